@@ -1,0 +1,57 @@
+/**
+ * A small path router over the History API. App URLs are real paths (the service worker serves
+ * the shell for all of them), so a reload or a shared link lands on the same screen.
+ */
+import { signal } from '@preact/signals';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'module'; moduleId: string }
+  | { name: 'lesson'; moduleId: string; lessonId: string }
+  | { name: 'done'; moduleId: string; lessonId: string }
+  | { name: 'not_found' };
+
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
+  if (parts[0] === 'modules' && parts[2] === 'lessons' && parts.length === 4)
+    return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };
+  if (parts[0] === 'modules' && parts[2] === 'lessons' && parts[4] === 'done' && parts.length === 5)
+    return { name: 'done', moduleId: parts[1]!, lessonId: parts[3]! };
+  return { name: 'not_found' };
+}
+
+export const paths = {
+  home: () => '/',
+  module: (moduleId: string) => `/modules/${encodeURIComponent(moduleId)}`,
+  lesson: (moduleId: string, lessonId: string) =>
+    `/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}`,
+  done: (moduleId: string, lessonId: string) => `${paths.lesson(moduleId, lessonId)}/done`,
+};
+
+export const route = signal<Route>(parseRoute(location.pathname));
+
+export function navigate(path: string, replace = false): void {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  route.value = parseRoute(path);
+  scrollTo(0, 0);
+}
+
+addEventListener('popstate', () => (route.value = parseRoute(location.pathname)));
+
+/** Makes an <a href> navigate inside the app without a page load. */
+export function linkHandler(event: MouseEvent): void {
+  const anchor = event.currentTarget as HTMLAnchorElement;
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey
+  )
+    return;
+  event.preventDefault();
+  navigate(anchor.getAttribute('href')!);
+}

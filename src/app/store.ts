@@ -1,0 +1,114 @@
+/**
+ * Composes the app's stores and wires the sync triggers: app start, `online`, the page becoming
+ * visible, a short debounce after each recorded event, a timer while visible, the service
+ * worker's Background Sync wake-up, other tabs' broadcasts, and the "Sync now" button.
+ */
+import { signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { createApi, type Api } from '../client/api';
+import { openDeviceDb } from '../client/db';
+import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
+import { createSyncEngine } from '../client/sync-engine';
+import { createContentStore } from './stores/content';
+import { createProgressStore } from './stores/progress';
+import { createSessionStore } from './stores/session';
+import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
+
+export const SYNC_DEBOUNCE_MS = 1500;
+export const SYNC_PERIOD_MS = 60_000;
+
+export async function createStore({
+  api = createApi(),
+  clock = systemClock,
+}: { api?: Api; clock?: Clock } = {}) {
+  const db = await openDeviceDb();
+  const deviceId = await ensureDeviceId(db);
+  const outbox = createOutbox(db, clock);
+  const online = signal(navigator.onLine, { name: 'online' });
+  const channel =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel('kindling-sync') : undefined;
+
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  const session = createSessionStore({ db, api });
+  const content = createContentStore({ db, api });
+  const progress = createProgressStore({
+    db,
+    outbox,
+    clock,
+    onRecorded: () => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void engine.sync(), SYNC_DEBOUNCE_MS);
+      void requestBackgroundSync();
+    },
+  });
+  const engine = createSyncEngine({
+    api,
+    outbox,
+    deviceId,
+    clock,
+    onState: (state, syncedAt) => progress.saveSnapshot(state, syncedAt),
+    onStatus: (status) => {
+      progress.status.value = status;
+      if (status.phase === 'offline') online.value = false;
+      if (status.phase === 'idle' && status.error === null) online.value = navigator.onLine;
+      if (status.phase === 'signed_out') void session.expire().then(switchUser);
+    },
+    onSettled: () => {
+      void progress.refresh();
+      channel?.postMessage({ type: 'synced' });
+    },
+  });
+
+  async function switchUser(): Promise<void> {
+    const uid = session.user.value?.id ?? null;
+    engine.setUser(uid);
+    await progress.setUser(uid);
+    if (uid) {
+      void content.loadCatalog();
+      void engine.sync();
+    }
+  }
+
+  channel?.addEventListener('message', () => void progress.refresh());
+  addEventListener('online', () => {
+    online.value = true;
+    void engine.sync();
+  });
+  addEventListener('offline', () => (online.value = false));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void engine.sync();
+  });
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void engine.sync();
+  }, SYNC_PERIOD_MS);
+  registerServiceWorker(() => void engine.sync());
+
+  await session.restore();
+  await switchUser();
+
+  return {
+    session,
+    content,
+    progress,
+    online,
+    async signIn(email: string, password: string) {
+      await session.signIn(email, password);
+      await switchUser();
+    },
+    async signOut() {
+      await session.signOut();
+      await switchUser();
+    },
+    syncNow: () => engine.sync(),
+  };
+}
+
+export type AppStore = Awaited<ReturnType<typeof createStore>>;
+export const StoreContext = createContext<AppStore | null>(null);
+
+export function useStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useStore outside StoreContext');
+  return store;
+}

@@ -1,0 +1,63 @@
+/**
+ * Learning content: the catalog and modules. Read from the device first (instant, offline), then
+ * refreshed from the server; every fresh copy is saved on the device for the next offline start.
+ */
+import { signal } from '@preact/signals';
+import type { Catalog, LearningModule } from '../../core/content';
+import { NetworkError, type Api } from '../../client/api';
+import type { KindlingDB } from '../../client/db';
+
+export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
+  const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
+  const catalogError = signal<string | null>(null, { name: 'content.catalogError' });
+
+  async function cachedModule(id: string): Promise<LearningModule | undefined> {
+    const row = await db.get('content', `module:${id}`);
+    return row && 'module' in row ? row.module : undefined;
+  }
+
+  return {
+    catalog,
+    catalogError,
+    async loadCatalog(): Promise<void> {
+      const cached = await db.get('content', 'catalog');
+      if (cached && 'catalog' in cached) catalog.value = cached.catalog;
+      try {
+        const fresh = await api.get<Catalog>('/catalog');
+        catalog.value = fresh;
+        catalogError.value = null;
+        await db.put('content', {
+          key: 'catalog',
+          catalog: fresh,
+          savedAt: new Date().toISOString(),
+        });
+      } catch (err) {
+        if (!catalog.value)
+          catalogError.value =
+            err instanceof NetworkError
+              ? 'You are offline and no lessons are saved on this device yet.'
+              : 'Lessons could not be loaded. Try again in a moment.';
+      }
+    },
+    /** A module from the device when it is the current version, else from the server. */
+    async loadModule(id: string): Promise<LearningModule> {
+      const cached = await cachedModule(id);
+      const wanted = catalog.value?.modules.find((m) => m.id === id)?.version;
+      if (cached && (!wanted || cached.version === wanted)) return cached;
+      try {
+        const fresh = await api.get<LearningModule>(`/modules/${encodeURIComponent(id)}`);
+        await db.put('content', {
+          key: `module:${id}`,
+          module: fresh,
+          savedAt: new Date().toISOString(),
+        });
+        return fresh;
+      } catch (err) {
+        if (cached) return cached;
+        throw err;
+      }
+    },
+  };
+}
+
+export type ContentStore = ReturnType<typeof createContentStore>;

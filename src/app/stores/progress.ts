@@ -1,0 +1,95 @@
+/**
+ * Progress as the learner sees it: the last server snapshot plus the events still in the outbox,
+ * folded by the same reducer the server uses (src/core/progress.ts). Recording progress writes
+ * the outbox first and only then updates what is shown.
+ */
+import { computed, signal } from '@preact/signals';
+import { localDate } from '../../core/calendar';
+import type { EventDraft, ProgressEvent } from '../../core/events';
+import { emptyState, mergePending, type ProgressState } from '../../core/progress';
+import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
+import type { Clock, Outbox } from '../../client/outbox';
+import type { SyncStatus } from '../../client/sync-engine';
+
+export interface ProgressDeps {
+  db: KindlingDB;
+  outbox: Outbox;
+  clock: Clock;
+  /** Called after every recorded event: debounced sync, background-sync registration. */
+  onRecorded: () => void;
+}
+
+export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressDeps) {
+  const userId = signal<string | null>(null, { name: 'progress.userId' });
+  const snapshot = signal<ProgressState>(emptyState, { name: 'progress.snapshot' });
+  const pending = signal<ProgressEvent[]>([], { name: 'progress.pending' });
+  const rejected = signal<RejectedEntry[]>([], { name: 'progress.rejected' });
+  const status = signal<SyncStatus>(
+    { phase: 'idle', lastSyncedAt: null, error: null },
+    { name: 'progress.status' },
+  );
+  const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
+
+  const state = computed(() => mergePending(snapshot.value, pending.value, today.value));
+
+  async function refresh(): Promise<void> {
+    const uid = userId.value;
+    if (!uid) return;
+    const [entries, snap, refused] = await Promise.all([
+      outbox.pending(uid),
+      db.get('snapshots', uid),
+      outbox.rejected(uid),
+    ]);
+    pending.value = entries.map((e) => e.event);
+    rejected.value = refused;
+    if (snap) {
+      snapshot.value = snap.state;
+      if (!status.value.lastSyncedAt)
+        status.value = { ...status.value, lastSyncedAt: snap.syncedAt };
+    }
+    today.value = localDate(clock.now(), clock.timeZone());
+  }
+
+  return {
+    state,
+    pending,
+    pendingCount: computed(() => pending.value.length),
+    rejected,
+    status,
+    refresh,
+    async setUser(uid: string | null): Promise<void> {
+      userId.value = uid;
+      snapshot.value = emptyState;
+      pending.value = [];
+      rejected.value = [];
+      status.value = { phase: 'idle', lastSyncedAt: null, error: null };
+      await refresh();
+    },
+    async saveSnapshot(state: ProgressState, syncedAt: string): Promise<void> {
+      const uid = userId.value;
+      if (!uid) return;
+      await db.put('snapshots', { userId: uid, state, syncedAt });
+    },
+    /** Records progress durably, then shows it. */
+    async record(draft: EventDraft, resume?: ResumePoint): Promise<ProgressEvent> {
+      const uid = userId.value;
+      if (!uid) throw new Error('Sign in to record progress.');
+      const event = await outbox.record(uid, draft, resume);
+      pending.value = [...pending.value, event];
+      onRecorded();
+      return event;
+    },
+    async resumePoint(lessonId: string): Promise<number> {
+      const uid = userId.value;
+      if (!uid) return 0;
+      return (await db.get('resume', `${uid}:${lessonId}`))?.cardIndex ?? 0;
+    },
+    resumeKey: (lessonId: string) => `${userId.value}:${lessonId}`,
+    async dismissRejected(id: string): Promise<void> {
+      await outbox.dismissRejected(id);
+      await refresh();
+    },
+  };
+}
+
+export type ProgressStore = ReturnType<typeof createProgressStore>;

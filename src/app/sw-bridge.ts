@@ -1,0 +1,38 @@
+/**
+ * The one module that owns the service worker on the page: registration, "a new version is
+ * ready", the skip-waiting request, and messages from the worker. Components never touch
+ * navigator.serviceWorker; they read `updateReady` and call `applyUpdate()`.
+ */
+import { signal } from '@preact/signals';
+import { Workbox } from 'workbox-window';
+
+export const updateReady = signal(false);
+let workbox: Workbox | undefined;
+
+export function registerServiceWorker(onSyncRequest: () => void): void {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  workbox = new Workbox('/sw.js');
+  workbox.addEventListener('waiting', () => (updateReady.value = true));
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if ((event.data as { type?: string } | null)?.type === 'SYNC_OUTBOX') onSyncRequest();
+  });
+  void workbox.register();
+}
+
+/** Lets the waiting worker take over, then reloads once it controls the page. */
+export function applyUpdate(): void {
+  if (!workbox) return location.reload();
+  workbox.addEventListener('controlling', () => location.reload());
+  workbox.messageSkipWaiting();
+}
+
+/** Asks the browser to wake the worker when connectivity returns (Background Sync, where supported). */
+export async function requestBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  const sync = (
+    registration as
+      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined
+  )?.sync;
+  await sync?.register('kindling-outbox').catch(() => undefined);
+}

@@ -1,0 +1,63 @@
+import { useStore } from '../store';
+import { route } from '../router';
+import { updateReady, applyUpdate } from '../sw-bridge';
+import { SignIn } from './SignIn';
+import { Home } from './Home';
+import { ModuleView } from './ModuleView';
+import { LessonPlayer } from './LessonPlayer';
+import { LessonDone } from './LessonDone';
+import { SyncStatusBar } from './SyncStatusBar';
+import { Link } from './Link';
+
+export function App() {
+  const store = useStore();
+  const user = store.session.user.value;
+  const r = route.value;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <Link class="brand" href="/" aria-label="Kindling home">
+          <img src="/icons/icon-192.png" alt="" width={28} height={28} />
+          <span>Kindling</span>
+        </Link>
+        {!store.online.value && (
+          <span class="badge badge-offline" role="status">
+            Offline
+          </span>
+        )}
+      </header>
+      {updateReady.value && (
+        <div class="banner" role="alert">
+          <span>A new version is ready.</span>
+          <button type="button" class="button small" onClick={applyUpdate}>
+            Reload
+          </button>
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {!user ? (
+          <SignIn />
+        ) : r.name === 'module' ? (
+          <ModuleView moduleId={r.moduleId} />
+        ) : r.name === 'lesson' ? (
+          <LessonPlayer key={r.lessonId} moduleId={r.moduleId} lessonId={r.lessonId} />
+        ) : r.name === 'done' ? (
+          <LessonDone moduleId={r.moduleId} lessonId={r.lessonId} />
+        ) : r.name === 'not_found' ? (
+          <section class="page">
+            <h1>Page not found</h1>
+            <p>
+              <a href="/">Back to your lessons</a>
+            </p>
+          </section>
+        ) : (
+          <Home />
+        )}
+      </main>
+      {user && <SyncStatusBar />}
+    </>
+  );
+}

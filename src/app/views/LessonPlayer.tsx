@@ -1,0 +1,194 @@
+/**
+ * The lesson player: one card at a time with a progress bar; buttons, arrow keys and swipes move
+ * between cards; the card heading takes focus and the position is announced. Every move is
+ * recorded with its resume point in one outbox transaction, so a reload (or days offline)
+ * returns to the same card.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import type { LearningModule } from '../../core/content';
+import { navigate, paths } from '../router';
+import { useStore } from '../store';
+import { Link } from './Link';
+import { QuizCardView } from './QuizCard';
+
+export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
+  const store = useStore();
+  const module = useSignal<LearningModule | null>(null);
+  const error = useSignal<string | null>(null);
+  const index = useSignal(0);
+  const answered = useSignal<Record<string, boolean>>({});
+  const startedAt = useRef(Date.now());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const touchX = useRef<number | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const loaded = await store.content.loadModule(moduleId);
+        if (cancelled) return;
+        if (!loaded.lessons.some((l) => l.id === lessonId)) throw new Error('missing lesson');
+        index.value = await store.progress.resumePoint(lessonId);
+        module.value = loaded;
+        startedAt.current = Date.now();
+        await store.progress.record({ type: 'lesson_started', lessonId });
+      } catch {
+        if (!cancelled)
+          error.value = 'This lesson is not available offline yet. Connect once to open it.';
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [moduleId, lessonId]);
+
+  const lesson = module.value?.lessons.find((l) => l.id === lessonId);
+  const cardCount = lesson?.cards.length ?? 0;
+  const safeIndex = Math.min(index.value, Math.max(0, cardCount - 1));
+  const card = lesson?.cards[safeIndex];
+  const quizBlocked = card?.kind === 'quiz' && !answered.value[card.id];
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [safeIndex, lesson?.id]);
+
+  async function go(to: number) {
+    if (!lesson || to < 0 || to >= cardCount) return;
+    index.value = to;
+    await store.progress.record(
+      { type: 'card_viewed', lessonId, cardId: lesson.cards[to]!.id },
+      {
+        key: store.progress.resumeKey(lessonId),
+        cardIndex: to,
+        updatedAt: new Date().toISOString(),
+      },
+    );
+  }
+
+  async function finish() {
+    await store.progress.record(
+      {
+        type: 'lesson_completed',
+        lessonId,
+        durationMs: Math.max(0, Date.now() - startedAt.current),
+      },
+      {
+        key: store.progress.resumeKey(lessonId),
+        cardIndex: 0,
+        updatedAt: new Date().toISOString(),
+      },
+    );
+    navigate(paths.done(moduleId, lessonId), true);
+  }
+
+  function onKey(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (target.tagName === 'INPUT') return;
+    if (event.key === 'ArrowRight' && !quizBlocked) void go(safeIndex + 1);
+    if (event.key === 'ArrowLeft') void go(safeIndex - 1);
+  }
+
+  if (error.value)
+    return (
+      <section class="page">
+        <p class="notice" role="alert">
+          {error.value}
+        </p>
+        <Link href={paths.module(moduleId)}>Back to the module</Link>
+      </section>
+    );
+  if (!lesson || !card) return <p class="page muted">Opening lesson…</p>;
+
+  const last = safeIndex === cardCount - 1;
+  return (
+    <section
+      class="page player"
+      onKeyDown={onKey}
+      onTouchStart={(e) => (touchX.current = e.touches[0]?.clientX ?? null)}
+      onTouchEnd={(e) => {
+        const start = touchX.current;
+        const end = e.changedTouches[0]?.clientX;
+        if (start === null || end === undefined) return;
+        if (start - end > 60 && !quizBlocked) void go(safeIndex + 1);
+        if (end - start > 60) void go(safeIndex - 1);
+      }}
+    >
+      <Link href={paths.module(moduleId)} class="back">
+        ← {module.value!.title}
+      </Link>
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label="Lesson progress"
+        aria-valuemin={1}
+        aria-valuemax={cardCount}
+        aria-valuenow={safeIndex + 1}
+        aria-valuetext={`Card ${safeIndex + 1} of ${cardCount}`}
+      >
+        <div class="progress-fill" style={{ width: `${((safeIndex + 1) / cardCount) * 100}%` }} />
+      </div>
+      <h1 class="lesson-heading" tabIndex={-1} ref={heading}>
+        {lesson.title}
+        <span class="visually-hidden">
+          , card {safeIndex + 1} of {cardCount}
+        </span>
+      </h1>
+      <p class="muted" aria-hidden="true">
+        Card {safeIndex + 1} of {cardCount} · {lesson.estimateMinutes} min
+      </p>
+      <article class={`card lesson-card kind-${card.kind}`} key={card.id}>
+        {card.kind === 'quiz' ? (
+          <QuizCardView
+            quiz={card}
+            onAnswer={async (answerIds) => {
+              await store.progress.record({
+                type: 'quiz_answered',
+                lessonId,
+                cardId: card.id,
+                answerIds,
+              });
+              answered.value = { ...answered.value, [card.id]: true };
+            }}
+          />
+        ) : (
+          <>
+            {card.kind === 'takeaway' && <p class="eyebrow">Key takeaway</p>}
+            {card.kind === 'callout' && <p class="eyebrow">Note</p>}
+            <div class="prose" dangerouslySetInnerHTML={{ __html: card.html }} />
+          </>
+        )}
+      </article>
+      <nav class="player-nav" aria-label="Lesson navigation">
+        <button
+          type="button"
+          class="button"
+          onClick={() => void go(safeIndex - 1)}
+          disabled={safeIndex === 0}
+        >
+          Back
+        </button>
+        {last ? (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => void finish()}
+            disabled={quizBlocked}
+          >
+            Finish lesson
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="button primary"
+            onClick={() => void go(safeIndex + 1)}
+            disabled={quizBlocked}
+          >
+            Next
+          </button>
+        )}
+      </nav>
+      {quizBlocked && <p class="muted hint">Answer the question to go on.</p>}
+    </section>
+  );
+}

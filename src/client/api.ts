@@ -1,0 +1,55 @@
+/**
+ * The API client: same-origin JSON over fetch, with the session cookie. A failed connection is a
+ * `NetworkError` (retry later); an HTTP error keeps its status and the server's error code.
+ */
+export class NetworkError extends Error {}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export function createApi(
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+  base = '/api/v1',
+) {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new NetworkError('You seem to be offline.');
+    }
+    const data = (await response.json().catch(() => undefined)) as
+      (T & { error?: { code: string; message: string } }) | undefined;
+    if (!response.ok) {
+      if (response.status >= 500 && !data?.error)
+        throw new NetworkError(`The server answered ${response.status}.`);
+      throw new HttpError(
+        response.status,
+        data?.error?.code ?? 'http_error',
+        data?.error?.message ?? response.statusText,
+      );
+    }
+    if (data === undefined) throw new NetworkError('The server sent an unreadable answer.');
+    return data;
+  }
+  return {
+    get: <T>(path: string) => request<T>('GET', path),
+    post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,110 @@
+/**
+ * The device database: one typed IndexedDB schema with versioned upgrades.
+ *
+ * - meta      deviceId, the per-device event counter, the signed-in user, sync bookkeeping
+ * - outbox    progress events not yet acknowledged by the server, tied to the user who made them
+ * - rejected  events the server refused, kept visible with the reason (never dropped unseen)
+ * - snapshots the last server state per user, the base of the optimistic state
+ * - content   the catalog and downloaded modules, for offline use
+ * - resume    the card a learner was on, per lesson
+ *
+ * Upgrades run in order from the version the device has; add a step, never edit a shipped one.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Catalog, LearningModule } from '../core/content';
+import type { ProgressEvent } from '../core/events';
+import type { ProgressState } from '../core/progress';
+import type { RejectReason } from '../core/sync';
+
+export interface OutboxEntry {
+  id: string;
+  userId: string;
+  seq: number;
+  event: ProgressEvent;
+}
+
+export interface RejectedEntry extends OutboxEntry {
+  reason: RejectReason;
+  message: string;
+  rejectedAt: string;
+}
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'learner' | 'manager' | 'admin';
+  orgId: string;
+  cohortIds: string[];
+  tz: string;
+}
+
+export interface Snapshot {
+  userId: string;
+  state: ProgressState;
+  syncedAt: string;
+}
+
+export interface ResumePoint {
+  key: string; // `${userId}:${lessonId}`
+  cardIndex: number;
+  updatedAt: string;
+}
+
+export type CachedContent =
+  | { key: 'catalog'; catalog: Catalog; savedAt: string }
+  | { key: `module:${string}`; module: LearningModule; savedAt: string };
+
+interface Meta {
+  deviceId: string;
+  seq: number;
+  user: SignedInUser | null;
+  /** Set when the database is created; its absence on a later start means storage was wiped. */
+  createdAt: string;
+}
+
+export interface KindlingSchema extends DBSchema {
+  meta: { key: keyof Meta; value: Meta[keyof Meta] };
+  outbox: { key: string; value: OutboxEntry; indexes: { 'by-user-seq': [string, number] } };
+  rejected: { key: string; value: RejectedEntry; indexes: { 'by-user': string } };
+  snapshots: { key: string; value: Snapshot };
+  content: { key: string; value: CachedContent };
+  resume: { key: string; value: ResumePoint };
+}
+
+export type KindlingDB = IDBPDatabase<KindlingSchema>;
+export const DB_NAME = 'kindling';
+export const DB_VERSION = 1;
+
+export function openDeviceDb(name = DB_NAME): Promise<KindlingDB> {
+  return openDB<KindlingSchema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('by-user-seq', [
+          'userId',
+          'seq',
+        ]);
+        db.createObjectStore('rejected', { keyPath: 'id' }).createIndex('by-user', 'userId');
+        db.createObjectStore('snapshots', { keyPath: 'userId' });
+        db.createObjectStore('content', { keyPath: 'key' });
+        db.createObjectStore('resume', { keyPath: 'key' });
+      }
+    },
+  });
+}
+
+export async function getMeta<K extends keyof Meta>(
+  db: KindlingDB,
+  key: K,
+): Promise<Meta[K] | undefined> {
+  return (await db.get('meta', key)) as Meta[K] | undefined;
+}
+
+export function setMeta<K extends keyof Meta>(
+  db: KindlingDB,
+  key: K,
+  value: Meta[K],
+): Promise<unknown> {
+  return db.put('meta', value, key);
+}

@@ -1,0 +1,90 @@
+/**
+ * The shape of learning content after import: what `GET /api/v1/modules/:id` serves and what the
+ * device caches for offline use. HTML here is already sanitized by the importer.
+ */
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'lowercase letters, digits, - and .');
+
+export const readingCard = z.object({
+  id,
+  kind: z.enum(['text', 'callout', 'takeaway']),
+  html: z.string(),
+});
+
+export const quizOption = z.object({
+  id,
+  html: z.string(),
+  correct: z.boolean(),
+  explanationHtml: z.string(),
+});
+
+export const quizCard = z.object({
+  id,
+  kind: z.literal('quiz'),
+  mode: z.enum(['single', 'multiple', 'truefalse']),
+  promptHtml: z.string(),
+  options: z.array(quizOption).min(2),
+});
+
+export const card = z.discriminatedUnion('kind', [readingCard, quizCard]);
+
+export const lesson = z.object({
+  id,
+  title: z.string().min(1),
+  estimateMinutes: z.number().int().positive(),
+  cards: z.array(card).min(1),
+});
+
+export const learningModule = z.object({
+  id,
+  title: z.string().min(1),
+  summary: z.string(),
+  competencies: z.array(z.string()),
+  pathways: z.array(z.string()),
+  roles: z.array(z.string()),
+  estimateMinutes: z.number().int().positive(),
+  /** Changes whenever the content changes, so caches can replace an old copy cleanly. */
+  version: z.string(),
+  lessons: z.array(lesson).min(1),
+});
+
+export type Card = z.infer<typeof card>;
+export type QuizCard = z.infer<typeof quizCard>;
+export type Lesson = z.infer<typeof lesson>;
+export type LearningModule = z.infer<typeof learningModule>;
+
+export interface CatalogModule {
+  id: string;
+  title: string;
+  summary: string;
+  competencies: string[];
+  estimateMinutes: number;
+  version: string;
+  lessons: Array<{ id: string; title: string; estimateMinutes: number }>;
+}
+
+export interface Catalog {
+  roles: Array<{ id: string; title: string }>;
+  competencies: Array<{ id: string; title: string }>;
+  pathways: Array<{ id: string; title: string; moduleIds: string[]; estimateMinutes: number }>;
+  modules: CatalogModule[];
+}
+
+export function toCatalogModule(m: LearningModule): CatalogModule {
+  return {
+    id: m.id,
+    title: m.title,
+    summary: m.summary,
+    competencies: m.competencies,
+    estimateMinutes: m.estimateMinutes,
+    version: m.version,
+    lessons: m.lessons.map((l) => ({
+      id: l.id,
+      title: l.title,
+      estimateMinutes: l.estimateMinutes,
+    })),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Progress is an append-only log of events made on the device.
+ *
+ * The event id (a UUIDv7 made on the device) is the idempotency key: the server stores each id
+ * once, answers `duplicate` for a resend with the same content and `rejected: conflict` for the
+ * same id with different content. Everything derived (XP, streaks, completions) is recomputed from
+ * these events by the reducers in this folder, on the device and on the server alike.
+ */
+import { z } from 'zod';
+import { SYNC_LIMITS } from './sync';
+
+const isoWithOffset = z.iso.datetime({ offset: true });
+const ianaZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isValidTimeZone, { message: 'not an IANA time zone' });
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ref = z.string().min(1).max(200);
+
+/** Fields every event carries, whatever its type. */
+export const eventBase = z.object({
+  id: z.uuid(),
+  occurredAt: isoWithOffset,
+  tz: ianaZone,
+  deviceId: z.string().min(8).max(64),
+  seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+});
+
+export const lessonStarted = eventBase.extend({
+  type: z.literal('lesson_started'),
+  lessonId: ref,
+});
+export const lessonCompleted = eventBase.extend({
+  type: z.literal('lesson_completed'),
+  lessonId: ref,
+  durationMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(7 * 24 * 3600 * 1000),
+});
+export const cardViewed = eventBase.extend({
+  type: z.literal('card_viewed'),
+  lessonId: ref,
+  cardId: ref,
+});
+export const quizAnswered = eventBase.extend({
+  type: z.literal('quiz_answered'),
+  lessonId: ref,
+  cardId: ref,
+  answerIds: z.array(ref).min(1).max(20),
+});
+
+export const progressEvent = z.discriminatedUnion('type', [
+  lessonStarted,
+  lessonCompleted,
+  cardViewed,
+  quizAnswered,
+]);
+
+export type ProgressEvent = z.infer<typeof progressEvent>;
+export type EventType = ProgressEvent['type'];
+/** What the app supplies when it records progress; the outbox adds the envelope fields. */
+export type EventDraft = DistributiveOmit<ProgressEvent, keyof z.infer<typeof eventBase>>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The sync request envelope. Events are checked one by one so one bad event never fails the batch. */
+export const syncRequest = z.object({
+  deviceId: z.string().min(8).max(64),
+  sentAt: isoWithOffset,
+  events: z.array(z.looseObject({ id: z.string().min(1).max(100) })).max(SYNC_LIMITS.maxEvents),
+});
+export type SyncRequest = z.infer<typeof syncRequest>;

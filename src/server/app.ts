@@ -1,0 +1,70 @@
+/**
+ * The Hono application: `/api/v1` routes, security headers, and (when given a folder) the built
+ * PWA with cache headers that let the service worker and HTTP caches do their job.
+ */
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './env';
+import { errorBody, onError } from './errors';
+import { sameOrigin, securityHeaders } from './middleware/security';
+import { authRoutes } from './routes/auth';
+import { contentRoutes } from './routes/content';
+import { progressRoutes } from './routes/progress';
+
+export interface AppOptions extends Partial<AppDeps> {
+  store: AppDeps['store'];
+  /** Folder of the built app (dist/); omitted in API-only tests. */
+  staticDir?: string;
+}
+
+export function createApp(options: AppOptions) {
+  const deps: AppDeps = {
+    store: options.store,
+    now: options.now ?? Date.now,
+    acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
+  };
+  const api = new Hono<AppEnv>()
+    .get('/health', async (c) => {
+      const ok = await deps.store.health().catch(() => false);
+      return ok
+        ? c.json({ ok: true })
+        : c.json(errorBody('store_unavailable', 'The database is not answering.'), 503);
+    })
+    .route('/', authRoutes)
+    .route('/', contentRoutes)
+    .route('/', progressRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use(securityHeaders());
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use('/api/*', sameOrigin());
+  app.route('/api/v1', api);
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'There is no such API route.'), 404));
+  if (options.staticDir) serveBuiltApp(app, options.staticDir);
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+  return app;
+}
+
+function serveBuiltApp(app: Hono<AppEnv>, root: string) {
+  app.use(
+    '*',
+    serveStatic({
+      root,
+      onFound: (path, c) => {
+        const hashed = /\/assets\//.test(path);
+        c.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  // Every other path without a file extension is an app URL: serve the shell.
+  app.get('*', async (c, next) => {
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    c.header('Cache-Control', 'no-cache');
+    return serveStatic({ root, path: 'index.html' })(c, next);
+  });
+}

@@ -1,0 +1,313 @@
+/**
+ * The authoring format: one Markdown file per module (see content/README.md).
+ *
+ *   --- front matter (YAML) ---     id, title, summary, competencies, pathways, roles
+ *   ## Lesson title {#slug minutes=4}
+ *   card text …
+ *   ---                             (a line of three dashes separates cards)
+ *   > [!takeaway] / > [!note]       a key-takeaway or callout card
+ *   ### Quiz: prompt                a quiz card; "### Quiz (multiple): …", "### Quiz (true/false): …"
+ *   - [x] right answer              options; indented "> …" lines under an option explain it
+ *
+ * Every problem is reported with its file and line. Markdown is rendered with raw HTML disabled
+ * and markdown-it's link validation, so no author text can produce a script, an inline handler
+ * or a javascript: URL.
+ */
+import { createHash } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { learningModule, type Card, type LearningModule, type Lesson } from '../../core/content';
+import {
+  countWords,
+  estimateLessonMinutes,
+  MAX_LESSON_MINUTES,
+  sumMinutes,
+} from '../../core/estimate';
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ParseResult {
+  module?: LearningModule;
+  errors: ContentProblem[];
+  warnings: ContentProblem[];
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
+
+const frontMatter = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id: use lowercase letters, digits and -'),
+  title: z.string().min(1),
+  summary: z.string().default(''),
+  competencies: z.array(z.string()).default([]),
+  pathways: z.array(z.string()).default([]),
+  roles: z.array(z.string()).default([]),
+});
+
+interface Line {
+  text: string;
+  no: number;
+}
+
+export function renderMarkdown(source: string): string {
+  return md.render(source).trim();
+}
+
+export function renderInline(source: string): string {
+  return md.renderInline(source).trim();
+}
+
+function plainText(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ');
+}
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+export function parseModule(file: string, source: string): ParseResult {
+  const errors: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
+  const problem = (line: number, message: string) => errors.push({ file, line, message });
+  const lines: Line[] = source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((text, i) => ({ text, no: i + 1 }));
+
+  if (lines[0]?.text.trim() !== '---') {
+    problem(1, 'a module starts with YAML front matter between --- lines');
+    return { errors, warnings };
+  }
+  const fmEnd = lines.findIndex((l, i) => i > 0 && l.text.trim() === '---');
+  if (fmEnd < 0) {
+    problem(1, 'front matter is not closed with ---');
+    return { errors, warnings };
+  }
+  let meta: z.infer<typeof frontMatter> | undefined;
+  try {
+    const parsed = frontMatter.safeParse(
+      parseYaml(
+        lines
+          .slice(1, fmEnd)
+          .map((l) => l.text)
+          .join('\n'),
+      ),
+    );
+    if (parsed.success) meta = parsed.data;
+    else
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '');
+        const at = lines.slice(1, fmEnd).find((l) => key && l.text.startsWith(`${key}:`));
+        problem(at?.no ?? 1, `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
+      }
+  } catch (e) {
+    problem(1, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+
+  const lessons: Lesson[] = [];
+  const body = lines.slice(fmEnd + 1);
+  const starts = body.flatMap((l, i) => (l.text.startsWith('## ') ? [i] : []));
+  if (starts.length === 0)
+    problem(body[0]?.no ?? fmEnd + 2, 'a module needs at least one "## " lesson');
+  const firstStart = starts[0] ?? body.length;
+  if (body.slice(0, firstStart).some((l) => l.text.trim() !== ''))
+    problem(
+      body.find((l) => l.text.trim() !== '')!.no,
+      'text before the first "## " lesson heading',
+    );
+  const seenLessonIds = new Set<string>();
+  starts.forEach((start, i) => {
+    const heading = body[start]!;
+    const lessonLines = body.slice(start + 1, starts[i + 1] ?? body.length);
+    const lesson = parseLesson(meta?.id ?? 'module', heading, lessonLines, problem);
+    if (!lesson) return;
+    if (seenLessonIds.has(lesson.id)) problem(heading.no, `duplicate lesson id "${lesson.id}"`);
+    seenLessonIds.add(lesson.id);
+    if (lesson.estimateMinutes > MAX_LESSON_MINUTES)
+      warnings.push({
+        file,
+        line: heading.no,
+        message: `lesson "${lesson.title}" takes about ${lesson.estimateMinutes} min; keep lessons to ${MAX_LESSON_MINUTES} min or less`,
+      });
+    lessons.push(lesson);
+  });
+
+  if (!meta || errors.length > 0) return { errors, warnings };
+  const candidate = {
+    ...meta,
+    summary: meta.summary,
+    estimateMinutes: sumMinutes(lessons),
+    version: createHash('sha256').update(source).digest('hex').slice(0, 12),
+    lessons,
+  };
+  const checked = learningModule.safeParse(candidate);
+  if (!checked.success) {
+    for (const issue of checked.error.issues)
+      problem(1, `${issue.path.join('.')}: ${issue.message}`);
+    return { errors, warnings };
+  }
+  return { module: checked.data, errors, warnings };
+}
+
+const headingPattern = /^##\s+(.*?)\s*(?:\{([^}]*)\})?\s*$/;
+
+function parseLesson(
+  moduleId: string,
+  heading: Line,
+  lines: Line[],
+  problem: (line: number, message: string) => void,
+): Lesson | undefined {
+  const [, rawTitle = '', attrs = ''] = headingPattern.exec(heading.text) ?? [];
+  const title = rawTitle.trim();
+  if (!title) {
+    problem(heading.no, 'a lesson heading needs a title');
+    return undefined;
+  }
+  const slug = /#([a-z0-9-]+)/.exec(attrs)?.[1] ?? slugify(title);
+  const minutesAttr = /minutes=(\S+)/.exec(attrs)?.[1];
+  let overrideMinutes: number | undefined;
+  if (minutesAttr !== undefined) {
+    overrideMinutes = Number(minutesAttr);
+    if (!Number.isInteger(overrideMinutes) || overrideMinutes < 1 || overrideMinutes > 60) {
+      problem(heading.no, `minutes=${minutesAttr}: use a whole number of minutes from 1 to 60`);
+      overrideMinutes = undefined;
+    }
+  }
+
+  const cards: Card[] = [];
+  let words = 0;
+  let quizQuestions = 0;
+  let mediaSeconds = 0;
+  for (const block of splitCards(lines)) {
+    const id = `c${cards.length + 1}`;
+    const first = block.find((l) => l.text.trim() !== '')!;
+    if (/^###\s+Quiz\b/i.test(first.text)) {
+      const quiz = parseQuiz(id, block, problem);
+      if (quiz) {
+        cards.push(quiz);
+        quizQuestions++;
+      }
+      continue;
+    }
+    const kept: string[] = [];
+    for (const l of block) {
+      const media = /^\{media=(\d+)\}\s*$/.exec(l.text.trim());
+      if (media) mediaSeconds += Number(media[1]);
+      else kept.push(l.text);
+      for (const image of l.text.matchAll(/!\[([^\]]*)\]\(([^)]*)\)/g))
+        if (!image[1]!.trim()) problem(l.no, 'an image needs alt text: ![what it shows](file)');
+    }
+    let kind: 'text' | 'callout' | 'takeaway' = 'text';
+    const marker = /^>\s*\[!(takeaway|note|tip|warning)\]\s*$/i.exec(first.text.trim());
+    if (marker) {
+      kind = marker[1]!.toLowerCase() === 'takeaway' ? 'takeaway' : 'callout';
+      const at = kept.findIndex((t) => t.trim() === first.text.trim());
+      kept.splice(at, 1);
+    }
+    const source = kept.map((t) => (kind === 'text' ? t : t.replace(/^>\s?/, ''))).join('\n');
+    const html = renderMarkdown(source);
+    words += countWords(plainText(html));
+    cards.push({ id, kind, html });
+  }
+  if (cards.length === 0) {
+    problem(heading.no, `lesson "${title}" has no cards`);
+    return undefined;
+  }
+  return {
+    id: `${moduleId}.${slug}`,
+    title,
+    estimateMinutes: estimateLessonMinutes({ words, quizQuestions, mediaSeconds, overrideMinutes }),
+    cards,
+  };
+}
+
+/** Splits a lesson body into cards at "---" lines and before each "### Quiz" heading. */
+function splitCards(lines: Line[]): Line[][] {
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  let inFence = false;
+  const flush = () => {
+    if (current.some((l) => l.text.trim() !== '')) blocks.push(current);
+    current = [];
+  };
+  for (const line of lines) {
+    if (/^(```|~~~)/.test(line.text.trim())) inFence = !inFence;
+    if (!inFence && line.text.trim() === '---') {
+      flush();
+      continue;
+    }
+    if (!inFence && /^###\s+Quiz\b/i.test(line.text)) flush();
+    current.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+const quizHeading = /^###\s+Quiz\s*(?:\((single|multiple|true\/false)\))?\s*:\s*(.*)$/i;
+const optionLine = /^[-*]\s+\[( |x|X)\]\s+(.*)$/;
+
+function parseQuiz(
+  id: string,
+  block: Line[],
+  problem: (line: number, message: string) => void,
+): Card | undefined {
+  const head = block.find((l) => l.text.trim() !== '')!;
+  const match = quizHeading.exec(head.text.trim());
+  if (!match || !match[2]!.trim()) {
+    problem(
+      head.no,
+      'a quiz heading reads "### Quiz: question" or "### Quiz (multiple): question"',
+    );
+    return undefined;
+  }
+  const modeWord = (match[1] ?? 'single').toLowerCase();
+  const mode = modeWord === 'true/false' ? 'truefalse' : (modeWord as 'single' | 'multiple');
+  const promptExtra: string[] = [];
+  const options: Array<{ text: string; correct: boolean; explanation: string[]; no: number }> = [];
+  for (const line of block.slice(block.indexOf(head) + 1)) {
+    const option = optionLine.exec(line.text);
+    if (option) {
+      options.push({ text: option[2]!, correct: option[1] !== ' ', explanation: [], no: line.no });
+    } else if (/^\s+>\s?/.test(line.text) && options.length > 0) {
+      options.at(-1)!.explanation.push(line.text.replace(/^\s+>\s?/, ''));
+    } else if (line.text.trim() !== '') {
+      if (options.length > 0)
+        problem(line.no, 'inside a quiz, write explanations as "  > text" under an option');
+      else promptExtra.push(line.text);
+    }
+  }
+  const correct = options.filter((o) => o.correct).length;
+  if (options.length < 2)
+    problem(head.no, 'a quiz needs at least two options "- [x] …" / "- [ ] …"');
+  else if (correct === 0) problem(head.no, 'a quiz needs at least one correct option marked [x]');
+  else if (mode !== 'multiple' && correct > 1)
+    problem(head.no, 'this quiz has several correct options: write "### Quiz (multiple): …"');
+  else if (mode === 'truefalse' && options.length !== 2)
+    problem(head.no, 'a true/false quiz has exactly two options');
+  for (const o of options)
+    if (o.explanation.length === 0)
+      problem(o.no, 'explain each option with an indented "  > …" line');
+  if (options.length < 2 || correct === 0) return undefined;
+  return {
+    id,
+    kind: 'quiz',
+    mode,
+    promptHtml: renderMarkdown([match[2]!, ...promptExtra].join('\n\n')),
+    options: options.map((o, i) => ({
+      id: String.fromCharCode(97 + i),
+      html: renderInline(o.text),
+      correct: o.correct,
+      explanationHtml: renderMarkdown(o.explanation.join('\n')),
+    })),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Store, User } from './store/store';
+
+/** What every request handler can reach: dependencies in, the signed-in user out. */
+export interface AppDeps {
+  store: Store;
+  /** The server clock, injectable for tests. */
+  now: () => number;
+  /** Days an event may lag behind before it is rejected as too old. */
+  acceptanceWindowDays: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    user: User;
+    sessionHash: string;
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Ingest: turns a sync request into events the store can keep, with a result for every event.
+ *
+ * Design, in order of the checks:
+ * 1. Each event is validated on its own, so one malformed event is rejected (`invalid`) and never
+ *    blocks the rest of the batch.
+ * 2. Clock skew: the device says when it sent the batch (`sentAt`); the difference to our receive
+ *    time, beyond a small tolerance, is the device clock's error. We shift `occurredAt` by it and
+ *    keep both: the device's text in the body, the corrected time in `corrected_at`.
+ * 3. After correction, events from the future are rejected (`in_future`) and events older than the
+ *    acceptance window are rejected (`too_old`); the device shows both to the learner.
+ * 4. The store decides accepted / duplicate / conflict inside one transaction, by unique event id
+ *    (and unique device + seq), so two processes racing on the same batch still store it once.
+ */
+import { progressEvent, type SyncRequest } from '../core/events';
+import { canonicalEvent, type SyncResult } from '../core/sync';
+import type { IncomingEvent } from './store/store';
+
+export const CLOCK_TOLERANCE_MS = 2 * 60_000;
+
+export interface PreparedBatch {
+  /** One slot per event sent: a result already decided here, or the index into `incoming`. */
+  slots: Array<SyncResult | number>;
+  incoming: IncomingEvent[];
+}
+
+export function measureSkew(sentAt: string, receivedAt: number): number {
+  const skew = receivedAt - Date.parse(sentAt);
+  return Math.abs(skew) <= CLOCK_TOLERANCE_MS ? 0 : skew;
+}
+
+export function prepareBatch(
+  request: SyncRequest,
+  receivedAt: number,
+  windowDays: number,
+): PreparedBatch {
+  const skew = measureSkew(request.sentAt, receivedAt);
+  const oldest = receivedAt - windowDays * 86_400_000;
+  const incoming: IncomingEvent[] = [];
+  const slots = request.events.map((raw): SyncResult | number => {
+    const parsed = progressEvent.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return {
+        id: raw.id,
+        status: 'rejected',
+        reason: 'invalid',
+        message: `${issue.path.join('.')}: ${issue.message}`,
+      };
+    }
+    const event = parsed.data;
+    if (event.deviceId !== request.deviceId)
+      return {
+        id: event.id,
+        status: 'rejected',
+        reason: 'device_mismatch',
+        message: 'the event was made on another device',
+      };
+    const correctedAt = Date.parse(event.occurredAt) + skew;
+    if (correctedAt > receivedAt + CLOCK_TOLERANCE_MS)
+      return {
+        id: event.id,
+        status: 'rejected',
+        reason: 'in_future',
+        message: 'the event is dated in the future',
+      };
+    if (correctedAt < oldest)
+      return {
+        id: event.id,
+        status: 'rejected',
+        reason: 'too_old',
+        message: `progress older than ${windowDays} days can no longer be counted`,
+      };
+    incoming.push({ event, canonical: canonicalEvent(event), correctedAt, receivedAt });
+    return incoming.length - 1;
+  });
+  return { slots, incoming };
+}
+
+/** Puts the store's results back into the order the events were sent in. */
+export function mergeResults(batch: PreparedBatch, stored: SyncResult[]): SyncResult[] {
+  return batch.slots.map((slot) => (typeof slot === 'number' ? stored[slot]! : slot));
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { localDate } from '../../core/calendar';
+import { syncRequest } from '../../core/events';
+import { SYNC_LIMITS } from '../../core/sync';
+import { deriveState } from '../../core/progress';
+import { requireUser } from '../auth/session';
+import type { AppDeps, AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import { mergeResults, prepareBatch } from '../ingest';
+import type { User } from '../store/store';
+
+async function stateOf(deps: AppDeps, user: User) {
+  const today = localDate(deps.now(), user.tz);
+  return deriveState(await deps.store.userEvents(user.id), today);
+}
+
+export const progressRoutes = new Hono<AppEnv>()
+  .use(requireUser())
+  .post(
+    '/sync',
+    bodyLimit({
+      maxSize: SYNC_LIMITS.maxBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `A sync batch may be at most ${SYNC_LIMITS.maxBytes} bytes.`,
+        );
+      },
+    }),
+    async (c) => {
+      const request = parseInput(syncRequest, await readJson(c));
+      const { deps, user } = c.var;
+      const receivedAt = deps.now();
+      const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays);
+      const stored = await deps.store.ingest(user.id, batch.incoming);
+      return c.json({
+        results: mergeResults(batch, stored),
+        serverTime: new Date(receivedAt).toISOString(),
+        state: await stateOf(deps, user),
+        cursor: String(receivedAt),
+      });
+    },
+  )
+  .get('/me/state', async (c) => c.json(await stateOf(c.var.deps, c.var.user)));

@@ -1,0 +1,74 @@
+/**
+ * The system Chromium driven by playwright-core (CHROME_PATH wins when set). Persistent contexts
+ * are used where Chromium only reports installability for them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface PhoneContext {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A phone-sized persistent browser profile (service workers, IndexedDB and installability all work). */
+export async function openPhone(): Promise<PhoneContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'kindling-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email = 'learner@demo.test',
+  password = 'learn-daily',
+) {
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits until the service worker controls the page, so the next reload can be served offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise<void>((r) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => r(), { once: true }),
+      );
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Starts the real server in this process on a free port, with a fresh SQLite database in a
+ * temporary folder, the demo organisations, the demo content and (for browser tests) the built app.
+ */
+import { serve } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from '../../src/server/app';
+import { loadContentDir } from '../../src/server/content/load';
+import { seedDemo } from '../../src/server/seed';
+import { openSqliteStore } from '../../src/server/store/sqlite';
+import type { Store } from '../../src/server/store/store';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A store with the demo people and content, in memory. */
+export async function demoStore(file = ':memory:'): Promise<Store> {
+  const store = openSqliteStore(file);
+  await seedDemo(store);
+  const content = loadContentDir(join(ROOT, 'content'));
+  if (content.errors.length) throw new Error(`demo content invalid: ${content.errors[0]!.message}`);
+  await store.saveContent(content.catalog, content.modules);
+  return store;
+}
+
+export interface RunningServer {
+  url: string;
+  store: Store;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  options: Partial<AppOptions> & { dataDir?: string } = {},
+): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kindling-'));
+  const store = options.store ?? (await demoStore(join(dataDir, 'kindling.db')));
+  const app = createApp({ staticDir: join(ROOT, 'dist'), ...options, store });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    store,
+    dataDir,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await store.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
