@@ -68,8 +68,9 @@ describe('a learner on a phone', () => {
     await waitForServiceWorker(page);
     await context.setOffline(true);
     // We are on the module page: reloading it offline shows the same screen from the device's data.
+    const moduleTitle = (await page.getByRole('heading', { level: 1 }).textContent())!;
     await page.reload();
-    await page.getByRole('heading', { name: 'Giving feedback that lands' }).waitFor();
+    await page.getByRole('heading', { name: moduleTitle }).waitFor();
     await expect.poll(() => page.locator('.lesson-row.done').count()).toBe(1);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count())

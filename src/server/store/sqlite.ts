@@ -5,12 +5,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Catalog, LearningModule } from '../../core/content';
-import { toCatalogModule } from '../../core/content';
-import { sumMinutes } from '../../core/estimate';
+import type { LearningModule } from '../../core/content';
 import type { ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
+import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
 import type { IncomingEvent, NewUser, Store, User } from './store';
 
@@ -207,12 +206,10 @@ export function openSqliteStore(file: string): Store {
       return ingest(userId, events);
     },
     async userEvents(userId) {
-      return stmt.userEvents
-        .all(userId)
-        .map((r) => ({
-          ...(JSON.parse(r.body) as ProgressEvent),
-          occurredAt: new Date(r.corrected_at).toISOString(),
-        }));
+      return stmt.userEvents.all(userId).map((r) => ({
+        ...(JSON.parse(r.body) as ProgressEvent),
+        occurredAt: new Date(r.corrected_at).toISOString(),
+      }));
     },
   };
 }
@@ -238,19 +235,4 @@ function migrate(db: Database.Database): void {
       );
     })();
   }
-}
-
-/** Joins the catalog file with the stored modules into what `GET /catalog` serves. */
-export function buildCatalog(file: CatalogFile | undefined, modules: LearningModule[]): Catalog {
-  const catalogModules = modules.map(toCatalogModule);
-  const byId = new Map(catalogModules.map((m) => [m.id, m]));
-  return {
-    roles: (file?.roles ?? []).map((r) => ({ ...r })),
-    competencies: file?.competencies ?? [],
-    pathways: (file?.pathways ?? []).map((p) => {
-      const members = p.moduleIds.flatMap((id) => byId.get(id) ?? []);
-      return { ...p, moduleIds: members.map((m) => m.id), estimateMinutes: sumMinutes(members) };
-    }),
-    modules: catalogModules,
-  };
 }

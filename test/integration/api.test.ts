@@ -1,0 +1,278 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { clientFor, lessonEvent, signInAs, syncBody, type App } from '../support/api';
+import { demoStore } from '../support/server';
+import type { Store } from '../../src/server/store/store';
+
+let store: Store;
+let app: App;
+const LESSON = 'giving-feedback.why-feedback-matters';
+
+beforeEach(async () => {
+  store = await demoStore();
+  app = createApp({ store });
+  const catalog = await store.getCatalog();
+  expect(catalog.modules[0]!.lessons.length).toBeGreaterThanOrEqual(3);
+});
+
+describe('health', () => {
+  it('answers ok when the store answers', async () => {
+    const res = await clientFor(app).get('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password and sets a safe session cookie', async () => {
+    const res = await clientFor(app).post('/api/v1/auth/login', {
+      email: 'Learner@Demo.test',
+      password: 'learn-daily',
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).user).toMatchObject({
+      email: 'learner@demo.test',
+      role: 'learner',
+      orgId: 'demo-co',
+    });
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('refuses a wrong password with 401 and no cookie', async () => {
+    const res = await clientFor(app).post('/api/v1/auth/login', {
+      email: 'learner@demo.test',
+      password: 'nope',
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await res.json()).toEqual({
+      error: { code: 'bad_credentials', message: expect.any(String) },
+    });
+  });
+
+  it('sets Secure on the cookie outside localhost', async () => {
+    const res = await app.request('https://learn.example.com/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'learner@demo.test', password: 'learn-daily' }),
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/Secure/);
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+  });
+
+  it('answers the 11th rapid bad sign-in with 429', async () => {
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await clientFor(app).post('/api/v1/auth/login', {
+            email: 'learner@demo.test',
+            password: `bad-${i}`,
+          })
+        ).status,
+      );
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('ends the session on logout', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    expect((await learner.get('/api/v1/me')).status).toBe(200);
+    expect((await learner.post('/api/v1/auth/logout', {})).status).toBe(200);
+    expect((await learner.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('asks for sign-in on every private route', async () => {
+    for (const path of [
+      '/api/v1/me',
+      '/api/v1/catalog',
+      `/api/v1/modules/giving-feedback`,
+      '/api/v1/me/state',
+    ]) {
+      const res = await clientFor(app).get(path);
+      expect(res.status, path).toBe(401);
+      expect((await res.json()).error.code).toBe('unauthenticated');
+    }
+  });
+});
+
+describe('content', () => {
+  it('serves the catalog with minutes on every module and lesson', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const catalog = await (await learner.get('/api/v1/catalog')).json();
+    const feedback = catalog.modules.find((m: { id: string }) => m.id === 'giving-feedback');
+    expect(feedback.title).toBe('Giving feedback that lands');
+    expect(feedback.estimateMinutes).toBe(
+      feedback.lessons.reduce(
+        (n: number, l: { estimateMinutes: number }) => n + l.estimateMinutes,
+        0,
+      ),
+    );
+    for (const l of feedback.lessons) expect(l.estimateMinutes).toBeGreaterThan(0);
+  });
+
+  it('serves a whole module, and 404 in the error shape for an unknown one', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const module = await (await learner.get('/api/v1/modules/giving-feedback')).json();
+    expect(module.lessons[0].cards.length).toBeGreaterThan(1);
+    const missing = await learner.get('/api/v1/modules/nope');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('not_found');
+  });
+});
+
+describe('sync', () => {
+  it('accepts an event, answers duplicate for the same event again, and rejects a conflicting one', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const event = lessonEvent('lesson_completed', LESSON);
+    const first = await (await learner.post('/api/v1/sync', syncBody([event]))).json();
+    expect(first.results).toEqual([{ id: event.id, status: 'accepted' }]);
+    expect(first.state.completedLessonIds).toEqual([LESSON]);
+
+    const again = await (await learner.post('/api/v1/sync', syncBody([event]))).json();
+    expect(again.results).toEqual([{ id: event.id, status: 'duplicate' }]);
+
+    const changed = { ...event, durationMs: 1 };
+    const conflict = await (await learner.post('/api/v1/sync', syncBody([changed]))).json();
+    expect(conflict.results).toEqual([
+      { id: event.id, status: 'rejected', reason: 'conflict', message: expect.any(String) },
+    ]);
+    expect(
+      (await store.userEvents('u-demo-learner')).map((e) => 'durationMs' in e && e.durationMs),
+    ).toEqual([200_000]);
+  });
+
+  it('reports the state from GET /me/state', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    await learner.post(
+      '/api/v1/sync',
+      syncBody([lessonEvent('lesson_started', LESSON), lessonEvent('lesson_completed', LESSON)]),
+    );
+    const state = await (await learner.get('/api/v1/me/state')).json();
+    expect(state).toMatchObject({
+      xp: 10,
+      completedLessonIds: [LESSON],
+      streak: { current: 1, longest: 1, freezes: 0 },
+    });
+  });
+
+  it('rejects one malformed event and still stores the rest of the batch', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const good = lessonEvent('lesson_completed', LESSON);
+    const bad = { ...lessonEvent('lesson_completed', LESSON), durationMs: 'fast' };
+    const res = await (await learner.post('/api/v1/sync', syncBody([bad, good]))).json();
+    expect(res.results).toEqual([
+      {
+        id: bad.id,
+        status: 'rejected',
+        reason: 'invalid',
+        message: expect.stringContaining('durationMs'),
+      },
+      { id: good.id, status: 'accepted' },
+    ]);
+  });
+
+  it('rejects events too old or from the future, after correcting the device clock', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const now = Date.now();
+    const old = lessonEvent(
+      'lesson_started',
+      LESSON,
+      new Date(now - 40 * 86_400_000).toISOString(),
+    );
+    const future = lessonEvent('lesson_started', LESSON, new Date(now + 3600_000).toISOString());
+    const res = await (await learner.post('/api/v1/sync', syncBody([old, future]))).json();
+    expect(res.results.map((r: { reason: string }) => r.reason)).toEqual(['too_old', 'in_future']);
+
+    // A device whose clock runs three days fast: its events are shifted back and accepted.
+    const skewed = lessonEvent(
+      'lesson_completed',
+      LESSON,
+      new Date(now + 3 * 86_400_000).toISOString(),
+    );
+    const sentAt = new Date(now + 3 * 86_400_000).toISOString();
+    const ok = await (
+      await learner.post('/api/v1/sync', syncBody([skewed], 'device-test-1', sentAt))
+    ).json();
+    expect(ok.results).toEqual([{ id: skewed.id, status: 'accepted' }]);
+    const [stored] = await store.userEvents('u-demo-learner');
+    expect(Math.abs(Date.parse(stored!.occurredAt) - now)).toBeLessThan(60_000);
+  });
+
+  it.each([
+    ['not JSON', '{"deviceId":', 'invalid_json'],
+    [
+      'no events',
+      { deviceId: 'device-test-1', sentAt: new Date().toISOString() },
+      'invalid_request',
+    ],
+    [
+      'events not a list',
+      { deviceId: 'device-test-1', sentAt: new Date().toISOString(), events: 'x' },
+      'invalid_request',
+    ],
+    [
+      'a bad sentAt',
+      { deviceId: 'device-test-1', sentAt: 'yesterday', events: [] },
+      'invalid_request',
+    ],
+    [
+      'too many events',
+      syncBody(Array.from({ length: 501 }, (_, i) => ({ id: `e${i}` }))),
+      'invalid_request',
+    ],
+  ])('answers 400 for %s', async (_name, body, code) => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const res = await learner.post('/api/v1/sync', body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });
+  });
+
+  it('answers 413 for a body over 1 MiB', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const res = await learner.post(
+      '/api/v1/sync',
+      syncBody([{ id: 'x', pad: 'a'.repeat(1024 * 1024) }]),
+    );
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('refuses a state-changing request from another origin', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const res = await learner.post('/api/v1/sync', syncBody([]), {
+      origin: 'https://evil.example',
+    });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('organisations are isolated', () => {
+  it("never shows one organisation's progress to another", async () => {
+    const demo = await signInAs(app, 'learner@demo.test');
+    const globex = await signInAs(app, 'learner@globex.test');
+    const event = lessonEvent('lesson_completed', LESSON);
+    await demo.post('/api/v1/sync', syncBody([event]));
+
+    // Globex cannot read it, and cannot claim the same event id as its own.
+    expect((await (await globex.get('/api/v1/me/state')).json()).completedLessonIds).toEqual([]);
+    const stolen = await (await globex.post('/api/v1/sync', syncBody([event]))).json();
+    expect(stolen.results[0]).toMatchObject({ status: 'rejected', reason: 'conflict' });
+    expect((await (await globex.get('/api/v1/me')).json()).user.orgId).toBe('globex');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict CSP and friends on every response', async () => {
+    const res = await clientFor(app).get('/api/v1/health');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+});

@@ -1,0 +1,63 @@
+/** Drives the Hono app through app.request (no socket), with a cookie jar per signed-in person. */
+import { createApp } from '../../src/server/app';
+import type { Store } from '../../src/server/store/store';
+import { uuidv7 } from '../../src/core/uuidv7';
+import type { ProgressEvent } from '../../src/core/events';
+
+export type App = ReturnType<typeof createApp>;
+
+export interface Client {
+  cookie: string;
+  get(path: string): Promise<Response>;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export function clientFor(app: App, cookie = ''): Client {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    await app.request(`http://localhost${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { cookie, get: (p) => call('GET', p), post: (p, b, h) => call('POST', p, b, h) };
+}
+
+export async function signInAs(app: App, email: string, password = 'learn-daily'): Promise<Client> {
+  const res = await clientFor(app).post('/api/v1/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return clientFor(app, cookie);
+}
+
+let seq = 0;
+export function lessonEvent(
+  type: 'lesson_started' | 'lesson_completed',
+  lessonId: string,
+  occurredAt = new Date().toISOString(),
+  deviceId = 'device-test-1',
+): ProgressEvent {
+  seq++;
+  const base = { id: uuidv7(), occurredAt, tz: 'Europe/Berlin', deviceId, seq };
+  return type === 'lesson_completed'
+    ? { ...base, type, lessonId, durationMs: 200_000 }
+    : { ...base, type, lessonId };
+}
+
+export function syncBody(
+  events: unknown[],
+  deviceId = 'device-test-1',
+  sentAt = new Date().toISOString(),
+) {
+  return { deviceId, sentAt, events };
+}
+
+export type { Store };

@@ -1,0 +1,95 @@
+/**
+ * Store factories for the contract suite: every test gets a fresh, empty database.
+ *
+ * - SQLite: a file in a new temp directory (a file, not ':memory:', so a second store instance
+ *   can open the same database), removed afterwards.
+ * - PostgreSQL on TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a new
+ *   schema with a random name, dropped with CASCADE afterwards.
+ *
+ * An unreachable PostgreSQL FAILS the suite. Only KINDLING_SKIP_POSTGRES=1 leaves it out.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openPostgresStore } from '../../src/server/store/postgres';
+import { openSqliteStore } from '../../src/server/store/sqlite';
+import type { Store } from '../../src/server/store/store';
+
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** One fresh database. `open` may be called several times for more instances on the same data. */
+export interface TestDatabase {
+  open(): Promise<Store>;
+  /** Closes every store opened here and deletes the database. */
+  dispose(): Promise<void>;
+}
+
+export interface StoreKind {
+  name: Store['dialect'];
+  create(): Promise<TestDatabase>;
+}
+
+function tracked(openStore: () => Promise<Store>, drop: () => Promise<void>): TestDatabase {
+  const stores: Store[] = [];
+  return {
+    async open() {
+      const store = await openStore();
+      stores.push(store);
+      return store;
+    },
+    async dispose() {
+      await Promise.allSettled(stores.map((s) => s.close()));
+      await drop();
+    },
+  };
+}
+
+const sqlite: StoreKind = {
+  name: 'sqlite',
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), 'kindling-store-'));
+    return tracked(
+      async () => openSqliteStore(join(dir, 'kindling.db')),
+      async () => rmSync(dir, { recursive: true, force: true }),
+    );
+  },
+};
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    connectionString: TEST_DATABASE_URL,
+    connectionTimeoutMillis: 5_000,
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new Error(
+      `PostgreSQL is unreachable at ${TEST_DATABASE_URL} (${(err as Error).message}). ` +
+        'Start it, point TEST_DATABASE_URL at one, or set KINDLING_SKIP_POSTGRES=1 to leave it out.',
+      { cause: err },
+    );
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const postgres: StoreKind = {
+  name: 'postgres',
+  async create() {
+    const schema = `kindling_test_${randomUUID().replaceAll('-', '')}`;
+    await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
+    return tracked(
+      () => openPostgresStore(TEST_DATABASE_URL, { schema }),
+      () => admin(async (c) => void (await c.query(`DROP SCHEMA ${schema} CASCADE`))),
+    );
+  },
+};
+
+export const storeKinds: StoreKind[] =
+  process.env.KINDLING_SKIP_POSTGRES === '1' ? [sqlite] : [sqlite, postgres];

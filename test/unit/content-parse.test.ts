@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { parseModule } from '../../src/server/content/parse';
+import { loadContentDir } from '../../src/server/content/load';
+import { ROOT } from '../support/server';
+import { join } from 'node:path';
+
+const good = `---
+id: sample
+title: A sample
+summary: Short.
+competencies: [feedback]
+---
+
+## First lesson {#first}
+
+Some words to read here.
+
+---
+
+> [!takeaway]
+> Remember this.
+
+### Quiz: Which is right?
+- [x] This one
+  > Because it is.
+- [ ] That one
+  > It is not.
+
+## Second lesson {minutes=4}
+
+Text.
+`;
+
+describe('the module format', () => {
+  it('parses lessons, cards, callouts and quizzes with estimates', () => {
+    const { module, errors, warnings } = parseModule('sample.md', good);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(module!.lessons.map((l) => l.id)).toEqual(['sample.first', 'sample.second-lesson']);
+    const [text, takeaway, quiz] = module!.lessons[0]!.cards;
+    expect(text).toMatchObject({ kind: 'text', html: '<p>Some words to read here.</p>' });
+    expect(takeaway).toMatchObject({ kind: 'takeaway', html: '<p>Remember this.</p>' });
+    expect(quiz).toMatchObject({
+      kind: 'quiz',
+      mode: 'single',
+      options: [
+        { id: 'a', correct: true },
+        { id: 'b', correct: false },
+      ],
+    });
+    expect(module!.lessons[1]!.estimateMinutes).toBe(4);
+    expect(module!.estimateMinutes).toBe(module!.lessons[0]!.estimateMinutes + 4);
+  });
+
+  it('reports problems with file and line', () => {
+    const broken = good
+      .replace('title: A sample\n', '')
+      .replace('- [x] This one', '- [ ] This one')
+      .replace('![', '![');
+    const { module, errors } = parseModule('broken.md', broken + '\n![](pic.png)\n');
+    expect(module).toBeUndefined();
+    expect(errors).toContainEqual({
+      file: 'broken.md',
+      line: 1,
+      message: 'title: Invalid input: expected string, received undefined',
+    });
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        file: 'broken.md',
+        line: 16,
+        message: expect.stringContaining('at least one correct option'),
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('alt text') }),
+    );
+  });
+
+  it('warns about lessons longer than seven minutes', () => {
+    const long = good.replace('Some words to read here.', 'word '.repeat(1600));
+    const { warnings } = parseModule('long.md', long);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        line: 8,
+        message: expect.stringContaining('keep lessons to 7 min'),
+      }),
+    ]);
+  });
+
+  it.each([
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[click](javascript:alert(1))',
+    '[click](JaVaScRiPt:alert(1))',
+    '<a href="javascript:alert(1)">x</a>',
+    '![x](javascript:alert(1))',
+    '<svg onload=alert(1)>',
+    '<iframe src="https://evil.example"></iframe>',
+  ])('renders hostile author text inert: %s', (payload) => {
+    const { module } = parseModule('hostile.md', good.replace('Some words to read here.', payload));
+    const html =
+      module!.lessons[0]!.cards[0]!.kind === 'quiz'
+        ? ''
+        : (module!.lessons[0]!.cards[0] as { html: string }).html;
+    expect(html).not.toMatch(
+      /<script|<img[^>]+onerror|<svg|<iframe|href="javascript:|src="javascript:/i,
+    );
+  });
+});
+
+describe('the demo content', () => {
+  it('is valid, with lessons of three to seven minutes and a quiz in every module', () => {
+    const content = loadContentDir(join(ROOT, 'content'));
+    expect(content.errors).toEqual([]);
+    expect(content.warnings).toEqual([]);
+    expect(content.modules.length).toBeGreaterThanOrEqual(1);
+    for (const m of content.modules) {
+      expect(m.lessons.some((l) => l.cards.some((c) => c.kind === 'quiz'))).toBe(true);
+      for (const l of m.lessons) expect(l.estimateMinutes).toBeGreaterThanOrEqual(3);
+      for (const l of m.lessons) expect(l.estimateMinutes).toBeLessThanOrEqual(7);
+    }
+  });
+});
