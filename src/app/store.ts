@@ -11,6 +11,7 @@ import { openDeviceDb } from '../client/db';
 import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
+import { createMasteryStore } from './stores/mastery';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -42,6 +43,7 @@ export async function createStore({
       void requestBackgroundSync();
     },
   });
+  const mastery = createMasteryStore({ db, progress, content });
   const engine = createSyncEngine({
     api,
     outbox,
@@ -91,6 +93,7 @@ export async function createStore({
     session,
     content,
     progress,
+    mastery,
     online,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);

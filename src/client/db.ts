@@ -49,6 +49,8 @@ export interface ResumePoint {
   key: string; // `${userId}:${lessonId}`
   cardIndex: number;
   updatedAt: string;
+  /** First answer to each quiz card in the current attempt (assessments are graded on these). */
+  answers?: Record<string, string[]>;
 }
 
 export type CachedContent =
@@ -61,6 +63,8 @@ interface Meta {
   user: SignedInUser | null;
   /** Set when the database is created; its absence on a later start means storage was wiped. */
   createdAt: string;
+  /** The career role the learner follows on the roadmap. */
+  track: string;
 }
 
 export interface KindlingSchema extends DBSchema {

@@ -67,7 +67,11 @@ export interface CatalogModule {
 }
 
 export interface Catalog {
-  roles: Array<{ id: string; title: string }>;
+  roles: Array<{
+    id: string;
+    title: string;
+    levels: Array<{ id: string; title: string; competencies: string[] }>;
+  }>;
   competencies: Array<{ id: string; title: string }>;
   pathways: Array<{ id: string; title: string; moduleIds: string[]; estimateMinutes: number }>;
   modules: CatalogModule[];

@@ -61,11 +61,30 @@ export const quizAnswered = eventBase.extend({
   answerIds: z.array(ref).min(1).max(20),
 });
 
+const cardAnswer = z.object({ cardId: ref, answerIds: z.array(ref).min(1).max(20) });
+
+/** A whole attempt at a module's assessment: the first answer given to each question. */
+export const assessmentSubmitted = eventBase.extend({
+  type: z.literal('assessment_submitted'),
+  lessonId: ref,
+  answers: z.array(cardAnswer).min(1).max(50),
+});
+
+/** An answer in the daily spaced review. */
+export const reviewAnswered = eventBase.extend({
+  type: z.literal('review_answered'),
+  lessonId: ref,
+  cardId: ref,
+  answerIds: z.array(ref).min(1).max(20),
+});
+
 export const progressEvent = z.discriminatedUnion('type', [
   lessonStarted,
   lessonCompleted,
   cardViewed,
   quizAnswered,
+  assessmentSubmitted,
+  reviewAnswered,
 ]);
 
 export type ProgressEvent = z.infer<typeof progressEvent>;

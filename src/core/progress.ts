@@ -79,6 +79,8 @@ export function mergePending(
   const days = new Set(base.activeDays);
   let xp = base.xp;
   for (const event of events) {
+    // A review session counts toward the daily goal like a lesson does.
+    if (event.type === 'review_answered') days.add(localDate(event.occurredAt, event.tz));
     if (event.type !== 'lesson_completed') continue;
     days.add(localDate(event.occurredAt, event.tz));
     if (!completed.has(event.lessonId)) {

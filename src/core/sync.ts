@@ -15,8 +15,21 @@ export type SyncResult =
 
 /**
  * A stable serialisation of an event, used to tell a duplicate (same content) from a conflict.
- * Keys are sorted so the order in which a client wrote them does not matter.
+ * Keys are sorted at every depth so the order in which a client wrote them does not matter.
+ *
+ * @example
+ * canonicalEvent({ b: 1, a: [{ y: 2, x: 1 }] }) // '{"a":[{"x":1,"y":2}],"b":1}'
  */
 export function canonicalEvent(event: object): string {
-  return JSON.stringify(event, Object.keys(event).sort());
+  return JSON.stringify(sortKeys(event));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
 }

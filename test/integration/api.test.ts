@@ -249,6 +249,59 @@ describe('sync', () => {
   });
 });
 
+describe('mastery', () => {
+  it('grades an assessment on the server and reaches its competency only when passed', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const module = (await store.getModule('delegating-with-clarity'))!;
+    const assessment = module.lessons.find((l) => l.id === 'delegating-with-clarity.assessment')!;
+    const quizzes = assessment.cards.flatMap((c) => (c.kind === 'quiz' ? [c] : []));
+    const attempt = (pick: (o: { correct: boolean }) => boolean) => ({
+      ...lessonEvent('lesson_started', assessment.id),
+      type: 'assessment_submitted',
+      answers: quizzes.map((q) => ({
+        cardId: q.id,
+        answerIds: q.options.filter(pick).map((o) => o.id),
+      })),
+    });
+    const wrong = await (
+      await learner.post('/api/v1/sync', syncBody([attempt((o) => !o.correct)]))
+    ).json();
+    expect(wrong.state.mastery.assessments[assessment.id]).toMatchObject({
+      best: 0,
+      passed: false,
+    });
+    expect(wrong.state.mastery.competencies).toEqual([]);
+
+    const right = await (
+      await learner.post('/api/v1/sync', syncBody([attempt((o) => o.correct)]))
+    ).json();
+    expect(right.state.mastery.assessments[assessment.id]).toEqual({
+      best: 1,
+      passed: true,
+      attempts: 2,
+    });
+    expect(right.state.mastery.competencies).toContain('delegation');
+  });
+
+  it('schedules a missed quiz question for review the next day', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const module = (await store.getModule('giving-feedback'))!;
+    const lesson = module.lessons.find((l) => l.cards.some((c) => c.kind === 'quiz'))!;
+    const quiz = lesson.cards.find((c) => c.kind === 'quiz')!;
+    const wrongId = quiz.kind === 'quiz' ? quiz.options.find((o) => !o.correct)!.id : '';
+    const answer = {
+      ...lessonEvent('lesson_started', lesson.id),
+      type: 'quiz_answered',
+      cardId: quiz.id,
+      answerIds: [wrongId],
+    };
+    const res = await (await learner.post('/api/v1/sync', syncBody([answer]))).json();
+    expect(res.state.mastery.review).toEqual([
+      { lessonId: lesson.id, cardId: quiz.id, box: 1, due: expect.any(String) },
+    ]);
+  });
+});
+
 describe('organisations are isolated', () => {
   it("never shows one organisation's progress to another", async () => {
     const demo = await signInAs(app, 'learner@demo.test');

@@ -10,6 +10,14 @@ import type { KindlingDB } from '../../client/db';
 export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
   const catalogError = signal<string | null>(null, { name: 'content.catalogError' });
+  /** Modules opened or downloaded on this device, for grading answers offline. */
+  const modules = signal<ReadonlyMap<string, LearningModule>>(new Map(), {
+    name: 'content.modules',
+  });
+  const remember = (m: LearningModule) => {
+    if (modules.value.get(m.id)?.version !== m.version)
+      modules.value = new Map(modules.value).set(m.id, m);
+  };
 
   async function cachedModule(id: string): Promise<LearningModule | undefined> {
     const row = await db.get('content', `module:${id}`);
@@ -19,7 +27,9 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   return {
     catalog,
     catalogError,
+    modules,
     async loadCatalog(): Promise<void> {
+      for (const row of await db.getAll('content')) if ('module' in row) remember(row.module);
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
       try {
@@ -43,7 +53,10 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
     async loadModule(id: string): Promise<LearningModule> {
       const cached = await cachedModule(id);
       const wanted = catalog.value?.modules.find((m) => m.id === id)?.version;
-      if (cached && (!wanted || cached.version === wanted)) return cached;
+      if (cached && (!wanted || cached.version === wanted)) {
+        remember(cached);
+        return cached;
+      }
       try {
         const fresh = await api.get<LearningModule>(`/modules/${encodeURIComponent(id)}`);
         await db.put('content', {

@@ -6,7 +6,11 @@
 import { computed, signal } from '@preact/signals';
 import { localDate } from '../../core/calendar';
 import type { EventDraft, ProgressEvent } from '../../core/events';
+import { emptyMastery, type MasteryState } from '../../core/mastery';
 import { emptyState, mergePending, type ProgressState } from '../../core/progress';
+
+/** What the server sends as `state`: progress plus graded mastery. */
+export type ServerState = ProgressState & { mastery?: MasteryState };
 import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
 import type { Clock, Outbox } from '../../client/outbox';
 import type { SyncStatus } from '../../client/sync-engine';
@@ -31,6 +35,8 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
   const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
 
   const state = computed(() => mergePending(snapshot.value, pending.value, today.value));
+  /** The server's graded mastery from the last sync; the mastery store adds pending events. */
+  const serverMastery = computed(() => (snapshot.value as ServerState).mastery ?? emptyMastery);
 
   async function refresh(): Promise<void> {
     const uid = userId.value;
@@ -52,6 +58,8 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
 
   return {
     state,
+    serverMastery,
+    today,
     pending,
     pendingCount: computed(() => pending.value.length),
     rejected,
@@ -79,10 +87,9 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
       onRecorded();
       return event;
     },
-    async resumePoint(lessonId: string): Promise<number> {
+    async resumePoint(lessonId: string): Promise<ResumePoint | undefined> {
       const uid = userId.value;
-      if (!uid) return 0;
-      return (await db.get('resume', `${uid}:${lessonId}`))?.cardIndex ?? 0;
+      return uid ? db.get('resume', `${uid}:${lessonId}`) : undefined;
     },
     resumeKey: (lessonId: string) => `${userId.value}:${lessonId}`,
     async dismissRejected(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { route } from '../router';
+import { paths, route } from '../router';
 import { updateReady, applyUpdate } from '../sw-bridge';
 import { SignIn } from './SignIn';
 import { Home } from './Home';
@@ -8,6 +8,8 @@ import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
+import { Roadmap } from './Roadmap';
+import { Review } from './Review';
 
 export function App() {
   const store = useStore();
@@ -23,6 +25,11 @@ export function App() {
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
         </Link>
+        {user && (
+          <nav class="topnav" aria-label="Main">
+            <Link href={paths.roadmap()}>Roadmap</Link>
+          </nav>
+        )}
         {!store.online.value && (
           <span class="badge badge-offline" role="status">
             Offline
@@ -46,6 +53,10 @@ export function App() {
           <LessonPlayer key={r.lessonId} moduleId={r.moduleId} lessonId={r.lessonId} />
         ) : r.name === 'done' ? (
           <LessonDone moduleId={r.moduleId} lessonId={r.lessonId} />
+        ) : r.name === 'roadmap' ? (
+          <Roadmap />
+        ) : r.name === 'review' ? (
+          <Review />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>

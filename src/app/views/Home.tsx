@@ -5,6 +5,7 @@ import { minutes, weekday } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { QuickPick } from './QuickPick';
 
 export function Home() {
   const store = useStore();
@@ -12,7 +13,13 @@ export function Home() {
   const catalog = store.content.catalog.value;
   const state = store.progress.state.value;
   const completed = new Set(state.completedLessonIds);
-  const next = catalog && nextLesson(catalog.modules, completed);
+  const roadmap = store.mastery.roadmap.value;
+  const due = store.mastery.dueToday.value;
+  const focus =
+    roadmap?.nextUp && catalog?.pathways.find((p) => p.id === roadmap.nextUp!.pathwayId);
+  const focusModules = focus ? catalog!.modules.filter((m) => focus.moduleIds.includes(m.id)) : [];
+  const next =
+    catalog && (nextLesson(focusModules, completed) ?? nextLesson(catalog.modules, completed));
   const today = localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const activeDays = new Set(state.activeDays);
 
@@ -59,6 +66,30 @@ export function Home() {
             {next.module.title} · {minutes(next.lesson.estimateMinutes)}
           </span>
         </Link>
+      )}
+      {due.length > 0 && (
+        <Link
+          href={paths.review()}
+          class="card review-card"
+          aria-label={`Daily review: ${due.length} questions`}
+        >
+          <span class="eyebrow">Daily review</span>
+          <span>
+            {due.length} {due.length === 1 ? 'question' : 'questions'} to keep what you learned ·
+            about {Math.max(1, Math.ceil(due.length / 4))} min
+          </span>
+        </Link>
+      )}
+      {catalog && <QuickPick modules={catalog.modules} completed={completed} />}
+      {roadmap && (
+        <p>
+          <Link href={paths.roadmap()}>
+            Your roadmap:{' '}
+            {roadmap.levels[roadmap.currentLevel + 1]
+              ? `working toward ${roadmap.levels[roadmap.currentLevel + 1]!.title}`
+              : 'top level reached'}
+          </Link>
+        </p>
       )}
       {catalog && !next && catalog.modules.length > 0 && (
         <p class="card">You have finished every lesson. New ones are on their way.</p>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ASSESSMENT_PASS } from '../../core/mastery';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -11,6 +12,9 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
   const lesson = module?.lessons[position];
   const next = module?.lessons[position + 1];
   const state = store.progress.state.value;
+  const assessment = store.mastery.mastery.value.assessments[lessonId];
+  const titles = new Map(store.content.catalog.value?.competencies.map((c) => [c.id, c.title]));
+  const reached = store.mastery.mastery.value.competencies;
   useEffect(() => heading.current?.focus(), []);
 
   return (
@@ -22,6 +26,30 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
         Lesson complete
       </h1>
       {lesson && <p class="lead">You finished “{lesson.title}”.</p>}
+      {assessment && (
+        <div class={assessment.passed ? 'card assessment passed' : 'card assessment'} role="status">
+          <p>
+            <strong>Assessment: {Math.round(assessment.best * 100)}%</strong> —{' '}
+            {assessment.passed
+              ? '✓ passed'
+              : `not passed yet (${Math.round(ASSESSMENT_PASS * 100)}% needed)`}
+          </p>
+          {assessment.passed && module && (
+            <p>
+              Competencies reached:{' '}
+              {module.competencies
+                .filter((c) => reached.includes(c))
+                .map((c) => titles.get(c) ?? c)
+                .join(', ') || 'more modules build these — see your roadmap'}
+            </p>
+          )}
+          {!assessment.passed && (
+            <p>
+              Review the lessons and try again — only your first answer to each question counts.
+            </p>
+          )}
+        </div>
+      )}
       <p class="stats-line">
         <strong>{state.streak.current}</strong> day streak · <strong>{state.xp}</strong> XP
       </p>

@@ -7,6 +7,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { LearningModule } from '../../core/content';
+import { assessmentLessonId } from '../../core/mastery';
 import { navigate, paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -18,6 +19,8 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   const error = useSignal<string | null>(null);
   const index = useSignal(0);
   const answered = useSignal<Record<string, boolean>>({});
+  /** First answer per quiz card in this attempt; kept in the resume point so a reload keeps it. */
+  const firstAnswers = useRef<Record<string, string[]>>({});
   const startedAt = useRef(Date.now());
   const heading = useRef<HTMLHeadingElement>(null);
   const touchX = useRef<number | null>(null);
@@ -29,7 +32,12 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
         const loaded = await store.content.loadModule(moduleId);
         if (cancelled) return;
         if (!loaded.lessons.some((l) => l.id === lessonId)) throw new Error('missing lesson');
-        index.value = await store.progress.resumePoint(lessonId);
+        const resume = await store.progress.resumePoint(lessonId);
+        index.value = resume?.cardIndex ?? 0;
+        firstAnswers.current = resume?.answers ?? {};
+        answered.value = Object.fromEntries(
+          Object.keys(firstAnswers.current).map((id) => [id, true]),
+        );
         module.value = loaded;
         startedAt.current = Date.now();
         await store.progress.record({ type: 'lesson_started', lessonId });
@@ -58,26 +66,30 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
     index.value = to;
     await store.progress.record(
       { type: 'card_viewed', lessonId, cardId: lesson.cards[to]!.id },
-      {
-        key: store.progress.resumeKey(lessonId),
-        cardIndex: to,
-        updatedAt: new Date().toISOString(),
-      },
+      resumeAt(to),
     );
   }
 
+  /** The resume point to write with an event: the card, and the attempt's first answers. */
+  function resumeAt(cardIndex: number, answers = firstAnswers.current) {
+    const key = store.progress.resumeKey(lessonId);
+    return { key, cardIndex, updatedAt: new Date().toISOString(), answers };
+  }
+
   async function finish() {
+    const answers = Object.entries(firstAnswers.current).map(([cardId, answerIds]) => ({
+      cardId,
+      answerIds,
+    }));
+    if (lessonId === assessmentLessonId(moduleId) && answers.length > 0)
+      await store.progress.record({ type: 'assessment_submitted', lessonId, answers });
     await store.progress.record(
       {
         type: 'lesson_completed',
         lessonId,
         durationMs: Math.max(0, Date.now() - startedAt.current),
       },
-      {
-        key: store.progress.resumeKey(lessonId),
-        cardIndex: 0,
-        updatedAt: new Date().toISOString(),
-      },
+      resumeAt(0, {}),
     );
     navigate(paths.done(moduleId, lessonId), true);
   }
@@ -142,12 +154,12 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
           <QuizCardView
             quiz={card}
             onAnswer={async (answerIds) => {
-              await store.progress.record({
-                type: 'quiz_answered',
-                lessonId,
-                cardId: card.id,
-                answerIds,
-              });
+              if (!firstAnswers.current[card.id])
+                firstAnswers.current = { ...firstAnswers.current, [card.id]: answerIds };
+              await store.progress.record(
+                { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
+                resumeAt(safeIndex),
+              );
               answered.value = { ...answered.value, [card.id]: true };
             }}
           />

@@ -8,11 +8,13 @@ import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { mergeResults, prepareBatch } from '../ingest';
+import { masteryOf } from '../mastery';
 import type { User } from '../store/store';
 
 async function stateOf(deps: AppDeps, user: User) {
   const today = localDate(deps.now(), user.tz);
-  return deriveState(await deps.store.userEvents(user.id), today);
+  const events = await deps.store.userEvents(user.id);
+  return { ...deriveState(events, today), mastery: await masteryOf(deps.store, events) };
 }
 
 export const progressRoutes = new Hono<AppEnv>()

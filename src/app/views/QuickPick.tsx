@@ -1,0 +1,53 @@
+import { useSignal } from '@preact/signals';
+import type { CatalogModule } from '../../core/content';
+import { fitInMinutes } from '../../core/next-up';
+import { minutes } from '../format';
+import { paths } from '../router';
+import { Link } from './Link';
+
+const BUDGETS = [5, 10, 15];
+
+/** "I have 5 minutes": lessons that fit the time the learner has right now. */
+export function QuickPick({
+  modules,
+  completed,
+}: {
+  modules: readonly CatalogModule[];
+  completed: ReadonlySet<string>;
+}) {
+  const budget = useSignal<number | null>(null);
+  const picks = budget.value === null ? [] : fitInMinutes(modules, completed, budget.value);
+  return (
+    <section class="quick-pick" aria-labelledby="quick-pick-title">
+      <h2 id="quick-pick-title">How much time do you have?</h2>
+      <div class="chips" role="group" aria-label="Time available">
+        {BUDGETS.map((b) => (
+          <button
+            key={b}
+            type="button"
+            class="button small"
+            aria-pressed={budget.value === b}
+            onClick={() => (budget.value = budget.value === b ? null : b)}
+          >
+            I have {b} min
+          </button>
+        ))}
+      </div>
+      {budget.value !== null &&
+        (picks.length === 0 ? (
+          <p class="muted">Nothing left that fits in {budget.value} minutes — try a longer slot.</p>
+        ) : (
+          <ul class="module-list">
+            {picks.map(({ module, lesson }) => (
+              <li key={lesson.id}>
+                <Link href={paths.lesson(module.id, lesson.id)} class="card lesson-row">
+                  <span class="lesson-title">{lesson.title}</span>
+                  <span class="lesson-meta">{minutes(lesson.estimateMinutes)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

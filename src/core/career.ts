@@ -1,0 +1,76 @@
+/**
+ * The career ladder: roles have ordered levels, each naming the competencies it needs; pathways
+ * (ordered modules) build competencies. A learner's level in a role is the highest level whose
+ * competencies — and those of every level below it — are all reached. Reached means assessed
+ * (see mastery.ts), never merely opened.
+ */
+import type { Catalog, CatalogModule } from './content';
+import { minutesLeft } from './next-up';
+
+export interface CompetencyStep {
+  id: string;
+  title: string;
+  reached: boolean;
+  /** Pathways that build this competency, with the minutes still to learn on each. */
+  pathways: Array<{ id: string; title: string; minutesLeft: number }>;
+}
+
+export interface Roadmap {
+  roleId: string;
+  roleTitle: string;
+  /** Index of the current level, -1 before the first. */
+  currentLevel: number;
+  levels: Array<{ id: string; title: string; competencies: CompetencyStep[]; complete: boolean }>;
+  /** The next competency to work on, and the pathway that builds it. */
+  nextUp?: { competencyId: string; pathwayId: string };
+}
+
+export function roadmapFor(
+  catalog: Catalog,
+  roleId: string,
+  reached: ReadonlySet<string>,
+  completedLessons: ReadonlySet<string>,
+): Roadmap | undefined {
+  const role = catalog.roles.find((r) => r.id === roleId);
+  if (!role) return undefined;
+  const modules = new Map<string, CatalogModule>(catalog.modules.map((m) => [m.id, m]));
+  const titles = new Map(catalog.competencies.map((c) => [c.id, c.title]));
+  const builders = (competency: string) =>
+    catalog.pathways
+      .filter((p) => p.moduleIds.some((id) => modules.get(id)?.competencies.includes(competency)))
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        minutesLeft: minutesLeft(
+          p.moduleIds.flatMap((id) => modules.get(id) ?? []),
+          completedLessons,
+        ),
+      }));
+  const levels = role.levels.map((level) => {
+    const competencies = level.competencies.map((id) => ({
+      id,
+      title: titles.get(id) ?? id,
+      reached: reached.has(id),
+      pathways: builders(id),
+    }));
+    return {
+      id: level.id,
+      title: level.title,
+      competencies,
+      complete: competencies.every((c) => c.reached),
+    };
+  });
+  let currentLevel = -1;
+  while (currentLevel + 1 < levels.length && levels[currentLevel + 1]!.complete) currentLevel++;
+  const target = levels[currentLevel + 1]?.competencies.find(
+    (c) => !c.reached && c.pathways.length > 0,
+  );
+  const pathway = target?.pathways.find((p) => p.minutesLeft > 0) ?? target?.pathways[0];
+  return {
+    roleId: role.id,
+    roleTitle: role.title,
+    currentLevel,
+    levels,
+    nextUp: target && pathway ? { competencyId: target.id, pathwayId: pathway.id } : undefined,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Taking lessons as a learner would: with the keyboard alone, resuming mid-lesson after a reload,
+ * and seeing a competency reached on the roadmap once the module's assessment is passed.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LearningModule } from '../../src/core/content';
+import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let phone: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  phone = await openPhone();
+  await signIn(phone.page, server.url);
+  await phone.page.getByRole('link', { name: /^Continue:/ }).waitFor();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+const cardPosition = (page: Page) =>
+  page.getByRole('progressbar', { name: 'Lesson progress' }).getAttribute('aria-valuenow');
+
+describe('the lesson player', () => {
+  it('can be used with the keyboard alone, from sign-in to completion', async () => {
+    const { page } = phone;
+    // Start over signed out, and use only the keyboard.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+    await page.keyboard.press('Tab'); // skip link
+    await page.getByLabel('Email').focus();
+    // The last email is filled in for convenience; replace it as a person would.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('learner@demo.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('learn-daily');
+    await page.keyboard.press('Enter');
+    const cont = page.getByRole('link', { name: /^Continue:/ });
+    await cont.waitFor();
+    await cont.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+    // The card heading takes focus, so arrow keys work at once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('lesson-heading')))
+      .toBe(true);
+    for (let step = 0; step < 40; step++) {
+      const finish = page.getByRole('button', { name: 'Finish lesson' });
+      if ((await finish.count()) === 1 && (await finish.isEnabled())) {
+        await finish.focus();
+        await page.keyboard.press('Enter');
+        break;
+      }
+      if (await page.getByRole('button', { name: 'Check answer' }).isVisible()) {
+        await page.locator('.option input').first().focus();
+        await page.keyboard.press('Space');
+        await page.getByRole('button', { name: 'Check answer' }).focus();
+        await page.keyboard.press('Enter');
+        await page.locator('.quiz-result .result').waitFor();
+        await page.locator('.lesson-heading').focus();
+      }
+      const before = await cardPosition(page);
+      await page.keyboard.press('ArrowRight');
+      if ((await finish.count()) === 0)
+        await page.waitForFunction(
+          (prev) =>
+            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev,
+          before,
+        );
+    }
+    await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
+  });
+
+  it('resumes at the exact card after a reload', async () => {
+    const { page } = phone;
+    await page.goto(
+      `${server.url}/modules/planning-learning-time/lessons/planning-learning-time.assessment`,
+    );
+    await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => cardPosition(page)).toBe('2');
+    await page.reload();
+    await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+    await expect.poll(() => cardPosition(page)).toBe('2');
+    await expect.poll(() => page.locator('p.muted').first().textContent()).toContain('Card 2 of');
+  });
+});
+
+describe('the roadmap', () => {
+  it('shows a competency reached once its assessment is passed, not before', async () => {
+    const { page } = phone;
+    await page.goto(`${server.url}/roadmap`);
+    const delegation = page.locator('.competency', { hasText: 'Delegat' }).first();
+    await expect.poll(() => delegation.textContent()).toContain('not yet reached');
+
+    const module = (await page.evaluate(async () =>
+      (await fetch('/api/v1/modules/delegating-with-clarity')).json(),
+    )) as LearningModule;
+    const assessment = module.lessons.find((l) => l.id === 'delegating-with-clarity.assessment')!;
+    await page.goto(`${server.url}/modules/delegating-with-clarity/lessons/${assessment.id}`);
+    await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+    for (const card of assessment.cards) {
+      if (card.kind === 'quiz') {
+        for (const option of card.options.filter((o) => o.correct))
+          await page.locator(`.option input[value="${option.id}"]`).check();
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        await page.getByText('✓ Correct!').waitFor();
+      }
+      if (card === assessment.cards.at(-1))
+        await page.getByRole('button', { name: 'Finish lesson' }).click();
+      else await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
+    await expect.poll(() => page.locator('.assessment').textContent()).toContain('100%');
+    await expect.poll(() => page.locator('.assessment').textContent()).toContain('passed');
+
+    await page.getByRole('link', { name: 'Roadmap' }).click();
+    await expect.poll(() => delegation.textContent()).toContain('(reached)');
+    // The server graded it too.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await page.evaluate(async () => (await fetch('/api/v1/me/state')).json())).mastery
+            .competencies,
+      )
+      .toContain('delegation');
+  });
+});
