@@ -31,10 +31,12 @@ import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
 import type { Store, User } from './store';
+import { importInto, pagedRows } from './tables';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_MIGRATE = 0x4b4e0001;
 const LOCK_INGEST = 0x4b4e0002;
+const LOCK_EXCLUSIVE = 0x4b4e0003;
 const MAX_ATTEMPTS = 5;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
@@ -291,6 +293,66 @@ export async function openPostgresStore(
         ...(JSON.parse(r.body) as ProgressEvent),
         occurredAt: new Date(r.corrected_at).toISOString(),
       }));
+    },
+    async exclusive(name, fn) {
+      // A session lock on one pooled connection, held while `fn` works through the pool; keyed
+      // by schema like the migration lock. A dropped connection releases it.
+      const client = await pool.connect();
+      const key = [LOCK_EXCLUSIVE, `${name}:${schema ?? ''}`];
+      let broken: Error | undefined;
+      try {
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+        try {
+          return await fn();
+        } finally {
+          await client
+            .query('SELECT pg_advisory_unlock($1, hashtext($2))', key)
+            .catch((e: Error) => (broken = e));
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+    exportRows(table) {
+      return pagedRows(
+        table,
+        (i) => `$${i + 1}`,
+        async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows,
+      );
+    },
+    async importRows(source) {
+      // Not `transaction()`: a retry could not replay a half-read source, and an import into an
+      // empty database has nothing to deadlock with.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const counts = await importInto(
+          {
+            async insert(table, columns, rows) {
+              const values = rows.map(
+                (row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+              );
+              await client.query(
+                `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`,
+                rows.flat(),
+              );
+            },
+            async update(table, key, columns, rows) {
+              const sql = `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${key.length + i + 1}`).join(', ')} WHERE ${key.map((k, i) => `${k} = $${i + 1}`).join(' AND ')}`;
+              for (const row of rows) await client.query(sql, row);
+            },
+          },
+          source,
+        );
+        await client.query('COMMIT');
+        return counts;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
     },
   };
 }
