@@ -1,6 +1,7 @@
 /**
- * Real API processes for scale-out tests and benches: `tsx src/server/main.ts` in a child process
- * on a free port of 127.0.0.1, with the environment given (e.g. DATABASE_URL with ?schema=).
+ * Real API processes for scale-out tests and benches: `node --import tsx src/server/main.ts` (one
+ * process, so its pid is the server's own) on a free port of 127.0.0.1, with the environment
+ * given (e.g. DATABASE_URL with ?schema=).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,25 +15,27 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
 export function startApiProcess(
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<ApiProcess> {
-  const child: ChildProcess = spawn(TSX, [join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      STATIC_DIR: join(ROOT, 'no-static-dir'),
-      NODE_ENV: 'test',
-      SEED_DEMO: '1',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/server/main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        STATIC_DIR: join(ROOT, 'no-static-dir'),
+        NODE_ENV: 'test',
+        SEED_DEMO: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let text = '';
   const stop = () =>
     new Promise<void>((resolve) => {
