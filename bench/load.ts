@@ -116,7 +116,8 @@ async function drive(servers: ApiProcess[], learners: Learner[]) {
   const latencies: number[] = [];
   let stored = 0;
   let duplicates = 0;
-  let errors = 0;
+  const errors: Record<string, number> = {};
+  const fail = (kind: string) => (errors[kind] = (errors[kind] ?? 0) + 1);
   let turn = 0;
   const peak = servers.map((s) => rssMiB(s.pid));
   const sampler = setInterval(
@@ -143,16 +144,17 @@ async function drive(servers: ApiProcess[], learners: Learner[]) {
           const answer = (await res.json()) as { results?: { status: string }[] };
           latencies.push(performance.now() - t0);
           if (res.status !== 200 || !answer.results) {
-            errors++;
+            fail(`HTTP ${res.status}`);
             continue;
           }
           for (const r of answer.results)
             if (r.status === 'accepted') stored++;
             else if (r.status === 'duplicate') duplicates++;
-            else errors++;
+            else fail(`rejected: ${(r as { reason?: string }).reason}`);
           learner.last = body;
-        } catch {
-          errors++;
+        } catch (err) {
+          const cause = (err as { cause?: { code?: string } }).cause;
+          fail(`fetch failed: ${cause?.code ?? (err as Error).message}`);
         }
       }
     }),
