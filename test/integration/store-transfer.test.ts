@@ -11,11 +11,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { demoAccounts } from '../../src/server/seed';
+import { openStore } from '../../src/server/store/open';
 import { openPostgresStore } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store/store';
 import { NOT_TRANSFERRED, TRANSFER_TABLES } from '../../src/server/store/tables';
 import { lessonEvent, signInAs, syncBody, type Client } from '../support/api';
-import { freshPostgresSchema, TEST_DATABASE_URL } from '../support/databases';
+import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../support/databases';
 import { demoStore, ROOT } from '../support/server';
 
 const run = promisify(execFile);
@@ -41,35 +42,6 @@ let sqlite: Store;
 let pgSchema: Awaited<ReturnType<typeof freshPostgresSchema>>;
 let cookies: Map<string, string>;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kindling-transfer-'));
-  pgSchema = await freshPostgresSchema();
-  sqlite = await demoStore(join(dir, 'kindling.db'));
-  const app = createApp({ store: sqlite });
-  cookies = new Map();
-  const now = Date.now();
-  for (const [i, account] of demoAccounts.entries()) {
-    const person: Client = await signInAs(app, account.email);
-    cookies.set(account.email, person.cookie);
-    // Different progress per person; one device runs two days fast, so times get corrected.
-    const skew = i === 1 ? 2 * 86_400_000 : 0;
-    const at = (ms: number) => new Date(now - ms + skew).toISOString();
-    const device = `device-${i}`;
-    const events = LESSONS.slice(0, 1 + (i % 2)).flatMap((lesson, j) => [
-      lessonEvent('lesson_started', lesson, at(86_400_000 * (2 - j) + 60_000), device),
-      lessonEvent('lesson_completed', lesson, at(86_400_000 * (2 - j)), device),
-    ]);
-    const res = await person.post('/api/v1/sync', syncBody(events, device, at(0)));
-    expect(res.status).toBe(200);
-  }
-}, 60_000);
-
-afterAll(async () => {
-  await sqlite?.close();
-  await pgSchema?.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 async function everything(app: ReturnType<typeof createApp>) {
   const seen: Record<string, unknown> = {};
   for (const [email, cookie] of cookies) {
@@ -84,7 +56,36 @@ async function everything(app: ReturnType<typeof createApp>) {
   return seen;
 }
 
-describe('moving a pilot from SQLite to PostgreSQL', () => {
+describe.skipIf(postgresSkipped)('moving a pilot from SQLite to PostgreSQL', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kindling-transfer-'));
+    pgSchema = await freshPostgresSchema();
+    sqlite = await demoStore(join(dir, 'kindling.db'));
+    const app = createApp({ store: sqlite });
+    cookies = new Map();
+    const now = Date.now();
+    for (const [i, account] of demoAccounts.entries()) {
+      const person: Client = await signInAs(app, account.email);
+      cookies.set(account.email, person.cookie);
+      // Different progress per person; one device runs two days fast, so times get corrected.
+      const skew = i === 1 ? 2 * 86_400_000 : 0;
+      const at = (ms: number) => new Date(now - ms + skew).toISOString();
+      const device = `device-${i}`;
+      const events = LESSONS.slice(0, 1 + (i % 2)).flatMap((lesson, j) => [
+        lessonEvent('lesson_started', lesson, at(86_400_000 * (2 - j) + 60_000), device),
+        lessonEvent('lesson_completed', lesson, at(86_400_000 * (2 - j)), device),
+      ]);
+      const res = await person.post('/api/v1/sync', syncBody(events, device, at(0)));
+      expect(res.status).toBe(200);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await sqlite?.close();
+    await pgSchema?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('exports, imports, and every person sees the same state with the same session', async () => {
     const file = join(dir, 'pilot.jsonl');
     const exported = await storeCommand({ DATA_DIR: dir }, 'export', file);
@@ -150,19 +151,25 @@ describe('moving a pilot from SQLite to PostgreSQL', () => {
 });
 
 describe('the transfer table list', () => {
-  it('names every table of the schema, so a new table is never silently left behind', () => {
-    const db = new Database(join(dir, 'kindling.db'), { readonly: true });
-    const tables = db
-      .prepare<[], { name: string }>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all()
-      .map((t) => t.name);
-    db.close();
-    const listed = [...TRANSFER_TABLES.map((t) => t.name), ...Object.keys(NOT_TRANSFERRED)];
-    const missing = tables.filter((t) => !listed.includes(t));
-    expect(missing, 'add these to TRANSFER_TABLES or NOT_TRANSFERRED in store/tables.ts').toEqual(
-      [],
-    );
+  it('names every table of the schema, so a new table is never silently left behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'kindling-tables-'));
+    try {
+      await (await openStore({ dialect: 'sqlite', file: join(tmp, 'k.db') })).close();
+      const db = new Database(join(tmp, 'k.db'), { readonly: true });
+      const tables = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+        .all()
+        .map((t) => t.name);
+      db.close();
+      const listed = [...TRANSFER_TABLES.map((t) => t.name), ...Object.keys(NOT_TRANSFERRED)];
+      const missing = tables.filter((t) => !listed.includes(t));
+      expect(missing, 'add these to TRANSFER_TABLES or NOT_TRANSFERRED in store/tables.ts').toEqual(
+        [],
+      );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store/store';
 import { lessonEvent, syncBody } from '../support/api';
-import { freshPostgresSchema, TEST_DATABASE_URL } from '../support/databases';
+import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../support/databases';
 import { startApiProcess, type ApiProcess } from '../support/processes';
 
 const LESSON = 'giving-feedback.why-feedback-matters';
@@ -15,23 +15,6 @@ let a: ApiProcess;
 let b: ApiProcess;
 let store: Store;
 let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const db = await freshPostgresSchema();
-  drop = db.drop;
-  // Both at once on an empty database: one migrates and seeds, the other waits and skips.
-  [a, b] = await Promise.all([
-    startApiProcess({ DATABASE_URL: db.url }),
-    startApiProcess({ DATABASE_URL: db.url }),
-  ]);
-  store = await openPostgresStore(TEST_DATABASE_URL, { schema: db.schema });
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await store?.close();
-  await drop?.();
-});
 
 async function signIn(server: ApiProcess, email = 'learner@demo.test', password = 'learn-daily') {
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -51,7 +34,24 @@ const post = (server: ApiProcess, path: string, cookie: string, body: unknown) =
     body: JSON.stringify(body),
   });
 
-describe('two API processes on one PostgreSQL', () => {
+describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
+  beforeAll(async () => {
+    const db = await freshPostgresSchema();
+    drop = db.drop;
+    // Both at once on an empty database: one migrates and seeds, the other waits and skips.
+    [a, b] = await Promise.all([
+      startApiProcess({ DATABASE_URL: db.url }),
+      startApiProcess({ DATABASE_URL: db.url }),
+    ]);
+    store = await openPostgresStore(TEST_DATABASE_URL, { schema: db.schema });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await store?.close();
+    await drop?.();
+  });
+
   it('both start on an empty database and seed the demo people once', async () => {
     expect(a.url).not.toBe(b.url);
     expect(await store.countUsers()).toBe(4);

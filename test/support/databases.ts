@@ -91,8 +91,10 @@ const postgres: StoreKind = {
   },
 };
 
-export const storeKinds: StoreKind[] =
-  process.env.KINDLING_SKIP_POSTGRES === '1' ? [sqlite] : [sqlite, postgres];
+/** KINDLING_SKIP_POSTGRES=1 leaves PostgreSQL out on purpose; otherwise it must be reachable. */
+export const postgresSkipped = process.env.KINDLING_SKIP_POSTGRES === '1';
+
+export const storeKinds: StoreKind[] = postgresSkipped ? [sqlite] : [sqlite, postgres];
 
 /**
  * A fresh, empty PostgreSQL schema for tests that start their own processes: pass `url` (with
