@@ -117,4 +117,17 @@ describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
     const state = await (await get(a, '/api/v1/me/state', cookie)).json();
     expect(state.completedLessonIds).toEqual([LESSON]);
   });
+
+  it('keeps a learner going on the other process when one stops (nothing sticky)', async () => {
+    const { cookie } = await signIn(a);
+    const batch = syncBody([lessonEvent('lesson_started', LESSON)]);
+    const first = await (await post(a, '/api/v1/sync', cookie, batch)).json();
+    expect(first.results[0].status).toBe('accepted');
+    await a.stop();
+    // The answer was lost with process A: the device resends to whichever process is left.
+    const resend = await post(b, '/api/v1/sync', cookie, batch);
+    expect(resend.status).toBe(200);
+    expect((await resend.json()).results[0].status).toBe('duplicate');
+    expect((await fetch(`${b.url}/api/v1/health`)).status).toBe(200);
+  });
 });
