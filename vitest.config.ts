@@ -16,6 +16,20 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
+      // The API integration suite again, on a fresh PostgreSQL schema per test.
+      ...(process.env.KINDLING_SKIP_POSTGRES === '1'
+        ? []
+        : [
+            {
+              test: {
+                name: 'postgres',
+                include: ['test/integration/api.test.ts'],
+                environment: 'node',
+                testTimeout: 20_000,
+                env: { KINDLING_API_STORE: 'postgres' },
+              },
+            },
+          ]),
       {
         test: {
           name: 'e2e',

@@ -1,7 +1,7 @@
 /**
- * Starts Kindling: opens the store (SQLite in DATA_DIR, or PostgreSQL from DATABASE_URL), imports
- * the content folder, seeds the demo organisations on an empty database, and serves the built PWA
- * and /api/v1 on PORT.
+ * Starts Kindling: opens the store (SQLite in DATA_DIR, or PostgreSQL from DATABASE_URL and
+ * DATABASE_SCHEMA), imports the content folder, seeds the demo organisations on an empty database,
+ * and serves the built PWA and /api/v1 on PORT.
  *
  * Demo seeding: on by default in development; with NODE_ENV=production only when SEED_DEMO=1,
  * so a production install never gets known passwords by accident.
@@ -17,22 +17,26 @@ import { openStoreFromEnv } from './store/open';
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 8080);
   const store = await openStoreFromEnv(env);
-  const contentDir = resolve(env.CONTENT_DIR ?? 'content');
-  if (existsSync(contentDir)) {
-    const content = loadContentDir(contentDir);
-    for (const w of content.warnings) console.warn(`content warning: ${formatProblem(w)}`);
-    if (content.errors.length > 0) {
-      for (const e of content.errors) console.error(`content error: ${formatProblem(e)}`);
-      console.error('Content has errors; serving the content stored before.');
-    } else await store.saveContent(content.catalog, content.modules);
-  }
   const production = env.NODE_ENV === 'production';
   const seed = env.SEED_DEMO === '1' || (!production && env.SEED_DEMO !== '0');
-  if (seed && (await store.countUsers()) === 0) {
-    await seedDemo(store);
-    console.log(`Seeded demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
-  }
+  // Several processes may start at once on one (possibly empty) PostgreSQL: the lock makes one
+  // import content and seed while the others wait, then find the users there and skip seeding.
+  await store.exclusive('startup', async () => {
+    const contentDir = resolve(env.CONTENT_DIR ?? 'content');
+    if (existsSync(contentDir)) {
+      const content = loadContentDir(contentDir);
+      for (const w of content.warnings) console.warn(`content warning: ${formatProblem(w)}`);
+      if (content.errors.length > 0) {
+        for (const e of content.errors) console.error(`content error: ${formatProblem(e)}`);
+        console.error('Content has errors; serving the content stored before.');
+      } else await store.saveContent(content.catalog, content.modules);
+    }
+    if (seed && (await store.countUsers()) === 0) {
+      await seedDemo(store);
+      console.log(`Seeded demo accounts (password "${DEMO_PASSWORD}"):`);
+      for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
+    }
+  });
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { clientFor, lessonEvent, signInAs, syncBody, type App } from '../support/api';
-import { demoStore } from '../support/server';
+import { apiTestStore, disposeApiTestStores } from '../support/server';
 import type { Store } from '../../src/server/store/store';
 
 let store: Store;
@@ -9,11 +9,12 @@ let app: App;
 const LESSON = 'giving-feedback.why-feedback-matters';
 
 beforeEach(async () => {
-  store = await demoStore();
+  store = await apiTestStore(); // SQLite, or PostgreSQL in the vitest project "postgres"
   app = createApp({ store });
   const catalog = await store.getCatalog();
   expect(catalog.modules[0]!.lessons.length).toBeGreaterThanOrEqual(3);
 });
+afterEach(disposeApiTestStores);
 
 describe('health', () => {
   it('answers ok when the store answers', async () => {

@@ -91,5 +91,27 @@ const postgres: StoreKind = {
   },
 };
 
-export const storeKinds: StoreKind[] =
-  process.env.KINDLING_SKIP_POSTGRES === '1' ? [sqlite] : [sqlite, postgres];
+/** KINDLING_SKIP_POSTGRES=1 leaves PostgreSQL out on purpose; otherwise it must be reachable. */
+export const postgresSkipped = process.env.KINDLING_SKIP_POSTGRES === '1';
+
+export const storeKinds: StoreKind[] = postgresSkipped ? [sqlite] : [sqlite, postgres];
+
+/**
+ * A fresh, empty PostgreSQL schema for tests that start their own processes: pass `url` (with
+ * `?schema=`) as DATABASE_URL; `drop()` removes the schema and everything in it.
+ */
+export async function freshPostgresSchema(): Promise<{
+  schema: string;
+  url: string;
+  drop(): Promise<void>;
+}> {
+  const schema = `kindling_test_${randomUUID().replaceAll('-', '')}`;
+  await admin((c) => c.query('SELECT 1')); // fails loudly when PostgreSQL is unreachable
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('schema', schema);
+  return {
+    schema,
+    url: url.toString(),
+    drop: () => admin(async (c) => void (await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))),
+  };
+}

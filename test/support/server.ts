@@ -25,6 +25,29 @@ export async function demoStore(file = ':memory:'): Promise<Store> {
   return store;
 }
 
+const apiStores: { store: Store; dispose(): Promise<void> }[] = [];
+
+/**
+ * The demo store for API tests: SQLite in memory, or — in the vitest project "postgres", which
+ * sets KINDLING_API_STORE=postgres — the same people and content in a fresh PostgreSQL schema.
+ * Call `disposeApiTestStores` after each test to close them and drop the schemas.
+ */
+export async function apiTestStore(): Promise<Store> {
+  if (process.env.KINDLING_API_STORE !== 'postgres') return demoStore();
+  const { storeKinds } = await import('./databases');
+  const database = await storeKinds.find((k) => k.name === 'postgres')!.create();
+  const store = await database.open();
+  apiStores.push({ store, dispose: () => database.dispose() });
+  await seedDemo(store);
+  const content = loadContentDir(join(ROOT, 'content'));
+  await store.saveContent(content.catalog, content.modules);
+  return store;
+}
+
+export async function disposeApiTestStores(): Promise<void> {
+  await Promise.all(apiStores.splice(0).map((s) => s.dispose()));
+}
+
 export interface RunningServer {
   url: string;
   store: Store;

@@ -16,3 +16,15 @@ export function clientAddress(c: Context): string {
     return 'local';
   }
 }
+
+/**
+ * The origin the browser sees. A reverse proxy that ends TLS talks plain HTTP to us, so with
+ * TRUST_PROXY=1 the scheme comes from its X-Forwarded-Proto; otherwise from the request itself.
+ */
+export function publicOrigin(c: Context): string {
+  const url = new URL(c.req.url);
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+  if (process.env.TRUST_PROXY === '1' && (proto === 'https' || proto === 'http'))
+    url.protocol = `${proto}:`;
+  return url.origin;
+}

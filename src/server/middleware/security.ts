@@ -5,6 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { errorBody } from '../errors';
+import { publicOrigin } from './client-address';
 
 const policy = {
   defaultSrc: ["'self'"],
@@ -45,7 +46,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Browsers always send Origin on cross-site writes; a foreign one is refused. */
 export const sameOrigin = (): MiddlewareHandler => async (c, next) => {
   const origin = c.req.header('origin');
-  if (!SAFE_METHODS.has(c.req.method) && origin && origin !== new URL(c.req.url).origin)
+  if (!SAFE_METHODS.has(c.req.method) && origin && origin !== publicOrigin(c))
     return c.json(errorBody('bad_origin', 'Requests must come from this site.'), 403);
   await next();
 };

@@ -7,9 +7,10 @@
  *   steps recorded in `schema_migrations` and skip them. PostgreSQL DDL is transactional, so a
  *   failed step leaves nothing behind.
  * - `ingest` runs the whole batch in ONE transaction and returns results only after COMMIT
- *   ("acked means durable"). Each event is `INSERT … ON CONFLICT DO NOTHING` (every unique
- *   constraint is an arbiter: the event id and (device_id, seq)). Inserted → `accepted`.
- *   Otherwise a fresh READ COMMITTED statement reads the stored row: same user and same
+ *   ("acked means durable"). The batch is ONE `INSERT … ON CONFLICT DO NOTHING RETURNING id`
+ *   (every unique constraint is an arbiter: the event id and (device_id, seq)), so a batch costs
+ *   the same few round trips whatever its size. Inserted → `accepted`. Otherwise one fresh
+ *   READ COMMITTED statement reads the stored rows: same user and same
  *   canonical body → `duplicate`, anything else (other content, other user, or the device+seq
  *   already used by another id) → `rejected: conflict`. The unique constraints, not process
  *   memory, decide: when two processes insert the same id at once, the second INSERT waits for
@@ -31,10 +32,23 @@ import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
 import type { Store, User } from './store';
+import { importInto, pagedRows } from './tables';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_MIGRATE = 0x4b4e0001;
 const LOCK_INGEST = 0x4b4e0002;
+const LOCK_EXCLUSIVE = 0x4b4e0003;
+const EVENT_COLUMNS = [
+  'id',
+  'user_id',
+  'device_id',
+  'seq',
+  'type',
+  'occurred_at',
+  'corrected_at',
+  'received_at',
+  'body',
+];
 const MAX_ATTEMPTS = 5;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
@@ -239,47 +253,58 @@ export async function openPostgresStore(
       return rows[0] && (JSON.parse(rows[0].body) as LearningModule);
     },
     async ingest(userId, events) {
+      if (events.length === 0) return [];
       return transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_INGEST, userId]);
-        const results: SyncResult[] = [];
-        for (const { event, canonical, correctedAt, receivedAt } of events) {
-          const inserted = await client.query(
-            `INSERT INTO events (id, user_id, device_id, seq, type, occurred_at, corrected_at, received_at, body)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-            [
-              event.id,
-              userId,
-              event.deviceId,
-              event.seq,
-              event.type,
-              event.occurredAt,
-              correctedAt,
-              receivedAt,
-              canonical,
-            ],
-          );
-          if (inserted.rowCount === 1) {
-            results.push({ id: event.id, status: 'accepted' });
-            continue;
-          }
-          const { rows } = await client.query<{ user_id: string; body: string }>(
-            'SELECT user_id, body FROM events WHERE id = $1',
-            [event.id],
-          );
-          const stored = rows[0];
-          if (stored && stored.user_id === userId && stored.body === canonical)
-            results.push({ id: event.id, status: 'duplicate' });
-          else
-            results.push({
-              id: event.id,
-              status: 'rejected',
-              reason: 'conflict',
-              message: stored
-                ? 'this event id was already stored with other content'
-                : 'this device sequence number was already used',
-            });
-        }
-        return results;
+        // The whole batch in one statement; rows are inserted in batch order, so a repeat of an
+        // id (or of a device + seq) within the batch is skipped exactly as a later send would be.
+        const values = events.map(
+          (_, i) =>
+            `(${EVENT_COLUMNS.map((_c, c) => `$${i * EVENT_COLUMNS.length + c + 1}`).join(', ')})`,
+        );
+        const inserted = await client.query<{ id: string }>(
+          `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}
+           ON CONFLICT DO NOTHING RETURNING id`,
+          events.flatMap(({ event, canonical, correctedAt, receivedAt }) => [
+            event.id,
+            userId,
+            event.deviceId,
+            event.seq,
+            event.type,
+            event.occurredAt,
+            correctedAt,
+            receivedAt,
+            canonical,
+          ]),
+        );
+        const fresh = new Set(inserted.rows.map((r) => r.id));
+        const accepted = new Set<string>();
+        const isAccepted = (id: string) => fresh.has(id) && !accepted.has(id) && !!accepted.add(id);
+        const firsts = events.map(({ event }) => isAccepted(event.id));
+        const others = events.filter((_, i) => !firsts[i]).map(({ event }) => event.id);
+        const stored = new Map<string, { user_id: string; body: string }>();
+        if (others.length)
+          for (const row of (
+            await client.query<{ id: string; user_id: string; body: string }>(
+              'SELECT id, user_id, body FROM events WHERE id = ANY($1)',
+              [others],
+            )
+          ).rows)
+            stored.set(row.id, row);
+        return events.map(({ event, canonical }, i): SyncResult => {
+          if (firsts[i]) return { id: event.id, status: 'accepted' };
+          const row = stored.get(event.id);
+          if (row && row.user_id === userId && row.body === canonical)
+            return { id: event.id, status: 'duplicate' };
+          return {
+            id: event.id,
+            status: 'rejected',
+            reason: 'conflict',
+            message: row
+              ? 'this event id was already stored with other content'
+              : 'this device sequence number was already used',
+          };
+        });
       });
     },
     async userEvents(userId) {
@@ -291,6 +316,66 @@ export async function openPostgresStore(
         ...(JSON.parse(r.body) as ProgressEvent),
         occurredAt: new Date(r.corrected_at).toISOString(),
       }));
+    },
+    async exclusive(name, fn) {
+      // A session lock on one pooled connection, held while `fn` works through the pool; keyed
+      // by schema like the migration lock. A dropped connection releases it.
+      const client = await pool.connect();
+      const key = [LOCK_EXCLUSIVE, `${name}:${schema ?? ''}`];
+      let broken: Error | undefined;
+      try {
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+        try {
+          return await fn();
+        } finally {
+          await client
+            .query('SELECT pg_advisory_unlock($1, hashtext($2))', key)
+            .catch((e: Error) => (broken = e));
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+    exportRows(table) {
+      return pagedRows(
+        table,
+        (i) => `$${i + 1}`,
+        async (sql, params) => (await pool.query<Record<string, unknown>>(sql, params)).rows,
+      );
+    },
+    async importRows(source) {
+      // Not `transaction()`: a retry could not replay a half-read source, and an import into an
+      // empty database has nothing to deadlock with.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const counts = await importInto(
+          {
+            async insert(table, columns, rows) {
+              const values = rows.map(
+                (row, r) => `(${row.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+              );
+              await client.query(
+                `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`,
+                rows.flat(),
+              );
+            },
+            async update(table, key, columns, rows) {
+              const sql = `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${key.length + i + 1}`).join(', ')} WHERE ${key.map((k, i) => `${k} = $${i + 1}`).join(' AND ')}`;
+              for (const row of rows) await client.query(sql, row);
+            },
+          },
+          source,
+        );
+        await client.query('COMMIT');
+        return counts;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
     },
   };
 }

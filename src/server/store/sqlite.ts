@@ -12,6 +12,7 @@ import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
 import type { IncomingEvent, NewUser, Store, User } from './store';
+import { importInto, pagedRows } from './tables';
 
 interface UserRow {
   id: string;
@@ -48,6 +49,7 @@ export function openSqliteStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  const locks = new Map<string, Promise<void>>();
 
   const stmt = {
     user: db.prepare<[string], UserRow>(`${userSelect} WHERE u.id = ? AND u.active = 1`),
@@ -210,6 +212,53 @@ export function openSqliteStore(file: string): Store {
         ...(JSON.parse(r.body) as ProgressEvent),
         occurredAt: new Date(r.corrected_at).toISOString(),
       }));
+    },
+    async exclusive(name, fn) {
+      // One process owns a SQLite file, so an in-process queue per name is the whole lock.
+      const before = locks.get(name) ?? Promise.resolve();
+      const run = before.then(fn);
+      const done = run.then(
+        () => undefined,
+        () => undefined,
+      );
+      locks.set(name, done);
+      void done.then(() => locks.get(name) === done && locks.delete(name));
+      return run;
+    },
+    exportRows(table) {
+      return pagedRows(
+        table,
+        () => '?',
+        async (sql, params) => db.prepare(sql).all(...params) as Record<string, unknown>[],
+      );
+    },
+    async importRows(source) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const counts = await importInto(
+          {
+            async insert(table, columns, rows) {
+              const insert = db.prepare(
+                `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+              );
+              for (const row of rows) insert.run(...row);
+            },
+            async update(table, key, columns, rows) {
+              const update = db.prepare(
+                `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`,
+              );
+              for (const row of rows)
+                update.run(...row.slice(key.length), ...row.slice(0, key.length));
+            },
+          },
+          source,
+        );
+        db.exec('COMMIT');
+        return counts;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Catalog, LearningModule } from '../../core/content';
 import type { ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
+import type { TransferRow } from './tables';
 
 export type Role = 'learner' | 'manager' | 'admin';
 
@@ -74,4 +75,22 @@ export interface Store {
   ingest(userId: string, events: IncomingEvent[]): Promise<SyncResult[]>;
   /** The user's events with occurredAt replaced by the server-corrected time. */
   userEvents(userId: string): Promise<ProgressEvent[]>;
+
+  /**
+   * Runs `fn` while holding a lock named `name` that every process on this database respects
+   * (PostgreSQL: a session advisory lock; SQLite: one process, so `fn` simply runs). Start-up work
+   * such as content import and demo seeding runs inside it, so processes starting at once on an
+   * empty database never both seed.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Every row of `table` (one of `TRANSFER_TABLES`), in primary-key order, for `npm run store --
+   * export`. Values are JSON-safe (text, numbers, null).
+   */
+  exportRows(table: string): AsyncIterable<Record<string, unknown>>;
+  /**
+   * Inserts exported rows (tables in `TRANSFER_TABLES` order) in ONE transaction: all or nothing.
+   * Returns the number of rows inserted per table.
+   */
+  importRows(rows: AsyncIterable<TransferRow>): Promise<Record<string, number>>;
 }

@@ -1,0 +1,133 @@
+/**
+ * Scale-out for real: two API processes (`tsx src/server/main.ts`) started at the same moment on
+ * one fresh, empty PostgreSQL schema. Nothing one process needs may live only in the other's
+ * memory: seeding, idempotent ingest, sessions, rate limits and reads must all agree.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/server/store/postgres';
+import type { Store } from '../../src/server/store/store';
+import { lessonEvent, syncBody } from '../support/api';
+import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../support/databases';
+import { startApiProcess, type ApiProcess } from '../support/processes';
+
+const LESSON = 'giving-feedback.why-feedback-matters';
+let a: ApiProcess;
+let b: ApiProcess;
+let store: Store;
+let drop: () => Promise<void>;
+
+async function signIn(server: ApiProcess, email = 'learner@demo.test', password = 'learn-daily') {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
+}
+
+const get = (server: ApiProcess, path: string, cookie: string) =>
+  fetch(`${server.url}${path}`, { headers: { cookie } });
+const post = (server: ApiProcess, path: string, cookie: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
+  beforeAll(async () => {
+    const db = await freshPostgresSchema();
+    drop = db.drop;
+    // Both at once on an empty database: one migrates and seeds, the other waits and skips.
+    [a, b] = await Promise.all([
+      startApiProcess({ DATABASE_URL: db.url }),
+      startApiProcess({ DATABASE_URL: db.url }),
+    ]);
+    store = await openPostgresStore(TEST_DATABASE_URL, { schema: db.schema });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await store?.close();
+    await drop?.();
+  });
+
+  it('both start on an empty database and seed the demo people once', async () => {
+    expect(a.url).not.toBe(b.url);
+    expect(await store.countUsers()).toBe(4);
+    const seeded = [a, b].filter((p) => p.output().includes('Seeded demo accounts'));
+    expect(seeded).toHaveLength(1);
+    for (const p of [a, b]) expect((await fetch(`${p.url}/api/v1/health`)).status).toBe(200);
+  });
+
+  it('stores each event once when the same batch reaches both at the same moment', async () => {
+    const { cookie } = await signIn(a);
+    for (let round = 0; round < 5; round++) {
+      const events = Array.from({ length: 8 }, (_, i) =>
+        lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', LESSON),
+      );
+      const body = syncBody(events);
+      const answers = await Promise.all([a, b].map((p) => post(p, '/api/v1/sync', cookie, body)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      const [fromA, fromB] = (await Promise.all(answers.map((r) => r.json()))) as {
+        results: { id: string; status: string }[];
+      }[];
+      for (const [i, event] of events.entries()) {
+        const statuses = [fromA!.results[i]!, fromB!.results[i]!].map((r) => r.status).sort();
+        expect(fromA!.results[i]!.id).toBe(event.id);
+        expect(statuses).toEqual(['accepted', 'duplicate']);
+      }
+    }
+    const stored = await store.userEvents('u-demo-learner');
+    expect(stored).toHaveLength(40);
+    expect(new Set(stored.map((e) => e.id)).size).toBe(40);
+  });
+
+  it('honours a session created on one process on the other, and a sign-out everywhere', async () => {
+    const { status, cookie } = await signIn(a, 'manager@demo.test');
+    expect(status).toBe(200);
+    const me = await get(b, '/api/v1/me', cookie);
+    expect(me.status).toBe(200);
+    expect((await me.json()).user.email).toBe('manager@demo.test');
+    expect((await post(b, '/api/v1/auth/logout', cookie, {})).status).toBe(200);
+    expect((await get(a, '/api/v1/me', cookie)).status).toBe(401);
+  });
+
+  it('counts failed sign-ins across both processes', async () => {
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await signIn(i % 2 ? b : a, 'learner@globex.test', `wrong-${i}`)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('answers the same state, catalog, module and leaderboard from either process', async () => {
+    const { cookie } = await signIn(b);
+    for (const path of ['/api/v1/me/state', '/api/v1/catalog', '/api/v1/modules/giving-feedback']) {
+      const [fromA, fromB] = await Promise.all([a, b].map((p) => get(p, path, cookie)));
+      expect(fromA!.status, path).toBe(200);
+      expect(await fromA!.json(), path).toEqual(await fromB!.json());
+    }
+    // The cohort leaderboard comes with issue 6 (another branch). Until it is merged both
+    // processes answer the same 404; afterwards both must answer the same board.
+    const board = '/api/v1/cohorts/demo-co-pilot/leaderboard';
+    const [boardA, boardB] = await Promise.all([a, b].map((p) => get(p, board, cookie)));
+    expect(boardA!.status).toBe(boardB!.status);
+    expect(await boardA!.json()).toEqual(await boardB!.json());
+    const state = await (await get(a, '/api/v1/me/state', cookie)).json();
+    expect(state.completedLessonIds).toEqual([LESSON]);
+  });
+
+  it('keeps a learner going on the other process when one stops (nothing sticky)', async () => {
+    const { cookie } = await signIn(a);
+    const batch = syncBody([lessonEvent('lesson_started', LESSON)]);
+    const first = await (await post(a, '/api/v1/sync', cookie, batch)).json();
+    expect(first.results[0].status).toBe('accepted');
+    await a.stop();
+    // The answer was lost with process A: the device resends to whichever process is left.
+    const resend = await post(b, '/api/v1/sync', cookie, batch);
+    expect(resend.status).toBe(200);
+    expect((await resend.json()).results[0].status).toBe('duplicate');
+    expect((await fetch(`${b.url}/api/v1/health`)).status).toBe(200);
+  });
+});
