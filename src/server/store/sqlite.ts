@@ -11,6 +11,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
+import { peopleMethods, type SqlDriver } from './people-sql';
 import type { IncomingEvent, NewUser, Store, User } from './store';
 
 interface UserRow {
@@ -210,6 +211,24 @@ export function openSqliteStore(file: string): Store {
         ...(JSON.parse(r.body) as ProgressEvent),
         occurredAt: new Date(r.corrected_at).toISOString(),
       }));
+    },
+    ...peopleMethods(sqliteDriver(db)),
+  };
+}
+
+function sqliteDriver(db: Database.Database): SqlDriver {
+  const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
+  return {
+    dialect: 'sqlite',
+    async all<T>(sql: string, ...args: unknown[]) {
+      const statement = db.prepare<unknown[], T>(sql);
+      return statement.reader ? statement.all(...args) : (statement.run(...args), []);
+    },
+    async run(sql, ...args) {
+      return run(sql, ...args);
+    },
+    async batch(statements) {
+      db.transaction(() => statements.forEach(([sql, ...args]) => run(sql, ...args)))();
     },
   };
 }
