@@ -5,6 +5,6 @@ import type { Store } from '../../src/server/store/store';
 
 export async function sessionCookie(store: Store, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await store.createSession(hashToken(token), userId, Date.now() + 86_400_000);
+  await store.createSession(hashToken(token), userId, Date.now() + 30 * 86_400_000);
   return `${SESSION_COOKIE}=${token}`;
 }
