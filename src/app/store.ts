@@ -11,6 +11,7 @@ import { openDeviceDb } from '../client/db';
 import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
+import { createHomeStore } from './stores/home';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -88,6 +89,8 @@ export async function createStore({
   await switchUser();
 
   return {
+    api,
+    home: createHomeStore({ api }),
     session,
     content,
     progress,

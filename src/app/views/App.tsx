@@ -8,6 +8,7 @@ import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
+import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
 
 export function App() {
   const store = useStore();
@@ -23,6 +24,7 @@ export function App() {
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
         </Link>
+        {user && <PeopleNav role={user.role} />}
         {!store.online.value && (
           <span class="badge badge-offline" role="status">
             Offline
@@ -38,7 +40,9 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1}>
-        {!user ? (
+        {isPeopleRoute(r) && (user || r.name === 'join' || r.name === 'reset') ? (
+          <PeopleScreen route={r} />
+        ) : !user ? (
           <SignIn />
         ) : r.name === 'module' ? (
           <ModuleView moduleId={r.moduleId} />
