@@ -1,0 +1,83 @@
+/**
+ * Managers in the real browser on a phone-sized screen: a manager assigns a pathway from a
+ * report's 1:1 page and the learner sees it on their home with the minutes it needs; a manager
+ * works through the 1:1 checklist, and the tick survives a reload. Learners never load the
+ * manager screens' code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let manager: PhoneContext;
+let learner: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  manager = await openPhone();
+  learner = await openPhone();
+});
+afterAll(async () => {
+  await manager?.close();
+  await learner?.close();
+  await server?.close();
+});
+
+describe('a manager on a phone', () => {
+  it('assigns a pathway and the learner sees it on their home with its minutes', async () => {
+    const { page } = manager;
+    await signIn(page, server.url, 'manager@demo.test');
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Your team' }).waitFor();
+    await page.getByRole('link', { name: 'Lena Learner: open 1:1' }).click();
+    await page.getByRole('heading', { name: '1:1 with Lena Learner' }).waitFor();
+    await page.getByLabel('Pathway', { exact: true }).selectOption('learning-culture-habits');
+    await page.getByLabel('Due date', { exact: true }).fill('2099-03-31');
+    await page.getByRole('button', { name: 'Assign pathway' }).click();
+    await page.getByRole('status').filter({ hasText: 'Assigned' }).waitFor();
+
+    const catalog = await server.store.getCatalog();
+    const minutes = catalog.pathways.find(
+      (p) => p.id === 'learning-culture-habits',
+    )!.estimateMinutes;
+    const loaded: string[] = [];
+    learner.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await signIn(learner.page, server.url, 'learner@demo.test');
+    const assigned = learner.page
+      .locator('.assignment')
+      .filter({ hasText: 'Learning culture habits' });
+    await assigned.waitFor();
+    expect(await assigned.textContent()).toContain(`${minutes} min to go`);
+    expect(await assigned.textContent()).toContain('due 2099-03-31');
+    await learner.page.getByText(/Max Manager assigned you "Learning culture habits"/).waitFor();
+    expect(await learner.page.getByRole('link', { name: 'Team' }).count()).toBe(0);
+    expect(loaded.filter((p) => /TeamView|TeamMember|AdminView/.test(p))).toEqual([]);
+  });
+
+  it('opens a 1:1 script that fits the phone and ticks a checklist item that stays ticked', async () => {
+    const { page } = manager;
+    await page.goto(`${server.url}/team/u-demo-learner`);
+    await page.getByRole('heading', { name: 'One question to ask' }).waitFor();
+    await page.getByRole('heading', { name: 'Celebrate' }).waitFor();
+    const fits = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
+    expect(fits).toBe(true);
+
+    const item = page.getByRole('checkbox', { name: 'Ask the question above and listen' });
+    const box = await item.locator('xpath=ancestor::label').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await item.tap();
+    await expect.poll(() => item.isChecked()).toBe(true);
+    await expect
+      .poll(() => server.store.oneOnOneChecks('u-demo-manager', 'u-demo-learner'))
+      .toEqual(['question']);
+    await page.reload();
+    await page.getByRole('heading', { name: '1:1 with Lena Learner' }).waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole('checkbox', { name: 'Ask the question above and listen' }).isChecked(),
+      )
+      .toBe(true);
+  });
+});
