@@ -14,6 +14,8 @@ export function TeamView() {
   useEffect(() => void team.loadTeam(), []);
   const reports = team.reports.value;
   const shown = reports?.filter((r) => !onlyAtRisk.value || r.atRisk) ?? [];
+  const competencies = store.content.catalog.value?.competencies ?? [];
+  const titleOf = (id: string) => competencies.find((c) => c.id === id)?.title ?? id;
 
   return (
     <section class="page">
@@ -58,7 +60,7 @@ export function TeamView() {
                 ))}
                 <span class="muted">
                   Competencies reached:{' '}
-                  {r.competencies.length ? r.competencies.join(', ') : 'none yet'}
+                  {r.competencies.length ? r.competencies.map(titleOf).join(', ') : 'none yet'}
                 </span>
                 {r.suggestions[0] && (
                   <span class="muted">Suggested next: {r.suggestions[0].title}</span>
