@@ -5,7 +5,8 @@
  * manager screens' code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { sessionCookie } from '../support/sessions';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -52,6 +53,14 @@ describe('a manager on a phone', () => {
     await learner.page.getByText(/Max Manager assigned you "Learning culture habits"/).waitFor();
     expect(await learner.page.getByRole('link', { name: 'Team' }).count()).toBe(0);
     expect(loaded.filter((p) => /TeamView|TeamMember|AdminView/.test(p))).toEqual([]);
+
+    // On the train: the assignment is still on home after an offline reload.
+    await waitForServiceWorker(learner.page);
+    await learner.context.setOffline(true);
+    await learner.page.reload();
+    await learner.page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+    await assigned.waitFor();
+    await learner.context.setOffline(false);
   });
 
   it('opens a 1:1 script that fits the phone and ticks a checklist item that stays ticked', async () => {
@@ -79,5 +88,33 @@ describe('a manager on a phone', () => {
         page.getByRole('checkbox', { name: 'Ask the question above and listen' }).isChecked(),
       )
       .toBe(true);
+  });
+});
+
+describe('a person invited by an admin', () => {
+  it('opens the invite link, sets a name and password, and lands on their home', async () => {
+    const cookie = await sessionCookie(server.store, 'u-demo-admin');
+    const res = await fetch(`${server.url}/api/v1/admin/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ cohortId: 'demo-co-pilot', email: 'nina@demo.test' }),
+    });
+    const { url } = (await res.json()) as { url: string };
+    const newcomer = await openPhone();
+    try {
+      const { page } = newcomer;
+      await page.goto(url);
+      await page.getByText('You will sign in as nina@demo.test.').waitFor();
+      await page.getByLabel('Your name').fill('Nina Newcomer');
+      await page.getByLabel(/^Password/).fill('a-good-password');
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.getByRole('heading', { name: 'Hi Nina' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      // The link was single use.
+      await page.goto(url);
+      await page.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
+    } finally {
+      await newcomer.close();
+    }
   });
 });

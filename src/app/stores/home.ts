@@ -1,7 +1,7 @@
 /**
  * What the organisation adds to a learner's home: pathways their manager assigned (with the
  * minutes left), notifications such as nudges, and the sponsor's message. Loaded when home opens;
- * offline the last answer stays on screen.
+ * the last answer is kept per user in localStorage, so home shows it at once and offline.
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../client/api';
@@ -32,13 +32,30 @@ export interface HomeExtras {
   sponsor: { name: string; title: string; text: string } | null;
 }
 
+const cacheKey = (userId: string) => `kindling.home.${userId}`;
+
+function cached(userId: string): HomeExtras | null {
+  try {
+    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? 'null') as HomeExtras | null;
+  } catch {
+    return null;
+  }
+}
+
 export function createHomeStore({ api }: { api: Api }) {
   const extras = signal<HomeExtras | null>(null, { name: 'home.extras' });
+  let owner: string | null = null;
   return {
     extras,
-    async load(): Promise<void> {
+    async load(userId: string): Promise<void> {
+      // Never show one person's extras to the next person signing in on this device.
+      if (owner !== userId) extras.value = cached(userId);
+      owner = userId;
       try {
-        extras.value = await api.get<HomeExtras>('/me/home');
+        const fresh = await api.get<HomeExtras>('/me/home');
+        if (owner !== userId) return;
+        extras.value = fresh;
+        localStorage.setItem(cacheKey(userId), JSON.stringify(fresh));
       } catch {
         // Offline or signed out: keep what is shown.
       }

@@ -6,7 +6,8 @@ import { useStore } from '../store';
 
 export function HomeExtras() {
   const store = useStore();
-  useEffect(() => void store.home.load(), []);
+  const userId = store.session.user.value?.id;
+  useEffect(() => void (userId && store.home.load(userId)), [userId]);
   const extras = store.home.extras.value;
   if (!extras) return null;
   const unread = extras.notifications.filter((n) => !n.read);

@@ -72,17 +72,28 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!(await store.consumeAccessToken(hash, 'invite', now()))) throw invalidInvite();
     const cohort = (await store.listCohorts(invite.orgId)).find((x) => x.id === invite.cohortId);
     const id = `u-${randomUUID()}`;
-    await store.createUser({
-      id,
-      orgId: invite.orgId,
-      email,
-      name: body.name,
-      role: invite.role ?? 'learner',
-      managerId: invite.managerId,
-      tz: body.tz ?? cohort?.tz ?? 'UTC',
-      passwordHash,
-      cohortIds: cohort ? [cohort.id] : [],
-    });
+    try {
+      await store.createUser({
+        id,
+        orgId: invite.orgId,
+        email,
+        name: body.name,
+        role: invite.role ?? 'learner',
+        managerId: invite.managerId,
+        tz: body.tz ?? cohort?.tz ?? 'UTC',
+        passwordHash,
+        cohortIds: cohort ? [cohort.id] : [],
+      });
+    } catch (err) {
+      // Someone took the email between our check and the insert (unique constraint).
+      if (await store.findLogin(email))
+        throw new ApiError(
+          409,
+          'email_taken',
+          'That email already has an account. Sign in instead.',
+        );
+      throw err;
+    }
     await startSession(c, id);
     return c.json({ user: await store.getUser(id) }, 201);
   })

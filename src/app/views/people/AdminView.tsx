@@ -201,7 +201,12 @@ function People({ admin }: { admin: AdminStore }) {
             </select>
             {p.active ? (
               <span class="actions">
-                <button type="button" class="button small" onClick={() => admin.makeResetLink(p)}>
+                <button
+                  type="button"
+                  class="button small"
+                  aria-label={`Reset link for ${p.name}`}
+                  onClick={() => admin.makeResetLink(p)}
+                >
                   Reset link
                 </button>
                 <button
@@ -247,7 +252,7 @@ function Cohorts({ admin }: { admin: AdminStore }) {
               <input id={`cn-${c.id}`} name="name" defaultValue={c.name} required />
               <label for={`ctz-${c.id}`}>Time zone</label>
               <input id={`ctz-${c.id}`} name="tz" defaultValue={c.tz} required />
-              <button type="submit" class="button small">
+              <button type="submit" class="button small" aria-label={`Save cohort ${c.name}`}>
                 Save cohort
               </button>
             </form>
