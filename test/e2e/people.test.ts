@@ -41,6 +41,15 @@ describe('a manager on a phone', () => {
     const minutes = catalog.pathways.find(
       (p) => p.id === 'learning-culture-habits',
     )!.estimateMinutes;
+    await server.store.setSponsorMessage({
+      orgId: 'demo-co',
+      sponsorUserId: null,
+      name: 'Sam Sponsor',
+      title: 'Chief Executive',
+      text: 'Ten minutes a week makes all of us better.',
+      startsOn: '2000-01-01',
+      endsOn: '2099-12-31',
+    });
     const loaded: string[] = [];
     learner.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
     await signIn(learner.page, server.url, 'learner@demo.test');
@@ -51,6 +60,7 @@ describe('a manager on a phone', () => {
     expect(await assigned.textContent()).toContain(`${minutes} min to go`);
     expect(await assigned.textContent()).toContain('due 2099-03-31');
     await learner.page.getByText(/Max Manager assigned you "Learning culture habits"/).waitFor();
+    await learner.page.getByText('Ten minutes a week makes all of us better.').waitFor();
     expect(await learner.page.getByRole('link', { name: 'Team' }).count()).toBe(0);
     expect(loaded.filter((p) => /TeamView|TeamMember|AdminView/.test(p))).toEqual([]);
 
@@ -115,6 +125,38 @@ describe('a person invited by an admin', () => {
       await page.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
     } finally {
       await newcomer.close();
+    }
+  });
+});
+
+describe('an admin uploading a module', () => {
+  it('sees each problem as file:line: message, then imports the fixed module', async () => {
+    const admin = await openPhone();
+    try {
+      const { page } = admin;
+      await signIn(page, server.url, 'admin@demo.test');
+      await page.getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('heading', { name: 'Upload a module' }).waitFor();
+      const fits = await page.evaluate(
+        () => document.documentElement.scrollWidth <= window.innerWidth,
+      );
+      expect(fits).toBe(true);
+      const broken = '---\nid: Bad Id\ntitle: Listening\n---\n\nNo lessons here.\n';
+      await page.getByLabel('Or paste it').fill(broken);
+      await page.getByRole('button', { name: 'Import' }).click();
+      const problems = page.locator('.problems li');
+      await problems.first().waitFor();
+      expect(await problems.first().textContent()).toMatch(/^upload\.md:\d+: /);
+      expect(await server.store.getModule('bad-id')).toBeUndefined();
+
+      const fixed =
+        '---\nid: listening-well\ntitle: Listening well\n---\n\n## Listen first {#listen}\n\nMost people listen to reply.\n';
+      await page.getByLabel('Or paste it').fill(fixed);
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByText('Imported "Listening well".').waitFor();
+      expect((await server.store.getModule('listening-well'))?.title).toBe('Listening well');
+    } finally {
+      await admin.close();
     }
   });
 });

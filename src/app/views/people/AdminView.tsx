@@ -200,7 +200,7 @@ function People({ admin }: { admin: AdminStore }) {
               )}
             </select>
             {p.active ? (
-              <span class="actions">
+              <div class="button-row">
                 <button
                   type="button"
                   class="button small"
@@ -217,7 +217,7 @@ function People({ admin }: { admin: AdminStore }) {
                 >
                   Deactivate
                 </button>
-              </span>
+              </div>
             ) : (
               <button
                 type="button"
@@ -378,14 +378,14 @@ function Upload({ admin }: { admin: AdminStore }) {
         />
         <label for="moduleSource">Or paste it</label>
         <textarea id="moduleSource" name="moduleSource" required />
-        <span class="actions">
+        <div class="button-row">
           <button type="submit" class="button" value="validate">
             Validate
           </button>
           <button type="submit" class="button primary" value="import">
             Import
           </button>
-        </span>
+        </div>
       </form>
       {result && (
         <div class={result.ok ? 'notice' : 'form-error'} role="status">
