@@ -187,6 +187,20 @@ describe('invites', () => {
     ).toBe(404);
   });
 
+  it('lets only one of two people racing on the same code in', async () => {
+    const { code } = await createInvite();
+    const results = await Promise.all(
+      ['a', 'b'].map((who) =>
+        clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+          name: `Racer ${who}`,
+          password: 'a-good-password',
+          email: `racer-${who}@demo.test`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 404]);
+  });
+
   it('stores only a hash of the code', async () => {
     const { code } = await createInvite();
     const stored = await store.peekAccessToken(code, 'invite', clock);

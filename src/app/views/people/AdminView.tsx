@@ -3,6 +3,7 @@
  * (team, cohort, career level, deactivate, reset link), cohorts, invites, and module upload with
  * `file:line: message` problems.
  */
+import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../store';
 import { createAdminStore, type AdminStore } from '../../stores/admin';
@@ -343,11 +344,7 @@ function Invite({ admin }: { admin: AdminStore }) {
 
 function Upload({ admin }: { admin: AdminStore }) {
   const result = admin.upload.value;
-  let fileName = 'upload.md';
-  let source = '';
-  const read = (form: HTMLFormElement) => {
-    source = (form.elements.namedItem('moduleSource') as HTMLTextAreaElement).value;
-  };
+  const fileName = useSignal('upload.md');
   return (
     <>
       <h2>Upload a module</h2>
@@ -356,9 +353,9 @@ function Upload({ admin }: { admin: AdminStore }) {
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget as HTMLFormElement;
-          read(form);
+          const source = (form.elements.namedItem('moduleSource') as HTMLTextAreaElement).value;
           const importIt = (e.submitter as HTMLButtonElement | null)?.value === 'import';
-          void admin.checkModule(fileName, source, importIt);
+          void admin.checkModule(fileName.value, source, importIt);
         }}
       >
         <label for="moduleFile">Markdown file</label>
@@ -369,7 +366,7 @@ function Upload({ admin }: { admin: AdminStore }) {
           onChange={async (e) => {
             const file = e.currentTarget.files?.[0];
             if (!file) return;
-            fileName = file.name;
+            fileName.value = file.name.replace(/[^\w.-]/g, '-');
             const area = e.currentTarget.form!.elements.namedItem(
               'moduleSource',
             ) as HTMLTextAreaElement;
