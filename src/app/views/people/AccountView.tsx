@@ -5,6 +5,13 @@ import { HttpError } from '../../../client/api';
 import { relativeTime } from '../../format';
 import { useStore } from '../../store';
 
+interface Goal {
+  label: string | null;
+  targetPercent: number | null;
+  currentPercent: number;
+  people: number;
+}
+
 interface SessionRow {
   id: string;
   createdAt: string;
@@ -17,6 +24,7 @@ export function AccountView() {
   const user = store.session.user.value!;
   const sessions = useSignal<SessionRow[] | null>(null);
   const error = useSignal<string | null>(null);
+  const goal = useSignal<Goal | null>(null);
 
   async function load() {
     try {
@@ -25,7 +33,14 @@ export function AccountView() {
       error.value = err instanceof HttpError ? err.message : 'Connect to see your sessions.';
     }
   }
-  useEffect(() => void load(), []);
+  useEffect(() => {
+    void load();
+    // Admins and the programme's sponsor see the learning goal; others get 403 and see nothing.
+    store.api
+      .get<{ goal: Goal }>('/org/goal')
+      .then((r) => (goal.value = r.goal))
+      .catch(() => undefined);
+  }, []);
 
   async function revoke(s: SessionRow) {
     await store.api.post(`/me/sessions/${s.id}/revoke`).catch(() => undefined);
@@ -39,6 +54,13 @@ export function AccountView() {
       <p>
         {user.name} · {user.email} · {user.role}
       </p>
+      {goal.value && (
+        <p class="card" aria-label="Learning goal progress">
+          {goal.value.label ?? 'People who learned this week'}:{' '}
+          <strong>{goal.value.currentPercent}%</strong> of {goal.value.people} people
+          {goal.value.targetPercent !== null && ` (goal ${goal.value.targetPercent}%)`}
+        </p>
+      )}
       <h2>Signed-in devices</h2>
       {error.value && (
         <p class="form-error" role="alert">

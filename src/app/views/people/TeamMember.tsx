@@ -18,6 +18,8 @@ export function TeamMember({ userId }: { userId: string }) {
   const nudgeText = useSignal('');
   useEffect(() => void team.loadMember(userId), [userId]);
   const page = team.member.value;
+  const competencies = store.content.catalog.value?.competencies ?? [];
+  const titleOf = (id: string) => competencies.find((c) => c.id === id)?.title ?? id;
 
   async function assign(event: SubmitEvent) {
     event.preventDefault();
@@ -71,6 +73,12 @@ export function TeamMember({ userId }: { userId: string }) {
           {page.script.nextPathway ? (
             <p>
               {page.script.nextPathway.title} · {minutes(page.script.nextPathway.estimateMinutes)}
+              {page.gap && page.gap.missing.length > 0 && (
+                <span class="muted">
+                  {' '}
+                  · {page.gap.targetLevel} also needs: {page.gap.missing.map(titleOf).join(', ')}
+                </span>
+              )}
             </p>
           ) : (
             <p class="muted">No gap to the next level in the catalog.</p>
