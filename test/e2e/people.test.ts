@@ -59,6 +59,9 @@ describe('a manager on a phone', () => {
     await assigned.waitFor();
     expect(await assigned.textContent()).toContain(`${minutes} min to go`);
     expect(await assigned.textContent()).toContain('due 2099-03-31');
+    expect(
+      await assigned.getByRole('link', { name: 'Learning culture habits' }).getAttribute('href'),
+    ).toBe('/modules/planning-learning-time');
     await learner.page.getByText(/Max Manager assigned you "Learning culture habits"/).waitFor();
     await learner.page.getByText('Ten minutes a week makes all of us better.').waitFor();
     expect(await learner.page.getByRole('link', { name: 'Team' }).count()).toBe(0);

@@ -2,7 +2,9 @@
 import { useEffect } from 'preact/hooks';
 import { minutes } from '../format';
 import '../people.css';
+import { paths } from '../router';
 import { useStore } from '../store';
+import { Link } from './Link';
 
 export function HomeExtras() {
   const store = useStore();
@@ -12,6 +14,15 @@ export function HomeExtras() {
   if (!extras) return null;
   const unread = extras.notifications.filter((n) => !n.read);
   const open = extras.assignments.filter((a) => !a.complete);
+  const catalog = store.content.catalog.value;
+  const completed = new Set(store.progress.state.value.completedLessonIds);
+  /** The pathway's first module with a lesson left: where "start" leads. */
+  const nextModuleOf = (pathwayId: string) =>
+    catalog?.pathways
+      .find((p) => p.id === pathwayId)
+      ?.moduleIds.find((id) =>
+        catalog.modules.find((m) => m.id === id)?.lessons.some((l) => !completed.has(l.id)),
+      );
   return (
     <>
       {extras.sponsor && (
@@ -43,7 +54,13 @@ export function HomeExtras() {
                 key={a.pathwayId}
                 class={a.overdue ? 'card assignment overdue' : 'card assignment'}
               >
-                <span class="module-title">{a.title}</span>
+                <span class="module-title">
+                  {nextModuleOf(a.pathwayId) ? (
+                    <Link href={paths.module(nextModuleOf(a.pathwayId)!)}>{a.title}</Link>
+                  ) : (
+                    a.title
+                  )}
+                </span>
                 <span class="muted">
                   {minutes(a.remainingMinutes)} to go · {a.lessonsDone} of {a.lessonsTotal} lessons
                   · due {a.dueDate}
