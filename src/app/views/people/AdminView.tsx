@@ -6,7 +6,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../store';
-import { createAdminStore, type AdminStore } from '../../stores/admin';
+import { createAdminStore, type AdminPerson, type AdminStore } from '../../stores/admin';
 
 const formValues = (event: SubmitEvent) => {
   event.preventDefault();
@@ -146,6 +146,18 @@ function People({ admin }: { admin: AdminStore }) {
             <span class="muted">
               {p.email} · {p.role}
             </span>
+            <label for={`role-${p.id}`}>Role</label>
+            <select
+              id={`role-${p.id}`}
+              value={p.role}
+              onChange={(e) =>
+                admin.updatePerson(p.id, { role: e.currentTarget.value as AdminPerson['role'] })
+              }
+            >
+              <option value="learner">Learner</option>
+              <option value="manager">Manager (has a team)</option>
+              <option value="admin">Admin</option>
+            </select>
             <label for={`mgr-${p.id}`}>Manager</label>
             <select
               id={`mgr-${p.id}`}
