@@ -11,6 +11,12 @@ export type Route =
   | { name: 'done'; moduleId: string; lessonId: string }
   | { name: 'roadmap' }
   | { name: 'review' }
+  | { name: 'team' }
+  | { name: 'team_member'; userId: string }
+  | { name: 'admin' }
+  | { name: 'account' }
+  | { name: 'join'; code: string }
+  | { name: 'reset'; token: string }
   | { name: 'not_found' };
 
 export function parseRoute(path: string): Route {
@@ -23,7 +29,19 @@ export function parseRoute(path: string): Route {
     return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };
   if (parts[0] === 'modules' && parts[2] === 'lessons' && parts[4] === 'done' && parts.length === 5)
     return { name: 'done', moduleId: parts[1]!, lessonId: parts[3]! };
-  return { name: 'not_found' };
+  return peopleRoute(parts) ?? { name: 'not_found' };
+}
+
+/** Screens of the people model (issue 7). */
+function peopleRoute(parts: string[]): Route | undefined {
+  const [first, second] = parts;
+  if (parts.length === 1 && (first === 'team' || first === 'admin' || first === 'account'))
+    return { name: first };
+  if (parts.length !== 2 || !second) return undefined;
+  if (first === 'team') return { name: 'team_member', userId: second };
+  if (first === 'join') return { name: 'join', code: second };
+  if (first === 'reset') return { name: 'reset', token: second };
+  return undefined;
 }
 
 export const paths = {
@@ -34,6 +52,10 @@ export const paths = {
   lesson: (moduleId: string, lessonId: string) =>
     `/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}`,
   done: (moduleId: string, lessonId: string) => `${paths.lesson(moduleId, lessonId)}/done`,
+  team: () => '/team',
+  teamMember: (userId: string) => `/team/${encodeURIComponent(userId)}`,
+  admin: () => '/admin',
+  account: () => '/account',
 };
 
 export const route = signal<Route>(parseRoute(location.pathname));

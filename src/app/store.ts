@@ -12,6 +12,7 @@ import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
+import { createHomeStore } from './stores/home';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -90,6 +91,8 @@ export async function createStore({
   await switchUser();
 
   return {
+    api,
+    home: createHomeStore({ api }),
     session,
     content,
     progress,

@@ -9,6 +9,7 @@ import { errorBody, onError } from './errors';
 import { sameOrigin, securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
+import { peopleRoutes } from './routes/people';
 import { progressRoutes } from './routes/progress';
 
 export interface AppOptions extends Partial<AppDeps> {
@@ -31,6 +32,7 @@ export function createApp(options: AppOptions) {
         : c.json(errorBody('store_unavailable', 'The database is not answering.'), 503);
     })
     .route('/', authRoutes)
+    .route('/', peopleRoutes)
     .route('/', contentRoutes)
     .route('/', progressRoutes);
 

@@ -3,6 +3,7 @@
  * one fresh, empty PostgreSQL schema. Nothing one process needs may live only in the other's
  * memory: seeding, idempotent ingest, sessions, rate limits and reads must all agree.
  */
+import { demoAccounts } from '../../src/server/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store/store';
@@ -54,7 +55,7 @@ describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
 
   it('both start on an empty database and seed the demo people once', async () => {
     expect(a.url).not.toBe(b.url);
-    expect(await store.countUsers()).toBe(4);
+    expect(await store.countUsers()).toBe(demoAccounts.length);
     const seeded = [a, b].filter((p) => p.output().includes('Seeded demo accounts'));
     expect(seeded).toHaveLength(1);
     for (const p of [a, b]) expect((await fetch(`${p.url}/api/v1/health`)).status).toBe(200);

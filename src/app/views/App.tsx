@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { paths, route } from '../router';
+import { route } from '../router';
 import { updateReady, applyUpdate } from '../sw-bridge';
 import { SignIn } from './SignIn';
 import { Home } from './Home';
@@ -10,6 +10,7 @@ import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
+import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
 
 export function App() {
   const store = useStore();
@@ -25,11 +26,7 @@ export function App() {
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
         </Link>
-        {user && (
-          <nav class="topnav" aria-label="Main">
-            <Link href={paths.roadmap()}>Roadmap</Link>
-          </nav>
-        )}
+        {user && <PeopleNav role={user.role} />}
         {!store.online.value && (
           <span class="badge badge-offline" role="status">
             Offline
@@ -45,7 +42,9 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1}>
-        {!user ? (
+        {isPeopleRoute(r) && (user || r.name === 'join' || r.name === 'reset') ? (
+          <PeopleScreen route={r} />
+        ) : !user ? (
           <SignIn />
         ) : r.name === 'module' ? (
           <ModuleView moduleId={r.moduleId} />

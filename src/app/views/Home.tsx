@@ -4,6 +4,7 @@ import { recentDays } from '../../core/progress';
 import { minutes, weekday } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
+import { HomeExtras } from './HomeExtras';
 import { Link } from './Link';
 import { QuickPick } from './QuickPick';
 
@@ -47,6 +48,7 @@ export function Home() {
         </ol>
       </div>
 
+      <HomeExtras />
       {store.content.catalogError.value && (
         <p class="notice" role="status">
           {store.content.catalogError.value}

@@ -50,4 +50,49 @@ CREATE TABLE events (
 CREATE INDEX events_user_time ON events(user_id, corrected_at);
 `,
   },
+  {
+    version: 3,
+    name: 'people: careers, assignments, notifications, 1:1 checks, invites, resets, sponsor, goal, module owners',
+    sql: `
+CREATE TABLE user_careers (user_id TEXT PRIMARY KEY REFERENCES users(id), role_id TEXT NOT NULL, level INTEGER NOT NULL);
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  pathway_id TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  assigned_by TEXT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  UNIQUE (user_id, pathway_id)
+);
+CREATE TABLE notifications (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  from_user_id TEXT REFERENCES users(id),
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  read_at BIGINT
+);
+CREATE INDEX notifications_user ON notifications(user_id, created_at);
+CREATE TABLE one_on_one_checks (manager_id TEXT NOT NULL REFERENCES users(id), report_id TEXT NOT NULL REFERENCES users(id), item_id TEXT NOT NULL, checked_at BIGINT NOT NULL, PRIMARY KEY (manager_id, report_id, item_id));
+CREATE TABLE access_tokens (
+  token_hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  user_id TEXT REFERENCES users(id),
+  cohort_id TEXT REFERENCES cohorts(id),
+  role TEXT,
+  email TEXT,
+  manager_id TEXT REFERENCES users(id),
+  created_by TEXT NOT NULL REFERENCES users(id),
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE TABLE sponsor_messages (org_id TEXT PRIMARY KEY REFERENCES orgs(id), sponsor_user_id TEXT REFERENCES users(id), name TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL);
+CREATE TABLE org_goals (org_id TEXT PRIMARY KEY REFERENCES orgs(id), target_percent INTEGER NOT NULL, label TEXT NOT NULL);
+CREATE TABLE module_owners (module_id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id));
+`,
+  },
 ];

@@ -31,6 +31,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
+import { peopleMethods, type SqlDriver } from './people-sql';
 import type { Store, User } from './store';
 import { importInto, pagedRows } from './tables';
 
@@ -376,6 +377,33 @@ export async function openPostgresStore(
       } finally {
         client.release(broken);
       }
+    },
+    ...peopleMethods(postgresDriver(pool, transaction)),
+  };
+}
+
+/** `?` → `$n`; the people SQL never has a `?` inside a string literal. */
+const numbered = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+function postgresDriver(
+  pool: pg.Pool,
+  transaction: <T>(fn: (client: pg.PoolClient) => Promise<T>) => Promise<T>,
+): SqlDriver {
+  return {
+    dialect: 'postgres',
+    async all<T>(sql: string, ...args: unknown[]) {
+      return (await pool.query(numbered(sql), args)).rows as T[];
+    },
+    async run(sql, ...args) {
+      return (await pool.query(numbered(sql), args)).rowCount ?? 0;
+    },
+    async batch(statements) {
+      await transaction(async (client) => {
+        for (const [sql, ...args] of statements) await client.query(numbered(sql), args);
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
+import { peopleMethods, type SqlDriver } from './people-sql';
 import type { IncomingEvent, NewUser, Store, User } from './store';
 import { importInto, pagedRows } from './tables';
 
@@ -259,6 +260,24 @@ export function openSqliteStore(file: string): Store {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
       }
+    },
+    ...peopleMethods(sqliteDriver(db)),
+  };
+}
+
+function sqliteDriver(db: Database.Database): SqlDriver {
+  const run = (sql: string, ...args: unknown[]) => db.prepare(sql).run(...args).changes;
+  return {
+    dialect: 'sqlite',
+    async all<T>(sql: string, ...args: unknown[]) {
+      const statement = db.prepare<unknown[], T>(sql);
+      return statement.reader ? statement.all(...args) : (statement.run(...args), []);
+    },
+    async run(sql, ...args) {
+      return run(sql, ...args);
+    },
+    async batch(statements) {
+      db.transaction(() => statements.forEach(([sql, ...args]) => run(sql, ...args)))();
     },
   };
 }

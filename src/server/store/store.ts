@@ -45,6 +45,97 @@ export interface IncomingEvent {
   receivedAt: number;
 }
 
+/** Where a person stands in a catalog role: `level` is 1-based into that role's levels. */
+export interface Career {
+  roleId: string;
+  level: number;
+}
+
+/** A user as admins and managers see them: also deactivated ones, with their career. */
+export interface Person extends User {
+  active: boolean;
+  career: Career | null;
+}
+
+export interface PersonPatch {
+  name?: string;
+  role?: Role;
+  managerId?: string | null;
+  tz?: string;
+  active?: boolean;
+  cohortIds?: string[];
+  career?: Career | null;
+  passwordHash?: string;
+}
+
+export interface Cohort {
+  id: string;
+  orgId: string;
+  name: string;
+  tz: string;
+}
+
+export interface Assignment {
+  id: string;
+  orgId: string;
+  userId: string;
+  pathwayId: string;
+  /** Local date YYYY-MM-DD. */
+  dueDate: string;
+  assignedBy: string;
+  createdAt: number;
+}
+
+export interface Notification {
+  id: string;
+  orgId: string;
+  userId: string;
+  fromUserId: string | null;
+  kind: 'nudge' | 'assignment';
+  text: string;
+  createdAt: number;
+  readAt: number | null;
+}
+
+/** An invite (into a cohort) or a password reset; the database keeps only the token's hash. */
+export interface AccessToken {
+  kind: 'invite' | 'reset';
+  orgId: string;
+  /** reset: whose password. */
+  userId: string | null;
+  /** invite: where the new person lands. */
+  cohortId: string | null;
+  role: Role | null;
+  email: string | null;
+  managerId: string | null;
+  createdBy: string;
+  expiresAt: number;
+}
+
+export interface SessionInfo {
+  tokenHash: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SponsorMessage {
+  orgId: string;
+  sponsorUserId: string | null;
+  name: string;
+  title: string;
+  text: string;
+  /** Shown from this local date through `endsOn`, inclusive. */
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface OrgGoal {
+  orgId: string;
+  /** e.g. 80 for "80% of people learn weekly". */
+  targetPercent: number;
+  label: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   health(): Promise<boolean>;
@@ -93,4 +184,60 @@ export interface Store {
    * Returns the number of rows inserted per table.
    */
   importRows(rows: AsyncIterable<TransferRow>): Promise<Record<string, number>>;
+  // People, teams and cohorts (issue 7). Every method takes the caller's org and never reaches
+  // outside it.
+  listPeople(orgId: string): Promise<Person[]>;
+  getPerson(orgId: string, userId: string): Promise<Person | undefined>;
+  /** Applies the patch in one transaction; false when no such person is in the org. */
+  updatePerson(orgId: string, userId: string, patch: PersonPatch): Promise<boolean>;
+  listCohorts(orgId: string): Promise<Cohort[]>;
+  updateCohort(orgId: string, id: string, patch: { name?: string; tz?: string }): Promise<boolean>;
+
+  /** One assignment per person and pathway: assigning again moves the due date. */
+  upsertAssignment(assignment: Assignment): Promise<void>;
+  listAssignments(orgId: string, userIds: string[]): Promise<Assignment[]>;
+  addNotification(notification: Notification): Promise<void>;
+  /** Newest first. */
+  listNotifications(orgId: string, userId: string, limit: number): Promise<Notification[]>;
+  markNotificationsRead(orgId: string, userId: string, now: number): Promise<void>;
+  setOneOnOneCheck(
+    managerId: string,
+    reportId: string,
+    itemId: string,
+    checked: boolean,
+    now: number,
+  ): Promise<void>;
+  oneOnOneChecks(managerId: string, reportId: string): Promise<string[]>;
+
+  createAccessToken(tokenHash: string, token: AccessToken): Promise<void>;
+  /** The token when it is unused and unexpired, without using it. */
+  peekAccessToken(
+    tokenHash: string,
+    kind: AccessToken['kind'],
+    now: number,
+  ): Promise<AccessToken | undefined>;
+  /** Atomically marks the token used; only the first caller gets it back (single use). */
+  consumeAccessToken(
+    tokenHash: string,
+    kind: AccessToken['kind'],
+    now: number,
+  ): Promise<AccessToken | undefined>;
+
+  listSessions(userId: string, now: number): Promise<SessionInfo[]>;
+  deleteUserSessions(userId: string): Promise<void>;
+
+  setSponsorMessage(message: SponsorMessage): Promise<void>;
+  getSponsorMessage(orgId: string): Promise<SponsorMessage | undefined>;
+  setOrgGoal(goal: OrgGoal): Promise<void>;
+  getOrgGoal(orgId: string): Promise<OrgGoal | undefined>;
+  /** Distinct users of the org with a completed lesson at or after `since` (epoch ms). */
+  countLearnersSince(orgId: string, since: number): Promise<number>;
+
+  /**
+   * Inserts or replaces one module uploaded by an admin of `orgId`, keeping its place in the
+   * catalog order. The catalog is shared by the deployment, so a module belongs to the org that
+   * first uploaded it: false (nothing saved) when the id is taken by another org's module or by
+   * shipped content (imported from content/, no owner).
+   */
+  saveModule(module: LearningModule, orgId: string): Promise<boolean>;
 }

@@ -27,12 +27,20 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'content_modules', key: ['id'] },
   { name: 'events', key: ['id'] },
   { name: 'sessions', key: ['token_hash'], optional: true },
+  { name: 'user_careers', key: ['user_id'] },
+  { name: 'assignments', key: ['id'] },
+  { name: 'notifications', key: ['id'] },
+  { name: 'one_on_one_checks', key: ['manager_id', 'report_id', 'item_id'] },
+  { name: 'sponsor_messages', key: ['org_id'] },
+  { name: 'org_goals', key: ['org_id'] },
+  { name: 'module_owners', key: ['module_id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
 export const NOT_TRANSFERRED: Record<string, string> = {
   schema_migrations: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
+  access_tokens: 'single-use invite and reset links; issue new ones after a move',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -1,0 +1,176 @@
+/**
+ * The admin's side: people, cohorts, invites, module upload, sponsor message and learning goal.
+ * Created by the lazily loaded admin screen only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../client/api';
+
+export interface AdminPerson {
+  id: string;
+  name: string;
+  email: string;
+  role: 'learner' | 'manager' | 'admin';
+  managerId: string | null;
+  tz: string;
+  cohortIds: string[];
+  active: boolean;
+  career: { roleId: string; level: number } | null;
+}
+
+export interface AdminCohort {
+  id: string;
+  name: string;
+  tz: string;
+}
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface Programme {
+  sponsor: {
+    name: string;
+    title: string;
+    text: string;
+    startsOn: string;
+    endsOn: string;
+    sponsorUserId: string | null;
+  } | null;
+  goal: {
+    label: string | null;
+    targetPercent: number | null;
+    currentPercent: number;
+    learnersThisWeek: number;
+    people: number;
+  };
+}
+
+export function createAdminStore({ api }: { api: Api }) {
+  const people = signal<AdminPerson[]>([], { name: 'admin.people' });
+  const cohorts = signal<AdminCohort[]>([], { name: 'admin.cohorts' });
+  const careerRoles = signal<Array<{ id: string; title: string; levels: string[] }>>([]);
+  const programme = signal<Programme | null>(null, { name: 'admin.programme' });
+  const error = signal<string | null>(null, { name: 'admin.error' });
+  const flash = signal<string | null>(null, { name: 'admin.flash' });
+  const invite = signal<{ code: string; url: string; expiresAt: string } | null>(null);
+  const resetLink = signal<{ name: string; url: string } | null>(null);
+  const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
+
+  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
+    error.value = null;
+    flash.value = null;
+    try {
+      await action();
+      if (done) flash.value = done;
+      return true;
+    } catch (err) {
+      error.value = err instanceof HttpError ? err.message : 'You seem to be offline.';
+      return false;
+    }
+  }
+
+  async function load() {
+    await run(async () => {
+      const [p, prog] = await Promise.all([
+        api.get<{
+          people: AdminPerson[];
+          cohorts: AdminCohort[];
+          careerRoles: typeof careerRoles.value;
+        }>('/admin/people'),
+        api.get<Programme>('/admin/programme'),
+      ]);
+      people.value = p.people;
+      cohorts.value = p.cohorts;
+      careerRoles.value = p.careerRoles;
+      programme.value = prog;
+    });
+  }
+
+  const reloadAfter = async (action: () => Promise<unknown>, done: string) => {
+    if (await run(action)) {
+      await load();
+      flash.value = done;
+    }
+  };
+
+  return {
+    people,
+    cohorts,
+    careerRoles,
+    programme,
+    error,
+    flash,
+    invite,
+    resetLink,
+    upload,
+    load,
+    updatePerson: (id: string, patch: Partial<AdminPerson>) =>
+      reloadAfter(() => api.post(`/admin/people/${encodeURIComponent(id)}`, patch), 'Saved.'),
+    deactivate: (id: string) =>
+      reloadAfter(
+        () => api.post(`/admin/people/${encodeURIComponent(id)}/deactivate`),
+        'Account deactivated; its sessions ended.',
+      ),
+    async makeResetLink(person: AdminPerson) {
+      await run(async () => {
+        const r = await api.post<{ url: string }>(
+          `/admin/people/${encodeURIComponent(person.id)}/reset-link`,
+        );
+        resetLink.value = { name: person.name, url: r.url };
+      });
+    },
+    createCohort: (name: string, tz: string) =>
+      reloadAfter(() => api.post('/admin/cohorts', { name, tz }), 'Cohort created.'),
+    updateCohort: (id: string, patch: Partial<AdminCohort>) =>
+      reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch), 'Saved.'),
+    async createInvite(body: {
+      cohortId: string;
+      role: string;
+      email?: string;
+      managerId?: string;
+    }) {
+      await run(async () => {
+        invite.value = await api.post('/admin/invites', body);
+      });
+    },
+    async checkModule(fileName: string, source: string, importIt: boolean) {
+      const validate = async () => {
+        const r = await api.post<{
+          ok: boolean;
+          errors: Problem[];
+          warnings: Problem[];
+          module?: { title: string; lessons: number; estimateMinutes: number };
+        }>('/admin/content/validate', { fileName, source });
+        upload.value = {
+          ok: r.ok,
+          problems: [...r.errors, ...r.warnings],
+          summary: r.module
+            ? `"${r.module.title}": ${r.module.lessons} lessons, ${r.module.estimateMinutes} min`
+            : `${r.errors.length} problem(s); nothing was imported`,
+        };
+      };
+      await run(async () => {
+        if (!importIt) return validate();
+        try {
+          const r = await api.post<{ module: { title: string } }>('/admin/content/import', {
+            fileName,
+            source,
+          });
+          upload.value = { ok: true, problems: [], summary: `Imported "${r.module.title}".` };
+        } catch (err) {
+          // Invalid content: show every problem with its line.
+          if (err instanceof HttpError && err.status === 422) return validate();
+          throw err;
+        }
+      });
+    },
+    saveSponsor: (body: NonNullable<Programme['sponsor']>) =>
+      reloadAfter(() => api.post('/admin/sponsor', body), 'Sponsor message saved.'),
+    saveGoal: (label: string, targetPercent: number) =>
+      reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), 'Goal saved.'),
+  };
+}
+
+export type AdminStore = ReturnType<typeof createAdminStore>;

@@ -1,0 +1,74 @@
+/**
+ * What the organisation adds to a learner's home: pathways their manager assigned (with the
+ * minutes left), notifications such as nudges, and the sponsor's message. Loaded when home opens;
+ * the last answer is kept per user in localStorage, so home shows it at once and offline.
+ */
+import { signal } from '@preact/signals';
+import type { Api } from '../../client/api';
+
+export interface HomeAssignment {
+  pathwayId: string;
+  title: string;
+  dueDate: string;
+  remainingMinutes: number;
+  estimateMinutes: number;
+  lessonsDone: number;
+  lessonsTotal: number;
+  complete: boolean;
+  overdue: boolean;
+}
+
+export interface HomeNotification {
+  id: string;
+  kind: 'nudge' | 'assignment';
+  text: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface HomeExtras {
+  assignments: HomeAssignment[];
+  notifications: HomeNotification[];
+  sponsor: { name: string; title: string; text: string } | null;
+}
+
+const cacheKey = (userId: string) => `kindling.home.${userId}`;
+
+function cached(userId: string): HomeExtras | null {
+  try {
+    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? 'null') as HomeExtras | null;
+  } catch {
+    return null;
+  }
+}
+
+export function createHomeStore({ api }: { api: Api }) {
+  const extras = signal<HomeExtras | null>(null, { name: 'home.extras' });
+  let owner: string | null = null;
+  return {
+    extras,
+    async load(userId: string): Promise<void> {
+      // Never show one person's extras to the next person signing in on this device.
+      if (owner !== userId) extras.value = cached(userId);
+      owner = userId;
+      try {
+        const fresh = await api.get<HomeExtras>('/me/home');
+        if (owner !== userId) return;
+        extras.value = fresh;
+        localStorage.setItem(cacheKey(userId), JSON.stringify(fresh));
+      } catch {
+        // Offline or signed out: keep what is shown.
+      }
+    },
+    async markRead(): Promise<void> {
+      await api.post('/me/notifications/read').catch(() => undefined);
+      if (extras.value)
+        extras.value = {
+          ...extras.value,
+          notifications: extras.value.notifications.map((n) => ({ ...n, read: true })),
+        };
+    },
+  };
+}
+
+export type HomeStore = ReturnType<typeof createHomeStore>;

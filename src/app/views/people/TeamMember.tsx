@@ -1,0 +1,160 @@
+/**
+ * One report, for the weekly 1:1 on a phone: the script (celebrate, stuck, one question, the
+ * suggested next pathway), a checklist to tick, and the coaching actions: assign, nudge.
+ */
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { minutes } from '../../format';
+import { paths } from '../../router';
+import { useStore } from '../../store';
+import { createTeamStore } from '../../stores/team';
+import { Link } from '../Link';
+
+const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+
+export function TeamMember({ userId }: { userId: string }) {
+  const store = useStore();
+  const team = useMemo(() => createTeamStore({ api: store.api }), [userId]);
+  const nudgeText = useSignal('');
+  useEffect(() => void team.loadMember(userId), [userId]);
+  const page = team.member.value;
+  const competencies = store.content.catalog.value?.competencies ?? [];
+  const titleOf = (id: string) => competencies.find((c) => c.id === id)?.title ?? id;
+
+  async function assign(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    await team.assign(userId, String(form.get('pathwayId')), String(form.get('dueDate')));
+  }
+
+  return (
+    <section class="page">
+      <Link href={paths.team()} class="back">
+        ← Team
+      </Link>
+      {team.error.value && (
+        <p class="form-error" role="alert">
+          {team.error.value}
+        </p>
+      )}
+      {team.flash.value && (
+        <p class="notice" role="status">
+          {team.flash.value}
+        </p>
+      )}
+      {!page && !team.error.value && <p class="muted">Loading…</p>}
+      {page && (
+        <>
+          <h1>1:1 with {page.report.name}</h1>
+          <p class="muted">
+            {page.report.streak}-day streak · {page.report.lessonsThisWeek} lessons this week
+            {page.gap && ` · ${page.gap.currentLevel} → ${page.gap.targetLevel}`}
+          </p>
+
+          <h2>Celebrate</h2>
+          <ul>
+            {page.script.celebrate.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+          <h2>Where they are stuck</h2>
+          {page.script.stuck.length ? (
+            <ul>
+              {page.script.stuck.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">Nothing stuck right now.</p>
+          )}
+          <h2>One question to ask</h2>
+          <p class="card">{page.script.question}</p>
+          <h2>Suggested next pathway</h2>
+          {page.script.nextPathway ? (
+            <p>
+              {page.script.nextPathway.title} · {minutes(page.script.nextPathway.estimateMinutes)}
+              {page.gap && page.gap.missing.length > 0 && (
+                <span class="muted">
+                  {' '}
+                  · {page.gap.targetLevel} also needs: {page.gap.missing.map(titleOf).join(', ')}
+                </span>
+              )}
+            </p>
+          ) : (
+            <p class="muted">No gap to the next level in the catalog.</p>
+          )}
+
+          <h2 id="checklist-heading">Checklist</h2>
+          <ul class="checklist card" aria-labelledby="checklist-heading">
+            {page.script.checklist.map((item) => (
+              <li key={item.id} class={item.checked ? 'checked' : ''}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={item.checked}
+                    onChange={(e) => team.check(userId, item.id, e.currentTarget.checked)}
+                  />
+                  <span>{item.text}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+
+          <h2>Assign a pathway</h2>
+          <form class="card form" onSubmit={assign}>
+            <label for="pathwayId">Pathway</label>
+            <select
+              id="pathwayId"
+              name="pathwayId"
+              defaultValue={page.script.nextPathway?.pathwayId ?? page.pathways[0]?.id}
+            >
+              {page.pathways.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({minutes(p.estimateMinutes)})
+                </option>
+              ))}
+            </select>
+            <label for="dueDate">Due date</label>
+            <input id="dueDate" name="dueDate" type="date" required defaultValue={inTwoWeeks()} />
+            <button type="submit" class="button primary">
+              Assign pathway
+            </button>
+          </form>
+          {page.report.assignments.length > 0 && (
+            <ul class="plain-list">
+              {page.report.assignments.map((a) => (
+                <li key={a.pathwayId} class={a.overdue ? 'overdue-flag' : 'muted'}>
+                  {a.title}: {a.lessonsDone}/{a.lessonsTotal} lessons · due {a.dueDate}
+                  {a.overdue && ' · overdue'}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          <h2>Nudge</h2>
+          <form
+            class="card form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void team.nudge(userId, nudgeText.value.trim()).then((ok) => {
+                if (ok) nudgeText.value = '';
+              });
+            }}
+          >
+            <label for="nudge">Message (optional)</label>
+            <input
+              id="nudge"
+              maxLength={280}
+              value={nudgeText.value}
+              onInput={(e) => (nudgeText.value = e.currentTarget.value)}
+              placeholder="A 5-minute lesson today keeps you going!"
+            />
+            <button type="submit" class="button">
+              Send nudge
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}

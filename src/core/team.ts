@@ -1,0 +1,131 @@
+/**
+ * What a manager sees about one report, folded from the report's events and the catalog.
+ *
+ * - Lessons this week: completions (first or replay) on local dates from Monday of the report's
+ *   current week, in the report's time zone.
+ * - Last active: the latest event of any kind.
+ * - Competencies reached: given by the caller from graded assessments (mastery.ts), never from
+ *   lessons merely completed.
+ * - A pathway assignment is overdue when today (the report's local date) is after its due date and
+ *   the pathway still has unfinished lessons; its remaining minutes are the sum of the unfinished
+ *   lessons' minutes, so they add up with what the learner sees.
+ * - At risk: no completed lesson in the last 7 days (counting today), or any assignment overdue.
+ */
+import { addDays, daysBetween, localDate } from './calendar';
+import type { Catalog, CatalogModule } from './content';
+import type { ProgressEvent } from './events';
+import { streakOn } from './progress';
+
+export const QUIET_DAYS_AT_RISK = 7;
+
+export interface AssignmentInput {
+  pathwayId: string;
+  dueDate: string;
+}
+
+export interface AssignmentProgress {
+  pathwayId: string;
+  title: string;
+  dueDate: string;
+  estimateMinutes: number;
+  remainingMinutes: number;
+  lessonsDone: number;
+  lessonsTotal: number;
+  complete: boolean;
+  overdue: boolean;
+}
+
+export interface ReportProgress {
+  streak: number;
+  lastActiveAt: string | null;
+  lessonsThisWeek: number;
+  completedLessonIds: string[];
+  competencies: string[];
+  assignments: AssignmentProgress[];
+  atRisk: boolean;
+  riskReasons: string[];
+}
+
+/** Monday of the week that contains `date` (YYYY-MM-DD). */
+export function weekStart(date: string): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+export function completedModules(
+  modules: readonly CatalogModule[],
+  completed: ReadonlySet<string>,
+): CatalogModule[] {
+  return modules.filter((m) => m.lessons.length > 0 && m.lessons.every((l) => completed.has(l.id)));
+}
+
+export function assignmentProgress(
+  catalog: Catalog,
+  assignment: AssignmentInput,
+  completed: ReadonlySet<string>,
+  today: string,
+): AssignmentProgress | undefined {
+  const pathway = catalog.pathways.find((p) => p.id === assignment.pathwayId);
+  if (!pathway) return undefined;
+  const lessons = pathway.moduleIds.flatMap(
+    (id) => catalog.modules.find((m) => m.id === id)?.lessons ?? [],
+  );
+  const left = lessons.filter((l) => !completed.has(l.id));
+  const complete = left.length === 0;
+  return {
+    pathwayId: pathway.id,
+    title: pathway.title,
+    dueDate: assignment.dueDate,
+    estimateMinutes: pathway.estimateMinutes,
+    remainingMinutes: left.reduce((sum, l) => sum + l.estimateMinutes, 0),
+    lessonsDone: lessons.length - left.length,
+    lessonsTotal: lessons.length,
+    complete,
+    overdue: !complete && today > assignment.dueDate,
+  };
+}
+
+export function reportProgress(input: {
+  events: readonly ProgressEvent[];
+  catalog: Catalog;
+  assignments: readonly AssignmentInput[];
+  /** Competencies reached by passed assessments (see mastery.ts). */
+  competencies: readonly string[];
+  tz: string;
+  now: number;
+}): ReportProgress {
+  const today = localDate(input.now, input.tz);
+  const monday = weekStart(today);
+  const completed = new Set<string>();
+  const activeDays = new Set<string>();
+  let lessonsThisWeek = 0;
+  let lastActive: number | null = null;
+  for (const e of input.events) {
+    const at = Date.parse(e.occurredAt);
+    if (lastActive === null || at > lastActive) lastActive = at;
+    if (e.type !== 'lesson_completed') continue;
+    completed.add(e.lessonId);
+    const day = localDate(at, e.tz);
+    activeDays.add(day);
+    if (day >= monday && day <= today) lessonsThisWeek++;
+  }
+  const competencies = [...input.competencies].sort();
+  const assignments = input.assignments.flatMap(
+    (a) => assignmentProgress(input.catalog, a, completed, today) ?? [],
+  );
+  const lastLearned = [...activeDays].sort().at(-1);
+  const riskReasons: string[] = [];
+  if (!lastLearned || daysBetween(lastLearned, today) >= QUIET_DAYS_AT_RISK)
+    riskReasons.push(`No lesson in the last ${QUIET_DAYS_AT_RISK} days`);
+  for (const a of assignments) if (a.overdue) riskReasons.push(`"${a.title}" was due ${a.dueDate}`);
+  return {
+    streak: streakOn(activeDays, today).current,
+    lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),
+    lessonsThisWeek,
+    completedLessonIds: [...completed].sort(),
+    competencies,
+    assignments,
+    atRisk: riskReasons.length > 0,
+    riskReasons,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Who may see and act on whom. The whole policy is in this file:
+ *
+ * - Every person lookup names the caller's organisation; someone in another organisation is
+ *   answered 404 (not 403), so ids in other organisations cannot even be confirmed to exist.
+ * - A learner reaches only themselves.
+ * - A manager reaches themselves and their direct reports (users.manager_id = the manager).
+ * - An admin reaches everyone in their own organisation.
+ * - Role-gated routes check the role first (403 `forbidden`) before looking anyone up.
+ *
+ * Route modules scope middleware to their own paths (`.use('/team/*', …)`), never a bare
+ * `.use(…)`, because a sub-app's bare middleware would also run for routes registered after it.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { ApiError } from '../errors';
+import type { Person, Role, User } from '../store/store';
+
+export const forbidden = (message = 'You do not have access to that.') =>
+  new ApiError(403, 'forbidden', message);
+
+export const notFoundPerson = () =>
+  new ApiError(404, 'not_found', 'There is no such person in your organisation.');
+
+/** Requires one of the roles (after requireUser). */
+export const requireRole =
+  (...roles: Role[]): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw forbidden();
+    await next();
+  };
+
+/** Whether `viewer` may see `subject`'s progress. */
+export function canView(viewer: User, subject: Pick<User, 'id' | 'orgId' | 'managerId'>): boolean {
+  if (viewer.orgId !== subject.orgId) return false;
+  return viewer.id === subject.id || viewer.role === 'admin' || subject.managerId === viewer.id;
+}
+
+/** Whether `viewer` may coach `subject`: assign, nudge, run a 1:1. Never oneself. */
+export function canCoach(viewer: User, subject: Pick<User, 'id' | 'orgId' | 'managerId'>): boolean {
+  if (viewer.orgId !== subject.orgId || viewer.id === subject.id) return false;
+  return viewer.role === 'admin' || subject.managerId === viewer.id;
+}
+
+/**
+ * Loads an active person in the caller's organisation that `allowed` lets the caller reach.
+ * Other organisation or unknown → 404; same organisation but not allowed → 403.
+ */
+export async function personInReach(
+  c: Context<AppEnv>,
+  userId: string,
+  allowed: (viewer: User, subject: Person) => boolean,
+): Promise<Person> {
+  const viewer = c.var.user;
+  const subject = await c.var.deps.store.getPerson(viewer.orgId, userId);
+  if (!subject || !subject.active) throw notFoundPerson();
+  if (!allowed(viewer, subject)) throw forbidden();
+  return subject;
+}

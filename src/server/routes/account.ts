@@ -1,0 +1,176 @@
+/**
+ * A person's own things: their home extras (assignments, notifications, the sponsor message),
+ * their active sessions; and the public doors that need no session: joining by invite code and
+ * setting a new password from a reset link.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { localDate } from '../../core/calendar';
+import { isValidTimeZone } from '../../core/events';
+import { reportProgress } from '../../core/team';
+import { hashPassword } from '../auth/password';
+import { requireUser, startSession } from '../auth/session';
+import { inviteHash, resetHash, TOKEN_LIMIT } from '../auth/tokens';
+import type { AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import { clientAddress } from '../middleware/client-address';
+
+export const password = z.string().min(8, 'use at least 8 characters').max(1024);
+export const personName = z.string().trim().min(1).max(80);
+
+const acceptInvite = z.object({
+  name: personName,
+  password,
+  email: z.string().trim().toLowerCase().email().max(254).optional(),
+  tz: z.string().refine(isValidTimeZone, 'not a known time zone').optional(),
+});
+const resetBody = z.object({ token: z.string().min(20).max(200), password });
+
+/** Counts a hit on the public token doors and answers 429 beyond the limit. */
+async function limitTokenDoor(c: Context<AppEnv>, door: string) {
+  const { store, now } = c.var.deps;
+  const hits = await store.hitRateLimit(
+    `${door}:ip:${clientAddress(c)}`,
+    TOKEN_LIMIT.windowMs,
+    now(),
+  );
+  if (hits > TOKEN_LIMIT.perAddress)
+    throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait 15 minutes and try again.');
+}
+
+const invalidInvite = () =>
+  new ApiError(404, 'invite_invalid', 'This invite code is not valid any more. Ask for a new one.');
+
+/** Sessions are named by a prefix of their hash: enough to tell them apart, useless as a cookie. */
+const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
+
+export const accountRoutes = new Hono<AppEnv>()
+  .get('/invites/:code', async (c) => {
+    await limitTokenDoor(c, 'invite');
+    const { store, now } = c.var.deps;
+    const invite = await store.peekAccessToken(inviteHash(c.req.param('code')), 'invite', now());
+    if (!invite) throw invalidInvite();
+    const cohort = (await store.listCohorts(invite.orgId)).find((x) => x.id === invite.cohortId);
+    return c.json({
+      invite: { email: invite.email, cohort: cohort?.name ?? null, tz: cohort?.tz },
+    });
+  })
+  .post('/invites/:code/accept', async (c) => {
+    await limitTokenDoor(c, 'invite');
+    const body = parseInput(acceptInvite, await readJson(c));
+    const { store, now } = c.var.deps;
+    const hash = inviteHash(c.req.param('code'));
+    const invite = await store.peekAccessToken(hash, 'invite', now());
+    if (!invite) throw invalidInvite();
+    const email = invite.email ?? body.email;
+    if (!email) throw new ApiError(400, 'invalid_request', 'email: enter your work email');
+    if (await store.findLogin(email))
+      throw new ApiError(409, 'email_taken', 'That email already has an account. Sign in instead.');
+    const passwordHash = await hashPassword(body.password);
+    // Single use: only the caller that consumes the token goes on to create the account.
+    if (!(await store.consumeAccessToken(hash, 'invite', now()))) throw invalidInvite();
+    const cohort = (await store.listCohorts(invite.orgId)).find((x) => x.id === invite.cohortId);
+    const id = `u-${randomUUID()}`;
+    try {
+      await store.createUser({
+        id,
+        orgId: invite.orgId,
+        email,
+        name: body.name,
+        role: invite.role ?? 'learner',
+        managerId: invite.managerId,
+        tz: body.tz ?? cohort?.tz ?? 'UTC',
+        passwordHash,
+        cohortIds: cohort ? [cohort.id] : [],
+      });
+    } catch (err) {
+      // Someone took the email between our check and the insert (unique constraint).
+      if (await store.findLogin(email))
+        throw new ApiError(
+          409,
+          'email_taken',
+          'That email already has an account. Sign in instead.',
+        );
+      throw err;
+    }
+    await startSession(c, id);
+    return c.json({ user: await store.getUser(id) }, 201);
+  })
+  .post('/auth/reset', async (c) => {
+    await limitTokenDoor(c, 'reset');
+    const body = parseInput(resetBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    const passwordHash = await hashPassword(body.password);
+    const reset = await store.consumeAccessToken(resetHash(body.token), 'reset', now());
+    if (!reset?.userId)
+      throw new ApiError(
+        404,
+        'reset_invalid',
+        'This reset link is not valid any more. Ask your admin for a new one.',
+      );
+    await store.updatePerson(reset.orgId, reset.userId, { passwordHash });
+    await store.deleteUserSessions(reset.userId);
+    await startSession(c, reset.userId);
+    return c.json({ user: await store.getUser(reset.userId) });
+  })
+  .use('/me/*', requireUser())
+  .get('/me/home', async (c) => {
+    const { store, now } = c.var.deps;
+    const user = c.var.user;
+    const [catalog, assignments, events, notifications, sponsor] = await Promise.all([
+      store.getCatalog(),
+      store.listAssignments(user.orgId, [user.id]),
+      store.userEvents(user.id),
+      store.listNotifications(user.orgId, user.id, 10),
+      store.getSponsorMessage(user.orgId),
+    ]);
+    const today = localDate(now(), user.tz);
+    const progress = reportProgress({
+      events,
+      catalog,
+      assignments,
+      competencies: [],
+      tz: user.tz,
+      now: now(),
+    });
+    const showSponsor = sponsor && sponsor.startsOn <= today && today <= sponsor.endsOn;
+    return c.json({
+      assignments: progress.assignments,
+      notifications: notifications.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        text: n.text,
+        createdAt: new Date(n.createdAt).toISOString(),
+        read: n.readAt !== null,
+      })),
+      sponsor: showSponsor
+        ? { name: sponsor.name, title: sponsor.title, text: sponsor.text }
+        : null,
+    });
+  })
+  .post('/me/notifications/read', async (c) => {
+    const { store, now } = c.var.deps;
+    await store.markNotificationsRead(c.var.user.orgId, c.var.user.id, now());
+    return c.json({ ok: true });
+  })
+  .get('/me/sessions', async (c) => {
+    const { store, now } = c.var.deps;
+    const sessions = await store.listSessions(c.var.user.id, now());
+    return c.json({
+      sessions: sessions.map((s) => ({
+        id: sessionId(s.tokenHash),
+        createdAt: new Date(s.createdAt).toISOString(),
+        expiresAt: new Date(s.expiresAt).toISOString(),
+        current: s.tokenHash === c.var.sessionHash,
+      })),
+    });
+  })
+  .post('/me/sessions/:id/revoke', async (c) => {
+    const { store, now } = c.var.deps;
+    const sessions = await store.listSessions(c.var.user.id, now());
+    const target = sessions.find((s) => sessionId(s.tokenHash) === c.req.param('id'));
+    if (!target) throw new ApiError(404, 'not_found', 'You have no active session with that id.');
+    await store.deleteSession(target.tokenHash);
+    return c.json({ ok: true, current: target.tokenHash === c.var.sessionHash });
+  });

@@ -1,0 +1,286 @@
+/**
+ * Admins run the programme for their own organisation: people (move between teams and cohorts,
+ * set role, career level, time zone; deactivate; one-time reset links), cohorts, invites, module
+ * upload with `file:line: message` problems, the sponsor message and the learning goal.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { localDate } from '../../core/calendar';
+import { careerRoles } from '../../core/career';
+import { isValidTimeZone } from '../../core/events';
+import { forbidden, requireRole } from '../auth/access';
+import { requireUser } from '../auth/session';
+import {
+  INVITE_DAYS,
+  inviteHash,
+  newInviteCode,
+  newResetToken,
+  RESET_HOURS,
+  resetHash,
+} from '../auth/tokens';
+import { parseModule } from '../content/parse';
+import type { AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import type { Person } from '../store/store';
+import { personName } from './account';
+
+const tz = z.string().refine(isValidTimeZone, 'not a known time zone');
+const role = z.enum(['learner', 'manager', 'admin']);
+const id = z.string().min(1).max(100);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+const personPatch = z
+  .object({
+    name: personName,
+    role,
+    managerId: id.nullable(),
+    tz,
+    active: z.boolean(),
+    cohortIds: z.array(id).max(20),
+    career: z.object({ roleId: id, level: z.number().int().min(1).max(20) }).nullable(),
+  })
+  .partial()
+  .strict();
+const cohortBody = z.object({ name: z.string().trim().min(1).max(80), tz });
+const inviteBody = z.object({
+  cohortId: id,
+  role: role.default('learner'),
+  email: z.string().trim().toLowerCase().email().max(254).optional(),
+  managerId: id.optional(),
+});
+const moduleUpload = z.object({
+  fileName: z
+    .string()
+    .regex(/^[\w.-]{1,100}\.md$/, 'a Markdown file name like my-module.md')
+    .default('upload.md'),
+  source: z
+    .string()
+    .min(1)
+    .max(512 * 1024),
+});
+const sponsorBody = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    title: z.string().trim().min(1).max(80),
+    text: z.string().trim().min(1).max(600),
+    startsOn: date,
+    endsOn: date,
+    sponsorUserId: id.nullable().default(null),
+  })
+  .refine((s) => s.startsOn <= s.endsOn, { message: 'endsOn: must not be before startsOn' });
+const goalBody = z.object({
+  label: z.string().trim().min(1).max(120),
+  targetPercent: z.number().int().min(1).max(100),
+});
+
+/** An active person in the admin's org; anyone elsewhere is 404. */
+async function personInOrg(c: Context<AppEnv>, userId: string): Promise<Person> {
+  const person = await c.var.deps.store.getPerson(c.var.user.orgId, userId);
+  if (!person)
+    throw new ApiError(404, 'not_found', 'There is no such person in your organisation.');
+  return person;
+}
+
+async function checkCohorts(c: Context<AppEnv>, cohortIds: string[]) {
+  const known = new Set((await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => x.id));
+  const unknown = cohortIds.find((x) => !known.has(x));
+  if (unknown) throw new ApiError(400, 'unknown_cohort', `There is no cohort "${unknown}".`);
+}
+
+/** The learning goal with its current value: the share of active people who learned in 7 days. */
+async function goalStatus(c: Context<AppEnv>) {
+  const { store, now } = c.var.deps;
+  const orgId = c.var.user.orgId;
+  const [goal, people, learners] = await Promise.all([
+    store.getOrgGoal(orgId),
+    store.listPeople(orgId),
+    store.countLearnersSince(orgId, now() - 7 * 86_400_000),
+  ]);
+  const active = people.filter((p) => p.active).length;
+  return {
+    label: goal?.label ?? null,
+    targetPercent: goal?.targetPercent ?? null,
+    currentPercent: active ? Math.round((learners / active) * 100) : 0,
+    learnersThisWeek: learners,
+    people: active,
+  };
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use('/admin/*', requireUser(), requireRole('admin'))
+  .use('/org/*', requireUser())
+  .get('/admin/people', async (c) => {
+    const { store } = c.var.deps;
+    const [people, cohorts, catalog] = await Promise.all([
+      store.listPeople(c.var.user.orgId),
+      store.listCohorts(c.var.user.orgId),
+      store.getCatalog(),
+    ]);
+    return c.json({
+      people,
+      cohorts,
+      careerRoles: careerRoles(catalog).map((r) => ({
+        id: r.id,
+        title: r.title,
+        levels: r.levels.map((l) => l.title),
+      })),
+    });
+  })
+  .post('/admin/people/:userId', async (c) => {
+    const person = await personInOrg(c, c.req.param('userId'));
+    const patch = parseInput(personPatch, await readJson(c));
+    const { store } = c.var.deps;
+    if (patch.managerId) {
+      const manager = await store.getPerson(c.var.user.orgId, patch.managerId);
+      if (!manager || !manager.active || manager.id === person.id)
+        throw new ApiError(400, 'unknown_manager', 'Pick an active manager in your organisation.');
+      if (manager.managerId === person.id)
+        throw new ApiError(400, 'manager_cycle', 'Two people cannot report to each other.');
+    }
+    if (patch.cohortIds) await checkCohorts(c, patch.cohortIds);
+    if (patch.career) {
+      const careerRole = careerRoles(await store.getCatalog()).find(
+        (r) => r.id === patch.career!.roleId,
+      );
+      if (!careerRole || patch.career.level > careerRole.levels.length)
+        throw new ApiError(400, 'unknown_career', 'Pick a role and level from the catalog.');
+    }
+    if (
+      person.id === c.var.user.id &&
+      (patch.active === false || (patch.role && patch.role !== 'admin'))
+    )
+      throw new ApiError(400, 'self_lockout', 'You cannot remove your own admin access.');
+    await store.updatePerson(person.orgId, person.id, patch);
+    if (patch.active === false) await store.deleteUserSessions(person.id);
+    return c.json({ person: await store.getPerson(person.orgId, person.id) });
+  })
+  .post('/admin/people/:userId/deactivate', async (c) => {
+    const person = await personInOrg(c, c.req.param('userId'));
+    if (person.id === c.var.user.id)
+      throw new ApiError(400, 'self_lockout', 'You cannot deactivate your own account.');
+    const { store } = c.var.deps;
+    await store.updatePerson(person.orgId, person.id, { active: false });
+    await store.deleteUserSessions(person.id);
+    return c.json({ person: await store.getPerson(person.orgId, person.id) });
+  })
+  .post('/admin/people/:userId/reset-link', async (c) => {
+    const person = await personInOrg(c, c.req.param('userId'));
+    if (!person.active) throw new ApiError(400, 'inactive', 'Reactivate this account first.');
+    const { store, now } = c.var.deps;
+    const token = newResetToken();
+    const expiresAt = now() + RESET_HOURS * 3_600_000;
+    await store.createAccessToken(resetHash(token), {
+      kind: 'reset',
+      orgId: person.orgId,
+      userId: person.id,
+      cohortId: null,
+      role: null,
+      email: null,
+      managerId: null,
+      createdBy: c.var.user.id,
+      expiresAt,
+    });
+    const url = `${new URL(c.req.url).origin}/reset/${token}`;
+    return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+  })
+  .get('/admin/cohorts', async (c) =>
+    c.json({ cohorts: await c.var.deps.store.listCohorts(c.var.user.orgId) }),
+  )
+  .post('/admin/cohorts', async (c) => {
+    const body = parseInput(cohortBody, await readJson(c));
+    const cohort = { id: `c-${randomUUID()}`, orgId: c.var.user.orgId, ...body };
+    await c.var.deps.store.createCohort(cohort);
+    return c.json({ cohort }, 201);
+  })
+  .post('/admin/cohorts/:cohortId', async (c) => {
+    const patch = parseInput(cohortBody.partial().strict(), await readJson(c));
+    const { store } = c.var.deps;
+    const ok = await store.updateCohort(c.var.user.orgId, c.req.param('cohortId'), patch);
+    if (!ok) throw new ApiError(404, 'not_found', 'There is no such cohort in your organisation.');
+    const cohorts = await store.listCohorts(c.var.user.orgId);
+    return c.json({ cohort: cohorts.find((x) => x.id === c.req.param('cohortId')) });
+  })
+  .post('/admin/invites', async (c) => {
+    const body = parseInput(inviteBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    await checkCohorts(c, [body.cohortId]);
+    if (body.managerId) await personInOrg(c, body.managerId);
+    if (body.email && (await store.findLogin(body.email)))
+      throw new ApiError(409, 'email_taken', 'That email already has an account.');
+    const code = newInviteCode();
+    const expiresAt = now() + INVITE_DAYS * 86_400_000;
+    await store.createAccessToken(inviteHash(code), {
+      kind: 'invite',
+      orgId: c.var.user.orgId,
+      userId: null,
+      cohortId: body.cohortId,
+      role: body.role,
+      email: body.email ?? null,
+      managerId: body.managerId ?? null,
+      createdBy: c.var.user.id,
+      expiresAt,
+    });
+    const url = `${new URL(c.req.url).origin}/join/${code}`;
+    return c.json({ code, url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+  })
+  .post('/admin/content/validate', async (c) => {
+    const body = parseInput(moduleUpload, await readJson(c));
+    const result = parseModule(body.fileName, body.source);
+    return c.json({
+      ok: result.errors.length === 0,
+      errors: result.errors,
+      warnings: result.warnings,
+      module: result.module && {
+        id: result.module.id,
+        title: result.module.title,
+        lessons: result.module.lessons.length,
+        estimateMinutes: result.module.estimateMinutes,
+      },
+    });
+  })
+  .post('/admin/content/import', async (c) => {
+    const body = parseInput(moduleUpload, await readJson(c));
+    const result = parseModule(body.fileName, body.source);
+    if (!result.module || result.errors.length)
+      return c.json(
+        {
+          error: {
+            code: 'invalid_content',
+            message: `${result.errors.length} problem(s) in ${body.fileName}`,
+          },
+          errors: result.errors,
+        },
+        422,
+      );
+    if (!(await c.var.deps.store.saveModule(result.module, c.var.user.orgId)))
+      throw new ApiError(
+        409,
+        'module_taken',
+        `The module id "${result.module.id}" belongs to other content. Choose another id.`,
+      );
+    return c.json({ module: { id: result.module.id, title: result.module.title } }, 201);
+  })
+  .get('/admin/programme', async (c) => {
+    const sponsor = await c.var.deps.store.getSponsorMessage(c.var.user.orgId);
+    return c.json({ sponsor: sponsor ?? null, goal: await goalStatus(c) });
+  })
+  .post('/admin/sponsor', async (c) => {
+    const body = parseInput(sponsorBody, await readJson(c));
+    if (body.sponsorUserId) await personInOrg(c, body.sponsorUserId);
+    const message = { orgId: c.var.user.orgId, ...body };
+    await c.var.deps.store.setSponsorMessage(message);
+    return c.json({ sponsor: message });
+  })
+  .post('/admin/goal', async (c) => {
+    const body = parseInput(goalBody, await readJson(c));
+    await c.var.deps.store.setOrgGoal({ orgId: c.var.user.orgId, ...body });
+    return c.json({ goal: await goalStatus(c) });
+  })
+  /** The goal's current value, for admins and the named sponsor. */
+  .get('/org/goal', async (c) => {
+    const me = c.var.user;
+    const sponsor = await c.var.deps.store.getSponsorMessage(me.orgId);
+    if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id) throw forbidden();
+    return c.json({ goal: await goalStatus(c), today: localDate(c.var.deps.now(), me.tz) });
+  });

@@ -1,0 +1,166 @@
+/**
+ * Managers coach their reports: the team view, assignments, nudges and the 1:1 script. Admins
+ * may coach anyone in their organisation; nobody reaches another organisation (see access.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { addDays, localDate } from '../../core/calendar';
+import { careerGap } from '../../core/career';
+import type { Catalog } from '../../core/content';
+import { oneOnOneScript } from '../../core/one-on-one';
+import { reportProgress } from '../../core/team';
+import { masteryOf } from '../mastery';
+import { canCoach, personInReach, requireRole } from '../auth/access';
+import { requireUser } from '../auth/session';
+import type { AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import type { Person } from '../store/store';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && addDays(d, 0) === d, 'not a date');
+
+const assignBody = z.object({ pathwayId: z.string().min(1).max(100), dueDate: isoDate });
+const nudgeBody = z.object({ message: z.string().trim().max(280).optional() });
+const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boolean() });
+
+/** Nudges one manager may send one report per day: enough to encourage, not to nag. */
+export const NUDGES_PER_DAY = 3;
+
+async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) {
+  const { store, now } = c.var.deps;
+  const [events, assignments] = await Promise.all([
+    store.userEvents(person.id),
+    store.listAssignments(person.orgId, [person.id]),
+  ]);
+  const { competencies } = await masteryOf(store, events);
+  const progress = reportProgress({
+    events,
+    catalog,
+    assignments,
+    competencies,
+    tz: person.tz,
+    now: now(),
+  });
+  const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
+  return { progress, gap };
+}
+
+function summary(person: Person) {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    tz: person.tz,
+    career: person.career,
+  };
+}
+
+export const teamRoutes = new Hono<AppEnv>()
+  .use('/team', requireUser(), requireRole('manager', 'admin'))
+  .use('/team/*', requireUser(), requireRole('manager', 'admin'))
+  .get('/team', async (c) => {
+    const { store } = c.var.deps;
+    const me = c.var.user;
+    const [people, catalog] = await Promise.all([store.listPeople(me.orgId), store.getCatalog()]);
+    const reports = people.filter((p) => p.active && p.managerId === me.id);
+    const rows = await Promise.all(
+      reports.map(async (p) => {
+        const { progress, gap } = await progressOf(c, p, catalog);
+        return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
+      }),
+    );
+    return c.json({
+      reports: rows,
+      pathways: catalog.pathways.map((p) => ({
+        id: p.id,
+        title: p.title,
+        estimateMinutes: p.estimateMinutes,
+      })),
+    });
+  })
+  .get('/team/:userId', async (c) => {
+    const person = await personInReach(c, c.req.param('userId'), canCoach);
+    const { store } = c.var.deps;
+    const catalog = await store.getCatalog();
+    const { progress, gap } = await progressOf(c, person, catalog);
+    const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
+    const script = oneOnOneScript(person.name, progress, gap, title);
+    const checked = await store.oneOnOneChecks(c.var.user.id, person.id);
+    return c.json({
+      report: { ...summary(person), ...progress },
+      gap: gap ?? null,
+      script: {
+        ...script,
+        checklist: script.checklist.map((i) => ({ ...i, checked: checked.includes(i.id) })),
+      },
+      pathways: catalog.pathways.map((p) => ({
+        id: p.id,
+        title: p.title,
+        estimateMinutes: p.estimateMinutes,
+      })),
+    });
+  })
+  .post('/team/:userId/assignments', async (c) => {
+    const person = await personInReach(c, c.req.param('userId'), canCoach);
+    const body = parseInput(assignBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    const pathway = (await store.getCatalog()).pathways.find((p) => p.id === body.pathwayId);
+    if (!pathway) throw new ApiError(400, 'unknown_pathway', 'There is no pathway with that id.');
+    if (body.dueDate < localDate(now(), person.tz))
+      throw new ApiError(400, 'invalid_request', 'dueDate: pick today or a later day');
+    const assignment = {
+      id: randomUUID(),
+      orgId: person.orgId,
+      userId: person.id,
+      pathwayId: pathway.id,
+      dueDate: body.dueDate,
+      assignedBy: c.var.user.id,
+      createdAt: now(),
+    };
+    await store.upsertAssignment(assignment);
+    await store.addNotification({
+      id: randomUUID(),
+      orgId: person.orgId,
+      userId: person.id,
+      fromUserId: c.var.user.id,
+      kind: 'assignment',
+      text: `${c.var.user.name} assigned you "${pathway.title}" (${pathway.estimateMinutes} min), due ${body.dueDate}.`,
+      createdAt: now(),
+      readAt: null,
+    });
+    return c.json({ assignment: { pathwayId: pathway.id, dueDate: body.dueDate } }, 201);
+  })
+  .post('/team/:userId/nudge', async (c) => {
+    const person = await personInReach(c, c.req.param('userId'), canCoach);
+    const body = parseInput(nudgeBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    const hits = await store.hitRateLimit(`nudge:${c.var.user.id}:${person.id}`, 86_400_000, now());
+    if (hits > NUDGES_PER_DAY)
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `You can nudge someone ${NUDGES_PER_DAY} times a day.`,
+      );
+    const from = c.var.user.name.split(' ')[0];
+    await store.addNotification({
+      id: randomUUID(),
+      orgId: person.orgId,
+      userId: person.id,
+      fromUserId: c.var.user.id,
+      kind: 'nudge',
+      text: body.message || `${from} is cheering you on: a 5-minute lesson today keeps you going!`,
+      createdAt: now(),
+      readAt: null,
+    });
+    return c.json({ ok: true }, 201);
+  })
+  .post('/team/:userId/one-on-one/checks', async (c) => {
+    const person = await personInReach(c, c.req.param('userId'), canCoach);
+    const body = parseInput(checkBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    await store.setOneOnOneCheck(c.var.user.id, person.id, body.itemId, body.checked, now());
+    return c.json({ checked: await store.oneOnOneChecks(c.var.user.id, person.id) });
+  });

@@ -1,0 +1,165 @@
+/**
+ * Managers in the real browser on a phone-sized screen: a manager assigns a pathway from a
+ * report's 1:1 page and the learner sees it on their home with the minutes it needs; a manager
+ * works through the 1:1 checklist, and the tick survives a reload. Learners never load the
+ * manager screens' code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { sessionCookie } from '../support/sessions';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let manager: PhoneContext;
+let learner: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  manager = await openPhone();
+  learner = await openPhone();
+});
+afterAll(async () => {
+  await manager?.close();
+  await learner?.close();
+  await server?.close();
+});
+
+describe('a manager on a phone', () => {
+  it('assigns a pathway and the learner sees it on their home with its minutes', async () => {
+    const { page } = manager;
+    await signIn(page, server.url, 'manager@demo.test');
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Your team' }).waitFor();
+    await page.getByRole('link', { name: 'Lena Learner: open 1:1' }).click();
+    await page.getByRole('heading', { name: '1:1 with Lena Learner' }).waitFor();
+    await page.getByLabel('Pathway', { exact: true }).selectOption('learning-culture-habits');
+    await page.getByLabel('Due date', { exact: true }).fill('2099-03-31');
+    await page.getByRole('button', { name: 'Assign pathway' }).click();
+    await page.getByRole('status').filter({ hasText: 'Assigned' }).waitFor();
+
+    const catalog = await server.store.getCatalog();
+    const minutes = catalog.pathways.find(
+      (p) => p.id === 'learning-culture-habits',
+    )!.estimateMinutes;
+    await server.store.setSponsorMessage({
+      orgId: 'demo-co',
+      sponsorUserId: null,
+      name: 'Sam Sponsor',
+      title: 'Chief Executive',
+      text: 'Ten minutes a week makes all of us better.',
+      startsOn: '2000-01-01',
+      endsOn: '2099-12-31',
+    });
+    const loaded: string[] = [];
+    learner.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await signIn(learner.page, server.url, 'learner@demo.test');
+    const assigned = learner.page
+      .locator('.assignment')
+      .filter({ hasText: 'Learning culture habits' });
+    await assigned.waitFor();
+    expect(await assigned.textContent()).toContain(`${minutes} min to go`);
+    expect(await assigned.textContent()).toContain('due 2099-03-31');
+    expect(
+      await assigned.getByRole('link', { name: 'Learning culture habits' }).getAttribute('href'),
+    ).toBe('/modules/planning-learning-time');
+    await learner.page.getByText(/Max Manager assigned you "Learning culture habits"/).waitFor();
+    await learner.page.getByText('Ten minutes a week makes all of us better.').waitFor();
+    expect(await learner.page.getByRole('link', { name: 'Team' }).count()).toBe(0);
+    expect(loaded.filter((p) => /TeamView|TeamMember|AdminView/.test(p))).toEqual([]);
+
+    // On the train: the assignment is still on home after an offline reload.
+    await waitForServiceWorker(learner.page);
+    await learner.context.setOffline(true);
+    await learner.page.reload();
+    await learner.page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+    await assigned.waitFor();
+    await learner.context.setOffline(false);
+  });
+
+  it('opens a 1:1 script that fits the phone and ticks a checklist item that stays ticked', async () => {
+    const { page } = manager;
+    await page.goto(`${server.url}/team/u-demo-learner`);
+    await page.getByRole('heading', { name: 'One question to ask' }).waitFor();
+    await page.getByRole('heading', { name: 'Celebrate' }).waitFor();
+    const fits = await page.evaluate(
+      () => document.documentElement.scrollWidth <= window.innerWidth,
+    );
+    expect(fits).toBe(true);
+
+    const item = page.getByRole('checkbox', { name: 'Ask the question above and listen' });
+    const box = await item.locator('xpath=ancestor::label').boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await item.tap();
+    await expect.poll(() => item.isChecked()).toBe(true);
+    await expect
+      .poll(() => server.store.oneOnOneChecks('u-demo-manager', 'u-demo-learner'))
+      .toEqual(['question']);
+    await page.reload();
+    await page.getByRole('heading', { name: '1:1 with Lena Learner' }).waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole('checkbox', { name: 'Ask the question above and listen' }).isChecked(),
+      )
+      .toBe(true);
+  });
+});
+
+describe('a person invited by an admin', () => {
+  it('opens the invite link, sets a name and password, and lands on their home', async () => {
+    const cookie = await sessionCookie(server.store, 'u-demo-admin');
+    const res = await fetch(`${server.url}/api/v1/admin/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ cohortId: 'demo-co-pilot', email: 'nina@demo.test' }),
+    });
+    const { url } = (await res.json()) as { url: string };
+    const newcomer = await openPhone();
+    try {
+      const { page } = newcomer;
+      await page.goto(url);
+      await page.getByText('You will sign in as nina@demo.test.').waitFor();
+      await page.getByLabel('Your name').fill('Nina Newcomer');
+      await page.getByLabel(/^Password/).fill('a-good-password');
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.getByRole('heading', { name: 'Hi Nina' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      // The link was single use.
+      await page.goto(url);
+      await page.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
+    } finally {
+      await newcomer.close();
+    }
+  });
+});
+
+describe('an admin uploading a module', () => {
+  it('sees each problem as file:line: message, then imports the fixed module', async () => {
+    const admin = await openPhone();
+    try {
+      const { page } = admin;
+      await signIn(page, server.url, 'admin@demo.test');
+      await page.getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('heading', { name: 'Upload a module' }).waitFor();
+      const fits = await page.evaluate(
+        () => document.documentElement.scrollWidth <= window.innerWidth,
+      );
+      expect(fits).toBe(true);
+      const broken = '---\nid: Bad Id\ntitle: Listening\n---\n\nNo lessons here.\n';
+      await page.getByLabel('Or paste it').fill(broken);
+      await page.getByRole('button', { name: 'Import' }).click();
+      const problems = page.locator('.problems li');
+      await problems.first().waitFor();
+      expect(await problems.first().textContent()).toMatch(/^upload\.md:\d+: /);
+      expect(await server.store.getModule('bad-id')).toBeUndefined();
+
+      const fixed =
+        '---\nid: listening-well\ntitle: Listening well\n---\n\n## Listen first {#listen}\n\nMost people listen to reply.\n';
+      await page.getByLabel('Or paste it').fill(fixed);
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByText('Imported "Listening well".').waitFor();
+      expect((await server.store.getModule('listening-well'))?.title).toBe('Listening well');
+    } finally {
+      await admin.close();
+    }
+  });
+});

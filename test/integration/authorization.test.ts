@@ -1,0 +1,274 @@
+/**
+ * The authorization matrix: EVERY API route × every kind of caller × own team / other team /
+ * other organisation, with the status each cell must answer.
+ *
+ * The routes come from the Hono app itself (`app.routes`), so adding a route without adding a row
+ * here fails the first test. Each row runs on a fresh demo database; callers run in a fixed order
+ * (anonymous, learners, managers, admins) so rows that change data (deactivate, logout) do so after
+ * the cells that depend on it.
+ *
+ * Scopes are seen from Demo Co's manager Max: `own` = Lena (Max's report), `otherTeam` = Leo
+ * (Mia's report, same org), `otherOrg` = Gus at Globex. Cohort routes use Demo Co's pilot cohort
+ * for own/other team and Globex's cohort for other org. Routes without a person or cohort in the
+ * path have one status per caller.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { clientFor, syncBody } from '../support/api';
+import { demoStore } from '../support/server';
+import { sessionCookie } from '../support/sessions';
+
+const actors = [
+  'anonymous',
+  'learner',
+  'otherOrgLearner',
+  'manager',
+  'otherOrgAdmin',
+  'admin',
+] as const;
+type Actor = (typeof actors)[number];
+const actorIds: Record<Exclude<Actor, 'anonymous'>, string> = {
+  learner: 'u-demo-learner',
+  otherOrgLearner: 'u-globex-learner',
+  manager: 'u-demo-manager',
+  otherOrgAdmin: 'u-globex-admin',
+  admin: 'u-demo-admin',
+};
+
+const scopes = ['own', 'otherTeam', 'otherOrg'] as const;
+type Scope = (typeof scopes)[number];
+const people: Record<Scope, string> = {
+  own: 'u-demo-learner',
+  otherTeam: 'u-demo-learner2',
+  otherOrg: 'u-globex-learner',
+};
+const cohorts: Record<Scope, string> = {
+  own: 'demo-co-pilot',
+  otherTeam: 'demo-co-pilot',
+  otherOrg: 'globex-all',
+};
+
+type Cell = number | [own: number, otherTeam: number, otherOrg: number];
+interface Row {
+  route: string;
+  body?: unknown | ((actor: Actor, scope: Scope) => unknown);
+  /** Fixed values for path parameters that are not a person or a cohort. */
+  params?: Record<string, string>;
+  expect: Record<Actor, Cell>;
+}
+
+/** Signed-in callers all get `ok`; nobody signed in gets 401. */
+const signedIn = (ok: number): Row['expect'] => ({
+  anonymous: 401,
+  learner: ok,
+  otherOrgLearner: ok,
+  manager: ok,
+  otherOrgAdmin: ok,
+  admin: ok,
+});
+const everyone = (status: number): Row['expect'] => ({
+  anonymous: status,
+  learner: status,
+  otherOrgLearner: status,
+  manager: status,
+  otherOrgAdmin: status,
+  admin: status,
+});
+/** Manager/admin routes about one person. */
+const coaching = (ok: number): Row['expect'] => ({
+  anonymous: [401, 401, 401],
+  learner: [403, 403, 403],
+  otherOrgLearner: [403, 403, 403],
+  manager: [ok, 403, 404],
+  otherOrgAdmin: [404, 404, ok],
+  admin: [ok, ok, 404],
+});
+/** Admin-only routes without a person or cohort in the path. */
+const adminOnly = (ok: number, otherOrgAdmin = ok): Row['expect'] => ({
+  anonymous: 401,
+  learner: 403,
+  otherOrgLearner: 403,
+  manager: 403,
+  otherOrgAdmin,
+  admin: ok,
+});
+/** Admin routes about one person or cohort: only inside the admin's own org. */
+const adminScoped = (ok: number): Row['expect'] => ({
+  anonymous: [401, 401, 401],
+  learner: [403, 403, 403],
+  otherOrgLearner: [403, 403, 403],
+  manager: [403, 403, 403],
+  otherOrgAdmin: [404, 404, ok],
+  admin: [ok, ok, 404],
+});
+
+const moduleSource = (id: string) => `---
+id: ${id}
+title: Uploaded module
+competencies: [feedback]
+---
+
+## A short lesson {#short}
+
+A few words to read.
+`;
+
+const rows: Row[] = [
+  { route: 'GET /api/v1/health', expect: everyone(200) },
+  {
+    route: 'POST /api/v1/auth/login',
+    body: { email: 'learner@demo.test', password: 'learn-daily' },
+    expect: everyone(200),
+  },
+  { route: 'POST /api/v1/auth/logout', expect: signedIn(200) },
+  { route: 'GET /api/v1/me', expect: signedIn(200) },
+  { route: 'GET /api/v1/catalog', expect: signedIn(200) },
+  { route: 'GET /api/v1/modules/:id', params: { id: 'giving-feedback' }, expect: signedIn(200) },
+  { route: 'POST /api/v1/sync', body: syncBody([]), expect: signedIn(200) },
+  { route: 'GET /api/v1/me/state', expect: signedIn(200) },
+  // Public doors: an unknown code or token is 404 for everyone (flows: people.test.ts).
+  { route: 'GET /api/v1/invites/:code', params: { code: 'AAAAA-BBBBB' }, expect: everyone(404) },
+  {
+    route: 'POST /api/v1/invites/:code/accept',
+    params: { code: 'AAAAA-BBBBB' },
+    body: { name: 'New Person', password: 'a-long-password', email: 'new@demo.test' },
+    expect: everyone(404),
+  },
+  {
+    route: 'POST /api/v1/auth/reset',
+    body: { token: 'x'.repeat(43), password: 'a-long-password' },
+    expect: everyone(404),
+  },
+  { route: 'GET /api/v1/me/home', expect: signedIn(200) },
+  { route: 'POST /api/v1/me/notifications/read', expect: signedIn(200) },
+  { route: 'GET /api/v1/me/sessions', expect: signedIn(200) },
+  // Someone else's (or no) session id: never found, whoever asks.
+  {
+    route: 'POST /api/v1/me/sessions/:id/revoke',
+    params: { id: '0123456789abcdef' },
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/v1/team',
+    expect: { ...adminOnly(200), manager: 200 },
+  },
+  { route: 'GET /api/v1/team/:userId', expect: coaching(200) },
+  {
+    route: 'POST /api/v1/team/:userId/assignments',
+    body: { pathwayId: 'new-manager-essentials', dueDate: '2099-01-31' },
+    expect: coaching(201),
+  },
+  { route: 'POST /api/v1/team/:userId/nudge', body: {}, expect: coaching(201) },
+  {
+    route: 'POST /api/v1/team/:userId/one-on-one/checks',
+    body: { itemId: 'celebrate', checked: true },
+    expect: coaching(200),
+  },
+  { route: 'GET /api/v1/admin/people', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/admin/people/:userId',
+    body: { name: 'Renamed Person' },
+    expect: adminScoped(200),
+  },
+  { route: 'POST /api/v1/admin/people/:userId/deactivate', expect: adminScoped(200) },
+  { route: 'POST /api/v1/admin/people/:userId/reset-link', expect: adminScoped(201) },
+  { route: 'GET /api/v1/admin/cohorts', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/admin/cohorts',
+    body: { name: 'Autumn cohort', tz: 'Europe/Lisbon' },
+    expect: adminOnly(201),
+  },
+  {
+    route: 'POST /api/v1/admin/cohorts/:cohortId',
+    body: { name: 'Renamed cohort' },
+    expect: adminScoped(200),
+  },
+  // Globex's admin names Demo Co's cohort: unknown in Globex.
+  {
+    route: 'POST /api/v1/admin/invites',
+    body: { cohortId: 'demo-co-pilot' },
+    expect: adminOnly(201, 400),
+  },
+  {
+    route: 'POST /api/v1/admin/content/validate',
+    body: { fileName: 'upload.md', source: moduleSource('uploaded') },
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/admin/content/import',
+    body: (actor: Actor) => ({
+      fileName: 'upload.md',
+      source: moduleSource(`uploaded-by-${actor.toLowerCase()}`),
+    }),
+    expect: adminOnly(201),
+  },
+  { route: 'GET /api/v1/admin/programme', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/admin/sponsor',
+    body: {
+      name: 'Sam Sponsor',
+      title: 'CEO',
+      text: 'Ten minutes a week.',
+      startsOn: '2026-01-01',
+      endsOn: '2099-12-31',
+    },
+    expect: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/admin/goal',
+    body: { label: 'People who learn weekly', targetPercent: 80 },
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/v1/org/goal', expect: adminOnly(200) },
+];
+
+const app = createApp({ store: await demoStore() });
+const apiRoutes = [
+  ...new Set(
+    app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.path}`),
+  ),
+].sort();
+
+describe('the authorization matrix', () => {
+  it('has exactly one row for every API route the app serves', () => {
+    const inTable = rows.map((r) => r.route);
+    expect(new Set(inTable).size).toBe(inTable.length);
+    expect([...inTable].sort()).toEqual(apiRoutes);
+  });
+
+  it.each(rows)('$route', async (row) => {
+    const store = await demoStore();
+    const rowApp = createApp({ store });
+    const [method, pattern] = row.route.split(' ') as [string, string];
+    const scoped = /:userId|:cohortId/.test(pattern);
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    for (const actor of actors) {
+      const cookie = actor === 'anonymous' ? '' : await sessionCookie(store, actorIds[actor]);
+      const client = clientFor(rowApp, cookie);
+      const cell = row.expect[actor];
+      for (const scope of scoped ? scopes : (['own'] as const)) {
+        const path = pattern
+          .replace(':userId', people[scope])
+          .replace(':cohortId', cohorts[scope])
+          .replace(/:(\w+)/g, (_, name: string) => row.params?.[name] ?? `missing-${name}`);
+        const want = Array.isArray(cell) ? cell[scopes.indexOf(scope)]! : cell;
+        const body = typeof row.body === 'function' ? row.body(actor, scope) : row.body;
+        const res = method === 'GET' ? await client.get(path) : await client.post(path, body ?? {});
+        const label = `${actor} → ${scoped ? `${scope} ` : ''}${path}`;
+        seen.push(label);
+        if (res.status !== want) wrong.push(`${label}: ${res.status}, expected ${want}`);
+        if (res.status >= 400) {
+          const json = (await res.json()) as { error?: { code?: string; message?: string } };
+          if (typeof json.error?.code !== 'string' || typeof json.error?.message !== 'string')
+            wrong.push(`${label}: error body without { error: { code, message } }`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen.length).toBe(actors.length * (scoped ? 3 : 1));
+    await store.close();
+  });
+});

@@ -1,0 +1,392 @@
+/**
+ * The people flows through the public door (`app.request`): a manager coaching a report, invites
+ * and password resets (single use, expiring), deactivation, own sessions, content upload with
+ * `file:line` problems, the sponsor message and the learning goal.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { TOKEN_LIMIT } from '../../src/server/auth/tokens';
+import { clientFor, lessonEvent, signInAs, syncBody, type App, type Client } from '../support/api';
+import { demoStore } from '../support/server';
+import { sessionCookie } from '../support/sessions';
+import type { Store } from '../../src/server/store/store';
+
+let store: Store;
+let app: App;
+let clock = Date.now();
+const as = async (userId: string): Promise<Client> =>
+  clientFor(app, await sessionCookie(store, userId));
+const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeEach(async () => {
+  clock = Date.now();
+  store = await demoStore();
+  app = createApp({ store, now: () => clock });
+});
+
+describe('a manager coaching a report', () => {
+  it('sees only their own reports, with progress and suggested pathways', async () => {
+    const lena = await as('u-demo-learner');
+    await lena.post(
+      '/api/v1/sync',
+      syncBody([lessonEvent('lesson_completed', 'giving-feedback.why-feedback-matters')]),
+    );
+    const res = await (await as('u-demo-manager')).get('/api/v1/team');
+    expect(res.status).toBe(200);
+    const { reports } = await json(res);
+    expect(reports.map((r: { id: string }) => r.id)).toEqual(['u-demo-learner']);
+    expect(reports[0]).toMatchObject({
+      name: 'Lena Learner',
+      streak: 1,
+      lessonsThisWeek: 1,
+      atRisk: false,
+      career: { roleId: 'software-engineer', level: 1 },
+    });
+    expect(reports[0].lastActiveAt).toEqual(expect.any(String));
+    expect(reports[0].suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('assigns a pathway that shows on the learner home with its minutes, and tells them', async () => {
+    const max = await as('u-demo-manager');
+    const res = await max.post('/api/v1/team/u-demo-learner/assignments', {
+      pathwayId: 'new-manager-essentials',
+      dueDate: '2099-06-30',
+    });
+    expect(res.status).toBe(201);
+    const catalog = await store.getCatalog();
+    const minutes = catalog.pathways.find(
+      (p) => p.id === 'new-manager-essentials',
+    )!.estimateMinutes;
+    const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
+    expect(home.assignments).toEqual([
+      expect.objectContaining({
+        pathwayId: 'new-manager-essentials',
+        dueDate: '2099-06-30',
+        remainingMinutes: minutes,
+        overdue: false,
+      }),
+    ]);
+    expect(home.notifications[0]).toMatchObject({ kind: 'assignment', read: false });
+    expect(home.notifications[0].text).toContain('New manager essentials');
+  });
+
+  it('refuses unknown pathways, past and impossible due dates with a clear 400', async () => {
+    const max = await as('u-demo-manager');
+    const post = (body: unknown) => max.post('/api/v1/team/u-demo-learner/assignments', body);
+    for (const body of [
+      { pathwayId: 'nope', dueDate: '2099-01-01' },
+      { pathwayId: 'new-manager-essentials', dueDate: '2001-01-01' },
+      { pathwayId: 'new-manager-essentials', dueDate: '2099-02-31' },
+      { pathwayId: 'new-manager-essentials' },
+    ]) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect((await json(res)).error.message).toEqual(expect.any(String));
+    }
+  });
+
+  it('flags an overdue assignment as at risk', async () => {
+    const max = await as('u-demo-manager');
+    await max.post('/api/v1/team/u-demo-learner/assignments', {
+      pathwayId: 'learning-culture-habits',
+      dueDate: new Date(clock).toISOString().slice(0, 10),
+    });
+    clock += 3 * 86_400_000;
+    const { reports } = await json(await max.get('/api/v1/team'));
+    expect(reports[0].atRisk).toBe(true);
+    expect(reports[0].assignments[0].overdue).toBe(true);
+  });
+
+  it('nudges: the learner sees it; a fourth nudge in a day is refused', async () => {
+    const max = await as('u-demo-manager');
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await max.post('/api/v1/team/u-demo-learner/nudge', {})).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const lena = await as('u-demo-learner');
+    const home = await json(await lena.get('/api/v1/me/home'));
+    expect(home.notifications).toHaveLength(3);
+    expect(home.notifications[0]).toMatchObject({ kind: 'nudge', read: false });
+    await lena.post('/api/v1/me/notifications/read', {});
+    const after = await json(await lena.get('/api/v1/me/home'));
+    expect(after.notifications.every((n: { read: boolean }) => n.read)).toBe(true);
+  });
+
+  it('builds a 1:1 script and remembers ticked checklist items', async () => {
+    const max = await as('u-demo-manager');
+    const first = await json(await max.get('/api/v1/team/u-demo-learner'));
+    expect(first.script.question).toEqual(expect.any(String));
+    expect(first.script.nextPathway).not.toBeNull();
+    expect(first.gap.targetLevel).toBe('Senior engineer');
+    expect(first.script.checklist.every((i: { checked: boolean }) => !i.checked)).toBe(true);
+    const tick = await max.post('/api/v1/team/u-demo-learner/one-on-one/checks', {
+      itemId: 'question',
+      checked: true,
+    });
+    expect(await json(tick)).toEqual({ checked: ['question'] });
+    const again = await json(await max.get('/api/v1/team/u-demo-learner'));
+    const ticked = again.script.checklist.filter((i: { checked: boolean }) => i.checked);
+    expect(ticked.map((i: { id: string }) => i.id)).toEqual(['question']);
+  });
+});
+
+describe('invites', () => {
+  const createInvite = async (body: object = {}) =>
+    json(
+      await (
+        await as('u-demo-admin')
+      ).post('/api/v1/admin/invites', {
+        cohortId: 'demo-co-pilot',
+        managerId: 'u-demo-manager',
+        ...body,
+      }),
+    );
+
+  it('lets a person join once with a code, landing in the cohort under their manager', async () => {
+    const { code, url } = await createInvite({ email: 'nina@demo.test' });
+    expect(url).toBe(`http://localhost/join/${code}`);
+    const peek = await json(await clientFor(app).get(`/api/v1/invites/${code.toLowerCase()}`));
+    expect(peek.invite).toMatchObject({ email: 'nina@demo.test', cohort: 'Pilot cohort' });
+    const accept = await clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+      name: 'Nina New',
+      password: 'a-good-password',
+    });
+    expect(accept.status).toBe(201);
+    expect((await json(accept)).user).toMatchObject({
+      email: 'nina@demo.test',
+      orgId: 'demo-co',
+      managerId: 'u-demo-manager',
+      cohortIds: ['demo-co-pilot'],
+      role: 'learner',
+    });
+    expect(accept.headers.get('set-cookie')).toMatch(/kindling_session=/);
+    await signInAs(app, 'nina@demo.test', 'a-good-password');
+    const reuse = await clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+      name: 'Someone Else',
+      password: 'a-good-password',
+      email: 'else@demo.test',
+    });
+    expect(reuse.status).toBe(404);
+    expect((await json(reuse)).error.code).toBe('invite_invalid');
+  });
+
+  it('expires, asks for an email when the invite has none, and wants a real password', async () => {
+    const { code } = await createInvite();
+    const accept = (body: object) => clientFor(app).post(`/api/v1/invites/${code}/accept`, body);
+    expect((await accept({ name: 'Ole', password: 'short', email: 'ole@demo.test' })).status).toBe(
+      400,
+    );
+    expect((await accept({ name: 'Ole', password: 'long-enough-pw' })).status).toBe(400);
+    expect(
+      (await accept({ name: 'Ole', password: 'long-enough-pw', email: 'learner@demo.test' }))
+        .status,
+    ).toBe(409);
+    clock += 15 * 86_400_000;
+    expect(
+      (await accept({ name: 'Ole', password: 'long-enough-pw', email: 'ole@demo.test' })).status,
+    ).toBe(404);
+  });
+
+  it('lets only one of two people racing on the same code in', async () => {
+    const { code } = await createInvite();
+    const results = await Promise.all(
+      ['a', 'b'].map((who) =>
+        clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+          name: `Racer ${who}`,
+          password: 'a-good-password',
+          email: `racer-${who}@demo.test`,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 404]);
+  });
+
+  it('stores only a hash of the code', async () => {
+    const { code } = await createInvite();
+    const stored = await store.peekAccessToken(code, 'invite', clock);
+    expect(stored).toBeUndefined();
+  });
+
+  it('rate-limits guessing at the invite door', async () => {
+    const statuses = [];
+    for (let i = 0; i <= TOKEN_LIMIT.perAddress; i++)
+      statuses.push((await clientFor(app).get(`/api/v1/invites/GUESS-${i}`)).status);
+    expect(statuses.at(-2)).toBe(404);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('accounts', () => {
+  it('a reset link sets a new password once and ends the old sessions', async () => {
+    const lena = await signInAs(app, 'learner@demo.test');
+    const { url } = await json(
+      await (await as('u-demo-admin')).post('/api/v1/admin/people/u-demo-learner/reset-link', {}),
+    );
+    const token = url.split('/reset/')[1];
+    const reset = await clientFor(app).post('/api/v1/auth/reset', {
+      token,
+      password: 'brand-new-password',
+    });
+    expect(reset.status).toBe(200);
+    expect((await lena.get('/api/v1/me')).status).toBe(401);
+    await signInAs(app, 'learner@demo.test', 'brand-new-password');
+    const again = await clientFor(app).post('/api/v1/auth/reset', {
+      token,
+      password: 'another-password',
+    });
+    expect(again.status).toBe(404);
+  });
+
+  it('deactivating ends the sessions and refuses sign-in; admins cannot lock themselves out', async () => {
+    const lena = await as('u-demo-learner');
+    const admin = await as('u-demo-admin');
+    expect((await admin.post('/api/v1/admin/people/u-demo-learner/deactivate', {})).status).toBe(
+      200,
+    );
+    expect((await lena.get('/api/v1/me')).status).toBe(401);
+    const login = await clientFor(app).post('/api/v1/auth/login', {
+      email: 'learner@demo.test',
+      password: 'learn-daily',
+    });
+    expect(login.status).toBe(401);
+    expect((await admin.post('/api/v1/admin/people/u-demo-admin/deactivate', {})).status).toBe(400);
+    const people = await json(await admin.get('/api/v1/admin/people'));
+    expect(people.people.find((p: { id: string }) => p.id === 'u-demo-learner').active).toBe(false);
+  });
+
+  it('moves people between teams and cohorts, with checks on the org', async () => {
+    const admin = await as('u-demo-admin');
+    const { cohort } = await json(
+      await admin.post('/api/v1/admin/cohorts', { name: 'Tokyo', tz: 'Asia/Tokyo' }),
+    );
+    const move = await admin.post('/api/v1/admin/people/u-demo-learner', {
+      managerId: 'u-demo-manager2',
+      cohortIds: [cohort.id],
+    });
+    expect(move.status).toBe(200);
+    expect((await json(move)).person).toMatchObject({
+      managerId: 'u-demo-manager2',
+      cohortIds: [cohort.id],
+    });
+    const team = await json(await (await as('u-demo-manager2')).get('/api/v1/team'));
+    expect(team.reports.map((r: { id: string }) => r.id).sort()).toEqual([
+      'u-demo-learner',
+      'u-demo-learner2',
+    ]);
+    for (const body of [
+      { managerId: 'u-globex-admin' },
+      { cohortIds: ['globex-all'] },
+      { tz: 'Mars/Base' },
+      { career: { roleId: 'astronaut', level: 1 } },
+      { unknownField: 1 },
+    ])
+      expect((await admin.post('/api/v1/admin/people/u-demo-learner', body)).status).toBe(400);
+    const renamed = await admin.post(`/api/v1/admin/cohorts/${cohort.id}`, { tz: 'Europe/Paris' });
+    expect((await json(renamed)).cohort).toMatchObject({ name: 'Tokyo', tz: 'Europe/Paris' });
+  });
+
+  it('lists own sessions and revokes another one', async () => {
+    const phone = await signInAs(app, 'learner@demo.test');
+    const laptop = await signInAs(app, 'learner@demo.test');
+    const { sessions } = await json(await laptop.get('/api/v1/me/sessions'));
+    expect(sessions).toHaveLength(2);
+    const other = sessions.find((s: { current: boolean }) => !s.current);
+    expect((await laptop.post(`/api/v1/me/sessions/${other.id}/revoke`, {})).status).toBe(200);
+    expect((await phone.get('/api/v1/me')).status).toBe(401);
+    expect((await laptop.get('/api/v1/me')).status).toBe(200);
+  });
+});
+
+describe('admin content upload', () => {
+  const source = `---
+id: listening-well
+title: Listening well
+competencies: [feedback]
+---
+
+## Listen first {#listen}
+
+Most people listen to reply.
+`;
+
+  it('validates with file:line problems and imports only valid modules', async () => {
+    const admin = await as('u-demo-admin');
+    const broken = source.replace('title: Listening well\n', '');
+    const check = await json(
+      await admin.post('/api/v1/admin/content/validate', { fileName: 'listen.md', source: broken }),
+    );
+    expect(check.ok).toBe(false);
+    expect(check.errors[0]).toMatchObject({ file: 'listen.md', line: expect.any(Number) });
+    const refused = await admin.post('/api/v1/admin/content/import', {
+      fileName: 'listen.md',
+      source: broken,
+    });
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).errors.length).toBeGreaterThan(0);
+    const ok = await admin.post('/api/v1/admin/content/import', { fileName: 'listen.md', source });
+    expect(ok.status).toBe(201);
+    expect((await store.getCatalog()).modules.map((m) => m.id)).toContain('listening-well');
+    const shipped = source.replace('id: listening-well', 'id: giving-feedback');
+    const clash = await admin.post('/api/v1/admin/content/import', { source: shipped });
+    expect(clash.status).toBe(409);
+  });
+});
+
+describe('sponsor message and learning goal', () => {
+  it('shows the sponsor message on learner home only during its period', async () => {
+    const admin = await as('u-demo-admin');
+    await admin.post('/api/v1/admin/sponsor', {
+      name: 'Sam Sponsor',
+      title: 'Chief Executive',
+      text: 'Ten minutes a week makes us better.',
+      startsOn: '2000-01-01',
+      endsOn: '2099-01-01',
+      sponsorUserId: 'u-demo-manager2',
+    });
+    const lena = await as('u-demo-learner');
+    expect((await json(await lena.get('/api/v1/me/home'))).sponsor).toEqual({
+      name: 'Sam Sponsor',
+      title: 'Chief Executive',
+      text: 'Ten minutes a week makes us better.',
+    });
+    const globex = await json(await (await as('u-globex-learner')).get('/api/v1/me/home'));
+    expect(globex.sponsor).toBeNull();
+    await admin.post('/api/v1/admin/sponsor', {
+      name: 'Sam Sponsor',
+      title: 'Chief Executive',
+      text: 'Later.',
+      startsOn: '2099-01-01',
+      endsOn: '2099-02-01',
+    });
+    expect((await json(await lena.get('/api/v1/me/home'))).sponsor).toBeNull();
+  });
+
+  it('reports the goal with its current value to admins and the sponsor only', async () => {
+    const admin = await as('u-demo-admin');
+    await admin.post('/api/v1/admin/goal', { label: 'People who learn weekly', targetPercent: 80 });
+    const lena = await as('u-demo-learner');
+    await lena.post(
+      '/api/v1/sync',
+      syncBody([lessonEvent('lesson_completed', 'giving-feedback.why-feedback-matters')]),
+    );
+    const { goal } = await json(await admin.get('/api/v1/admin/programme'));
+    expect(goal).toMatchObject({
+      label: 'People who learn weekly',
+      targetPercent: 80,
+      learnersThisWeek: 1,
+      people: 5,
+      currentPercent: 20,
+    });
+    const mia = await as('u-demo-manager2');
+    expect((await mia.get('/api/v1/org/goal')).status).toBe(403);
+    await admin.post('/api/v1/admin/sponsor', {
+      name: 'Mia',
+      title: 'VP',
+      text: 'Learn.',
+      startsOn: '2000-01-01',
+      endsOn: '2099-01-01',
+      sponsorUserId: 'u-demo-manager2',
+    });
+    expect((await json(await mia.get('/api/v1/org/goal'))).goal.currentPercent).toBe(20);
+  });
+});

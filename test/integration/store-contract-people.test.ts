@@ -1,0 +1,287 @@
+/**
+ * The Store contract for the people model (issue 7), on SQLite and PostgreSQL alike: org-scoped
+ * people and cohorts, assignments, notifications, 1:1 checks, single-use expiring tokens,
+ * sessions, sponsor message, learning goal, learners counted per org, and module ownership.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LearningModule } from '../../src/core/content';
+import { canonicalEvent } from '../../src/core/sync';
+import { uuidv7 } from '../../src/core/uuidv7';
+import type { AccessToken, NewUser, Store } from '../../src/server/store/store';
+import { storeKinds, type TestDatabase } from '../support/databases';
+
+const T0 = Date.parse('2026-03-10T09:00:00.000Z');
+
+function user(id: string, orgId: string, extra: Partial<NewUser> = {}): NewUser {
+  return {
+    id,
+    orgId,
+    email: `${id}@example.com`,
+    name: `Name ${id}`,
+    role: 'learner',
+    managerId: null,
+    tz: 'Europe/Berlin',
+    passwordHash: `hash-${id}`,
+    ...extra,
+  };
+}
+
+function mod(id: string, version = 'v1'): LearningModule {
+  return {
+    id,
+    title: id,
+    summary: '',
+    competencies: [],
+    pathways: [],
+    roles: [],
+    estimateMinutes: 2,
+    version,
+    lessons: [
+      {
+        id: `${id}.l1`,
+        title: 'L',
+        estimateMinutes: 2,
+        cards: [{ id: 'c', kind: 'text', html: '' }],
+      },
+    ],
+  };
+}
+
+const invite: AccessToken = {
+  kind: 'invite',
+  orgId: 'acme',
+  userId: null,
+  cohortId: 'acme-1',
+  role: 'learner',
+  email: 'new@example.com',
+  managerId: 'boss',
+  createdBy: 'boss',
+  expiresAt: T0 + 1000,
+};
+
+describe.each(storeKinds)('$name people store contract', (kind) => {
+  let db: TestDatabase;
+  let store: Store;
+
+  beforeEach(async () => {
+    db = await kind.create();
+    store = await db.open();
+    await store.createOrg({ id: 'acme', name: 'Acme' });
+    await store.createOrg({ id: 'other', name: 'Other' });
+    await store.createCohort({ id: 'acme-1', orgId: 'acme', name: 'Spring', tz: 'Europe/Berlin' });
+    await store.createCohort({ id: 'acme-2', orgId: 'acme', name: 'Autumn', tz: 'Asia/Tokyo' });
+    await store.createCohort({ id: 'other-1', orgId: 'other', name: 'All', tz: 'UTC' });
+    await store.createUser(user('boss', 'acme', { role: 'manager', cohortIds: ['acme-1'] }));
+    await store.createUser(user('ann', 'acme', { managerId: 'boss', cohortIds: ['acme-1'] }));
+    await store.createUser(user('zed', 'other', { cohortIds: ['other-1'] }));
+  });
+
+  afterEach(async () => {
+    await db?.dispose();
+  });
+
+  it('lists and reads people only inside the org', async () => {
+    expect((await store.listPeople('acme')).map((p) => p.id)).toEqual(['ann', 'boss']);
+    expect(await store.getPerson('acme', 'zed')).toBeUndefined();
+    expect(await store.getPerson('acme', 'ann')).toEqual({
+      id: 'ann',
+      orgId: 'acme',
+      email: 'ann@example.com',
+      name: 'Name ann',
+      role: 'learner',
+      managerId: 'boss',
+      tz: 'Europe/Berlin',
+      cohortIds: ['acme-1'],
+      active: true,
+      career: null,
+    });
+  });
+
+  it('updates a person in one go, and never one in another org', async () => {
+    expect(
+      await store.updatePerson('acme', 'ann', {
+        name: 'Ann B',
+        managerId: null,
+        cohortIds: ['acme-2', 'acme-1'],
+        career: { roleId: 'engineer', level: 2 },
+        tz: 'Asia/Tokyo',
+      }),
+    ).toBe(true);
+    expect(await store.getPerson('acme', 'ann')).toMatchObject({
+      name: 'Ann B',
+      managerId: null,
+      cohortIds: ['acme-1', 'acme-2'],
+      career: { roleId: 'engineer', level: 2 },
+      tz: 'Asia/Tokyo',
+    });
+    expect(await store.updatePerson('acme', 'zed', { name: 'Hijacked' })).toBe(false);
+    expect((await store.getPerson('other', 'zed'))!.name).toBe('Name zed');
+  });
+
+  it('deactivates: the person stays listed, getUser and findLogin no longer see them', async () => {
+    await store.updatePerson('acme', 'ann', { active: false, career: null });
+    expect((await store.getPerson('acme', 'ann'))!.active).toBe(false);
+    expect(await store.getUser('ann')).toBeUndefined();
+    expect(await store.findLogin('ann@example.com')).toBeUndefined();
+  });
+
+  it('lists and renames cohorts per org', async () => {
+    expect((await store.listCohorts('acme')).map((c) => c.name)).toEqual(['Autumn', 'Spring']);
+    expect(await store.updateCohort('acme', 'acme-1', { tz: 'Europe/Paris' })).toBe(true);
+    expect(await store.updateCohort('acme', 'other-1', { name: 'Mine now' })).toBe(false);
+    expect((await store.listCohorts('acme')).find((c) => c.id === 'acme-1')).toEqual({
+      id: 'acme-1',
+      orgId: 'acme',
+      name: 'Spring',
+      tz: 'Europe/Paris',
+    });
+  });
+
+  it('keeps one assignment per person and pathway; assigning again moves the due date', async () => {
+    const a = {
+      id: 'a1',
+      orgId: 'acme',
+      userId: 'ann',
+      pathwayId: 'p1',
+      dueDate: '2026-04-01',
+      assignedBy: 'boss',
+      createdAt: T0,
+    };
+    await store.upsertAssignment(a);
+    await store.upsertAssignment({ ...a, id: 'a2', dueDate: '2026-05-01' });
+    await store.upsertAssignment({ ...a, id: 'a3', pathwayId: 'p0', dueDate: '2026-03-20' });
+    const list = await store.listAssignments('acme', ['ann']);
+    expect(list.map((x) => [x.pathwayId, x.dueDate])).toEqual([
+      ['p0', '2026-03-20'],
+      ['p1', '2026-05-01'],
+    ]);
+    expect(await store.listAssignments('other', ['ann'])).toEqual([]);
+    expect(await store.listAssignments('acme', [])).toEqual([]);
+  });
+
+  it('keeps notifications newest first and marks them read', async () => {
+    for (const [i, text] of ['first', 'second'].entries())
+      await store.addNotification({
+        id: `n${i}`,
+        orgId: 'acme',
+        userId: 'ann',
+        fromUserId: 'boss',
+        kind: 'nudge',
+        text,
+        createdAt: T0 + i,
+        readAt: null,
+      });
+    expect((await store.listNotifications('acme', 'ann', 10)).map((n) => n.text)).toEqual([
+      'second',
+      'first',
+    ]);
+    await store.markNotificationsRead('acme', 'ann', T0 + 5);
+    const read = await store.listNotifications('acme', 'ann', 1);
+    expect(read).toEqual([
+      {
+        id: 'n1',
+        orgId: 'acme',
+        userId: 'ann',
+        fromUserId: 'boss',
+        kind: 'nudge',
+        text: 'second',
+        createdAt: T0 + 1,
+        readAt: T0 + 5,
+      },
+    ]);
+    expect(await store.listNotifications('other', 'ann', 10)).toEqual([]);
+  });
+
+  it('ticks and unticks 1:1 checklist items per manager and report', async () => {
+    await store.setOneOnOneCheck('boss', 'ann', 'question', true, T0);
+    await store.setOneOnOneCheck('boss', 'ann', 'celebrate', true, T0);
+    await store.setOneOnOneCheck('boss', 'ann', 'celebrate', true, T0 + 1);
+    expect(await store.oneOnOneChecks('boss', 'ann')).toEqual(['celebrate', 'question']);
+    await store.setOneOnOneCheck('boss', 'ann', 'question', false, T0);
+    expect(await store.oneOnOneChecks('boss', 'ann')).toEqual(['celebrate']);
+    expect(await store.oneOnOneChecks('ann', 'boss')).toEqual([]);
+  });
+
+  it('gives a token back once: single use, and never after it expires', async () => {
+    await store.createAccessToken('h1', invite);
+    await store.createAccessToken('h2', { ...invite, email: null });
+    expect(await store.peekAccessToken('h1', 'reset', T0)).toBeUndefined();
+    expect(await store.peekAccessToken('h1', 'invite', T0)).toEqual(invite);
+    const both = await Promise.all([
+      store.consumeAccessToken('h1', 'invite', T0),
+      store.consumeAccessToken('h1', 'invite', T0),
+    ]);
+    expect(both.filter(Boolean)).toEqual([invite]);
+    expect(await store.peekAccessToken('h1', 'invite', T0)).toBeUndefined();
+    expect(await store.consumeAccessToken('h2', 'invite', T0 + 1000)).toBeUndefined();
+  });
+
+  it('lists live sessions and deletes all of a person at once', async () => {
+    await store.createSession('s1', 'ann', T0 + 10);
+    await store.createSession('s2', 'ann', T0 - 10);
+    await store.createSession('s3', 'boss', T0 + 10);
+    expect((await store.listSessions('ann', T0)).map((s) => s.tokenHash)).toEqual(['s1']);
+    await store.deleteUserSessions('ann');
+    expect(await store.listSessions('ann', T0)).toEqual([]);
+    expect(await store.getSession('s3', T0)).toBeDefined();
+  });
+
+  it('keeps one sponsor message and one goal per org', async () => {
+    const message = {
+      orgId: 'acme',
+      sponsorUserId: 'boss',
+      name: 'Sam',
+      title: 'CEO',
+      text: 'Learn!',
+      startsOn: '2026-03-01',
+      endsOn: '2026-03-31',
+    };
+    await store.setSponsorMessage(message);
+    await store.setSponsorMessage({ ...message, text: 'Keep learning!' });
+    expect(await store.getSponsorMessage('acme')).toEqual({ ...message, text: 'Keep learning!' });
+    expect(await store.getSponsorMessage('other')).toBeUndefined();
+    await store.setOrgGoal({ orgId: 'acme', targetPercent: 80, label: 'Weekly learners' });
+    await store.setOrgGoal({ orgId: 'acme', targetPercent: 70, label: 'Weekly learners' });
+    expect(await store.getOrgGoal('acme')).toEqual({
+      orgId: 'acme',
+      targetPercent: 70,
+      label: 'Weekly learners',
+    });
+  });
+
+  it('counts distinct active learners of an org with a completion since a time', async () => {
+    const done = (userId: string, at: number, seq: number) => {
+      const event = {
+        id: uuidv7(() => at),
+        type: 'lesson_completed' as const,
+        lessonId: 'm.l1',
+        durationMs: 100_000,
+        occurredAt: new Date(at).toISOString(),
+        tz: 'UTC',
+        deviceId: `device-${userId}`,
+        seq,
+      };
+      return store.ingest(userId, [
+        { event, canonical: canonicalEvent(event), correctedAt: at, receivedAt: at },
+      ]);
+    };
+    await done('ann', T0, 1);
+    await done('ann', T0 + 1000, 2);
+    await done('boss', T0 - 86_400_000, 1);
+    await done('zed', T0, 1);
+    expect(await store.countLearnersSince('acme', T0 - 1)).toBe(1);
+    expect(await store.countLearnersSince('acme', T0 - 2 * 86_400_000)).toBe(2);
+    await store.updatePerson('acme', 'ann', { active: false });
+    expect(await store.countLearnersSince('acme', T0 - 1)).toBe(0);
+  });
+
+  it('saves an uploaded module for its org and refuses ids owned by others or shipped', async () => {
+    await store.saveContent({ competencies: [], roles: [], pathways: [] }, [mod('shipped')]);
+    expect(await store.saveModule(mod('mine'), 'acme')).toBe(true);
+    expect(await store.saveModule(mod('mine', 'v2'), 'acme')).toBe(true);
+    expect(await store.saveModule(mod('mine', 'v3'), 'other')).toBe(false);
+    expect(await store.saveModule(mod('shipped', 'v9'), 'acme')).toBe(false);
+    expect((await store.getModule('mine'))!.version).toBe('v2');
+    expect((await store.getCatalog()).modules.map((m) => m.id)).toEqual(['shipped', 'mine']);
+  });
+});

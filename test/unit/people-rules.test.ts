@@ -1,0 +1,171 @@
+/** The pure people rules: a report's progress and risk, the career gap, the 1:1 script. */
+import { describe, expect, it } from 'vitest';
+import { careerGap } from '../../src/core/career';
+import type { Catalog } from '../../src/core/content';
+import type { ProgressEvent } from '../../src/core/events';
+import { oneOnOneScript } from '../../src/core/one-on-one';
+import { reportProgress, weekStart } from '../../src/core/team';
+
+const lesson = (id: string, estimateMinutes = 4) => ({ id, title: id, estimateMinutes });
+const catalog = {
+  roles: [
+    {
+      id: 'eng',
+      title: 'Engineer',
+      levels: [
+        { id: 'e1', title: 'Engineer', competencies: ['review'] },
+        { id: 'e2', title: 'Senior engineer', competencies: ['review', 'writing', 'coaching'] },
+      ],
+    },
+  ],
+  competencies: [
+    { id: 'review', title: 'Code review' },
+    { id: 'writing', title: 'Writing' },
+    { id: 'coaching', title: 'Coaching' },
+  ],
+  pathways: [
+    { id: 'craft', title: 'Craft', moduleIds: ['m-review', 'm-writing'], estimateMinutes: 11 },
+    { id: 'write', title: 'Write', moduleIds: ['m-writing'], estimateMinutes: 3 },
+    { id: 'coach', title: 'Coach', moduleIds: ['m-coach'], estimateMinutes: 9 },
+  ],
+  modules: [
+    { id: 'm-review', competencies: ['review'], lessons: [lesson('r1'), lesson('r2')] },
+    { id: 'm-writing', competencies: ['writing'], lessons: [lesson('w1', 3)] },
+    { id: 'm-coach', competencies: ['coaching'], lessons: [lesson('c1', 9)] },
+  ].map((m) => ({ ...m, title: m.id, summary: '', estimateMinutes: 0, version: '1' })),
+} as unknown as Catalog;
+
+const NOW = Date.parse('2026-03-12T10:00:00Z'); // a Thursday
+let seq = 0;
+const done = (lessonId: string, iso: string): ProgressEvent => ({
+  id: `e${++seq}`,
+  type: 'lesson_completed',
+  lessonId,
+  durationMs: 100_000,
+  occurredAt: iso,
+  tz: 'Europe/Berlin',
+  deviceId: 'device-1',
+  seq,
+});
+
+describe('reportProgress', () => {
+  it('weeks start on Monday', () => {
+    expect(weekStart('2026-03-12')).toBe('2026-03-09');
+    expect(weekStart('2026-03-09')).toBe('2026-03-09');
+    expect(weekStart('2026-03-15')).toBe('2026-03-09');
+  });
+
+  it('counts this week, the streak, the assessed competencies and assignment minutes left', () => {
+    const p = reportProgress({
+      events: [
+        done('r1', '2026-03-08T10:00:00Z'), // Sunday: last week
+        done('r2', '2026-03-11T10:00:00Z'),
+        done('w1', '2026-03-12T08:00:00Z'),
+      ],
+      catalog,
+      assignments: [{ pathwayId: 'coach', dueDate: '2026-03-20' }],
+      competencies: ['writing', 'review'],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    expect(p.lessonsThisWeek).toBe(2);
+    expect(p.streak).toBe(2);
+    expect(p.lastActiveAt).toBe('2026-03-12T08:00:00.000Z');
+    expect(p.competencies).toEqual(['review', 'writing']);
+    expect(p.assignments).toEqual([
+      expect.objectContaining({ pathwayId: 'coach', remainingMinutes: 9, overdue: false }),
+    ]);
+    expect(p.atRisk).toBe(false);
+  });
+
+  it('is at risk after 7 quiet days or with an overdue assignment', () => {
+    const quiet = reportProgress({
+      events: [done('r1', '2026-03-05T10:00:00Z')],
+      catalog,
+      assignments: [],
+      competencies: [],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    expect(quiet.atRisk).toBe(true);
+    const sixDays = reportProgress({
+      events: [done('r1', '2026-03-06T10:00:00Z')],
+      catalog,
+      assignments: [],
+      competencies: [],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    expect(sixDays.atRisk).toBe(false);
+    const overdue = reportProgress({
+      events: [done('r1', '2026-03-12T09:00:00Z')],
+      catalog,
+      assignments: [{ pathwayId: 'craft', dueDate: '2026-03-11' }],
+      competencies: [],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    expect(overdue.assignments[0]).toMatchObject({ overdue: true, remainingMinutes: 7 });
+    expect(overdue.riskReasons).toEqual(['"Craft" was due 2026-03-11']);
+  });
+
+  it('never calls a finished pathway overdue', () => {
+    const p = reportProgress({
+      events: [done('w1', '2026-03-01T10:00:00Z')],
+      catalog,
+      assignments: [{ pathwayId: 'write', dueDate: '2026-03-02' }],
+      competencies: [],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    expect(p.assignments[0]).toMatchObject({ complete: true, overdue: false, remainingMinutes: 0 });
+  });
+});
+
+describe('careerGap', () => {
+  it('suggests pathways covering most of the next level gap first', () => {
+    const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, ['review'])!;
+    expect(gap.targetLevel).toBe('Senior engineer');
+    expect(gap.missing).toEqual(['writing', 'coaching']);
+    expect(gap.suggestions.map((s) => [s.pathwayId, s.covers])).toEqual([
+      ['write', ['writing']],
+      ['coach', ['coaching']],
+      ['craft', ['writing']],
+    ]);
+  });
+
+  it('at the top level closes the current level; unknown roles give nothing', () => {
+    expect(careerGap(catalog, { roleId: 'eng', level: 2 }, ['review', 'writing'])!.missing).toEqual(
+      ['coaching'],
+    );
+    expect(careerGap(catalog, { roleId: 'nope', level: 1 }, [])).toBeUndefined();
+  });
+});
+
+describe('oneOnOneScript', () => {
+  it('celebrates, names what is stuck, asks one question and suggests the next pathway', () => {
+    const progress = reportProgress({
+      events: [done('r1', '2026-03-11T10:00:00Z'), done('r2', '2026-03-12T08:00:00Z')],
+      catalog,
+      assignments: [{ pathwayId: 'coach', dueDate: '2026-03-30' }],
+      competencies: ['review'],
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
+    const script = oneOnOneScript('Lena Learner', progress, gap, (id) => id.toUpperCase());
+    expect(script.celebrate).toContain('A 2-day learning streak');
+    expect(script.celebrate).toContain('Reached: REVIEW');
+    expect(script.stuck).toEqual(['"Coach" not started yet (due 2026-03-30)']);
+    expect(script.nextPathway).toMatchObject({ pathwayId: 'write' });
+    expect(script.question).toContain('Write');
+    expect(script.checklist.map((i) => i.id)).toEqual([
+      'celebrate',
+      'blockers',
+      'question',
+      'next-step',
+      'time',
+    ]);
+    expect(script.checklist[0]!.text).toContain('Lena');
+  });
+});
