@@ -8,7 +8,8 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createApi, type Api } from '../client/api';
 import { openDeviceDb } from '../client/db';
-import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
+import { createOutbox, systemClock, type Clock } from '../client/outbox';
+import { identifyDevice } from '../client/storage-loss';
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
 import { createProgressStore } from './stores/progress';
@@ -22,8 +23,8 @@ export async function createStore({
   api = createApi(),
   clock = systemClock,
 }: { api?: Api; clock?: Clock } = {}) {
-  const db = await openDeviceDb();
-  const deviceId = await ensureDeviceId(db);
+  const db = await openDeviceDb(undefined, () => location.reload());
+  const { deviceId, storageLost: freshDatabase } = await identifyDevice(db);
   const outbox = createOutbox(db, clock);
   const online = signal(navigator.onLine, { name: 'online' });
   const channel =
@@ -84,7 +85,9 @@ export async function createStore({
   }, SYNC_PERIOD_MS);
   registerServiceWorker(() => void engine.sync());
 
-  await session.restore();
+  const sessionOutlivedStorage = await session.restore();
+  /** The device's data was wiped since the last visit; state is re-pulled from the server. */
+  const storageLost = signal(freshDatabase || sessionOutlivedStorage, { name: 'storageLost' });
   await switchUser();
 
   return {
@@ -92,6 +95,7 @@ export async function createStore({
     content,
     progress,
     online,
+    storageLost,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);
       await switchUser();

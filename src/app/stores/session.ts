@@ -22,17 +22,23 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
     user,
     ready,
     lastEmail,
-    /** Shows the cached user at once, then confirms the session with the server. */
-    async restore(): Promise<void> {
-      user.value = (await getMeta(db, 'user')) ?? null;
+    /**
+     * Shows the cached user at once, then confirms the session with the server. Resolves true
+     * when the server knew us although the device had no user cached: the device's storage was
+     * wiped while the session cookie survived (see src/client/storage-loss.ts).
+     */
+    async restore(): Promise<boolean> {
+      const cached = (await getMeta(db, 'user')) ?? null;
+      user.value = cached;
       ready.value = true;
-      if (!user.value) return;
       try {
         const me = await api.get<{ user: SignedInUser }>('/me');
         await setUser(me.user);
+        return cached === null;
       } catch (err) {
-        if (err instanceof HttpError && err.status === 401) await setUser(null);
+        if (cached && err instanceof HttpError && err.status === 401) await setUser(null);
         // Offline or a server hiccup: keep working with the cached user.
+        return false;
       }
     },
     async signIn(email: string, password: string): Promise<void> {

@@ -7,6 +7,7 @@ import { ModuleView } from './ModuleView';
 import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { SyncStatusBar } from './SyncStatusBar';
+import { StorageNotice } from './StorageNotice';
 import { Link } from './Link';
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
           </button>
         </div>
       )}
+      <StorageNotice />
       <main id="main" tabIndex={-1}>
         {!user ? (
           <SignIn />
