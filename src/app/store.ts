@@ -11,7 +11,9 @@ import { openDeviceDb } from '../client/db';
 import { createOutbox, systemClock, type Clock } from '../client/outbox';
 import { identifyDevice } from '../client/storage-loss';
 import { createSyncEngine } from '../client/sync-engine';
+import { createDownloads } from '../client/downloads';
 import { createContentStore } from './stores/content';
+import { createDownloadsStore } from './stores/downloads';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -24,7 +26,7 @@ export async function createStore({
   clock = systemClock,
 }: { api?: Api; clock?: Clock } = {}) {
   const db = await openDeviceDb(undefined, () => location.reload());
-  const { deviceId, storageLost: freshDatabase } = await identifyDevice(db);
+  const { deviceId, storageLost: lost } = await identifyDevice(db);
   const outbox = createOutbox(db, clock);
   const online = signal(navigator.onLine, { name: 'online' });
   const channel =
@@ -33,6 +35,7 @@ export async function createStore({
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const session = createSessionStore({ db, api });
   const content = createContentStore({ db, api });
+  const downloads = createDownloadsStore({ downloads: createDownloads({ db }) });
   const progress = createProgressStore({
     db,
     outbox,
@@ -67,6 +70,7 @@ export async function createStore({
     await progress.setUser(uid);
     if (uid) {
       void content.loadCatalog();
+      void downloads.refresh();
       void engine.sync();
     }
   }
@@ -85,14 +89,15 @@ export async function createStore({
   }, SYNC_PERIOD_MS);
   registerServiceWorker(() => void engine.sync());
 
-  const sessionOutlivedStorage = await session.restore();
+  await session.restore(lost);
   /** The device's data was wiped since the last visit; state is re-pulled from the server. */
-  const storageLost = signal(freshDatabase || sessionOutlivedStorage, { name: 'storageLost' });
+  const storageLost = signal(lost, { name: 'storageLost' });
   await switchUser();
 
   return {
     session,
     content,
+    downloads,
     progress,
     online,
     storageLost,

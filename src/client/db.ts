@@ -51,9 +51,20 @@ export interface ResumePoint {
   updatedAt: string;
 }
 
+/** A module the learner downloaded for offline use (its copy is the `module:` entry). */
+export interface DownloadRecord {
+  key: `offline:${string}`;
+  moduleId: string;
+  version: string;
+  bytes: number;
+  imageUrls: string[];
+  savedAt: string;
+}
+
 export type CachedContent =
   | { key: 'catalog'; catalog: Catalog; savedAt: string }
-  | { key: `module:${string}`; module: LearningModule; savedAt: string };
+  | { key: `module:${string}`; module: LearningModule; savedAt: string }
+  | DownloadRecord;
 
 interface Meta {
   deviceId: string;

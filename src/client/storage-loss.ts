@@ -3,10 +3,12 @@
  *
  * Browsers may wipe IndexedDB behind our back: Safari's 7-day purge of script-writable storage, a
  * learner clearing site data, a storage-pressure eviction. The device then starts with a fresh,
- * empty database. Two witnesses outlive such a wipe often enough to notice it:
- * - a marker in localStorage holding the device id (gone only if localStorage went too), and
- * - the HttpOnly session cookie: the server still knows us although no user is cached on the
- *   device (the app caches the user on every sign-in and clears it on sign-out and on 401).
+ * empty database. A marker in localStorage holding the device id outlives many such wipes (an
+ * IndexedDB-only eviction, "clear" tools that pick storage types); when it names a device the
+ * database no longer knows, storage was lost. The HttpOnly session cookie usually survives too,
+ * so the app asks the server who is signed in and the learner need not sign in again. When
+ * localStorage went as well, nothing on the device remembers: the learner signs in, and the
+ * state comes from the server as on a new device.
  *
  * What we do about it: never reuse the old device id (its `seq` counter is lost, so reusing it
  * would collide with events the server already holds), start a clean outbox under a new device
@@ -40,6 +42,6 @@ function safeLocalStorage(): Marker | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
-    return null; // blocked storage: no marker, the cookie witness still works
+    return null; // blocked storage: no marker; the learner signs in as on a new device
   }
 }

@@ -7,6 +7,11 @@ export async function finishNextLesson(page: Page): Promise<void> {
   const continueCard = page.getByRole('link', { name: /^Continue:/ });
   await continueCard.waitFor();
   await continueCard.click();
+  await finishOpenLesson(page);
+}
+
+/** Walks the lesson on screen to "Lesson complete", answering quizzes with their first option. */
+export async function finishOpenLesson(page: Page): Promise<void> {
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   for (let step = 0; step < 60; step++) {
     const finish = page.getByRole('button', { name: 'Finish lesson' });

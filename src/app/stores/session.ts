@@ -23,22 +23,21 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
     ready,
     lastEmail,
     /**
-     * Shows the cached user at once, then confirms the session with the server. Resolves true
-     * when the server knew us although the device had no user cached: the device's storage was
-     * wiped while the session cookie survived (see src/client/storage-loss.ts).
+     * Shows the cached user at once, then confirms the session with the server. With no cached
+     * user the server is asked only when `storageLost` (the session cookie may have outlived the
+     * wiped database); a first visit makes no request that is bound to answer 401.
      */
-    async restore(): Promise<boolean> {
+    async restore(storageLost = false): Promise<void> {
       const cached = (await getMeta(db, 'user')) ?? null;
       user.value = cached;
       ready.value = true;
+      if (!cached && !storageLost) return;
       try {
         const me = await api.get<{ user: SignedInUser }>('/me');
         await setUser(me.user);
-        return cached === null;
       } catch (err) {
         if (cached && err instanceof HttpError && err.status === 401) await setUser(null);
         // Offline or a server hiccup: keep working with the cached user.
-        return false;
       }
     },
     async signIn(email: string, password: string): Promise<void> {
