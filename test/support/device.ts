@@ -14,6 +14,16 @@ import type { App } from './api';
 
 export const DEMO_LEARNER = 'u-demo-learner';
 
+/** A device-wide mutex, as navigator.locks.request gives tabs of one browser. */
+export function sharedLock() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 export class FakeClock implements Clock {
   constructor(public ms = Date.parse('2026-03-02T09:00:00Z')) {}
   now = () => this.ms;
@@ -55,6 +65,8 @@ export async function openDevice(opts: {
   random?: () => number;
   dbName?: string;
   userId?: string;
+  /** Stands in for the Web Lock; by default each engine runs unlocked. */
+  withLock?: <T>(task: () => Promise<T>) => Promise<T>;
 }): Promise<Device> {
   const db = await openDeviceDb(opts.dbName ?? `device-${process.pid}-${++dbCounter}`);
   const deviceId = await ensureDeviceId(db);
@@ -70,7 +82,7 @@ export async function openDevice(opts: {
     deviceId,
     clock,
     random: opts.random,
-    withLock: (task) => task(),
+    withLock: opts.withLock ?? ((task) => task()),
     schedule: (task, ms) => {
       retries.push(ms);
       pendingRetry = task;
