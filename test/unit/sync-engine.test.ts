@@ -334,3 +334,24 @@ describe('at most once on the server', () => {
     expect(stored[0]).toMatchObject({ id: event!.id, durationMs: 120_000 });
   });
 });
+
+describe('the device clock cannot game or break results', () => {
+  it.each([3, -3])(
+    'corrects a device clock %i days off to server time, keeping the declared zone',
+    async (days) => {
+      const deviceClock = new FakeClock(clock.ms + days * 86_400_000);
+      const device = await openDevice({ fetch: serverFetch(), clock: deviceClock });
+      await completeLessons(device, 2);
+      await device.engine.sync();
+      expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
+      const stored = await serverEvents();
+      expect(stored).toHaveLength(2);
+      for (const e of stored) {
+        expect(Math.abs(Date.parse(e.occurredAt) - clock.ms)).toBeLessThan(60_000);
+        expect(e.tz).toBe('Europe/Berlin');
+      }
+      // The streak counts the server-corrected day, not the day the skewed clock claimed.
+      expect(device.states.at(-1)?.activeDays).toEqual(['2026-03-02']);
+    },
+  );
+});
