@@ -86,36 +86,71 @@ it('keeps lessons finished offline across reloads and a reopened tab, then syncs
   await expect.poll(() => page.getByText(/3 of 4 done/).count()).toBe(1);
 });
 
-it('syncs two tabs that worked offline at once without duplicates, one push at a time', async () => {
+it('syncs three tabs that worked offline at once without duplicates, one push at a time', async () => {
   const { context, page: first } = await readyToGoOffline();
   const second = await context.newPage();
-  await second.goto(server!.url);
-  await second.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+  const third = await context.newPage();
+  for (const tab of [second, third]) {
+    await tab.goto(server!.url);
+    await tab.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+  }
   const before = await serverIds();
   const pushes = watchSyncConcurrency(context);
 
   await context.setOffline(true);
-  for (const tab of [first, second]) {
+  for (const tab of [first, second, third]) {
     await tab.bringToFront(); // the learner switches between the tabs
     await finishNextLesson(tab);
     await tab.goto(server!.url);
   }
   const device = await outboxEvents(first);
-  expect(device.filter((e) => e.type === 'lesson_completed')).toHaveLength(2);
+  expect(device.filter((e) => e.type === 'lesson_completed')).toHaveLength(3);
 
-  await context.setOffline(false); // both tabs hear `online` and try to sync
+  await context.setOffline(false); // every tab hears `online` and tries to sync
   await expect.poll(async () => (await serverIds()).length).toBe(before.length + device.length);
   expect(new Set(await serverIds())).toEqual(new Set([...before, ...device.map((e) => e.id)]));
   expect(pushes.total).toBeGreaterThan(0);
   expect(pushes.max).toBe(1);
 
-  for (const tab of [first, second]) {
+  for (const tab of [first, second, third]) {
+    await tab.bringToFront();
     await tab.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => tab.locator('.syncbar').textContent()).toContain('Up to date');
   }
   const stats = (tab: Page) => tab.locator('.stats').textContent();
   await expect.poll(async () => await stats(second)).toBe(await stats(first));
+  await expect.poll(async () => await stats(third)).toBe(await stats(first));
   expect(await first.locator('.syncbar').textContent()).toContain('Up to date');
+});
+
+it('warns before signing out with unsynced progress and keeps it for the same learner', async () => {
+  const { context, page } = await readyToGoOffline();
+  const before = await serverIds();
+  await context.setOffline(true);
+  await finishNextLesson(page);
+  await page.goto(server!.url);
+  const waiting = await outboxEvents(page);
+
+  const dialogs: string[] = [];
+  page.once('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => dialogs.length).toBe(1);
+  expect(dialogs[0]).toMatch(/have not synced yet/);
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor(); // still signed in
+
+  page.once('dialog', (d) => void d.accept()); // still offline: sign out with events unsynced
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Password').waitFor();
+  expect((await outboxEvents(page)).map((e) => e.id)).toEqual(waiting.map((e) => e.id));
+
+  await context.setOffline(false);
+  await signIn(page, server!.url);
+  await expect
+    .poll(async () => new Set(await serverIds()))
+    .toEqual(new Set([...before, ...waiting.map((e) => e.id)]));
 });
 
 it('keeps an action the app said was saved when the page is closed right after', async () => {
