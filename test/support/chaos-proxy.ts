@@ -43,6 +43,8 @@ export interface ChaosProxy {
   faults: Record<ChaosFault, number>;
   /** Turns faults on or off. */
   chaos: boolean;
+  /** Holds every sync response this long after the server answered (0: no hold). */
+  holdResponseMs: number;
   /** Called when a sync request is forwarded, e.g. to kill the server mid-batch. */
   onForward?: () => void;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startChaosProxy(targetPort: number, seed: number): Promise
     sentIds: new Set(),
     faults: Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<ChaosFault, number>,
     chaos: true,
+    holdResponseMs: 0,
     close: async () => {},
   };
 
@@ -105,6 +108,8 @@ export async function startChaosProxy(targetPort: number, seed: number): Promise
           if (isSync) proxy.onForward?.();
           if (fault === 'duplicate') await forward(req, body).catch(() => undefined);
           const up = await forward(req, body);
+          if (isSync && proxy.holdResponseMs > 0)
+            await new Promise((r) => setTimeout(r, proxy.holdResponseMs));
           if (fault === 'lose_response') return res.socket?.destroy();
           const headers = { ...up.headers, 'content-length': String(up.body.length) };
           delete headers['transfer-encoding'];
