@@ -6,6 +6,7 @@
  */
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { flushOutbox, OUTBOX_SYNC_TAG } from './outbox-sync';
 import { registerRoutes } from './routes';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -27,13 +28,8 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
-// Background Sync: the browser wakes us when connectivity returns; ask open pages to flush.
+// Background Sync: the browser wakes us when connectivity returns; flush the outbox ourselves.
 self.addEventListener('sync', (event) => {
   const syncEvent = event as Event & { tag: string; waitUntil(p: Promise<unknown>): void };
-  if (syncEvent.tag !== 'kindling-outbox') return;
-  syncEvent.waitUntil(
-    self.clients.matchAll({ type: 'window' }).then((clients) => {
-      for (const client of clients) client.postMessage({ type: 'SYNC_OUTBOX' });
-    }),
-  );
+  if (syncEvent.tag === OUTBOX_SYNC_TAG) syncEvent.waitUntil(flushOutbox());
 });

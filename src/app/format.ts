@@ -21,3 +21,14 @@ export function weekday(date: string): string {
     new Date(`${date}T12:00:00Z`),
   );
 }
+
+/** A byte count as the learner reads it: 840 B, 12 kB, 3.4 MB. */
+export function bytes(n: number): string {
+  return new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    style: 'unit',
+    unit: n < 1000 ? 'byte' : n < 1e6 ? 'kilobyte' : 'megabyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(n < 1000 ? n : n < 1e6 ? n / 1000 : n / 1e6);
+}

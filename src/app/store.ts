@@ -8,11 +8,14 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createApi, type Api } from '../client/api';
 import { openDeviceDb } from '../client/db';
-import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
+import { createOutbox, systemClock, type Clock } from '../client/outbox';
+import { identifyDevice } from '../client/storage-loss';
 import { createSyncEngine } from '../client/sync-engine';
+import { createDownloads } from '../client/downloads';
 import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
 import { createHomeStore } from './stores/home';
+import { createDownloadsStore } from './stores/downloads';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -24,8 +27,8 @@ export async function createStore({
   api = createApi(),
   clock = systemClock,
 }: { api?: Api; clock?: Clock } = {}) {
-  const db = await openDeviceDb();
-  const deviceId = await ensureDeviceId(db);
+  const db = await openDeviceDb(undefined, () => location.reload());
+  const { deviceId, storageLost: lost } = await identifyDevice(db);
   const outbox = createOutbox(db, clock);
   const online = signal(navigator.onLine, { name: 'online' });
   const channel =
@@ -34,6 +37,7 @@ export async function createStore({
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const session = createSessionStore({ db, api });
   const content = createContentStore({ db, api });
+  const downloads = createDownloadsStore({ downloads: createDownloads({ db }) });
   const progress = createProgressStore({
     db,
     outbox,
@@ -69,6 +73,7 @@ export async function createStore({
     await progress.setUser(uid);
     if (uid) {
       void content.loadCatalog();
+      void downloads.refresh();
       void engine.sync();
     }
   }
@@ -87,7 +92,9 @@ export async function createStore({
   }, SYNC_PERIOD_MS);
   registerServiceWorker(() => void engine.sync());
 
-  await session.restore();
+  await session.restore(lost);
+  /** The device's data was wiped since the last visit; state is re-pulled from the server. */
+  const storageLost = signal(lost, { name: 'storageLost' });
   await switchUser();
 
   return {
@@ -95,9 +102,11 @@ export async function createStore({
     home: createHomeStore({ api }),
     session,
     content,
+    downloads,
     progress,
     mastery,
     online,
+    storageLost,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);
       await switchUser();

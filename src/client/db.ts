@@ -53,9 +53,20 @@ export interface ResumePoint {
   answers?: Record<string, string[]>;
 }
 
+/** A module the learner downloaded for offline use (its copy is the `module:` entry). */
+export interface DownloadRecord {
+  key: `offline:${string}`;
+  moduleId: string;
+  version: string;
+  bytes: number;
+  imageUrls: string[];
+  savedAt: string;
+}
+
 export type CachedContent =
   | { key: 'catalog'; catalog: Catalog; savedAt: string }
-  | { key: `module:${string}`; module: LearningModule; savedAt: string };
+  | { key: `module:${string}`; module: LearningModule; savedAt: string }
+  | DownloadRecord;
 
 interface Meta {
   deviceId: string;
@@ -80,8 +91,18 @@ export type KindlingDB = IDBPDatabase<KindlingSchema>;
 export const DB_NAME = 'kindling';
 export const DB_VERSION = 1;
 
-export function openDeviceDb(name = DB_NAME): Promise<KindlingDB> {
+/**
+ * Opens (and upgrades) the device database. `onLost` runs when the browser closes it under us
+ * (site data cleared while open) or a newer version in another tab needs it: the page should
+ * reload, which re-runs storage-loss detection.
+ */
+export function openDeviceDb(name = DB_NAME, onLost?: () => void): Promise<KindlingDB> {
   return openDB<KindlingSchema>(name, DB_VERSION, {
+    terminated: onLost,
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      onLost?.();
+    },
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('meta');

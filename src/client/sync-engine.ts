@@ -35,6 +35,8 @@ export interface SyncEngineDeps {
   random?: () => number;
   /** Runs `task` while holding the device-wide sync lock. */
   withLock?: <T>(task: () => Promise<T>) => Promise<T>;
+  /** Runs `task` after `ms`; returns a cancel function (tests pass a fake to see the delays). */
+  schedule?: (task: () => void, ms: number) => () => void;
   onState: (state: ProgressState, syncedAt: string) => Promise<void> | void;
   onStatus: (status: SyncStatus) => void;
   onSettled?: () => void;
@@ -46,6 +48,11 @@ export const BACKOFF = { baseMs: 1000, capMs: 5 * 60_000 };
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   return Math.floor(random() * Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** attempt));
 }
+
+const timeout = (task: () => void, ms: number) => {
+  const handle = setTimeout(task, ms);
+  return () => clearTimeout(handle);
+};
 
 export const webLock = <T>(task: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks
@@ -61,10 +68,12 @@ interface SyncResponse {
 export function createSyncEngine(deps: SyncEngineDeps) {
   const random = deps.random ?? Math.random;
   const withLock = deps.withLock ?? webLock;
+  const schedule = deps.schedule ?? timeout;
   let status: SyncStatus = { phase: 'idle', lastSyncedAt: null, error: null };
   let failures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelRetry = () => {};
   let running: Promise<void> | undefined;
+  let rerun: Promise<void> | undefined;
   let userId: string | null = null;
 
   const setStatus = (patch: Partial<SyncStatus>) => {
@@ -132,7 +141,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function run(): Promise<void> {
     const uid = userId;
     if (!uid) return;
-    clearTimeout(retryTimer);
+    cancelRetry();
     setStatus({ phase: 'syncing' });
     try {
       await withLock(async () => {
@@ -160,15 +169,25 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         phase: offline ? 'offline' : 'error',
         error: offline ? null : (err as Error).message,
       });
-      retryTimer = setTimeout(() => void sync(), delay);
+      cancelRetry = schedule(() => void sync(), delay);
     } finally {
       deps.onSettled?.();
     }
   }
 
-  /** Starts a sync, or joins the one already running in this tab. */
+  /**
+   * Starts a sync. While one runs in this tab, asking again queues exactly one more run after it,
+   * so an event recorded during a push (after its last outbox read) is never left behind.
+   */
   function sync(): Promise<void> {
-    running ??= run().finally(() => (running = undefined));
+    if (running) {
+      rerun ??= running.then(() => {
+        rerun = undefined;
+        return sync();
+      });
+      return rerun;
+    }
+    running = run().finally(() => (running = undefined));
     return running;
   }
 
@@ -180,11 +199,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     setUser(id: string | null) {
       userId = id;
       failures = 0;
-      if (!id) clearTimeout(retryTimer);
+      if (!id) cancelRetry();
       setStatus({ phase: 'idle', error: null });
     },
     stop() {
-      clearTimeout(retryTimer);
+      cancelRetry();
     },
   };
 }

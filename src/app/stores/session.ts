@@ -22,16 +22,21 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
     user,
     ready,
     lastEmail,
-    /** Shows the cached user at once, then confirms the session with the server. */
-    async restore(): Promise<void> {
-      user.value = (await getMeta(db, 'user')) ?? null;
+    /**
+     * Shows the cached user at once, then confirms the session with the server. With no cached
+     * user the server is asked only when `storageLost` (the session cookie may have outlived the
+     * wiped database); a first visit makes no request that is bound to answer 401.
+     */
+    async restore(storageLost = false): Promise<void> {
+      const cached = (await getMeta(db, 'user')) ?? null;
+      user.value = cached;
       ready.value = true;
-      if (!user.value) return;
+      if (!cached && !storageLost) return;
       try {
         const me = await api.get<{ user: SignedInUser }>('/me');
         await setUser(me.user);
       } catch (err) {
-        if (err instanceof HttpError && err.status === 401) await setUser(null);
+        if (cached && err instanceof HttpError && err.status === 401) await setUser(null);
         // Offline or a server hiccup: keep working with the cached user.
       }
     },

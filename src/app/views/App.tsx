@@ -7,6 +7,7 @@ import { ModuleView } from './ModuleView';
 import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { SyncStatusBar } from './SyncStatusBar';
+import { StorageNotice } from './StorageNotice';
 import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
@@ -41,6 +42,7 @@ export function App() {
           </button>
         </div>
       )}
+      <StorageNotice />
       <main id="main" tabIndex={-1}>
         {isPeopleRoute(r) && (user || r.name === 'join' || r.name === 'reset') ? (
           <PeopleScreen route={r} />

@@ -2,6 +2,7 @@ import { minutes } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { DownloadControl } from './DownloadControl';
 
 export function ModuleView({ moduleId }: { moduleId: string }) {
   const store = useStore();
@@ -26,6 +27,7 @@ export function ModuleView({ moduleId }: { moduleId: string }) {
       <p class="muted">
         {module.lessons.length} lessons · {minutes(module.estimateMinutes)} in all
       </p>
+      <DownloadControl moduleIds={[module.id]} label={module.title} />
       <ol class="lesson-list">
         {module.lessons.map((lesson) => {
           const done = completed.has(lesson.id);

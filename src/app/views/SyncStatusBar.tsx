@@ -44,6 +44,7 @@ export function SyncStatusBar() {
           <ul>
             {rejected.value.map((r) => (
               <li key={r.id}>
+                {r.reason === 'too_old' && <strong>Not counted: </strong>}
                 {r.event.type.replace('_', ' ')} · {new Date(r.event.occurredAt).toLocaleString()}:{' '}
                 {r.message}{' '}
                 <button

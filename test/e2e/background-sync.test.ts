@@ -1,0 +1,68 @@
+/**
+ * Background Sync (guarantee 6): events left in the outbox by a tab closed while offline are
+ * flushed by the service worker itself when the browser wakes it, with no page of the app open.
+ * The wake-up is dispatched through the DevTools protocol, as Chromium does when the network
+ * returns.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { finishNextLesson, outboxEvents } from '../support/lessons';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let phone: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+it('flushes the outbox from the service worker when no page is open', async () => {
+  const { context, page } = phone;
+  await signIn(page, server.url);
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+  await waitForServiceWorker(page);
+  await page.getByRole('link', { name: /^Continue:/ }).click();
+  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  const before = (await server.store.userEvents('u-demo-learner')).map((e) => e.id);
+
+  await context.setOffline(true);
+  await finishNextLesson(page);
+  const left = await outboxEvents(page);
+  expect(left.length).toBeGreaterThan(0);
+
+  // Leave the app: only a blank tab stays open, then the network returns.
+  const blank = await context.newPage();
+  await page.close();
+  await context.setOffline(false);
+  const cdp = await context.newCDPSession(blank);
+  const registration = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+      const ours = (registrations as Array<{ registrationId: string; scopeURL: string }>).find(
+        (r) => r.scopeURL.startsWith(server.url),
+      );
+      if (ours) resolve(ours.registrationId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', {
+    origin: new URL(server.url).origin,
+    registrationId: await registration,
+    tag: 'kindling-outbox',
+    lastChance: false,
+  });
+
+  await expect
+    .poll(async () => (await server.store.userEvents('u-demo-learner')).map((e) => e.id).sort(), {
+      timeout: 10_000,
+    })
+    .toEqual([...before, ...left.map((e) => e.id)].sort());
+  expect(context.pages().some((p) => p.url().startsWith(server.url))).toBe(false);
+});

@@ -1,0 +1,72 @@
+/**
+ * Download for offline: a learner downloads a module they never opened, sees its size, then takes
+ * every lesson of it with no network; Remove forgets the download. (A full disk is covered in
+ * test/unit/downloads.test.ts: Chromium's quota override does not fail small writes reliably.)
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { finishOpenLesson } from '../support/lessons';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let phone: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+const MODULE = 'Writing a clear design doc';
+
+async function openModule(page: PhoneContext['page'], title: string) {
+  await page.goto(server.url);
+  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+it('downloads a module with progress and size, then takes all of it offline', async () => {
+  const { page, context } = phone;
+  await signIn(page, server.url);
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+  await waitForServiceWorker(page);
+  await openModule(page, MODULE);
+
+  await page.getByRole('button', { name: 'Download for offline' }).click();
+  await page.getByText(/Available offline · \d/).waitFor();
+  await page.getByText(/Kindling uses .+ on this device/).waitFor();
+
+  await context.setOffline(true);
+  await openModule(page, MODULE); // a cold navigation, served by the service worker
+  const lessons = page.locator('.lesson-row');
+  const count = await lessons.count();
+  expect(count).toBeGreaterThan(1);
+  for (let i = 0; i < count; i++) {
+    await lessons.nth(i).click();
+    await finishOpenLesson(page);
+    await page.getByRole('link', { name: 'Back to the module' }).click();
+    await expect.poll(() => page.locator('.lesson-row.done').count()).toBe(i + 1);
+  }
+
+  await context.setOffline(false);
+  await expect
+    .poll(
+      async () =>
+        (await server.store.userEvents('u-demo-learner')).filter(
+          (e) => e.type === 'lesson_completed',
+        ).length,
+    )
+    .toBe(count);
+});
+
+it('removes a download', async () => {
+  const { page } = phone;
+  await openModule(page, MODULE);
+  await page.getByRole('button', { name: `Remove ${MODULE} from this device` }).click();
+  await page.getByRole('button', { name: 'Download for offline' }).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'Download for offline' }).waitFor();
+});

@@ -1,0 +1,57 @@
+/**
+ * Guarantee 7: nothing expires silently. Progress made offline and brought online 40 days later
+ * (device and server clocks both moved on) is older than the acceptance window; the learner sees
+ * it listed as not counted instead of it vanishing.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { finishNextLesson, outboxEvents } from '../support/lessons';
+import { startServer, type RunningServer } from '../support/server';
+
+const DAY = 86_400_000;
+let serverOffset = 0;
+let server: RunningServer;
+let phone: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer({ now: () => Date.now() + serverOffset });
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+it('lists progress synced after 40 days as not counted, with the reason', async () => {
+  const { page, context } = phone;
+  await context.clock.install({ time: Date.now() });
+  await signIn(page, server.url);
+  await waitForServiceWorker(page);
+  await page.getByRole('link', { name: /^Continue:/ }).click(); // opened once online…
+  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  const before = await server.store.userEvents('u-demo-learner');
+  await context.setOffline(true); // …then taken offline
+  await finishNextLesson(page);
+  await page.goto(server.url);
+  const made = await outboxEvents(page);
+  expect(made.length).toBeGreaterThan(0);
+
+  // Forty days later, on the device and on the server.
+  serverOffset = 40 * DAY;
+  await context.clock.setSystemTime(Date.now() + serverOffset);
+  await context.setOffline(false); // `online` starts a sync…
+  // …which finds the session expired meanwhile: sign in again; the outbox waited.
+  await page.getByLabel('Password').waitFor();
+  await signIn(page, server.url);
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+
+  const list = page.getByRole('group').filter({ hasText: "Couldn't sync" });
+  await page.getByText(`Couldn't sync (${made.length})`).click();
+  await expect.poll(() => list.getByText('Not counted').count()).toBe(made.length);
+  expect(await list.textContent()).toContain('older than 30 days');
+  expect(await outboxEvents(page)).toEqual([]);
+  expect(await server.store.userEvents('u-demo-learner')).toEqual(before);
+});

@@ -1,0 +1,61 @@
+/**
+ * Guarantee 9: when the browser wipes the device database between sessions, the app notices,
+ * tells the learner, re-pulls their progress from the server and starts a clean outbox under a
+ * new device id (so new events never collide with the old device's sequence numbers).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { finishNextLesson, outboxEvents } from '../support/lessons';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let phone: PhoneContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+const completions = async () =>
+  (await server.store.userEvents('u-demo-learner')).filter((e) => e.type === 'lesson_completed');
+
+it('notices a wiped database, restores progress from the server and syncs new progress cleanly', async () => {
+  const { context } = phone;
+  let page = phone.page;
+  await signIn(page, server.url);
+  await finishNextLesson(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => (await completions()).length).toBe(1);
+  await page.close();
+
+  // Between sessions the browser clears IndexedDB (Safari's purge, "clear site data").
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  await cdp.send('Storage.clearDataForOrigin', {
+    origin: new URL(server.url).origin,
+    storageTypes: 'indexeddb',
+  });
+
+  page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('alert').filter({ hasText: 'cleared' }).waitFor();
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor(); // still signed in
+  // The finished lesson is back from the server: XP shows, the next lesson is offered.
+  await expect.poll(() => page.locator('.stat-value').nth(1).textContent()).not.toBe('0');
+  expect(await outboxEvents(page)).toEqual([]);
+
+  await finishNextLesson(page);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect.poll(async () => (await completions()).length).toBe(2);
+  const stored = await completions();
+  expect(new Set(stored.map((e) => e.deviceId)).size).toBe(2);
+  await expect.poll(() => outboxEvents(page)).toEqual([]);
+  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  expect(await page.getByText("Couldn't sync").count()).toBe(0);
+
+  await page.getByRole('button', { name: 'OK' }).click();
+  expect(await page.getByRole('alert').filter({ hasText: 'cleared' }).count()).toBe(0);
+});
