@@ -36,6 +36,7 @@ export async function createStore({
     db,
     outbox,
     clock,
+    lessonFacts: content.lessonFacts,
     onRecorded: () => {
       clearTimeout(debounce);
       debounce = setTimeout(() => void engine.sync(), SYNC_DEBOUNCE_MS);
@@ -65,6 +66,7 @@ export async function createStore({
     engine.setUser(uid);
     await progress.setUser(uid);
     if (uid) {
+      void content.loadSavedFacts();
       void content.loadCatalog();
       void engine.sync();
     }

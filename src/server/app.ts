@@ -10,6 +10,7 @@ import { sameOrigin, securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { progressRoutes } from './routes/progress';
+import { motivationRoutes } from './routes/motivation';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
@@ -32,7 +33,8 @@ export function createApp(options: AppOptions) {
     })
     .route('/', authRoutes)
     .route('/', contentRoutes)
-    .route('/', progressRoutes);
+    .route('/', progressRoutes)
+    .route('/', motivationRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

@@ -4,12 +4,21 @@
  */
 import { signal } from '@preact/signals';
 import type { Catalog, LearningModule } from '../../core/content';
+import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
 
 export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
   const catalogError = signal<string | null>(null, { name: 'content.catalogError' });
+  /** Grading facts (estimate, quiz key) of every lesson on the device, for the XP reducer. */
+  const lessonFactsById = signal<Record<string, LessonFacts>>({}, { name: 'content.lessonFacts' });
+
+  function learnFacts(module: LearningModule): void {
+    const next = { ...lessonFactsById.value };
+    for (const lesson of module.lessons) next[lesson.id] = lessonFacts(lesson);
+    lessonFactsById.value = next;
+  }
 
   async function cachedModule(id: string): Promise<LearningModule | undefined> {
     const row = await db.get('content', `module:${id}`);
@@ -19,6 +28,11 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   return {
     catalog,
     catalogError,
+    lessonFacts: lessonFactsById,
+    /** Reads the grading facts of every module saved on the device. */
+    async loadSavedFacts(): Promise<void> {
+      for (const row of await db.getAll('content')) if ('module' in row) learnFacts(row.module);
+    },
     async loadCatalog(): Promise<void> {
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
@@ -43,7 +57,10 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
     async loadModule(id: string): Promise<LearningModule> {
       const cached = await cachedModule(id);
       const wanted = catalog.value?.modules.find((m) => m.id === id)?.version;
-      if (cached && (!wanted || cached.version === wanted)) return cached;
+      if (cached && (!wanted || cached.version === wanted)) {
+        learnFacts(cached);
+        return cached;
+      }
       try {
         const fresh = await api.get<LearningModule>(`/modules/${encodeURIComponent(id)}`);
         await db.put('content', {
@@ -51,8 +68,10 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
           module: fresh,
           savedAt: new Date().toISOString(),
         });
+        learnFacts(fresh);
         return fresh;
       } catch (err) {
+        if (cached) learnFacts(cached);
         if (cached) return cached;
         throw err;
       }

@@ -3,10 +3,15 @@
  * folded by the same reducer the server uses (src/core/progress.ts). Recording progress writes
  * the outbox first and only then updates what is shown.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { localDate } from '../../core/calendar';
 import type { EventDraft, ProgressEvent } from '../../core/events';
-import { emptyState, mergePending, type ProgressState } from '../../core/progress';
+import {
+  emptyState,
+  mergePending,
+  type LessonFacts,
+  type ProgressState,
+} from '../../core/progress';
 import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
 import type { Clock, Outbox } from '../../client/outbox';
 import type { SyncStatus } from '../../client/sync-engine';
@@ -17,9 +22,11 @@ export interface ProgressDeps {
   clock: Clock;
   /** Called after every recorded event: debounced sync, background-sync registration. */
   onRecorded: () => void;
+  /** Grading facts of the lessons on the device (quiz keys, estimates), for XP. */
+  lessonFacts: ReadonlySignal<Record<string, LessonFacts>>;
 }
 
-export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressDeps) {
+export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts }: ProgressDeps) {
   const userId = signal<string | null>(null, { name: 'progress.userId' });
   const snapshot = signal<ProgressState>(emptyState, { name: 'progress.snapshot' });
   const pending = signal<ProgressEvent[]>([], { name: 'progress.pending' });
@@ -30,7 +37,10 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
   );
   const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
 
-  const state = computed(() => mergePending(snapshot.value, pending.value, today.value));
+  const state = computed(() => {
+    const facts = lessonFacts.value;
+    return mergePending(snapshot.value, pending.value, today.value, (id) => facts[id]);
+  });
 
   async function refresh(): Promise<void> {
     const uid = userId.value;

@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { localDate } from '../../core/calendar';
 import { syncRequest } from '../../core/events';
 import { SYNC_LIMITS } from '../../core/sync';
-import { deriveState } from '../../core/progress';
 import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { mergeResults, prepareBatch } from '../ingest';
+import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 
 async function stateOf(deps: AppDeps, user: User) {
-  const today = localDate(deps.now(), user.tz);
-  return deriveState(await deps.store.userEvents(user.id), today);
+  return progressStateOf(deps.store, user, deps.now());
 }
 
 export const progressRoutes = new Hono<AppEnv>()
@@ -34,7 +32,8 @@ export const progressRoutes = new Hono<AppEnv>()
       const { deps, user } = c.var;
       const receivedAt = deps.now();
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays);
-      const stored = await deps.store.ingest(user.id, batch.incoming);
+      const aggregate = await aggregateFor(deps.store, user);
+      const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
       return c.json({
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),

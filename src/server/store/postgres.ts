@@ -30,7 +30,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
-import type { Store, User } from './store';
+import type { Aggregate, BoardLine, Store, User } from './store';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_MIGRATE = 0x4b4e0001;
@@ -48,6 +48,23 @@ interface UserRow {
   tz: string;
   password_hash: string;
   cohort_ids: string[];
+}
+
+interface BoardLineRow {
+  user_id: string;
+  display_name: string;
+  xp: number;
+}
+const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
+  FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
+/** $1 cohort, $2 period, $3 xp, $4 reached_at, $5 user id: the rows ranked before that score. */
+const aheadOf = `b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
+  AND (b.xp > $3 OR (b.xp = $3 AND (b.reached_at < $4 OR (b.reached_at = $4 AND b.user_id < $5))))`;
+const behind = `b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
+  AND (b.xp < $3 OR (b.xp = $3 AND (b.reached_at > $4 OR (b.reached_at = $4 AND b.user_id > $5))))`;
+
+function toLine(rank: number, r: BoardLineRow): BoardLine {
+  return { rank, userId: r.user_id, displayName: r.display_name, xp: r.xp };
 }
 
 const userSelect = `SELECT u.*, coalesce((SELECT array_agg(m.cohort_id) FROM cohort_members m WHERE m.user_id = u.id), '{}') AS cohort_ids FROM users u`;
@@ -238,7 +255,7 @@ export async function openPostgresStore(
       );
       return rows[0] && (JSON.parse(rows[0].body) as LearningModule);
     },
-    async ingest(userId, events) {
+    async ingest(userId, events, aggregate) {
       return transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_INGEST, userId]);
         const results: SyncResult[] = [];
@@ -279,20 +296,166 @@ export async function openPostgresStore(
                 : 'this device sequence number was already used',
             });
         }
+        if (aggregate) {
+          const accepted = events
+            .filter((_, i) => results[i]!.status === 'accepted')
+            .map(({ event, correctedAt }) => ({
+              ...event,
+              occurredAt: new Date(correctedAt).toISOString(),
+            }));
+          await aggregateUser(client, userId, accepted, aggregate);
+        }
         return results;
       });
     },
     async userEvents(userId) {
-      const { rows } = await pool.query<{ body: string; corrected_at: number }>(
-        'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
+      return readUserEvents(pool, userId);
+    },
+    async getCohort(id) {
+      const { rows } = await pool.query<{ id: string; orgId: string; name: string; tz: string }>(
+        'SELECT id, org_id AS "orgId", name, tz FROM cohorts WHERE id = $1',
+        [id],
+      );
+      return rows[0];
+    },
+    async managesCohortMember(managerId, cohortId) {
+      const { rowCount } = await pool.query(
+        `SELECT 1 FROM cohort_members m JOIN users u ON u.id = m.user_id
+         WHERE m.cohort_id = $1 AND u.manager_id = $2 AND u.active = 1 LIMIT 1`,
+        [cohortId, managerId],
+      );
+      return rowCount === 1;
+    },
+    async getLedger(userId) {
+      const { rows } = await pool.query<{ ledger: string }>(
+        'SELECT ledger FROM progress_ledgers WHERE user_id = $1',
         [userId],
       );
-      return rows.map((r) => ({
-        ...(JSON.parse(r.body) as ProgressEvent),
-        occurredAt: new Date(r.corrected_at).toISOString(),
-      }));
+      return rows[0]?.ledger;
+    },
+    async leaderboard(q) {
+      const [mineRows, selfRows, topRows] = await Promise.all([
+        pool.query<{ xp: number; reached_at: number }>(
+          'SELECT xp, reached_at FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3',
+          [q.cohortId, q.period, q.userId],
+        ),
+        pool.query<{ display_name: string; hidden: number }>(
+          `SELECT coalesce(p.alias, u.name) AS display_name, coalesce(p.hidden, 0) AS hidden
+           FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = $1`,
+          [q.userId],
+        ),
+        pool.query<BoardLineRow>(
+          `${boardSelect} WHERE b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
+           ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $3`,
+          [q.cohortId, q.period, q.top],
+        ),
+      ]);
+      const mine = mineRows.rows[0];
+      const xp = mine?.xp ?? 0;
+      const key = [q.cohortId, q.period, xp, mine?.reached_at ?? Number.MAX_SAFE_INTEGER, q.userId];
+      const [ahead, before, after] = await Promise.all([
+        pool.query<{ n: number }>(`SELECT count(*) AS n FROM board_scores b WHERE ${aheadOf}`, key),
+        pool.query<BoardLineRow>(
+          `${boardSelect} WHERE ${aheadOf} ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $6`,
+          [...key, q.around],
+        ),
+        pool.query<BoardLineRow>(
+          `${boardSelect} WHERE ${behind} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $6`,
+          [...key, q.around],
+        ),
+      ]);
+      const rank = ahead.rows[0]!.n + 1;
+      const self = selfRows.rows[0];
+      return {
+        entries: topRows.rows.map((r, i) => toLine(i + 1, r)),
+        around: [
+          ...before.rows.map((r, i) => toLine(rank - 1 - i, r)).reverse(),
+          { rank, userId: q.userId, displayName: self?.display_name ?? '', xp },
+          ...after.rows.map((r, i) => toLine(rank + 1 + i, r)),
+        ],
+        me: { rank, xp, hidden: self?.hidden === 1 },
+      };
+    },
+    async getBoardProfile(userId) {
+      const { rows } = await pool.query<{ alias: string | null; hidden: number }>(
+        'SELECT alias, hidden FROM board_profiles WHERE user_id = $1',
+        [userId],
+      );
+      return { alias: rows[0]?.alias ?? null, hidden: rows[0]?.hidden === 1 };
+    },
+    async setBoardProfile(userId, profile) {
+      const hidden = profile.hidden ? 1 : 0;
+      await transaction(async (client) => {
+        await client.query(
+          `INSERT INTO board_profiles (user_id, alias, hidden) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id) DO UPDATE SET alias = excluded.alias, hidden = excluded.hidden`,
+          [userId, profile.alias, hidden],
+        );
+        await client.query('UPDATE board_scores SET hidden = $1 WHERE user_id = $2', [
+          hidden,
+          userId,
+        ]);
+      });
+    },
+    async cohortLessons(cohortId, week) {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT coalesce(sum(lessons), 0)::bigint AS n FROM board_scores WHERE cohort_id = $1 AND period = $2',
+        [cohortId, week],
+      );
+      return rows[0]!.n;
     },
   };
+}
+
+async function readUserEvents(
+  db: pg.Pool | pg.PoolClient,
+  userId: string,
+): Promise<ProgressEvent[]> {
+  const { rows } = await db.query<{ body: string; corrected_at: number }>(
+    'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
+    [userId],
+  );
+  return rows.map((r) => ({
+    ...(JSON.parse(r.body) as ProgressEvent),
+    occurredAt: new Date(r.corrected_at).toISOString(),
+  }));
+}
+
+// Must run inside the ingest transaction (after the per-user lock): the ledger and board rows
+// commit with the events, and concurrent syncs of one user cannot interleave their read-modify-write.
+async function aggregateUser(
+  client: pg.PoolClient,
+  userId: string,
+  accepted: ProgressEvent[],
+  aggregate: Aggregate,
+): Promise<void> {
+  const { rows } = await client.query<{ ledger: string }>(
+    'SELECT ledger FROM progress_ledgers WHERE user_id = $1',
+    [userId],
+  );
+  const previous = rows[0]?.ledger;
+  if (previous !== undefined && accepted.length === 0) return;
+  const events = previous === undefined ? await readUserEvents(client, userId) : accepted;
+  const now = Date.now();
+  const out = aggregate(previous, events);
+  await client.query(
+    `INSERT INTO progress_ledgers (user_id, ledger, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET ledger = excluded.ledger, updated_at = excluded.updated_at`,
+    [userId, out.ledger, now],
+  );
+  for (const r of out.remove)
+    await client.query(
+      'DELETE FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3',
+      [r.cohortId, r.period, userId],
+    );
+  for (const r of out.upsert)
+    await client.query(
+      `INSERT INTO board_scores (cohort_id, period, user_id, xp, lessons, reached_at, hidden, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce((SELECT hidden FROM board_profiles WHERE user_id = $3), 0), $7)
+       ON CONFLICT (cohort_id, period, user_id) DO UPDATE SET xp = excluded.xp,
+         lessons = excluded.lessons, reached_at = excluded.reached_at, updated_at = excluded.updated_at`,
+      [r.cohortId, r.period, userId, r.xp, r.lessons, r.reachedAt, now],
+    );
 }
 
 async function migrate(client: pg.PoolClient, schema: string | undefined): Promise<void> {

@@ -11,7 +11,16 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
-import type { IncomingEvent, NewUser, Store, User } from './store';
+import type {
+  Aggregate,
+  BoardLine,
+  BoardQuery,
+  BoardRead,
+  IncomingEvent,
+  NewUser,
+  Store,
+  User,
+} from './store';
 
 interface UserRow {
   id: string;
@@ -24,6 +33,15 @@ interface UserRow {
   password_hash: string;
   cohort_ids: string | null;
 }
+
+type BoardKey = [string, string, number, number, number, number, string];
+interface BoardLineRow {
+  user_id: string;
+  display_name: string;
+  xp: number;
+}
+const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
+  FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
 
 const userSelect = `SELECT u.*, (SELECT group_concat(cohort_id) FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids FROM users u`;
 
@@ -62,9 +80,50 @@ export function openSqliteStore(file: string): Store {
     userEvents: db.prepare<[string], { body: string; corrected_at: number }>(
       'SELECT body, corrected_at FROM events WHERE user_id = ? ORDER BY corrected_at, id',
     ),
+    ledger: db.prepare<[string], { ledger: string }>(
+      'SELECT ledger FROM progress_ledgers WHERE user_id = ?',
+    ),
+    upsertLedger: db.prepare(
+      `INSERT INTO progress_ledgers (user_id, ledger, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET ledger = excluded.ledger, updated_at = excluded.updated_at`,
+    ),
+    removeBoardRow: db.prepare(
+      'DELETE FROM board_scores WHERE cohort_id = ? AND period = ? AND user_id = ?',
+    ),
+    upsertBoardRow: db.prepare(
+      `INSERT INTO board_scores (cohort_id, period, user_id, xp, lessons, reached_at, hidden, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT hidden FROM board_profiles WHERE user_id = ?), 0), ?)
+       ON CONFLICT (cohort_id, period, user_id) DO UPDATE SET xp = excluded.xp,
+         lessons = excluded.lessons, reached_at = excluded.reached_at, updated_at = excluded.updated_at`,
+    ),
+    boardRow: db.prepare<[string, string, string], { xp: number; reached_at: number }>(
+      'SELECT xp, reached_at FROM board_scores WHERE cohort_id = ? AND period = ? AND user_id = ?',
+    ),
+    ahead: db.prepare<BoardKey, { n: number }>(
+      `SELECT count(*) AS n FROM board_scores WHERE cohort_id = ? AND period = ? AND hidden = 0
+       AND (xp > ? OR (xp = ? AND (reached_at < ? OR (reached_at = ? AND user_id < ?))))`,
+    ),
+    top: db.prepare<[string, string, number], BoardLineRow>(
+      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
+       ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT ?`,
+    ),
+    before: db.prepare<[...BoardKey, number], BoardLineRow>(
+      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
+       AND (b.xp > ? OR (b.xp = ? AND (b.reached_at < ? OR (b.reached_at = ? AND b.user_id < ?))))
+       ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT ?`,
+    ),
+    after: db.prepare<[...BoardKey, number], BoardLineRow>(
+      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
+       AND (b.xp < ? OR (b.xp = ? AND (b.reached_at > ? OR (b.reached_at = ? AND b.user_id > ?))))
+       ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT ?`,
+    ),
+    displayName: db.prepare<[string], { display_name: string; hidden: number }>(
+      `SELECT coalesce(p.alias, u.name) AS display_name, coalesce(p.hidden, 0) AS hidden
+       FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = ?`,
+    ),
   };
 
-  const ingest = db.transaction((userId: string, events: IncomingEvent[]): SyncResult[] =>
+  const insertEvents = (userId: string, events: IncomingEvent[]): SyncResult[] =>
     events.map(({ event, canonical, correctedAt, receivedAt }) => {
       const info = stmt.insertEvent.run({
         id: event.id,
@@ -89,8 +148,81 @@ export function openSqliteStore(file: string): Store {
           ? 'this event id was already stored with other content'
           : 'this device sequence number was already used',
       };
-    }),
+    });
+
+  const ingest = db.transaction(
+    (userId: string, events: IncomingEvent[], aggregate?: Aggregate): SyncResult[] => {
+      const results = insertEvents(userId, events);
+      if (aggregate) {
+        const accepted = events
+          .filter((_, i) => results[i]!.status === 'accepted')
+          .map(({ event, correctedAt }) => ({
+            ...event,
+            occurredAt: new Date(correctedAt).toISOString(),
+          }));
+        aggregateUser(userId, accepted, aggregate);
+      }
+      return results;
+    },
   );
+
+  // Must run inside the ingest transaction: the ledger and board rows commit with the events.
+  function aggregateUser(userId: string, accepted: ProgressEvent[], aggregate: Aggregate): void {
+    const previous = stmt.ledger.get(userId)?.ledger;
+    if (previous !== undefined && accepted.length === 0) return;
+    const events = previous === undefined ? readUserEvents(userId) : accepted;
+    const now = Date.now();
+    const out = aggregate(previous, events);
+    stmt.upsertLedger.run(userId, out.ledger, now);
+    for (const r of out.remove) stmt.removeBoardRow.run(r.cohortId, r.period, userId);
+    for (const r of out.upsert)
+      stmt.upsertBoardRow.run(
+        r.cohortId,
+        r.period,
+        userId,
+        r.xp,
+        r.lessons,
+        r.reachedAt,
+        userId,
+        now,
+      );
+  }
+
+  function readUserEvents(userId: string): ProgressEvent[] {
+    return stmt.userEvents.all(userId).map((r) => ({
+      ...(JSON.parse(r.body) as ProgressEvent),
+      occurredAt: new Date(r.corrected_at).toISOString(),
+    }));
+  }
+
+  const boardLine =
+    (rank: number) =>
+    (r: BoardLineRow): BoardLine => ({
+      rank,
+      userId: r.user_id,
+      displayName: r.display_name,
+      xp: r.xp,
+    });
+
+  function leaderboard(q: BoardQuery): BoardRead {
+    const mine = stmt.boardRow.get(q.cohortId, q.period, q.userId);
+    const me = { xp: mine?.xp ?? 0, reachedAt: mine?.reached_at ?? Number.MAX_SAFE_INTEGER };
+    const key = [q.cohortId, q.period, me.xp, me.xp, me.reachedAt, me.reachedAt, q.userId] as const;
+    const rank = stmt.ahead.get(...key)!.n + 1;
+    const entries = stmt.top.all(q.cohortId, q.period, q.top).map((r, i) => boardLine(i + 1)(r));
+    const before = stmt.before.all(...key, q.around).map((r, i) => boardLine(rank - 1 - i)(r));
+    const after = stmt.after.all(...key, q.around).map((r, i) => boardLine(rank + 1 + i)(r));
+    const self = stmt.displayName.get(q.userId);
+    return {
+      entries,
+      around: [
+        ...before.reverse(),
+        { rank, userId: q.userId, displayName: self?.display_name ?? '', xp: me.xp },
+        ...after,
+      ],
+      me: { rank, xp: me.xp, hidden: (self?.hidden ?? 0) === 1 },
+    };
+  }
 
   return {
     dialect: 'sqlite',
@@ -202,14 +334,59 @@ export function openSqliteStore(file: string): Store {
         .get(id);
       return row && (JSON.parse(row.body) as LearningModule);
     },
-    async ingest(userId, events) {
-      return ingest(userId, events);
+    async ingest(userId, events, aggregate) {
+      return ingest(userId, events, aggregate);
     },
     async userEvents(userId) {
-      return stmt.userEvents.all(userId).map((r) => ({
-        ...(JSON.parse(r.body) as ProgressEvent),
-        occurredAt: new Date(r.corrected_at).toISOString(),
-      }));
+      return readUserEvents(userId);
+    },
+    async getCohort(id) {
+      return db
+        .prepare<[string], { id: string; orgId: string; name: string; tz: string }>(
+          'SELECT id, org_id AS orgId, name, tz FROM cohorts WHERE id = ?',
+        )
+        .get(id);
+    },
+    async managesCohortMember(managerId, cohortId) {
+      return (
+        db
+          .prepare(
+            `SELECT 1 FROM cohort_members m JOIN users u ON u.id = m.user_id
+             WHERE m.cohort_id = ? AND u.manager_id = ? AND u.active = 1 LIMIT 1`,
+          )
+          .get(cohortId, managerId) !== undefined
+      );
+    },
+    async getLedger(userId) {
+      return stmt.ledger.get(userId)?.ledger;
+    },
+    async leaderboard(query) {
+      return db.transaction(() => leaderboard(query))();
+    },
+    async getBoardProfile(userId) {
+      const row = db
+        .prepare<[string], { alias: string | null; hidden: number }>(
+          'SELECT alias, hidden FROM board_profiles WHERE user_id = ?',
+        )
+        .get(userId);
+      return { alias: row?.alias ?? null, hidden: row?.hidden === 1 };
+    },
+    async setBoardProfile(userId, profile) {
+      const hidden = profile.hidden ? 1 : 0;
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO board_profiles (user_id, alias, hidden) VALUES (?, ?, ?)
+           ON CONFLICT (user_id) DO UPDATE SET alias = excluded.alias, hidden = excluded.hidden`,
+        ).run(userId, profile.alias, hidden);
+        db.prepare('UPDATE board_scores SET hidden = ? WHERE user_id = ?').run(hidden, userId);
+      })();
+    },
+    async cohortLessons(cohortId, week) {
+      return db
+        .prepare<[string, string], { n: number }>(
+          'SELECT coalesce(sum(lessons), 0) AS n FROM board_scores WHERE cohort_id = ? AND period = ?',
+        )
+        .get(cohortId, week)!.n;
     },
   };
 }

@@ -71,7 +71,74 @@ export interface Store {
    * Stores events for a user in one transaction and returns a result per event, in order.
    * Results are returned only after the transaction committed ("acked means durable").
    */
-  ingest(userId: string, events: IncomingEvent[]): Promise<SyncResult[]>;
+  ingest(userId: string, events: IncomingEvent[], aggregate?: Aggregate): Promise<SyncResult[]>;
   /** The user's events with occurredAt replaced by the server-corrected time. */
   userEvents(userId: string): Promise<ProgressEvent[]>;
+
+  // ---- motivation (issue 6) ---------------------------------------------------------------
+
+  getCohort(id: string): Promise<Cohort | undefined>;
+  /** True when one of the manager's direct reports is a member of the cohort. */
+  managesCohortMember(managerId: string, cohortId: string): Promise<boolean>;
+  /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
+  getLedger(userId: string): Promise<string | undefined>;
+  /** Top entries and the user's own rank; hidden learners are left out of everyone's entries. */
+  leaderboard(query: BoardQuery): Promise<BoardRead>;
+  getBoardProfile(userId: string): Promise<BoardProfile>;
+  setBoardProfile(userId: string, profile: BoardProfile): Promise<void>;
+  /** Sum of lessons first completed by the cohort's members in a week (challenge progress). */
+  cohortLessons(cohortId: string, week: string): Promise<number>;
+}
+
+export interface Cohort {
+  id: string;
+  orgId: string;
+  name: string;
+  tz: string;
+}
+
+/** One board row as `ingest` keeps it: a user's score in a cohort for `all` or a week. */
+export interface BoardRow {
+  cohortId: string;
+  period: string;
+  xp: number;
+  lessons: number;
+  reachedAt: number;
+}
+
+/**
+ * Called by `ingest` inside its transaction with the user's stored ledger and the events just
+ * accepted (every stored event of the user when no ledger exists yet), occurredAt corrected.
+ * Returns the new ledger and the board rows to write and to delete.
+ */
+export type Aggregate = (
+  previousLedger: string | undefined,
+  accepted: ProgressEvent[],
+) => { ledger: string; upsert: BoardRow[]; remove: Array<{ cohortId: string; period: string }> };
+
+export interface BoardQuery {
+  cohortId: string;
+  period: string;
+  userId: string;
+  top: number;
+  /** Rows either side of the user to return in `around` (which includes the user). */
+  around: number;
+}
+
+export interface BoardLine {
+  rank: number;
+  userId: string;
+  displayName: string;
+  xp: number;
+}
+
+export interface BoardRead {
+  entries: BoardLine[];
+  around: BoardLine[];
+  me: { rank: number; xp: number; hidden: boolean };
+}
+
+export interface BoardProfile {
+  alias: string | null;
+  hidden: boolean;
 }
