@@ -11,6 +11,7 @@ import { openDeviceDb } from '../client/db';
 import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client/outbox';
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
+import { createLeaderboardStore } from './stores/leaderboard';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -93,6 +94,7 @@ export async function createStore({
     session,
     content,
     progress,
+    leaderboard: createLeaderboardStore({ api }),
     online,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);

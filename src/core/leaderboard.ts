@@ -90,3 +90,27 @@ export function visibleRows<T extends { rank: number; userId: string }>(
     (e) => e.rank <= top || (mine !== undefined && Math.abs(e.rank - mine) <= around),
   );
 }
+
+/**
+ * Moves the learner's own row to where their optimistic XP (server XP plus what is still in the
+ * outbox) puts it among the rows shown, before the server has confirmed it. Rows the learner
+ * passes move down one place; ties stay ahead (they reached the score first).
+ */
+export function withOptimisticMe<T extends { rank: number; xp: number; isMe?: boolean }>(
+  rows: readonly T[],
+  myXp: number,
+): T[] {
+  const me = rows.find((r) => r.isMe);
+  if (!me || myXp <= me.xp) return [...rows];
+  const passed = rows.filter((r) => !r.isMe && r.rank < me.rank && r.xp < myXp);
+  const newRank = passed.length ? Math.min(...passed.map((r) => r.rank)) : me.rank;
+  return rows
+    .map((r) =>
+      r.isMe
+        ? { ...r, xp: myXp, rank: newRank }
+        : passed.includes(r)
+          ? { ...r, rank: r.rank + 1 }
+          : r,
+    )
+    .sort((a, b) => a.rank - b.rank);
+}

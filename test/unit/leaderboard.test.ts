@@ -10,6 +10,7 @@ import {
   rankBoard,
   visibleRows,
   weekKey,
+  withOptimisticMe,
   type BoardEntry,
 } from '../../src/core/leaderboard';
 import { awardsOf, ledgerOf, LESSON_XP, type LessonFacts } from '../../src/core/progress';
@@ -151,5 +152,25 @@ describe('order independence (property-based)', () => {
         );
       }),
     );
+  });
+});
+
+describe('withOptimisticMe', () => {
+  const rows = [
+    { rank: 1, xp: 50, name: 'a' },
+    { rank: 2, xp: 30, name: 'b' },
+    { rank: 3, xp: 20, name: 'c' },
+    { rank: 4, xp: 10, name: 'me', isMe: true },
+  ];
+  it('moves my row up past the rows my new XP beats, ties staying ahead', () => {
+    expect(withOptimisticMe(rows, 30).map((r) => [r.rank, r.name, r.xp])).toEqual([
+      [1, 'a', 50],
+      [2, 'b', 30],
+      [3, 'me', 30],
+      [4, 'c', 20],
+    ]);
+  });
+  it('leaves the board alone when nothing is pending', () => {
+    expect(withOptimisticMe(rows, 10)).toEqual(rows);
   });
 });

@@ -64,6 +64,9 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     state,
     pending,
     pendingCount: computed(() => pending.value.length),
+    /** XP shown on the device but not yet confirmed by the server (events in the outbox). */
+    pendingXp: computed(() => state.value.xp - snapshot.value.xp),
+    today,
     rejected,
     status,
     refresh,

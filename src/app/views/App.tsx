@@ -6,6 +6,7 @@ import { Home } from './Home';
 import { ModuleView } from './ModuleView';
 import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
+import { LeaderboardView } from './LeaderboardView';
 import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
 
@@ -46,6 +47,8 @@ export function App() {
           <LessonPlayer key={r.lessonId} moduleId={r.moduleId} lessonId={r.lessonId} />
         ) : r.name === 'done' ? (
           <LessonDone moduleId={r.moduleId} lessonId={r.lessonId} />
+        ) : r.name === 'leaderboard' ? (
+          <LeaderboardView />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>
