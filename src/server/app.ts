@@ -11,6 +11,7 @@ import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { progressRoutes } from './routes/progress';
 import { motivationRoutes } from './routes/motivation';
+import { socialRoutes } from './routes/social';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
@@ -34,7 +35,8 @@ export function createApp(options: AppOptions) {
     .route('/', authRoutes)
     .route('/', contentRoutes)
     .route('/', progressRoutes)
-    .route('/', motivationRoutes);
+    .route('/', motivationRoutes)
+    .route('/', socialRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

@@ -219,4 +219,62 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
       expect((await read('u2')).me).toEqual({ rank: 1, xp: 1000, hidden: true });
     });
   });
+
+  describe('social', () => {
+    it('keeps kudos: received list, counts, the daily window and the cohort feed', async () => {
+      const base = { orgId: 'org-1', reason: 'lesson' as const, message: '<b>hi</b>' };
+      await store.addKudos({ ...base, id: 'k1', fromUser: 'u2', toUser: 'u1', createdAt: T0 });
+      await store.addKudos({ ...base, id: 'k2', fromUser: 'u2', toUser: 'u1', createdAt: T0 + 5 });
+      await store.addKudos({
+        ...base,
+        id: 'k3',
+        fromUser: 'u1',
+        toUser: 'boss',
+        createdAt: T0 + 9,
+      });
+      expect(await store.kudosSentSince('u2', T0 + 1)).toBe(1);
+      expect(await store.kudosReceivedCount('u1')).toBe(2);
+      expect(await store.kudosReceived('u1', 10)).toEqual([
+        {
+          id: 'k2',
+          fromName: 'Name u2',
+          toName: 'Name u1',
+          reason: 'lesson',
+          message: '<b>hi</b>',
+          createdAt: T0 + 5,
+        },
+        {
+          id: 'k1',
+          fromName: 'Name u2',
+          toName: 'Name u1',
+          reason: 'lesson',
+          message: '<b>hi</b>',
+          createdAt: T0,
+        },
+      ]);
+      // boss is in no cohort: only kudos to c1's members appear in its feed.
+      expect((await store.cohortFeed('c1', 10)).map((k) => k.id)).toEqual(['k2', 'k1']);
+      expect(await store.orgPeople('org-1')).toEqual([
+        { id: 'boss', name: 'Name boss' },
+        { id: 'u1', name: 'Name u1' },
+        { id: 'u2', name: 'Name u2' },
+      ]);
+    });
+
+    it('stores a recommendation once per sender, colleague and module', async () => {
+      const r = { id: 'r1', fromUser: 'u2', toUser: 'u1', moduleId: 'm', createdAt: T0 };
+      expect(await store.addRecommendation(r)).toBe(true);
+      expect(await store.addRecommendation({ ...r, id: 'r2' })).toBe(false);
+      expect(await store.recommendationsFor('u1')).toEqual([
+        { moduleId: 'm', fromName: 'Name u2', createdAt: T0 },
+      ]);
+    });
+
+    it('keeps one challenge per cohort and week, the latest goal winning', async () => {
+      await store.setChallenge({ cohortId: 'c1', week: '2026-11-23', goal: 50, setBy: 'boss' });
+      await store.setChallenge({ cohortId: 'c1', week: '2026-11-23', goal: 80, setBy: 'boss' });
+      expect(await store.getChallenge('c1', '2026-11-23')).toBe(80);
+      expect(await store.getChallenge('c1', '2026-11-30')).toBeUndefined();
+    });
+  });
 });

@@ -30,7 +30,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
-import type { Aggregate, BoardLine, Store, User } from './store';
+import type { Aggregate, BoardLine, KudosView, Store, User } from './store';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_MIGRATE = 0x4b4e0001;
@@ -65,6 +65,25 @@ const behind = `b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
 
 function toLine(rank: number, r: BoardLineRow): BoardLine {
   return { rank, userId: r.user_id, displayName: r.display_name, xp: r.xp };
+}
+
+interface KudosRow {
+  id: string;
+  from_name: string;
+  to_name: string;
+  reason: KudosView['reason'];
+  message: string;
+  created_at: number;
+}
+function toKudosView(r: KudosRow): KudosView {
+  return {
+    id: r.id,
+    fromName: r.from_name,
+    toName: r.to_name,
+    reason: r.reason,
+    message: r.message,
+    createdAt: r.created_at,
+  };
 }
 
 const userSelect = `SELECT u.*, coalesce((SELECT array_agg(m.cohort_id) FROM cohort_members m WHERE m.user_id = u.id), '{}') AS cohort_ids FROM users u`;
@@ -403,6 +422,90 @@ export async function openPostgresStore(
         [cohortId, week],
       );
       return rows[0]!.n;
+    },
+    async orgPeople(orgId) {
+      return (
+        await pool.query<{ id: string; name: string }>(
+          `SELECT id, name FROM users WHERE org_id = $1 AND active = 1 ORDER BY name, id LIMIT 500`,
+          [orgId],
+        )
+      ).rows;
+    },
+    async addKudos(k) {
+      await pool.query(
+        `INSERT INTO kudos (id, org_id, from_user, to_user, reason, message, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [k.id, k.orgId, k.fromUser, k.toUser, k.reason, k.message, k.createdAt],
+      );
+    },
+    async kudosSentSince(fromUser, since) {
+      return (
+        await pool.query<{ n: number }>(
+          `SELECT count(*) AS n FROM kudos WHERE from_user = $1 AND created_at >= $2`,
+          [fromUser, since],
+        )
+      ).rows[0]!.n;
+    },
+    async kudosReceived(userId, limit) {
+      return (
+        await pool.query<KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM kudos k JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE k.to_user = $1 ORDER BY k.created_at DESC, k.id LIMIT $2`,
+          [userId, limit],
+        )
+      ).rows.map(toKudosView);
+    },
+    async kudosReceivedCount(userId) {
+      return (
+        await pool.query<{ n: number }>(`SELECT count(*) AS n FROM kudos WHERE to_user = $1`, [
+          userId,
+        ])
+      ).rows[0]!.n;
+    },
+    async cohortFeed(cohortId, limit) {
+      return (
+        await pool.query<KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM cohort_members m JOIN kudos k ON k.to_user = m.user_id JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE m.cohort_id = $1 ORDER BY k.created_at DESC, k.id LIMIT $2`,
+          [cohortId, limit],
+        )
+      ).rows.map(toKudosView);
+    },
+    async addRecommendation(r) {
+      return (
+        (
+          await pool.query(
+            `INSERT INTO recommendations (id, from_user, to_user, module_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [r.id, r.fromUser, r.toUser, r.moduleId, r.createdAt],
+          )
+        ).rowCount === 1
+      );
+    },
+    async recommendationsFor(userId) {
+      const { rows } = await pool.query<{
+        module_id: string;
+        from_name: string;
+        created_at: number;
+      }>(
+        `SELECT r.module_id, u.name AS from_name, r.created_at FROM recommendations r JOIN users u ON u.id = r.from_user WHERE r.to_user = $1 ORDER BY r.created_at DESC, r.id LIMIT 20`,
+        [userId],
+      );
+      return rows.map((r) => ({
+        moduleId: r.module_id,
+        fromName: r.from_name,
+        createdAt: r.created_at,
+      }));
+    },
+    async setChallenge(c) {
+      await pool.query(
+        `INSERT INTO cohort_challenges (cohort_id, week, goal, set_by) VALUES ($1, $2, $3, $4) ON CONFLICT (cohort_id, week) DO UPDATE SET goal = excluded.goal, set_by = excluded.set_by`,
+        [c.cohortId, c.week, c.goal, c.setBy],
+      );
+    },
+    async getChallenge(cohortId, week) {
+      return (
+        await pool.query<{ goal: number }>(
+          `SELECT goal FROM cohort_challenges WHERE cohort_id = $1 AND week = $2`,
+          [cohortId, week],
+        )
+      ).rows[0]?.goal;
     },
   };
 }

@@ -17,6 +17,7 @@ import type {
   BoardQuery,
   BoardRead,
   IncomingEvent,
+  KudosView,
   NewUser,
   Store,
   User,
@@ -42,6 +43,25 @@ interface BoardLineRow {
 }
 const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
   FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
+
+interface KudosRow {
+  id: string;
+  from_name: string;
+  to_name: string;
+  reason: KudosView['reason'];
+  message: string;
+  created_at: number;
+}
+function toKudosView(r: KudosRow): KudosView {
+  return {
+    id: r.id,
+    fromName: r.from_name,
+    toName: r.to_name,
+    reason: r.reason,
+    message: r.message,
+    createdAt: r.created_at,
+  };
+}
 
 const userSelect = `SELECT u.*, (SELECT group_concat(cohort_id) FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids FROM users u`;
 
@@ -387,6 +407,75 @@ export function openSqliteStore(file: string): Store {
           'SELECT coalesce(sum(lessons), 0) AS n FROM board_scores WHERE cohort_id = ? AND period = ?',
         )
         .get(cohortId, week)!.n;
+    },
+    async orgPeople(orgId) {
+      return db
+        .prepare<[string], { id: string; name: string }>(
+          `SELECT id, name FROM users WHERE org_id = ? AND active = 1 ORDER BY name, id LIMIT 500`,
+        )
+        .all(orgId);
+    },
+    async addKudos(k) {
+      db.prepare(
+        `INSERT INTO kudos (id, org_id, from_user, to_user, reason, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(k.id, k.orgId, k.fromUser, k.toUser, k.reason, k.message, k.createdAt);
+    },
+    async kudosSentSince(fromUser, since) {
+      return db
+        .prepare<[string, number], { n: number }>(
+          `SELECT count(*) AS n FROM kudos WHERE from_user = ? AND created_at >= ?`,
+        )
+        .get(fromUser, since)!.n;
+    },
+    async kudosReceived(userId, limit) {
+      return db
+        .prepare<[string, number], KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM kudos k JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE k.to_user = ? ORDER BY k.created_at DESC, k.id LIMIT ?`,
+        )
+        .all(userId, limit)
+        .map(toKudosView);
+    },
+    async kudosReceivedCount(userId) {
+      return db
+        .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM kudos WHERE to_user = ?`)
+        .get(userId)!.n;
+    },
+    async cohortFeed(cohortId, limit) {
+      return db
+        .prepare<[string, number], KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM cohort_members m JOIN kudos k ON k.to_user = m.user_id JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE m.cohort_id = ? ORDER BY k.created_at DESC, k.id LIMIT ?`,
+        )
+        .all(cohortId, limit)
+        .map(toKudosView);
+    },
+    async addRecommendation(r) {
+      return (
+        db
+          .prepare(
+            `INSERT INTO recommendations (id, from_user, to_user, module_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          )
+          .run(r.id, r.fromUser, r.toUser, r.moduleId, r.createdAt).changes === 1
+      );
+    },
+    async recommendationsFor(userId) {
+      return db
+        .prepare<[string], { module_id: string; from_name: string; created_at: number }>(
+          `SELECT r.module_id, u.name AS from_name, r.created_at FROM recommendations r JOIN users u ON u.id = r.from_user WHERE r.to_user = ? ORDER BY r.created_at DESC, r.id LIMIT 20`,
+        )
+        .all(userId)
+        .map((r) => ({ moduleId: r.module_id, fromName: r.from_name, createdAt: r.created_at }));
+    },
+    async setChallenge(c) {
+      db.prepare(
+        `INSERT INTO cohort_challenges (cohort_id, week, goal, set_by) VALUES (?, ?, ?, ?) ON CONFLICT (cohort_id, week) DO UPDATE SET goal = excluded.goal, set_by = excluded.set_by`,
+      ).run(c.cohortId, c.week, c.goal, c.setBy);
+    },
+    async getChallenge(cohortId, week) {
+      return db
+        .prepare<[string, string], { goal: number }>(
+          `SELECT goal FROM cohort_challenges WHERE cohort_id = ? AND week = ?`,
+        )
+        .get(cohortId, week)?.goal;
     },
   };
 }

@@ -88,6 +88,48 @@ export interface Store {
   setBoardProfile(userId: string, profile: BoardProfile): Promise<void>;
   /** Sum of lessons first completed by the cohort's members in a week (challenge progress). */
   cohortLessons(cohortId: string, week: string): Promise<number>;
+
+  /** Active people of an organisation, by name (for kudos and recommendations). */
+  orgPeople(orgId: string): Promise<Array<{ id: string; name: string }>>;
+  addKudos(kudos: Kudos): Promise<void>;
+  /** Kudos a user gave at or after `since` (epoch ms): the daily limit. */
+  kudosSentSince(fromUser: string, since: number): Promise<number>;
+  kudosReceived(userId: string, limit: number): Promise<KudosView[]>;
+  kudosReceivedCount(userId: string): Promise<number>;
+  /** Latest kudos received by the cohort's members: the recognition feed. */
+  cohortFeed(cohortId: string, limit: number): Promise<KudosView[]>;
+  /** Returns false when the same person already recommended the module to the colleague. */
+  addRecommendation(r: {
+    id: string;
+    fromUser: string;
+    toUser: string;
+    moduleId: string;
+    createdAt: number;
+  }): Promise<boolean>;
+  recommendationsFor(
+    userId: string,
+  ): Promise<Array<{ moduleId: string; fromName: string; createdAt: number }>>;
+  setChallenge(c: { cohortId: string; week: string; goal: number; setBy: string }): Promise<void>;
+  getChallenge(cohortId: string, week: string): Promise<number | undefined>;
+}
+
+export interface Kudos {
+  id: string;
+  orgId: string;
+  fromUser: string;
+  toUser: string;
+  reason: 'lesson' | 'streak';
+  message: string;
+  createdAt: number;
+}
+
+export interface KudosView {
+  id: string;
+  fromName: string;
+  toName: string;
+  reason: Kudos['reason'];
+  message: string;
+  createdAt: number;
 }
 
 export interface Cohort {
