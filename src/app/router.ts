@@ -10,12 +10,14 @@ export type Route =
   | { name: 'lesson'; moduleId: string; lessonId: string }
   | { name: 'done'; moduleId: string; lessonId: string }
   | { name: 'leaderboard' }
+  | { name: 'profile' }
   | { name: 'not_found' };
 
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'leaderboard' && parts.length === 1) return { name: 'leaderboard' };
+  if (parts[0] === 'profile' && parts.length === 1) return { name: 'profile' };
   if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
   if (parts[0] === 'modules' && parts[2] === 'lessons' && parts.length === 4)
     return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };
@@ -27,6 +29,7 @@ export function parseRoute(path: string): Route {
 export const paths = {
   home: () => '/',
   leaderboard: () => '/leaderboard',
+  profile: () => '/profile',
   module: (moduleId: string) => `/modules/${encodeURIComponent(moduleId)}`,
   lesson: (moduleId: string, lessonId: string) =>
     `/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}`,

@@ -12,6 +12,7 @@ import { createOutbox, ensureDeviceId, systemClock, type Clock } from '../client
 import { createSyncEngine } from '../client/sync-engine';
 import { createContentStore } from './stores/content';
 import { createLeaderboardStore } from './stores/leaderboard';
+import { createSocialStore } from './stores/social';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -95,6 +96,7 @@ export async function createStore({
     content,
     progress,
     leaderboard: createLeaderboardStore({ api }),
+    social: createSocialStore({ api }),
     online,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);

@@ -177,4 +177,39 @@ describe('habit panel and leaderboard', () => {
       });
     expect(await page.getByText(/Last updated/).count()).toBe(0);
   });
+
+  it('shows a colleague’s recommendation on home and their kudos, inert, on the profile', async () => {
+    const { page } = phone;
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.test', password: 'learn-daily' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(body),
+      });
+    const module = (await server.store.getCatalog()).modules[2]!;
+    expect(
+      (await post('/recommendations', { toUserId: 'u-demo-learner', moduleId: module.id })).status,
+    ).toBe(201);
+    const hostile = '<img src=x onerror="window.pwned=2">Great streak!';
+    expect(
+      (await post('/kudos', { toUserId: 'u-demo-learner', reason: 'streak', message: hostile }))
+        .status,
+    ).toBe(201);
+
+    await page.goto(server.url);
+    await page
+      .getByRole('link', { name: new RegExp(`Recommended by Max Manager.*${module.title}`) })
+      .waitFor();
+    await page.getByRole('link', { name: 'Your badges and kudos' }).click();
+    await page.getByText(hostile).waitFor();
+    await page.getByText('First kudos').waitFor();
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('.profile img').count()).toBe(0);
+  });
 });

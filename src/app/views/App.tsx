@@ -7,6 +7,7 @@ import { ModuleView } from './ModuleView';
 import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { LeaderboardView } from './LeaderboardView';
+import { ProfileView } from './ProfileView';
 import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
 
@@ -49,6 +50,8 @@ export function App() {
           <LessonDone moduleId={r.moduleId} lessonId={r.lessonId} />
         ) : r.name === 'leaderboard' ? (
           <LeaderboardView />
+        ) : r.name === 'profile' ? (
+          <ProfileView />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>

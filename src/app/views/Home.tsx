@@ -4,6 +4,7 @@ import { paths } from '../router';
 import { useStore } from '../store';
 import { HabitPanel } from './HabitPanel';
 import { Link } from './Link';
+import { SocialHome } from './SocialHome';
 
 export function Home() {
   const store = useStore();
@@ -17,6 +18,7 @@ export function Home() {
     <section class="page home">
       <h1>Hi {user.name.split(' ')[0]}</h1>
       <HabitPanel />
+      <SocialHome />
 
       {store.content.catalogError.value && (
         <p class="notice" role="status">

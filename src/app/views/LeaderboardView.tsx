@@ -10,6 +10,20 @@ import { relativeTime } from '../format';
 import type { BoardLine } from '../stores/leaderboard';
 import { useStore } from '../store';
 import { BoardSettings } from './BoardSettings';
+import { RecognitionFeed } from './RecognitionFeed';
+import { ChallengeBar } from './SocialHome';
+import type { ComponentType } from 'preact';
+
+type ChallengeAdminView = ComponentType<{ cohortId: string }>;
+
+/** Loads the challenge form only for managers and admins (learners never download it). */
+function useChallengeAdmin(enabled: boolean): ChallengeAdminView | null {
+  const [view, setView] = useState<ChallengeAdminView | null>(null);
+  useEffect(() => {
+    if (enabled) void import('./ChallengeAdmin').then((m) => setView(() => m.default));
+  }, [enabled]);
+  return view;
+}
 import '../motivation.css';
 
 export function LeaderboardView() {
@@ -18,6 +32,7 @@ export function LeaderboardView() {
   const [period, setPeriod] = useState<Period>('week');
   const cohortId = user.cohortIds[0];
   const { board, stale, error } = store.leaderboard;
+  const ChallengeAdmin = useChallengeAdmin(user.role !== 'learner' && cohortId !== undefined);
   useEffect(() => {
     if (cohortId) void store.leaderboard.load(user.id, cohortId, period);
   }, [user.id, cohortId, period]);
@@ -75,6 +90,9 @@ export function LeaderboardView() {
         </ol>
       )}
       {b?.me?.hidden && <p class="muted">You are hidden from others; only you see your row.</p>}
+      <ChallengeBar />
+      {cohortId && ChallengeAdmin && <ChallengeAdmin cohortId={cohortId} />}
+      {cohortId && <RecognitionFeed cohortId={cohortId} />}
       <BoardSettings />
     </section>
   );

@@ -2,6 +2,7 @@ import { minutes } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { RecommendButton } from './RecommendButton';
 
 export function ModuleView({ moduleId }: { moduleId: string }) {
   const store = useStore();
@@ -45,6 +46,7 @@ export function ModuleView({ moduleId }: { moduleId: string }) {
           );
         })}
       </ol>
+      <RecommendButton moduleId={module.id} />
     </section>
   );
 }
