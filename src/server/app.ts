@@ -12,11 +12,15 @@ import { contentRoutes } from './routes/content';
 import { progressRoutes } from './routes/progress';
 import { motivationRoutes } from './routes/motivation';
 import { socialRoutes } from './routes/social';
+import { pushRoutes } from './routes/push';
+import type { Vapid } from './push';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
   /** Folder of the built app (dist/); omitted in API-only tests. */
   staticDir?: string;
+  /** VAPID keys for Web Push reminders; push is off without them. */
+  vapid?: Vapid;
 }
 
 export function createApp(options: AppOptions) {
@@ -36,7 +40,8 @@ export function createApp(options: AppOptions) {
     .route('/', contentRoutes)
     .route('/', progressRoutes)
     .route('/', motivationRoutes)
-    .route('/', socialRoutes);
+    .route('/', socialRoutes)
+    .route('/', pushRoutes(options.vapid));
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

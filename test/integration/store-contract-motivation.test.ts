@@ -277,4 +277,25 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
       expect(await store.getChallenge('c1', '2026-11-30')).toBeUndefined();
     });
   });
+
+  it('keeps push subscriptions per device and claims one reminder per device per day', async () => {
+    const sub = {
+      endpoint: 'https://push.test/1',
+      userId: 'u1',
+      deviceId: 'dev-1',
+      p256dh: 'k',
+      auth: 'a',
+      createdAt: T0,
+    };
+    await store.savePushSubscription(sub);
+    await store.savePushSubscription({ ...sub, userId: 'u2' }); // the device changed hands
+    expect(await store.reminderTargets()).toEqual([
+      { ...sub, userId: 'u2', tz: 'Europe/Berlin', lastRemindedOn: null },
+    ]);
+    expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(true);
+    expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(false);
+    expect(await store.claimReminder(sub.endpoint, '2026-11-26')).toBe(true);
+    await store.deletePushSubscription(sub.endpoint);
+    expect(await store.reminderTargets()).toEqual([]);
+  });
 });

@@ -102,7 +102,8 @@ CREATE TABLE push_subscriptions (
   device_id TEXT NOT NULL,
   p256dh TEXT NOT NULL,
   auth TEXT NOT NULL,
-  created_at BIGINT NOT NULL
+  created_at BIGINT NOT NULL,
+  last_reminded_on TEXT
 );
 CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
 `,

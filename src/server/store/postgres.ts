@@ -86,6 +86,29 @@ function toKudosView(r: KudosRow): KudosView {
   };
 }
 
+interface PushRow {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: string | null;
+  tz: string;
+}
+function toPushTarget(r: PushRow) {
+  return {
+    endpoint: r.endpoint,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    p256dh: r.p256dh,
+    auth: r.auth,
+    createdAt: r.created_at,
+    tz: r.tz,
+    lastRemindedOn: r.last_reminded_on,
+  };
+}
+
 const userSelect = `SELECT u.*, coalesce((SELECT array_agg(m.cohort_id) FROM cohort_members m WHERE m.user_id = u.id), '{}') AS cohort_ids FROM users u`;
 
 function toUser(row: UserRow): User {
@@ -506,6 +529,29 @@ export async function openPostgresStore(
           [cohortId, week],
         )
       ).rows[0]?.goal;
+    },
+    async savePushSubscription(s) {
+      await pool.query(
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+        [s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt],
+      );
+    },
+    async deletePushSubscription(endpoint) {
+      await pool.query(`DELETE FROM push_subscriptions WHERE endpoint = $1`, [endpoint]);
+    },
+    async reminderTargets() {
+      return (
+        await pool.query<PushRow>(
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+        )
+      ).rows.map(toPushTarget);
+    },
+    async claimReminder(endpoint, day) {
+      const { rowCount } = await pool.query(
+        `UPDATE push_subscriptions SET last_reminded_on = $1 WHERE endpoint = $2 AND (last_reminded_on IS NULL OR last_reminded_on <> $1)`,
+        [day, endpoint],
+      );
+      return rowCount === 1;
     },
   };
 }

@@ -63,6 +63,29 @@ function toKudosView(r: KudosRow): KudosView {
   };
 }
 
+interface PushRow {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: string | null;
+  tz: string;
+}
+function toPushTarget(r: PushRow) {
+  return {
+    endpoint: r.endpoint,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    p256dh: r.p256dh,
+    auth: r.auth,
+    createdAt: r.created_at,
+    tz: r.tz,
+    lastRemindedOn: r.last_reminded_on,
+  };
+}
+
 const userSelect = `SELECT u.*, (SELECT group_concat(cohort_id) FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids FROM users u`;
 
 function toUser(row: UserRow): User {
@@ -476,6 +499,31 @@ export function openSqliteStore(file: string): Store {
           `SELECT goal FROM cohort_challenges WHERE cohort_id = ? AND week = ?`,
         )
         .get(cohortId, week)?.goal;
+    },
+    async savePushSubscription(s) {
+      db.prepare(
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+      ).run(s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt);
+    },
+    async deletePushSubscription(endpoint) {
+      db.prepare(`DELETE FROM push_subscriptions WHERE endpoint = ?`).run(endpoint);
+    },
+    async reminderTargets() {
+      return db
+        .prepare<[], PushRow>(
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+        )
+        .all()
+        .map(toPushTarget);
+    },
+    async claimReminder(endpoint, day) {
+      return (
+        db
+          .prepare(
+            `UPDATE push_subscriptions SET last_reminded_on = ? WHERE endpoint = ? AND (last_reminded_on IS NULL OR last_reminded_on <> ?)`,
+          )
+          .run(day, endpoint, day).changes === 1
+      );
     },
   };
 }

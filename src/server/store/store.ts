@@ -111,6 +111,25 @@ export interface Store {
   ): Promise<Array<{ moduleId: string; fromName: string; createdAt: number }>>;
   setChallenge(c: { cohortId: string; week: string; goal: number; setBy: string }): Promise<void>;
   getChallenge(cohortId: string, week: string): Promise<number | undefined>;
+
+  /** Saves (or moves to this user) a Web Push subscription of one device. */
+  savePushSubscription(s: PushSubscriptionRow): Promise<void>;
+  deletePushSubscription(endpoint: string): Promise<void>;
+  /** Every subscription with its owner's time zone, for the evening reminder run. */
+  reminderTargets(): Promise<
+    Array<PushSubscriptionRow & { tz: string; lastRemindedOn: string | null }>
+  >;
+  /** Claims today's reminder for a device; false when it was already claimed (any process). */
+  claimReminder(endpoint: string, day: string): Promise<boolean>;
+}
+
+export interface PushSubscriptionRow {
+  endpoint: string;
+  userId: string;
+  deviceId: string;
+  p256dh: string;
+  auth: string;
+  createdAt: number;
 }
 
 export interface Kudos {
