@@ -96,7 +96,7 @@ export async function createStore({
     content,
     progress,
     leaderboard: createLeaderboardStore({ api }),
-    social: createSocialStore({ api }),
+    social: createSocialStore({ api, deviceId }),
     online,
     async signIn(email: string, password: string) {
       await session.signIn(email, password);

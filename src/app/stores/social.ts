@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
+import { subscribeToPush } from '../sw-bridge';
 
 export interface Recommendation {
   moduleId: string;
@@ -39,7 +40,7 @@ export function problemText(err: unknown): string {
   return err instanceof HttpError ? err.message : 'That did not work; check your connection.';
 }
 
-export function createSocialStore({ api }: { api: Api }) {
+export function createSocialStore({ api, deviceId }: { api: Api; deviceId: string }) {
   const recommendations = signal<Recommendation[]>([], { name: 'social.recommendations' });
   const challenge = signal<Challenge | null>(null, { name: 'social.challenge' });
   const badges = signal<Badge[] | null>(null, { name: 'social.badges' });
@@ -89,6 +90,14 @@ export function createSocialStore({ api }: { api: Api }) {
       api.post('/kudos', { toUserId, reason, message }),
     recommend: (toUserId: string, moduleId: string) =>
       api.post<{ alreadySent: boolean }>('/recommendations', { toUserId, moduleId }),
+    /** Subscribes this device to evening reminders; false when notifications were declined. */
+    async enableReminders(): Promise<boolean> {
+      const { publicKey } = await api.get<{ publicKey: string }>('/push/public-key');
+      const subscription = await subscribeToPush(publicKey);
+      if (!subscription) return false;
+      await api.post('/push/subscriptions', { deviceId, subscription });
+      return true;
+    },
     async setChallenge(cohortId: string, goal: number) {
       challenge.value = await api.put<Challenge>(
         `/cohorts/${encodeURIComponent(cohortId)}/challenge`,

@@ -8,6 +8,7 @@ import { weekday } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { ReminderOptIn } from './ReminderOptIn';
 import '../motivation.css';
 
 export function GoalRing({ done, goal }: { done: number; goal: number }) {
@@ -109,6 +110,7 @@ export function HabitPanel() {
           </button>
         ))}
       </fieldset>
+      <ReminderOptIn />
       {hasCohort && (
         <Link href={paths.leaderboard()} class="button">
           Cohort leaderboard
