@@ -57,11 +57,43 @@ interface BoardLineRow {
 }
 const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
   FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
-/** $1 cohort, $2 period, $3 xp, $4 reached_at, $5 user id: the rows ranked before that score. */
-const aheadOf = `b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
-  AND (b.xp > $3 OR (b.xp = $3 AND (b.reached_at < $4 OR (b.reached_at = $4 AND b.user_id < $5))))`;
-const behind = `b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
-  AND (b.xp < $3 OR (b.xp = $3 AND (b.reached_at > $4 OR (b.reached_at = $4 AND b.user_id > $5))))`;
+interface BoardPartRow extends BoardLineRow {
+  part: 'top' | 'before' | 'after' | 'rank' | 'self';
+  reached_at: number;
+  /** rank: rows ahead of me; self: 1 when hidden. */
+  n: number;
+}
+const visible = 'b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0';
+const aheadOfMe = `(b.xp > me.xp OR (b.xp = me.xp AND (b.reached_at < me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id < $3))))`;
+const behindMe = `(b.xp < me.xp OR (b.xp = me.xp AND (b.reached_at > me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id > $3))))`;
+const lineColumns =
+  'b.user_id, coalesce(p.alias, u.name) AS display_name, b.xp, b.reached_at, 0::bigint AS n';
+const lineFrom = `board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
+/** $1 cohort, $2 period, $3 user, $4 top, $5 rows either side. Each part reads the rank index. */
+const boardQuerySql = `
+WITH mine AS (SELECT xp, reached_at FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3),
+me AS (SELECT coalesce((SELECT xp FROM mine), 0) AS xp,
+              coalesce((SELECT reached_at FROM mine), ${Number.MAX_SAFE_INTEGER}::bigint) AS reached_at)
+(SELECT 'top' AS part, ${lineColumns} FROM ${lineFrom}
+  WHERE ${visible} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $4)
+UNION ALL
+(SELECT 'before', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND ${aheadOfMe} ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $5)
+UNION ALL
+(SELECT 'after', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND ${behindMe} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $5)
+UNION ALL
+(SELECT 'rank', NULL, NULL, me.xp, me.reached_at,
+   (SELECT count(*) FROM board_scores b WHERE ${visible} AND ${aheadOfMe}) FROM me)
+UNION ALL
+(SELECT 'self', u.id, coalesce(p.alias, u.name), 0, 0, coalesce(p.hidden, 0)::bigint
+  FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = $3)`;
+
+function compareBoardRows(a: BoardPartRow, b: BoardPartRow): number {
+  return b.xp - a.xp || a.reached_at - b.reached_at || (a.user_id < b.user_id ? -1 : 1);
+}
 
 function toLine(rank: number, r: BoardLineRow): BoardLine {
   return { rank, userId: r.user_id, displayName: r.display_name, xp: r.xp };
@@ -376,46 +408,28 @@ export async function openPostgresStore(
       return rows[0]?.ledger;
     },
     async leaderboard(q) {
-      const [mineRows, selfRows, topRows] = await Promise.all([
-        pool.query<{ xp: number; reached_at: number }>(
-          'SELECT xp, reached_at FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3',
-          [q.cohortId, q.period, q.userId],
-        ),
-        pool.query<{ display_name: string; hidden: number }>(
-          `SELECT coalesce(p.alias, u.name) AS display_name, coalesce(p.hidden, 0) AS hidden
-           FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = $1`,
-          [q.userId],
-        ),
-        pool.query<BoardLineRow>(
-          `${boardSelect} WHERE b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0
-           ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $3`,
-          [q.cohortId, q.period, q.top],
-        ),
+      // One round trip: the top, my rank, the rows either side of me and my own name.
+      const { rows } = await pool.query<BoardPartRow>(boardQuerySql, [
+        q.cohortId,
+        q.period,
+        q.userId,
+        q.top,
+        q.around,
       ]);
-      const mine = mineRows.rows[0];
-      const xp = mine?.xp ?? 0;
-      const key = [q.cohortId, q.period, xp, mine?.reached_at ?? Number.MAX_SAFE_INTEGER, q.userId];
-      const [ahead, before, after] = await Promise.all([
-        pool.query<{ n: number }>(`SELECT count(*) AS n FROM board_scores b WHERE ${aheadOf}`, key),
-        pool.query<BoardLineRow>(
-          `${boardSelect} WHERE ${aheadOf} ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $6`,
-          [...key, q.around],
-        ),
-        pool.query<BoardLineRow>(
-          `${boardSelect} WHERE ${behind} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $6`,
-          [...key, q.around],
-        ),
-      ]);
-      const rank = ahead.rows[0]!.n + 1;
-      const self = selfRows.rows[0];
+      const part = (name: BoardPartRow['part']) =>
+        rows.filter((r) => r.part === name).sort(compareBoardRows);
+      const [mine] = part('rank');
+      const [self] = part('self');
+      const rank = mine!.n + 1;
+      const xp = mine!.xp;
       return {
-        entries: topRows.rows.map((r, i) => toLine(i + 1, r)),
+        entries: part('top').map((r, i) => toLine(i + 1, r)),
         around: [
-          ...before.rows.map((r, i) => toLine(rank - 1 - i, r)).reverse(),
+          ...part('before').map((r, i, all) => toLine(rank - all.length + i, r)),
           { rank, userId: q.userId, displayName: self?.display_name ?? '', xp },
-          ...after.rows.map((r, i) => toLine(rank + 1 + i, r)),
+          ...part('after').map((r, i) => toLine(rank + 1 + i, r)),
         ],
-        me: { rank, xp, hidden: self?.hidden === 1 },
+        me: { rank, xp, hidden: self?.n === 1 },
       };
     },
     async getBoardProfile(userId) {
