@@ -55,8 +55,6 @@ interface BoardLineRow {
   display_name: string;
   xp: number;
 }
-const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
-  FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
 interface BoardPartRow extends BoardLineRow {
   part: 'top' | 'before' | 'after' | 'rank' | 'self';
   reached_at: number;
