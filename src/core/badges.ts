@@ -6,7 +6,7 @@
  * - kudos received from colleagues (1, 10).
  * Raw completion counts never earn a badge.
  */
-import type { Ledger } from './progress';
+import { rightFirstAnswers, type Ledger } from './progress';
 
 export const MASTERY = 0.8;
 export const STREAK_BADGES = [7, 30, 100] as const;
@@ -25,15 +25,18 @@ export interface ModuleOutline {
 }
 
 /** Whether a module is mastered: all lessons done and first-attempt accuracy ≥ MASTERY. */
-export function moduleMastered(ledger: Ledger, module: ModuleOutline): boolean {
+export function moduleMastered(
+  ledger: Ledger,
+  module: ModuleOutline,
+  rightByLesson = rightFirstAnswers(ledger),
+): boolean {
   let questions = 0;
   let right = 0;
   for (const lesson of module.lessons) {
     const done = ledger.completions[lesson.id];
     if (!done) return false;
     questions += done.quizzes;
-    for (const [slot, answer] of Object.entries(ledger.firstAnswers))
-      if (answer.correct && slot.startsWith(`${lesson.id}#`)) right++;
+    right += Math.min(rightByLesson.get(lesson.id) ?? 0, done.quizzes);
   }
   return questions === 0 || right / questions >= MASTERY;
 }
@@ -46,8 +49,9 @@ export function badgesOf(input: {
   competencyTitles: Record<string, string>;
 }): Badge[] {
   const reached = new Set<string>();
+  const right = rightFirstAnswers(input.ledger);
   for (const m of input.modules)
-    if (moduleMastered(input.ledger, m)) for (const c of m.competencies) reached.add(c);
+    if (moduleMastered(input.ledger, m, right)) for (const c of m.competencies) reached.add(c);
   return [
     ...[...reached].sort().map((c) => ({
       id: `competency:${c}`,

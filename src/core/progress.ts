@@ -217,15 +217,24 @@ export interface Award {
   xp: number;
 }
 
+/** Right first attempts per lesson. */
+export function rightFirstAnswers(ledger: Ledger): Map<string, number> {
+  const right = new Map<string, number>();
+  for (const [slot, answer] of Object.entries(ledger.firstAnswers)) {
+    if (!answer.correct) continue;
+    const lessonId = slot.slice(0, slot.lastIndexOf('#'));
+    right.set(lessonId, (right.get(lessonId) ?? 0) + 1);
+  }
+  return right;
+}
+
 /** The XP table applied to a ledger. */
 export function awardsOf(ledger: Ledger): Award[] {
+  const right = rightFirstAnswers(ledger);
   return Object.entries(ledger.completions)
     .map(([lessonId, c]) => {
-      let correct = 0;
-      for (const [slot, answer] of Object.entries(ledger.firstAnswers))
-        if (answer.correct && slot.startsWith(`${lessonId}#`)) correct++;
-      const bonus =
-        c.quizzes > 0 ? Math.round((QUIZ_BONUS_XP * Math.min(correct, c.quizzes)) / c.quizzes) : 0;
+      const correct = Math.min(right.get(lessonId) ?? 0, c.quizzes);
+      const bonus = c.quizzes > 0 ? Math.round((QUIZ_BONUS_XP * correct) / c.quizzes) : 0;
       return { lessonId, at: c.at, xp: LESSON_XP + bonus };
     })
     .sort((a, b) => a.at - b.at || (a.lessonId < b.lessonId ? -1 : 1));
