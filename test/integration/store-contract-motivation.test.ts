@@ -185,6 +185,21 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
       ]);
     });
 
+    it('places me correctly inside a tie, on either side of it', async () => {
+      const tiedLater = await read('p06');
+      expect(tiedLater.me.rank).toBe(7);
+      expect(tiedLater.around.map((e) => [e.rank, e.userId])).toEqual([
+        [5, 'p04'],
+        [6, 'p05'],
+        [7, 'p06'],
+        [8, 'p07'],
+        [9, 'p08'],
+      ]);
+      const tiedFirst = await read('p05');
+      expect(tiedFirst.me.rank).toBe(6);
+      expect(tiedFirst.around.map((e) => e.userId)).toEqual(['p03', 'p04', 'p05', 'p06', 'p07']);
+    });
+
     it('ranks someone without points after everyone with points', async () => {
       const board = await read('u2');
       expect(board.me).toEqual({ rank: 13, xp: 0, hidden: false });

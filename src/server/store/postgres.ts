@@ -62,14 +62,16 @@ interface BoardPartRow extends BoardLineRow {
   n: number;
 }
 const visible = 'b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0';
-const aheadOfMe = `(b.xp > me.xp OR (b.xp = me.xp AND (b.reached_at < me.reached_at
-  OR (b.reached_at = me.reached_at AND b.user_id < $3))))`;
-const behindMe = `(b.xp < me.xp OR (b.xp = me.xp AND (b.reached_at > me.reached_at
-  OR (b.reached_at = me.reached_at AND b.user_id > $3))))`;
+// Every part is an index range on board_scores_rank: a tie group (same XP) or a strict XP range,
+// never an OR that would walk the board from one end.
+const tieAhead = `b.xp = me.xp AND (b.reached_at < me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id < $3))`;
+const tieBehind = `b.xp = me.xp AND (b.reached_at > me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id > $3))`;
 const lineColumns =
   'b.user_id, coalesce(p.alias, u.name) AS display_name, b.xp, b.reached_at, 0::bigint AS n';
 const lineFrom = `board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
-/** $1 cohort, $2 period, $3 user, $4 top, $5 rows either side. Each part reads the rank index. */
+/** $1 cohort, $2 period, $3 user, $4 top, $5 rows either side. */
 const boardQuerySql = `
 WITH mine AS (SELECT xp, reached_at FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3),
 me AS (SELECT coalesce((SELECT xp FROM mine), 0) AS xp,
@@ -78,13 +80,20 @@ me AS (SELECT coalesce((SELECT xp FROM mine), 0) AS xp,
   WHERE ${visible} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $4)
 UNION ALL
 (SELECT 'before', ${lineColumns} FROM ${lineFrom}, me
-  WHERE ${visible} AND ${aheadOfMe} ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $5)
+  WHERE ${visible} AND ${tieAhead} ORDER BY b.reached_at DESC, b.user_id DESC LIMIT $5)
+UNION ALL
+(SELECT 'before', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND b.xp > me.xp ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $5)
 UNION ALL
 (SELECT 'after', ${lineColumns} FROM ${lineFrom}, me
-  WHERE ${visible} AND ${behindMe} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $5)
+  WHERE ${visible} AND ${tieBehind} ORDER BY b.reached_at, b.user_id LIMIT $5)
+UNION ALL
+(SELECT 'after', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND b.xp < me.xp ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $5)
 UNION ALL
 (SELECT 'rank', NULL, NULL, me.xp, me.reached_at,
-   (SELECT count(*) FROM board_scores b WHERE ${visible} AND ${aheadOfMe}) FROM me)
+   (SELECT count(*) FROM board_scores b WHERE ${visible} AND b.xp > me.xp)
+ + (SELECT count(*) FROM board_scores b WHERE ${visible} AND ${tieAhead}) FROM me)
 UNION ALL
 (SELECT 'self', u.id, coalesce(p.alias, u.name), 0, 0, coalesce(p.hidden, 0)::bigint
   FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = $3)`;
@@ -423,9 +432,13 @@ export async function openPostgresStore(
       return {
         entries: part('top').map((r, i) => toLine(i + 1, r)),
         around: [
-          ...part('before').map((r, i, all) => toLine(rank - all.length + i, r)),
+          ...part('before')
+            .slice(-q.around)
+            .map((r, i, all) => toLine(rank - all.length + i, r)),
           { rank, userId: q.userId, displayName: self?.display_name ?? '', xp },
-          ...part('after').map((r, i) => toLine(rank + 1 + i, r)),
+          ...part('after')
+            .slice(0, q.around)
+            .map((r, i) => toLine(rank + 1 + i, r)),
         ],
         me: { rank, xp, hidden: self?.n === 1 },
       };

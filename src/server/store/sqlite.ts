@@ -35,13 +35,27 @@ interface UserRow {
   cohort_ids: string | null;
 }
 
-type BoardKey = [string, string, number, number, number, number, string];
+interface BoardKey {
+  cohort: string;
+  period: string;
+  xp: number;
+  reachedAt: number;
+  user: string;
+  around: number;
+}
+const visibleNamed = 'b.cohort_id = @cohort AND b.period = @period AND b.hidden = 0';
+const tieAhead = `b.xp = @xp AND (b.reached_at < @reachedAt OR (b.reached_at = @reachedAt AND b.user_id < @user))`;
+const tieBehind = `b.xp = @xp AND (b.reached_at > @reachedAt OR (b.reached_at = @reachedAt AND b.user_id > @user))`;
+/** Board order: more XP first, then whoever reached it first, then user id. */
+function boardOrder(a: { xp: number; reached_at: number; user_id: string }, b: typeof a): number {
+  return b.xp - a.xp || a.reached_at - b.reached_at || (a.user_id < b.user_id ? -1 : 1);
+}
 interface BoardLineRow {
   user_id: string;
   display_name: string;
   xp: number;
 }
-const boardSelect = `SELECT b.user_id, b.xp, coalesce(p.alias, u.name) AS display_name
+const boardSelect = `SELECT b.user_id, b.xp, b.reached_at, coalesce(p.alias, u.name) AS display_name
   FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
 
 interface KudosRow {
@@ -142,23 +156,29 @@ export function openSqliteStore(file: string): Store {
     boardRow: db.prepare<[string, string, string], { xp: number; reached_at: number }>(
       'SELECT xp, reached_at FROM board_scores WHERE cohort_id = ? AND period = ? AND user_id = ?',
     ),
-    ahead: db.prepare<BoardKey, { n: number }>(
-      `SELECT count(*) AS n FROM board_scores WHERE cohort_id = ? AND period = ? AND hidden = 0
-       AND (xp > ? OR (xp = ? AND (reached_at < ? OR (reached_at = ? AND user_id < ?))))`,
+    // Each read below is an index range on board_scores_rank: a tie group (same XP) and a strict
+    // XP range, never an OR that would make SQLite walk the board from one end.
+    ahead: db.prepare<[BoardKey], { n: number }>(
+      `SELECT (SELECT count(*) FROM board_scores b WHERE ${visibleNamed} AND b.xp > @xp)
+            + (SELECT count(*) FROM board_scores b WHERE ${visibleNamed} AND ${tieAhead}) AS n`,
     ),
     top: db.prepare<[string, string, number], BoardLineRow>(
       `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
        ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT ?`,
     ),
-    before: db.prepare<[...BoardKey, number], BoardLineRow>(
-      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
-       AND (b.xp > ? OR (b.xp = ? AND (b.reached_at < ? OR (b.reached_at = ? AND b.user_id < ?))))
-       ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT ?`,
+    before: db.prepare<[BoardKey], BoardLineRow & { reached_at: number }>(
+      `SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND ${tieAhead}
+         ORDER BY b.reached_at DESC, b.user_id DESC LIMIT @around)
+       UNION ALL
+       SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND b.xp > @xp
+         ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT @around)`,
     ),
-    after: db.prepare<[...BoardKey, number], BoardLineRow>(
-      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
-       AND (b.xp < ? OR (b.xp = ? AND (b.reached_at > ? OR (b.reached_at = ? AND b.user_id > ?))))
-       ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT ?`,
+    after: db.prepare<[BoardKey], BoardLineRow & { reached_at: number }>(
+      `SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND ${tieBehind}
+         ORDER BY b.reached_at, b.user_id LIMIT @around)
+       UNION ALL
+       SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND b.xp < @xp
+         ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT @around)`,
     ),
     displayName: db.prepare<[string], { display_name: string; hidden: number }>(
       `SELECT coalesce(p.alias, u.name) AS display_name, coalesce(p.hidden, 0) AS hidden
@@ -250,11 +270,27 @@ export function openSqliteStore(file: string): Store {
   function leaderboard(q: BoardQuery): BoardRead {
     const mine = stmt.boardRow.get(q.cohortId, q.period, q.userId);
     const me = { xp: mine?.xp ?? 0, reachedAt: mine?.reached_at ?? Number.MAX_SAFE_INTEGER };
-    const key = [q.cohortId, q.period, me.xp, me.xp, me.reachedAt, me.reachedAt, q.userId] as const;
-    const rank = stmt.ahead.get(...key)!.n + 1;
+    const key: BoardKey = {
+      cohort: q.cohortId,
+      period: q.period,
+      xp: me.xp,
+      reachedAt: me.reachedAt,
+      user: q.userId,
+      around: q.around,
+    };
+    const rank = stmt.ahead.get(key)!.n + 1;
     const entries = stmt.top.all(q.cohortId, q.period, q.top).map((r, i) => boardLine(i + 1)(r));
-    const before = stmt.before.all(...key, q.around).map((r, i) => boardLine(rank - 1 - i)(r));
-    const after = stmt.after.all(...key, q.around).map((r, i) => boardLine(rank + 1 + i)(r));
+    const before = stmt.before
+      .all(key)
+      .sort(boardOrder)
+      .reverse()
+      .slice(0, q.around)
+      .map((r, i) => boardLine(rank - 1 - i)(r));
+    const after = stmt.after
+      .all(key)
+      .sort(boardOrder)
+      .slice(0, q.around)
+      .map((r, i) => boardLine(rank + 1 + i)(r));
     const self = stmt.displayName.get(q.userId);
     return {
       entries,
