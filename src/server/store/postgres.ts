@@ -416,13 +416,12 @@ export async function openPostgresStore(
     },
     async leaderboard(q) {
       // One round trip: the top, my rank, the rows either side of me and my own name.
-      const { rows } = await pool.query<BoardPartRow>(boardQuerySql, [
-        q.cohortId,
-        q.period,
-        q.userId,
-        q.top,
-        q.around,
-      ]);
+      // A named statement: each connection plans this query once, not on every read.
+      const { rows } = await pool.query<BoardPartRow>({
+        name: 'kindling_leaderboard_v1',
+        text: boardQuerySql,
+        values: [q.cohortId, q.period, q.userId, q.top, q.around],
+      });
       const part = (name: BoardPartRow['part']) =>
         rows.filter((r) => r.part === name).sort(compareBoardRows);
       const [mine] = part('rank');
