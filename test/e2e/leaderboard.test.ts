@@ -3,6 +3,9 @@
  * the cohort leaderboard with "you", and the learner's own row moving at once when they finish a
  * lesson offline — then the same numbers from the server after sync. Hostile names stay text.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
@@ -85,6 +88,31 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** axe-core WCAG 2 A/AA violations inside one part of the page. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses injected script tags.
+  await page.evaluate(
+    readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+  );
+  return page.evaluate(async (include) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(
+      { include: [include] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } },
+    );
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, selector);
+}
+
 const rows = () =>
   phone.page.locator('.board-row').evaluateAll((els) =>
     els.map((el) => ({
@@ -108,6 +136,7 @@ describe('habit panel and leaderboard', () => {
     expect(await page.getByRole('button', { name: '2 lessons' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
+    expect(await axeViolations(page, '.habit')).toEqual([]);
   });
 
   it('shows the cohort board with my row, and hostile names as plain text', async () => {
@@ -121,6 +150,10 @@ describe('habit panel and leaderboard', () => {
     ]);
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('.board-list img').count()).toBe(0);
+    expect(await axeViolations(page, '.board')).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(page, '.board')).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('button', { name: 'All time' }).click();
     await expect.poll(async () => (await rows()).length).toBe(3);
   });
