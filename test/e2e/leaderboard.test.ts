@@ -186,6 +186,12 @@ describe('habit panel and leaderboard', () => {
     }
     await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
     await page.getByText('more today to keep your streak').waitFor();
+    const animation = () =>
+      page.locator('.celebration').evaluate((el) => getComputedStyle(el).animationName);
+    expect(await animation()).toBe('pop');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.goto(`${server.url}/leaderboard`);
     await page.getByText(/Last updated/).waitFor();
     // 10 XP plus the full first-attempt bonus (15) passes Ben's 10.
