@@ -310,7 +310,9 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(true);
     expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(false);
     expect(await store.claimReminder(sub.endpoint, '2026-11-26')).toBe(true);
-    await store.deletePushSubscription(sub.endpoint);
+    await store.deletePushSubscription(sub.endpoint, 'u1'); // not u1's any more: kept
+    expect(await store.reminderTargets()).toHaveLength(1);
+    await store.deletePushSubscription(sub.endpoint, 'u2');
     expect(await store.reminderTargets()).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export function pushRoutes(vapid: Vapid | undefined) {
     })
     .post('/push/unsubscribe', async (c) => {
       const { endpoint } = parseInput(unsubscribeInput, await readJson(c));
-      await c.var.deps.store.deletePushSubscription(endpoint);
+      await c.var.deps.store.deletePushSubscription(endpoint, c.var.user.id);
       return c.json({ subscribed: false });
     });
 }

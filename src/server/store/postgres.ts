@@ -560,8 +560,11 @@ export async function openPostgresStore(
         [s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt],
       );
     },
-    async deletePushSubscription(endpoint) {
-      await pool.query(`DELETE FROM push_subscriptions WHERE endpoint = $1`, [endpoint]);
+    async deletePushSubscription(endpoint, userId) {
+      await pool.query(
+        'DELETE FROM push_subscriptions WHERE endpoint = $1 AND ($2::text IS NULL OR user_id = $2)',
+        [endpoint, userId ?? null],
+      );
     },
     async reminderTargets() {
       return (

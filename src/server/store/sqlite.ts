@@ -541,8 +541,10 @@ export function openSqliteStore(file: string): Store {
         `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
       ).run(s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt);
     },
-    async deletePushSubscription(endpoint) {
-      db.prepare(`DELETE FROM push_subscriptions WHERE endpoint = ?`).run(endpoint);
+    async deletePushSubscription(endpoint, userId) {
+      db.prepare(
+        'DELETE FROM push_subscriptions WHERE endpoint = ? AND (? IS NULL OR user_id = ?)',
+      ).run(endpoint, userId ?? null, userId ?? null);
     },
     async reminderTargets() {
       return db

@@ -114,7 +114,8 @@ export interface Store {
 
   /** Saves (or moves to this user) a Web Push subscription of one device. */
   savePushSubscription(s: PushSubscriptionRow): Promise<void>;
-  deletePushSubscription(endpoint: string): Promise<void>;
+  /** Deletes a subscription; with `userId`, only when it is that user's. */
+  deletePushSubscription(endpoint: string, userId?: string): Promise<void>;
   /** Every subscription with its owner's time zone, for the evening reminder run. */
   reminderTargets(): Promise<
     Array<PushSubscriptionRow & { tz: string; lastRemindedOn: string | null }>
