@@ -8,6 +8,7 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { flushOutbox, OUTBOX_SYNC_TAG } from './outbox-sync';
 import { registerRoutes } from './routes';
+import { registerPush } from './push';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -16,6 +17,7 @@ declare const self: ServiceWorkerGlobalScope & {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoutes();
+registerPush();
 
 self.addEventListener('install', () => {
   // The very first worker has no page to disturb: take over at once.

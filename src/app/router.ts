@@ -17,6 +17,8 @@ export type Route =
   | { name: 'account' }
   | { name: 'join'; code: string }
   | { name: 'reset'; token: string }
+  | { name: 'leaderboard' }
+  | { name: 'profile' }
   | { name: 'not_found' };
 
 export function parseRoute(path: string): Route {
@@ -24,6 +26,8 @@ export function parseRoute(path: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'roadmap') return { name: 'roadmap' };
   if (parts.length === 1 && parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'leaderboard' && parts.length === 1) return { name: 'leaderboard' };
+  if (parts[0] === 'profile' && parts.length === 1) return { name: 'profile' };
   if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
   if (parts[0] === 'modules' && parts[2] === 'lessons' && parts.length === 4)
     return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };
@@ -48,6 +52,8 @@ export const paths = {
   home: () => '/',
   roadmap: () => '/roadmap',
   review: () => '/review',
+  leaderboard: () => '/leaderboard',
+  profile: () => '/profile',
   module: (moduleId: string) => `/modules/${encodeURIComponent(moduleId)}`,
   lesson: (moduleId: string, lessonId: string) =>
     `/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}`,

@@ -16,6 +16,8 @@ import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
 import { createHomeStore } from './stores/home';
 import { createDownloadsStore } from './stores/downloads';
+import { createLeaderboardStore } from './stores/leaderboard';
+import { createSocialStore } from './stores/social';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
@@ -42,6 +44,7 @@ export async function createStore({
     db,
     outbox,
     clock,
+    lessonFacts: content.lessonFacts,
     onRecorded: () => {
       clearTimeout(debounce);
       debounce = setTimeout(() => void engine.sync(), SYNC_DEBOUNCE_MS);
@@ -72,6 +75,7 @@ export async function createStore({
     engine.setUser(uid);
     await progress.setUser(uid);
     if (uid) {
+      void content.loadSavedFacts();
       void content.loadCatalog();
       void downloads.refresh();
       void engine.sync();
@@ -105,6 +109,8 @@ export async function createStore({
     downloads,
     progress,
     mastery,
+    leaderboard: createLeaderboardStore({ api }),
+    social: createSocialStore({ api, deviceId }),
     online,
     storageLost,
     async signIn(email: string, password: string) {

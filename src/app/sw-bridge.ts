@@ -36,3 +36,22 @@ export async function requestBackgroundSync(): Promise<void> {
   )?.sync;
   await sync?.register('kindling-outbox').catch(() => undefined);
 }
+
+/** Whether this browser can receive Web Push reminders. */
+export function pushSupported(): boolean {
+  return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+}
+
+/** Asks permission and subscribes this device; null when the learner declines. */
+export async function subscribeToPush(publicKey: string): Promise<PushSubscriptionJSON | null> {
+  if ((await Notification.requestPermission()) !== 'granted') return null;
+  const registration = await navigator.serviceWorker.ready;
+  const key = Uint8Array.from(atob(publicKey.replace(/-/g, '+').replace(/_/g, '/')), (c) =>
+    c.charCodeAt(0),
+  );
+  const subscription = await registration.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: key,
+  });
+  return subscription.toJSON();
+}

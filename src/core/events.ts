@@ -83,6 +83,12 @@ export const reviewAnswered = eventBase.extend({
   answerIds: z.array(ref).min(1).max(20),
 });
 
+/** The learner's daily goal (lessons a day), in effect from the local date it was chosen on. */
+export const goalSet = eventBase.extend({
+  type: z.literal('goal_set'),
+  goal: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+
 export const progressEvent = z.discriminatedUnion('type', [
   lessonStarted,
   lessonCompleted,
@@ -90,6 +96,7 @@ export const progressEvent = z.discriminatedUnion('type', [
   quizAnswered,
   assessmentSubmitted,
   reviewAnswered,
+  goalSet,
 ]);
 
 export type ProgressEvent = z.infer<typeof progressEvent>;

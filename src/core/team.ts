@@ -14,7 +14,6 @@
 import { addDays, daysBetween, localDate } from './calendar';
 import type { Catalog, CatalogModule } from './content';
 import type { ProgressEvent } from './events';
-import { streakOn } from './progress';
 
 export const QUIET_DAYS_AT_RISK = 7;
 
@@ -91,6 +90,8 @@ export function reportProgress(input: {
   assignments: readonly AssignmentInput[];
   /** Competencies reached by passed assessments (see mastery.ts). */
   competencies: readonly string[];
+  /** The report's current streak, as they see it themselves (progress.ts). */
+  streak: number;
   tz: string;
   now: number;
 }): ReportProgress {
@@ -119,7 +120,7 @@ export function reportProgress(input: {
     riskReasons.push(`No lesson in the last ${QUIET_DAYS_AT_RISK} days`);
   for (const a of assignments) if (a.overdue) riskReasons.push(`"${a.title}" was due ${a.dueDate}`);
   return {
-    streak: streakOn(activeDays, today).current,
+    streak: input.streak,
     lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),
     lessonsThisWeek,
     completedLessonIds: [...completed].sort(),

@@ -11,11 +11,17 @@ import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { peopleRoutes } from './routes/people';
 import { progressRoutes } from './routes/progress';
+import { motivationRoutes } from './routes/motivation';
+import { socialRoutes } from './routes/social';
+import { pushRoutes } from './routes/push';
+import type { Vapid } from './push';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
   /** Folder of the built app (dist/); omitted in API-only tests. */
   staticDir?: string;
+  /** VAPID keys for Web Push reminders; push is off without them. */
+  vapid?: Vapid;
 }
 
 export function createApp(options: AppOptions) {
@@ -34,7 +40,10 @@ export function createApp(options: AppOptions) {
     .route('/', authRoutes)
     .route('/', peopleRoutes)
     .route('/', contentRoutes)
-    .route('/', progressRoutes);
+    .route('/', progressRoutes)
+    .route('/', motivationRoutes)
+    .route('/', socialRoutes)
+    .route('/', pushRoutes(options.vapid));
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

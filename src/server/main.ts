@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { formatProblem, loadContentDir } from './content/load';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 import { openStoreFromEnv } from './store/open';
+import { sendStreakReminders, vapidFromEnv } from './push';
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 8080);
@@ -40,11 +41,27 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);
-  const app = createApp({ store, staticDir: existsSync(staticDir) ? staticDir : undefined });
+  const vapid = vapidFromEnv(env);
+  const app = createApp({
+    store,
+    staticDir: existsSync(staticDir) ? staticDir : undefined,
+    ...(vapid ? { vapid } : {}),
+  });
+  // Evening streak reminders; each device is claimed once a day in the store, so every process may run it.
+  const reminders = vapid
+    ? setInterval(
+        () =>
+          void sendStreakReminders({ store, vapid, now: Date.now() }).catch((e: Error) =>
+            console.error('reminders:', e.message),
+          ),
+        15 * 60_000,
+      )
+    : undefined;
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) =>
     console.log(`Kindling is running at http://localhost:${info.port} (${store.dialect})`),
   );
   const stop = () => {
+    clearInterval(reminders);
     server.close();
     void store.close().then(() => process.exit(0));
   };

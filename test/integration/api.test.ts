@@ -6,7 +6,7 @@ import type { Store } from '../../src/server/store/store';
 
 let store: Store;
 let app: App;
-const LESSON = 'giving-feedback.why-feedback-matters';
+const LESSON = 'giving-feedback.specific-feedback';
 
 beforeEach(async () => {
   store = await apiTestStore(); // SQLite, or PostgreSQL in the vitest project "postgres"

@@ -28,7 +28,8 @@ function user(id: string, extra: Partial<NewUser> = {}): NewUser {
 }
 
 let seq = 0;
-function started(extra: Partial<ProgressEvent> = {}): ProgressEvent {
+type StartedEvent = Extract<ProgressEvent, { type: 'lesson_started' }>;
+function started(extra: Partial<StartedEvent> = {}): StartedEvent {
   seq += 1;
   return {
     id: uuidv7(),
@@ -39,7 +40,7 @@ function started(extra: Partial<ProgressEvent> = {}): ProgressEvent {
     deviceId: 'device-0001',
     seq,
     ...extra,
-  } as ProgressEvent;
+  } as StartedEvent;
 }
 
 function incoming(event: ProgressEvent, correctedAt = Date.parse(event.occurredAt)): IncomingEvent {

@@ -10,6 +10,7 @@ export interface Client {
   cookie: string;
   get(path: string): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  put(path: string, body: unknown): Promise<Response>;
 }
 
 export function clientFor(app: App, cookie = ''): Client {
@@ -28,7 +29,12 @@ export function clientFor(app: App, cookie = ''): Client {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-  return { cookie, get: (p) => call('GET', p), post: (p, b, h) => call('POST', p, b, h) };
+  return {
+    cookie,
+    get: (p) => call('GET', p),
+    post: (p, b, h) => call('POST', p, b, h),
+    put: (p, b) => call('PUT', p, b),
+  };
 }
 
 export async function signInAs(app: App, email: string, password = 'learn-daily'): Promise<Client> {

@@ -65,6 +65,7 @@ describe('reportProgress', () => {
       catalog,
       assignments: [{ pathwayId: 'coach', dueDate: '2026-03-20' }],
       competencies: ['writing', 'review'],
+      streak: 2,
       tz: 'Europe/Berlin',
       now: NOW,
     });
@@ -84,6 +85,7 @@ describe('reportProgress', () => {
       catalog,
       assignments: [],
       competencies: [],
+      streak: 0,
       tz: 'Europe/Berlin',
       now: NOW,
     });
@@ -93,6 +95,7 @@ describe('reportProgress', () => {
       catalog,
       assignments: [],
       competencies: [],
+      streak: 0,
       tz: 'Europe/Berlin',
       now: NOW,
     });
@@ -102,6 +105,7 @@ describe('reportProgress', () => {
       catalog,
       assignments: [{ pathwayId: 'craft', dueDate: '2026-03-11' }],
       competencies: [],
+      streak: 0,
       tz: 'Europe/Berlin',
       now: NOW,
     });
@@ -115,6 +119,7 @@ describe('reportProgress', () => {
       catalog,
       assignments: [{ pathwayId: 'write', dueDate: '2026-03-02' }],
       competencies: [],
+      streak: 0,
       tz: 'Europe/Berlin',
       now: NOW,
     });
@@ -149,6 +154,7 @@ describe('oneOnOneScript', () => {
       catalog,
       assignments: [{ pathwayId: 'coach', dueDate: '2026-03-30' }],
       competencies: ['review'],
+      streak: 2,
       tz: 'Europe/Berlin',
       now: NOW,
     });

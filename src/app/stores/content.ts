@@ -2,8 +2,9 @@
  * Learning content: the catalog and modules. Read from the device first (instant, offline), then
  * refreshed from the server; every fresh copy is saved on the device for the next offline start.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import type { Catalog, LearningModule } from '../../core/content';
+import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
 
@@ -18,18 +19,32 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
     if (modules.value.get(m.id)?.version !== m.version)
       modules.value = new Map(modules.value).set(m.id, m);
   };
+  /** Grading facts (estimate, quiz key) of every lesson on the device, for the XP reducer. */
+  const lessonFactsById = computed(() => {
+    const facts: Record<string, LessonFacts> = {};
+    for (const module of modules.value.values())
+      for (const lesson of module.lessons) facts[lesson.id] = lessonFacts(lesson);
+    return facts;
+  });
 
   async function cachedModule(id: string): Promise<LearningModule | undefined> {
     const row = await db.get('content', `module:${id}`);
     return row && 'module' in row ? row.module : undefined;
   }
 
+  async function loadSaved(): Promise<void> {
+    for (const row of await db.getAll('content')) if ('module' in row) remember(row.module);
+  }
+
   return {
     catalog,
     catalogError,
     modules,
+    lessonFacts: lessonFactsById,
+    /** Reads every module saved on the device (for grading and XP while offline). */
+    loadSavedFacts: loadSaved,
     async loadCatalog(): Promise<void> {
-      for (const row of await db.getAll('content')) if ('module' in row) remember(row.module);
+      await loadSaved();
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
       try {
@@ -64,9 +79,13 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
           module: fresh,
           savedAt: new Date().toISOString(),
         });
+        remember(fresh);
         return fresh;
       } catch (err) {
-        if (cached) return cached;
+        if (cached) {
+          remember(cached);
+          return cached;
+        }
         throw err;
       }
     },

@@ -3,11 +3,16 @@
  * folded by the same reducer the server uses (src/core/progress.ts). Recording progress writes
  * the outbox first and only then updates what is shown.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { localDate } from '../../core/calendar';
 import type { EventDraft, ProgressEvent } from '../../core/events';
 import { emptyMastery, type MasteryState } from '../../core/mastery';
-import { emptyState, mergePending, type ProgressState } from '../../core/progress';
+import {
+  emptyState,
+  mergePending,
+  type LessonFacts,
+  type ProgressState,
+} from '../../core/progress';
 
 /** What the server sends as `state`: progress plus graded mastery. */
 export type ServerState = ProgressState & { mastery?: MasteryState };
@@ -21,9 +26,11 @@ export interface ProgressDeps {
   clock: Clock;
   /** Called after every recorded event: debounced sync, background-sync registration. */
   onRecorded: () => void;
+  /** Grading facts of the lessons on the device (quiz keys, estimates), for XP. */
+  lessonFacts: ReadonlySignal<Record<string, LessonFacts>>;
 }
 
-export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressDeps) {
+export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts }: ProgressDeps) {
   const userId = signal<string | null>(null, { name: 'progress.userId' });
   const snapshot = signal<ProgressState>(emptyState, { name: 'progress.snapshot' });
   const pending = signal<ProgressEvent[]>([], { name: 'progress.pending' });
@@ -34,7 +41,10 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
   );
   const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
 
-  const state = computed(() => mergePending(snapshot.value, pending.value, today.value));
+  const state = computed(() => {
+    const facts = lessonFacts.value;
+    return mergePending(snapshot.value, pending.value, today.value, (id) => facts[id]);
+  });
   /** The server's graded mastery from the last sync; the mastery store adds pending events. */
   const serverMastery = computed(() => (snapshot.value as ServerState).mastery ?? emptyMastery);
 
@@ -59,9 +69,11 @@ export function createProgressStore({ db, outbox, clock, onRecorded }: ProgressD
   return {
     state,
     serverMastery,
-    today,
     pending,
     pendingCount: computed(() => pending.value.length),
+    /** XP shown on the device but not yet confirmed by the server (events in the outbox). */
+    pendingXp: computed(() => state.value.xp - snapshot.value.xp),
+    today,
     rejected,
     status,
     refresh,

@@ -6,6 +6,8 @@ import { Home } from './Home';
 import { ModuleView } from './ModuleView';
 import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
+import { LeaderboardView } from './LeaderboardView';
+import { ProfileView } from './ProfileView';
 import { SyncStatusBar } from './SyncStatusBar';
 import { StorageNotice } from './StorageNotice';
 import { Link } from './Link';
@@ -58,6 +60,10 @@ export function App() {
           <Roadmap />
         ) : r.name === 'review' ? (
           <Review />
+        ) : r.name === 'leaderboard' ? (
+          <LeaderboardView />
+        ) : r.name === 'profile' ? (
+          <ProfileView />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>

@@ -1,12 +1,12 @@
-import { localDate } from '../../core/calendar';
 import { nextLesson } from '../../core/next-up';
-import { recentDays } from '../../core/progress';
-import { minutes, weekday } from '../format';
+import { minutes } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
+import { HabitPanel } from './HabitPanel';
 import { HomeExtras } from './HomeExtras';
 import { Link } from './Link';
 import { QuickPick } from './QuickPick';
+import { SocialHome } from './SocialHome';
 
 export function Home() {
   const store = useStore();
@@ -21,32 +21,12 @@ export function Home() {
   const focusModules = focus ? catalog!.modules.filter((m) => focus.moduleIds.includes(m.id)) : [];
   const next =
     catalog && (nextLesson(focusModules, completed) ?? nextLesson(catalog.modules, completed));
-  const today = localDate(Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const activeDays = new Set(state.activeDays);
 
   return (
     <section class="page home">
       <h1>Hi {user.name.split(' ')[0]}</h1>
-      <div class="stats" aria-label="Your progress">
-        <div class="stat">
-          <span class="stat-value">{state.streak.current}</span>
-          <span class="stat-label">day streak</span>
-        </div>
-        <div class="stat">
-          <span class="stat-value">{state.xp}</span>
-          <span class="stat-label">XP</span>
-        </div>
-        <ol class="week" aria-label="This week">
-          {recentDays(today, 7).map((day) => (
-            <li key={day} class={activeDays.has(day) ? 'day active' : 'day'}>
-              <span aria-hidden="true">{weekday(day)}</span>
-              <span class="visually-hidden">
-                {day}: {activeDays.has(day) ? 'learned' : 'no lesson'}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <HabitPanel />
+      <SocialHome />
 
       <HomeExtras />
       {store.content.catalogError.value && (

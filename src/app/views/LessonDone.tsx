@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ASSESSMENT_PASS } from '../../core/mastery';
 import { paths } from '../router';
 import { useStore } from '../store';
+import { DoneCelebration } from './DoneCelebration';
 import { Link } from './Link';
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
@@ -53,6 +54,7 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
       <p class="stats-line">
         <strong>{state.streak.current}</strong> day streak · <strong>{state.xp}</strong> XP
       </p>
+      <DoneCelebration />
       <div class="actions">
         {next ? (
           <Link href={paths.lesson(moduleId, next.id)} class="button primary">

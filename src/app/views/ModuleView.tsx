@@ -3,6 +3,7 @@ import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
 import { DownloadControl } from './DownloadControl';
+import { RecommendButton } from './RecommendButton';
 
 export function ModuleView({ moduleId }: { moduleId: string }) {
   const store = useStore();
@@ -47,6 +48,7 @@ export function ModuleView({ moduleId }: { moduleId: string }) {
           );
         })}
       </ol>
+      <RecommendButton moduleId={module.id} />
     </section>
   );
 }

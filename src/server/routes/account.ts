@@ -131,6 +131,7 @@ export const accountRoutes = new Hono<AppEnv>()
       catalog,
       assignments,
       competencies: [],
+      streak: 0,
       tz: user.tz,
       now: now(),
     });

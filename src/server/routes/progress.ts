@@ -1,20 +1,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { localDate } from '../../core/calendar';
 import { syncRequest } from '../../core/events';
 import { SYNC_LIMITS } from '../../core/sync';
-import { deriveState } from '../../core/progress';
 import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { mergeResults, prepareBatch } from '../ingest';
 import { masteryOf } from '../mastery';
+import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 
 async function stateOf(deps: AppDeps, user: User) {
-  const today = localDate(deps.now(), user.tz);
-  const events = await deps.store.userEvents(user.id);
-  return { ...deriveState(events, today), mastery: await masteryOf(deps.store, events) };
+  const [state, events] = await Promise.all([
+    progressStateOf(deps.store, user, deps.now()),
+    deps.store.userEvents(user.id),
+  ]);
+  return { ...state, mastery: await masteryOf(deps.store, events) };
 }
 
 export const progressRoutes = new Hono<AppEnv>()
@@ -36,7 +37,8 @@ export const progressRoutes = new Hono<AppEnv>()
       const { deps, user } = c.var;
       const receivedAt = deps.now();
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays);
-      const stored = await deps.store.ingest(user.id, batch.incoming);
+      const aggregate = await aggregateFor(deps.store, user);
+      const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
       return c.json({
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),

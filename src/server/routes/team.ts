@@ -11,6 +11,7 @@ import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { reportProgress } from '../../core/team';
 import { masteryOf } from '../mastery';
+import { progressStateOf } from '../progress-aggregate';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
@@ -35,12 +36,16 @@ async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) 
     store.userEvents(person.id),
     store.listAssignments(person.orgId, [person.id]),
   ]);
-  const { competencies } = await masteryOf(store, events);
+  const [{ competencies }, { streak }] = await Promise.all([
+    masteryOf(store, events),
+    progressStateOf(store, person, now()),
+  ]);
   const progress = reportProgress({
     events,
     catalog,
     assignments,
     competencies,
+    streak: streak.current,
     tz: person.tz,
     now: now(),
   });

@@ -51,6 +51,64 @@ CREATE INDEX events_user_time ON events(user_id, corrected_at);
 `,
   },
   {
+    version: 2,
+    name: 'motivation: progress ledgers, cohort boards, kudos, recommendations, challenges, push',
+    sql: `
+CREATE TABLE progress_ledgers (user_id TEXT PRIMARY KEY REFERENCES users(id), ledger TEXT NOT NULL, updated_at BIGINT NOT NULL);
+CREATE TABLE board_profiles (user_id TEXT PRIMARY KEY REFERENCES users(id), alias TEXT, hidden INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE board_scores (
+  cohort_id TEXT NOT NULL REFERENCES cohorts(id),
+  period TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  xp INTEGER NOT NULL,
+  lessons INTEGER NOT NULL,
+  reached_at BIGINT NOT NULL,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (cohort_id, period, user_id)
+);
+CREATE INDEX board_scores_rank ON board_scores(cohort_id, period, hidden, xp DESC, reached_at, user_id);
+CREATE INDEX board_scores_user ON board_scores(user_id);
+CREATE TABLE kudos (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  from_user TEXT NOT NULL REFERENCES users(id),
+  to_user TEXT NOT NULL REFERENCES users(id),
+  reason TEXT NOT NULL,
+  message TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX kudos_to ON kudos(to_user, created_at);
+CREATE INDEX kudos_from ON kudos(from_user, created_at);
+CREATE TABLE recommendations (
+  id TEXT PRIMARY KEY,
+  from_user TEXT NOT NULL REFERENCES users(id),
+  to_user TEXT NOT NULL REFERENCES users(id),
+  module_id TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  UNIQUE (from_user, to_user, module_id)
+);
+CREATE INDEX recommendations_to ON recommendations(to_user, created_at);
+CREATE TABLE cohort_challenges (
+  cohort_id TEXT NOT NULL REFERENCES cohorts(id),
+  week TEXT NOT NULL,
+  goal INTEGER NOT NULL,
+  set_by TEXT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (cohort_id, week)
+);
+CREATE TABLE push_subscriptions (
+  endpoint TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id),
+  device_id TEXT NOT NULL,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_reminded_on TEXT
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
+`,
+  },
+  {
     version: 3,
     name: 'people: careers, assignments, notifications, 1:1 checks, invites, resets, sponsor, goal, module owners',
     sql: `

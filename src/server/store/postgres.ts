@@ -32,7 +32,7 @@ import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
 import { peopleMethods, type SqlDriver } from './people-sql';
-import type { Store, User } from './store';
+import type { Aggregate, BoardLine, KudosView, Store, User } from './store';
 import { importInto, pagedRows } from './tables';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
@@ -63,6 +63,104 @@ interface UserRow {
   tz: string;
   password_hash: string;
   cohort_ids: string[];
+}
+
+interface BoardLineRow {
+  user_id: string;
+  display_name: string;
+  xp: number;
+}
+interface BoardPartRow extends BoardLineRow {
+  part: 'top' | 'before' | 'after' | 'rank' | 'self';
+  reached_at: number;
+  /** rank: rows ahead of me; self: 1 when hidden. */
+  n: number;
+}
+const visible = 'b.cohort_id = $1 AND b.period = $2 AND b.hidden = 0';
+// Every part is an index range on board_scores_rank: a tie group (same XP) or a strict XP range,
+// never an OR that would walk the board from one end.
+const tieAhead = `b.xp = me.xp AND (b.reached_at < me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id < $3))`;
+const tieBehind = `b.xp = me.xp AND (b.reached_at > me.reached_at
+  OR (b.reached_at = me.reached_at AND b.user_id > $3))`;
+const lineColumns =
+  'b.user_id, coalesce(p.alias, u.name) AS display_name, b.xp, b.reached_at, 0::bigint AS n';
+const lineFrom = `board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
+/** $1 cohort, $2 period, $3 user, $4 top, $5 rows either side. */
+const boardQuerySql = `
+WITH mine AS (SELECT xp, reached_at FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3),
+me AS (SELECT coalesce((SELECT xp FROM mine), 0) AS xp,
+              coalesce((SELECT reached_at FROM mine), ${Number.MAX_SAFE_INTEGER}::bigint) AS reached_at)
+(SELECT 'top' AS part, ${lineColumns} FROM ${lineFrom}
+  WHERE ${visible} ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $4)
+UNION ALL
+(SELECT 'before', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND ${tieAhead} ORDER BY b.reached_at DESC, b.user_id DESC LIMIT $5)
+UNION ALL
+(SELECT 'before', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND b.xp > me.xp ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT $5)
+UNION ALL
+(SELECT 'after', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND ${tieBehind} ORDER BY b.reached_at, b.user_id LIMIT $5)
+UNION ALL
+(SELECT 'after', ${lineColumns} FROM ${lineFrom}, me
+  WHERE ${visible} AND b.xp < me.xp ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT $5)
+UNION ALL
+(SELECT 'rank', NULL, NULL, me.xp, me.reached_at,
+   (SELECT count(*) FROM board_scores b WHERE ${visible} AND b.xp > me.xp)
+ + (SELECT count(*) FROM board_scores b WHERE ${visible} AND ${tieAhead}) FROM me)
+UNION ALL
+(SELECT 'self', u.id, coalesce(p.alias, u.name), 0, 0, coalesce(p.hidden, 0)::bigint
+  FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = $3)`;
+
+function compareBoardRows(a: BoardPartRow, b: BoardPartRow): number {
+  return b.xp - a.xp || a.reached_at - b.reached_at || (a.user_id < b.user_id ? -1 : 1);
+}
+
+function toLine(rank: number, r: BoardLineRow): BoardLine {
+  return { rank, userId: r.user_id, displayName: r.display_name, xp: r.xp };
+}
+
+interface KudosRow {
+  id: string;
+  from_name: string;
+  to_name: string;
+  reason: KudosView['reason'];
+  message: string;
+  created_at: number;
+}
+function toKudosView(r: KudosRow): KudosView {
+  return {
+    id: r.id,
+    fromName: r.from_name,
+    toName: r.to_name,
+    reason: r.reason,
+    message: r.message,
+    createdAt: r.created_at,
+  };
+}
+
+interface PushRow {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: string | null;
+  tz: string;
+}
+function toPushTarget(r: PushRow) {
+  return {
+    endpoint: r.endpoint,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    p256dh: r.p256dh,
+    auth: r.auth,
+    createdAt: r.created_at,
+    tz: r.tz,
+    lastRemindedOn: r.last_reminded_on,
+  };
 }
 
 const userSelect = `SELECT u.*, coalesce((SELECT array_agg(m.cohort_id) FROM cohort_members m WHERE m.user_id = u.id), '{}') AS cohort_ids FROM users u`;
@@ -253,7 +351,7 @@ export async function openPostgresStore(
       );
       return rows[0] && (JSON.parse(rows[0].body) as LearningModule);
     },
-    async ingest(userId, events) {
+    async ingest(userId, events, aggregate) {
       if (events.length === 0) return [];
       return transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_INGEST, userId]);
@@ -292,7 +390,7 @@ export async function openPostgresStore(
             )
           ).rows)
             stored.set(row.id, row);
-        return events.map(({ event, canonical }, i): SyncResult => {
+        const results = events.map(({ event, canonical }, i): SyncResult => {
           if (firsts[i]) return { id: event.id, status: 'accepted' };
           const row = stored.get(event.id);
           if (row && row.user_id === userId && row.body === canonical)
@@ -306,16 +404,167 @@ export async function openPostgresStore(
               : 'this device sequence number was already used',
           };
         });
+        if (aggregate) {
+          const accepted = events
+            .filter((_, i) => results[i]!.status === 'accepted')
+            .map(({ event, correctedAt }) => ({
+              ...event,
+              occurredAt: new Date(correctedAt).toISOString(),
+            }));
+          await aggregateUser(client, userId, accepted, aggregate);
+        }
+        return results;
       });
     },
     async userEvents(userId) {
-      const { rows } = await pool.query<{ body: string; corrected_at: number }>(
-        'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
+      return readUserEvents(pool, userId);
+    },
+    async getCohort(id) {
+      const { rows } = await pool.query<{ id: string; orgId: string; name: string; tz: string }>(
+        'SELECT id, org_id AS "orgId", name, tz FROM cohorts WHERE id = $1',
+        [id],
+      );
+      return rows[0];
+    },
+    async managesCohortMember(managerId, cohortId) {
+      const { rowCount } = await pool.query(
+        `SELECT 1 FROM cohort_members m JOIN users u ON u.id = m.user_id
+         WHERE m.cohort_id = $1 AND u.manager_id = $2 AND u.active = 1 LIMIT 1`,
+        [cohortId, managerId],
+      );
+      return rowCount === 1;
+    },
+    async getLedger(userId) {
+      const { rows } = await pool.query<{ ledger: string }>(
+        'SELECT ledger FROM progress_ledgers WHERE user_id = $1',
+        [userId],
+      );
+      return rows[0]?.ledger;
+    },
+    async leaderboard(q) {
+      // One round trip: the top, my rank, the rows either side of me and my own name.
+      // A named statement: each connection plans this query once, not on every read.
+      const { rows } = await pool.query<BoardPartRow>({
+        name: 'kindling_leaderboard_v1',
+        text: boardQuerySql,
+        values: [q.cohortId, q.period, q.userId, q.top, q.around],
+      });
+      const part = (name: BoardPartRow['part']) =>
+        rows.filter((r) => r.part === name).sort(compareBoardRows);
+      const [mine] = part('rank');
+      const [self] = part('self');
+      const rank = mine!.n + 1;
+      const xp = mine!.xp;
+      return {
+        entries: part('top').map((r, i) => toLine(i + 1, r)),
+        around: [
+          ...part('before')
+            .slice(-q.around)
+            .map((r, i, all) => toLine(rank - all.length + i, r)),
+          { rank, userId: q.userId, displayName: self?.display_name ?? '', xp },
+          ...part('after')
+            .slice(0, q.around)
+            .map((r, i) => toLine(rank + 1 + i, r)),
+        ],
+        me: { rank, xp, hidden: self?.n === 1 },
+      };
+    },
+    async getBoardProfile(userId) {
+      const { rows } = await pool.query<{ alias: string | null; hidden: number }>(
+        'SELECT alias, hidden FROM board_profiles WHERE user_id = $1',
+        [userId],
+      );
+      return { alias: rows[0]?.alias ?? null, hidden: rows[0]?.hidden === 1 };
+    },
+    async setBoardProfile(userId, profile) {
+      const hidden = profile.hidden ? 1 : 0;
+      await transaction(async (client) => {
+        await client.query(
+          `INSERT INTO board_profiles (user_id, alias, hidden) VALUES ($1, $2, $3)
+           ON CONFLICT (user_id) DO UPDATE SET alias = excluded.alias, hidden = excluded.hidden`,
+          [userId, profile.alias, hidden],
+        );
+        await client.query('UPDATE board_scores SET hidden = $1 WHERE user_id = $2', [
+          hidden,
+          userId,
+        ]);
+      });
+    },
+    async cohortLessons(cohortId, week) {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT coalesce(sum(lessons), 0)::bigint AS n FROM board_scores WHERE cohort_id = $1 AND period = $2',
+        [cohortId, week],
+      );
+      return rows[0]!.n;
+    },
+    async orgPeople(orgId) {
+      return (
+        await pool.query<{ id: string; name: string }>(
+          `SELECT id, name FROM users WHERE org_id = $1 AND active = 1 ORDER BY name, id LIMIT 500`,
+          [orgId],
+        )
+      ).rows;
+    },
+    async addKudos(k) {
+      await pool.query(
+        `INSERT INTO kudos (id, org_id, from_user, to_user, reason, message, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [k.id, k.orgId, k.fromUser, k.toUser, k.reason, k.message, k.createdAt],
+      );
+    },
+    async kudosSentSince(fromUser, since) {
+      return (
+        await pool.query<{ n: number }>(
+          `SELECT count(*) AS n FROM kudos WHERE from_user = $1 AND created_at >= $2`,
+          [fromUser, since],
+        )
+      ).rows[0]!.n;
+    },
+    async kudosReceived(userId, limit) {
+      return (
+        await pool.query<KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM kudos k JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE k.to_user = $1 ORDER BY k.created_at DESC, k.id LIMIT $2`,
+          [userId, limit],
+        )
+      ).rows.map(toKudosView);
+    },
+    async kudosReceivedCount(userId) {
+      return (
+        await pool.query<{ n: number }>(`SELECT count(*) AS n FROM kudos WHERE to_user = $1`, [
+          userId,
+        ])
+      ).rows[0]!.n;
+    },
+    async cohortFeed(cohortId, limit) {
+      return (
+        await pool.query<KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM cohort_members m JOIN kudos k ON k.to_user = m.user_id JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE m.cohort_id = $1 ORDER BY k.created_at DESC, k.id LIMIT $2`,
+          [cohortId, limit],
+        )
+      ).rows.map(toKudosView);
+    },
+    async addRecommendation(r) {
+      return (
+        (
+          await pool.query(
+            `INSERT INTO recommendations (id, from_user, to_user, module_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+            [r.id, r.fromUser, r.toUser, r.moduleId, r.createdAt],
+          )
+        ).rowCount === 1
+      );
+    },
+    async recommendationsFor(userId) {
+      const { rows } = await pool.query<{
+        module_id: string;
+        from_name: string;
+        created_at: number;
+      }>(
+        `SELECT r.module_id, u.name AS from_name, r.created_at FROM recommendations r JOIN users u ON u.id = r.from_user WHERE r.to_user = $1 ORDER BY r.created_at DESC, r.id LIMIT 20`,
         [userId],
       );
       return rows.map((r) => ({
-        ...(JSON.parse(r.body) as ProgressEvent),
-        occurredAt: new Date(r.corrected_at).toISOString(),
+        moduleId: r.module_id,
+        fromName: r.from_name,
+        createdAt: r.created_at,
       }));
     },
     async exclusive(name, fn) {
@@ -378,6 +627,46 @@ export async function openPostgresStore(
         client.release(broken);
       }
     },
+    async setChallenge(c) {
+      await pool.query(
+        `INSERT INTO cohort_challenges (cohort_id, week, goal, set_by) VALUES ($1, $2, $3, $4) ON CONFLICT (cohort_id, week) DO UPDATE SET goal = excluded.goal, set_by = excluded.set_by`,
+        [c.cohortId, c.week, c.goal, c.setBy],
+      );
+    },
+    async getChallenge(cohortId, week) {
+      return (
+        await pool.query<{ goal: number }>(
+          `SELECT goal FROM cohort_challenges WHERE cohort_id = $1 AND week = $2`,
+          [cohortId, week],
+        )
+      ).rows[0]?.goal;
+    },
+    async savePushSubscription(s) {
+      await pool.query(
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+        [s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt],
+      );
+    },
+    async deletePushSubscription(endpoint, userId) {
+      await pool.query(
+        'DELETE FROM push_subscriptions WHERE endpoint = $1 AND ($2::text IS NULL OR user_id = $2)',
+        [endpoint, userId ?? null],
+      );
+    },
+    async reminderTargets() {
+      return (
+        await pool.query<PushRow>(
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+        )
+      ).rows.map(toPushTarget);
+    },
+    async claimReminder(endpoint, day) {
+      const { rowCount } = await pool.query(
+        `UPDATE push_subscriptions SET last_reminded_on = $1 WHERE endpoint = $2 AND (last_reminded_on IS NULL OR last_reminded_on <> $1)`,
+        [day, endpoint],
+      );
+      return rowCount === 1;
+    },
     ...peopleMethods(postgresDriver(pool, transaction)),
   };
 }
@@ -406,6 +695,57 @@ function postgresDriver(
       });
     },
   };
+}
+
+async function readUserEvents(
+  db: pg.Pool | pg.PoolClient,
+  userId: string,
+): Promise<ProgressEvent[]> {
+  const { rows } = await db.query<{ body: string; corrected_at: number }>(
+    'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
+    [userId],
+  );
+  return rows.map((r) => ({
+    ...(JSON.parse(r.body) as ProgressEvent),
+    occurredAt: new Date(r.corrected_at).toISOString(),
+  }));
+}
+
+// Must run inside the ingest transaction (after the per-user lock): the ledger and board rows
+// commit with the events, and concurrent syncs of one user cannot interleave their read-modify-write.
+async function aggregateUser(
+  client: pg.PoolClient,
+  userId: string,
+  accepted: ProgressEvent[],
+  aggregate: Aggregate,
+): Promise<void> {
+  const { rows } = await client.query<{ ledger: string }>(
+    'SELECT ledger FROM progress_ledgers WHERE user_id = $1',
+    [userId],
+  );
+  const previous = rows[0]?.ledger;
+  if (previous !== undefined && accepted.length === 0) return;
+  const events = previous === undefined ? await readUserEvents(client, userId) : accepted;
+  const now = Date.now();
+  const out = aggregate(previous, events);
+  await client.query(
+    `INSERT INTO progress_ledgers (user_id, ledger, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (user_id) DO UPDATE SET ledger = excluded.ledger, updated_at = excluded.updated_at`,
+    [userId, out.ledger, now],
+  );
+  for (const r of out.remove)
+    await client.query(
+      'DELETE FROM board_scores WHERE cohort_id = $1 AND period = $2 AND user_id = $3',
+      [r.cohortId, r.period, userId],
+    );
+  for (const r of out.upsert)
+    await client.query(
+      `INSERT INTO board_scores (cohort_id, period, user_id, xp, lessons, reached_at, hidden, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, coalesce((SELECT hidden FROM board_profiles WHERE user_id = $3), 0), $7)
+       ON CONFLICT (cohort_id, period, user_id) DO UPDATE SET xp = excluded.xp,
+         lessons = excluded.lessons, reached_at = excluded.reached_at, updated_at = excluded.updated_at`,
+      [r.cohortId, r.period, userId, r.xp, r.lessons, r.reachedAt, now],
+    );
 }
 
 async function migrate(client: pg.PoolClient, schema: string | undefined): Promise<void> {

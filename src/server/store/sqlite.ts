@@ -12,7 +12,17 @@ import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { migrations } from './migrations';
 import { peopleMethods, type SqlDriver } from './people-sql';
-import type { IncomingEvent, NewUser, Store, User } from './store';
+import type {
+  Aggregate,
+  BoardLine,
+  BoardQuery,
+  BoardRead,
+  IncomingEvent,
+  KudosView,
+  NewUser,
+  Store,
+  User,
+} from './store';
 import { importInto, pagedRows } from './tables';
 
 interface UserRow {
@@ -25,6 +35,71 @@ interface UserRow {
   tz: string;
   password_hash: string;
   cohort_ids: string | null;
+}
+
+interface BoardKey {
+  cohort: string;
+  period: string;
+  xp: number;
+  reachedAt: number;
+  user: string;
+  around: number;
+}
+const visibleNamed = 'b.cohort_id = @cohort AND b.period = @period AND b.hidden = 0';
+const tieAhead = `b.xp = @xp AND (b.reached_at < @reachedAt OR (b.reached_at = @reachedAt AND b.user_id < @user))`;
+const tieBehind = `b.xp = @xp AND (b.reached_at > @reachedAt OR (b.reached_at = @reachedAt AND b.user_id > @user))`;
+/** Board order: more XP first, then whoever reached it first, then user id. */
+function boardOrder(a: { xp: number; reached_at: number; user_id: string }, b: typeof a): number {
+  return b.xp - a.xp || a.reached_at - b.reached_at || (a.user_id < b.user_id ? -1 : 1);
+}
+interface BoardLineRow {
+  user_id: string;
+  display_name: string;
+  xp: number;
+}
+const boardSelect = `SELECT b.user_id, b.xp, b.reached_at, coalesce(p.alias, u.name) AS display_name
+  FROM board_scores b JOIN users u ON u.id = b.user_id LEFT JOIN board_profiles p ON p.user_id = b.user_id`;
+
+interface KudosRow {
+  id: string;
+  from_name: string;
+  to_name: string;
+  reason: KudosView['reason'];
+  message: string;
+  created_at: number;
+}
+function toKudosView(r: KudosRow): KudosView {
+  return {
+    id: r.id,
+    fromName: r.from_name,
+    toName: r.to_name,
+    reason: r.reason,
+    message: r.message,
+    createdAt: r.created_at,
+  };
+}
+
+interface PushRow {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: string | null;
+  tz: string;
+}
+function toPushTarget(r: PushRow) {
+  return {
+    endpoint: r.endpoint,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    p256dh: r.p256dh,
+    auth: r.auth,
+    createdAt: r.created_at,
+    tz: r.tz,
+    lastRemindedOn: r.last_reminded_on,
+  };
 }
 
 const userSelect = `SELECT u.*, (SELECT group_concat(cohort_id) FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids FROM users u`;
@@ -65,9 +140,56 @@ export function openSqliteStore(file: string): Store {
     userEvents: db.prepare<[string], { body: string; corrected_at: number }>(
       'SELECT body, corrected_at FROM events WHERE user_id = ? ORDER BY corrected_at, id',
     ),
+    ledger: db.prepare<[string], { ledger: string }>(
+      'SELECT ledger FROM progress_ledgers WHERE user_id = ?',
+    ),
+    upsertLedger: db.prepare(
+      `INSERT INTO progress_ledgers (user_id, ledger, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET ledger = excluded.ledger, updated_at = excluded.updated_at`,
+    ),
+    removeBoardRow: db.prepare(
+      'DELETE FROM board_scores WHERE cohort_id = ? AND period = ? AND user_id = ?',
+    ),
+    upsertBoardRow: db.prepare(
+      `INSERT INTO board_scores (cohort_id, period, user_id, xp, lessons, reached_at, hidden, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT hidden FROM board_profiles WHERE user_id = ?), 0), ?)
+       ON CONFLICT (cohort_id, period, user_id) DO UPDATE SET xp = excluded.xp,
+         lessons = excluded.lessons, reached_at = excluded.reached_at, updated_at = excluded.updated_at`,
+    ),
+    boardRow: db.prepare<[string, string, string], { xp: number; reached_at: number }>(
+      'SELECT xp, reached_at FROM board_scores WHERE cohort_id = ? AND period = ? AND user_id = ?',
+    ),
+    // Each read below is an index range on board_scores_rank: a tie group (same XP) and a strict
+    // XP range, never an OR that would make SQLite walk the board from one end.
+    ahead: db.prepare<[BoardKey], { n: number }>(
+      `SELECT (SELECT count(*) FROM board_scores b WHERE ${visibleNamed} AND b.xp > @xp)
+            + (SELECT count(*) FROM board_scores b WHERE ${visibleNamed} AND ${tieAhead}) AS n`,
+    ),
+    top: db.prepare<[string, string, number], BoardLineRow>(
+      `${boardSelect} WHERE b.cohort_id = ? AND b.period = ? AND b.hidden = 0
+       ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT ?`,
+    ),
+    before: db.prepare<[BoardKey], BoardLineRow & { reached_at: number }>(
+      `SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND ${tieAhead}
+         ORDER BY b.reached_at DESC, b.user_id DESC LIMIT @around)
+       UNION ALL
+       SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND b.xp > @xp
+         ORDER BY b.xp, b.reached_at DESC, b.user_id DESC LIMIT @around)`,
+    ),
+    after: db.prepare<[BoardKey], BoardLineRow & { reached_at: number }>(
+      `SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND ${tieBehind}
+         ORDER BY b.reached_at, b.user_id LIMIT @around)
+       UNION ALL
+       SELECT * FROM (${boardSelect} WHERE ${visibleNamed} AND b.xp < @xp
+         ORDER BY b.xp DESC, b.reached_at, b.user_id LIMIT @around)`,
+    ),
+    displayName: db.prepare<[string], { display_name: string; hidden: number }>(
+      `SELECT coalesce(p.alias, u.name) AS display_name, coalesce(p.hidden, 0) AS hidden
+       FROM users u LEFT JOIN board_profiles p ON p.user_id = u.id WHERE u.id = ?`,
+    ),
   };
 
-  const ingest = db.transaction((userId: string, events: IncomingEvent[]): SyncResult[] =>
+  const insertEvents = (userId: string, events: IncomingEvent[]): SyncResult[] =>
     events.map(({ event, canonical, correctedAt, receivedAt }) => {
       const info = stmt.insertEvent.run({
         id: event.id,
@@ -92,8 +214,97 @@ export function openSqliteStore(file: string): Store {
           ? 'this event id was already stored with other content'
           : 'this device sequence number was already used',
       };
-    }),
+    });
+
+  const ingest = db.transaction(
+    (userId: string, events: IncomingEvent[], aggregate?: Aggregate): SyncResult[] => {
+      const results = insertEvents(userId, events);
+      if (aggregate) {
+        const accepted = events
+          .filter((_, i) => results[i]!.status === 'accepted')
+          .map(({ event, correctedAt }) => ({
+            ...event,
+            occurredAt: new Date(correctedAt).toISOString(),
+          }));
+        aggregateUser(userId, accepted, aggregate);
+      }
+      return results;
+    },
   );
+
+  // Must run inside the ingest transaction: the ledger and board rows commit with the events.
+  function aggregateUser(userId: string, accepted: ProgressEvent[], aggregate: Aggregate): void {
+    const previous = stmt.ledger.get(userId)?.ledger;
+    if (previous !== undefined && accepted.length === 0) return;
+    const events = previous === undefined ? readUserEvents(userId) : accepted;
+    const now = Date.now();
+    const out = aggregate(previous, events);
+    stmt.upsertLedger.run(userId, out.ledger, now);
+    for (const r of out.remove) stmt.removeBoardRow.run(r.cohortId, r.period, userId);
+    for (const r of out.upsert)
+      stmt.upsertBoardRow.run(
+        r.cohortId,
+        r.period,
+        userId,
+        r.xp,
+        r.lessons,
+        r.reachedAt,
+        userId,
+        now,
+      );
+  }
+
+  function readUserEvents(userId: string): ProgressEvent[] {
+    return stmt.userEvents.all(userId).map((r) => ({
+      ...(JSON.parse(r.body) as ProgressEvent),
+      occurredAt: new Date(r.corrected_at).toISOString(),
+    }));
+  }
+
+  const boardLine =
+    (rank: number) =>
+    (r: BoardLineRow): BoardLine => ({
+      rank,
+      userId: r.user_id,
+      displayName: r.display_name,
+      xp: r.xp,
+    });
+
+  function leaderboard(q: BoardQuery): BoardRead {
+    const mine = stmt.boardRow.get(q.cohortId, q.period, q.userId);
+    const me = { xp: mine?.xp ?? 0, reachedAt: mine?.reached_at ?? Number.MAX_SAFE_INTEGER };
+    const key: BoardKey = {
+      cohort: q.cohortId,
+      period: q.period,
+      xp: me.xp,
+      reachedAt: me.reachedAt,
+      user: q.userId,
+      around: q.around,
+    };
+    const rank = stmt.ahead.get(key)!.n + 1;
+    const entries = stmt.top.all(q.cohortId, q.period, q.top).map((r, i) => boardLine(i + 1)(r));
+    const before = stmt.before
+      .all(key)
+      .sort(boardOrder)
+      .reverse()
+      .slice(0, q.around)
+      .map((r, i) => boardLine(rank - 1 - i)(r));
+    const after = stmt.after
+      .all(key)
+      .sort(boardOrder)
+      .slice(0, q.around)
+      .map((r, i) => boardLine(rank + 1 + i)(r));
+    const self = stmt.displayName.get(q.userId);
+    return {
+      entries,
+      around: [
+        ...before.reverse(),
+        { rank, userId: q.userId, displayName: self?.display_name ?? '', xp: me.xp },
+        ...after,
+      ],
+      me: { rank, xp: me.xp, hidden: (self?.hidden ?? 0) === 1 },
+    };
+  }
 
   return {
     dialect: 'sqlite',
@@ -205,14 +416,155 @@ export function openSqliteStore(file: string): Store {
         .get(id);
       return row && (JSON.parse(row.body) as LearningModule);
     },
-    async ingest(userId, events) {
-      return ingest(userId, events);
+    async ingest(userId, events, aggregate) {
+      return ingest(userId, events, aggregate);
     },
     async userEvents(userId) {
-      return stmt.userEvents.all(userId).map((r) => ({
-        ...(JSON.parse(r.body) as ProgressEvent),
-        occurredAt: new Date(r.corrected_at).toISOString(),
-      }));
+      return readUserEvents(userId);
+    },
+    async getCohort(id) {
+      return db
+        .prepare<[string], { id: string; orgId: string; name: string; tz: string }>(
+          'SELECT id, org_id AS orgId, name, tz FROM cohorts WHERE id = ?',
+        )
+        .get(id);
+    },
+    async managesCohortMember(managerId, cohortId) {
+      return (
+        db
+          .prepare(
+            `SELECT 1 FROM cohort_members m JOIN users u ON u.id = m.user_id
+             WHERE m.cohort_id = ? AND u.manager_id = ? AND u.active = 1 LIMIT 1`,
+          )
+          .get(cohortId, managerId) !== undefined
+      );
+    },
+    async getLedger(userId) {
+      return stmt.ledger.get(userId)?.ledger;
+    },
+    async leaderboard(query) {
+      return db.transaction(() => leaderboard(query))();
+    },
+    async getBoardProfile(userId) {
+      const row = db
+        .prepare<[string], { alias: string | null; hidden: number }>(
+          'SELECT alias, hidden FROM board_profiles WHERE user_id = ?',
+        )
+        .get(userId);
+      return { alias: row?.alias ?? null, hidden: row?.hidden === 1 };
+    },
+    async setBoardProfile(userId, profile) {
+      const hidden = profile.hidden ? 1 : 0;
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO board_profiles (user_id, alias, hidden) VALUES (?, ?, ?)
+           ON CONFLICT (user_id) DO UPDATE SET alias = excluded.alias, hidden = excluded.hidden`,
+        ).run(userId, profile.alias, hidden);
+        db.prepare('UPDATE board_scores SET hidden = ? WHERE user_id = ?').run(hidden, userId);
+      })();
+    },
+    async cohortLessons(cohortId, week) {
+      return db
+        .prepare<[string, string], { n: number }>(
+          'SELECT coalesce(sum(lessons), 0) AS n FROM board_scores WHERE cohort_id = ? AND period = ?',
+        )
+        .get(cohortId, week)!.n;
+    },
+    async orgPeople(orgId) {
+      return db
+        .prepare<[string], { id: string; name: string }>(
+          `SELECT id, name FROM users WHERE org_id = ? AND active = 1 ORDER BY name, id LIMIT 500`,
+        )
+        .all(orgId);
+    },
+    async addKudos(k) {
+      db.prepare(
+        `INSERT INTO kudos (id, org_id, from_user, to_user, reason, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ).run(k.id, k.orgId, k.fromUser, k.toUser, k.reason, k.message, k.createdAt);
+    },
+    async kudosSentSince(fromUser, since) {
+      return db
+        .prepare<[string, number], { n: number }>(
+          `SELECT count(*) AS n FROM kudos WHERE from_user = ? AND created_at >= ?`,
+        )
+        .get(fromUser, since)!.n;
+    },
+    async kudosReceived(userId, limit) {
+      return db
+        .prepare<[string, number], KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM kudos k JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE k.to_user = ? ORDER BY k.created_at DESC, k.id LIMIT ?`,
+        )
+        .all(userId, limit)
+        .map(toKudosView);
+    },
+    async kudosReceivedCount(userId) {
+      return db
+        .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM kudos WHERE to_user = ?`)
+        .get(userId)!.n;
+    },
+    async cohortFeed(cohortId, limit) {
+      return db
+        .prepare<[string, number], KudosRow>(
+          `SELECT k.id, f.name AS from_name, t.name AS to_name, k.reason, k.message, k.created_at FROM cohort_members m JOIN kudos k ON k.to_user = m.user_id JOIN users f ON f.id = k.from_user JOIN users t ON t.id = k.to_user WHERE m.cohort_id = ? ORDER BY k.created_at DESC, k.id LIMIT ?`,
+        )
+        .all(cohortId, limit)
+        .map(toKudosView);
+    },
+    async addRecommendation(r) {
+      return (
+        db
+          .prepare(
+            `INSERT INTO recommendations (id, from_user, to_user, module_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          )
+          .run(r.id, r.fromUser, r.toUser, r.moduleId, r.createdAt).changes === 1
+      );
+    },
+    async recommendationsFor(userId) {
+      return db
+        .prepare<[string], { module_id: string; from_name: string; created_at: number }>(
+          `SELECT r.module_id, u.name AS from_name, r.created_at FROM recommendations r JOIN users u ON u.id = r.from_user WHERE r.to_user = ? ORDER BY r.created_at DESC, r.id LIMIT 20`,
+        )
+        .all(userId)
+        .map((r) => ({ moduleId: r.module_id, fromName: r.from_name, createdAt: r.created_at }));
+    },
+    async setChallenge(c) {
+      db.prepare(
+        `INSERT INTO cohort_challenges (cohort_id, week, goal, set_by) VALUES (?, ?, ?, ?) ON CONFLICT (cohort_id, week) DO UPDATE SET goal = excluded.goal, set_by = excluded.set_by`,
+      ).run(c.cohortId, c.week, c.goal, c.setBy);
+    },
+    async getChallenge(cohortId, week) {
+      return db
+        .prepare<[string, string], { goal: number }>(
+          `SELECT goal FROM cohort_challenges WHERE cohort_id = ? AND week = ?`,
+        )
+        .get(cohortId, week)?.goal;
+    },
+    async savePushSubscription(s) {
+      db.prepare(
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
+      ).run(s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt);
+    },
+    async deletePushSubscription(endpoint, userId) {
+      db.prepare(
+        'DELETE FROM push_subscriptions WHERE endpoint = ? AND (? IS NULL OR user_id = ?)',
+      ).run(endpoint, userId ?? null, userId ?? null);
+    },
+    async reminderTargets() {
+      return db
+        .prepare<[], PushRow>(
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+        )
+        .all()
+        .map(toPushTarget);
+    },
+    async claimReminder(endpoint, day) {
+      return (
+        db
+          .prepare(
+            `UPDATE push_subscriptions SET last_reminded_on = ? WHERE endpoint = ? AND (last_reminded_on IS NULL OR last_reminded_on <> ?)`,
+          )
+          .run(day, endpoint, day).changes === 1
+      );
     },
     async exclusive(name, fn) {
       // One process owns a SQLite file, so an in-process queue per name is the whole lock.

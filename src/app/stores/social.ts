@@ -1,0 +1,110 @@
+/**
+ * Social learning as the learner sees it: recommendations from colleagues, the cohort challenge,
+ * badges, kudos received, the recognition feed, and the actions to give kudos and recommend.
+ * These need the network; offline they keep what was last loaded.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../client/api';
+import { subscribeToPush } from '../sw-bridge';
+
+export interface Recommendation {
+  moduleId: string;
+  fromName: string;
+  createdAt: number;
+}
+export interface KudosView {
+  id: string;
+  fromName: string;
+  toName: string;
+  reason: 'lesson' | 'streak';
+  message: string;
+  createdAt: number;
+}
+export interface Badge {
+  id: string;
+  kind: 'competency' | 'streak' | 'kudos';
+  title: string;
+}
+export interface Challenge {
+  week: string;
+  goal: number | null;
+  done: number;
+}
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
+/** The server's message for a refused request, or a general one. */
+export function problemText(err: unknown): string {
+  return err instanceof HttpError ? err.message : 'That did not work; check your connection.';
+}
+
+export function createSocialStore({ api, deviceId }: { api: Api; deviceId: string }) {
+  const recommendations = signal<Recommendation[]>([], { name: 'social.recommendations' });
+  const challenge = signal<Challenge | null>(null, { name: 'social.challenge' });
+  const badges = signal<Badge[] | null>(null, { name: 'social.badges' });
+  const kudos = signal<KudosView[]>([], { name: 'social.kudos' });
+  const feed = signal<KudosView[]>([], { name: 'social.feed' });
+  const colleagues = signal<Colleague[]>([], { name: 'social.colleagues' });
+  const quietly = <T>(p: Promise<T>, set: (v: T) => void) => p.then(set).catch(() => undefined);
+
+  return {
+    recommendations,
+    challenge,
+    badges,
+    kudos,
+    feed,
+    colleagues,
+    loadHome(cohortId: string | undefined) {
+      void quietly(api.get<{ recommendations: Recommendation[] }>('/me/recommendations'), (r) => {
+        recommendations.value = r.recommendations;
+      });
+      if (cohortId)
+        void quietly(
+          api.get<Challenge>(`/cohorts/${encodeURIComponent(cohortId)}/challenge`),
+          (c) => {
+            challenge.value = c;
+          },
+        );
+    },
+    loadProfile() {
+      void quietly(api.get<{ badges: Badge[] }>('/me/badges'), (r) => (badges.value = r.badges));
+      void quietly(api.get<{ kudos: KudosView[] }>('/me/kudos'), (r) => (kudos.value = r.kudos));
+    },
+    loadFeed(cohortId: string) {
+      void quietly(
+        api.get<{ feed: KudosView[] }>(`/cohorts/${encodeURIComponent(cohortId)}/feed`),
+        (r) => {
+          feed.value = r.feed;
+        },
+      );
+    },
+    loadColleagues() {
+      void quietly(
+        api.get<{ people: Colleague[] }>('/colleagues'),
+        (r) => (colleagues.value = r.people),
+      );
+    },
+    giveKudos: (toUserId: string, reason: 'lesson' | 'streak', message: string) =>
+      api.post('/kudos', { toUserId, reason, message }),
+    recommend: (toUserId: string, moduleId: string) =>
+      api.post<{ alreadySent: boolean }>('/recommendations', { toUserId, moduleId }),
+    /** Subscribes this device to evening reminders; false when notifications were declined. */
+    async enableReminders(): Promise<boolean> {
+      const { publicKey } = await api.get<{ publicKey: string }>('/push/public-key');
+      const subscription = await subscribeToPush(publicKey);
+      if (!subscription) return false;
+      await api.post('/push/subscriptions', { deviceId, subscription });
+      return true;
+    },
+    async setChallenge(cohortId: string, goal: number) {
+      challenge.value = await api.put<Challenge>(
+        `/cohorts/${encodeURIComponent(cohortId)}/challenge`,
+        { goal },
+      );
+    },
+  };
+}
+
+export type SocialStore = ReturnType<typeof createSocialStore>;

@@ -1,0 +1,53 @@
+/** The learner's leaderboard settings: an alias, and hiding from other people's boards. */
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../store';
+
+export function BoardSettings() {
+  const store = useStore();
+  const profile = store.leaderboard.profile.value;
+  const [alias, setAlias] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => void store.leaderboard.loadProfile(), []);
+  useEffect(() => setAlias(profile?.alias ?? ''), [profile?.alias]);
+  if (!profile) return null;
+
+  async function save(next: { alias: string | null; hidden: boolean }) {
+    try {
+      await store.leaderboard.saveProfile(next);
+      setSaved('Saved.');
+    } catch {
+      setSaved('Could not save; check your connection.');
+    }
+  }
+
+  return (
+    <form
+      class="form board-settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save({ alias: alias.trim() || null, hidden: profile.hidden });
+      }}
+    >
+      <h2>How you appear</h2>
+      <label for="board-alias">Name on leaderboards (leave empty for your own)</label>
+      <input
+        id="board-alias"
+        maxLength={40}
+        value={alias}
+        onInput={(e) => setAlias(e.currentTarget.value)}
+      />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={profile.hidden}
+          onChange={(e) => void save({ alias: profile.alias, hidden: e.currentTarget.checked })}
+        />
+        Hide me from other people’s leaderboards
+      </label>
+      <button type="submit" class="button small">
+        Save name
+      </button>
+      {saved && <p role="status">{saved}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Setting the weekly cohort challenge (managers and admins only). Lazy-loaded, so learners never
+ * download it.
+ */
+import { useState } from 'preact/hooks';
+import { problemText } from '../stores/social';
+import { useStore } from '../store';
+
+export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
+  const store = useStore();
+  const [goal, setGoal] = useState(String(store.social.challenge.value?.goal ?? 50));
+  const [note, setNote] = useState<string | null>(null);
+  return (
+    <form
+      class="form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await store.social.setChallenge(cohortId, Number(goal));
+          setNote('Challenge set for this week.');
+        } catch (err) {
+          setNote(problemText(err));
+        }
+      }}
+    >
+      <h2>This week’s cohort challenge</h2>
+      <label for="challenge-goal">Lessons the cohort aims for this week</label>
+      <input
+        id="challenge-goal"
+        type="number"
+        min={1}
+        max={100000}
+        inputMode="numeric"
+        value={goal}
+        onInput={(e) => setGoal(e.currentTarget.value)}
+      />
+      <button type="submit" class="button primary">
+        Set challenge
+      </button>
+      {note && <p role="status">{note}</p>}
+    </form>
+  );
+}

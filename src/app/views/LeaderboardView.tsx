@@ -1,0 +1,107 @@
+/**
+ * The cohort leaderboard: this week or all time, the top of the board and "you ± 2", the time it
+ * was last updated when offline, and the learner's own row moved optimistically by XP still in
+ * the outbox. Names are rendered as text (Preact escapes them), never as HTML.
+ */
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { withOptimisticMe, type Period } from '../../core/leaderboard';
+import { relativeTime } from '../format';
+import type { BoardLine } from '../stores/leaderboard';
+import { useStore } from '../store';
+import { BoardSettings } from './BoardSettings';
+import { RecognitionFeed } from './RecognitionFeed';
+import { ChallengeBar } from './SocialHome';
+import type { ComponentType } from 'preact';
+
+type ChallengeAdminView = ComponentType<{ cohortId: string }>;
+
+/** Loads the challenge form only for managers and admins (learners never download it). */
+function useChallengeAdmin(enabled: boolean): ChallengeAdminView | null {
+  const [view, setView] = useState<ChallengeAdminView | null>(null);
+  useEffect(() => {
+    if (enabled) void import('./ChallengeAdmin').then((m) => setView(() => m.default));
+  }, [enabled]);
+  return view;
+}
+import '../motivation.css';
+
+export function LeaderboardView() {
+  const store = useStore();
+  const user = store.session.user.value!;
+  const [period, setPeriod] = useState<Period>('week');
+  const cohortId = user.cohortIds[0];
+  const { board, stale, error } = store.leaderboard;
+  const ChallengeAdmin = useChallengeAdmin(user.role !== 'learner' && cohortId !== undefined);
+  useEffect(() => {
+    if (cohortId) void store.leaderboard.load(user.id, cohortId, period);
+  }, [user.id, cohortId, period]);
+
+  const b = board.value;
+  const rows = b ? shownRows(b.entries, b.around) : [];
+  const myXp = (b?.me?.xp ?? 0) + store.progress.pendingXp.value;
+  const shown = withOptimisticMe(rows, myXp);
+
+  return (
+    <section class="page board">
+      <h1>{b ? b.cohort.name : 'Leaderboard'}</h1>
+      <div class="tabs" role="group" aria-label="Period">
+        {(['week', 'all'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            class="button small"
+            aria-pressed={period === p}
+            onClick={() => setPeriod(p)}
+          >
+            {p === 'week' ? 'This week' : 'All time'}
+          </button>
+        ))}
+      </div>
+      {!cohortId && <p>You are not in a cohort yet.</p>}
+      {stale.value && (
+        <p class="notice" role="status">
+          {error.value}
+          {b && ` Last updated ${relativeTime(b.updatedAt)}.`}
+        </p>
+      )}
+      {b && shown.length === 0 && (
+        <p class="muted">No XP yet this {period === 'week' ? 'week' : 'time'} — be the first.</p>
+      )}
+      {shown.length > 0 && (
+        <ol class="board-list" aria-label={period === 'week' ? 'This week' : 'All time'}>
+          {shown.map((row, i) => (
+            <Fragment key={`${row.rank}:${row.isMe ? 1 : 0}`}>
+              {i > 0 && row.rank > shown[i - 1]!.rank + 1 && (
+                <li class="board-gap" aria-hidden="true">
+                  …
+                </li>
+              )}
+              <li class={row.isMe ? 'board-row me' : 'board-row'}>
+                <span class="board-rank">{row.rank}</span>
+                <span class="board-name">
+                  {row.displayName}
+                  {row.isMe && <span class="visually-hidden"> (you)</span>}
+                </span>
+                <span class="board-xp">{row.xp} XP</span>
+              </li>
+            </Fragment>
+          ))}
+        </ol>
+      )}
+      {b?.me?.hidden && <p class="muted">You are hidden from others; only you see your row.</p>}
+      <ChallengeBar />
+      {cohortId && ChallengeAdmin && <ChallengeAdmin cohortId={cohortId} />}
+      {cohortId && <RecognitionFeed cohortId={cohortId} />}
+      <BoardSettings />
+    </section>
+  );
+}
+
+/** The top entries, then "you ± 2" when that is further down, in rank order without repeats. */
+function shownRows(entries: BoardLine[], around: BoardLine[]): BoardLine[] {
+  const seen = new Map<string, BoardLine>();
+  for (const row of [...entries, ...around]) seen.set(`${row.rank}:${row.isMe ? 1 : 0}`, row);
+  // A hidden learner's own row shares its number with the visible row after it; mine goes first.
+  return [...seen.values()].sort((a, b) => a.rank - b.rank || (a.isMe ? -1 : b.isMe ? 1 : 0));
+}

@@ -1,0 +1,72 @@
+/**
+ * Badges mark skill and habit, not clicks:
+ * - a competency is reached when every lesson of a module that teaches it is completed and the
+ *   learner's first attempts at the module's quiz questions were at least MASTERY right;
+ * - streak milestones (longest streak 7, 30, 100 days);
+ * - kudos received from colleagues (1, 10).
+ * Raw completion counts never earn a badge.
+ */
+import { rightFirstAnswers, type Ledger } from './progress';
+
+export const MASTERY = 0.8;
+export const STREAK_BADGES = [7, 30, 100] as const;
+export const KUDOS_BADGES = [1, 10] as const;
+
+export interface Badge {
+  id: string;
+  kind: 'competency' | 'streak' | 'kudos';
+  title: string;
+}
+
+export interface ModuleOutline {
+  id: string;
+  competencies: string[];
+  lessons: ReadonlyArray<{ id: string }>;
+}
+
+/** Whether a module is mastered: all lessons done and first-attempt accuracy ≥ MASTERY. */
+export function moduleMastered(
+  ledger: Ledger,
+  module: ModuleOutline,
+  rightByLesson = rightFirstAnswers(ledger),
+): boolean {
+  let questions = 0;
+  let right = 0;
+  for (const lesson of module.lessons) {
+    const done = ledger.completions[lesson.id];
+    if (!done) return false;
+    questions += done.quizzes;
+    right += Math.min(rightByLesson.get(lesson.id) ?? 0, done.quizzes);
+  }
+  return questions === 0 || right / questions >= MASTERY;
+}
+
+export function badgesOf(input: {
+  ledger: Ledger;
+  longestStreak: number;
+  kudosReceived: number;
+  modules: readonly ModuleOutline[];
+  competencyTitles: Record<string, string>;
+}): Badge[] {
+  const reached = new Set<string>();
+  const right = rightFirstAnswers(input.ledger);
+  for (const m of input.modules)
+    if (moduleMastered(input.ledger, m, right)) for (const c of m.competencies) reached.add(c);
+  return [
+    ...[...reached].sort().map((c) => ({
+      id: `competency:${c}`,
+      kind: 'competency' as const,
+      title: input.competencyTitles[c] ?? c,
+    })),
+    ...STREAK_BADGES.filter((n) => input.longestStreak >= n).map((n) => ({
+      id: `streak:${n}`,
+      kind: 'streak' as const,
+      title: `${n}-day streak`,
+    })),
+    ...KUDOS_BADGES.filter((n) => input.kudosReceived >= n).map((n) => ({
+      id: `kudos:${n}`,
+      kind: 'kudos' as const,
+      title: n === 1 ? 'First kudos' : `${n} kudos`,
+    })),
+  ];
+}

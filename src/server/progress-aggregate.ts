@@ -1,0 +1,117 @@
+/**
+ * Progress aggregates kept in the ingest transaction: the user's ledger (src/core/progress.ts)
+ * and their rows on each of their cohorts' boards (src/core/leaderboard.ts).
+ *
+ * The ledger is a join-semilattice, so joining only the newly accepted events into the stored
+ * ledger gives exactly what folding every stored event would: ingest costs O(batch), not
+ * O(history). Board rows are diffed against the previous ledger's, so a sync writes only the rows
+ * whose score moved (and removes a week's row when a late, earlier completion moved its XP).
+ */
+import { boardScores, type BoardScore } from '../core/leaderboard';
+import {
+  addEvent,
+  awardsOf,
+  emptyLedger,
+  lessonFacts,
+  stateOf,
+  type Ledger,
+  type LessonFacts,
+  type LessonLookup,
+  type ProgressState,
+} from '../core/progress';
+import { localDate } from '../core/calendar';
+import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
+
+const factsCache = new WeakMap<
+  Store,
+  Map<string, { version: string; facts: Map<string, LessonFacts> }>
+>();
+
+/** Grading facts for every lesson in the catalog, cached per module version. */
+export async function lessonLookup(store: Store): Promise<LessonLookup> {
+  const cache = factsCache.get(store) ?? new Map();
+  factsCache.set(store, cache);
+  const catalog = await store.getCatalog();
+  const lessons = new Map<string, LessonFacts>();
+  for (const m of catalog.modules) {
+    let entry = cache.get(m.id);
+    if (entry?.version !== m.version) {
+      const full = await store.getModule(m.id);
+      if (!full) continue;
+      entry = {
+        version: full.version,
+        facts: new Map(full.lessons.map((l) => [l.id, lessonFacts(l)])),
+      };
+      cache.set(m.id, entry);
+    }
+    for (const [id, facts] of entry.facts) lessons.set(id, facts);
+  }
+  return (id) => lessons.get(id);
+}
+
+export function parseLedger(text: string | undefined): Ledger {
+  return text === undefined ? emptyLedger : (JSON.parse(text) as Ledger);
+}
+
+function rowsOf(ledger: Ledger, cohorts: readonly Cohort[]): Map<string, BoardRow> {
+  const awards = awardsOf(ledger);
+  const rows = new Map<string, BoardRow>();
+  for (const cohort of cohorts)
+    for (const s of boardScores(awards, cohort.tz) as BoardScore[])
+      rows.set(`${cohort.id} ${s.period}`, { cohortId: cohort.id, ...s });
+  return rows;
+}
+
+/** The aggregate `Store.ingest` runs inside its transaction for one user. */
+export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort[]): Aggregate {
+  return (previousText, accepted) => {
+    const previous = parseLedger(previousText);
+    let ledger = previous;
+    for (const event of accepted) ledger = addEvent(ledger, event, lookup);
+    const before =
+      previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
+    const after = rowsOf(ledger, cohorts);
+    const upsert = [...after.entries()]
+      .filter(([key, row]) => {
+        const old = before.get(key);
+        return (
+          !old ||
+          old.xp !== row.xp ||
+          old.lessons !== row.lessons ||
+          old.reachedAt !== row.reachedAt
+        );
+      })
+      .map(([, row]) => row);
+    const remove = [...before.entries()]
+      .filter(([key]) => !after.has(key))
+      .map(([, row]) => ({ cohortId: row.cohortId, period: row.period }));
+    return { ledger: JSON.stringify(ledger), upsert, remove };
+  };
+}
+
+/** The aggregate for a user's sync: their cohorts' zones and the current content. */
+export async function aggregateFor(store: Store, user: User): Promise<Aggregate> {
+  const [lookup, cohorts] = await Promise.all([
+    lessonLookup(store),
+    Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
+  ]);
+  return progressAggregate(
+    lookup,
+    cohorts.filter((c): c is Cohort => c !== undefined),
+  );
+}
+
+/** The learner's state, read off their stored ledger (or folded from events before the first sync). */
+export async function progressStateOf(
+  store: Store,
+  user: User,
+  now: number,
+): Promise<ProgressState> {
+  const today = localDate(now, user.tz);
+  const text = await store.getLedger(user.id);
+  if (text !== undefined) return stateOf(parseLedger(text), today);
+  const lookup = await lessonLookup(store);
+  let ledger = emptyLedger;
+  for (const event of await store.userEvents(user.id)) ledger = addEvent(ledger, event, lookup);
+  return stateOf(ledger, today);
+}

@@ -1,0 +1,52 @@
+/**
+ * Web Push opt-in: the VAPID public key for the device, and storing or removing one device's
+ * subscription. 404 `push_disabled` when the server has no VAPID keys.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireUser } from '../auth/session';
+import type { AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import type { Vapid } from '../push';
+
+const b64url = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url');
+const subscriptionInput = z.object({
+  deviceId: z.string().min(8).max(64),
+  subscription: z.object({
+    endpoint: z.url({ protocol: /^https$/ }).max(1000),
+    keys: z.object({ p256dh: b64url, auth: b64url }),
+  }),
+});
+const unsubscribeInput = z.object({ endpoint: z.string().min(1).max(1000) });
+
+export function pushRoutes(vapid: Vapid | undefined) {
+  const enabled = () => {
+    if (!vapid) throw new ApiError(404, 'push_disabled', 'Reminders by push are not set up here.');
+    return vapid;
+  };
+  return new Hono<AppEnv>()
+    .use(requireUser())
+    .get('/push/public-key', (c) => c.json({ publicKey: enabled().publicKey }))
+    .post('/push/subscriptions', async (c) => {
+      enabled();
+      const input = parseInput(subscriptionInput, await readJson(c));
+      await c.var.deps.store.savePushSubscription({
+        endpoint: input.subscription.endpoint,
+        userId: c.var.user.id,
+        deviceId: input.deviceId,
+        p256dh: input.subscription.keys.p256dh,
+        auth: input.subscription.keys.auth,
+        createdAt: c.var.deps.now(),
+      });
+      return c.json({ subscribed: true }, 201);
+    })
+    .post('/push/unsubscribe', async (c) => {
+      const { endpoint } = parseInput(unsubscribeInput, await readJson(c));
+      await c.var.deps.store.deletePushSubscription(endpoint, c.var.user.id);
+      return c.json({ subscribed: false });
+    });
+}

@@ -1,0 +1,137 @@
+/**
+ * Social learning and recognition: kudos between colleagues of one organisation (a few a day),
+ * "recommend to a colleague", weekly cohort challenges, badges and the cohort recognition feed.
+ * User text (kudos messages, names) is stored and returned as plain text; the app renders it as
+ * text, never as HTML.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { badgesOf } from '../../core/badges';
+import { weekKey } from '../../core/leaderboard';
+import { uuidv7 } from '../../core/uuidv7';
+import { requireUser } from '../auth/session';
+import type { AppDeps, AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import { progressStateOf } from '../progress-aggregate';
+import type { User } from '../store/store';
+import { visibleCohort } from './motivation';
+
+export const KUDOS_PER_DAY = 3;
+const DAY_MS = 86_400_000;
+
+const kudosInput = z.object({
+  toUserId: z.string().min(1).max(100),
+  reason: z.enum(['lesson', 'streak']),
+  message: z.string().trim().max(140).default(''),
+});
+const recommendationInput = z.object({
+  toUserId: z.string().min(1).max(100),
+  moduleId: z.string().min(1).max(200),
+});
+const challengeInput = z.object({ goal: z.number().int().min(1).max(100_000) });
+
+/** A colleague in the caller's organisation, never the caller; 404 otherwise (no leaking). */
+async function colleague(deps: AppDeps, user: User, id: string): Promise<User> {
+  const other = await deps.store.getUser(id);
+  if (!other || other.orgId !== user.orgId)
+    throw new ApiError(404, 'not_found', 'There is no such colleague in your organisation.');
+  if (other.id === user.id)
+    throw new ApiError(400, 'self', 'Pick a colleague rather than yourself.');
+  return other;
+}
+
+export const socialRoutes = new Hono<AppEnv>()
+  .use(requireUser())
+  .get('/colleagues', async (c) => {
+    const { deps, user } = c.var;
+    const people = await deps.store.orgPeople(user.orgId);
+    return c.json({ people: people.filter((p) => p.id !== user.id) });
+  })
+  .post('/kudos', async (c) => {
+    const { deps, user } = c.var;
+    const input = parseInput(kudosInput, await readJson(c));
+    const to = await colleague(deps, user, input.toUserId);
+    const now = deps.now();
+    if ((await deps.store.kudosSentSince(user.id, now - DAY_MS + 1)) >= KUDOS_PER_DAY)
+      throw new ApiError(
+        429,
+        'kudos_limit',
+        `You can give ${KUDOS_PER_DAY} kudos a day, so each one means something. Try again tomorrow.`,
+      );
+    const kudos = {
+      id: uuidv7(() => now),
+      orgId: user.orgId,
+      fromUser: user.id,
+      toUser: to.id,
+      reason: input.reason,
+      message: input.message,
+      createdAt: now,
+    };
+    await deps.store.addKudos(kudos);
+    return c.json({ id: kudos.id, to: { id: to.id, name: to.name } }, 201);
+  })
+  .get('/me/kudos', async (c) =>
+    c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) }),
+  )
+  .post('/recommendations', async (c) => {
+    const { deps, user } = c.var;
+    const input = parseInput(recommendationInput, await readJson(c));
+    const to = await colleague(deps, user, input.toUserId);
+    if (!(await deps.store.getModule(input.moduleId)))
+      throw new ApiError(404, 'not_found', 'There is no module with that id.');
+    const added = await deps.store.addRecommendation({
+      id: uuidv7(deps.now),
+      fromUser: user.id,
+      toUser: to.id,
+      moduleId: input.moduleId,
+      createdAt: deps.now(),
+    });
+    return c.json({ to: { id: to.id, name: to.name }, alreadySent: !added }, added ? 201 : 200);
+  })
+  .get('/me/recommendations', async (c) =>
+    c.json({ recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id) }),
+  )
+  .get('/me/badges', async (c) => {
+    const { deps, user } = c.var;
+    const [state, kudos, catalog] = await Promise.all([
+      progressStateOf(deps.store, user, deps.now()),
+      deps.store.kudosReceivedCount(user.id),
+      deps.store.getCatalog(),
+    ]);
+    const badges = badgesOf({
+      ledger: state.ledger,
+      longestStreak: state.streak.longest,
+      kudosReceived: kudos,
+      modules: catalog.modules,
+      competencyTitles: Object.fromEntries(catalog.competencies.map((x) => [x.id, x.title])),
+    });
+    return c.json({ badges, kudosReceived: kudos });
+  })
+  .get('/cohorts/:id/challenge', async (c) => {
+    const { deps, user } = c.var;
+    const cohort = await visibleCohort(deps, user, c.req.param('id'));
+    const week = weekKey(deps.now(), cohort.tz);
+    const [goal, done] = await Promise.all([
+      deps.store.getChallenge(cohort.id, week),
+      deps.store.cohortLessons(cohort.id, week),
+    ]);
+    return c.json({ week, goal: goal ?? null, done });
+  })
+  .put('/cohorts/:id/challenge', async (c) => {
+    const { deps, user } = c.var;
+    const cohort = await visibleCohort(deps, user, c.req.param('id'));
+    const mayLead =
+      user.role === 'admin' ||
+      (user.role === 'manager' && (await deps.store.managesCohortMember(user.id, cohort.id)));
+    if (!mayLead)
+      throw new ApiError(403, 'forbidden', 'Only admins and the cohort’s managers set challenges.');
+    const { goal } = parseInput(challengeInput, await readJson(c));
+    const week = weekKey(deps.now(), cohort.tz);
+    await deps.store.setChallenge({ cohortId: cohort.id, week, goal, setBy: user.id });
+    return c.json({ week, goal, done: await deps.store.cohortLessons(cohort.id, week) });
+  })
+  .get('/cohorts/:id/feed', async (c) => {
+    const { deps, user } = c.var;
+    const cohort = await visibleCohort(deps, user, c.req.param('id'));
+    return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) });
+  });

@@ -1,0 +1,255 @@
+/**
+ * Web Push reminders end to end on this machine: a device subscribes through the API, the
+ * reminder run sends to a local HTTPS push endpoint, and the test — playing the browser —
+ * checks the VAPID signature (RFC 8292) and decrypts the aes128gcm payload (RFC 8291) with the
+ * subscription's private key. Also: one reminder a day, none when the goal is met or it is not
+ * evening yet, and a subscription the push service calls gone is dropped.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  createECDH,
+  createHmac,
+  createDecipheriv,
+  createPublicKey,
+  randomBytes,
+  verify,
+} from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import webpush from 'web-push';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/core/uuidv7';
+import { createApp } from '../../src/server/app';
+import { sendStreakReminders, type Vapid } from '../../src/server/push';
+import type { Store } from '../../src/server/store/store';
+import { signInAs, syncBody, type App } from '../support/api';
+import { demoStore } from '../support/server';
+
+// 19:30 in Berlin on Wednesday 25 November 2026: the learner's evening.
+const EVENING = Date.parse('2026-11-25T18:30:00Z');
+const MORNING = Date.parse('2026-11-25T08:30:00Z');
+
+interface Received {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+let endpoint: Server;
+let base: string;
+let agent: Agent;
+let tmp: string;
+let received: Received[] = [];
+let status = 201;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'kindling-push-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      join(tmp, 'key.pem'),
+      '-out',
+      join(tmp, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
+  const cert = readFileSync(join(tmp, 'cert.pem'));
+  endpoint = createServer({ key: readFileSync(join(tmp, 'key.pem')), cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ path: req.url!, headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => endpoint.listen(0, '127.0.0.1', r));
+  base = `https://localhost:${(endpoint.address() as AddressInfo).port}`;
+  agent = new Agent({ ca: cert });
+});
+afterAll(async () => {
+  await new Promise<void>((r) => endpoint.close(() => r()));
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+let store: Store;
+let app: App;
+let vapid: Vapid;
+/** The browser's side of the subscription: its P-256 key pair and auth secret. */
+let device: { ecdh: ReturnType<typeof createECDH>; auth: Buffer; endpoint: string };
+
+beforeEach(async () => {
+  received = [];
+  status = 201;
+  store = await demoStore();
+  vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@kindling.test' };
+  app = createApp({ store, now: () => EVENING, vapid });
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  device = { ecdh, auth: randomBytes(16), endpoint: `${base}/push/${uuidv7()}` };
+});
+
+async function subscribe() {
+  const learner = await signInAs(app, 'learner@demo.test');
+  const key = await (await learner.get('/api/v1/push/public-key')).json();
+  expect(key.publicKey).toBe(vapid.publicKey);
+  const res = await learner.post('/api/v1/push/subscriptions', {
+    deviceId: 'device-push-1',
+    subscription: {
+      endpoint: device.endpoint,
+      keys: {
+        p256dh: device.ecdh.getPublicKey().toString('base64url'),
+        auth: device.auth.toString('base64url'),
+      },
+    },
+  });
+  expect(res.status).toBe(201);
+  return learner;
+}
+
+const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
+
+/** RFC 8291 decryption, as the browser does it. */
+function decrypt(body: Buffer): string {
+  const salt = body.subarray(0, 16);
+  const idLength = body[20]!;
+  const senderKey = body.subarray(21, 21 + idLength);
+  const ciphertext = body.subarray(21 + idLength);
+  const shared = device.ecdh.computeSecret(senderKey);
+  const keyInfo = Buffer.concat([
+    Buffer.from('WebPush: info\0'),
+    device.ecdh.getPublicKey(),
+    senderKey,
+  ]);
+  const ikm = hmac(hmac(device.auth, shared), Buffer.concat([keyInfo, Buffer.from([1])]));
+  const prk = hmac(salt, ikm);
+  const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
+  const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
+  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
+  decipher.setAuthTag(ciphertext.subarray(-16));
+  const plain = Buffer.concat([decipher.update(ciphertext.subarray(0, -16)), decipher.final()]);
+  let end = plain.length - 1;
+  while (plain[end] === 0) end--;
+  expect(plain[end]).toBe(2); // the last record's padding delimiter
+  return plain.subarray(0, end).toString('utf8');
+}
+
+/** RFC 8292: the JWT is signed by our VAPID key and names the push service as audience. */
+function checkVapid(authorization: string) {
+  const [, jwt, k] = /^vapid t=([^,]+), k=(.+)$/.exec(authorization)!;
+  expect(k).toBe(vapid.publicKey);
+  const [header, claims, signature] = jwt!.split('.') as [string, string, string];
+  const raw = Buffer.from(k!, 'base64url');
+  const key = createPublicKey({
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: raw.subarray(1, 33).toString('base64url'),
+      y: raw.subarray(33).toString('base64url'),
+    },
+    format: 'jwk',
+  });
+  const ok = verify(
+    'sha256',
+    Buffer.from(`${header}.${claims}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'),
+  );
+  expect(ok).toBe(true);
+  const payload = JSON.parse(Buffer.from(claims, 'base64url').toString());
+  expect(payload).toMatchObject({ aud: base, sub: 'mailto:ops@kindling.test' });
+}
+
+describe('streak reminders by Web Push', () => {
+  it('sends one correctly encrypted, VAPID-signed reminder in the learner’s evening', async () => {
+    await subscribe();
+    const run = await sendStreakReminders({ store, vapid, now: EVENING, agent });
+    expect(run).toEqual({ sent: 1, removed: 0, failed: 0 });
+    expect(received).toHaveLength(1);
+    const [push] = received as [Received];
+    expect(push.path).toBe(new URL(device.endpoint).pathname);
+    expect(push.headers['content-encoding']).toBe('aes128gcm');
+    expect(Number(push.headers.ttl)).toBeGreaterThan(0);
+    checkVapid(String(push.headers.authorization));
+    expect(JSON.parse(decrypt(push.body))).toEqual({
+      title: 'A few minutes today?',
+      body: 'One lesson to reach today’s goal.',
+      url: '/',
+    });
+    // Once a day per device, whichever process runs it.
+    expect(await sendStreakReminders({ store, vapid, now: EVENING + 60_000, agent })).toEqual({
+      sent: 0,
+      removed: 0,
+      failed: 0,
+    });
+  });
+
+  it('stays quiet in the morning and once today’s goal is met', async () => {
+    const learner = await subscribe();
+    expect((await sendStreakReminders({ store, vapid, now: MORNING, agent })).sent).toBe(0);
+    const lesson = (await store.getCatalog()).modules[0]!.lessons[0]!.id;
+    await learner.post(
+      '/api/v1/sync',
+      syncBody(
+        [
+          {
+            id: uuidv7(),
+            type: 'lesson_completed',
+            lessonId: lesson,
+            durationMs: 300_000,
+            occurredAt: new Date(EVENING - 3_600_000).toISOString(),
+            tz: 'Europe/Berlin',
+            deviceId: 'device-test-1',
+            seq: 1,
+          },
+        ],
+        'device-test-1',
+        new Date(EVENING).toISOString(),
+      ),
+    );
+    expect((await sendStreakReminders({ store, vapid, now: EVENING, agent })).sent).toBe(0);
+    expect(received).toHaveLength(0);
+  });
+
+  it('drops a subscription the push service says is gone', async () => {
+    await subscribe();
+    status = 410;
+    expect(await sendStreakReminders({ store, vapid, now: EVENING, agent })).toEqual({
+      sent: 0,
+      removed: 1,
+      failed: 0,
+    });
+    expect(await store.reminderTargets()).toEqual([]);
+  });
+
+  it('refuses subscriptions that are not https, and answers push_disabled without keys', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const bad = await learner.post('/api/v1/push/subscriptions', {
+      deviceId: 'device-push-1',
+      subscription: {
+        endpoint: 'http://evil.test/x',
+        keys: { p256dh: 'abcdefgh', auth: 'abcdefgh' },
+      },
+    });
+    expect(bad.status).toBe(400);
+    const off = await signInAs(createApp({ store }), 'learner@demo.test');
+    const res = await off.get('/api/v1/push/public-key');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('push_disabled');
+  });
+});
