@@ -74,7 +74,13 @@ describe('kudos', () => {
     });
     expect(long.status).toBe(400);
     const { people } = await (await learner.get('/api/v1/colleagues')).json();
-    expect(people.map((p: { name: string }) => p.name)).toEqual(['Ada Admin', 'Max Manager']);
+    // Everyone else in Demo Co, by name; nobody from Globex, and not the learner themself.
+    expect(people.map((p: { name: string }) => p.name)).toEqual([
+      'Ada Admin',
+      'Leo Learner',
+      'Max Manager',
+      'Mia Manager',
+    ]);
   });
 });
 

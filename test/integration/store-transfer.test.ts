@@ -20,7 +20,7 @@ import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../supp
 import { demoStore, ROOT } from '../support/server';
 
 const run = promisify(execFile);
-const LESSONS = ['giving-feedback.why-feedback-matters', 'giving-feedback.specific-feedback'];
+const LESSONS = ['giving-feedback.specific-feedback', 'giving-feedback.deliver-feedback'];
 
 /** `npm run store -- …` without npm's own output: the same script, run by tsx. */
 async function storeCommand(env: Record<string, string>, ...args: string[]) {

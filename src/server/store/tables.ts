@@ -34,6 +34,13 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'sponsor_messages', key: ['org_id'] },
   { name: 'org_goals', key: ['org_id'] },
   { name: 'module_owners', key: ['module_id'] },
+  { name: 'progress_ledgers', key: ['user_id'] },
+  { name: 'board_profiles', key: ['user_id'] },
+  { name: 'board_scores', key: ['cohort_id', 'period', 'user_id'] },
+  { name: 'kudos', key: ['id'] },
+  { name: 'recommendations', key: ['id'] },
+  { name: 'cohort_challenges', key: ['cohort_id', 'week'] },
+  { name: 'push_subscriptions', key: ['endpoint'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
