@@ -629,3 +629,16 @@ export function evaluateGoals(
     return { ...goal, value, met };
   });
 }
+
+/* ---------------------------------------------------------------- checklist */
+
+/** The steps of running a pilot, in order, for the admin's checklist. */
+export const PILOT_CHECKLIST = [
+  { id: 'select-teams', title: 'Select the pilot teams', week: 0 },
+  { id: 'brief-managers', title: 'Brief the managers', week: 0 },
+  { id: 'launch', title: 'Launch to learners', week: 1 },
+  { id: 'weekly-review', title: 'Weekly review of the dashboard', week: 1 },
+  { id: 'mid-point', title: 'Mid-point check', week: 6 },
+  { id: 'final-readout', title: 'Final readout to sponsors', week: 12 },
+] as const;
+export type PilotStep = (typeof PILOT_CHECKLIST)[number]['id'];

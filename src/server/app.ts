@@ -9,6 +9,7 @@ import { errorBody, onError } from './errors';
 import { sameOrigin, securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
+import { pilotRoutes } from './routes/pilot';
 import { progressRoutes } from './routes/progress';
 
 export interface AppOptions extends Partial<AppDeps> {
@@ -32,7 +33,8 @@ export function createApp(options: AppOptions) {
     })
     .route('/', authRoutes)
     .route('/', contentRoutes)
-    .route('/', progressRoutes);
+    .route('/', progressRoutes)
+    .route('/', pilotRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
