@@ -11,6 +11,7 @@ export type Route =
   | { name: 'done'; moduleId: string; lessonId: string }
   | { name: 'roadmap' }
   | { name: 'review' }
+  | { name: 'pilot'; view: 'dashboard' | 'checklist' }
   | { name: 'not_found' };
 
 export function parseRoute(path: string): Route {
@@ -18,6 +19,8 @@ export function parseRoute(path: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (parts.length === 1 && parts[0] === 'roadmap') return { name: 'roadmap' };
   if (parts.length === 1 && parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'pilot' && parts.length <= 2 && (parts[1] ?? 'checklist') === 'checklist')
+    return { name: 'pilot', view: parts[1] ? 'checklist' : 'dashboard' };
   if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
   if (parts[0] === 'modules' && parts[2] === 'lessons' && parts.length === 4)
     return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };

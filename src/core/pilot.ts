@@ -642,3 +642,26 @@ export const PILOT_CHECKLIST = [
   { id: 'final-readout', title: 'Final readout to sponsors', week: 12 },
 ] as const;
 export type PilotStep = (typeof PILOT_CHECKLIST)[number]['id'];
+
+/** What `GET /api/v1/pilot/report` answers: the dashboard's numbers. */
+export interface PilotReport {
+  pilot: {
+    id: string;
+    name: string;
+    startDate: string;
+    endDate: string;
+    weeks: number;
+    cohortIds: string[];
+    goals: PilotGoal[];
+    createdAt: number;
+  };
+  generatedAt: string;
+  groups: Record<Group, { members: number }>;
+  weeks: WeekMetrics[];
+  timeToCompetency: PathwayTime[];
+  outcomes: Record<Group, GroupOutcomes>;
+  goals: GoalResult[];
+  /** Manager engagement needs the people model's events; until then the numbers are null. */
+  managerEngagement: { available: boolean; note: string };
+  note: string;
+}

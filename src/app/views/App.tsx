@@ -10,6 +10,7 @@ import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
+import { PilotScreen } from './PilotScreen';
 
 export function App() {
   const store = useStore();
@@ -28,6 +29,7 @@ export function App() {
         {user && (
           <nav class="topnav" aria-label="Main">
             <Link href={paths.roadmap()}>Roadmap</Link>
+            {user.role === 'admin' && <Link href="/pilot">Pilot</Link>}
           </nav>
         )}
         {!store.online.value && (
@@ -57,6 +59,8 @@ export function App() {
           <Roadmap />
         ) : r.name === 'review' ? (
           <Review />
+        ) : r.name === 'pilot' && user.role === 'admin' ? (
+          <PilotScreen view={r.view} />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>

@@ -19,31 +19,17 @@ import {
   hrOutcomes,
   pilotContentOf,
   pilotEndDate,
-  type GoalResult,
   type Group,
-  type GroupOutcomes,
-  type PathwayTime,
   type PilotMember,
-  type WeekMetrics,
+  type PilotReport,
 } from '../../core/pilot';
 import type { Pilot, Store } from '../store/store';
+
+export type { PilotReport };
 
 /** The widest offsets from UTC of any zone: a local date's instants lie within these margins. */
 const EARLIEST_OFFSET_MS = 14 * 3_600_000;
 const LATEST_OFFSET_MS = 12 * 3_600_000;
-
-export interface PilotReport {
-  pilot: Omit<Pilot, 'orgId' | 'checklist'> & { endDate: string };
-  generatedAt: string;
-  groups: Record<Group, { members: number }>;
-  weeks: WeekMetrics[];
-  timeToCompetency: PathwayTime[];
-  outcomes: Record<Group, GroupOutcomes>;
-  goals: GoalResult[];
-  /** Manager engagement needs the people model's events; until then the numbers are null. */
-  managerEngagement: { available: boolean; note: string };
-  note: string;
-}
 
 export function groupsOf(
   members: ReadonlyArray<{ userId: string; email: string; cohortIds: string[] }>,
