@@ -306,15 +306,15 @@ export function openSqliteStore(file: string): Store {
       const page = db.prepare<unknown[], EventSqlRow>(
         `SELECT e.id, e.user_id, u.email, e.type, e.occurred_at, e.corrected_at,
                 json_extract(e.body, '$.tz') AS tz, json_extract(e.body, '$.lessonId') AS lesson_id, e.body
-         FROM events e JOIN users u ON u.id = e.user_id
+         FROM events e INDEXED BY events_time_id JOIN users u ON u.id = e.user_id
          WHERE u.org_id = ? AND e.corrected_at < ? ${typeFilter}
-           AND (e.corrected_at > ? OR (e.corrected_at = ? AND e.id > ?))
+           AND (e.corrected_at, e.id) > (?, ?)
          ORDER BY e.corrected_at, e.id LIMIT ?`,
       );
       let after = { at: q.fromMs - 1, id: '' };
       const size = q.pageSize ?? 5_000;
       for (;;) {
-        const rows = page.all(q.orgId, q.toMs, ...types, after.at, after.at, after.id, size);
+        const rows = page.all(q.orgId, q.toMs, ...types, after.at, after.id, size);
         if (rows.length === 0) return;
         const last = rows.at(-1)!;
         after = { at: last.corrected_at, id: last.id };
