@@ -22,6 +22,8 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // Admin-only screens are lazy chunks fetched on demand, never precached on learners' phones.
+        globIgnores: ['**/Pilot*'],
       },
       manifest: {
         id: '/',

@@ -19,6 +19,7 @@ export type Route =
   | { name: 'reset'; token: string }
   | { name: 'leaderboard' }
   | { name: 'profile' }
+  | { name: 'pilot'; view: 'dashboard' | 'checklist' }
   | { name: 'not_found' };
 
 export function parseRoute(path: string): Route {
@@ -28,6 +29,8 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1 && parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'leaderboard' && parts.length === 1) return { name: 'leaderboard' };
   if (parts[0] === 'profile' && parts.length === 1) return { name: 'profile' };
+  if (parts[0] === 'pilot' && parts.length <= 2 && (parts[1] ?? 'checklist') === 'checklist')
+    return { name: 'pilot', view: parts[1] ? 'checklist' : 'dashboard' };
   if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
   if (parts[0] === 'modules' && parts[2] === 'lessons' && parts.length === 4)
     return { name: 'lesson', moduleId: parts[1]!, lessonId: parts[3]! };

@@ -10,6 +10,7 @@ import { sameOrigin, securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
 import { peopleRoutes } from './routes/people';
+import { pilotRoutes } from './routes/pilot';
 import { progressRoutes } from './routes/progress';
 import { motivationRoutes } from './routes/motivation';
 import { socialRoutes } from './routes/social';
@@ -43,7 +44,8 @@ export function createApp(options: AppOptions) {
     .route('/', progressRoutes)
     .route('/', motivationRoutes)
     .route('/', socialRoutes)
-    .route('/', pushRoutes(options.vapid));
+    .route('/', pushRoutes(options.vapid))
+    .route('/', pilotRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

@@ -14,6 +14,7 @@ import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
 import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
+import { PilotScreen } from './PilotScreen';
 
 export function App() {
   const store = useStore();
@@ -64,6 +65,8 @@ export function App() {
           <LeaderboardView />
         ) : r.name === 'profile' ? (
           <ProfileView />
+        ) : r.name === 'pilot' && user.role === 'admin' ? (
+          <PilotScreen view={r.view} />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>Page not found</h1>

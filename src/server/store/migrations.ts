@@ -153,4 +153,37 @@ CREATE TABLE org_goals (org_id TEXT PRIMARY KEY REFERENCES orgs(id), target_perc
 CREATE TABLE module_owners (module_id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id));
 `,
   },
+  {
+    version: 7,
+    name: 'pilots, pilot checklist, HR records',
+    sql: `
+CREATE TABLE pilots (
+  id TEXT PRIMARY KEY,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  weeks INTEGER NOT NULL,
+  cohort_ids TEXT NOT NULL,
+  goals TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX pilots_org ON pilots(org_id, created_at);
+CREATE TABLE pilot_checklist (
+  pilot_id TEXT NOT NULL REFERENCES pilots(id),
+  step TEXT NOT NULL,
+  done_at BIGINT NOT NULL,
+  done_by TEXT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (pilot_id, step)
+);
+CREATE TABLE hr_records (
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  email TEXT NOT NULL,
+  hire_date TEXT NOT NULL,
+  exit_date TEXT,
+  moves TEXT NOT NULL,
+  PRIMARY KEY (org_id, email)
+);
+CREATE INDEX events_time_id ON events(corrected_at, id);
+`,
+  },
 ];

@@ -34,6 +34,15 @@ import { buildCatalog } from './catalog';
 import { peopleMethods, type SqlDriver } from './people-sql';
 import type { Aggregate, BoardLine, KudosView, Store, User } from './store';
 import { importInto, pagedRows } from './tables';
+import {
+  toEventRow,
+  toHrRecord,
+  toPilot,
+  type EventSqlRow,
+  type HrRow,
+  type PilotRow,
+  type StepRow,
+} from './pilot-rows';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_MIGRATE = 0x4b4e0001;
@@ -666,6 +675,114 @@ export async function openPostgresStore(
         [day, endpoint],
       );
       return rowCount === 1;
+    },
+    async orgCohorts(orgId) {
+      const { rows } = await pool.query<{ id: string; name: string; tz: string }>(
+        'SELECT id, name, tz FROM cohorts WHERE org_id = $1 ORDER BY name, id',
+        [orgId],
+      );
+      return rows;
+    },
+    async orgMembers(orgId) {
+      const { rows } = await pool.query<{ id: string; email: string; cohort_ids: string[] }>(
+        `SELECT u.id, u.email, coalesce((SELECT array_agg(m.cohort_id) FROM cohort_members m WHERE m.user_id = u.id), '{}') AS cohort_ids
+         FROM users u WHERE u.org_id = $1 AND u.active = 1 ORDER BY u.email`,
+        [orgId],
+      );
+      return rows.map((r) => ({
+        userId: r.id,
+        email: r.email,
+        cohortIds: [...r.cohort_ids].sort(),
+      }));
+    },
+    async createPilot(p) {
+      await pool.query(
+        'INSERT INTO pilots (id, org_id, name, start_date, weeks, cohort_ids, goals, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          p.id,
+          p.orgId,
+          p.name,
+          p.startDate,
+          p.weeks,
+          JSON.stringify(p.cohortIds),
+          JSON.stringify(p.goals),
+          p.createdAt,
+        ],
+      );
+    },
+    async listPilots(orgId) {
+      const pilots = await pool.query<PilotRow>(
+        'SELECT * FROM pilots WHERE org_id = $1 ORDER BY created_at DESC, id DESC',
+        [orgId],
+      );
+      const steps = await pool.query<StepRow & { pilot_id: string }>(
+        'SELECT c.pilot_id, c.step, c.done_at, c.done_by FROM pilot_checklist c JOIN pilots p ON p.id = c.pilot_id WHERE p.org_id = $1',
+        [orgId],
+      );
+      return pilots.rows.map((p) =>
+        toPilot(
+          p,
+          steps.rows.filter((s) => s.pilot_id === p.id),
+        ),
+      );
+    },
+    async setPilotStep(orgId, pilotId, step, done) {
+      const owned = await pool.query('SELECT 1 FROM pilots WHERE id = $1 AND org_id = $2', [
+        pilotId,
+        orgId,
+      ]);
+      if (owned.rowCount === 0) return false;
+      if (done)
+        await pool.query(
+          `INSERT INTO pilot_checklist (pilot_id, step, done_at, done_by) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (pilot_id, step) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by`,
+          [pilotId, step, done.at, done.by],
+        );
+      else
+        await pool.query('DELETE FROM pilot_checklist WHERE pilot_id = $1 AND step = $2', [
+          pilotId,
+          step,
+        ]);
+      return true;
+    },
+    async saveHrRecords(orgId, records) {
+      await transaction(async (client) => {
+        for (const r of records)
+          await client.query(
+            `INSERT INTO hr_records (org_id, email, hire_date, exit_date, moves) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (org_id, email) DO UPDATE SET hire_date = excluded.hire_date, exit_date = excluded.exit_date, moves = excluded.moves`,
+            [orgId, r.email.toLowerCase(), r.hireDate, r.exitDate, JSON.stringify(r.moves)],
+          );
+      });
+    },
+    async hrRecords(orgId) {
+      const { rows } = await pool.query<HrRow>(
+        'SELECT email, hire_date, exit_date, moves FROM hr_records WHERE org_id = $1 ORDER BY email',
+        [orgId],
+      );
+      return rows.map(toHrRecord);
+    },
+    async *eventPages(q) {
+      const types = q.types ?? [];
+      const size = q.pageSize ?? 5_000;
+      let after = { at: q.fromMs - 1, id: '' };
+      for (;;) {
+        const { rows } = await pool.query<EventSqlRow>(
+          `SELECT e.id, e.user_id, u.email, e.type, e.occurred_at, e.corrected_at,
+                  e.body::json->>'tz' AS tz, e.body::json->>'lessonId' AS lesson_id, e.body
+           FROM events e JOIN users u ON u.id = e.user_id
+           WHERE u.org_id = $1 AND e.corrected_at < $2
+             AND (cardinality($3::text[]) = 0 OR e.type = ANY($3::text[]))
+             AND (e.corrected_at, e.id) > ($4, $5)
+           ORDER BY e.corrected_at, e.id LIMIT $6`,
+          [q.orgId, q.toMs, types, after.at, after.id, size],
+        );
+        if (rows.length === 0) return;
+        const last = rows.at(-1)!;
+        after = { at: last.corrected_at, id: last.id };
+        yield rows.map(toEventRow);
+        if (rows.length < size) return;
+      }
     },
     ...peopleMethods(postgresDriver(pool, transaction)),
   };

@@ -24,6 +24,15 @@ import type {
   User,
 } from './store';
 import { importInto, pagedRows } from './tables';
+import {
+  toEventRow,
+  toHrRecord,
+  toPilot,
+  type EventSqlRow,
+  type HrRow,
+  type PilotRow,
+  type StepRow,
+} from './pilot-rows';
 
 interface UserRow {
   id: string;
@@ -611,6 +620,108 @@ export function openSqliteStore(file: string): Store {
       } catch (err) {
         if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
+      }
+    },
+    async orgCohorts(orgId) {
+      return db
+        .prepare<[string], { id: string; name: string; tz: string }>(
+          'SELECT id, name, tz FROM cohorts WHERE org_id = ? ORDER BY name, id',
+        )
+        .all(orgId);
+    },
+    async orgMembers(orgId) {
+      return db
+        .prepare<[string], { id: string; email: string; cohort_ids: string | null }>(
+          `SELECT u.id, u.email, (SELECT group_concat(cohort_id) FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids
+           FROM users u WHERE u.org_id = ? AND u.active = 1 ORDER BY u.email`,
+        )
+        .all(orgId)
+        .map((r) => ({
+          userId: r.id,
+          email: r.email,
+          cohortIds: r.cohort_ids ? r.cohort_ids.split(',').sort() : [],
+        }));
+    },
+    async createPilot(p) {
+      db.prepare(
+        'INSERT INTO pilots (id, org_id, name, start_date, weeks, cohort_ids, goals, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        p.id,
+        p.orgId,
+        p.name,
+        p.startDate,
+        p.weeks,
+        JSON.stringify(p.cohortIds),
+        JSON.stringify(p.goals),
+        p.createdAt,
+      );
+    },
+    async listPilots(orgId) {
+      const pilots = db
+        .prepare<[string], PilotRow>(
+          'SELECT * FROM pilots WHERE org_id = ? ORDER BY created_at DESC, id DESC',
+        )
+        .all(orgId);
+      const steps = db.prepare<[string], StepRow>(
+        'SELECT step, done_at, done_by FROM pilot_checklist WHERE pilot_id = ?',
+      );
+      return pilots.map((p) => toPilot(p, steps.all(p.id)));
+    },
+    async setPilotStep(orgId, pilotId, step, done) {
+      const owned = db
+        .prepare('SELECT 1 FROM pilots WHERE id = ? AND org_id = ?')
+        .get(pilotId, orgId);
+      if (!owned) return false;
+      if (done)
+        db.prepare(
+          `INSERT INTO pilot_checklist (pilot_id, step, done_at, done_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT (pilot_id, step) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by`,
+        ).run(pilotId, step, done.at, done.by);
+      else
+        db.prepare('DELETE FROM pilot_checklist WHERE pilot_id = ? AND step = ?').run(
+          pilotId,
+          step,
+        );
+      return true;
+    },
+    async saveHrRecords(orgId, records) {
+      const upsert = db.prepare(
+        `INSERT INTO hr_records (org_id, email, hire_date, exit_date, moves) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (org_id, email) DO UPDATE SET hire_date = excluded.hire_date, exit_date = excluded.exit_date, moves = excluded.moves`,
+      );
+      db.transaction(() => {
+        for (const r of records)
+          upsert.run(orgId, r.email.toLowerCase(), r.hireDate, r.exitDate, JSON.stringify(r.moves));
+      })();
+    },
+    async hrRecords(orgId) {
+      return db
+        .prepare<[string], HrRow>(
+          'SELECT email, hire_date, exit_date, moves FROM hr_records WHERE org_id = ? ORDER BY email',
+        )
+        .all(orgId)
+        .map(toHrRecord);
+    },
+    async *eventPages(q) {
+      const types = q.types ?? [];
+      const typeFilter = types.length ? `AND e.type IN (${types.map(() => '?').join(', ')})` : '';
+      const page = db.prepare<unknown[], EventSqlRow>(
+        `SELECT e.id, e.user_id, u.email, e.type, e.occurred_at, e.corrected_at,
+                json_extract(e.body, '$.tz') AS tz, json_extract(e.body, '$.lessonId') AS lesson_id, e.body
+         FROM events e INDEXED BY events_time_id JOIN users u ON u.id = e.user_id
+         WHERE u.org_id = ? AND e.corrected_at < ? ${typeFilter}
+           AND (e.corrected_at, e.id) > (?, ?)
+         ORDER BY e.corrected_at, e.id LIMIT ?`,
+      );
+      let after = { at: q.fromMs - 1, id: '' };
+      const size = q.pageSize ?? 5_000;
+      for (;;) {
+        const rows = page.all(q.orgId, q.toMs, ...types, after.at, after.id, size);
+        if (rows.length === 0) return;
+        const last = rows.at(-1)!;
+        after = { at: last.corrected_at, id: last.id };
+        yield rows.map(toEventRow);
+        if (rows.length < size) return;
       }
     },
     ...peopleMethods(sqliteDriver(db)),

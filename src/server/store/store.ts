@@ -8,6 +8,7 @@
  */
 import type { Catalog, LearningModule } from '../../core/content';
 import type { ProgressEvent } from '../../core/events';
+import type { HrRecord, PilotGoal } from '../../core/pilot';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import type { TransferRow } from './tables';
@@ -136,6 +137,51 @@ export interface OrgGoal {
   label: string;
 }
 
+export interface Pilot {
+  id: string;
+  orgId: string;
+  name: string;
+  /** Day 0, YYYY-MM-DD. */
+  startDate: string;
+  weeks: number;
+  cohortIds: string[];
+  goals: PilotGoal[];
+  createdAt: number;
+  /** Checklist steps ticked off, by step id. */
+  checklist: Record<string, { doneAt: number; doneBy: string }>;
+}
+
+export interface OrgMember {
+  userId: string;
+  email: string;
+  cohortIds: string[];
+}
+
+/** One stored event as exports and the pilot report read it, without parsing its body. */
+export interface EventRow {
+  id: string;
+  userId: string;
+  email: string;
+  type: string;
+  /** The device's own text. */
+  occurredAt: string;
+  /** Server-corrected instant, epoch ms. */
+  correctedAt: number;
+  tz: string;
+  lessonId: string | null;
+  body: string;
+}
+
+export interface EventQuery {
+  orgId: string;
+  /** Inclusive lower and exclusive upper bound on correctedAt, epoch ms. */
+  fromMs: number;
+  toMs: number;
+  types?: readonly string[];
+  /** Rows per page (default 5,000). */
+  pageSize?: number;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   health(): Promise<boolean>;
@@ -167,6 +213,28 @@ export interface Store {
   /** The user's events with occurredAt replaced by the server-corrected time. */
   userEvents(userId: string): Promise<ProgressEvent[]>;
 
+  /** The organisation's cohorts, by name. */
+  orgCohorts(orgId: string): Promise<Array<{ id: string; name: string; tz: string }>>;
+  /** Every active member of the organisation. */
+  orgMembers(orgId: string): Promise<OrgMember[]>;
+  createPilot(pilot: Omit<Pilot, 'checklist'>): Promise<void>;
+  /** The organisation's pilots, newest first. */
+  listPilots(orgId: string): Promise<Pilot[]>;
+  /** Ticks (`done` given) or unticks a checklist step; false when the org has no such pilot. */
+  setPilotStep(
+    orgId: string,
+    pilotId: string,
+    step: string,
+    done: { at: number; by: string } | null,
+  ): Promise<boolean>;
+  /** Adds or replaces HR rows by email, all in one transaction. */
+  saveHrRecords(orgId: string, records: readonly HrRecord[]): Promise<void>;
+  hrRecords(orgId: string): Promise<HrRecord[]>;
+  /**
+   * The organisation's events in (correctedAt, id) order, one page at a time (keyset paging), so
+   * a caller can stream millions of rows without holding them in memory.
+   */
+  eventPages(query: EventQuery): AsyncIterable<EventRow[]>;
   /**
    * Runs `fn` while holding a lock named `name` that every process on this database respects
    * (PostgreSQL: a session advisory lock; SQLite: one process, so `fn` simply runs). Start-up work

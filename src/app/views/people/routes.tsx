@@ -29,6 +29,7 @@ export function PeopleNav({ role }: { role: SignedInUser['role'] }) {
       <Link href={paths.roadmap()}>Roadmap</Link>
       {(role === 'manager' || role === 'admin') && <Link href={paths.team()}>Team</Link>}
       {role === 'admin' && <Link href={paths.admin()}>Admin</Link>}
+      {role === 'admin' && <Link href="/pilot">Pilot</Link>}
       <Link href={paths.account()} aria-label="Your account">
         Account
       </Link>

@@ -1,0 +1,163 @@
+/**
+ * The 12-week pilot, for admins of one organisation: set a pilot up, tick its checklist, import
+ * HR outcomes, read the report (JSON for the dashboard and BI tools) and export CSV.
+ * Every query is scoped to the caller's organisation; other roles get 403.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { uuidv7 } from '../../core/uuidv7';
+import { DEFAULT_PILOT_WEEKS, GOAL_METRICS, PILOT_CHECKLIST, parseHrCsv } from '../../core/pilot';
+import { requireUser } from '../auth/session';
+import type { AppEnv } from '../env';
+import { ApiError, parseInput, readJson } from '../errors';
+import { PILOT_TABLES, eventsCsvStream, tableCsv, type PilotTable } from '../pilot/csv';
+import { buildPilotReport, windowRange } from '../pilot/report';
+
+const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.user.role !== 'admin')
+    throw new ApiError(403, 'forbidden', 'Only admins of this organisation can run a pilot.');
+  await next();
+};
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+
+const newPilot = z.object({
+  name: z.string().trim().min(1).max(120),
+  startDate: isoDate,
+  weeks: z.number().int().min(1).max(52).default(DEFAULT_PILOT_WEEKS),
+  cohortIds: z.array(z.string().min(1)).min(1, 'choose at least one pilot cohort').max(50),
+  goals: z
+    .array(
+      z.object({
+        metric: z.enum(GOAL_METRICS),
+        op: z.enum(['>=', '<=']),
+        target: z.number().min(0).max(1e6),
+      }),
+    )
+    .max(3, 'a pilot has at most three goals')
+    .default([]),
+});
+
+const checklistBody = z.object({
+  step: z.enum(PILOT_CHECKLIST.map((s) => s.id) as [string, ...string[]]),
+  done: z.boolean(),
+});
+
+const HR_MAX_BYTES = 5 * 1024 * 1024;
+
+async function pilotFor(c: {
+  var: AppEnv['Variables'];
+  req: { query(k: string): string | undefined };
+}) {
+  const pilots = await c.var.deps.store.listPilots(c.var.user.orgId);
+  const wanted = c.req.query('pilot');
+  const pilot = wanted ? pilots.find((p) => p.id === wanted) : pilots[0];
+  if (!pilot)
+    throw new ApiError(
+      404,
+      'no_pilot',
+      wanted ? 'There is no such pilot.' : 'No pilot has been set up yet.',
+    );
+  return pilot;
+}
+
+export const pilotRoutes = new Hono<AppEnv>()
+  .use('/pilot/*', requireUser(), requireAdmin)
+  .get('/pilot/setup', async (c) => {
+    const { store } = c.var.deps;
+    const orgId = c.var.user.orgId;
+    const [pilots, cohorts, hr] = await Promise.all([
+      store.listPilots(orgId),
+      store.orgCohorts(orgId),
+      store.hrRecords(orgId),
+    ]);
+    return c.json({ pilots, cohorts, checklist: PILOT_CHECKLIST, hrRecords: hr.length });
+  })
+  .post('/pilot/pilots', async (c) => {
+    const input = parseInput(newPilot, await readJson(c));
+    const { store, now } = c.var.deps;
+    const cohorts = new Set((await store.orgCohorts(c.var.user.orgId)).map((x) => x.id));
+    const unknown = input.cohortIds.find((id) => !cohorts.has(id));
+    if (unknown)
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `cohortIds: there is no cohort "${unknown}" in your organisation`,
+      );
+    const pilot = { ...input, id: uuidv7(), orgId: c.var.user.orgId, createdAt: now() };
+    await store.createPilot(pilot);
+    return c.json({ pilot: { ...pilot, checklist: {} } }, 201);
+  })
+  .post('/pilot/pilots/:id/checklist', async (c) => {
+    const { step, done } = parseInput(checklistBody, await readJson(c));
+    const { store, now } = c.var.deps;
+    const { orgId, id: userId } = c.var.user;
+    const ok = await store.setPilotStep(
+      orgId,
+      c.req.param('id'),
+      step,
+      done ? { at: now(), by: userId } : null,
+    );
+    if (!ok) throw new ApiError(404, 'no_pilot', 'There is no such pilot.');
+    const pilot = (await store.listPilots(orgId)).find((p) => p.id === c.req.param('id'))!;
+    return c.json({ pilot });
+  })
+  .post(
+    '/pilot/hr',
+    bodyLimit({
+      maxSize: HR_MAX_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'An HR file may be at most 5 MB.');
+      },
+    }),
+    async (c) => {
+      const { store } = c.var.deps;
+      const orgId = c.var.user.orgId;
+      const known = new Set((await store.orgMembers(orgId)).map((m) => m.email.toLowerCase()));
+      const { records, errors } = parseHrCsv(await c.req.text(), known);
+      if (errors.length)
+        return c.json(
+          {
+            error: {
+              code: 'invalid_rows',
+              message: `${errors.length} row(s) need fixing; nothing was imported.`,
+              rows: errors,
+            },
+          },
+          422,
+        );
+      if (records.length === 0) throw new ApiError(400, 'empty_file', 'The file has no HR rows.');
+      await store.saveHrRecords(orgId, records);
+      return c.json({ imported: records.length });
+    },
+  )
+  .get('/pilot/report', async (c) => {
+    const { store, now } = c.var.deps;
+    return c.json(await buildPilotReport(store, await pilotFor(c), now()));
+  })
+  .get('/pilot/export/:file', async (c) => {
+    const file = c.req.param('file');
+    const table = file.replace(/\.csv$/, '');
+    const { store, now } = c.var.deps;
+    const pilot = await pilotFor(c);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="pilot-${table}.csv"`);
+    if (table === 'events') {
+      const csv = eventsCsvStream(store, { orgId: pilot.orgId, ...windowRange(pilot) });
+      return stream(c, async (out) => {
+        await out.pipe(csv);
+      });
+    }
+    if (!(PILOT_TABLES as readonly string[]).includes(table))
+      throw new ApiError(
+        404,
+        'not_found',
+        `Exports are ${[...PILOT_TABLES, 'events'].map((t) => `${t}.csv`).join(', ')}.`,
+      );
+    return c.body(tableCsv(await buildPilotReport(store, pilot, now()), table as PilotTable));
+  });

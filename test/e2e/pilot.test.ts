@@ -1,0 +1,116 @@
+/**
+ * The admin's pilot dashboard on a phone: set a pilot up, read the weekly chart and the same
+ * numbers in its table, tick the checklist (and find it ticked after a reload), and check that a
+ * learner never downloads the pilot screens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/calendar';
+import { canonicalEvent } from '../../src/core/sync';
+import { uuidv7 } from '../../src/core/uuidv7';
+import type { ProgressEvent } from '../../src/core/events';
+import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer;
+let phone: PhoneContext;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  server = await startServer();
+  const lessonId = (await server.store.getCatalog()).modules[0]!.lessons[0]!.id;
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  const event: ProgressEvent = {
+    id: uuidv7(),
+    type: 'lesson_completed',
+    lessonId,
+    durationMs: 120_000,
+    occurredAt: at,
+    tz: 'Europe/Berlin',
+    deviceId: 'device-e2e-pilot',
+    seq: 1,
+  };
+  await server.store.ingest('u-demo-learner', [
+    {
+      event,
+      canonical: canonicalEvent(event),
+      correctedAt: Date.parse(at),
+      receivedAt: Date.now(),
+    },
+  ]);
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+describe('the pilot dashboard', () => {
+  it('is never downloaded by a learner', async () => {
+    const { page } = phone;
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await signIn(page, server.url);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Roadmap' })
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Pilot' }).count()).toBe(0);
+    await waitForServiceWorker(page);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys())
+        for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(0);
+    expect([...requested, ...cached].filter((u) => /Pilot/.test(u))).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+  });
+
+  it('lets an admin set up a pilot and read it on a phone', async () => {
+    const { page } = phone;
+    await page.getByLabel('Email').fill('admin@demo.test');
+    await page.getByLabel('Password').fill('learn-daily');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Pilot' }).click();
+
+    await page.getByRole('heading', { name: 'Set up a pilot' }).waitFor();
+    await page.getByLabel('Name').fill('Autumn pilot');
+    await page.getByLabel('Start date').fill(addDays(today, -7));
+    await page.getByLabel('Pilot cohort').check();
+    await page.getByRole('button', { name: 'Create the pilot' }).click();
+
+    await page.getByRole('heading', { name: 'Autumn pilot' }).waitFor();
+    await expect.poll(() => page.getByText(/not proof/).count()).toBeGreaterThan(0);
+    // The chart is an image with a name and a description that states the latest numbers…
+    const chart = page.getByRole('img', { name: /Weekly active learners, pilot vs comparison/ });
+    await chart.waitFor();
+    expect(await chart.locator('desc').textContent()).toMatch(/Week 2: pilot 50%, comparison 0%/);
+    // …and the same numbers sit in the table beside it: learner active, manager not; admin not.
+    const table = page.getByRole('table', { name: 'Weekly active learners by week' });
+    expect(await table.getByRole('row').nth(2).innerText()).toMatch(/2\s+50%\s+0%/);
+    expect(await page.getByText('Weekly active learners (%) ≥ 70: 50 — not met yet').count()).toBe(
+      1,
+    );
+    // Readable on a phone: nothing wider than the screen.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+    ).toBe(true);
+    expect(await page.getByRole('link', { name: /All learning events/ }).getAttribute('href')).toBe(
+      '/api/v1/pilot/export/events.csv',
+    );
+  });
+
+  it('keeps the checklist ticked', async () => {
+    const { page } = phone;
+    await page.getByRole('link', { name: 'Checklist' }).click();
+    await page.getByRole('heading', { name: 'Running Autumn pilot' }).waitFor();
+    const launch = page.getByRole('checkbox', { name: /Launch to learners/ });
+    await launch.check();
+    await page.getByText('1 of 6 steps done').waitFor();
+    await page.reload();
+    await page.getByText('1 of 6 steps done').waitFor();
+    expect(await page.getByRole('checkbox', { name: /Launch to learners/ }).isChecked()).toBe(true);
+  });
+});

@@ -1,0 +1,461 @@
+/**
+ * The pilot API end to end through `app.request`: an admin sets up a two-week pilot, imports HR
+ * rows, and every number on the report is checked against values worked out by hand below.
+ * Runs on SQLite and on PostgreSQL.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LearningModule } from '../../src/core/content';
+import type { ProgressEvent } from '../../src/core/events';
+import { canonicalEvent } from '../../src/core/sync';
+import { uuidv7 } from '../../src/core/uuidv7';
+import { createApp } from '../../src/server/app';
+import { seedDemo } from '../../src/server/seed';
+import type { Store } from '../../src/server/store/store';
+import { signInAs, type App, type Client } from '../support/api';
+import { storeKinds, type TestDatabase } from '../support/databases';
+
+const NOW = Date.parse('2026-01-20T12:00:00Z');
+
+function mod(
+  id: string,
+  competencies: string[],
+  lessons: Array<[string, number, boolean?]>,
+): LearningModule {
+  return {
+    id,
+    title: `Module ${id}`,
+    summary: '',
+    competencies,
+    pathways: [],
+    roles: [],
+    estimateMinutes: lessons.reduce((s, [, m]) => s + m, 0),
+    version: '1',
+    lessons: lessons.map(([lid, minutes, quiz]) => ({
+      id: `${id}.${lid}`,
+      title: lid,
+      estimateMinutes: minutes,
+      cards: quiz
+        ? [
+            {
+              id: 'q1',
+              kind: 'quiz' as const,
+              mode: 'single' as const,
+              promptHtml: '<p>?</p>',
+              options: [
+                { id: 'right', html: 'R', correct: true, explanationHtml: '' },
+                { id: 'wrong', html: 'W', correct: false, explanationHtml: '' },
+              ],
+            },
+          ]
+        : [{ id: 'c1', kind: 'text' as const, html: '<p>x</p>' }],
+    })),
+  };
+}
+
+let seq = 0;
+function ev(
+  type: 'lesson_completed' | 'assessment_submitted',
+  lessonId: string,
+  iso: string,
+  answer = 'right',
+): ProgressEvent {
+  seq++;
+  const base = {
+    id: uuidv7(),
+    occurredAt: iso,
+    tz: 'Europe/Berlin',
+    deviceId: 'device-pilot-api',
+    seq,
+  };
+  return type === 'lesson_completed'
+    ? { ...base, type, lessonId, durationMs: 60_000 }
+    : { ...base, type, lessonId, answers: [{ cardId: 'q1', answerIds: [answer] }] };
+}
+
+async function put(store: Store, userId: string, events: ProgressEvent[]) {
+  await store.ingest(
+    userId,
+    events.map((event) => ({
+      event,
+      canonical: canonicalEvent(event),
+      correctedAt: Date.parse(event.occurredAt),
+      receivedAt: NOW,
+    })),
+  );
+}
+
+describe.each(storeKinds)('pilot API on $name', (kind) => {
+  let db: TestDatabase;
+  let store: Store;
+  let app: App;
+  let admin: Client;
+
+  afterEach(async () => {
+    await db?.dispose();
+  });
+
+  beforeEach(async () => {
+    db = await kind.create();
+    store = await db.open();
+    await seedDemo(store);
+    await store.saveContent(
+      {
+        competencies: [{ id: 'comp-a', title: 'A' }],
+        roles: [],
+        pathways: [
+          { id: 'path-a', title: 'Path A', summary: '', moduleIds: ['alpha'] },
+          { id: 'path-b', title: 'Path B', summary: '', moduleIds: ['beta'] },
+        ],
+      },
+      [
+        mod(
+          'alpha',
+          ['comp-a'],
+          [
+            ['one', 3],
+            ['assessment', 2, true],
+          ],
+        ),
+        mod('beta', [], [['one', 4]]),
+      ],
+    );
+    const extra = (id: string, cohortIds: string[] = []) =>
+      store.createUser({
+        id,
+        orgId: 'demo-co',
+        email: `${id}@demo.test`,
+        name: id,
+        role: 'learner',
+        managerId: null,
+        tz: 'Europe/Berlin',
+        passwordHash: 'x',
+        cohortIds,
+      });
+    await extra('ann', ['demo-co-pilot']);
+    await extra('cal');
+    await extra('dee');
+    // Pilot (demo-co-pilot): manager, learner, ann. Comparison: admin, cal, dee.
+    await put(store, 'u-demo-learner', [
+      ev('lesson_completed', 'alpha.one', '2026-01-05T08:00:00Z'), // day 0
+      ev('assessment_submitted', 'alpha.assessment', '2026-01-07T08:00:00Z'), // passed: comp-a
+      ev('lesson_completed', 'alpha.assessment', '2026-01-07T08:01:00Z'), // day 2
+    ]);
+    await put(store, 'ann', [
+      ev('lesson_completed', 'beta.one', '2026-01-12T10:00:00Z'), // day 7
+      ev('lesson_completed', 'beta.one', '2026-01-17T10:00:00Z'), // day 12 (replay)
+      ev('lesson_completed', 'beta.one', '2026-01-18T10:00:00Z'), // day 13 (replay)
+    ]);
+    await put(store, 'cal', [
+      ev('lesson_completed', 'alpha.one', '2026-01-06T10:00:00Z'), // day 1
+      ev('assessment_submitted', 'alpha.assessment', '2026-01-06T11:00:00Z', 'wrong'), // failed
+    ]);
+    await put(store, 'u-globex-learner', [
+      ev('lesson_completed', 'alpha.one', '2026-01-06T10:00:00Z'),
+    ]);
+    app = createApp({ store, now: () => NOW });
+    admin = await signInAs(app, 'admin@demo.test');
+  });
+
+  const HR_CSV = [
+    'email,hire_date,exit_date,internal_moves',
+    'learner@demo.test,2022-03-01,,2026-01-15',
+    'manager@demo.test,2019-01-01,2026-01-10,',
+    'ann@demo.test,2021-01-01,,',
+    'admin@demo.test,2018-01-01,,',
+    'cal@demo.test,2020-06-01,2026-01-16,2025-01-01',
+    'dee@demo.test,2023-01-01,2026-01-17,2026-01-12',
+  ].join('\n');
+
+  async function setUpPilot() {
+    const res = await admin.post('/api/v1/pilot/pilots', {
+      name: 'Winter pilot',
+      startDate: '2026-01-05',
+      weeks: 2,
+      cohortIds: ['demo-co-pilot'],
+      goals: [{ metric: 'weeklyActivePct', op: '>=', target: 70 }],
+    });
+    expect(res.status).toBe(201);
+    const hr = await admin.post('/api/v1/pilot/hr', HR_CSV, { 'content-type': 'text/csv' });
+    expect(hr.status).toBe(200);
+    expect(await hr.json()).toEqual({ imported: 6 });
+    return ((await res.json()) as { pilot: { id: string } }).pilot.id;
+  }
+
+  describe('pilot report', () => {
+    it('checks every number of a seeded pilot', async () => {
+      await setUpPilot();
+      const res = await admin.get('/api/v1/pilot/report');
+      expect(res.status).toBe(200);
+      const report = await res.json();
+      expect(report.pilot).toMatchObject({
+        name: 'Winter pilot',
+        startDate: '2026-01-05',
+        endDate: '2026-01-18',
+        weeks: 2,
+      });
+      expect(report.groups).toEqual({ pilot: { members: 3 }, comparison: { members: 3 } });
+      const zeroStreaks = { '0': 3, '1-2': 0, '3-6': 0, '7-13': 0, '14+': 0 };
+      const noManager = { assignmentsMade: null, scriptsOpened: null, nudgesSent: null };
+      expect(report.weeks).toEqual([
+        {
+          week: 1,
+          from: '2026-01-05',
+          to: '2026-01-11',
+          // learner: alpha.one (3) + alpha.assessment (2); path-a done.
+          pilot: {
+            members: 3,
+            active: 1,
+            weeklyActivePct: 33.3,
+            lessons: 2,
+            lessonsPerActive: 2,
+            minutes: 5,
+            minutesPerMember: 1.67,
+            pathwaysStarted: 1,
+            pathwaysCompleted: 1,
+            pathwayCompletionPct: 100,
+            streaks: zeroStreaks,
+            manager: noManager,
+          },
+          // cal: alpha.one (3); path-a started.
+          comparison: {
+            members: 3,
+            active: 1,
+            weeklyActivePct: 33.3,
+            lessons: 1,
+            lessonsPerActive: 1,
+            minutes: 3,
+            minutesPerMember: 1,
+            pathwaysStarted: 1,
+            pathwaysCompleted: 0,
+            pathwayCompletionPct: 0,
+            streaks: zeroStreaks,
+            manager: noManager,
+          },
+        },
+        {
+          week: 2,
+          from: '2026-01-12',
+          to: '2026-01-18',
+          // ann: beta.one three times (4 min each); her streak on the 18th is 2 (17th, 18th).
+          pilot: {
+            members: 3,
+            active: 1,
+            weeklyActivePct: 33.3,
+            lessons: 3,
+            lessonsPerActive: 3,
+            minutes: 12,
+            minutesPerMember: 4,
+            pathwaysStarted: 2,
+            pathwaysCompleted: 2,
+            pathwayCompletionPct: 100,
+            streaks: { ...zeroStreaks, '0': 2, '1-2': 1 },
+            manager: noManager,
+          },
+          comparison: {
+            members: 3,
+            active: 0,
+            weeklyActivePct: 0,
+            lessons: 0,
+            lessonsPerActive: null,
+            minutes: 0,
+            minutesPerMember: 0,
+            pathwaysStarted: 1,
+            pathwaysCompleted: 0,
+            pathwayCompletionPct: 0,
+            streaks: zeroStreaks,
+            manager: noManager,
+          },
+        },
+      ]);
+      // learner: first lesson Jan 5 08:00, passed Jan 7 08:00 → 2 days. cal failed. path-b has no assessed competency.
+      expect(report.timeToCompetency).toEqual([
+        {
+          pathwayId: 'path-a',
+          title: 'Path A',
+          pilot: { started: 1, reached: 1, medianDays: 2 },
+          comparison: { started: 1, reached: 0, medianDays: null },
+        },
+      ]);
+      // Pilot eligible: learner, manager, ann; the manager left on Jan 10; the learner moved on Jan 15.
+      // Comparison eligible: admin, cal, dee; cal and dee left; dee moved on Jan 12 (cal's move predates the window).
+      expect(report.outcomes).toEqual({
+        pilot: {
+          members: 3,
+          withHrRecord: 3,
+          retention: { n: 3, k: 2, pct: 66.7, low: 20.8, high: 93.9 },
+          mobility: { n: 3, k: 1, pct: 33.3, low: 6.1, high: 79.2 },
+        },
+        comparison: {
+          members: 3,
+          withHrRecord: 3,
+          retention: { n: 3, k: 1, pct: 33.3, low: 6.1, high: 79.2 },
+          mobility: { n: 3, k: 1, pct: 33.3, low: 6.1, high: 79.2 },
+        },
+      });
+      expect(report.goals).toEqual([
+        { metric: 'weeklyActivePct', op: '>=', target: 70, value: 33.3, met: false },
+      ]);
+      expect(report.managerEngagement.available).toBe(false);
+      expect(report.note).toMatch(/association.*not proof/);
+    });
+
+    it('exports the weekly table and every event of the org as CSV', async () => {
+      await setUpPilot();
+      const weekly = await admin.get('/api/v1/pilot/export/weekly.csv');
+      expect(weekly.headers.get('content-type')).toMatch(/text\/csv/);
+      const lines = (await weekly.text()).trim().split('\r\n');
+      expect(lines).toHaveLength(5);
+      expect(lines[0]).toMatch(/^week,from,to,group,members,active,weekly_active_pct,/);
+      expect(lines[1]).toMatch(
+        /^1,2026-01-05,2026-01-11,pilot,3,1,33.3,2,2,5,1.67,1,1,100,3,0,0,0,0,,,$/,
+      );
+
+      const outcomes = (await (await admin.get('/api/v1/pilot/export/outcomes.csv')).text()).split(
+        '\r\n',
+      );
+      expect(outcomes[1]).toBe('retention,pilot,3,2,66.7,20.8,93.9');
+      expect(
+        (await (await admin.get('/api/v1/pilot/export/competency.csv')).text()).split('\r\n')[1],
+      ).toBe('path-a,Path A,pilot,1,1,2');
+
+      const events = await admin.get('/api/v1/pilot/export/events.csv');
+      expect(events.status).toBe(200);
+      const rows = (await events.text()).trim().split('\r\n');
+      expect(rows[0]).toBe('event_id,user_email,type,occurred_at,corrected_at,tz,lesson_id,body');
+      // learner 3 + ann 3 + cal 2; the Globex learner's event is not in Demo Co's export.
+      expect(rows).toHaveLength(9);
+      expect(rows.filter((r) => r.includes('globex'))).toEqual([]);
+      expect(rows[1]).toMatch(
+        /^[0-9a-f-]{36},learner@demo\.test,lesson_completed,2026-01-05T08:00:00Z,2026-01-05T08:00:00.000Z,Europe\/Berlin,alpha\.one,"\{/,
+      );
+      expect((await admin.get('/api/v1/pilot/export/secrets.csv')).status).toBe(404);
+    });
+
+    it('answers 404 with a clear error before any pilot exists', async () => {
+      const res = await admin.get('/api/v1/pilot/report');
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({
+        error: { code: 'no_pilot', message: 'No pilot has been set up yet.' },
+      });
+    });
+  });
+
+  describe('pilot setup', () => {
+    it('is for admins only', async () => {
+      const learner = await signInAs(app, 'learner@demo.test');
+      for (const path of [
+        '/api/v1/pilot/report',
+        '/api/v1/pilot/setup',
+        '/api/v1/pilot/export/events.csv',
+      ]) {
+        const res = await learner.get(path);
+        expect(res.status).toBe(403);
+        expect((await res.json()).error.code).toBe('forbidden');
+      }
+      expect(
+        (await (await signInAs(app, 'manager@demo.test')).get('/api/v1/pilot/report')).status,
+      ).toBe(403);
+      expect((await app.request('http://localhost/api/v1/pilot/report')).status).toBe(401);
+    });
+
+    it('creates a 12-week pilot by default and ticks the checklist', async () => {
+      const res = await admin.post('/api/v1/pilot/pilots', {
+        name: 'Spring',
+        startDate: '2026-03-02',
+        cohortIds: ['demo-co-pilot'],
+      });
+      expect(res.status).toBe(201);
+      const { pilot } = await res.json();
+      expect(pilot).toMatchObject({ weeks: 12, goals: [], checklist: {} });
+      const tick = await admin.post(`/api/v1/pilot/pilots/${pilot.id}/checklist`, {
+        step: 'launch',
+        done: true,
+      });
+      expect(tick.status).toBe(200);
+      expect((await tick.json()).pilot.checklist.launch).toEqual({
+        doneAt: NOW,
+        doneBy: 'u-demo-admin',
+      });
+      const setup = await (await admin.get('/api/v1/pilot/setup')).json();
+      expect(setup.pilots[0].checklist).toHaveProperty('launch');
+      expect(setup.checklist.map((s: { id: string }) => s.id)).toEqual([
+        'select-teams',
+        'brief-managers',
+        'launch',
+        'weekly-review',
+        'mid-point',
+        'final-readout',
+      ]);
+      expect(setup.cohorts).toEqual([
+        { id: 'demo-co-pilot', name: 'Pilot cohort', tz: 'Europe/Berlin' },
+      ]);
+      const untick = await admin.post(`/api/v1/pilot/pilots/${pilot.id}/checklist`, {
+        step: 'launch',
+        done: false,
+      });
+      expect((await untick.json()).pilot.checklist).toEqual({});
+      expect(
+        (await admin.post('/api/v1/pilot/pilots/nope/checklist', { step: 'launch', done: true }))
+          .status,
+      ).toBe(404);
+      expect(
+        (
+          await admin.post(`/api/v1/pilot/pilots/${pilot.id}/checklist`, {
+            step: 'party',
+            done: true,
+          })
+        ).status,
+      ).toBe(400);
+    });
+
+    it('refuses bad pilots with a clear 400', async () => {
+      const cases: Array<[unknown, RegExp]> = [
+        [
+          { name: 'X', startDate: '2026-02-30', cohortIds: ['demo-co-pilot'] },
+          /startDate: not a real date/,
+        ],
+        [{ name: 'X', startDate: '2026-02-02', cohortIds: [] }, /at least one pilot cohort/],
+        [
+          { name: 'X', startDate: '2026-02-02', cohortIds: ['globex-all'] },
+          /no cohort "globex-all"/,
+        ],
+        [
+          {
+            name: 'X',
+            startDate: '2026-02-02',
+            cohortIds: ['demo-co-pilot'],
+            goals: Array(4).fill({ metric: 'weeklyActivePct', op: '>=', target: 70 }),
+          },
+          /at most three goals/,
+        ],
+      ];
+      for (const [body, message] of cases) {
+        const res = await admin.post('/api/v1/pilot/pilots', body);
+        expect(res.status).toBe(400);
+        expect((await res.json()).error.message).toMatch(message);
+      }
+    });
+
+    it('rejects an HR file with bad rows, naming each, and imports nothing', async () => {
+      const csv =
+        'email,hire_date,exit_date,internal_moves\nlearner@demo.test,2022-03-01,,\nstranger@else.test,2022-01-01,,\nann@demo.test,yesterday,,\n';
+      const res = await admin.post('/api/v1/pilot/hr', csv, { 'content-type': 'text/csv' });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'invalid_rows',
+          message: '2 row(s) need fixing; nothing was imported.',
+          rows: [
+            'row 3: stranger@else.test is not a member of this organisation',
+            'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',
+          ],
+        },
+      });
+      expect(await store.hrRecords('demo-co')).toEqual([]);
+      expect(
+        (await admin.post('/api/v1/pilot/hr', 'email,hire_date\n', { 'content-type': 'text/csv' }))
+          .status,
+      ).toBe(400);
+    });
+  });
+});
