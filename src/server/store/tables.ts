@@ -41,6 +41,9 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'recommendations', key: ['id'] },
   { name: 'cohort_challenges', key: ['cohort_id', 'week'] },
   { name: 'push_subscriptions', key: ['endpoint'] },
+  { name: 'pilots', key: ['id'] },
+  { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
+  { name: 'hr_records', key: ['org_id', 'email'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */

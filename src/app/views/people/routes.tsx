@@ -25,7 +25,7 @@ export function isPeopleRoute(r: Route): r is PeopleRoute {
 
 export function PeopleNav({ role }: { role: SignedInUser['role'] }) {
   return (
-    <nav class="topnav" aria-label="Sections">
+    <nav class="topnav" aria-label="Main">
       <Link href={paths.roadmap()}>Roadmap</Link>
       {(role === 'manager' || role === 'admin') && <Link href={paths.team()}>Team</Link>}
       {role === 'admin' && <Link href={paths.admin()}>Admin</Link>}
