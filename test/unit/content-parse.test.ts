@@ -76,6 +76,31 @@ describe('the module format', () => {
     );
   });
 
+  it('keeps code blocks intact: no lesson split, no image or media rules inside them', () => {
+    const withCode = good.replace(
+      'Some words to read here.',
+      'Example:\n\n```md\n## Not a lesson\n![](example.png)\n{media=600}\n```',
+    );
+    const { module, errors } = parseModule('code.md', withCode);
+    expect(errors).toEqual([]);
+    expect(module!.lessons).toHaveLength(2);
+    expect(module!.lessons[0]!.estimateMinutes).toBeLessThan(3);
+  });
+
+  it('refuses a lesson id that is not lowercase', () => {
+    const { errors } = parseModule('slug.md', good.replace('{#first}', '{#First}'));
+    expect(errors).toEqual([
+      { file: 'slug.md', line: 8, message: expect.stringContaining('{#First}') },
+    ]);
+  });
+
+  it('does not count HTML entities as words', () => {
+    const plain = parseModule('a.md', good.replace('Some words to read here.', 'cats and dogs'));
+    const amp = parseModule('b.md', good.replace('Some words to read here.', 'cats & dogs'));
+    expect(amp.module!.lessons[0]!.cards[0]).toMatchObject({ html: '<p>cats &amp; dogs</p>' });
+    expect(plain.module!.lessons[0]!.estimateMinutes).toBe(amp.module!.lessons[0]!.estimateMinutes);
+  });
+
   it('warns about lessons longer than seven minutes', () => {
     const long = good.replace('Some words to read here.', 'word '.repeat(1600));
     const { warnings } = parseModule('long.md', long);

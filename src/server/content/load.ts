@@ -80,6 +80,7 @@ export function loadContentDir(dir: string): LoadedContent {
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .sort();
   const seen = new Map<string, string>();
+  const moduleFiles = new Map<string, string>();
   for (const name of files) {
     const file = join(moduleDir, name);
     const result = parseModule(file, readFileSync(file, 'utf8'));
@@ -94,19 +95,49 @@ export function loadContentDir(dir: string): LoadedContent {
         message: `module id "${result.module.id}" is also used by ${other}`,
       });
     seen.set(result.module.id, file);
+    moduleFiles.set(result.module.id, file);
     modules.push(result.module);
   }
 
+  errors.push(...crossCheck(catalog, modules, catalogPath, moduleFiles));
+  return { catalog, modules: orderByPathways(catalog, modules), errors, warnings };
+}
+
+/** Every id a module or pathway names must exist in the catalog, and the other way round. */
+function crossCheck(
+  catalog: CatalogFile,
+  modules: LearningModule[],
+  catalogPath: string,
+  moduleFiles: Map<string, string>,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const competencies = new Set(catalog.competencies.map((c) => c.id));
+  const pathways = new Set(catalog.pathways.map((p) => p.id));
+  const roles = new Set(catalog.roles.map((r) => r.id));
   const moduleIds = new Set(modules.map((m) => m.id));
+  const unknown = (file: string, kind: string, id: string) =>
+    problems.push({ file, line: 1, message: `unknown ${kind} "${id}" (not in catalog.yaml)` });
   for (const pathway of catalog.pathways)
-    for (const id of pathway.moduleIds)
-      if (!moduleIds.has(id) && errors.length === 0)
-        errors.push({
-          file: catalogPath,
-          line: 1,
-          message: `pathway "${pathway.id}" names unknown module "${id}"`,
-        });
-  return { catalog, modules, errors, warnings };
+    for (const id of pathway.moduleIds) if (!moduleIds.has(id)) unknown(catalogPath, 'module', id);
+  for (const role of catalog.roles)
+    for (const level of role.levels)
+      for (const id of level.competencies) if (!competencies.has(id)) unknown(catalogPath, 'competency', id);
+  if (catalog.competencies.length === 0) return problems; // a bare folder of modules, no catalog
+  for (const m of modules) {
+    const file = moduleFiles.get(m.id) ?? m.id;
+    for (const id of m.competencies) if (!competencies.has(id)) unknown(file, 'competency', id);
+    for (const id of m.pathways) if (!pathways.has(id)) unknown(file, 'pathway', id);
+    for (const id of m.roles) if (!roles.has(id)) unknown(file, 'role', id);
+  }
+  return problems;
+}
+
+/** Modules in the order their pathways list them, then any others by id. */
+function orderByPathways(catalog: CatalogFile, modules: LearningModule[]): LearningModule[] {
+  const rank = new Map<string, number>();
+  for (const id of catalog.pathways.flatMap((p) => p.moduleIds)) if (!rank.has(id)) rank.set(id, rank.size);
+  const at = (m: LearningModule) => rank.get(m.id) ?? Number.MAX_SAFE_INTEGER;
+  return [...modules].sort((a, b) => at(a) - at(b) || a.id.localeCompare(b.id));
 }
 
 export function formatProblem(p: ContentProblem): string {

@@ -62,7 +62,7 @@ export function renderInline(source: string): string {
 }
 
 function plainText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ');
+  return html.replace(/<[^>]+>/g, ' ').replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ');
 }
 
 export function slugify(text: string): string {
@@ -116,7 +116,8 @@ export function parseModule(file: string, source: string): ParseResult {
 
   const lessons: Lesson[] = [];
   const body = lines.slice(fmEnd + 1);
-  const starts = body.flatMap((l, i) => (l.text.startsWith('## ') ? [i] : []));
+  const fenced = insideFences(body);
+  const starts = body.flatMap((l, i) => (l.text.startsWith('## ') && !fenced[i] ? [i] : []));
   if (starts.length === 0)
     problem(body[0]?.no ?? fmEnd + 2, 'a module needs at least one "## " lesson');
   const firstStart = starts[0] ?? body.length;
@@ -159,6 +160,16 @@ export function parseModule(file: string, source: string): ParseResult {
   return { module: checked.data, errors, warnings };
 }
 
+/** For each line, whether it sits inside a ``` or ~~~ code fence (fence lines included). */
+function insideFences(lines: Line[]): boolean[] {
+  let open = false;
+  return lines.map((l) => {
+    const fence = /^(```|~~~)/.test(l.text.trim());
+    if (fence) open = !open;
+    return open || fence;
+  });
+}
+
 const headingPattern = /^##\s+(.*?)\s*(?:\{([^}]*)\})?\s*$/;
 
 function parseLesson(
@@ -173,7 +184,10 @@ function parseLesson(
     problem(heading.no, 'a lesson heading needs a title');
     return undefined;
   }
-  const slug = /#([a-z0-9-]+)/.exec(attrs)?.[1] ?? slugify(title);
+  const slugAttr = /#(\S+)/.exec(attrs)?.[1];
+  if (slugAttr !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(slugAttr))
+    problem(heading.no, `{#${slugAttr}}: a lesson id uses lowercase letters, digits and -`);
+  const slug = slugAttr ?? slugify(title);
   const minutesAttr = /minutes=(\S+)/.exec(attrs)?.[1];
   let overrideMinutes: number | undefined;
   if (minutesAttr !== undefined) {
@@ -200,7 +214,12 @@ function parseLesson(
       continue;
     }
     const kept: string[] = [];
-    for (const l of block) {
+    const blockFenced = insideFences(block);
+    for (const [i, l] of block.entries()) {
+      if (blockFenced[i]) {
+        kept.push(l.text);
+        continue;
+      }
       const media = /^\{media=(\d+)\}\s*$/.exec(l.text.trim());
       if (media) mediaSeconds += Number(media[1]);
       else kept.push(l.text);
