@@ -48,12 +48,8 @@ export function Home() {
       {!catalog && !store.content.catalogError.value && <p class="muted">Loading your lessons…</p>}
 
       {next && (
-        <Link
-          href={paths.lesson(next.module.id, next.lesson.id)}
-          class="card continue"
-          aria-label={`Continue: ${next.lesson.title}, ${minutes(next.lesson.estimateMinutes)}`}
-        >
-          <span class="eyebrow">Continue</span>
+        <Link href={paths.lesson(next.module.id, next.lesson.id)} class="card continue">
+          <span class="eyebrow">Continue:</span>
           <span class="continue-title">{next.lesson.title}</span>
           <span class="muted">
             {next.module.title} · {minutes(next.lesson.estimateMinutes)}
