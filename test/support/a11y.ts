@@ -86,7 +86,10 @@ export async function smallTargets(page: Page): Promise<string[]> {
 
 /** Elements wider than the viewport (or the page scrolling sideways) with text at 200%. */
 export async function overflowAt200(page: Page): Promise<string[]> {
-  return await page.evaluate(async () => {
+  // The viewport as configured: a mobile page that overflows widens its own layout viewport
+  // (innerWidth) to fit, which would hide the very overflow we look for.
+  const width = page.viewportSize()!.width;
+  return await page.evaluate(async (innerWidth) => {
     const root = document.documentElement;
     const before = root.style.fontSize;
     root.style.fontSize = '200%';
@@ -106,5 +109,5 @@ export async function overflowAt200(page: Page): Promise<string[]> {
     }
     root.style.fontSize = before;
     return problems.slice(0, 10);
-  });
+  }, width);
 }

@@ -8,6 +8,7 @@ import { LessonPlayer } from './LessonPlayer';
 import { LessonDone } from './LessonDone';
 import { SyncStatusBar } from './SyncStatusBar';
 import { Link } from './Link';
+import { t } from '../i18n';
 
 export function App() {
   const store = useStore();
@@ -16,24 +17,24 @@ export function App() {
   return (
     <>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header class="topbar">
-        <Link class="brand" href="/" aria-label="Kindling home">
+        <Link class="brand" href="/" aria-label={t('app.home')}>
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
         </Link>
         {!store.online.value && (
           <span class="badge badge-offline" role="status">
-            Offline
+            {t('app.offline')}
           </span>
         )}
       </header>
       {updateReady.value && (
         <div class="banner" role="alert">
-          <span>A new version is ready.</span>
+          <span>{t('app.updateReady')}</span>
           <button type="button" class="button small" onClick={applyUpdate}>
-            Reload
+            {t('app.reload')}
           </button>
         </div>
       )}
@@ -48,9 +49,9 @@ export function App() {
           <LessonDone moduleId={r.moduleId} lessonId={r.lessonId} />
         ) : r.name === 'not_found' ? (
           <section class="page">
-            <h1>Page not found</h1>
+            <h1>{t('app.notFound')}</h1>
             <p>
-              <a href="/">Back to your lessons</a>
+              <a href="/">{t('app.backToLessons')}</a>
             </p>
           </section>
         ) : (

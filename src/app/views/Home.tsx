@@ -5,6 +5,7 @@ import { minutes, weekday } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { t } from '../i18n';
 
 export function Home() {
   const store = useStore();
@@ -18,22 +19,22 @@ export function Home() {
 
   return (
     <section class="page home">
-      <h1>Hi {user.name.split(' ')[0]}</h1>
-      <div class="stats" aria-label="Your progress">
+      <h1>{t('home.greeting', { name: user.name.split(' ')[0]! })}</h1>
+      <div class="stats" aria-label={t('home.progress')}>
         <div class="stat">
           <span class="stat-value">{state.streak.current}</span>
-          <span class="stat-label">day streak</span>
+          <span class="stat-label">{t('home.streak')}</span>
         </div>
         <div class="stat">
           <span class="stat-value">{state.xp}</span>
-          <span class="stat-label">XP</span>
+          <span class="stat-label">{t('home.xp')}</span>
         </div>
-        <ol class="week" aria-label="This week">
+        <ol class="week" aria-label={t('home.week')}>
           {recentDays(today, 7).map((day) => (
             <li key={day} class={activeDays.has(day) ? 'day active' : 'day'}>
               <span aria-hidden="true">{weekday(day)}</span>
               <span class="visually-hidden">
-                {day}: {activeDays.has(day) ? 'learned' : 'no lesson'}
+                {t(activeDays.has(day) ? 'home.dayLearned' : 'home.dayMissed', { day })}
               </span>
             </li>
           ))}
@@ -45,24 +46,22 @@ export function Home() {
           {store.content.catalogError.value}
         </p>
       )}
-      {!catalog && !store.content.catalogError.value && <p class="muted">Loading your lessons…</p>}
+      {!catalog && !store.content.catalogError.value && <p class="muted">{t('home.loading')}</p>}
 
       {next && (
         <Link href={paths.lesson(next.module.id, next.lesson.id)} class="card continue">
-          <span class="eyebrow">Continue:</span>
+          <span class="eyebrow">{t('home.continue')}</span>
           <span class="continue-title">{next.lesson.title}</span>
           <span class="muted">
             {next.module.title} · {minutes(next.lesson.estimateMinutes)}
           </span>
         </Link>
       )}
-      {catalog && !next && catalog.modules.length > 0 && (
-        <p class="card">You have finished every lesson. New ones are on their way.</p>
-      )}
+      {catalog && !next && catalog.modules.length > 0 && <p class="card">{t('home.allDone')}</p>}
 
       {catalog && catalog.modules.length > 0 && (
         <>
-          <h2>Modules</h2>
+          <h2>{t('home.modules')}</h2>
           <ul class="module-list">
             {catalog.modules.map((m) => {
               const done = m.lessons.filter((l) => completed.has(l.id)).length;
@@ -71,8 +70,11 @@ export function Home() {
                   <Link href={paths.module(m.id)} class="card module-card">
                     <span class="module-title">{m.title}</span>
                     <span class="muted">
-                      {m.lessons.length} lessons · {minutes(m.estimateMinutes)} · {done} of{' '}
-                      {m.lessons.length} done
+                      {t('home.moduleMeta', {
+                        count: m.lessons.length,
+                        minutes: minutes(m.estimateMinutes),
+                        done,
+                      })}
                     </span>
                   </Link>
                 </li>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { formatNumber, t } from '../i18n';
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();
@@ -19,24 +20,25 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
         🔥
       </div>
       <h1 tabIndex={-1} ref={heading}>
-        Lesson complete
+        {t('done.title')}
       </h1>
-      {lesson && <p class="lead">You finished “{lesson.title}”.</p>}
+      {lesson && <p class="lead">{t('done.finished', { title: lesson.title })}</p>}
       <p class="stats-line">
-        <strong>{state.streak.current}</strong> day streak · <strong>{state.xp}</strong> XP
+        <strong>{formatNumber(state.streak.current)}</strong> {t('done.streak')} ·{' '}
+        <strong>{formatNumber(state.xp)}</strong> {t('home.xp')}
       </p>
       <div class="actions">
         {next ? (
           <Link href={paths.lesson(moduleId, next.id)} class="button primary">
-            Next lesson: {next.title}
+            {t('done.nextLesson', { title: next.title })}
           </Link>
         ) : (
           <Link href={paths.home()} class="button primary">
-            Back to home
+            {t('done.home')}
           </Link>
         )}
         <Link href={paths.module(moduleId)} class="button">
-          Back to the module
+          {t('done.module')}
         </Link>
       </div>
     </section>
