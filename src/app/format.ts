@@ -1,30 +1,30 @@
-/** Display helpers, formatted with Intl in the learner's locale. */
-const locale = typeof navigator === 'undefined' ? 'en' : navigator.language;
+/** Display helpers, formatted with Intl in the learner's chosen locale (see i18n.ts). */
+import { formatMinutes, locale, t } from './i18n';
 
 export function minutes(n: number): string {
-  return `${n} min`;
+  return formatMinutes(n);
 }
 
 export function relativeTime(iso: string | null, now = Date.now()): string {
-  if (!iso) return 'never';
+  if (!iso) return t('sync.never');
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' });
   const abs = Math.abs(seconds);
-  if (abs < 45) return 'just now';
+  if (abs < 45) return t('sync.justNow');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
   return rtf.format(Math.round(seconds / 86_400), 'day');
 }
 
 export function weekday(date: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(locale.value, { weekday: 'narrow', timeZone: 'UTC' }).format(
     new Date(`${date}T12:00:00Z`),
   );
 }
 
 /** A byte count as the learner reads it: 840 B, 12 kB, 3.4 MB. */
 export function bytes(n: number): string {
-  return new Intl.NumberFormat(locale, {
+  return new Intl.NumberFormat(locale.value, {
     notation: 'compact',
     style: 'unit',
     unit: n < 1000 ? 'byte' : n < 1e6 ? 'kilobyte' : 'megabyte',

@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError } from './errors';
+import { apiBodyLimit } from './middleware/body-limit';
 import { sameOrigin, securityHeaders } from './middleware/security';
 import { authRoutes } from './routes/auth';
 import { contentRoutes } from './routes/content';
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use('/api/*', sameOrigin());
+  app.use('/api/*', apiBodyLimit());
   app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'There is no such API route.'), 404));
   if (options.staticDir) serveBuiltApp(app, options.staticDir);

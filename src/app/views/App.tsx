@@ -15,6 +15,7 @@ import { Roadmap } from './Roadmap';
 import { Review } from './Review';
 import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
 import { PilotScreen } from './PilotScreen';
+import { t } from '../i18n';
 
 export function App() {
   const store = useStore();
@@ -23,25 +24,25 @@ export function App() {
   return (
     <>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header class="topbar">
-        <Link class="brand" href="/" aria-label="Kindling home">
+        <Link class="brand" href="/" aria-label={t('app.home')}>
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
         </Link>
         {user && <PeopleNav role={user.role} />}
         {!store.online.value && (
           <span class="badge badge-offline" role="status">
-            Offline
+            {t('app.offline')}
           </span>
         )}
       </header>
       {updateReady.value && (
         <div class="banner" role="alert">
-          <span>A new version is ready.</span>
+          <span>{t('app.updateReady')}</span>
           <button type="button" class="button small" onClick={applyUpdate}>
-            Reload
+            {t('app.reload')}
           </button>
         </div>
       )}
@@ -69,9 +70,9 @@ export function App() {
           <PilotScreen view={r.view} />
         ) : r.name === 'not_found' ? (
           <section class="page">
-            <h1>Page not found</h1>
+            <h1>{t('app.notFound')}</h1>
             <p>
-              <a href="/">Back to your lessons</a>
+              <a href="/">{t('app.backToLessons')}</a>
             </p>
           </section>
         ) : (

@@ -7,6 +7,7 @@ import { HomeExtras } from './HomeExtras';
 import { Link } from './Link';
 import { QuickPick } from './QuickPick';
 import { SocialHome } from './SocialHome';
+import { t } from '../i18n';
 
 export function Home() {
   const store = useStore();
@@ -24,7 +25,7 @@ export function Home() {
 
   return (
     <section class="page home">
-      <h1>Hi {user.name.split(' ')[0]}</h1>
+      <h1>{t('home.greeting', { name: user.name.split(' ')[0]! })}</h1>
       <HabitPanel />
       <SocialHome />
 
@@ -34,15 +35,11 @@ export function Home() {
           {store.content.catalogError.value}
         </p>
       )}
-      {!catalog && !store.content.catalogError.value && <p class="muted">Loading your lessons…</p>}
+      {!catalog && !store.content.catalogError.value && <p class="muted">{t('home.loading')}</p>}
 
       {next && (
-        <Link
-          href={paths.lesson(next.module.id, next.lesson.id)}
-          class="card continue"
-          aria-label={`Continue: ${next.lesson.title}, ${minutes(next.lesson.estimateMinutes)}`}
-        >
-          <span class="eyebrow">Continue</span>
+        <Link href={paths.lesson(next.module.id, next.lesson.id)} class="card continue">
+          <span class="eyebrow">{t('home.continue')}</span>
           <span class="continue-title">{next.lesson.title}</span>
           <span class="muted">
             {next.module.title} · {minutes(next.lesson.estimateMinutes)}
@@ -73,13 +70,11 @@ export function Home() {
           </Link>
         </p>
       )}
-      {catalog && !next && catalog.modules.length > 0 && (
-        <p class="card">You have finished every lesson. New ones are on their way.</p>
-      )}
+      {catalog && !next && catalog.modules.length > 0 && <p class="card">{t('home.allDone')}</p>}
 
       {catalog && catalog.modules.length > 0 && (
         <>
-          <h2>Modules</h2>
+          <h2>{t('home.modules')}</h2>
           <ul class="module-list">
             {catalog.modules.map((m) => {
               const done = m.lessons.filter((l) => completed.has(l.id)).length;
@@ -88,8 +83,11 @@ export function Home() {
                   <Link href={paths.module(m.id)} class="card module-card">
                     <span class="module-title">{m.title}</span>
                     <span class="muted">
-                      {m.lessons.length} lessons · {minutes(m.estimateMinutes)} · {done} of{' '}
-                      {m.lessons.length} done
+                      {t('home.moduleMeta', {
+                        count: m.lessons.length,
+                        minutes: minutes(m.estimateMinutes),
+                        done,
+                      })}
                     </span>
                   </Link>
                 </li>

@@ -4,6 +4,7 @@ import { paths } from '../router';
 import { useStore } from '../store';
 import { DoneCelebration } from './DoneCelebration';
 import { Link } from './Link';
+import { formatNumber, t } from '../i18n';
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();
@@ -24,9 +25,9 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
         🔥
       </div>
       <h1 tabIndex={-1} ref={heading}>
-        Lesson complete
+        {t('done.title')}
       </h1>
-      {lesson && <p class="lead">You finished “{lesson.title}”.</p>}
+      {lesson && <p class="lead">{t('done.finished', { title: lesson.title })}</p>}
       {assessment && (
         <div class={assessment.passed ? 'card assessment passed' : 'card assessment'} role="status">
           <p>
@@ -52,21 +53,22 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
         </div>
       )}
       <p class="stats-line">
-        <strong>{state.streak.current}</strong> day streak · <strong>{state.xp}</strong> XP
+        <strong>{formatNumber(state.streak.current)}</strong> {t('done.streak')} ·{' '}
+        <strong>{formatNumber(state.xp)}</strong> {t('home.xp')}
       </p>
       <DoneCelebration />
       <div class="actions">
         {next ? (
           <Link href={paths.lesson(moduleId, next.id)} class="button primary">
-            Next lesson: {next.title}
+            {t('done.nextLesson', { title: next.title })}
           </Link>
         ) : (
           <Link href={paths.home()} class="button primary">
-            Back to home
+            {t('done.home')}
           </Link>
         )}
         <Link href={paths.module(moduleId)} class="button">
-          Back to the module
+          {t('done.module')}
         </Link>
       </div>
     </section>

@@ -12,6 +12,8 @@ import { navigate, paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
 import { QuizCardView } from './QuizCard';
+import { t } from '../i18n';
+import { minutes } from '../format';
 
 export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();
@@ -42,8 +44,7 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
         startedAt.current = Date.now();
         await store.progress.record({ type: 'lesson_started', lessonId });
       } catch {
-        if (!cancelled)
-          error.value = 'This lesson is not available offline yet. Connect once to open it.';
+        if (!cancelled) error.value = t('player.unavailable');
       }
     })();
     return () => {
@@ -107,10 +108,10 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
         <p class="notice" role="alert">
           {error.value}
         </p>
-        <Link href={paths.module(moduleId)}>Back to the module</Link>
+        <Link href={paths.module(moduleId)}>{t('player.backToModule')}</Link>
       </section>
     );
-  if (!lesson || !card) return <p class="page muted">Opening lesson…</p>;
+  if (!lesson || !card) return <p class="page muted">{t('player.opening')}</p>;
 
   const last = safeIndex === cardCount - 1;
   return (
@@ -132,22 +133,23 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
       <div
         class="progress"
         role="progressbar"
-        aria-label="Lesson progress"
+        aria-label={t('player.progress')}
         aria-valuemin={1}
         aria-valuemax={cardCount}
         aria-valuenow={safeIndex + 1}
-        aria-valuetext={`Card ${safeIndex + 1} of ${cardCount}`}
+        aria-valuetext={t('player.cardOf', { n: safeIndex + 1, count: cardCount })}
       >
         <div class="progress-fill" style={{ width: `${((safeIndex + 1) / cardCount) * 100}%` }} />
       </div>
       <h1 class="lesson-heading" tabIndex={-1} ref={heading}>
         {lesson.title}
         <span class="visually-hidden">
-          , card {safeIndex + 1} of {cardCount}
+          {t('player.headingCard', { n: safeIndex + 1, count: cardCount })}
         </span>
       </h1>
       <p class="muted" aria-hidden="true">
-        Card {safeIndex + 1} of {cardCount} · {lesson.estimateMinutes} min
+        {t('player.cardOf', { n: safeIndex + 1, count: cardCount })} ·{' '}
+        {minutes(lesson.estimateMinutes)}
       </p>
       <article class={`card lesson-card kind-${card.kind}`} key={card.id}>
         {card.kind === 'quiz' ? (
@@ -165,20 +167,20 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
           />
         ) : (
           <>
-            {card.kind === 'takeaway' && <p class="eyebrow">Key takeaway</p>}
-            {card.kind === 'callout' && <p class="eyebrow">Note</p>}
+            {card.kind === 'takeaway' && <p class="eyebrow">{t('player.takeaway')}</p>}
+            {card.kind === 'callout' && <p class="eyebrow">{t('player.note')}</p>}
             <div class="prose" dangerouslySetInnerHTML={{ __html: card.html }} />
           </>
         )}
       </article>
-      <nav class="player-nav" aria-label="Lesson navigation">
+      <nav class="player-nav" aria-label={t('player.nav')}>
         <button
           type="button"
           class="button"
           onClick={() => void go(safeIndex - 1)}
           disabled={safeIndex === 0}
         >
-          Back
+          {t('player.back')}
         </button>
         {last ? (
           <button
@@ -187,7 +189,7 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
             onClick={() => void finish()}
             disabled={quizBlocked}
           >
-            Finish lesson
+            {t('player.finish')}
           </button>
         ) : (
           <button
@@ -196,11 +198,11 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
             onClick={() => void go(safeIndex + 1)}
             disabled={quizBlocked}
           >
-            Next
+            {t('player.next')}
           </button>
         )}
       </nav>
-      {quizBlocked && <p class="muted hint">Answer the question to go on.</p>}
+      {quizBlocked && <p class="muted hint">{t('player.answerFirst')}</p>}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { QuizCard } from '../../core/content';
 import { gradeQuiz } from '../../core/quiz';
+import { t } from '../i18n';
 
 /**
  * A quiz card. The grade shown here is a preview: the server grades the answer again at sync.
@@ -39,7 +40,7 @@ export function QuizCardView({
     <form class="quiz" onSubmit={check}>
       <fieldset>
         <legend class="quiz-prompt">
-          <span class="eyebrow">{multiple ? 'Quiz · choose all that apply' : 'Quiz'}</span>
+          <span class="eyebrow">{t(multiple ? 'quiz.multiple' : 'quiz.single')}</span>
           <span class="prose" dangerouslySetInnerHTML={{ __html: quiz.promptHtml }} />
         </legend>
         <ul class="options">
@@ -65,7 +66,7 @@ export function QuizCardView({
                 </label>
                 {showFeedback && (
                   <div class="explanation">
-                    <strong>{option.correct ? '✓ Right answer. ' : '✗ Not this one. '}</strong>
+                    <strong>{t(option.correct ? 'quiz.rightOption' : 'quiz.wrongOption')}</strong>
                     <span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
                   </div>
                 )}
@@ -75,14 +76,12 @@ export function QuizCardView({
         </ul>
       </fieldset>
       <div role="status" aria-live="polite" class="quiz-result">
-        {checked.value === true && <p class="result right">✓ Correct!</p>}
-        {checked.value === false && (
-          <p class="result wrong">✗ Not quite. Read the explanation and try again.</p>
-        )}
+        {checked.value === true && <p class="result right">{t('quiz.correct')}</p>}
+        {checked.value === false && <p class="result wrong">{t('quiz.incorrect')}</p>}
       </div>
       {checked.value === null ? (
         <button type="submit" class="button primary" disabled={chosen.value.length === 0}>
-          Check answer
+          {t('quiz.check')}
         </button>
       ) : (
         checked.value === false && (
@@ -94,7 +93,7 @@ export function QuizCardView({
               chosen.value = [];
             }}
           >
-            Try again
+            {t('quiz.retry')}
           </button>
         )
       )}

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
+import { t } from '../i18n';
 
 export function SignIn() {
   const store = useStore();
@@ -18,9 +19,9 @@ export function SignIn() {
       error.value =
         err instanceof HttpError
           ? err.status === 400
-            ? 'Enter your work email and your password.'
+            ? t('signIn.missing')
             : err.message
-          : 'You seem to be offline. Connect to sign in; lessons you saved stay on this device.';
+          : t('signIn.offline');
     } finally {
       busy.value = false;
     }
@@ -28,12 +29,10 @@ export function SignIn() {
 
   return (
     <section class="page signin">
-      <h1>Learn a little, every day</h1>
-      <p class="lead">
-        Five-minute lessons that fit between meetings — on the train, on a plane, anywhere.
-      </p>
+      <h1>{t('signIn.title')}</h1>
+      <p class="lead">{t('signIn.lead')}</p>
       <form onSubmit={submit} class="card form" noValidate>
-        <label for="email">Email</label>
+        <label for="email">{t('signIn.email')}</label>
         <input
           id="email"
           name="email"
@@ -42,7 +41,7 @@ export function SignIn() {
           required
           defaultValue={store.session.lastEmail.value}
         />
-        <label for="password">Password</label>
+        <label for="password">{t('signIn.password')}</label>
         <input
           id="password"
           name="password"
@@ -56,7 +55,7 @@ export function SignIn() {
           </p>
         )}
         <button type="submit" class="button primary" disabled={busy.value}>
-          {busy.value ? 'Signing in…' : 'Sign in'}
+          {busy.value ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
     </section>

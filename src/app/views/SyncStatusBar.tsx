@@ -1,12 +1,14 @@
+import { formatDateTime, t } from '../i18n';
 import { relativeTime } from '../format';
 import { useStore } from '../store';
+import { LocalePicker } from './LocalePicker';
 
 const phaseText = {
-  idle: 'Up to date',
-  syncing: 'Syncing…',
-  offline: 'Offline — progress is saved on this device',
-  error: 'Sync problem — will retry',
-  signed_out: 'Sign in again to sync',
+  idle: 'sync.idle',
+  syncing: 'sync.syncing',
+  offline: 'sync.offline',
+  error: 'sync.error',
+  signed_out: 'sync.signedOut',
 } as const;
 
 /** Always-visible sync status: pending count, last successful sync, current error, "Sync now". */
@@ -17,42 +19,37 @@ export function SyncStatusBar() {
   const pending = pendingCount.value;
 
   async function signOut() {
-    if (
-      pending > 0 &&
-      !confirm(
-        `${pending} bit(s) of progress have not synced yet. They stay on this device and sync when you sign in again. Sign out anyway?`,
-      )
-    )
-      return;
+    if (pending > 0 && !confirm(t('sync.signOutConfirm', { count: pending }))) return;
     await store.signOut();
   }
 
   return (
-    <footer class="syncbar" aria-label="Sync status">
+    <footer class="syncbar" aria-label={t('sync.label')}>
       <div class="sync-line" role="status">
         <span class={`sync-dot ${s.phase}`} aria-hidden="true" />
         <span>
-          {pending > 0 && s.phase === 'idle' ? `${pending} waiting to sync` : phaseText[s.phase]}
-          {pending > 0 && s.phase !== 'idle' && ` · ${pending} waiting`}
+          {pending > 0 && s.phase === 'idle'
+            ? t('sync.waiting', { count: pending })
+            : t(phaseText[s.phase])}
+          {pending > 0 && s.phase !== 'idle' && t('sync.waitingShort', { count: pending })}
         </span>
-        <span class="muted"> · Last synced {relativeTime(s.lastSyncedAt)}</span>
+        <span class="muted">{t('sync.last', { when: relativeTime(s.lastSyncedAt) })}</span>
       </div>
       {s.error && <p class="sync-error">{s.error}</p>}
       {rejected.value.length > 0 && (
         <details class="rejected">
-          <summary>Couldn't sync ({rejected.value.length})</summary>
+          <summary>{t('sync.rejected', { count: rejected.value.length })}</summary>
           <ul>
             {rejected.value.map((r) => (
               <li key={r.id}>
                 {r.reason === 'too_old' && <strong>Not counted: </strong>}
-                {r.event.type.replace('_', ' ')} · {new Date(r.event.occurredAt).toLocaleString()}:{' '}
-                {r.message}{' '}
+                {r.event.type.replace('_', ' ')} · {formatDateTime(r.event.occurredAt)}: {r.message}{' '}
                 <button
                   type="button"
                   class="link-button"
                   onClick={() => void store.progress.dismissRejected(r.id)}
                 >
-                  Dismiss
+                  {t('sync.dismiss')}
                 </button>
               </li>
             ))}
@@ -66,12 +63,13 @@ export function SyncStatusBar() {
           onClick={() => void store.syncNow()}
           disabled={s.phase === 'syncing'}
         >
-          Sync now
+          {t('sync.now')}
         </button>
         <button type="button" class="button small quiet" onClick={() => void signOut()}>
-          Sign out
+          {t('sync.signOut')}
         </button>
       </div>
+      <LocalePicker />
     </footer>
   );
 }

@@ -1,0 +1,283 @@
+/**
+ * The hostile-input suite: fast-check generates at least 10,000 requests and sends them through
+ * app.request to every API route the app registers (found from `app.routes`, so routes added later
+ * are fuzzed too), as every role — signed out, learner, manager, admin, and a learner of another
+ * organisation. Requests mix wrong methods, malformed JSON, wrong types, huge strings, deep
+ * nesting, unicode edge cases (lone surrogates, NUL, RTL, BOM) and near-valid bodies with fields
+ * missing, extra or of the wrong type.
+ *
+ * Pass: no 5xx; every error body is exactly `{ error: { code, message } }`; the app still answers
+ * health afterwards; and a canary learner nobody signs in as has the same data before and after.
+ *
+ * Not sent with a real session: POST /auth/logout (it would end the role's session and leave the
+ * rest of the run signed out); it is fuzzed signed out and with forged cookies instead.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/server/auth/password';
+import { createApp } from '../../src/server/app';
+import type { Store } from '../../src/server/store/store';
+import { lessonEvent, signInAs, syncBody, type App } from '../support/api';
+import { demoStore } from '../support/server';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const LESSON = 'giving-feedback.why-feedback-matters';
+const CANARY = { id: 'u-canary', email: 'canary@demo.test' };
+
+let store: Store;
+let app: App;
+const cookies: Record<string, string> = { anonymous: '', forged: 'kindling_session=forged' };
+
+async function canarySnapshot() {
+  const events = await store.userEvents(CANARY.id);
+  return { user: await store.getUser(CANARY.id), events };
+}
+let canaryBefore: Awaited<ReturnType<typeof canarySnapshot>>;
+
+beforeAll(async () => {
+  store = await demoStore();
+  app = createApp({ store });
+  await store.createUser({
+    id: CANARY.id,
+    email: CANARY.email,
+    name: 'Canary Learner',
+    role: 'learner',
+    orgId: 'demo-co',
+    managerId: 'u-demo-manager',
+    tz: 'Europe/Berlin',
+    cohortIds: ['demo-co-pilot'],
+    passwordHash: await hashPassword('learn-daily'),
+  });
+  const canary = await signInAs(app, CANARY.email);
+  const day = new Date(Date.now() - 86_400_000).toISOString();
+  await canary.post(
+    '/api/v1/sync',
+    syncBody([
+      lessonEvent('lesson_started', LESSON, day),
+      lessonEvent('lesson_completed', LESSON, day),
+    ]),
+  );
+  await canary.post('/api/v1/auth/logout', {});
+  canaryBefore = await canarySnapshot();
+  expect(canaryBefore.events).toHaveLength(2);
+  for (const email of [
+    'learner@demo.test',
+    'manager@demo.test',
+    'admin@demo.test',
+    'learner@globex.test',
+  ])
+    cookies[email] = (await signInAs(app, email)).cookie;
+}, 60_000);
+afterAll(async () => {
+  await store.close();
+});
+
+/** Every concrete API route (method, path) registered on the app. */
+function apiRoutes(): Array<{ method: string; path: string }> {
+  const seen = new Map<string, { method: string; path: string }>();
+  for (const r of app.routes)
+    if (r.method !== 'ALL' && r.path.startsWith('/api/v1/') && !r.path.includes('*'))
+      seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
+  return [...seen.values()];
+}
+
+const weird = fc.constantFrom(
+  '',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '\uFEFF',
+  '\u202E',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '👩‍👩‍👧‍👦',
+  'Z̷̢̛a̴l̸g̵o̶',
+  '../../etc/passwd',
+  '%00',
+  '%2e%2e%2f',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '${7*7}',
+  '__proto__',
+  'constructor',
+  'NaN',
+  '-1',
+  '1e309',
+);
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  weird,
+  fc.integer({ min: 1, max: 300_000 }).map((n) => 'x'.repeat(n)),
+);
+const anyJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }),
+  text,
+  fc.constant(null),
+  fc.double(),
+  fc.boolean(),
+  fc.array(text, { maxLength: 5 }),
+);
+const deep = fc
+  .tuple(fc.integer({ min: 100, max: 100_000 }), fc.constantFrom('[', '{"a":'))
+  .map(([n, open]) => open.repeat(n) + '1' + (open === '[' ? ']' : '}').repeat(n));
+
+/** A valid body for the route, then mutated: a field dropped, retyped or added. */
+function nearValid(path: string): fc.Arbitrary<unknown> {
+  const base: () => Record<string, unknown> = path.endsWith('/auth/login')
+    ? () => ({ email: 'learner@demo.test', password: 'wrong-password' })
+    : path.endsWith('/sync')
+      ? () =>
+          syncBody([lessonEvent('lesson_completed', LESSON), lessonEvent('lesson_started', LESSON)])
+      : () => ({});
+  return fc
+    .tuple(
+      fc.constantFrom('drop', 'retype', 'add', 'event-retype', 'event-drop', 'many-events'),
+      fc.constantFrom(
+        'email',
+        'password',
+        'deviceId',
+        'sentAt',
+        'events',
+        'id',
+        'type',
+        'occurredAt',
+        'tz',
+        'seq',
+        'lessonId',
+        'durationMs',
+        'answerIds',
+        '__proto__',
+      ),
+      anyJson,
+    )
+    .map(([how, key, value]) => {
+      const body = base();
+      const events = body.events as Array<Record<string, unknown>> | undefined;
+      if (how === 'drop') delete body[key];
+      if (how === 'retype' || how === 'add') body[key] = value;
+      if (how === 'event-retype' && events?.[0]) events[0][key] = value;
+      if (how === 'event-drop' && events?.[0]) delete events[0][key];
+      if (how === 'many-events' && events)
+        body.events = Array.from({ length: 501 }, () => events[0]);
+      return body;
+    });
+}
+
+/** Percent-encodes a path parameter; raw strings starting with `%` go in as (mal)formed escapes. */
+function urlSegment(value: string): string {
+  if (RAW_ESCAPES.includes(value)) return value;
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80'; // a lone surrogate, as the invalid UTF-8 a client could still send
+  }
+}
+const RAW_ESCAPES = ['%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2F..%2F'];
+
+interface FuzzRequest {
+  route: string;
+  role: string;
+  method: string;
+  path: string;
+  contentType: string | null;
+  body: string | null;
+}
+
+const fuzzRequest = (routes: Array<{ method: string; path: string }>) =>
+  fc
+    .record({
+      route: fc.constantFrom(...routes),
+      role: fc.constantFrom(...Object.keys(cookies)),
+      wrongMethod: fc.option(
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
+        {
+          freq: 3,
+        },
+      ),
+      param: fc.oneof(
+        text,
+        fc.constantFrom('giving-feedback', 'demo-co-pilot', 'u-demo-learner', CANARY.id),
+      ),
+      query: fc.option(fc.dictionary(fc.constantFrom('period', 'cursor', 'limit', 'q'), text), {
+        freq: 2,
+      }),
+      contentType: fc.constantFrom(
+        'application/json',
+        'text/plain',
+        null,
+        'multipart/form-data; boundary=x',
+      ),
+    })
+    .chain(({ route, role, wrongMethod, param, query, contentType }) =>
+      fc
+        .oneof(
+          nearValid(route.path).map((b) => JSON.stringify(b)),
+          anyJson.map((v) => JSON.stringify(v)),
+          fc.string().map((s) => `{${s}`),
+          deep,
+          fc.constant(null),
+        )
+        .map((body): FuzzRequest => {
+          const method = wrongMethod ?? route.method;
+          let path = route.path.replace(/:[a-zA-Z]+/g, () => urlSegment(param));
+          if (query) path += '?' + new URLSearchParams(query).toString();
+          return {
+            route: route.path,
+            role,
+            method,
+            path,
+            contentType,
+            body: method === 'GET' || method === 'HEAD' ? null : body,
+          };
+        }),
+    );
+
+function expectErrorShape(status: number, text: string, req: FuzzRequest) {
+  const where = `${req.method} ${req.path.slice(0, 120)} as ${req.role} → ${status}: ${text.slice(0, 200)}`;
+  expect(status, where).toBeLessThan(500);
+  if (status < 400 || req.method === 'HEAD') return;
+  let parsed: unknown;
+  expect(() => (parsed = JSON.parse(text)), where).not.toThrow();
+  expect(parsed, where).toEqual({
+    error: { code: expect.any(String), message: expect.any(String) },
+  });
+}
+
+describe('hostile input to every route as every role', () => {
+  it(`survives ${RUNS} generated requests with 4xx errors in the error shape`, async () => {
+    const routes = apiRoutes().filter(Boolean);
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    let sent = 0;
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fuzzRequest(routes), async (req) => {
+        // A real session never logs itself out mid-run (see the header).
+        const cookie =
+          req.route.endsWith('/auth/logout') && req.role.includes('@')
+            ? cookies.forged!
+            : cookies[req.role]!;
+        const headers: Record<string, string> = {};
+        if (cookie) headers.cookie = cookie;
+        if (req.contentType) headers['content-type'] = req.contentType;
+        const res = await app.request(`http://localhost${req.path}`, {
+          method: req.method,
+          headers,
+          body: req.body,
+        });
+        sent++;
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        expectErrorShape(res.status, await res.text(), req);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(sent).toBeGreaterThanOrEqual(RUNS);
+    // The run reached past sign-in and validation, not only the front door.
+    const seen = [...statuses.keys()];
+    console.log('fuzz statuses', JSON.stringify(Object.fromEntries(statuses)));
+    for (const status of [200, 400, 401, 404]) expect(seen).toContain(status);
+
+    const health = await app.request('http://localhost/api/v1/health');
+    expect(health.status).toBe(200);
+    expect(await canarySnapshot()).toEqual(canaryBefore);
+  }, 600_000);
+});
