@@ -134,7 +134,10 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
     await extra('ann', ['demo-co-pilot']);
     await extra('cal');
     await extra('dee');
-    // Pilot (demo-co-pilot): manager, learner, ann. Comparison: admin, cal, dee.
+    // Pilot (every Demo Co member in demo-co-pilot, see seed.ts): manager, learner, manager2,
+    // learner2 and ann — 5. Comparison (the rest of Demo Co, admins included): admin, cal, dee — 3.
+    // Only learner, ann and cal complete lessons; the lesson ids are those of the catalog saved
+    // above, and every durationMs (60 s) is at least a quarter of the lesson's estimate.
     await put(store, 'u-demo-learner', [
       ev('lesson_completed', 'alpha.one', '2026-01-05T08:00:00Z'), // day 0
       ev('assessment_submitted', 'alpha.assessment', '2026-01-07T08:00:00Z'), // passed: comp-a
@@ -193,30 +196,32 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
         endDate: '2026-01-18',
         weeks: 2,
       });
-      expect(report.groups).toEqual({ pilot: { members: 3 }, comparison: { members: 3 } });
-      const zeroStreaks = { '0': 3, '1-2': 0, '3-6': 0, '7-13': 0, '14+': 0 };
+      expect(report.groups).toEqual({ pilot: { members: 5 }, comparison: { members: 3 } });
+      // Nobody but ann is active on the last day of a week or the day before it.
+      const allZero = (n: number) => ({ '0': n, '1-2': 0, '3-6': 0, '7-13': 0, '14+': 0 });
       const noManager = { assignmentsMade: null, scriptsOpened: null, nudgesSent: null };
       expect(report.weeks).toEqual([
         {
           week: 1,
           from: '2026-01-05',
           to: '2026-01-11',
-          // learner: alpha.one (3) + alpha.assessment (2); path-a done.
+          // learner: alpha.one (3) + alpha.assessment (2); path-a done. 1 of 5 active = 20%;
+          // 5 min / 5 members = 1. Her last active day is day 2, so her streak on day 6 is 0.
           pilot: {
-            members: 3,
+            members: 5,
             active: 1,
-            weeklyActivePct: 33.3,
+            weeklyActivePct: 20,
             lessons: 2,
             lessonsPerActive: 2,
             minutes: 5,
-            minutesPerMember: 1.67,
+            minutesPerMember: 1,
             pathwaysStarted: 1,
             pathwaysCompleted: 1,
             pathwayCompletionPct: 100,
-            streaks: zeroStreaks,
+            streaks: allZero(5),
             manager: noManager,
           },
-          // cal: alpha.one (3); path-a started.
+          // cal: alpha.one (3); path-a started. 1 of 3 active = 33.3%; 3 min / 3 members = 1.
           comparison: {
             members: 3,
             active: 1,
@@ -228,7 +233,7 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
             pathwaysStarted: 1,
             pathwaysCompleted: 0,
             pathwayCompletionPct: 0,
-            streaks: zeroStreaks,
+            streaks: allZero(3),
             manager: noManager,
           },
         },
@@ -236,19 +241,21 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
           week: 2,
           from: '2026-01-12',
           to: '2026-01-18',
-          // ann: beta.one three times (4 min each); her streak on the 18th is 2 (17th, 18th).
+          // ann: beta.one three times (4 min each, replays count): 12 min / 5 members = 2.4;
+          // 1 of 5 active = 20%. Pathways are counted to date: learner's path-a (week 1) and
+          // ann's path-b, both complete. ann's streak on the 18th is 2 (17th, 18th); 4 others 0.
           pilot: {
-            members: 3,
+            members: 5,
             active: 1,
-            weeklyActivePct: 33.3,
+            weeklyActivePct: 20,
             lessons: 3,
             lessonsPerActive: 3,
             minutes: 12,
-            minutesPerMember: 4,
+            minutesPerMember: 2.4,
             pathwaysStarted: 2,
             pathwaysCompleted: 2,
             pathwayCompletionPct: 100,
-            streaks: { ...zeroStreaks, '0': 2, '1-2': 1 },
+            streaks: { ...allZero(4), '1-2': 1 },
             manager: noManager,
           },
           comparison: {
@@ -262,7 +269,7 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
             pathwaysStarted: 1,
             pathwaysCompleted: 0,
             pathwayCompletionPct: 0,
-            streaks: zeroStreaks,
+            streaks: allZero(3),
             manager: noManager,
           },
         },
@@ -276,11 +283,12 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
           comparison: { started: 1, reached: 0, medianDays: null },
         },
       ]);
-      // Pilot eligible: learner, manager, ann; the manager left on Jan 10; the learner moved on Jan 15.
+      // Pilot: manager2 and learner2 have no HR row, so 3 of 5 have one. Eligible: learner,
+      // manager, ann; the manager left on Jan 10; the learner moved on Jan 15.
       // Comparison eligible: admin, cal, dee; cal and dee left; dee moved on Jan 12 (cal's move predates the window).
       expect(report.outcomes).toEqual({
         pilot: {
-          members: 3,
+          members: 5,
           withHrRecord: 3,
           retention: { n: 3, k: 2, pct: 66.7, low: 20.8, high: 93.9 },
           mobility: { n: 3, k: 1, pct: 33.3, low: 6.1, high: 79.2 },
@@ -292,8 +300,9 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
           mobility: { n: 3, k: 1, pct: 33.3, low: 6.1, high: 79.2 },
         },
       });
+      // Goals are read off the latest week's pilot row: 20% < 70%.
       expect(report.goals).toEqual([
-        { metric: 'weeklyActivePct', op: '>=', target: 70, value: 33.3, met: false },
+        { metric: 'weeklyActivePct', op: '>=', target: 70, value: 20, met: false },
       ]);
       expect(report.managerEngagement.available).toBe(false);
       expect(report.note).toMatch(/association.*not proof/);
@@ -306,9 +315,9 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       const lines = (await weekly.text()).trim().split('\r\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^week,from,to,group,members,active,weekly_active_pct,/);
-      expect(lines[1]).toMatch(
-        /^1,2026-01-05,2026-01-11,pilot,3,1,33.3,2,2,5,1.67,1,1,100,3,0,0,0,0,,,$/,
-      );
+      // Week 1 of the pilot, as in the report test: 5 members, streak buckets 5,0,0,0,0, and
+      // empty manager counts.
+      expect(lines[1]).toBe('1,2026-01-05,2026-01-11,pilot,5,1,20,2,2,5,1,1,1,100,5,0,0,0,0,,,');
 
       const outcomes = (await (await admin.get('/api/v1/pilot/export/outcomes.csv')).text()).split(
         '\r\n',

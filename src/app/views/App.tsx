@@ -14,8 +14,11 @@ import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
 import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
-import { PilotScreen } from './PilotScreen';
+import { lazyView } from './Lazy';
 import { t } from '../i18n';
+
+/** The admin's pilot screens load on first use, so learners never download them. */
+const PilotDashboard = lazyView(() => import('./PilotDashboard').then((m) => m.PilotDashboard));
 
 export function App() {
   const store = useStore();
@@ -67,7 +70,7 @@ export function App() {
         ) : r.name === 'profile' ? (
           <ProfileView />
         ) : r.name === 'pilot' && user.role === 'admin' ? (
-          <PilotScreen view={r.view} />
+          <PilotDashboard view={r.view} />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>{t('app.notFound')}</h1>

@@ -62,7 +62,7 @@ export function Home() {
       {catalog && <QuickPick modules={catalog.modules} completed={completed} />}
       {roadmap && (
         <p>
-          <Link href={paths.roadmap()}>
+          <Link href={paths.roadmap()} class="roadmap-link">
             Your roadmap:{' '}
             {roadmap.levels[roadmap.currentLevel + 1]
               ? `working toward ${roadmap.levels[roadmap.currentLevel + 1]!.title}`

@@ -68,8 +68,8 @@ export function SyncStatusBar() {
         <button type="button" class="button small quiet" onClick={() => void signOut()}>
           {t('sync.signOut')}
         </button>
+        <LocalePicker />
       </div>
-      <LocalePicker />
     </footer>
   );
 }
