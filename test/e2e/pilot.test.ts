@@ -90,8 +90,8 @@ describe('the pilot dashboard', () => {
     expect(await chart.locator('desc').textContent()).toMatch(/Week 2: pilot 25%, comparison 0%/);
     // …and the same numbers sit in the table beside it: learner active, manager not; admin not.
     const table = page.getByRole('table', { name: 'Weekly active learners by week' });
-    expect(await table.getByRole('row').nth(2).innerText()).toMatch(/2\s+50%\s+0%/);
-    expect(await page.getByText('Weekly active learners (%) ≥ 70: 50 — not met yet').count()).toBe(
+    expect(await table.getByRole('row').nth(2).innerText()).toMatch(/2\s+25%\s+0%/);
+    expect(await page.getByText('Weekly active learners (%) ≥ 70: 25 — not met yet').count()).toBe(
       1,
     );
     // Readable on a phone: nothing wider than the screen.
