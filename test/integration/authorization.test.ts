@@ -9,12 +9,16 @@
  *
  * Scopes are seen from Demo Co's manager Max: `own` = Lena (Max's report), `otherTeam` = Leo
  * (Mia's report, same org), `otherOrg` = Gus at Globex. Cohort routes use Demo Co's pilot cohort
- * for own/other team and Globex's cohort for other org. Routes without a person or cohort in the
- * path have one status per caller.
+ * for own/other team and Globex's cohort for other org. Routes that name a person in the body
+ * (kudos, recommendations) run over the same three people. Routes without a person or cohort have
+ * one status per caller.
+ *
+ * The app has VAPID keys, so the push routes answer rather than 404 `push_disabled`.
  */
+import webpush from 'web-push';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
-import { clientFor, syncBody } from '../support/api';
+import { clientFor, syncBody, type Store } from '../support/api';
 import { demoStore } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 
@@ -54,6 +58,12 @@ interface Row {
   body?: unknown | ((actor: Actor, scope: Scope) => unknown);
   /** Fixed values for path parameters that are not a person or a cohort. */
   params?: Record<string, string>;
+  /** A path parameter (other than `:cohortId`) that names a cohort: the row runs per scope. */
+  cohortParam?: string;
+  /** The body names a person (`body(actor, scope)` picks them): the row runs per scope. */
+  personInBody?: true;
+  /** Data the row needs in its fresh demo database before any caller runs. */
+  setup?: (store: Store) => Promise<void>;
   expect: Record<Actor, Cell>;
 }
 
@@ -101,6 +111,45 @@ const adminScoped = (ok: number): Row['expect'] => ({
   otherOrgAdmin: [404, 404, ok],
   admin: [ok, ok, 404],
 });
+
+/** Cohort routes anyone may read who is in the cohort, manages a member, or is an org admin. */
+const cohortReaders = (ok: number): Row['expect'] => ({
+  anonymous: [401, 401, 401],
+  learner: [ok, ok, 404],
+  otherOrgLearner: [404, 404, ok],
+  manager: [ok, ok, 404],
+  otherOrgAdmin: [404, 404, ok],
+  admin: [ok, ok, 404],
+});
+/** A colleague named in the body: same org only, never oneself (400 `self`). */
+const toColleague = (ok: number): Row['expect'] => ({
+  anonymous: [401, 401, 401],
+  learner: [400, ok, 404],
+  otherOrgLearner: [404, 404, 400],
+  manager: [ok, ok, 404],
+  otherOrgAdmin: [404, 404, ok],
+  admin: [ok, ok, 404],
+});
+
+/** One pilot in each organisation, for the report, export and checklist routes. */
+async function pilots(store: Store) {
+  for (const [orgId, cohortId] of [
+    ['demo-co', 'demo-co-pilot'],
+    ['globex', 'globex-all'],
+  ] as const)
+    await store.createPilot({
+      id: `pilot-${orgId}`,
+      orgId,
+      name: 'Spring pilot',
+      startDate: '2026-01-05',
+      weeks: 12,
+      cohortIds: [cohortId],
+      goals: [],
+      createdAt: Date.parse('2026-01-01T00:00:00Z'),
+    });
+}
+const otherOrg = (actor: Actor) => actor === 'otherOrgLearner' || actor === 'otherOrgAdmin';
+const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@kindling.test' };
 
 const moduleSource = (id: string) => `---
 id: ${id}
@@ -220,6 +269,100 @@ const rows: Row[] = [
     expect: adminOnly(200),
   },
   { route: 'GET /api/v1/org/goal', expect: adminOnly(200) },
+  // Motivation: cohort boards and the caller's own board settings.
+  { route: 'GET /api/v1/cohorts/:id/leaderboard', cohortParam: 'id', expect: cohortReaders(200) },
+  { route: 'GET /api/v1/me/board-profile', expect: signedIn(200) },
+  {
+    route: 'PUT /api/v1/me/board-profile',
+    body: { alias: 'Quiet Fox', hidden: false },
+    expect: signedIn(200),
+  },
+  // Social: colleagues, kudos, recommendations, badges, cohort challenge and feed.
+  { route: 'GET /api/v1/colleagues', expect: signedIn(200) },
+  {
+    route: 'POST /api/v1/kudos',
+    personInBody: true,
+    body: (_actor: Actor, scope: Scope) => ({ toUserId: people[scope], reason: 'lesson' }),
+    expect: toColleague(201),
+  },
+  { route: 'GET /api/v1/me/kudos', expect: signedIn(200) },
+  {
+    route: 'POST /api/v1/recommendations',
+    personInBody: true,
+    body: (_actor: Actor, scope: Scope) => ({
+      toUserId: people[scope],
+      moduleId: 'giving-feedback',
+    }),
+    expect: toColleague(201),
+  },
+  { route: 'GET /api/v1/me/recommendations', expect: signedIn(200) },
+  { route: 'GET /api/v1/me/badges', expect: signedIn(200) },
+  { route: 'GET /api/v1/cohorts/:id/challenge', cohortParam: 'id', expect: cohortReaders(200) },
+  // Setting the challenge: admins and managers of a member; members who only learn get 403.
+  {
+    route: 'PUT /api/v1/cohorts/:id/challenge',
+    cohortParam: 'id',
+    body: { goal: 25 },
+    expect: {
+      ...cohortReaders(200),
+      learner: [403, 403, 404],
+      otherOrgLearner: [404, 404, 403],
+    },
+  },
+  { route: 'GET /api/v1/cohorts/:id/feed', cohortParam: 'id', expect: cohortReaders(200) },
+  // Web Push: each caller's own devices only.
+  { route: 'GET /api/v1/push/public-key', expect: signedIn(200) },
+  {
+    route: 'POST /api/v1/push/subscriptions',
+    body: (actor: Actor) => ({
+      deviceId: `device-${actor}`,
+      subscription: {
+        endpoint: `https://push.example.test/send/${actor}`,
+        keys: {
+          p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQ',
+          auth: 'tBHItJI5svbpez7KI4CCXg',
+        },
+      },
+    }),
+    expect: signedIn(201),
+  },
+  {
+    route: 'POST /api/v1/push/unsubscribe',
+    body: (actor: Actor) => ({ endpoint: `https://push.example.test/send/${actor}` }),
+    expect: signedIn(200),
+  },
+  // The pilot: admins of the pilot's own organisation only.
+  { route: 'GET /api/v1/pilot/setup', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/pilot/pilots',
+    body: (actor: Actor) => ({
+      name: 'Autumn pilot',
+      startDate: '2026-09-07',
+      cohortIds: [otherOrg(actor) ? 'globex-all' : 'demo-co-pilot'],
+    }),
+    expect: adminOnly(201),
+  },
+  // Demo Co's pilot: unknown in Globex.
+  {
+    route: 'POST /api/v1/pilot/pilots/:id/checklist',
+    params: { id: 'pilot-demo-co' },
+    setup: pilots,
+    body: { step: 'select-teams', done: true },
+    expect: adminOnly(200, 404),
+  },
+  {
+    route: 'POST /api/v1/pilot/hr',
+    body: (actor: Actor) =>
+      `email,hire_date\n${otherOrg(actor) ? 'learner@globex.test' : 'learner@demo.test'},2024-03-01\n`,
+    expect: adminOnly(200),
+  },
+  { route: 'GET /api/v1/pilot/report', setup: pilots, expect: adminOnly(200) },
+  {
+    route: 'GET /api/v1/pilot/export/:file',
+    params: { file: 'weekly.csv' },
+    setup: pilots,
+    expect: adminOnly(200),
+  },
 ];
 
 const app = createApp({ store: await demoStore() });
@@ -240,9 +383,11 @@ describe('the authorization matrix', () => {
 
   it.each(rows)('$route', async (row) => {
     const store = await demoStore();
-    const rowApp = createApp({ store });
-    const [method, pattern] = row.route.split(' ') as [string, string];
-    const scoped = /:userId|:cohortId/.test(pattern);
+    await row.setup?.(store);
+    const rowApp = createApp({ store, vapid });
+    const [method, route] = row.route.split(' ') as [string, string];
+    const pattern = row.cohortParam ? route.replace(`:${row.cohortParam}`, ':cohortId') : route;
+    const scoped = /:userId|:cohortId/.test(pattern) || row.personInBody === true;
     const seen: string[] = [];
     const wrong: string[] = [];
     for (const actor of actors) {
@@ -256,7 +401,12 @@ describe('the authorization matrix', () => {
           .replace(/:(\w+)/g, (_, name: string) => row.params?.[name] ?? `missing-${name}`);
         const want = Array.isArray(cell) ? cell[scopes.indexOf(scope)]! : cell;
         const body = typeof row.body === 'function' ? row.body(actor, scope) : row.body;
-        const res = method === 'GET' ? await client.get(path) : await client.post(path, body ?? {});
+        const res =
+          method === 'GET'
+            ? await client.get(path)
+            : method === 'PUT'
+              ? await client.put(path, body ?? {})
+              : await client.post(path, body ?? {});
         const label = `${actor} → ${scoped ? `${scope} ` : ''}${path}`;
         seen.push(label);
         if (res.status !== want) wrong.push(`${label}: ${res.status}, expected ${want}`);
