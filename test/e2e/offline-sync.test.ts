@@ -6,7 +6,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
-import { finishNextLesson, outboxEvents } from '../support/lessons';
+import { finishNextLesson, finishOpenLesson, outboxEvents } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
 const LEARNER = 'u-demo-learner';
@@ -18,11 +18,20 @@ afterEach(async () => {
   await server?.close();
 });
 
-/** Signed in, the service worker in control, the first module opened once online and synced. */
-async function readyToGoOffline(): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * Signed in, the service worker in control, the first module opened once online and synced.
+ * `reads`: how many lessons the test will read with `readNextLesson`. The pages' clock then starts
+ * behind by that much reading time, so moving it on never dates events ahead of the server and
+ * the service worker (which keep real time).
+ */
+async function readyToGoOffline({ reads = 0 } = {}): Promise<{
+  context: BrowserContext;
+  page: Page;
+}> {
   server = await startServer();
   phone = await openPhone();
   const { page, context } = phone;
+  if (reads > 0) await context.clock.install({ time: Date.now() - reads * READ_MS });
   await signIn(page, server.url);
   await waitForServiceWorker(page);
   await page.getByRole('link', { name: /^Continue:/ }).click();
@@ -32,6 +41,21 @@ async function readyToGoOffline(): Promise<{ context: BrowserContext; page: Page
   await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
   await expect.poll(() => outboxEvents(page)).toEqual([]);
   return { page, context };
+}
+
+/** Reading time per lesson: more than a quarter of any lesson's estimate. */
+const READ_MS = 5 * 60_000;
+
+/**
+ * From home, reads the "Continue" lesson for a few minutes and finishes it. A rushed click-through
+ * is recorded as completed but earns no XP or streak day, which would leave little to compare.
+ * Needs `readyToGoOffline({ reads })` with at least as many reads as the test makes.
+ */
+async function readNextLesson(page: Page) {
+  await page.getByRole('link', { name: /^Continue:/ }).click();
+  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+  await page.clock.fastForward(READ_MS);
+  await finishOpenLesson(page);
 }
 
 const serverEvents = () => server!.store.userEvents(LEARNER);
@@ -87,7 +111,7 @@ it('keeps lessons finished offline across reloads and a reopened tab, then syncs
 });
 
 it('syncs three tabs that worked offline at once without duplicates, one push at a time', async () => {
-  const { context, page: first } = await readyToGoOffline();
+  const { context, page: first } = await readyToGoOffline({ reads: 3 });
   const second = await context.newPage();
   const third = await context.newPage();
   for (const tab of [second, third]) {
@@ -100,7 +124,7 @@ it('syncs three tabs that worked offline at once without duplicates, one push at
   await context.setOffline(true);
   for (const tab of [first, second, third]) {
     await tab.bringToFront(); // the learner switches between the tabs
-    await finishNextLesson(tab);
+    await readNextLesson(tab);
     await tab.goto(server!.url);
   }
   const device = await outboxEvents(first);
@@ -117,7 +141,9 @@ it('syncs three tabs that worked offline at once without duplicates, one push at
     await tab.getByRole('button', { name: 'Sync now' }).click();
     await expect.poll(() => tab.locator('.syncbar').textContent()).toContain('Up to date');
   }
-  const stats = (tab: Page) => tab.locator('.stats').textContent();
+  // Streak, today's goal ring and XP on home: every tab shows the three lessons counted once.
+  const stats = (tab: Page) => tab.locator('.habit-row').textContent();
+  await expect.poll(() => first.getByTestId('xp').textContent()).not.toBe('0');
   await expect.poll(async () => await stats(second)).toBe(await stats(first));
   await expect.poll(async () => await stats(third)).toBe(await stats(first));
   expect(await first.locator('.syncbar').textContent()).toContain('Up to date');

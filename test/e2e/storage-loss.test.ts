@@ -4,8 +4,9 @@
  * new device id (so new events never collide with the old device's sequence numbers).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openPhone, signIn, type PhoneContext } from '../support/browser';
-import { finishNextLesson, outboxEvents } from '../support/lessons';
+import { finishOpenLesson, outboxEvents } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -20,14 +21,32 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Reading time per lesson: more than a quarter of any lesson's estimate. */
+const READ_MS = 5 * 60_000;
+
+/**
+ * From home, reads the "Continue" lesson for a few minutes and finishes it: a rushed click-through
+ * is recorded as completed but earns no XP, and this test is about XP coming back. The page's
+ * clock must have been installed at least READ_MS in the past (see the test).
+ */
+async function readNextLesson(page: Page) {
+  await page.getByRole('link', { name: /^Continue:/ }).click();
+  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+  await page.clock.fastForward(READ_MS);
+  await finishOpenLesson(page);
+}
+
 const completions = async () =>
   (await server.store.userEvents('u-demo-learner')).filter((e) => e.type === 'lesson_completed');
 
 it('notices a wiped database, restores progress from the server and syncs new progress cleanly', async () => {
   const { context } = phone;
   let page = phone.page;
+  // The page's clock starts behind by the time of both reads, so moving it on never dates events
+  // ahead of the server and the service worker (which keep real time).
+  await context.clock.install({ time: Date.now() - 2 * READ_MS });
   await signIn(page, server.url);
-  await finishNextLesson(page);
+  await readNextLesson(page);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(async () => (await completions()).length).toBe(1);
   await page.close();
@@ -44,10 +63,10 @@ it('notices a wiped database, restores progress from the server and syncs new pr
   await page.getByRole('alert').filter({ hasText: 'cleared' }).waitFor();
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor(); // still signed in
   // The finished lesson is back from the server: XP shows, the next lesson is offered.
-  await expect.poll(() => page.locator('.stat-value').nth(1).textContent()).not.toBe('0');
+  await expect.poll(() => page.getByTestId('xp').textContent()).not.toBe('0');
   expect(await outboxEvents(page)).toEqual([]);
 
-  await finishNextLesson(page);
+  await readNextLesson(page);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect.poll(async () => (await completions()).length).toBe(2);
   const stored = await completions();
