@@ -427,3 +427,26 @@ function deriveView(l: typeof emptyLedger) {
     goals: sortKeys(l.goals),
   };
 }
+
+describe('the daily review', () => {
+  const reviewed = (occurredAt: string): ProgressEvent => ({
+    ...envelope(occurredAt, 'Europe/Berlin'),
+    type: 'review_answered',
+    lessonId: 'm.q',
+    cardId: 'q1',
+    answerIds: ['a'],
+  });
+
+  it('counts a review session toward the daily goal once, like a lesson, and keeps the streak', () => {
+    const events = [
+      completed('m.a', '2026-03-01T09:00:00+01:00'),
+      reviewed('2026-03-02T08:00:00+01:00'),
+      reviewed('2026-03-02T08:01:00+01:00'),
+    ];
+    const s = state(events, '2026-03-02');
+    expect(s.todayCount).toBe(1); // two answers in one session are one unit
+    expect(s.activeDays).toEqual(['2026-03-01', '2026-03-02']);
+    expect(s.streak.current).toBe(2);
+    expect(s.completedLessonIds).toEqual(['m.a']); // a review completes no lesson
+  });
+});
