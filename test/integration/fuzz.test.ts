@@ -37,15 +37,24 @@ let canaryBefore: Awaited<ReturnType<typeof canarySnapshot>>;
 beforeAll(async () => {
   store = await demoStore();
   app = createApp({ store });
+  // The canary lives in an organisation none of the fuzzing roles belongs to, so an admin's
+  // legitimate powers (deactivate, reset, move) cannot reach it: any change is a leak.
+  await store.createOrg({ id: 'canary-org', name: 'Canary Inc' });
+  await store.createCohort({
+    id: 'canary-cohort',
+    orgId: 'canary-org',
+    name: 'All',
+    tz: 'Europe/Berlin',
+  });
   await store.createUser({
     id: CANARY.id,
     email: CANARY.email,
     name: 'Canary Learner',
     role: 'learner',
-    orgId: 'demo-co',
-    managerId: 'u-demo-manager',
+    orgId: 'canary-org',
+    managerId: null,
     tz: 'Europe/Berlin',
-    cohortIds: ['demo-co-pilot'],
+    cohortIds: ['canary-cohort'],
     passwordHash: await hashPassword('learn-daily'),
   });
   const canary = await signInAs(app, CANARY.email);
@@ -196,7 +205,13 @@ const fuzzRequest = (routes: Array<{ method: string; path: string }>) =>
       ),
       param: fc.oneof(
         text,
-        fc.constantFrom('giving-feedback', 'demo-co-pilot', 'u-demo-learner', CANARY.id),
+        fc.constantFrom(
+          'giving-feedback',
+          'demo-co-pilot',
+          'canary-cohort',
+          'u-demo-learner',
+          CANARY.id,
+        ),
       ),
       query: fc.option(fc.dictionary(fc.constantFrom('period', 'cursor', 'limit', 'q'), text), {
         freq: 2,
