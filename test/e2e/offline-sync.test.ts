@@ -61,22 +61,11 @@ async function readNextLesson(page: Page) {
 const serverEvents = () => server!.store.userEvents(LEARNER);
 const serverIds = async () => (await serverEvents()).map((e) => e.id);
 
-/** Counts sync requests in flight at once, from every tab and the service worker. */
-function watchSyncConcurrency(context: BrowserContext) {
-  let inFlight = 0;
-  const seen = { max: 0, total: 0 };
-  const isSync = (url: string) => url.endsWith('/api/v1/sync');
-  context.on('request', (r) => {
-    if (!isSync(r.url())) return;
-    seen.total++;
-    seen.max = Math.max(seen.max, ++inFlight);
-  });
-  const done = (r: { url(): string }) => {
-    if (isSync(r.url())) inFlight--;
-  };
-  context.on('requestfinished', done);
-  context.on('requestfailed', done);
-  return seen;
+/** Counts sync requests the server handles at once, from every tab and the service worker. */
+function watchSyncConcurrency() {
+  server!.syncs.max = 0;
+  server!.syncs.total = 0;
+  return server!.syncs;
 }
 
 it('keeps lessons finished offline across reloads and a reopened tab, then syncs each once', async () => {
@@ -119,7 +108,7 @@ it('syncs three tabs that worked offline at once without duplicates, one push at
     await tab.getByRole('heading', { name: /Hi Lena/ }).waitFor();
   }
   const before = await serverIds();
-  const pushes = watchSyncConcurrency(context);
+  const pushes = watchSyncConcurrency();
 
   await context.setOffline(true);
   for (const tab of [first, second, third]) {

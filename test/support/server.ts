@@ -50,6 +50,8 @@ export async function disposeApiTestStores(): Promise<void> {
 
 export interface RunningServer {
   url: string;
+  /** Sync requests handled, and the most handled at the same time (reset `max`/`total` freely). */
+  syncs: { inFlight: number; max: number; total: number };
   store: Store;
   dataDir: string;
   close(): Promise<void>;
@@ -61,11 +63,25 @@ export async function startServer(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kindling-'));
   const store = options.store ?? (await demoStore(join(dataDir, 'kindling.db')));
   const app = createApp({ staticDir: join(ROOT, 'dist'), ...options, store });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  // Sync requests the server is handling at once, counted where the handler runs, so a test can
+  // prove "one sender per device" without racing the browser's own network events.
+  const syncs = { inFlight: 0, max: 0, total: 0 };
+  const fetch = async (request: Request): Promise<Response> => {
+    if (!new URL(request.url).pathname.endsWith('/api/v1/sync')) return app.fetch(request);
+    syncs.total++;
+    syncs.max = Math.max(syncs.max, ++syncs.inFlight);
+    try {
+      return await app.fetch(request);
+    } finally {
+      syncs.inFlight--;
+    }
+  };
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}`,
+    syncs,
     store,
     dataDir,
     async close() {
