@@ -1,7 +1,7 @@
 /**
  * Composes the app's stores and wires the sync triggers: app start, `online`, the page becoming
- * visible, a short debounce after each recorded event, a timer while visible, the service
- * worker's Background Sync wake-up, other tabs' broadcasts, and the "Sync now" button.
+ * visible, a short debounce after each recorded event, a timer while visible, other tabs'
+ * broadcasts, and the "Sync now" button. Background Sync is handled in the worker (sw/outbox-sync.ts).
  */
 import { signal } from '@preact/signals';
 import { createContext } from 'preact';
@@ -94,7 +94,7 @@ export async function createStore({
   setInterval(() => {
     if (document.visibilityState === 'visible') void engine.sync();
   }, SYNC_PERIOD_MS);
-  registerServiceWorker(() => void engine.sync());
+  registerServiceWorker();
 
   await session.restore(lost);
   /** The device's data was wiped since the last visit; state is re-pulled from the server. */

@@ -1,6 +1,7 @@
 /**
  * The one module that owns the service worker on the page: registration, "a new version is
- * ready", the skip-waiting request, and messages from the worker. Components never touch
+ * ready" and the skip-waiting request. (The worker flushes the outbox itself on Background Sync,
+ * under the same Web Lock as the pages; it sends the page nothing.) Components never touch
  * navigator.serviceWorker; they read `updateReady` and call `applyUpdate()`.
  */
 import { signal } from '@preact/signals';
@@ -9,13 +10,10 @@ import { Workbox } from 'workbox-window';
 export const updateReady = signal(false);
 let workbox: Workbox | undefined;
 
-export function registerServiceWorker(onSyncRequest: () => void): void {
+export function registerServiceWorker(): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
   workbox = new Workbox('/sw.js');
   workbox.addEventListener('waiting', () => (updateReady.value = true));
-  navigator.serviceWorker.addEventListener('message', (event) => {
-    if ((event.data as { type?: string } | null)?.type === 'SYNC_OUTBOX') onSyncRequest();
-  });
   void workbox.register();
 }
 
