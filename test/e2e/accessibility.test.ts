@@ -204,9 +204,16 @@ describe('a keyboard-only learner', () => {
           quizzes++;
         }
         const last = await page.getByRole('button', { name: 'Finish lesson' }).isVisible();
+        const position = await page.getByRole('progressbar').getAttribute('aria-valuenow');
         await tabTo(page, last ? /Finish lesson/ : /^\s*Next\s*$/);
         await page.keyboard.press('Enter');
         if (last) break;
+        // Wait for the next card before looking at it, so no quiz card is skipped unanswered.
+        await page.waitForFunction(
+          (prev) =>
+            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev,
+          position,
+        );
       }
       expect(quizzes).toBeGreaterThan(0);
       await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
