@@ -3,7 +3,8 @@
  * `npm run build`). Each figure is set next to a baseline measured in the same run:
  *
  * - ingest: events/s through `POST /api/v1/sync` over loopback HTTP in batches of 500, against a
- *   raw better-sqlite3 insert of the same rows in transactions of 500 (ratio = http / raw);
+ *   raw better-sqlite3 insert of the same rows in transactions of 500 (ratio = http / raw), both
+ *   after a warm-up of 2,000 events;
  * - drain: the real outbox + sync engine, bundled and run in Chromium, draining 1,000 queued
  *   events to the server on loopback, against Node posting the same number of events directly;
  * - enqueue: `outbox.record` (durability 'strict') p50/p95 per event in Chromium, against a bare
@@ -23,6 +24,7 @@ import { CHROMIUM_ARGS, executablePath } from '../test/support/browser';
 import { ROOT, startServer } from '../test/support/server';
 
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 5000);
+const WARMUP_EVENTS = 2000;
 const DRAIN_EVENTS = 1000;
 const BATCH = 500;
 
@@ -66,12 +68,14 @@ async function postBatches(url: string, cookie: string, events: ProgressEvent[])
   return performance.now() - started;
 }
 
-function rawInsertMs(dir: string, events: ProgressEvent[]): number {
-  const file = join(dir, 'raw.db');
+function rawInsertMs(dir: string, events: ProgressEvent[], name = 'raw.db'): number {
+  const file = join(dir, name);
   const store = openSqliteStore(file); // same schema, same indexes
   void store.close();
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  db.pragma('journal_mode = WAL'); // the store's own settings, so only the work differs
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
   db.prepare("INSERT INTO orgs (id, name) VALUES ('o', 'o')").run();
   db.prepare(
     "INSERT INTO users (id, org_id, email, name, role, password_hash, tz) VALUES ('u', 'o', 'u@x', 'u', 'learner', 'x', 'UTC')",
@@ -128,6 +132,9 @@ async function main() {
     // 1. Ingest over HTTP vs raw inserts of the same rows.
     const events = makeEvents(INGEST_EVENTS, 'bench-device-http');
     const cookie = await signInCookie(server.url);
+    // Warm both sides up first (JIT, statement caches), so the figures are steady-state ingest.
+    await postBatches(server.url, cookie, makeEvents(WARMUP_EVENTS, 'bench-device-warm'));
+    rawInsertMs(dir, makeEvents(WARMUP_EVENTS, 'bench-device-warm'), 'warm.db');
     const httpMs = await postBatches(server.url, cookie, events);
     const rawMs = rawInsertMs(dir, events);
     const httpRate = (INGEST_EVENTS / httpMs) * 1000;

@@ -1,20 +1,29 @@
 import type { LearningModule } from '../core/content';
-import type { ProgressEvent } from '../core/events';
+import type { EventType, ProgressEvent } from '../core/events';
 import { deriveMastery, emptyMastery, moduleIdOf, type MasteryState } from '../core/mastery';
 import type { Store } from './store/store';
 
-const MASTERY_EVENTS = new Set<ProgressEvent['type']>([
+const MASTERY_EVENTS: readonly EventType[] = [
   'assessment_submitted',
   'quiz_answered',
   'review_answered',
-]);
+];
 
-/** The server's authoritative mastery: assessments graded against the stored content. */
-export async function masteryOf(
+/**
+ * The server's authoritative mastery: assessments graded against the stored content. Reads only
+ * the learner's graded events (an index on user and type), so a sync's cost does not grow with
+ * every lesson opened; grading at read time means a corrected answer key regrades old attempts.
+ */
+export async function masteryOf(store: Store, userId: string): Promise<MasteryState> {
+  return gradeMastery(store, await store.userEvents(userId, MASTERY_EVENTS));
+}
+
+/** Mastery from any list of the learner's events (the others are ignored). */
+export async function gradeMastery(
   store: Store,
   events: readonly ProgressEvent[],
 ): Promise<MasteryState> {
-  const relevant = events.filter((e) => MASTERY_EVENTS.has(e.type));
+  const relevant = events.filter((e) => MASTERY_EVENTS.includes(e.type));
   if (relevant.length === 0) return emptyMastery;
   const modules = new Map<string, LearningModule>();
   for (const id of new Set(relevant.map((e) => moduleIdOf((e as { lessonId: string }).lessonId)))) {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
 import { deriveState } from '../../src/core/progress';
-import { masteryOf } from '../../src/server/mastery';
+import { gradeMastery } from '../../src/server/mastery';
 import { lessonLookup } from '../../src/server/progress-aggregate';
 import { openSqliteStore } from '../../src/server/store/sqlite';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
@@ -143,7 +143,7 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
   const today = localDate(Date.now(), 'Europe/Berlin');
   const fresh = {
     ...deriveState(events, today, await lessonLookup(store)),
-    mastery: await masteryOf(store, events),
+    mastery: await gradeMastery(store, events),
   };
   await store.close();
   const ids = events.map((e) => e.id);

@@ -11,11 +11,11 @@ import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 
 async function stateOf(deps: AppDeps, user: User) {
-  const [state, events] = await Promise.all([
+  const [state, mastery] = await Promise.all([
     progressStateOf(deps.store, user, deps.now()),
-    deps.store.userEvents(user.id),
+    masteryOf(deps.store, user.id),
   ]);
-  return { ...state, mastery: await masteryOf(deps.store, events) };
+  return { ...state, mastery };
 }
 
 export const progressRoutes = new Hono<AppEnv>()

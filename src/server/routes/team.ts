@@ -37,7 +37,7 @@ async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) 
     store.listAssignments(person.orgId, [person.id]),
   ]);
   const [{ competencies }, { streak }] = await Promise.all([
-    masteryOf(store, events),
+    masteryOf(store, person.id),
     progressStateOf(store, person, now()),
   ]);
   const progress = reportProgress({

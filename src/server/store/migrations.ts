@@ -186,4 +186,11 @@ CREATE TABLE hr_records (
 CREATE INDEX events_time_id ON events(corrected_at, id);
 `,
   },
+  {
+    version: 8,
+    name: 'events by user and type, so a sync reads only the events mastery grades',
+    sql: `
+CREATE INDEX events_user_type ON events(user_id, type);
+`,
+  },
 ];

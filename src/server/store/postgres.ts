@@ -26,7 +26,7 @@
  */
 import pg from 'pg';
 import type { LearningModule } from '../../core/content';
-import type { ProgressEvent } from '../../core/events';
+import type { EventType, ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
@@ -425,8 +425,8 @@ export async function openPostgresStore(
         return results;
       });
     },
-    async userEvents(userId) {
-      return readUserEvents(pool, userId);
+    async userEvents(userId, types) {
+      return readUserEvents(pool, userId, types);
     },
     async getCohort(id) {
       const { rows } = await pool.query<{ id: string; orgId: string; name: string; tz: string }>(
@@ -817,10 +817,14 @@ function postgresDriver(
 async function readUserEvents(
   db: pg.Pool | pg.PoolClient,
   userId: string,
+  types?: readonly EventType[],
 ): Promise<ProgressEvent[]> {
   const { rows } = await db.query<{ body: string; corrected_at: number }>(
-    'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
-    [userId],
+    types
+      ? `SELECT body, corrected_at FROM events WHERE user_id = $1 AND type = ANY($2::text[])
+         ORDER BY corrected_at, id`
+      : 'SELECT body, corrected_at FROM events WHERE user_id = $1 ORDER BY corrected_at, id',
+    types ? [userId, types] : [userId],
   );
   return rows.map((r) => ({
     ...(JSON.parse(r.body) as ProgressEvent),

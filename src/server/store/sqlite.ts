@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LearningModule } from '../../core/content';
-import type { ProgressEvent } from '../../core/events';
+import type { EventType, ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
@@ -139,15 +139,21 @@ export function openSqliteStore(file: string): Store {
   const stmt = {
     user: db.prepare<[string], UserRow>(`${userSelect} WHERE u.id = ? AND u.active = 1`),
     login: db.prepare<[string], UserRow>(`${userSelect} WHERE u.email = ? AND u.active = 1`),
-    insertEvent: db.prepare(
+    insertEvent: db.prepare<
+      [string, string, string, number, string, string, number, number, string]
+    >(
       `INSERT OR IGNORE INTO events (id, user_id, device_id, seq, type, occurred_at, corrected_at, received_at, body)
-       VALUES (@id, @userId, @deviceId, @seq, @type, @occurredAt, @correctedAt, @receivedAt, @body)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     storedEvent: db.prepare<[string], { user_id: string; body: string }>(
       'SELECT user_id, body FROM events WHERE id = ?',
     ),
     userEvents: db.prepare<[string], { body: string; corrected_at: number }>(
       'SELECT body, corrected_at FROM events WHERE user_id = ? ORDER BY corrected_at, id',
+    ),
+    userEventsOfTypes: db.prepare<[string, string], { body: string; corrected_at: number }>(
+      `SELECT body, corrected_at FROM events INDEXED BY events_user_type
+       WHERE user_id = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY corrected_at, id`,
     ),
     ledger: db.prepare<[string], { ledger: string }>(
       'SELECT ledger FROM progress_ledgers WHERE user_id = ?',
@@ -200,17 +206,17 @@ export function openSqliteStore(file: string): Store {
 
   const insertEvents = (userId: string, events: IncomingEvent[]): SyncResult[] =>
     events.map(({ event, canonical, correctedAt, receivedAt }) => {
-      const info = stmt.insertEvent.run({
-        id: event.id,
+      const info = stmt.insertEvent.run(
+        event.id,
         userId,
-        deviceId: event.deviceId,
-        seq: event.seq,
-        type: event.type,
-        occurredAt: event.occurredAt,
+        event.deviceId,
+        event.seq,
+        event.type,
+        event.occurredAt,
         correctedAt,
         receivedAt,
-        body: canonical,
-      });
+        canonical,
+      );
       if (info.changes === 1) return { id: event.id, status: 'accepted' };
       const stored = stmt.storedEvent.get(event.id);
       if (stored && stored.user_id === userId && stored.body === canonical)
@@ -263,8 +269,11 @@ export function openSqliteStore(file: string): Store {
       );
   }
 
-  function readUserEvents(userId: string): ProgressEvent[] {
-    return stmt.userEvents.all(userId).map((r) => ({
+  function readUserEvents(userId: string, types?: readonly EventType[]): ProgressEvent[] {
+    const rows = types
+      ? stmt.userEventsOfTypes.all(userId, JSON.stringify(types))
+      : stmt.userEvents.all(userId);
+    return rows.map((r) => ({
       ...(JSON.parse(r.body) as ProgressEvent),
       occurredAt: new Date(r.corrected_at).toISOString(),
     }));
@@ -428,8 +437,8 @@ export function openSqliteStore(file: string): Store {
     async ingest(userId, events, aggregate) {
       return ingest(userId, events, aggregate);
     },
-    async userEvents(userId) {
-      return readUserEvents(userId);
+    async userEvents(userId, types) {
+      return readUserEvents(userId, types);
     },
     async getCohort(id) {
       return db

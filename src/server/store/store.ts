@@ -7,7 +7,7 @@
  * all live here, so any instance can answer any request.
  */
 import type { Catalog, LearningModule } from '../../core/content';
-import type { ProgressEvent } from '../../core/events';
+import type { EventType, ProgressEvent } from '../../core/events';
 import type { HrRecord, PilotGoal } from '../../core/pilot';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
@@ -210,8 +210,11 @@ export interface Store {
    * Results are returned only after the transaction committed ("acked means durable").
    */
   ingest(userId: string, events: IncomingEvent[], aggregate?: Aggregate): Promise<SyncResult[]>;
-  /** The user's events with occurredAt replaced by the server-corrected time. */
-  userEvents(userId: string): Promise<ProgressEvent[]>;
+  /**
+   * The user's events with occurredAt replaced by the server-corrected time; only those of the
+   * given types when `types` is passed (an index on user and type makes that a narrow read).
+   */
+  userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
 
   /** The organisation's cohorts, by name. */
   orgCohorts(orgId: string): Promise<Array<{ id: string; name: string; tz: string }>>;
