@@ -275,6 +275,23 @@ describe.each(storeKinds)('$name store contract', (kind) => {
       expect(await store.userEvents('u1')).toEqual([a, b]);
     });
 
+    it('reads only the event types asked for, in corrected time', async () => {
+      const first = started();
+      const quiz = {
+        ...started(),
+        type: 'quiz_answered',
+        cardId: 'c1',
+        answerIds: ['a'],
+      } as ProgressEvent;
+      const goal = { ...started(), type: 'goal_set', goal: 2 } as ProgressEvent;
+      const later = started();
+      await store.ingest('u1', [incoming(later), incoming(goal), incoming(quiz), incoming(first)]);
+      await store.ingest('u2', [incoming(started({ type: 'lesson_started', seq: 10 ** 6 }))]);
+      expect(await store.userEvents('u1', ['quiz_answered', 'goal_set'])).toEqual([quiz, goal]);
+      expect(await store.userEvents('u1', ['assessment_submitted'])).toEqual([]);
+      expect(await store.userEvents('u1')).toEqual([first, quiz, goal, later]);
+    });
+
     it('returns user events in corrected time with the corrected occurredAt', async () => {
       const early = started();
       const late = started({ seq: 2 ** 40 });
