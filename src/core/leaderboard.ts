@@ -1,7 +1,7 @@
 /**
  * Cohort leaderboards: weekly and all-time.
  *
- * Design. A learner's XP awards (src/core/progress.ts, one per lesson, each with the instant it
+ * Design. A learner's XP awards (src/core/progress.ts, one per lesson and per day's review, each with the instant it
  * was earned) are bucketed per board: `all`, and the week the award fell in, where a week starts
  * Monday 00:00 in the *cohort's* time zone (so a cohort in Berlin shares one Monday, wherever its
  * members travel). Each bucket keeps the XP and `reachedAt`, the instant of its last award: the
@@ -45,7 +45,7 @@ export function boardScores(awards: readonly Award[], cohortTz: string): BoardSc
   const add = (period: string, award: Award) => {
     const b = buckets.get(period) ?? { period, xp: 0, lessons: 0, reachedAt: 0 };
     b.xp += award.xp;
-    b.lessons += 1;
+    if (award.kind === 'lesson') b.lessons += 1;
     b.reachedAt = Math.max(b.reachedAt, award.at);
     buckets.set(period, b);
   };

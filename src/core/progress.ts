@@ -18,6 +18,8 @@
  * XP table (also in ARCHITECTURE.md, "Rules"):
  * - first plausible completion of a lesson: LESSON_XP;
  * - first-attempt quiz accuracy bonus: round(QUIZ_BONUS_XP × correct first answers / questions);
+ * - a day's review session (the first review answer to a known card on a local date): REVIEW_XP,
+ *   once per day however many cards are reviewed;
  * - replays: 0 (they still count toward the daily goal);
  * - a completion faster than PLAUSIBLE_FRACTION of the lesson's estimate: 0, flagged for admins.
  *
@@ -33,6 +35,7 @@ import type { ProgressEvent } from './events';
 
 export const LESSON_XP = 10;
 export const QUIZ_BONUS_XP = 5;
+export const REVIEW_XP = 5;
 /** A completion faster than this share of the lesson's estimate is implausible. */
 export const PLAUSIBLE_FRACTION = 0.25;
 export const DAILY_GOALS = [1, 2, 3] as const;
@@ -66,6 +69,8 @@ export interface Ledger {
   days: Record<string, DayEntry>;
   /** Daily-goal choices by event id. */
   goals: Record<string, Stamp & { day: string; goal: DailyGoal }>;
+  /** Per local date: the first answer in that day's review session. */
+  reviews: Record<string, Stamp>;
 }
 
 export interface DayEntry {
@@ -102,7 +107,13 @@ export const emptyLedger: Ledger = {
   firstAnswers: {},
   days: {},
   goals: {},
+  reviews: {},
 };
+
+/** A ledger stored before a field existed gets that field empty (the store rebuilds old ones). */
+export function ledgerFrom(stored: Partial<Ledger> | undefined): Ledger {
+  return { ...emptyLedger, ...stored };
+}
 
 export const emptyState: ProgressState = {
   xp: 0,
@@ -181,17 +192,23 @@ export function addEvent(ledger: Ledger, event: ProgressEvent, lookup: LessonLoo
       };
     }
     case 'review_answered': {
-      // A review session counts toward the daily goal as one unit, like a lesson.
+      // A review session counts toward the daily goal as one unit, like a lesson, and earns
+      // REVIEW_XP once a day. Only cards the content knows count, so XP cannot be minted.
+      if (!lookup(event.lessonId)?.quiz[event.cardId]) return ledger;
       const day = localDate(at, event.tz);
       const entry = ledger.days[day];
-      if (entry?.lessons.includes(REVIEW_UNIT)) return ledger;
+      const reviews = { ...ledger.reviews, [day]: earliest(ledger.reviews[day], stamp) };
       const tzStamp = { ...stamp, tz: event.tz };
+      // Every answer moves the day's first/last instants, whichever arrives first (order-free).
       return {
         ...ledger,
+        reviews,
         days: {
           ...ledger.days,
           [day]: {
-            lessons: [...(entry?.lessons ?? []), REVIEW_UNIT].sort(),
+            lessons: entry?.lessons.includes(REVIEW_UNIT)
+              ? entry.lessons
+              : [...(entry?.lessons ?? []), REVIEW_UNIT].sort(),
             first: earliest(entry?.first, tzStamp),
             last: latest(entry?.last, tzStamp),
           },
@@ -228,12 +245,15 @@ export function joinLedgers(a: Ledger, b: Ledger): Ledger {
       last: latest(p.last, q.last),
     })),
     goals: { ...a.goals, ...b.goals },
+    reviews: merge(a.reviews, b.reviews, (p, q) => earliest(p, q)),
   };
 }
 
-/** One XP award per lesson: when it was earned and how much. */
+/** One XP award per lesson, and one per day's review session: when it was earned and how much. */
 export interface Award {
+  /** The lesson, or `review <local date>` for a review session. */
   lessonId: string;
+  kind: 'lesson' | 'review';
   at: number;
   xp: number;
 }
@@ -252,13 +272,18 @@ export function rightFirstAnswers(ledger: Ledger): Map<string, number> {
 /** The XP table applied to a ledger. */
 export function awardsOf(ledger: Ledger): Award[] {
   const right = rightFirstAnswers(ledger);
-  return Object.entries(ledger.completions)
-    .map(([lessonId, c]) => {
-      const correct = Math.min(right.get(lessonId) ?? 0, c.quizzes);
-      const bonus = c.quizzes > 0 ? Math.round((QUIZ_BONUS_XP * correct) / c.quizzes) : 0;
-      return { lessonId, at: c.at, xp: LESSON_XP + bonus };
-    })
-    .sort((a, b) => a.at - b.at || (a.lessonId < b.lessonId ? -1 : 1));
+  const lessons = Object.entries(ledger.completions).map(([lessonId, c]): Award => {
+    const correct = Math.min(right.get(lessonId) ?? 0, c.quizzes);
+    const bonus = c.quizzes > 0 ? Math.round((QUIZ_BONUS_XP * correct) / c.quizzes) : 0;
+    return { lessonId, kind: 'lesson', at: c.at, xp: LESSON_XP + bonus };
+  });
+  const reviews = Object.entries(ledger.reviews).map(([day, r]): Award => ({
+    lessonId: `review ${day}`,
+    kind: 'review',
+    at: r.at,
+    xp: REVIEW_XP,
+  }));
+  return [...lessons, ...reviews].sort((a, b) => a.at - b.at || (a.lessonId < b.lessonId ? -1 : 1));
 }
 
 /** The daily goal in effect on a local date: the latest choice made on or before it. */
@@ -353,7 +378,7 @@ export function mergePending(
   today: string,
   lookup: LessonLookup,
 ): ProgressState {
-  let ledger = base.ledger ?? emptyLedger; // snapshots saved before ledgers existed have none
+  let ledger = ledgerFrom(base.ledger); // snapshots saved before a field existed lack it
   for (const event of events) ledger = addEvent(ledger, event, lookup);
   return stateOf(ledger, today);
 }

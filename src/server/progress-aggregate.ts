@@ -12,6 +12,7 @@ import {
   addEvent,
   awardsOf,
   emptyLedger,
+  ledgerFrom,
   lessonFacts,
   stateOf,
   type Ledger,
@@ -50,7 +51,7 @@ export async function lessonLookup(store: Store): Promise<LessonLookup> {
 }
 
 export function parseLedger(text: string | undefined): Ledger {
-  return text === undefined ? emptyLedger : (JSON.parse(text) as Ledger);
+  return text === undefined ? emptyLedger : ledgerFrom(JSON.parse(text) as Partial<Ledger>);
 }
 
 function rowsOf(ledger: Ledger, cohorts: readonly Cohort[]): Map<string, BoardRow> {

@@ -13,10 +13,16 @@ import {
   withOptimisticMe,
   type BoardEntry,
 } from '../../src/core/leaderboard';
-import { awardsOf, ledgerOf, LESSON_XP, type LessonFacts } from '../../src/core/progress';
+import {
+  awardsOf,
+  ledgerOf,
+  LESSON_XP,
+  REVIEW_XP,
+  type LessonFacts,
+} from '../../src/core/progress';
 
 const lookup = (id: string): LessonFacts | undefined =>
-  id.startsWith('m.') ? { estimateMinutes: 4, quiz: {} } : undefined;
+  id.startsWith('m.') ? { estimateMinutes: 4, quiz: { q1: ['a'] } } : undefined;
 
 let seq = 0;
 function completed(lessonId: string, occurredAt: string, tz = 'Europe/Berlin'): ProgressEvent {
@@ -54,6 +60,21 @@ describe('weekKey', () => {
 });
 
 describe('boardScores', () => {
+  it('adds a review session to XP but not to the lessons a challenge counts', () => {
+    const lesson = completed('m.a', '2026-11-23T08:00:00+01:00');
+    const review: ProgressEvent = {
+      ...completed('m.a', '2026-11-24T08:00:00+01:00'),
+      type: 'review_answered',
+      cardId: 'q1',
+      answerIds: ['b'], // a wrong answer still makes it a review session
+    } as ProgressEvent;
+    const reviewAt = Date.parse('2026-11-24T07:00:00Z');
+    expect(scores([lesson, review])).toEqual([
+      { period: '2026-11-23', xp: LESSON_XP + REVIEW_XP, lessons: 1, reachedAt: reviewAt },
+      { period: 'all', xp: LESSON_XP + REVIEW_XP, lessons: 1, reachedAt: reviewAt },
+    ]);
+  });
+
   it('buckets XP into all-time and the cohort week it was earned in', () => {
     const events = [
       completed('m.a', '2026-11-22T23:30:00+01:00'),

@@ -13,6 +13,7 @@ import {
   emptyState,
   joinLedgers,
   LESSON_XP,
+  REVIEW_XP,
   ledgerOf,
   lessonFacts,
   mergePending,
@@ -149,7 +150,7 @@ describe('XP table', () => {
       ),
     );
     expect(awards).toEqual([
-      { lessonId: 'm.a', at: Date.parse('2026-03-01T08:00:00Z'), xp: LESSON_XP },
+      { lessonId: 'm.a', kind: 'lesson', at: Date.parse('2026-03-01T08:00:00Z'), xp: LESSON_XP },
     ]);
   });
 
@@ -317,7 +318,7 @@ const instant = fc
   );
 const anEvent = fc
   .record({
-    kind: fc.constantFrom('done', 'done', 'done', 'quiz', 'goal'),
+    kind: fc.constantFrom('done', 'done', 'done', 'quiz', 'goal', 'review'),
     lesson: fc.constantFrom('m.a', 'm.b', 'm.c', 'm.q', 'nope.x'),
     card: fc.constantFrom('q1', 'q2'),
     answer: fc.subarray(['a', 'b', 'c'], { minLength: 1 }),
@@ -337,6 +338,14 @@ const anEvent = fc
         answerIds: r.answer,
       };
     if (r.kind === 'goal') return { ...base, type: 'goal_set', goal: r.goal };
+    if (r.kind === 'review')
+      return {
+        ...base,
+        type: 'review_answered',
+        lessonId: r.lesson === 'nope.x' ? 'nope.x' : 'm.q',
+        cardId: r.card,
+        answerIds: r.answer,
+      };
     return { ...base, type: 'lesson_completed', lessonId: r.lesson, durationMs: r.durationMs };
   });
 
@@ -425,6 +434,7 @@ function deriveView(l: typeof emptyLedger) {
     firstAnswers: sortKeys(l.firstAnswers),
     days: sortKeys(l.days),
     goals: sortKeys(l.goals),
+    reviews: sortKeys(l.reviews),
   };
 }
 
@@ -448,5 +458,37 @@ describe('the daily review', () => {
     expect(s.activeDays).toEqual(['2026-03-01', '2026-03-02']);
     expect(s.streak.current).toBe(2);
     expect(s.completedLessonIds).toEqual(['m.a']); // a review completes no lesson
+  });
+
+  it('earns REVIEW_XP once per local day, however many cards are reviewed', () => {
+    const lesson = completed('m.a', '2026-03-01T09:00:00+01:00');
+    const monday = [reviewed('2026-03-02T08:00:00+01:00'), reviewed('2026-03-02T21:00:00+01:00')];
+    const tuesday = reviewed('2026-03-03T07:30:00+01:00');
+    expect(state([lesson, ...monday], '2026-03-02').xp).toBe(LESSON_XP + REVIEW_XP);
+    expect(state([lesson, ...monday, tuesday], '2026-03-03').xp).toBe(LESSON_XP + 2 * REVIEW_XP);
+    const awards = awardsOf(ledgerOf([...monday, tuesday], lookup));
+    expect(awards.map((a) => [a.kind, a.lessonId, a.at])).toEqual([
+      ['review', 'review 2026-03-02', Date.parse('2026-03-02T07:00:00Z')], // the session's first answer
+      ['review', 'review 2026-03-03', Date.parse('2026-03-03T06:30:00Z')],
+    ]);
+  });
+
+  it('gives reviews of cards the content does not know nothing, not even a goal unit', () => {
+    const fake = { ...reviewed('2026-03-02T08:00:00+01:00'), lessonId: 'made.up' };
+    const s = state([fake as ProgressEvent], '2026-03-02');
+    expect(s.xp).toBe(0);
+    expect(s.todayCount).toBe(0);
+  });
+
+  it('reads ledgers saved before review sessions were kept', () => {
+    const old = { ...state([completed('m.a', '2026-03-01T09:00:00+01:00')], '2026-03-01').ledger };
+    delete (old as Partial<typeof old>).reviews;
+    const merged = mergePending(
+      { ...emptyState, ledger: old },
+      [reviewed('2026-03-02T08:00:00+01:00')],
+      '2026-03-02',
+      lookup,
+    );
+    expect(merged.xp).toBe(LESSON_XP + REVIEW_XP);
   });
 });

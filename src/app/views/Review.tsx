@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { QuizCard } from '../../core/content';
 import { moduleIdOf } from '../../core/mastery';
 import { paths } from '../router';
@@ -20,12 +21,22 @@ export function Review() {
   if (session.value.length === 0 && position.value === 0 && due.length > 0) session.value = due;
   const items = session.value;
   const item = items[position.value];
+  const moduleId = item && moduleIdOf(item.lessonId);
   const card = item
     ? store.content.modules.value
-        .get(moduleIdOf(item.lessonId))
+        .get(moduleId!)
         ?.lessons.find((l) => l.id === item.lessonId)
         ?.cards.find((c): c is QuizCard => c.id === item.cardId && c.kind === 'quiz')
     : undefined;
+  // A question from a module this device has not opened yet: fetch the module while online.
+  const unavailable = useSignal<string | null>(null);
+  const missing = Boolean(item) && !card && !store.content.modules.value.has(moduleId!);
+  useEffect(() => {
+    if (!missing || unavailable.value === moduleId) return;
+    store.content.loadModule(moduleId!).catch(() => {
+      unavailable.value = moduleId!;
+    });
+  }, [missing, moduleId]);
 
   if (!item)
     return (
@@ -67,6 +78,8 @@ export function Review() {
               answered.value = true;
             }}
           />
+        ) : missing && unavailable.value !== moduleId ? (
+          <p aria-busy="true">Loading the question…</p>
         ) : (
           <p>This question's lesson is not on this device yet.</p>
         )}

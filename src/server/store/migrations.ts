@@ -188,9 +188,12 @@ CREATE INDEX events_time_id ON events(corrected_at, id);
   },
   {
     version: 8,
-    name: 'events by user and type, so a sync reads only the events mastery grades',
+    name: 'events by user and type; ledgers rebuilt so review sessions earn XP',
     sql: `
 CREATE INDEX events_user_type ON events(user_id, type);
+-- Ledgers gained the review sessions: each is refolded from the user's events at their next sync
+-- (and state is folded from events until then), so past reviews earn their XP too.
+DELETE FROM progress_ledgers;
 `,
   },
 ];
