@@ -1,7 +1,7 @@
 /**
  * Managers coach their reports: the team view, assignments, nudges (in-app, and a push where the
- * report opted in) and the 1:1 script. Admins
- * may coach anyone in their organisation; nobody reaches another organisation (see access.ts).
+ * report opted in) and the 1:1 script. Admins may coach anyone in their organisation; nobody
+ * reaches another organisation (see access.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
