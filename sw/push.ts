@@ -1,5 +1,6 @@
 /**
- * Web Push in the service worker: show the streak reminder, and open the app when it is tapped.
+ * Web Push in the service worker: show the streak reminder or a manager's nudge, and open the app
+ * when it is tapped. Each kind has its own tag, so a nudge never replaces the day's reminder.
  */
 /// <reference lib="webworker" />
 declare const self: ServiceWorkerGlobalScope;
@@ -8,6 +9,7 @@ interface Reminder {
   title: string;
   body: string;
   url: string;
+  tag?: string;
 }
 
 export function registerPush(): void {
@@ -17,7 +19,7 @@ export function registerPush(): void {
       self.registration.showNotification(data.title ?? 'Kindling', {
         body: data.body ?? '',
         icon: '/icons/icon-192.png',
-        tag: 'streak-reminder',
+        tag: data.tag ?? 'streak-reminder',
         data: { url: data.url ?? '/' },
       }),
     );

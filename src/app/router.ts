@@ -17,7 +17,7 @@ export type Route =
   | { name: 'account' }
   | { name: 'join'; code: string }
   | { name: 'reset'; token: string }
-  | { name: 'leaderboard' }
+  | { name: 'leaderboard'; cohortId?: string }
   | { name: 'profile' }
   | { name: 'pilot'; view: 'dashboard' | 'checklist' }
   | { name: 'not_found' };
@@ -28,6 +28,8 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1 && parts[0] === 'roadmap') return { name: 'roadmap' };
   if (parts.length === 1 && parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'leaderboard' && parts.length === 1) return { name: 'leaderboard' };
+  if (parts[0] === 'leaderboard' && parts.length === 2)
+    return { name: 'leaderboard', cohortId: parts[1]! };
   if (parts[0] === 'profile' && parts.length === 1) return { name: 'profile' };
   if (parts[0] === 'pilot' && parts.length <= 2 && (parts[1] ?? 'checklist') === 'checklist')
     return { name: 'pilot', view: parts[1] ? 'checklist' : 'dashboard' };
@@ -55,7 +57,8 @@ export const paths = {
   home: () => '/',
   roadmap: () => '/roadmap',
   review: () => '/review',
-  leaderboard: () => '/leaderboard',
+  leaderboard: (cohortId?: string) =>
+    cohortId ? `/leaderboard/${encodeURIComponent(cohortId)}` : '/leaderboard',
   profile: () => '/profile',
   module: (moduleId: string) => `/modules/${encodeURIComponent(moduleId)}`,
   lesson: (moduleId: string, lessonId: string) =>

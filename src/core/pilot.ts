@@ -19,8 +19,9 @@
  * - streaks: each member's current streak on the last day of the week — the run of consecutive
  *   active days ending that day or the day before, counted inside the window only — in buckets
  *   0, 1–2, 3–6, 7–13, 14+.
- * - manager: assignments made, 1:1 scripts opened, nudges sent. Counts are passed in by the
- *   caller; until those events exist they are null ("not yet available").
+ * - manager: assignments made (assigning again, e.g. to move the due date, counts again), 1:1
+ *   scripts opened (at most once per manager, report and day) and nudges sent, by the managers
+ *   (and admins coaching someone) of the group, on the actor's local date (`managerCounts`).
  *
  * Time to competency, per pathway and group: for each member whose first lesson of the pathway
  * (first completion of any of its lessons) is inside the window and who reached all of the
@@ -47,6 +48,9 @@ export const GROUPS: readonly Group[] = ['pilot', 'comparison'];
 
 export const ASSOCIATION_NOTE =
   'These figures show an association between taking part in the pilot and the outcomes, not proof that the pilot caused them: the two groups were not assigned at random and may differ in other ways.';
+
+export const MANAGER_ENGAGEMENT_NOTE =
+  'Counted for the managers (and admins) in each group, on their own local date: assignments made (a moved due date counts again), 1:1 scripts opened (once per person a day) and nudges sent.';
 
 export const STREAK_BUCKETS = ['0', '1-2', '3-6', '7-13', '14+'] as const;
 export type StreakBucket = (typeof STREAK_BUCKETS)[number];
@@ -98,6 +102,17 @@ export interface ManagerCounts {
   assignmentsMade: number;
   scriptsOpened: number;
   nudgesSent: number;
+}
+
+/** One thing a manager did for their people, as the pilot counts it. */
+export interface ManagerAction {
+  /** Who did it: a manager, or an admin coaching someone. */
+  userId: string;
+  kind: 'assignment' | 'script' | 'nudge';
+  /** Epoch ms. */
+  at: number;
+  /** The actor's time zone: the action counts on their local date. */
+  tz: string;
 }
 
 export interface WeekGroupMetrics {
@@ -287,7 +302,7 @@ export function createPilotTally(
 
   /**
    * Weekly metrics for every week that has begun by `today` (YYYY-MM-DD).
-   * `manager` gives counts per group and week when those events exist; otherwise they are null.
+   * `manager` gives counts per group and week (see `managerCounts`); without it they are null.
    */
   function weekly(
     today: string,
@@ -630,6 +645,42 @@ export function evaluateGoals(
   });
 }
 
+/* ------------------------------------------------------- manager engagement */
+
+const ACTION_COUNT: Record<ManagerAction['kind'], keyof ManagerCounts> = {
+  assignment: 'assignmentsMade',
+  script: 'scriptsOpened',
+  nudge: 'nudgesSent',
+};
+
+/**
+ * Manager actions per group and pilot week. An action counts in the group of whoever did it, on
+ * their local date; actors who are not members (deactivated) and days outside the window are
+ * left out.
+ */
+export function managerCounts(
+  members: readonly PilotMember[],
+  window: PilotWindow,
+  actions: Iterable<ManagerAction>,
+): Record<Group, ManagerCounts[]> {
+  const zero = (): ManagerCounts[] =>
+    Array.from({ length: window.weeks }, () => ({
+      assignmentsMade: 0,
+      scriptsOpened: 0,
+      nudgesSent: 0,
+    }));
+  const counts: Record<Group, ManagerCounts[]> = { pilot: zero(), comparison: zero() };
+  const groupOf = new Map(members.map((m) => [m.userId, m.group]));
+  for (const a of actions) {
+    const group = groupOf.get(a.userId);
+    if (!group) continue;
+    const day = daysBetween(window.startDate, localDate(a.at, a.tz));
+    if (day < 0 || day >= window.weeks * 7) continue;
+    counts[group][Math.floor(day / 7)]![ACTION_COUNT[a.kind]]++;
+  }
+  return counts;
+}
+
 /* ---------------------------------------------------------------- checklist */
 
 /** The steps of running a pilot, in order, for the admin's checklist. */
@@ -661,7 +712,7 @@ export interface PilotReport {
   timeToCompetency: PathwayTime[];
   outcomes: Record<Group, GroupOutcomes>;
   goals: GoalResult[];
-  /** Manager engagement needs the people model's events; until then the numbers are null. */
-  managerEngagement: { available: boolean; note: string };
+  /** How the weekly `manager` counts are made. */
+  managerEngagement: { note: string };
   note: string;
 }

@@ -2,6 +2,7 @@
  * The Hono application: `/api/v1` routes, security headers, and (when given a folder) the built
  * PWA with cache headers that let the service worker and HTTP caches do their job.
  */
+import type { Agent } from 'node:https';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env';
@@ -22,8 +23,10 @@ export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
   /** Folder of the built app (dist/); omitted in API-only tests. */
   staticDir?: string;
-  /** VAPID keys for Web Push reminders; push is off without them. */
+  /** VAPID keys for Web Push reminders and nudges; push is off without them. */
   vapid?: Vapid;
+  /** For tests: an HTTPS agent that trusts a local push endpoint. */
+  pushAgent?: Agent;
 }
 
 export function createApp(options: AppOptions) {
@@ -31,6 +34,14 @@ export function createApp(options: AppOptions) {
     store: options.store,
     now: options.now ?? Date.now,
     acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
+    ...(options.vapid
+      ? {
+          push: {
+            vapid: options.vapid,
+            ...(options.pushAgent ? { agent: options.pushAgent } : {}),
+          },
+        }
+      : {}),
   };
   const api = new Hono<AppEnv>()
     .get('/health', async (c) => {

@@ -1,3 +1,4 @@
+import type { PushSetup } from './push';
 import type { Store, User } from './store/store';
 
 /** What every request handler can reach: dependencies in, the signed-in user out. */
@@ -7,6 +8,8 @@ export interface AppDeps {
   now: () => number;
   /** Days an event may lag behind before it is rejected as too old. */
   acceptanceWindowDays: number;
+  /** Web Push (VAPID keys); undefined when push is off. */
+  push?: PushSetup;
 }
 
 export interface AppEnv {

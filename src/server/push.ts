@@ -1,5 +1,5 @@
 /**
- * Streak reminders by Web Push (opt-in, per device).
+ * Web Push (opt-in, per device): streak reminders and managers' nudges.
  *
  * A run (`sendStreakReminders`, started every 15 minutes by main.ts when VAPID keys are set)
  * looks at every stored subscription and sends one reminder per device per local day, in the
@@ -7,13 +7,16 @@
  * (src/core/reminders.ts). The payload is encrypted for the device (RFC 8291, aes128gcm) and
  * signed with our VAPID key (RFC 8292) by the `web-push` library. A subscription the push
  * service reports gone (404/410) is deleted.
+ *
+ * A nudge from a manager (`pushNudge`) goes to every device of the report at once, best effort:
+ * the in-app notification is stored first and stays whatever the push services answer.
  */
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import { localDate } from '../core/calendar';
 import { localHour, nudgeDue } from '../core/reminders';
 import { progressStateOf } from './progress-aggregate';
-import type { Store } from './store/store';
+import type { PushSubscriptionRow, Store } from './store/store';
 
 export interface Vapid {
   publicKey: string;
@@ -27,6 +30,51 @@ export function vapidFromEnv(env: NodeJS.ProcessEnv): Vapid | undefined {
   const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey } = env;
   if (!publicKey || !privateKey) return undefined;
   return { publicKey, privateKey, subject: env.VAPID_SUBJECT ?? 'mailto:admin@example.com' };
+}
+
+/** VAPID keys plus, for tests, an agent that trusts a local push endpoint's certificate. */
+export interface PushSetup {
+  vapid: Vapid;
+  agent?: Agent;
+}
+
+/** What the service worker shows (sw/push.ts); `tag` keeps reminders and nudges apart. */
+export interface PushPayload {
+  title: string;
+  body: string;
+  url: string;
+  tag?: string;
+}
+
+type Delivery = 'sent' | 'removed' | 'failed';
+
+/** One encrypted push to one device; a subscription the push service calls gone is deleted. */
+async function deliver(
+  store: Store,
+  push: PushSetup,
+  target: Pick<PushSubscriptionRow, 'endpoint' | 'p256dh' | 'auth'>,
+  payload: PushPayload,
+  ttlSeconds: number,
+): Promise<Delivery> {
+  try {
+    await webpush.sendNotification(
+      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+      JSON.stringify(payload),
+      {
+        vapidDetails: push.vapid,
+        TTL: ttlSeconds,
+        urgency: 'normal',
+        timeout: 10_000,
+        ...(push.agent ? { agent: push.agent } : {}),
+      },
+    );
+    return 'sent';
+  } catch (err) {
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status !== 404 && status !== 410) return 'failed';
+    await store.deletePushSubscription(target.endpoint);
+    return 'removed';
+  }
 }
 
 export interface ReminderRun {
@@ -52,34 +100,36 @@ export async function sendStreakReminders(options: {
     const state = await progressStateOf(store, user, now);
     const missing = nudgeDue(state, localHour(now, target.tz));
     if (missing === 0) continue;
-    const payload = JSON.stringify({
+    const payload = {
       title:
         state.streak.current > 0
           ? `Keep your ${state.streak.current}-day streak`
           : 'A few minutes today?',
       body: `${missing === 1 ? 'One lesson' : `${missing} lessons`} to reach today’s goal.`,
       url: '/',
-    });
+    };
     if (!(await store.claimReminder(target.endpoint, today))) continue;
-    try {
-      await webpush.sendNotification(
-        { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-        payload,
-        {
-          vapidDetails: vapid,
-          TTL: 4 * 3600,
-          urgency: 'normal',
-          ...(options.agent ? { agent: options.agent } : {}),
-        },
-      );
-      run.sent++;
-    } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode;
-      if (status === 404 || status === 410) {
-        await store.deletePushSubscription(target.endpoint);
-        run.removed++;
-      } else run.failed++;
-    }
+    run[await deliver(store, { vapid, agent: options.agent }, target, payload, 4 * 3600)]++;
   }
+  return run;
+}
+
+/**
+ * Pushes a manager's nudge to every device the report opted in on (none: nothing is sent). Never
+ * throws: the nudge is already stored in-app, so a push service being down changes nothing.
+ */
+export async function pushNudge(
+  store: Store,
+  push: PushSetup,
+  reportId: string,
+  nudge: { from: string; text: string },
+): Promise<ReminderRun> {
+  const run: ReminderRun = { sent: 0, removed: 0, failed: 0 };
+  const payload = { title: `A nudge from ${nudge.from}`, body: nudge.text, url: '/', tag: 'nudge' };
+  const targets = await store.pushSubscriptionsOf(reportId).catch(() => []);
+  const results = await Promise.all(
+    targets.map((t) => deliver(store, push, t, payload, 24 * 3600).catch(() => 'failed' as const)),
+  );
+  for (const r of results) run[r]++;
   return run;
 }

@@ -1,7 +1,8 @@
 /**
  * Managers in the real browser on a phone-sized screen: a manager assigns a pathway from a
  * report's 1:1 page and the learner sees it on their home with the minutes it needs; a manager
- * works through the 1:1 checklist, and the tick survives a reload. Learners never load the
+ * works through the 1:1 checklist, and the tick survives a reload. An admin makes a manager the
+ * manager of a cohort, who then reads its board and sets its challenge. Learners never load the
  * manager screens' code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +102,63 @@ describe('a manager on a phone', () => {
         page.getByRole('checkbox', { name: 'Ask the question above and listen' }).isChecked(),
       )
       .toBe(true);
+  });
+});
+
+describe('a cohort manager', () => {
+  it('is added by an admin on a phone, then opens the cohort’s board and sets its challenge', async () => {
+    // Leo (Mia's report) is the only member of the Tokyo cohort; Max is not in it.
+    await server.store.createCohort({
+      id: 'demo-co-tokyo',
+      orgId: 'demo-co',
+      name: 'Tokyo team',
+      tz: 'Asia/Tokyo',
+    });
+    await server.store.updatePerson('demo-co', 'u-demo-learner2', {
+      cohortIds: ['demo-co-tokyo'],
+    });
+    const admin = await openPhone();
+    try {
+      const { page } = admin;
+      await signIn(page, server.url, 'admin@demo.test');
+      await page.getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('heading', { name: 'Managers of Tokyo team' }).waitFor();
+      await page.getByLabel('Add a manager to Tokyo team').selectOption({ label: 'Max Manager' });
+      await page
+        .getByRole('heading', { name: 'Managers of Tokyo team' })
+        .locator('xpath=..')
+        .getByRole('button', { name: 'Add manager' })
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Max Manager now manages Tokyo team.' })
+        .waitFor();
+      await page
+        .getByRole('button', { name: 'Remove Max Manager as a manager of Tokyo team' })
+        .waitFor();
+      // A person's own time zone, from the same screen.
+      const tz = page.locator('#tz-u-demo-learner2');
+      await tz.fill('Asia/Tokyo');
+      await tz.press('Tab');
+      await expect
+        .poll(async () => (await server.store.getPerson('demo-co', 'u-demo-learner2'))?.tz)
+        .toBe('Asia/Tokyo');
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+    } finally {
+      await admin.close();
+    }
+
+    const { page } = manager;
+    await page.goto(`${server.url}/team`);
+    await page.getByRole('heading', { name: 'Cohorts you manage' }).waitFor();
+    await page.getByRole('link', { name: 'Tokyo team: leaderboard and challenge' }).click();
+    await page.getByRole('heading', { name: 'Tokyo team', level: 1 }).waitFor();
+    await page.getByLabel('Lessons the cohort aims for this week').fill('20');
+    await page.getByRole('button', { name: 'Set challenge' }).click();
+    await page.getByRole('status').filter({ hasText: 'Challenge set for this week.' }).waitFor();
+    await page.getByText('Cohort challenge: 0 of 20 lessons this week').waitFor();
   });
 });
 

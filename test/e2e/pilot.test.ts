@@ -1,7 +1,7 @@
 /**
  * The admin's pilot dashboard on a phone: set a pilot up, read the weekly chart and the same
- * numbers in its table, tick the checklist (and find it ticked after a reload), and check that a
- * learner never downloads the pilot screens.
+ * numbers in its table, see a manager's nudge counted, tick the checklist (and find it ticked
+ * after a reload), and check that a learner never downloads the pilot screens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar';
@@ -10,6 +10,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import type { ProgressEvent } from '../../src/core/events';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
+import { sessionCookie } from '../support/sessions';
 
 let server: RunningServer;
 let phone: PhoneContext;
@@ -70,6 +71,16 @@ describe('the pilot dashboard', () => {
 
   it('lets an admin set up a pilot and read it on a phone', async () => {
     const { page } = phone;
+    // Max (in the pilot cohort) nudges Lena: one nudge in the pilot group this week.
+    const nudge = await fetch(`${server.url}/api/v1/team/u-demo-learner/nudge`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: await sessionCookie(server.store, 'u-demo-manager'),
+      },
+      body: '{}',
+    });
+    expect(nudge.status).toBe(201);
     await page.getByLabel('Email').fill('admin@demo.test');
     await page.getByLabel('Password').fill('learn-daily');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -93,6 +104,10 @@ describe('the pilot dashboard', () => {
     expect(await table.getByRole('row').nth(2).innerText()).toMatch(/2\s+25%\s+0%/);
     expect(await page.getByText('Weekly active learners (%) ≥ 70: 25 — not met yet').count()).toBe(
       1,
+    );
+    const engagement = page.getByRole('table', { name: 'Manager engagement by week' });
+    expect(await engagement.locator('tbody').nth(1).getByRole('row').first().innerText()).toMatch(
+      /^2\s+Pilot\s+0\s+0\s+1$/,
     );
     // Readable on a phone: nothing wider than the screen.
     expect(

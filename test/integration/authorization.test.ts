@@ -9,7 +9,9 @@
  *
  * Scopes are seen from Demo Co's manager Max: `own` = Lena (Max's report), `otherTeam` = Leo
  * (Mia's report, same org), `otherOrg` = Gus at Globex. Cohort routes use Demo Co's pilot cohort
- * for own/other team and Globex's cohort for other org. Routes that name a person in the body
+ * (Lena and Max are members) for own, Demo Co's "led" cohort for other team — only Leo is in it,
+ * and Max leads it as its cohort manager, so that is the only way he reaches it — and Globex's
+ * cohort for other org. Routes that name a person in the body
  * (kudos, recommendations) run over the same three people. Routes without a person or cohort have
  * one status per caller.
  *
@@ -48,9 +50,18 @@ const people: Record<Scope, string> = {
 };
 const cohorts: Record<Scope, string> = {
   own: 'demo-co-pilot',
-  otherTeam: 'demo-co-pilot',
+  otherTeam: 'demo-co-led',
   otherOrg: 'globex-all',
 };
+
+/** Every row's database: Demo Co's second cohort, with Leo in it and Max as its manager. */
+async function ledCohort(store: Store) {
+  await store.createCohort({ id: 'demo-co-led', orgId: 'demo-co', name: 'Led', tz: 'UTC' });
+  await store.updatePerson('demo-co', 'u-demo-learner2', {
+    cohortIds: ['demo-co-pilot', 'demo-co-led'],
+  });
+  await store.updateCohort('demo-co', 'demo-co-led', { managerIds: ['u-demo-manager'] });
+}
 
 type Cell = number | [own: number, otherTeam: number, otherOrg: number];
 interface Row {
@@ -112,10 +123,13 @@ const adminScoped = (ok: number): Row['expect'] => ({
   admin: [ok, ok, 404],
 });
 
-/** Cohort routes anyone may read who is in the cohort, manages a member, or is an org admin. */
+/**
+ * Cohort routes for its members and those who lead it: its cohort managers, managers of a member,
+ * org admins. Lena is not in the led cohort (403); Max leads it as its cohort manager.
+ */
 const cohortReaders = (ok: number): Row['expect'] => ({
   anonymous: [401, 401, 401],
-  learner: [ok, ok, 404],
+  learner: [ok, 403, 404],
   otherOrgLearner: [404, 404, ok],
   manager: [ok, ok, 404],
   otherOrgAdmin: [404, 404, ok],
@@ -229,7 +243,10 @@ const rows: Row[] = [
   },
   {
     route: 'POST /api/v1/admin/cohorts/:cohortId',
-    body: { name: 'Renamed cohort' },
+    body: (actor: Actor) => ({
+      name: 'Renamed cohort',
+      managerIds: [otherOrg(actor) ? 'u-globex-admin' : 'u-demo-manager'],
+    }),
     expect: adminScoped(200),
   },
   // Globex's admin names Demo Co's cohort: unknown in Globex.
@@ -298,7 +315,7 @@ const rows: Row[] = [
   { route: 'GET /api/v1/me/recommendations', expect: signedIn(200) },
   { route: 'GET /api/v1/me/badges', expect: signedIn(200) },
   { route: 'GET /api/v1/cohorts/:id/challenge', cohortParam: 'id', expect: cohortReaders(200) },
-  // Setting the challenge: admins and managers of a member; members who only learn get 403.
+  // Setting the challenge: admins, cohort managers and managers of a member; learners get 403.
   {
     route: 'PUT /api/v1/cohorts/:id/challenge',
     cohortParam: 'id',
@@ -383,6 +400,7 @@ describe('the authorization matrix', () => {
 
   it.each(rows)('$route', async (row) => {
     const store = await demoStore();
+    await ledCohort(store);
     await row.setup?.(store);
     const rowApp = createApp({ store, vapid });
     const [method, route] = row.route.split(' ') as [string, string];

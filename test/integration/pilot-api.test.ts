@@ -199,7 +199,7 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       expect(report.groups).toEqual({ pilot: { members: 5 }, comparison: { members: 3 } });
       // Nobody but ann is active on the last day of a week or the day before it.
       const allZero = (n: number) => ({ '0': n, '1-2': 0, '3-6': 0, '7-13': 0, '14+': 0 });
-      const noManager = { assignmentsMade: null, scriptsOpened: null, nudgesSent: null };
+      const noManager = { assignmentsMade: 0, scriptsOpened: 0, nudgesSent: 0 };
       expect(report.weeks).toEqual([
         {
           week: 1,
@@ -304,8 +304,74 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       expect(report.goals).toEqual([
         { metric: 'weeklyActivePct', op: '>=', target: 70, value: 20, met: false },
       ]);
-      expect(report.managerEngagement.available).toBe(false);
+      expect(report.managerEngagement.note).toMatch(/local date/);
+      expect(report.managerEngagement.note).not.toMatch(/not recorded/);
       expect(report.note).toMatch(/association.*not proof/);
+    });
+
+    it('counts assignments, 1:1 scripts opened and nudges per week, in the manager’s group', async () => {
+      await setUpPilot();
+      // Managers act through the API at known instants. Everyone involved is in Europe/Berlin.
+      let clock = NOW;
+      const timed = createApp({ store, now: () => clock });
+      const max = await signInAs(timed, 'manager@demo.test'); // pilot group
+      const mia = await signInAs(timed, 'manager2@demo.test'); // pilot group
+      const ada = await signInAs(timed, 'admin@demo.test'); // comparison group
+      const at = async (iso: string, action: () => Promise<Response>) => {
+        clock = Date.parse(iso);
+        const res = await action();
+        expect(res.status).toBeLessThan(300);
+      };
+      const assign = (by: Client, userId: string, pathwayId: string, dueDate = '2026-03-01') =>
+        by.post(`/api/v1/team/${userId}/assignments`, { pathwayId, dueDate });
+      const nudge = (by: Client, userId: string) => by.post(`/api/v1/team/${userId}/nudge`, {});
+      const script = (by: Client, userId: string) => by.get(`/api/v1/team/${userId}`);
+
+      // Sunday 4 January, the day before the pilot: not counted.
+      await at('2026-01-04T12:00:00Z', () => nudge(max, 'u-demo-learner'));
+      // Week 1 (5–11 January).
+      await at('2026-01-06T10:00:00Z', () => assign(max, 'u-demo-learner', 'path-a'));
+      await at('2026-01-06T10:05:00Z', () => script(max, 'u-demo-learner'));
+      await at('2026-01-06T15:00:00Z', () => script(max, 'u-demo-learner')); // same day: once
+      await at('2026-01-07T09:00:00Z', () => nudge(max, 'u-demo-learner'));
+      await at('2026-01-08T09:00:00Z', () => nudge(ada, 'cal'));
+      // 23:30 UTC on Sunday 11 January is already Monday 12 January in Berlin: week 2.
+      await at('2026-01-11T23:30:00Z', () => script(max, 'u-demo-learner'));
+      // Week 2 (12–18 January); assigning path-a again to move its due date counts again.
+      await at('2026-01-13T09:00:00Z', () => assign(max, 'u-demo-learner', 'path-b'));
+      await at('2026-01-14T09:00:00Z', () => assign(max, 'u-demo-learner', 'path-a', '2026-04-01'));
+      await at('2026-01-15T09:00:00Z', () => nudge(mia, 'u-demo-learner2'));
+      await at('2026-01-16T09:00:00Z', () => assign(ada, 'dee', 'path-b'));
+      await at('2026-01-16T09:30:00Z', () => script(ada, 'cal'));
+      // Monday 19 January is after the pilot's last day: not counted.
+      await at('2026-01-19T09:00:00Z', () => nudge(max, 'u-demo-learner'));
+
+      const report = await (await admin.get('/api/v1/pilot/report')).json();
+      const counts = (assignmentsMade: number, scriptsOpened: number, nudgesSent: number) => ({
+        assignmentsMade,
+        scriptsOpened,
+        nudgesSent,
+      });
+      expect(
+        report.weeks.map((w: { pilot: { manager: unknown }; comparison: { manager: unknown } }) => [
+          w.pilot.manager,
+          w.comparison.manager,
+        ]),
+      ).toEqual([
+        [counts(1, 1, 1), counts(0, 0, 1)],
+        [counts(2, 1, 1), counts(1, 1, 0)],
+      ]);
+      const weekly = (await (await admin.get('/api/v1/pilot/export/weekly.csv')).text())
+        .trim()
+        .split('\r\n')
+        .map((line) => line.split(',').slice(-3).join(','));
+      expect(weekly).toEqual([
+        'assignments_made,scripts_opened,nudges_sent',
+        '1,1,1',
+        '0,0,1',
+        '2,1,1',
+        '1,1,0',
+      ]);
     });
 
     it('exports the weekly table and every event of the org as CSV', async () => {
@@ -316,8 +382,8 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       expect(lines).toHaveLength(5);
       expect(lines[0]).toMatch(/^week,from,to,group,members,active,weekly_active_pct,/);
       // Week 1 of the pilot, as in the report test: 5 members, streak buckets 5,0,0,0,0, and
-      // empty manager counts.
-      expect(lines[1]).toBe('1,2026-01-05,2026-01-11,pilot,5,1,20,2,2,5,1,1,1,100,5,0,0,0,0,,,');
+      // no manager actions yet.
+      expect(lines[1]).toBe('1,2026-01-05,2026-01-11,pilot,5,1,20,2,2,5,1,1,1,100,5,0,0,0,0,0,0,0');
 
       const outcomes = (await (await admin.get('/api/v1/pilot/export/outcomes.csv')).text()).split(
         '\r\n',

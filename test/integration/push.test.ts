@@ -3,7 +3,9 @@
  * reminder run sends to a local HTTPS push endpoint, and the test — playing the browser —
  * checks the VAPID signature (RFC 8292) and decrypts the aes128gcm payload (RFC 8291) with the
  * subscription's private key. Also: one reminder a day, none when the goal is met or it is not
- * evening yet, and a subscription the push service calls gone is dropped.
+ * evening yet, and a subscription the push service calls gone is dropped. A manager's nudge
+ * reaches the report's device the same way, naming the manager; without an opt-in (or when the
+ * push service fails) the report still gets the in-app notification.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -98,7 +100,7 @@ beforeEach(async () => {
   status = 201;
   store = await demoStore();
   vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@kindling.test' };
-  app = createApp({ store, now: () => EVENING, vapid });
+  app = createApp({ store, now: () => EVENING, vapid, pushAgent: agent });
   const ecdh = createECDH('prime256v1');
   ecdh.generateKeys();
   device = { ecdh, auth: randomBytes(16), endpoint: `${base}/push/${uuidv7()}` };
@@ -251,5 +253,58 @@ describe('streak reminders by Web Push', () => {
     const res = await off.get('/api/v1/push/public-key');
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('push_disabled');
+  });
+});
+
+describe('a manager’s nudge by Web Push', () => {
+  const nudge = async (message?: string) => {
+    const max = await signInAs(app, 'manager@demo.test');
+    const res = await max.post('/api/v1/team/u-demo-learner/nudge', message ? { message } : {});
+    expect(res.status).toBe(201);
+  };
+  const inApp = async (learner: Awaited<ReturnType<typeof signInAs>>) =>
+    ((await (await learner.get('/api/v1/me/home')).json()) as { notifications: unknown[] })
+      .notifications;
+
+  it('reaches the report’s device, encrypted and signed, naming the manager', async () => {
+    const learner = await subscribe();
+    await nudge();
+    expect(received).toHaveLength(1);
+    const [push] = received as [Received];
+    expect(push.path).toBe(new URL(device.endpoint).pathname);
+    checkVapid(String(push.headers.authorization));
+    expect(JSON.parse(decrypt(push.body))).toEqual({
+      title: 'A nudge from Max Manager',
+      body: 'Max is cheering you on: a 5-minute lesson today keeps you going!',
+      url: '/',
+      tag: 'nudge',
+    });
+    await nudge('Ten minutes on feedback before Friday?');
+    expect(JSON.parse(decrypt(received[1]!.body))).toMatchObject({
+      title: 'A nudge from Max Manager',
+      body: 'Ten minutes on feedback before Friday?',
+    });
+    expect(await inApp(learner)).toHaveLength(2);
+  });
+
+  it('sends no push to a report who did not opt in; the in-app nudge is there', async () => {
+    await nudge();
+    expect(received).toEqual([]);
+    const learner = await signInAs(app, 'learner@demo.test');
+    expect(await inApp(learner)).toEqual([
+      expect.objectContaining({ kind: 'nudge', text: expect.stringContaining('Max') }),
+    ]);
+  });
+
+  it('drops a subscription the push service calls gone, and keeps the in-app nudge', async () => {
+    const learner = await subscribe();
+    status = 500;
+    await nudge();
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(1);
+    status = 410;
+    await nudge();
+    expect(received).toHaveLength(2);
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
+    expect(await inApp(learner)).toHaveLength(2);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The Store contract for the people model (issue 7), on SQLite and PostgreSQL alike: org-scoped
- * people and cohorts, assignments, notifications, 1:1 checks, single-use expiring tokens,
- * sessions, sponsor message, learning goal, learners counted per org, and module ownership.
+ * people and cohorts (with their managers), assignments, notifications, 1:1 checks and script
+ * opens, what managers did (for the pilot), push subscriptions per person, single-use expiring
+ * tokens, sessions, sponsor message, learning goal, learners counted per org, module ownership.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
@@ -134,7 +135,34 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
       orgId: 'acme',
       name: 'Spring',
       tz: 'Europe/Paris',
+      managerIds: [],
     });
+  });
+
+  it('keeps a cohort’s managers: replaced as a list, counted while they lead', async () => {
+    await store.createUser(user('admin', 'acme', { role: 'admin' }));
+    expect(await store.isCohortManager('boss', 'acme-2')).toBe(false);
+    expect(
+      await store.updateCohort('acme', 'acme-2', { managerIds: ['boss', 'admin', 'boss'] }),
+    ).toBe(true);
+    const managersOf = async (id: string) =>
+      (await store.listCohorts('acme')).find((c) => c.id === id)!.managerIds;
+    expect(await managersOf('acme-2')).toEqual(['admin', 'boss']);
+    expect(await managersOf('acme-1')).toEqual([]);
+    expect(await store.isCohortManager('boss', 'acme-2')).toBe(true);
+    expect(await store.isCohortManager('boss', 'acme-1')).toBe(false);
+    // Another org's cohort is not found and keeps its managers (none).
+    expect(await store.updateCohort('acme', 'other-1', { managerIds: ['boss'] })).toBe(false);
+    expect(await store.isCohortManager('boss', 'other-1')).toBe(false);
+    // A manager who becomes a learner, or is deactivated, stops leading the cohort.
+    await store.updatePerson('acme', 'boss', { role: 'learner' });
+    expect(await store.isCohortManager('boss', 'acme-2')).toBe(false);
+    expect(await managersOf('acme-2')).toEqual(['admin']);
+    await store.updatePerson('acme', 'admin', { active: false });
+    expect(await managersOf('acme-2')).toEqual([]);
+    await store.updatePerson('acme', 'boss', { role: 'manager' });
+    expect(await store.updateCohort('acme', 'acme-2', { managerIds: [] })).toBe(true);
+    expect(await store.isCohortManager('boss', 'acme-2')).toBe(false);
   });
 
   it('keeps one assignment per person and pathway; assigning again moves the due date', async () => {
@@ -200,6 +228,64 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
     await store.setOneOnOneCheck('boss', 'ann', 'question', false, T0);
     expect(await store.oneOnOneChecks('boss', 'ann')).toEqual(['celebrate']);
     expect(await store.oneOnOneChecks('ann', 'boss')).toEqual([]);
+  });
+
+  it('lists what managers did in a time range: assignments, nudges, scripts opened once a day', async () => {
+    await store.createUser(user('tokyo-boss', 'acme', { role: 'manager', tz: 'Asia/Tokyo' }));
+    const note = (id: string, from: string, kind: 'nudge' | 'assignment', at: number) =>
+      store.addNotification({
+        id,
+        orgId: 'acme',
+        userId: 'ann',
+        fromUserId: from,
+        kind,
+        text: 'x',
+        createdAt: at,
+        readAt: null,
+      });
+    await note('n1', 'boss', 'nudge', T0);
+    await note('n2', 'tokyo-boss', 'assignment', T0 + 1000);
+    await note('n3', 'boss', 'nudge', T0 + 10_000); // outside the range asked for
+    const open = (managerId: string, day: string, at: number) =>
+      store.recordScriptOpen({ orgId: 'acme', managerId, reportId: 'ann', day, at });
+    await open('boss', '2026-03-10', T0 + 2000);
+    await open('boss', '2026-03-10', T0 + 3000); // same day: not again
+    await open('boss', '2026-03-11', T0 + 4000);
+    const actions = await store.managerActions('acme', T0, T0 + 10_000);
+    expect(actions.sort((a, b) => a.at - b.at)).toEqual([
+      { userId: 'boss', kind: 'nudge', at: T0, tz: 'Europe/Berlin' },
+      { userId: 'tokyo-boss', kind: 'assignment', at: T0 + 1000, tz: 'Asia/Tokyo' },
+      { userId: 'boss', kind: 'script', at: T0 + 2000, tz: 'Europe/Berlin' },
+      { userId: 'boss', kind: 'script', at: T0 + 4000, tz: 'Europe/Berlin' },
+    ]);
+    expect(await store.managerActions('other', T0, T0 + 10_000)).toEqual([]);
+  });
+
+  it('lists one person’s push subscriptions', async () => {
+    const sub = (endpoint: string, userId: string) =>
+      store.savePushSubscription({
+        endpoint,
+        userId,
+        deviceId: `device-${endpoint}`,
+        p256dh: 'key',
+        auth: 'auth',
+        createdAt: T0,
+      });
+    await sub('https://push.test/b', 'ann');
+    await sub('https://push.test/a', 'ann');
+    await sub('https://push.test/c', 'boss');
+    expect(await store.pushSubscriptionsOf('ann')).toEqual([
+      {
+        endpoint: 'https://push.test/a',
+        userId: 'ann',
+        deviceId: 'device-https://push.test/a',
+        p256dh: 'key',
+        auth: 'auth',
+        createdAt: T0,
+      },
+      expect.objectContaining({ endpoint: 'https://push.test/b' }),
+    ]);
+    expect(await store.pushSubscriptionsOf('zed')).toEqual([]);
   });
 
   it('gives a token back once: single use, and never after it expires', async () => {

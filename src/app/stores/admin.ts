@@ -1,5 +1,6 @@
 /**
- * The admin's side: people, cohorts, invites, module upload, sponsor message and learning goal.
+ * The admin's side: people, cohorts (with their managers), invites, module upload, sponsor message
+ * and learning goal.
  * Created by the lazily loaded admin screen only.
  */
 import { signal } from '@preact/signals';
@@ -21,6 +22,8 @@ export interface AdminCohort {
   id: string;
   name: string;
   tz: string;
+  /** Managers and admins who lead the cohort (read its board, set its challenge). */
+  managerIds: string[];
 }
 
 export interface Problem {
@@ -125,6 +128,8 @@ export function createAdminStore({ api }: { api: Api }) {
       reloadAfter(() => api.post('/admin/cohorts', { name, tz }), 'Cohort created.'),
     updateCohort: (id: string, patch: Partial<AdminCohort>) =>
       reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch), 'Saved.'),
+    setCohortManagers: (id: string, managerIds: string[], done: string) =>
+      reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, { managerIds }), done),
     async createInvite(body: {
       cohortId: string;
       role: string;

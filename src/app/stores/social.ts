@@ -48,6 +48,15 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
   const feed = signal<KudosView[]>([], { name: 'social.feed' });
   const colleagues = signal<Colleague[]>([], { name: 'social.colleagues' });
   const quietly = <T>(p: Promise<T>, set: (v: T) => void) => p.then(set).catch(() => undefined);
+  let challengeCohort: string | undefined;
+  /** The weekly challenge of a cohort; another cohort's stays hidden until this one arrives. */
+  const loadChallenge = (cohortId: string) => {
+    if (challengeCohort !== cohortId) challenge.value = null;
+    challengeCohort = cohortId;
+    void quietly(api.get<Challenge>(`/cohorts/${encodeURIComponent(cohortId)}/challenge`), (c) => {
+      if (challengeCohort === cohortId) challenge.value = c;
+    });
+  };
 
   return {
     recommendations,
@@ -60,14 +69,9 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
       void quietly(api.get<{ recommendations: Recommendation[] }>('/me/recommendations'), (r) => {
         recommendations.value = r.recommendations;
       });
-      if (cohortId)
-        void quietly(
-          api.get<Challenge>(`/cohorts/${encodeURIComponent(cohortId)}/challenge`),
-          (c) => {
-            challenge.value = c;
-          },
-        );
+      if (cohortId) loadChallenge(cohortId);
     },
+    loadChallenge,
     loadProfile() {
       void quietly(api.get<{ badges: Badge[] }>('/me/badges'), (r) => (badges.value = r.badges));
       void quietly(api.get<{ kudos: KudosView[] }>('/me/kudos'), (r) => (kudos.value = r.kudos));

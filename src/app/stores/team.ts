@@ -33,6 +33,13 @@ export interface ReportRow {
   suggestions: Suggestion[];
 }
 
+/** A cohort the manager leads: its board and weekly challenge are theirs to see and set. */
+export interface LedCohort {
+  id: string;
+  name: string;
+  tz: string;
+}
+
 export interface MemberPage {
   report: Omit<ReportRow, 'suggestions'>;
   gap: {
@@ -58,6 +65,7 @@ const messageOf = (err: unknown) =>
 export function createTeamStore({ api }: { api: Api }) {
   const reports = signal<ReportRow[] | null>(null, { name: 'team.reports' });
   const pathways = signal<PathwayOption[]>([], { name: 'team.pathways' });
+  const cohorts = signal<LedCohort[]>([], { name: 'team.cohorts' });
   const member = signal<MemberPage | null>(null, { name: 'team.member' });
   const error = signal<string | null>(null, { name: 'team.error' });
   const flash = signal<string | null>(null, { name: 'team.flash' });
@@ -84,13 +92,19 @@ export function createTeamStore({ api }: { api: Api }) {
   return {
     reports,
     pathways,
+    cohorts,
     member,
     error,
     flash,
     loadTeam: () =>
       run(async () => {
-        const res = await api.get<{ reports: ReportRow[]; pathways: PathwayOption[] }>('/team');
+        const res = await api.get<{
+          reports: ReportRow[];
+          cohorts: LedCohort[];
+          pathways: PathwayOption[];
+        }>('/team');
         reports.value = res.reports;
+        cohorts.value = res.cohorts;
         pathways.value = res.pathways;
       }),
     loadMember,

@@ -66,7 +66,7 @@ export function App() {
         ) : r.name === 'review' ? (
           <Review />
         ) : r.name === 'leaderboard' ? (
-          <LeaderboardView />
+          <LeaderboardView cohortId={r.cohortId} />
         ) : r.name === 'profile' ? (
           <ProfileView />
         ) : r.name === 'pilot' && user.role === 'admin' ? (

@@ -26,16 +26,21 @@ function useChallengeAdmin(enabled: boolean): ChallengeAdminView | null {
 }
 import '../motivation.css';
 
-export function LeaderboardView() {
+/** The learner's own cohort's board, or (`cohortId`) a cohort a manager leads. */
+export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string | undefined }) {
   const store = useStore();
   const user = store.session.user.value!;
   const [period, setPeriod] = useState<Period>('week');
-  const cohortId = user.cohortIds[0];
+  const cohortId = shownCohort ?? user.cohortIds[0];
+  const member = cohortId !== undefined && user.cohortIds.includes(cohortId);
   const { board, stale, error } = store.leaderboard;
   const ChallengeAdmin = useChallengeAdmin(user.role !== 'learner' && cohortId !== undefined);
   useEffect(() => {
     if (cohortId) void store.leaderboard.load(user.id, cohortId, period);
   }, [user.id, cohortId, period]);
+  useEffect(() => {
+    if (cohortId) store.social.loadChallenge(cohortId);
+  }, [cohortId]);
 
   const b = board.value;
   const rows = b ? shownRows(b.entries, b.around) : [];
@@ -93,7 +98,7 @@ export function LeaderboardView() {
       <ChallengeBar />
       {cohortId && ChallengeAdmin && <ChallengeAdmin cohortId={cohortId} />}
       {cohortId && <RecognitionFeed cohortId={cohortId} />}
-      <BoardSettings />
+      {member && <BoardSettings />}
     </section>
   );
 }

@@ -54,6 +54,41 @@ export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
   );
 }
 
+/** Assignments, 1:1 scripts opened and nudges per week, pilot next to comparison. */
+function ManagerEngagement({ weeks }: { weeks: PilotReport['weeks'] }) {
+  return (
+    <table class="pilot-table wide">
+      <caption class="visually-hidden">Manager engagement by week</caption>
+      <thead>
+        <tr>
+          <th scope="col">Week</th>
+          <th scope="col">Group</th>
+          <th scope="col">Assignments</th>
+          <th scope="col">1:1 scripts</th>
+          <th scope="col">Nudges</th>
+        </tr>
+      </thead>
+      {weeks.map((w) => (
+        <tbody key={w.week}>
+          {(['pilot', 'comparison'] as const).map((g, i) => (
+            <tr key={g}>
+              {i === 0 && (
+                <th scope="rowgroup" rowSpan={2}>
+                  {w.week}
+                </th>
+              )}
+              <th scope="row">{g === 'pilot' ? 'Pilot' : 'Comparison'}</th>
+              <td>{w[g].manager.assignmentsMade ?? '–'}</td>
+              <td>{w[g].manager.scriptsOpened ?? '–'}</td>
+              <td>{w[g].manager.nudgesSent ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
 function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }) {
   const weeks = report.weeks;
   const latest = weeks.at(-1);
@@ -143,6 +178,7 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
 
       <h2>Manager engagement</h2>
       <p class="muted">{report.managerEngagement.note}</p>
+      <ManagerEngagement weeks={weeks} />
 
       <h2>Time to competency</h2>
       {report.timeToCompetency.length === 0 ? (

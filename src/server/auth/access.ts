@@ -6,13 +6,15 @@
  * - A learner reaches only themselves.
  * - A manager reaches themselves and their direct reports (users.manager_id = the manager).
  * - An admin reaches everyone in their own organisation.
+ * - A cohort is led (board read, weekly challenge set) by its own managers, the line managers of
+ *   its members and the org's admins; its members may read it too.
  * - Role-gated routes check the role first (403 `forbidden`) before looking anyone up.
  *
  * Route modules scope middleware to their own paths (`.use('/team/*', …)`), never a bare
  * `.use(…)`, because a sub-app's bare middleware would also run for routes registered after it.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env';
+import type { AppDeps, AppEnv } from '../env';
 import { ApiError } from '../errors';
 import type { Person, Role, User } from '../store/store';
 
@@ -56,4 +58,17 @@ export async function personInReach(
   if (!subject || !subject.active) throw notFoundPerson();
   if (!allowed(viewer, subject)) throw forbidden();
   return subject;
+}
+
+/**
+ * Who leads a cohort (reads its board, sets its challenge): admins of its org, the cohort's own
+ * managers, and the line managers of its members. The caller's org is checked by the caller.
+ */
+export async function leadsCohort(deps: AppDeps, user: User, cohortId: string): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  if (user.role !== 'manager') return false;
+  return (
+    (await deps.store.isCohortManager(user.id, cohortId)) ||
+    (await deps.store.managesCohortMember(user.id, cohortId))
+  );
 }

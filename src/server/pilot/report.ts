@@ -17,6 +17,8 @@ import {
   createPilotTally,
   evaluateGoals,
   hrOutcomes,
+  MANAGER_ENGAGEMENT_NOTE,
+  managerCounts,
   pilotContentOf,
   pilotEndDate,
   type Group,
@@ -101,7 +103,9 @@ export async function buildPilotReport(
     }
   }
 
-  const weeks = tally.weekly(localDate(now, 'UTC'));
+  const range = windowRange(pilot);
+  const actions = await store.managerActions(pilot.orgId, range.fromMs, range.toMs);
+  const weeks = tally.weekly(localDate(now, 'UTC'), managerCounts(members, window, actions));
   const outcomes = hrOutcomes(members, await store.hrRecords(pilot.orgId), window);
   const count = (g: Group) => members.filter((m) => m.group === g).length;
   return {
@@ -121,10 +125,7 @@ export async function buildPilotReport(
     timeToCompetency: tally.timeToCompetency(),
     outcomes: { pilot: outcomes.pilot, comparison: outcomes.comparison },
     goals: evaluateGoals(pilot.goals, weeks, outcomes),
-    managerEngagement: {
-      available: false,
-      note: 'Assignments, 1:1 scripts and nudges are not recorded yet; these numbers appear once managers use them.',
-    },
+    managerEngagement: { note: MANAGER_ENGAGEMENT_NOTE },
     note: ASSOCIATION_NOTE,
   };
 }

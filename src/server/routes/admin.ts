@@ -1,7 +1,8 @@
 /**
  * Admins run the programme for their own organisation: people (move between teams and cohorts,
- * set role, career level, time zone; deactivate; one-time reset links), cohorts, invites, module
- * upload with `file:line: message` problems, the sponsor message and the learning goal.
+ * set role, career level, time zone; deactivate; one-time reset links), cohorts (name, time zone,
+ * managers), invites, module upload with `file:line: message` problems, the sponsor message and
+ * the learning goal.
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -43,6 +44,10 @@ const personPatch = z
   .partial()
   .strict();
 const cohortBody = z.object({ name: z.string().trim().min(1).max(80), tz });
+const cohortPatch = cohortBody
+  .extend({ managerIds: z.array(id).max(20) })
+  .partial()
+  .strict();
 const inviteBody = z.object({
   cohortId: id,
   role: role.default('learner'),
@@ -86,6 +91,22 @@ async function checkCohorts(c: Context<AppEnv>, cohortIds: string[]) {
   const known = new Set((await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => x.id));
   const unknown = cohortIds.find((x) => !known.has(x));
   if (unknown) throw new ApiError(400, 'unknown_cohort', `There is no cohort "${unknown}".`);
+}
+
+/** A cohort's managers must be active managers or admins of the same org. */
+async function checkCohortManagers(c: Context<AppEnv>, managerIds: string[]) {
+  const people = new Map(
+    (await c.var.deps.store.listPeople(c.var.user.orgId)).map((p) => [p.id, p]),
+  );
+  for (const managerId of managerIds) {
+    const person = people.get(managerId);
+    if (!person || !person.active || person.role === 'learner')
+      throw new ApiError(
+        400,
+        'unknown_manager',
+        'A cohort’s managers must be active managers or admins in your organisation.',
+      );
+  }
 }
 
 /** The learning goal with its current value: the share of active people who learned in 7 days. */
@@ -194,8 +215,9 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json({ cohort }, 201);
   })
   .post('/admin/cohorts/:cohortId', async (c) => {
-    const patch = parseInput(cohortBody.partial().strict(), await readJson(c));
+    const patch = parseInput(cohortPatch, await readJson(c));
     const { store } = c.var.deps;
+    if (patch.managerIds) await checkCohortManagers(c, patch.managerIds);
     const ok = await store.updateCohort(c.var.user.orgId, c.req.param('cohortId'), patch);
     if (!ok) throw new ApiError(404, 'not_found', 'There is no such cohort in your organisation.');
     const cohorts = await store.listCohorts(c.var.user.orgId);

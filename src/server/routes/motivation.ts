@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { weekKey } from '../../core/leaderboard';
+import { leadsCohort } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
@@ -26,20 +27,16 @@ const boardProfile = z.object({
   hidden: z.boolean(),
 });
 
-/** A cohort the caller may see: its members, managers of its members, admins of its org. */
+/** A cohort the caller may see: its members and the people who lead it (`leadsCohort`). */
 export async function visibleCohort(deps: AppDeps, user: User, id: string): Promise<Cohort> {
   const cohort = await deps.store.getCohort(id);
   if (!cohort || cohort.orgId !== user.orgId)
     throw new ApiError(404, 'not_found', 'There is no cohort with that id.');
-  const allowed =
-    user.cohortIds.includes(id) ||
-    user.role === 'admin' ||
-    (user.role === 'manager' && (await deps.store.managesCohortMember(user.id, id)));
-  if (!allowed)
+  if (!user.cohortIds.includes(id) && !(await leadsCohort(deps, user, id)))
     throw new ApiError(
       403,
       'forbidden',
-      'Only this cohort’s members, their managers and admins can see it.',
+      'Only this cohort’s members, its managers, their managers and admins can see it.',
     );
   return cohort;
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { badgesOf } from '../../core/badges';
 import { weekKey } from '../../core/leaderboard';
 import { uuidv7 } from '../../core/uuidv7';
+import { leadsCohort } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
@@ -120,10 +121,7 @@ export const socialRoutes = new Hono<AppEnv>()
   .put('/cohorts/:id/challenge', async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
-    const mayLead =
-      user.role === 'admin' ||
-      (user.role === 'manager' && (await deps.store.managesCohortMember(user.id, cohort.id)));
-    if (!mayLead)
+    if (!(await leadsCohort(deps, user, cohort.id)))
       throw new ApiError(403, 'forbidden', 'Only admins and the cohort’s managers set challenges.');
     const { goal } = parseInput(challengeInput, await readJson(c));
     const week = weekKey(deps.now(), cohort.tz);

@@ -1,6 +1,7 @@
 /**
- * Managers coach their reports: the team view, assignments, nudges and the 1:1 script. Admins
- * may coach anyone in their organisation; nobody reaches another organisation (see access.ts).
+ * Managers coach their reports: the team view, assignments, nudges (in-app, and a push where the
+ * report opted in) and the 1:1 script. Admins may coach anyone in their organisation; nobody
+ * reaches another organisation (see access.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -12,6 +13,7 @@ import { oneOnOneScript } from '../../core/one-on-one';
 import { reportProgress } from '../../core/team';
 import { masteryOf } from '../mastery';
 import { progressStateOf } from '../progress-aggregate';
+import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
@@ -69,7 +71,11 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team', async (c) => {
     const { store } = c.var.deps;
     const me = c.var.user;
-    const [people, catalog] = await Promise.all([store.listPeople(me.orgId), store.getCatalog()]);
+    const [people, catalog, cohorts] = await Promise.all([
+      store.listPeople(me.orgId),
+      store.getCatalog(),
+      store.listCohorts(me.orgId),
+    ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
     const rows = await Promise.all(
       reports.map(async (p) => {
@@ -79,6 +85,9 @@ export const teamRoutes = new Hono<AppEnv>()
     );
     return c.json({
       reports: rows,
+      cohorts: cohorts
+        .filter((x) => x.managerIds.includes(me.id))
+        .map((x) => ({ id: x.id, name: x.name, tz: x.tz })),
       pathways: catalog.pathways.map((p) => ({
         id: p.id,
         title: p.title,
@@ -88,12 +97,20 @@ export const teamRoutes = new Hono<AppEnv>()
   })
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
-    const { store } = c.var.deps;
+    const { store, now } = c.var.deps;
     const catalog = await store.getCatalog();
     const { progress, gap } = await progressOf(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
     const checked = await store.oneOnOneChecks(c.var.user.id, person.id);
+    // The pilot counts 1:1 scripts opened: once per manager, report and the manager's day.
+    await store.recordScriptOpen({
+      orgId: person.orgId,
+      managerId: c.var.user.id,
+      reportId: person.id,
+      day: localDate(now(), c.var.user.tz),
+      at: now(),
+    });
     return c.json({
       report: { ...summary(person), ...progress },
       gap: gap ?? null,
@@ -150,16 +167,21 @@ export const teamRoutes = new Hono<AppEnv>()
         `You can nudge someone ${NUDGES_PER_DAY} times a day.`,
       );
     const from = c.var.user.name.split(' ')[0];
+    const text =
+      body.message || `${from} is cheering you on: a 5-minute lesson today keeps you going!`;
     await store.addNotification({
       id: randomUUID(),
       orgId: person.orgId,
       userId: person.id,
       fromUserId: c.var.user.id,
       kind: 'nudge',
-      text: body.message || `${from} is cheering you on: a 5-minute lesson today keeps you going!`,
+      text,
       createdAt: now(),
       readAt: null,
     });
+    // Also a push on each device the report opted in on; best effort, the nudge is stored.
+    const { push } = c.var.deps;
+    if (push) await pushNudge(store, push, person.id, { from: c.var.user.name, text });
     return c.json({ ok: true }, 201);
   })
   .post('/team/:userId/one-on-one/checks', async (c) => {

@@ -196,4 +196,22 @@ CREATE INDEX events_user_type ON events(user_id, type);
 DELETE FROM progress_ledgers;
 `,
   },
+  {
+    version: 9,
+    name: 'cohort managers, 1:1 script opens',
+    sql: `
+CREATE TABLE cohort_managers (cohort_id TEXT NOT NULL REFERENCES cohorts(id), user_id TEXT NOT NULL REFERENCES users(id), PRIMARY KEY (cohort_id, user_id));
+CREATE INDEX cohort_managers_user ON cohort_managers(user_id);
+CREATE TABLE one_on_one_opens (
+  manager_id TEXT NOT NULL REFERENCES users(id),
+  report_id TEXT NOT NULL REFERENCES users(id),
+  day TEXT NOT NULL,
+  org_id TEXT NOT NULL REFERENCES orgs(id),
+  opened_at BIGINT NOT NULL,
+  PRIMARY KEY (manager_id, report_id, day)
+);
+CREATE INDEX one_on_one_opens_org_time ON one_on_one_opens(org_id, opened_at);
+CREATE INDEX notifications_org_kind_time ON notifications(org_id, kind, created_at);
+`,
+  },
 ];

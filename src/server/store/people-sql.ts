@@ -6,12 +6,14 @@
  * never reach outside their organisation.
  */
 import type { LearningModule } from '../../core/content';
+import type { ManagerAction } from '../../core/pilot';
 import type {
   AccessToken,
   Assignment,
   Cohort,
   Notification,
   Person,
+  PushSubscriptionRow,
   SessionInfo,
   SponsorMessage,
   Store,
@@ -24,6 +26,7 @@ type PeopleMethods = Pick<
   | 'updatePerson'
   | 'listCohorts'
   | 'updateCohort'
+  | 'isCohortManager'
   | 'upsertAssignment'
   | 'listAssignments'
   | 'addNotification'
@@ -31,6 +34,9 @@ type PeopleMethods = Pick<
   | 'markNotificationsRead'
   | 'setOneOnOneCheck'
   | 'oneOnOneChecks'
+  | 'recordScriptOpen'
+  | 'managerActions'
+  | 'pushSubscriptionsOf'
   | 'createAccessToken'
   | 'peekAccessToken'
   | 'consumeAccessToken'
@@ -58,8 +64,14 @@ interface PersonRow {
   career_level: number | null;
 }
 
+const concatFor = (dialect: SqlDriver['dialect'], column: string) =>
+  dialect === 'sqlite' ? `group_concat(${column})` : `string_agg(${column}, ',')`;
+
+/** Cohort managers count while they are active and still a manager or an admin. */
+const LEADING_USER = "u.active = 1 AND u.role IN ('manager', 'admin')";
+
 const personSelectFor = (dialect: SqlDriver['dialect']) => {
-  const concat = dialect === 'sqlite' ? 'group_concat(cohort_id)' : "string_agg(cohort_id, ',')";
+  const concat = concatFor(dialect, 'cohort_id');
   return `SELECT u.id, u.org_id, u.email, u.name, u.role, u.manager_id, u.tz, u.active,
   (SELECT ${concat} FROM cohort_members m WHERE m.user_id = u.id) AS cohort_ids,
   c.role_id AS career_role, c.level AS career_level
@@ -250,21 +262,51 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
       return true;
     },
     async listCohorts(orgId) {
-      const rows = await all<Cohort & { org_id: string }>(
-        'SELECT id, org_id, name, tz FROM cohorts WHERE org_id = ? ORDER BY name, id',
+      const rows = await all<Cohort & { org_id: string; manager_ids: string | null }>(
+        `SELECT c.id, c.org_id, c.name, c.tz,
+           (SELECT ${concatFor(d.dialect, 'm.user_id')} FROM cohort_managers m
+            JOIN users u ON u.id = m.user_id WHERE m.cohort_id = c.id AND ${LEADING_USER}) AS manager_ids
+         FROM cohorts c WHERE c.org_id = ? ORDER BY c.name, c.id`,
         orgId,
       );
-      return rows.map((r) => ({ id: r.id, orgId: r.org_id, name: r.name, tz: r.tz }));
+      return rows.map((r) => ({
+        id: r.id,
+        orgId: r.org_id,
+        name: r.name,
+        tz: r.tz,
+        managerIds: r.manager_ids ? r.manager_ids.split(',').sort() : [],
+      }));
     },
     async updateCohort(orgId, id, patch) {
-      const changed = await run(
-        'UPDATE cohorts SET name = coalesce(?, name), tz = coalesce(?, tz) WHERE org_id = ? AND id = ?',
-        patch.name ?? null,
-        patch.tz ?? null,
-        orgId,
-        id,
-      );
-      return changed === 1;
+      if (!(await one(`SELECT 1 AS ok FROM cohorts WHERE org_id = ? AND id = ?`, orgId, id)))
+        return false;
+      const statements: Statement[] = [
+        [
+          'UPDATE cohorts SET name = coalesce(?, name), tz = coalesce(?, tz) WHERE id = ?',
+          patch.name ?? null,
+          patch.tz ?? null,
+          id,
+        ],
+      ];
+      if (patch.managerIds) {
+        statements.push(['DELETE FROM cohort_managers WHERE cohort_id = ?', id]);
+        for (const userId of new Set(patch.managerIds))
+          statements.push([
+            'INSERT INTO cohort_managers (cohort_id, user_id) VALUES (?, ?)',
+            id,
+            userId,
+          ]);
+      }
+      await d.batch(statements);
+      return true;
+    },
+    async isCohortManager(userId, cohortId) {
+      return !!(await one(
+        `SELECT 1 AS ok FROM cohort_managers m JOIN users u ON u.id = m.user_id
+         WHERE m.cohort_id = ? AND m.user_id = ? AND ${LEADING_USER}`,
+        cohortId,
+        userId,
+      ));
     },
     async upsertAssignment(a) {
       await run(
@@ -347,6 +389,58 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
         reportId,
       );
       return rows.map((r) => r.item_id);
+    },
+    async recordScriptOpen(o) {
+      await run(
+        `INSERT INTO one_on_one_opens (manager_id, report_id, day, org_id, opened_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (manager_id, report_id, day) DO NOTHING`,
+        o.managerId,
+        o.reportId,
+        o.day,
+        o.orgId,
+        o.at,
+      );
+    },
+    async managerActions(orgId, fromMs, toMs) {
+      const rows = await all<{ user_id: string; kind: string; at: number; tz: string }>(
+        `SELECT n.from_user_id AS user_id, n.kind, n.created_at AS at, u.tz FROM notifications n
+           JOIN users u ON u.id = n.from_user_id
+         WHERE n.org_id = ? AND n.kind IN ('assignment', 'nudge') AND n.created_at >= ? AND n.created_at < ?
+         UNION ALL
+         SELECT o.manager_id AS user_id, 'script' AS kind, o.opened_at AS at, u.tz FROM one_on_one_opens o
+           JOIN users u ON u.id = o.manager_id
+         WHERE o.org_id = ? AND o.opened_at >= ? AND o.opened_at < ?`,
+        orgId,
+        fromMs,
+        toMs,
+        orgId,
+        fromMs,
+        toMs,
+      );
+      return rows.map((r): ManagerAction => ({
+        userId: r.user_id,
+        kind: r.kind as ManagerAction['kind'],
+        at: Number(r.at),
+        tz: r.tz,
+      }));
+    },
+    async pushSubscriptionsOf(userId) {
+      const rows = await all<{
+        endpoint: string;
+        user_id: string;
+        device_id: string;
+        p256dh: string;
+        auth: string;
+        created_at: number;
+      }>('SELECT * FROM push_subscriptions WHERE user_id = ? ORDER BY endpoint', userId);
+      return rows.map((r): PushSubscriptionRow => ({
+        endpoint: r.endpoint,
+        userId: r.user_id,
+        deviceId: r.device_id,
+        p256dh: r.p256dh,
+        auth: r.auth,
+        createdAt: Number(r.created_at),
+      }));
     },
     async createAccessToken(hash, t: AccessToken) {
       await run(

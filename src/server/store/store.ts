@@ -8,7 +8,7 @@
  */
 import type { Catalog, LearningModule } from '../../core/content';
 import type { EventType, ProgressEvent } from '../../core/events';
-import type { HrRecord, PilotGoal } from '../../core/pilot';
+import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import type { TransferRow } from './tables';
@@ -74,6 +74,11 @@ export interface Cohort {
   orgId: string;
   name: string;
   tz: string;
+}
+
+/** A cohort as admins see it: with its managers (active people with the manager or admin role). */
+export interface CohortWithManagers extends Cohort {
+  managerIds: string[];
 }
 
 export interface Assignment {
@@ -261,8 +266,15 @@ export interface Store {
   getPerson(orgId: string, userId: string): Promise<Person | undefined>;
   /** Applies the patch in one transaction; false when no such person is in the org. */
   updatePerson(orgId: string, userId: string, patch: PersonPatch): Promise<boolean>;
-  listCohorts(orgId: string): Promise<Cohort[]>;
-  updateCohort(orgId: string, id: string, patch: { name?: string; tz?: string }): Promise<boolean>;
+  listCohorts(orgId: string): Promise<CohortWithManagers[]>;
+  /** `managerIds` replaces the cohort's managers; all in one transaction. False when not found. */
+  updateCohort(
+    orgId: string,
+    id: string,
+    patch: { name?: string; tz?: string; managerIds?: string[] },
+  ): Promise<boolean>;
+  /** True when the user is one of the cohort's managers and still an active manager or admin. */
+  isCohortManager(userId: string, cohortId: string): Promise<boolean>;
 
   /** One assignment per person and pathway: assigning again moves the due date. */
   upsertAssignment(assignment: Assignment): Promise<void>;
@@ -279,6 +291,20 @@ export interface Store {
     now: number,
   ): Promise<void>;
   oneOnOneChecks(managerId: string, reportId: string): Promise<string[]>;
+  /** Records that a manager opened a report's 1:1 script; once per manager, report and `day`. */
+  recordScriptOpen(open: {
+    orgId: string;
+    managerId: string;
+    reportId: string;
+    /** The manager's local date, YYYY-MM-DD. */
+    day: string;
+    at: number;
+  }): Promise<void>;
+  /**
+   * What managers (and admins) did for their people from `fromMs` up to `toMs`: assignments made
+   * and nudges sent (from notifications) and 1:1 scripts opened, with the actor's time zone.
+   */
+  managerActions(orgId: string, fromMs: number, toMs: number): Promise<ManagerAction[]>;
 
   createAccessToken(tokenHash: string, token: AccessToken): Promise<void>;
   /** The token when it is unused and unexpired, without using it. */
@@ -351,6 +377,8 @@ export interface Store {
 
   /** Saves (or moves to this user) a Web Push subscription of one device. */
   savePushSubscription(s: PushSubscriptionRow): Promise<void>;
+  /** The user's subscribed devices (for a push when their manager nudges them). */
+  pushSubscriptionsOf(userId: string): Promise<PushSubscriptionRow[]>;
   /** Deletes a subscription; with `userId`, only when it is that user's. */
   deletePushSubscription(endpoint: string, userId?: string): Promise<void>;
   /** Every subscription with its owner's time zone, for the evening reminder run. */

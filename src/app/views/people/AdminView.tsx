@@ -1,12 +1,17 @@
 /**
  * The admin's screen for their organisation: the learning goal and sponsor message, people
- * (team, cohort, career level, deactivate, reset link), cohorts, invites, and module upload with
- * `file:line: message` problems.
+ * (team, cohort, time zone, career level, deactivate, reset link), cohorts (name, time zone,
+ * managers), invites, and module upload with `file:line: message` problems.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../store';
-import { createAdminStore, type AdminPerson, type AdminStore } from '../../stores/admin';
+import {
+  createAdminStore,
+  type AdminCohort,
+  type AdminPerson,
+  type AdminStore,
+} from '../../stores/admin';
 
 const formValues = (event: SubmitEvent) => {
   event.preventDefault();
@@ -36,6 +41,7 @@ export function AdminView() {
       <Cohorts admin={admin} />
       <Invite admin={admin} />
       <Upload admin={admin} />
+      <TimeZones />
     </section>
   );
 }
@@ -192,6 +198,17 @@ function People({ admin }: { admin: AdminStore }) {
                 </option>
               ))}
             </select>
+            <label for={`tz-${p.id}`}>Time zone</label>
+            <input
+              id={`tz-${p.id}`}
+              list={TIME_ZONES_ID}
+              defaultValue={p.tz}
+              required
+              onChange={(e) => {
+                const tz = e.currentTarget.value.trim();
+                if (tz && tz !== p.tz) void admin.updatePerson(p.id, { tz });
+              }}
+            />
             <label for={`career-${p.id}`}>Career level</label>
             <select
               id={`career-${p.id}`}
@@ -264,11 +281,18 @@ function Cohorts({ admin }: { admin: AdminStore }) {
               <label for={`cn-${c.id}`}>Name</label>
               <input id={`cn-${c.id}`} name="name" defaultValue={c.name} required />
               <label for={`ctz-${c.id}`}>Time zone</label>
-              <input id={`ctz-${c.id}`} name="tz" defaultValue={c.tz} required />
+              <input
+                id={`ctz-${c.id}`}
+                name="tz"
+                list={TIME_ZONES_ID}
+                defaultValue={c.tz}
+                required
+              />
               <button type="submit" class="button small" aria-label={`Save cohort ${c.name}`}>
                 Save cohort
               </button>
             </form>
+            <CohortManagers admin={admin} cohort={c} />
           </li>
         ))}
       </ul>
@@ -285,6 +309,7 @@ function Cohorts({ admin }: { admin: AdminStore }) {
         <input
           id="newTz"
           name="newTz"
+          list={TIME_ZONES_ID}
           required
           defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone}
         />
@@ -293,6 +318,85 @@ function Cohorts({ admin }: { admin: AdminStore }) {
         </button>
       </form>
     </>
+  );
+}
+
+/** A cohort's managers read its board and set its weekly challenge; managers or admins only. */
+function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCohort }) {
+  const people = admin.people.value;
+  const managers = cohort.managerIds.flatMap((id) => people.find((p) => p.id === id) ?? []);
+  const candidates = people.filter(
+    (p) => p.active && p.role !== 'learner' && !cohort.managerIds.includes(p.id),
+  );
+  return (
+    <div class="form cohort-managers">
+      <h3 id={`cm-title-${cohort.id}`}>Managers of {cohort.name}</h3>
+      {managers.length === 0 ? (
+        <p class="muted">No cohort managers yet.</p>
+      ) : (
+        <ul class="plain-list" aria-labelledby={`cm-title-${cohort.id}`}>
+          {managers.map((m) => (
+            <li key={m.id} class="cohort-manager">
+              <span>{m.name}</span>
+              <button
+                type="button"
+                class="button small quiet"
+                aria-label={`Remove ${m.name} as a manager of ${cohort.name}`}
+                onClick={() =>
+                  admin.setCohortManagers(
+                    cohort.id,
+                    cohort.managerIds.filter((id) => id !== m.id),
+                    `${m.name} no longer manages ${cohort.name}.`,
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {candidates.length > 0 && (
+        <form
+          class="form"
+          onSubmit={(e) => {
+            const id = formValues(e)('manager');
+            const name = people.find((p) => p.id === id)?.name ?? '';
+            void admin.setCohortManagers(
+              cohort.id,
+              [...cohort.managerIds, id],
+              `${name} now manages ${cohort.name}.`,
+            );
+          }}
+        >
+          <label for={`cm-${cohort.id}`}>Add a manager to {cohort.name}</label>
+          <select id={`cm-${cohort.id}`} name="manager" required>
+            {candidates.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="button small">
+            Add manager
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+const TIME_ZONES_ID = 'time-zones';
+
+/** Suggestions for every time zone field on the screen (typing still works). */
+function TimeZones() {
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  return (
+    <datalist id={TIME_ZONES_ID}>
+      {zones.map((z) => (
+        <option key={z} value={z} />
+      ))}
+    </datalist>
   );
 }
 

@@ -1,4 +1,7 @@
-/** The manager's team: each report's streak, activity, assignments, with an "at risk" filter. */
+/**
+ * The manager's team: each report's streak, activity, assignments, with an "at risk" filter; and
+ * links to the boards of the cohorts they manage.
+ */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { relativeTime } from '../../format';
@@ -65,6 +68,20 @@ export function TeamView() {
                 {r.suggestions[0] && (
                   <span class="muted">Suggested next: {r.suggestions[0].title}</span>
                 )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {team.cohorts.value.length > 0 && (
+        <>
+          <h2>Cohorts you manage</h2>
+          <ul class="plain-list">
+            {team.cohorts.value.map((c) => (
+              <li key={c.id}>
+                <Link href={paths.leaderboard(c.id)} class="button">
+                  {c.name}: leaderboard and challenge
+                </Link>
               </li>
             ))}
           </ul>
