@@ -31,6 +31,7 @@ import { progressAggregate } from '../src/server/progress-aggregate';
 import { openPostgresStore } from '../src/server/store/postgres';
 import { openSqliteStore } from '../src/server/store/sqlite';
 import type { IncomingEvent, Store } from '../src/server/store/store';
+import { seededRandom } from './random';
 import { connectResp } from './resp';
 
 const SMALL = process.env.BENCH_SMALL === '1';
@@ -54,10 +55,6 @@ function percentile(sorted: number[], p: number): number {
 function summary(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
   return { p50: +percentile(s, 50).toFixed(3), p95: +percentile(s, 95).toFixed(3), n: s.length };
-}
-/** Deterministic pseudo-random numbers, so every store sees the same data. */
-function rng(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 const cohortOf = (i: number) => `cohort-${Math.floor(i / COHORT_SIZE)}`;
 const userId = (i: number) => `user-${String(i).padStart(6, '0')}`;
@@ -118,7 +115,7 @@ async function seedPeople(store: Store, insert: (sql: string, rows: unknown[][])
 
 /** Every learner's events through store.ingest with the real aggregate; returns the event count. */
 async function ingestAll(store: Store): Promise<number> {
-  const random = rng(42);
+  const random = seededRandom(42);
   let count = 0;
   for (let i = 0; i < LEARNERS; i++) {
     const cohort = { id: cohortOf(i), orgId: 'big-org', name: cohortOf(i), tz: TZ };
@@ -133,7 +130,7 @@ async function ingestAll(store: Store): Promise<number> {
 const BOARD_COLUMNS = 'cohort_id, period, user_id, xp, lessons, reached_at, updated_at';
 
 async function timeReads(store: Store): Promise<ReturnType<typeof summary>> {
-  const random = rng(7);
+  const random = seededRandom(7);
   const ms: number[] = [];
   for (let i = 0; i < READS + 50; i++) {
     const me = userId(Math.floor(random() * COHORT_SIZE)); // members of cohort-0
@@ -243,7 +240,7 @@ async function redisBench(boardRows: unknown[][]) {
     }
     for (let i = 0; i < members.length; i += 2000)
       await redis.pipeline([['ZADD', key, ...members.slice(i, i + 2000)]]);
-    const random = rng(7);
+    const random = seededRandom(7);
     const ms: number[] = [];
     for (let i = 0; i < READS + 50; i++) {
       const me = userId(Math.floor(random() * COHORT_SIZE));

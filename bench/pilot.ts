@@ -20,6 +20,7 @@ import { addDays } from '../src/core/calendar';
 import { loadContentDir } from '../src/server/content/load';
 import { buildPilotReport, windowRange } from '../src/server/pilot/report';
 import { openSqliteStore } from '../src/server/store/sqlite';
+import { seededRandom } from './random';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 100_000);
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
@@ -41,17 +42,7 @@ const db = new Database(file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = OFF');
 
-/**
- * mulberry32, seeded: reproducible and in [0, 1). (The LCG this replaces multiplied in doubles,
- * lost precision and repeated after 10,466 values, so only about 10% of learners were active.)
- */
-let seed = 42;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const random = seededRandom(42);
 
 const t0 = performance.now();
 db.prepare('INSERT INTO orgs (id, name) VALUES (?, ?)').run('bench', 'Bench Co');
