@@ -75,7 +75,9 @@ export function App() {
           <section class="page">
             <h1>{t('app.notFound')}</h1>
             <p>
-              <a href="/">{t('app.backToLessons')}</a>
+              <a href="/" class="back">
+                {t('app.backToLessons')}
+              </a>
             </p>
           </section>
         ) : (
