@@ -1,28 +1,170 @@
 /**
- * Accessibility of every screen a learner can reach, in the real Chromium: sign-in, home, a
- * module, a lesson card, a quiz with its feedback, the completion screen and the "Couldn't sync"
- * list — at phone (390 px) and laptop (1280 px) widths, each in light and dark mode. On each:
- * zero axe-core violations, every control at least 44 × 44 px, and text at 200% without
- * sideways scrolling or clipping. A second test walks sign-in → lesson → quiz → completion with
- * the keyboard only.
+ * Accessibility of every screen of every role, in the real Chromium, at phone (390 px) and laptop
+ * (1280 px) widths, each in light and dark mode: zero axe-core violations, every control at least
+ * 44 × 44 px, text at 200% without sideways scrolling or clipping, keyboard focus never hidden
+ * under the header or the sync bar (WCAG 2.4.11), and nothing moving when reduced motion is asked
+ * for (the probes live in test/support/a11y.ts and are tested at the end of this file).
+ *
+ * - The learner's walk: sign-in, home, a module, a lesson card, a quiz with its feedback, the
+ *   completion screen and the "Couldn't sync" list.
+ * - Every other screen, table-driven (`screens` below): the learner's roadmap, review, leaderboard,
+ *   profile, account and "not found"; the manager's home, team, 1:1 script (after assigning a
+ *   pathway), cohort challenge and account with the goal; the admin's programme screen (goal,
+ *   sponsor message, people with a reset link, cohorts, an invite, an upload with its problems),
+ *   team, pilot dashboard (a seeded pilot, so charts and tables render, with HR rows to fix) and
+ *   checklist; the set-up form of an org without a pilot; the join and reset-password doors.
+ *
+ * One server and one browser; one context per width and role, switching light and dark with
+ * `emulateMedia({ colorScheme })` on each screen. A last test walks sign-in → lesson → quiz →
+ * completion with the keyboard only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { axeViolations, overflowAt200, smallTargets } from '../support/a11y';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { ProgressEvent } from '../../src/core/events';
+import { uuidv7 } from '../../src/core/uuidv7';
+import {
+  axeViolations,
+  hiddenWhenFocused,
+  motionWhenReduced,
+  overflowAt200,
+  smallTargets,
+} from '../support/a11y';
 import { CHROMIUM_ARGS, executablePath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
+import { sessionCookie } from '../support/sessions';
 
 let server: RunningServer;
 let browser: Browser;
+/** Links the seed makes for the public doors. */
+let doors: { join: string; reset: string };
+/** A lesson holding the quiz the learner got wrong two days ago (so it is due for review). */
+let reviewLesson: { moduleId: string; title: string };
 
 beforeAll(async () => {
   server = await startServer();
   browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  await seedEveryScreen();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Calls the API as a demo person, failing loudly when the seed is refused. */
+async function as(userId: string, method: string, path: string, body: unknown) {
+  const cookie = await sessionCookie(server.store, userId);
+  const text = typeof body === 'string';
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': text ? 'text/csv' : 'application/json', cookie },
+    body: text ? body : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/**
+ * Gives every screen something to show: progress on the board, a quiz due for review, kudos, a
+ * challenge, an assignment, a sponsor message and goal, a pilot two weeks in with HR outcomes,
+ * and an invite and reset link. Lessons come from the end of the catalog, so the learner's walk
+ * still starts at the first lesson.
+ */
+async function seedEveryScreen() {
+  const catalog = await server.store.getCatalog();
+  const lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  const sync = (userId: string, events: ProgressEvent[]) =>
+    as(userId, 'POST', '/sync', {
+      deviceId: `device-${userId}`,
+      sentAt: new Date().toISOString(),
+      events,
+    });
+  const event = (userId: string, seq: number, at: Date) => ({
+    id: uuidv7(),
+    occurredAt: at.toISOString(),
+    tz: 'Europe/Berlin',
+    deviceId: `device-${userId}`,
+    seq,
+  });
+  const quizModule = [...catalog.modules]
+    .reverse()
+    .find((m) => m.lessons.length > 0 && m.id !== catalog.modules[0]!.id)!;
+  const module = (await server.store.getModule(quizModule.id))!;
+  const lesson = module.lessons.find((l) => l.cards.some((c) => c.kind === 'quiz'))!;
+  const quiz = lesson.cards.find((c) => c.kind === 'quiz')!;
+  if (quiz.kind !== 'quiz') throw new Error('no quiz');
+  reviewLesson = { moduleId: module.id, title: lesson.title };
+  await sync('u-demo-learner', [
+    {
+      ...event('u-demo-learner', 1, daysAgo(2)),
+      type: 'quiz_answered',
+      lessonId: lesson.id,
+      cardId: quiz.id,
+      answerIds: [quiz.options.find((o) => !o.correct)!.id],
+    },
+    ...[1, 2].map((i) => ({
+      ...event('u-demo-learner', 1 + i, new Date(Date.now() - i * 60_000)),
+      type: 'lesson_completed' as const,
+      lessonId: lessons.at(-i)!,
+      durationMs: 300_000,
+    })),
+  ]);
+  // Leo is in the pilot cohort; Ada, the admin, is the comparison group: both charts have bars.
+  for (const userId of ['u-demo-learner2', 'u-demo-admin'])
+    await sync(userId, [
+      {
+        ...event(userId, 1, new Date(Date.now() - 3_600_000)),
+        type: 'lesson_completed',
+        lessonId: lessons.at(-3)!,
+        durationMs: 300_000,
+      },
+    ]);
+  await as('u-demo-learner2', 'POST', '/kudos', {
+    toUserId: 'u-demo-learner',
+    reason: 'streak',
+    message: 'Two lessons before lunch!',
+  });
+  await as('u-demo-manager', 'PUT', '/cohorts/demo-co-pilot/challenge', { goal: 20 });
+  await as('u-demo-manager', 'POST', '/team/u-demo-learner/assignments', {
+    pathwayId: catalog.pathways[0]!.id,
+    dueDate: daysAgo(-30).toISOString().slice(0, 10),
+  });
+  const admin = (method: string, path: string, body: unknown) =>
+    as('u-demo-admin', method, path, body);
+  await admin('POST', '/admin/goal', { label: 'People who learn weekly', targetPercent: 80 });
+  await admin('POST', '/admin/sponsor', {
+    name: 'Sam Sponsor',
+    title: 'Chief Executive',
+    text: 'Ten minutes a week makes all of us better.',
+    startsOn: '2000-01-01',
+    endsOn: '2099-12-31',
+    sponsorUserId: 'u-demo-manager',
+  });
+  await admin('POST', '/pilot/pilots', {
+    name: 'Autumn pilot',
+    startDate: daysAgo(14).toISOString().slice(0, 10),
+    weeks: 12,
+    cohortIds: ['demo-co-pilot'],
+    goals: [
+      { metric: 'weeklyActivePct', op: '>=', target: 70 },
+      { metric: 'lessonsPerActive', op: '>=', target: 2 },
+    ],
+  });
+  await admin(
+    'POST',
+    '/pilot/hr',
+    'email,hire_date,exit_date,internal_moves\n' +
+      'learner@demo.test,2022-03-01,,\nlearner2@demo.test,2021-01-01,,\n' +
+      'manager@demo.test,2019-01-01,,\nadmin@demo.test,2018-01-01,,\n',
+  );
+  const invite = await admin('POST', '/admin/invites', {
+    cohortId: 'demo-co-pilot',
+    email: 'nina@demo.test',
+  });
+  const reset = await admin('POST', '/admin/people/u-demo-learner2/reset-link', {});
+  doors = { join: String(invite.url), reset: String(reset.url) };
+}
 
 interface Finding {
   screen: string;
@@ -30,8 +172,26 @@ interface Finding {
   problems: unknown[];
 }
 
-/** Runs every probe on the current screen in light and dark mode and collects what fails. */
+/** Every finding on its own line, so a failure names each problem in full. */
+const report = (findings: Finding[]) =>
+  findings
+    .map(
+      (f) =>
+        `${f.screen}, ${f.scheme}:\n  ${f.problems.map((p) => JSON.stringify(p)).join('\n  ')}`,
+    )
+    .join('\n');
+
+/**
+ * Runs every probe on the current screen and collects what fails: focus never hidden and no
+ * motion when reduced motion is asked for (once; colours do not change them), then axe, target
+ * sizes and 200% text in light and dark mode.
+ */
 async function audit(page: Page, screen: string, findings: Finding[]) {
+  for (const [kind, problems] of [
+    ['focus hidden', await hiddenWhenFocused(page)],
+    ['moves with reduced motion', await motionWhenReduced(page)],
+  ] as const)
+    if (problems.length) findings.push({ screen: `${screen} (${kind})`, scheme: 'any', problems });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const axe = await axeViolations(page);
@@ -46,6 +206,21 @@ async function audit(page: Page, screen: string, findings: Finding[]) {
         findings.push({ screen: `${screen} (${kind})`, scheme: colorScheme, problems });
   }
 }
+
+const widths = [
+  { width: 390, height: 844, mobile: true },
+  { width: 1280, height: 800, mobile: false },
+];
+
+/** A context for one width; page.route must see the app's own requests, not the worker's. */
+const openContext = ({ width, height, mobile }: (typeof widths)[number]) =>
+  browser.newContext({
+    viewport: { width, height },
+    isMobile: mobile,
+    hasTouch: mobile,
+    bypassCSP: true,
+    serviceWorkers: 'block',
+  });
 
 /** Rejects every event of the next sync the way the server does, so the list appears. */
 async function rejectNextSync(page: Page) {
@@ -68,19 +243,9 @@ async function rejectNextSync(page: Page) {
   });
 }
 
-describe.each([
-  { width: 390, height: 844, mobile: true },
-  { width: 1280, height: 800, mobile: false },
-])('every learner screen at $width px', ({ width, height, mobile }) => {
-  it('has no axe violations, small targets or overflow at 200% text, light and dark', async () => {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      isMobile: mobile,
-      hasTouch: mobile,
-      bypassCSP: true,
-      // page.route must see the app's own requests, not the service worker's.
-      serviceWorkers: 'block',
-    });
+describe.each(widths)("the learner's walk at $width px", (size) => {
+  it('every probe passes on every screen, light and dark', async () => {
+    const context = await openContext(size);
     const page = await context.newPage();
     const findings: Finding[] = [];
     try {
@@ -134,11 +299,208 @@ describe.each([
       await page.getByText(/Couldn't sync/).click();
       await page.getByRole('button', { name: 'Dismiss' }).first().waitFor();
       await audit(page, 'couldn’t sync list', findings);
-      expect(findings).toEqual([]);
+      expect(findings, report(findings)).toEqual([]);
     } finally {
       await context.close();
     }
   });
+});
+
+type Who = 'learner' | 'manager' | 'admin' | 'admin of an org without a pilot' | 'visitor';
+
+const accounts: Record<Exclude<Who, 'visitor'>, string> = {
+  learner: 'learner@demo.test',
+  manager: 'manager@demo.test',
+  admin: 'admin@demo.test',
+  'admin of an org without a pilot': 'admin@globex.test',
+};
+
+interface Screen {
+  who: Who;
+  name: string;
+  path: () => string;
+  /** What shows once the screen has loaded its data. */
+  ready: (page: Page) => Locator;
+  /** Brings the screen into the state worth auditing (a notice, a list of problems). */
+  act?: (page: Page) => Promise<void>;
+}
+
+const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { name });
+
+const screens: Screen[] = [
+  {
+    who: 'learner',
+    name: 'roadmap',
+    path: () => '/roadmap',
+    ready: (p) => p.locator('.level').first(),
+  },
+  {
+    who: 'learner',
+    name: 'review',
+    // The review shows questions of the modules stored on this device: opening one of its
+    // lessons stores the module.
+    path: () => `/modules/${reviewLesson.moduleId}`,
+    ready: (p) => p.locator('.lesson-row').first(),
+    act: async (page) => {
+      await page.locator('.lesson-row').filter({ hasText: reviewLesson.title }).click();
+      await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+      await page.goto(`${server.url}/review`);
+      await page.getByRole('button', { name: 'Check answer' }).waitFor();
+    },
+  },
+  {
+    who: 'learner',
+    name: 'leaderboard',
+    path: () => '/leaderboard',
+    ready: (p) => p.locator('.board-row.me'),
+  },
+  {
+    who: 'learner',
+    name: 'profile',
+    path: () => '/profile',
+    ready: (p) => p.locator('.kudos-list li'),
+  },
+  {
+    who: 'learner',
+    name: 'account',
+    path: () => '/account',
+    ready: (p) => p.getByRole('button', { name: 'Sign out this device' }),
+  },
+  {
+    who: 'learner',
+    name: 'not found',
+    path: () => '/nowhere/at/all',
+    ready: heading(/not found/i),
+  },
+  { who: 'manager', name: 'home', path: () => '/', ready: (p) => p.locator('.sponsor') },
+  {
+    who: 'manager',
+    name: 'team',
+    path: () => '/team',
+    ready: (p) => p.locator('.team-row').first(),
+  },
+  {
+    who: 'manager',
+    name: '1:1 script after assigning',
+    path: () => '/team/u-demo-learner',
+    ready: heading('1:1 with Lena Learner'),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Assign pathway' }).click();
+      await page.getByRole('status').filter({ hasText: 'Assigned' }).waitFor();
+    },
+  },
+  {
+    who: 'manager',
+    name: 'leaderboard with the challenge form',
+    path: () => '/leaderboard',
+    ready: heading('This week’s cohort challenge'),
+  },
+  {
+    who: 'manager',
+    name: 'account with the goal',
+    path: () => '/account',
+    ready: (p) => p.getByLabel('Learning goal progress'),
+  },
+  {
+    who: 'admin',
+    name: 'admin: people, cohorts, invite, reset link, upload problems',
+    path: () => '/admin',
+    ready: (p) => p.getByRole('button', { name: 'Reset link for Lena Learner' }),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Reset link for Lena Learner' }).click();
+      await page.getByText(/One-time reset link for Lena Learner/).waitFor();
+      await page.getByRole('button', { name: 'Create invite' }).click();
+      await page.getByText(/single use, expires/).waitFor();
+      await page
+        .getByLabel('Or paste it')
+        .fill('---\nid: Bad Id\ntitle: Listening\n---\n\nNo lessons.\n');
+      await page.getByRole('button', { name: 'Validate' }).click();
+      await page.locator('.problems li').first().waitFor();
+    },
+  },
+  {
+    who: 'admin',
+    name: 'team (nobody reports)',
+    path: () => '/team',
+    ready: (p) => p.getByText(/Nobody reports to you yet/),
+  },
+  {
+    who: 'admin',
+    name: 'pilot dashboard with HR rows to fix',
+    path: () => '/pilot',
+    ready: (p) => p.getByRole('table', { name: 'Weekly active learners by week' }),
+    act: async (page) => {
+      await page.getByLabel(/Import an HR file/).setInputFiles({
+        name: 'hr.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'email,hire_date,exit_date,internal_moves\nstranger@else.test,2022-01-01,,\n',
+        ),
+      });
+      await page.getByRole('list', { name: 'Rows to fix' }).waitFor();
+    },
+  },
+  {
+    who: 'admin',
+    name: 'pilot checklist',
+    path: () => '/pilot/checklist',
+    ready: (p) => p.getByText(/of 6 steps done/),
+  },
+  {
+    who: 'admin of an org without a pilot',
+    name: 'pilot set-up',
+    path: () => '/pilot',
+    ready: heading('Set up a pilot'),
+  },
+  {
+    who: 'visitor',
+    name: 'join by invite',
+    path: () => new URL(doors.join).pathname,
+    ready: (p) => p.getByLabel('Your name'),
+  },
+  {
+    who: 'visitor',
+    name: 'join with an unknown code',
+    path: () => '/join/AAAAA-AAAAA',
+    ready: (p) => p.getByRole('alert'),
+  },
+  {
+    who: 'visitor',
+    name: 'reset password',
+    path: () => new URL(doors.reset).pathname,
+    ready: heading('Set a new password'),
+  },
+];
+
+const everyone = [...new Set(screens.map((s) => s.who))];
+
+describe.each(widths)('every screen of every role at $width px', (size) => {
+  it.each(everyone.map((who) => ({ who })))(
+    '$who: every probe passes on every screen, light and dark',
+    async ({ who }) => {
+      const context = await openContext(size);
+      const page = await context.newPage();
+      const findings: Finding[] = [];
+      try {
+        if (who !== 'visitor') {
+          await page.goto(server.url);
+          await page.getByLabel('Email').fill(accounts[who]);
+          await page.getByLabel('Password').fill('learn-daily');
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.getByRole('navigation', { name: 'Main' }).waitFor();
+        }
+        for (const screen of screens.filter((s) => s.who === who)) {
+          await page.goto(server.url + screen.path());
+          await screen.ready(page).waitFor();
+          await screen.act?.(page);
+          await audit(page, screen.name, findings);
+        }
+        expect(findings, report(findings)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe('the probes themselves', () => {
@@ -153,6 +515,20 @@ describe('the probes themselves', () => {
     expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast']));
     expect(await smallTargets(page)).toHaveLength(1);
     expect((await overflowAt200(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('catch a control that focus leaves under a fixed bar, and motion that ignores the wish for less', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 700 } });
+    await page.setContent(`<!doctype html><html lang="en"><title>t</title><body><main>
+      <p style="height:560px">Intro</p><button>Under the bar</button>
+      <p style="transition:color 0.3s">fades</p>
+      </main><footer style="position:fixed;bottom:0;left:0;right:0;height:40%">bar</footer>
+      </body></html>`);
+    expect(await hiddenWhenFocused(page)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Under the bar')]),
+    );
+    expect(await motionWhenReduced(page)).toEqual(['p.']);
     await page.close();
   });
 });

@@ -7,7 +7,13 @@
  * - `smallTargets` lists visible controls smaller than 44 × 44 CSS px. Links inside running text
  *   (`.prose`) are exempt, as WCAG 2.5.8 allows for inline targets; a radio or checkbox counts by
  *   its label, which is what a finger hits.
- * - `overflowAt200` sets the root font size to 200% and lists what then sticks out sideways.
+ * - `overflowAt200` sets the root font size to 200% and lists what then sticks out sideways:
+ *   boxes, and words too long for their box.
+ * - `hiddenWhenFocused` focuses the main content's controls in tab order, forward and back, with
+ *   text at 200%, and lists those that focus leaves entirely hidden under a fixed or sticky bar
+ *   or off the screen (WCAG 2.4.11, Focus Not Obscured). `focus()` scrolls exactly as Tab does
+ *   (checked against real Tab presses), at a fraction of the round trips.
+ * - `motionWhenReduced` asks for reduced motion and lists what still animates or transitions.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -95,19 +101,117 @@ export async function overflowAt200(page: Page): Promise<string[]> {
     root.style.fontSize = '200%';
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const problems: string[] = [];
+    // getAttribute, not className: an SVG element's className is an object.
+    const name = (el: Element) =>
+      [el.tagName.toLowerCase(), ...(el.getAttribute('class') ?? '').split(' ')]
+        .filter(Boolean)
+        .join('.');
     if (root.scrollWidth > innerWidth + 1)
       problems.push(`page scrolls sideways: ${root.scrollWidth}px > ${innerWidth}px`);
     for (const el of document.querySelectorAll('main *, header *, footer *')) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || el.closest('.visually-hidden, .skip-link')) continue;
       if (box.right > innerWidth + 1 || box.left < -1)
-        problems.push(
-          `${el.tagName.toLowerCase()}.${el.className} spans ${Math.round(box.left)}…${Math.round(box.right)}`,
-        );
+        problems.push(`${name(el)} spans ${Math.round(box.left)}…${Math.round(box.right)}`);
       else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'hidden')
-        problems.push(`${el.tagName.toLowerCase()}.${el.className} clips its content`);
+        problems.push(`${name(el)} clips its content`);
+    }
+    // A long word sticks out of its box without widening the box itself.
+    for (const part of document.querySelectorAll('main, header, footer')) {
+      const texts = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const box = range.getBoundingClientRect();
+        const hidden = box.width === 0 || text.parentElement!.closest('.visually-hidden');
+        if (!hidden && (box.right > innerWidth + 1 || box.left < -1))
+          problems.push(
+            `text "${text.textContent!.trim().slice(0, 30)}" in ${name(text.parentElement!)}`,
+          );
+      }
     }
     root.style.fontSize = before;
     return problems.slice(0, 10);
   }, width);
+}
+
+export async function hiddenWhenFocused(page: Page): Promise<string[]> {
+  return await page.evaluate(async () => {
+    const root = document.documentElement;
+    root.style.fontSize = '200%';
+    // Let the page react to the new text size (bars re-measure themselves) before tabbing.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const bars = [...document.querySelectorAll('body *')].filter((el) =>
+      ['fixed', 'sticky'].includes(getComputedStyle(el).position),
+    );
+    // The tab order: every enabled, rendered control in the main content, in document order.
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>(
+        'main :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))',
+      ),
+    ].filter((el) => !el.matches(':disabled') && el.getClientRects().length > 0);
+    const hidden = new Set<string>();
+    for (const [direction, order] of [
+      ['forward', controls],
+      ['back', [...controls].reverse()],
+    ] as const) {
+      // Blur first: focusing the control that already has focus would not scroll.
+      (document.activeElement as HTMLElement | null)?.blur();
+      scrollTo(0, direction === 'forward' ? 0 : root.scrollHeight);
+      for (const el of order) {
+        // focus() scrolls the way Tab does: only when the control is outside the viewport,
+        // minus the page's scroll-padding.
+        el.focus();
+        const box = el.getBoundingClientRect();
+        const covered = bars.some((bar) => {
+          const b = bar.getBoundingClientRect();
+          return (
+            !bar.contains(el) &&
+            b.top <= box.top &&
+            b.bottom >= box.bottom &&
+            b.left <= box.left &&
+            b.right >= box.right
+          );
+        });
+        if (covered || box.bottom <= 0 || box.top >= innerHeight) {
+          const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+          hidden.add(
+            `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${text}" (${direction})`,
+          );
+        }
+      }
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    const edges = bars.map(
+      (bar) => `${bar.tagName.toLowerCase()} ${bar.getBoundingClientRect().height}px`,
+    );
+    root.style.fontSize = '';
+    scrollTo(0, 0);
+    return hidden.size ? [...hidden, `viewport ${innerHeight}px, bars: ${edges.join(', ')}`] : [];
+  });
+}
+
+export async function motionWhenReduced(page: Page): Promise<string[]> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  try {
+    return await page.evaluate(() => {
+      const longest = (durations: string) => Math.max(...durations.split(',').map(parseFloat));
+      const moving: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const style = getComputedStyle(el);
+        const animates = style.animationName !== 'none' && longest(style.animationDuration) > 0;
+        if (animates || longest(style.transitionDuration) > 0)
+          moving.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+      }
+      // Script-driven animations (element.animate) show up here, not in the styles.
+      for (const animation of document.getAnimations())
+        if (animation.playState === 'running' && !(animation instanceof CSSTransition))
+          moving.push(
+            `running animation on ${(animation.effect as KeyframeEffect).target?.tagName}`,
+          );
+      return [...new Set(moving)];
+    });
+  } finally {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  }
 }

@@ -16,6 +16,7 @@ import { Review } from './Review';
 import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
 import { lazyView } from './Lazy';
 import { t } from '../i18n';
+import { topEdge } from '../edges';
 
 /** The admin's pilot screens load on first use, so learners never download them. */
 const PilotDashboard = lazyView(() => import('./PilotDashboard').then((m) => m.PilotDashboard));
@@ -29,7 +30,7 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('app.skip')}
       </a>
-      <header class="topbar">
+      <header class="topbar" ref={topEdge}>
         <Link class="brand" href="/" aria-label={t('app.home')}>
           <img src="/icons/icon-192.png" alt="" width={28} height={28} />
           <span>Kindling</span>
@@ -75,7 +76,9 @@ export function App() {
           <section class="page">
             <h1>{t('app.notFound')}</h1>
             <p>
-              <a href="/">{t('app.backToLessons')}</a>
+              <a href="/" class="back">
+                {t('app.backToLessons')}
+              </a>
             </p>
           </section>
         ) : (

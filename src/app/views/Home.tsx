@@ -47,11 +47,7 @@ export function Home() {
         </Link>
       )}
       {due.length > 0 && (
-        <Link
-          href={paths.review()}
-          class="card review-card"
-          aria-label={`Daily review: ${due.length} questions`}
-        >
+        <Link href={paths.review()} class="card review-card">
           <span class="eyebrow">Daily review</span>
           <span>
             {due.length} {due.length === 1 ? 'question' : 'questions'} to keep what you learned ·

@@ -51,6 +51,19 @@ export function PilotChart({
         >
           <title id={`${id}-title`}>{`${title}, pilot vs comparison, by week`}</title>
           <desc id={`${id}-desc`}>{desc}</desc>
+          {/* Comparison bars are hatched, so the two groups differ by more than colour. */}
+          <defs>
+            <pattern
+              id={`${id}-hatch`}
+              width="4"
+              height="4"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="4" height="4" class="hatch-ground" />
+              <line x1="0" y1="0" x2="0" y2="4" class="hatch-line" />
+            </pattern>
+          </defs>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} class="axis" />
           <text x={PAD.left - 4} y={y(top) + 4} class="tick" text-anchor="end">
             {Math.round(top)}
@@ -70,7 +83,7 @@ export function PilotChart({
                   y={y(c)}
                   width={bar}
                   height={y(0) - y(c)}
-                  class="bar-comparison"
+                  fill={`url(#${id}-hatch)`}
                 />
                 {(weeks.length <= 12 || i % 2 === 0) && (
                   <text x={x + bar} y={H - 6} class="tick" text-anchor="middle">

@@ -90,7 +90,9 @@ export function Roadmap() {
       <p class="muted">
         A competency counts once you pass the assessment at the end of each module that builds it.
       </p>
-      <Link href={paths.home()}>Back to home</Link>
+      <Link href={paths.home()} class="back">
+        Back to home
+      </Link>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { formatDateTime, t } from '../i18n';
+import { bottomEdge } from '../edges';
 import { relativeTime } from '../format';
 import { useStore } from '../store';
 import { LocalePicker } from './LocalePicker';
@@ -24,7 +25,7 @@ export function SyncStatusBar() {
   }
 
   return (
-    <footer class="syncbar" aria-label={t('sync.label')}>
+    <footer class="syncbar" ref={bottomEdge} aria-label={t('sync.label')}>
       <div class="sync-line" role="status">
         <span class={`sync-dot ${s.phase}`} aria-hidden="true" />
         <span>

@@ -1,0 +1,46 @@
+/**
+ * The sticky header and the fixed sync bar cover the top and the bottom of the page. Their
+ * heights, which grow with text size and wrapping, are kept in `--edge-top` and `--edge-bottom`
+ * on the root element; `scroll-padding` in styles.css uses them, so a control that receives
+ * keyboard focus is scrolled clear of both bars instead of being hidden beneath one (WCAG 2.4.11,
+ * Focus Not Obscured). When the bars would cover more than half the screen (large text on a
+ * phone, a long "Couldn't sync" list) they stop floating and take their place in the page
+ * (`data-edges="flow"`), so the content keeps room to be read. Use as a `ref` on the bar.
+ */
+const heights = { top: 0, bottom: 0 };
+
+function place(): void {
+  const root = document.documentElement;
+  const flow = heights.top + heights.bottom > innerHeight / 2;
+  if (flow === (root.dataset.edges === 'flow')) return;
+  if (flow) root.dataset.edges = 'flow';
+  else delete root.dataset.edges;
+  // A control in a bar that just moved keeps focus; keep it on screen too.
+  const focused = document.activeElement;
+  if (focused?.closest('.topbar, .syncbar')) focused.scrollIntoView({ block: 'nearest' });
+}
+
+function edgeRef(edge: 'top' | 'bottom'): (el: HTMLElement | null) => void {
+  const name = `--edge-${edge}`;
+  let observer: ResizeObserver | undefined;
+  return (el) => {
+    observer?.disconnect();
+    observer = undefined;
+    heights[edge] = 0;
+    const root = document.documentElement.style;
+    if (el) {
+      observer = new ResizeObserver(() => {
+        heights[edge] = el.offsetHeight;
+        root.setProperty(name, `${el.offsetHeight}px`);
+        place();
+      });
+      observer.observe(el);
+    } else root.removeProperty(name);
+    place();
+  };
+}
+
+addEventListener('resize', place);
+
+export const topEdge = edgeRef('top');
+export const bottomEdge = edgeRef('bottom');
