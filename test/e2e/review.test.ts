@@ -57,7 +57,7 @@ afterAll(async () => {
 it('earns review XP once a day and counts the session toward the goal', async () => {
   const { page } = phone;
   await signIn(page, server.url);
-  const reviewCard = page.getByRole('link', { name: 'Daily review: 2 questions' });
+  const reviewCard = page.getByRole('link', { name: /Daily review\s*2 questions to keep/ });
   await reviewCard.waitFor();
   const xp = async () => Number(await page.getByTestId('xp').textContent());
   const before = await xp();
