@@ -76,6 +76,9 @@ export function createApp(options: AppOptions) {
   return app;
 }
 
+const STATIC_FILE =
+  /\.(?:js|mjs|css|map|html|json|webmanifest|txt|xml|ico|png|jpe?g|gif|webp|avif|svg|woff2?)$/i;
+
 function serveBuiltApp(app: Hono<AppEnv>, root: string) {
   app.use(
     '*',
@@ -87,9 +90,10 @@ function serveBuiltApp(app: Hono<AppEnv>, root: string) {
       },
     }),
   );
-  // Every other path without a file extension is an app URL: serve the shell.
+  // Every other path is an app URL, served the shell — unless it names a missing file. Lesson ids
+  // contain dots (`feedback.assessment`), so only a known file type counts as a file.
   app.get('*', async (c, next) => {
-    if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    if (STATIC_FILE.test(c.req.path)) return next();
     c.header('Cache-Control', 'no-cache');
     return serveStatic({ root, path: 'index.html' })(c, next);
   });

@@ -57,6 +57,8 @@ describe('security headers on every response', () => {
     ['missing static file', 'GET', '/assets/missing.js', 404],
     ['app shell', 'GET', '/', 200],
     ['app URL (deep link)', 'GET', '/modules/x/lessons/y', 200],
+    ['app URL with a dotted lesson id', 'GET', '/modules/x/lessons/x.assessment', 200],
+    ['missing icon', 'GET', '/icons/missing.png', 404],
   ];
   it.each(requests)('%s (%s %s) on localhost: no HSTS', async (_name, method, path, status) => {
     const res = await app.request(`http://localhost${path}`, {
