@@ -1,6 +1,6 @@
 /**
- * Accessibility of every screen a learner can reach, in the real Chromium: sign-in, home, a
- * module, a lesson card, a quiz with its feedback, the completion screen and the "Couldn't sync"
+ * Accessibility of every screen a learner can reach, in the real Chromium: sign-in, home, the
+ * roadmap with its pathway downloads, a module, a lesson card, a quiz with its feedback, the completion screen and the "Couldn't sync"
  * list — at phone (390 px) and laptop (1280 px) widths, each in light and dark mode. On each:
  * zero axe-core violations, every control at least 44 × 44 px, and text at 200% without
  * sideways scrolling or clipping. A second test walks sign-in → lesson → quiz → completion with
@@ -94,6 +94,12 @@ describe.each([
       const continueCard = page.getByRole('link', { name: /^Continue:/ });
       await continueCard.waitFor();
       await audit(page, 'home', findings);
+
+      await page.getByRole('link', { name: 'Roadmap' }).first().click();
+      await page.getByRole('heading', { name: 'Take a pathway with you' }).waitFor();
+      await audit(page, 'roadmap', findings);
+      await page.getByRole('link', { name: 'Back to home' }).click();
+      await continueCard.waitFor();
 
       await page.locator('.module-card').first().click();
       await page.locator('.lesson-row').first().waitFor();
