@@ -94,10 +94,19 @@ export function createDownloadsStore({
     }
   }
 
-  /** Batches run one at a time, in the order asked; a later one waits for the one running. */
+  /**
+   * Batches run one at a time, in the order asked; a later one waits for the one running. Tabs
+   * take turns under a Web Lock and re-read what is stored first, so two tabs updating at once
+   * download each module once.
+   */
   let queue = Promise.resolve();
   function download(moduleIds: string[]): Promise<void> {
-    const run = queue.then(() => runBatch(moduleIds));
+    const batch = () => refresh().then(() => runBatch(moduleIds));
+    const run = queue.then(() =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks.request('kindling-downloads', batch)
+        : batch(),
+    );
     queue = run.catch(() => undefined);
     return run;
   }

@@ -7,19 +7,21 @@ import { useStore } from '../store';
  * pathway is a list of modules). Before: the size to download. While it runs: one progress bar
  * across the modules. After: "Available offline" with the size and Remove, or which modules
  * failed and why (those that succeeded stay stored). `keep` names modules Remove leaves in place
- * because another downloaded pathway still needs them.
+ * because another downloaded pathway still needs them. `showUsage` adds the space Kindling uses.
  */
 export function DownloadControl({
   moduleIds,
   label,
   keep,
+  showUsage = true,
 }: {
   moduleIds: string[];
   label: string;
   keep?: ReadonlySet<string>;
+  showUsage?: boolean;
 }) {
   const store = useStore();
-  const { records, active, failures, usage } = store.downloads;
+  const { records, active, failures } = store.downloads;
   const online = store.online.value;
   const catalogModules = store.content.catalog.value?.modules ?? [];
   const moduleOf = (id: string) => catalogModules.find((m) => m.id === id);
@@ -142,9 +144,15 @@ export function DownloadControl({
           )}
         </div>
       )}
-      {usage.value !== null && (
-        <p class="muted small">{t('download.usage', { size: bytes(usage.value) })}</p>
-      )}
+      {showUsage && <StorageUsage />}
     </section>
+  );
+}
+
+/** "Kindling uses … on this device", once the browser has said. */
+export function StorageUsage() {
+  const usage = useStore().downloads.usage.value;
+  return usage === null ? null : (
+    <p class="muted small">{t('download.usage', { size: bytes(usage) })}</p>
   );
 }

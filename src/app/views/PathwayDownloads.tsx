@@ -3,7 +3,7 @@ import { minutes } from '../format';
 import { t } from '../i18n';
 import { paths } from '../router';
 import { useStore } from '../store';
-import { DownloadControl } from './DownloadControl';
+import { DownloadControl, StorageUsage } from './DownloadControl';
 import { Link } from './Link';
 
 /**
@@ -53,10 +53,16 @@ export function PathwayDownloads({ roadmap }: { roadmap: Roadmap }) {
                 </li>
               ))}
             </ol>
-            <DownloadControl moduleIds={p.moduleIds} label={p.title} keep={keepFor(p.id)} />
+            <DownloadControl
+              moduleIds={p.moduleIds}
+              label={p.title}
+              keep={keepFor(p.id)}
+              showUsage={false}
+            />
           </li>
         ))}
       </ul>
+      <StorageUsage />
     </section>
   );
 }
