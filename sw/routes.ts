@@ -2,29 +2,64 @@
 /**
  * Caching routes:
  * - every app URL (a navigation) is answered with the precached shell, online or offline;
- * - content API responses: stale-while-revalidate, so a lesson opens instantly and refreshes;
+ * - content API responses: stale-while-revalidate, so a lesson opens instantly and refreshes.
+ *   When a revalidated catalog differs (its ETag), open pages are told (`CONTENT_UPDATED`) so
+ *   they read it again and update downloads at once, not on the visit after.
+ *   Modules are cached without their `?v=` (one entry per module, a new version replaces the old
+ *   in place), and a request for a version the cached copy is not goes to the network first;
  * - images and media: those of downloaded modules from the offline cache, others cache-first with
  *   an expiry.
  * Authentication and progress (/api/v1/auth, /sync, /me) always go to the network.
  */
+import type { WorkboxPlugin } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { OFFLINE_CACHE } from '../src/core/offline';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import {
+  CONTENT_CACHE,
+  CONTENT_UPDATED,
+  contentCacheKey,
+  MEDIA_CACHE,
+  OFFLINE_CACHE,
+} from '../src/core/offline';
 
-export const CONTENT_CACHE = 'kindling-content-v1';
-export const MEDIA_CACHE = 'kindling-media-v1';
+declare const self: ServiceWorkerGlobalScope;
+
+/** Tells open pages when a stored response was replaced by one with another ETag. */
+const announceUpdates: WorkboxPlugin = {
+  async cacheDidUpdate({ oldResponse, newResponse, request }) {
+    if (!oldResponse || oldResponse.headers.get('ETag') === newResponse.headers.get('ETag')) return;
+    for (const client of await self.clients.matchAll({ type: 'window' }))
+      client.postMessage({ type: CONTENT_UPDATED, url: request.url });
+  },
+};
+
+const withoutVersion: WorkboxPlugin = {
+  cacheKeyWillBeUsed: async ({ request }) => contentCacheKey(request.url),
+};
 
 export function registerRoutes(): void {
   registerRoute(
     new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),
   );
+  const get = (request: Request) => request.method === 'GET';
   registerRoute(
-    ({ url, request }) =>
-      request.method === 'GET' &&
-      (url.pathname === '/api/v1/catalog' || url.pathname.startsWith('/api/v1/modules/')),
-    new StaleWhileRevalidate({ cacheName: CONTENT_CACHE }),
+    ({ url, request }) => get(request) && url.pathname === '/api/v1/catalog',
+    new StaleWhileRevalidate({ cacheName: CONTENT_CACHE, plugins: [announceUpdates] }),
+  );
+  const modules = new StaleWhileRevalidate({ cacheName: CONTENT_CACHE, plugins: [withoutVersion] });
+  const newVersion = new NetworkFirst({ cacheName: CONTENT_CACHE, plugins: [withoutVersion] });
+  registerRoute(
+    ({ url, request }) => get(request) && url.pathname.startsWith('/api/v1/modules/'),
+    async (options) => {
+      const wanted = options.url.searchParams.get('v');
+      const cached =
+        wanted &&
+        (await caches.match(contentCacheKey(options.url.href), { cacheName: CONTENT_CACHE }));
+      const other = cached && cached.headers.get('ETag') !== `"${wanted}"`;
+      return (other ? newVersion : modules).handle(options);
+    },
   );
   const media = new CacheFirst({
     cacheName: MEDIA_CACHE,

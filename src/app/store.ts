@@ -20,7 +20,7 @@ import { createLeaderboardStore } from './stores/leaderboard';
 import { createSocialStore } from './stores/social';
 import { createProgressStore } from './stores/progress';
 import { createSessionStore } from './stores/session';
-import { registerServiceWorker, requestBackgroundSync } from './sw-bridge';
+import { onContentUpdated, registerServiceWorker, requestBackgroundSync } from './sw-bridge';
 
 export const SYNC_DEBOUNCE_MS = 1500;
 export const SYNC_PERIOD_MS = 60_000;
@@ -39,7 +39,10 @@ export async function createStore({
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const session = createSessionStore({ db, api });
   const content = createContentStore({ db, api });
-  const downloads = createDownloadsStore({ downloads: createDownloads({ db }) });
+  const downloads = createDownloadsStore({
+    downloads: createDownloads({ db }),
+    versionOf: (id) => content.catalog.peek()?.modules.find((m) => m.id === id)?.version,
+  });
   const progress = createProgressStore({
     db,
     outbox,
@@ -76,16 +79,26 @@ export async function createStore({
     await progress.setUser(uid);
     if (uid) {
       void content.loadSavedFacts();
-      void content.loadCatalog();
-      void downloads.refresh();
+      void refreshContent();
       void engine.sync();
     }
   }
 
+  /**
+   * Reads the catalog again and brings downloaded modules to its versions: on start, when the
+   * connection returns, and when the worker's revalidation found a changed catalog.
+   */
+  async function refreshContent(): Promise<void> {
+    await Promise.all([content.loadCatalog(), downloads.refresh()]);
+    if (navigator.onLine && session.user.peek()) await downloads.updateOutdated();
+  }
+
   channel?.addEventListener('message', () => void progress.refresh());
+  onContentUpdated(() => void (session.user.peek() && refreshContent()));
   addEventListener('online', () => {
     online.value = true;
     void engine.sync();
+    if (session.user.peek()) void refreshContent();
   });
   addEventListener('offline', () => (online.value = false));
   document.addEventListener('visibilitychange', () => {

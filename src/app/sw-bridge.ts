@@ -1,11 +1,13 @@
 /**
  * The one module that owns the service worker on the page: registration, "a new version is
  * ready" and the skip-waiting request. (The worker flushes the outbox itself on Background Sync,
- * under the same Web Lock as the pages; it sends the page nothing.) Components never touch
+ * under the same Web Lock as the pages.) The worker tells pages when revalidation brought new
+ * content (`onContentUpdated`). Components never touch
  * navigator.serviceWorker; they read `updateReady` and call `applyUpdate()`.
  */
 import { signal } from '@preact/signals';
 import { Workbox } from 'workbox-window';
+import { CONTENT_UPDATED } from '../core/offline';
 
 export const updateReady = signal(false);
 let workbox: Workbox | undefined;
@@ -15,6 +17,15 @@ export function registerServiceWorker(): void {
   workbox = new Workbox('/sw.js');
   workbox.addEventListener('waiting', () => (updateReady.value = true));
   void workbox.register();
+}
+
+/** Calls `listener` when the worker stored a catalog that differs from the one it had. */
+export function onContentUpdated(listener: () => void): void {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as { type?: string } | null;
+    if (data?.type === CONTENT_UPDATED) listener();
+  });
 }
 
 /** Lets the waiting worker take over, then reloads once it controls the page. */

@@ -1,17 +1,21 @@
 /**
  * Download for offline: a module's content and images, stored so every lesson and quiz of it
- * works with no network.
+ * works with no network. A pathway is downloaded as the list of its modules, one after another.
  *
  * Checklist for `download`:
+ * - The module is asked for at the version the catalog names (`moduleUrl`), so no cache answers
+ *   with an older copy.
  * - Images go to the offline cache first, one by one, reporting progress.
  * - The module and its "available offline" record are written to IndexedDB in ONE transaction,
  *   only after every image is stored: a failure (full disk, lost network) never leaves a module
- *   marked available that is not.
- * - On failure, only the images this download added are removed; nothing stored before is touched.
+ *   marked available that is not, and an update replaces the old version in that same step.
+ * - On failure, only the images this download added are removed; nothing stored before is touched
+ *   (an update that fails leaves the old version whole and available).
+ * - After an update, images only the old version showed are removed from the device.
  * - A full disk surfaces as `QuotaError`, with a message the learner can act on.
  */
 import type { LearningModule } from '../core/content';
-import { moduleImageUrls, OFFLINE_CACHE } from '../core/offline';
+import { MEDIA_CACHE, moduleImageUrls, moduleUrl, OFFLINE_CACHE } from '../core/offline';
 import type { Fetch } from './api';
 import type { DownloadRecord, KindlingDB } from './db';
 
@@ -20,6 +24,13 @@ export class QuotaError extends Error {
     super(
       'Not enough storage on this device. Remove other downloads or free some space, then try again.',
     );
+  }
+}
+
+/** The server answered a download with an error status. */
+export class DownloadHttpError extends Error {
+  constructor(readonly status: number) {
+    super(`Download failed: the server answered ${status}.`);
   }
 }
 
@@ -46,21 +57,41 @@ export function createDownloads({
 }) {
   async function fetchOk(url: string): Promise<Response> {
     const response = await fetchImpl(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`Download failed: the server answered ${response.status}.`);
+    if (!response.ok) throw new DownloadHttpError(response.status);
     return response;
   }
 
-  return {
-    async list(): Promise<DownloadRecord[]> {
-      const range = IDBKeyRange.bound('offline:', 'offline:\uffff');
-      return (await db.getAll('content', range)) as DownloadRecord[];
-    },
+  async function list(): Promise<DownloadRecord[]> {
+    const range = IDBKeyRange.bound('offline:', 'offline:\uffff');
+    return (await db.getAll('content', range)) as DownloadRecord[];
+  }
 
+  /** Removes images no remaining download shows, from the offline and the media cache. */
+  async function forgetImages(urls: string[]): Promise<void> {
+    const stillUsed = new Set((await list()).flatMap((r) => r.imageUrls));
+    const unused = urls.filter((u) => !stillUsed.has(u));
+    if (unused.length === 0) return;
+    const [offline, media] = await Promise.all(
+      [OFFLINE_CACHE, MEDIA_CACHE].map((name) => cacheStorage.open(name)),
+    );
+    await Promise.all(unused.flatMap((u) => [offline!.delete(u), media!.delete(u)]));
+  }
+
+  return {
+    list,
+
+    /**
+     * Stores `moduleId` at `version` (the catalog's; the server's current one when omitted),
+     * replacing an earlier download of it.
+     */
     async download(
       moduleId: string,
       onProgress: (p: DownloadProgress) => void = () => {},
+      version?: string,
     ): Promise<DownloadRecord> {
-      const response = await fetchOk(`/api/v1/modules/${encodeURIComponent(moduleId)}`);
+      const previous = (await db.get('content', `offline:${moduleId}`)) as
+        DownloadRecord | undefined;
+      const response = await fetchOk(moduleUrl(moduleId, version));
       const text = await response.text();
       const module = JSON.parse(text) as LearningModule;
       const images = moduleImageUrls(module, base);
@@ -68,9 +99,13 @@ export function createDownloads({
       onProgress({ ...progress });
       const cache = await cacheStorage.open(OFFLINE_CACHE);
       const added: string[] = [];
+      let record: DownloadRecord;
       try {
         for (const url of images) {
-          if (!(await cache.match(url))) {
+          const stored = await cache.match(url);
+          if (stored) {
+            progress.bytes += (await stored.clone().blob()).size;
+          } else {
             const image = await fetchOk(url);
             const blob = await image.clone().blob();
             await cache.put(url, image);
@@ -81,7 +116,7 @@ export function createDownloads({
           onProgress({ ...progress });
         }
         const savedAt = new Date().toISOString();
-        const record: DownloadRecord = {
+        record = {
           key: `offline:${moduleId}`,
           moduleId,
           version: module.version,
@@ -93,11 +128,12 @@ export function createDownloads({
         void tx.store.put({ key: `module:${moduleId}`, module, savedAt });
         void tx.store.put(record);
         await tx.done;
-        return record;
       } catch (err) {
         await Promise.all(added.map((url) => cache.delete(url)));
         throw isQuota(err) || isQuota((err as { cause?: unknown }).cause) ? new QuotaError() : err;
       }
+      if (previous) await forgetImages(previous.imageUrls);
+      return record;
     },
 
     /** Forgets a download: its record, its module copy and the images no other download uses. */
@@ -107,12 +143,7 @@ export function createDownloads({
       void tx.store.delete(`offline:${moduleId}`);
       void tx.store.delete(`module:${moduleId}`);
       await tx.done;
-      if (!record) return;
-      const stillUsed = new Set((await this.list()).flatMap((r) => r.imageUrls));
-      const cache = await cacheStorage.open(OFFLINE_CACHE);
-      await Promise.all(
-        record.imageUrls.filter((u) => !stillUsed.has(u)).map((u) => cache.delete(u)),
-      );
+      if (record) await forgetImages(record.imageUrls);
     },
   };
 }

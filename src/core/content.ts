@@ -3,6 +3,7 @@
  * device caches for offline use. HTML here is already sanitized by the importer.
  */
 import { z } from 'zod';
+import { moduleImageUrls } from './offline';
 
 const id = z
   .string()
@@ -64,6 +65,10 @@ export interface CatalogModule {
   estimateMinutes: number;
   version: string;
   lessons: Array<{ id: string; title: string; estimateMinutes: number }>;
+  /** What "Download for offline" stores of it, known before downloading: its text in bytes… */
+  downloadBytes?: number;
+  /** …and how many images it shows (their sizes are known only once downloaded). */
+  imageCount?: number;
 }
 
 export interface Catalog {
@@ -90,5 +95,7 @@ export function toCatalogModule(m: LearningModule): CatalogModule {
       title: l.title,
       estimateMinutes: l.estimateMinutes,
     })),
+    downloadBytes: new TextEncoder().encode(JSON.stringify(m)).length,
+    imageCount: moduleImageUrls(m, 'https://kindling.invalid').length,
   };
 }

@@ -5,7 +5,7 @@
  * under the header or the sync bar (WCAG 2.4.11), and nothing moving when reduced motion is asked
  * for (the probes live in test/support/a11y.ts and are tested at the end of this file).
  *
- * - The learner's walk: sign-in, home, a module, a lesson card, a quiz with its feedback, the
+ * - The learner's walk: sign-in, home, the roadmap with its pathway downloads, a module, a lesson card, a quiz with its feedback, the
  *   completion screen and the "Couldn't sync" list.
  * - Every other screen, table-driven (`screens` below): the learner's roadmap, review, leaderboard,
  *   profile, account and "not found"; the manager's home, team, 1:1 script (after assigning a
@@ -259,6 +259,12 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       const continueCard = page.getByRole('link', { name: /^Continue:/ });
       await continueCard.waitFor();
       await audit(page, 'home', findings);
+
+      await page.getByRole('link', { name: 'Roadmap' }).first().click();
+      await page.getByRole('heading', { name: 'Take a pathway with you' }).waitFor();
+      await audit(page, 'roadmap', findings);
+      await page.getByRole('link', { name: 'Back to home' }).click();
+      await continueCard.waitFor();
 
       await page.locator('.module-card').first().click();
       await page.locator('.lesson-row').first().waitFor();

@@ -1,7 +1,8 @@
 /**
  * Download for offline: a learner downloads a module they never opened, sees its size, then takes
- * every lesson of it with no network; Remove forgets the download. (A full disk is covered in
- * test/unit/downloads.test.ts: Chromium's quota override does not fail small writes reliably.)
+ * every lesson of it with no network; Remove forgets the download. A full disk is covered in
+ * download-quota.test.ts, pathways in download-pathway.test.ts, new versions in
+ * download-update.test.ts.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';

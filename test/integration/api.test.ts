@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { clientFor, lessonEvent, signInAs, syncBody, type App } from '../support/api';
-import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { apiTestStore, disposeApiTestStores, reimportModule } from '../support/server';
 import type { Store } from '../../src/server/store/store';
 
 let store: Store;
@@ -121,6 +121,29 @@ describe('content', () => {
     const missing = await learner.get('/api/v1/modules/nope');
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe('not_found');
+  });
+  it('names what changed: a new catalog ETag and module version after a content re-import', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const before = await learner.get('/api/v1/catalog');
+    const catalog = await before.json();
+    const feedback = catalog.modules.find((m: { id: string }) => m.id === 'giving-feedback');
+    const module = await (await learner.get('/api/v1/modules/giving-feedback?v=x')).json();
+    expect(feedback.downloadBytes).toBe(Buffer.byteLength(JSON.stringify(module)));
+    expect(feedback.imageCount).toBe(0);
+
+    const version = await reimportModule(store, 'giving-feedback', (md) =>
+      md.replace('Feedback', 'Useful feedback'),
+    );
+    const after = await learner.get('/api/v1/catalog');
+    expect(after.headers.get('etag')).toMatch(/^".+"$/);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    const updated = (await after.json()).modules.find(
+      (m: { id: string }) => m.id === 'giving-feedback',
+    );
+    expect(updated.version).toBe(version);
+    expect(updated.version).not.toBe(feedback.version);
+    const fresh = await learner.get(`/api/v1/modules/giving-feedback?v=${feedback.version}`);
+    expect(fresh.headers.get('etag')).toBe(`"${version}"`);
   });
 });
 

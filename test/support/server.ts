@@ -3,12 +3,13 @@
  * temporary folder, the demo organisations, the demo content and (for browser tests) the built app.
  */
 import { serve } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../../src/server/app';
 import { loadContentDir } from '../../src/server/content/load';
+import { parseModule } from '../../src/server/content/parse';
 import { seedDemo } from '../../src/server/seed';
 import { openSqliteStore } from '../../src/server/store/sqlite';
 import type { Store } from '../../src/server/store/store';
@@ -23,6 +24,29 @@ export async function demoStore(file = ':memory:'): Promise<Store> {
   if (content.errors.length) throw new Error(`demo content invalid: ${content.errors[0]!.message}`);
   await store.saveContent(content.catalog, content.modules);
   return store;
+}
+
+/**
+ * Imports the demo content again with module `moduleId`'s Markdown changed by `edit`, as a
+ * content update on the server does (the module's version changes with its text). Returns the
+ * module's new version.
+ */
+export async function reimportModule(
+  store: Store,
+  moduleId: string,
+  edit: (markdown: string) => string,
+): Promise<string> {
+  const content = loadContentDir(join(ROOT, 'content'));
+  const file = `${moduleId}.md`;
+  const changed = parseModule(
+    file,
+    edit(readFileSync(join(ROOT, 'content/modules', file), 'utf8')),
+  );
+  if (!changed.module || changed.errors.length)
+    throw new Error(`edited ${file} is invalid: ${changed.errors[0]?.message}`);
+  const modules = content.modules.map((m) => (m.id === moduleId ? changed.module! : m));
+  await store.saveContent(content.catalog, modules);
+  return changed.module.version;
 }
 
 const apiStores: { store: Store; dispose(): Promise<void> }[] = [];
@@ -58,7 +82,11 @@ export interface RunningServer {
 }
 
 export async function startServer(
-  options: Partial<AppOptions> & { dataDir?: string } = {},
+  options: Partial<AppOptions> & {
+    dataDir?: string;
+    /** Answers a request before the app when it returns a response (test images, held or failing answers). */
+    intercept?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kindling-'));
   const store = options.store ?? (await demoStore(join(dataDir, 'kindling.db')));
@@ -67,6 +95,8 @@ export async function startServer(
   // prove "one sender per device" without racing the browser's own network events.
   const syncs = { inFlight: 0, max: 0, total: 0 };
   const fetch = async (request: Request): Promise<Response> => {
+    const answer = await options.intercept?.(request);
+    if (answer) return answer;
     if (!new URL(request.url).pathname.endsWith('/api/v1/sync')) return app.fetch(request);
     syncs.total++;
     syncs.max = Math.max(syncs.max, ++syncs.inFlight);

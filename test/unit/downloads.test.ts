@@ -1,19 +1,22 @@
 /**
  * Download for offline with fake-indexeddb, an in-memory Cache Storage and an injected fetch:
  * what is stored, that a full disk (QuotaExceededError) leaves no half-download and does not touch
- * earlier downloads, and that Remove frees only images no other download uses.
+ * earlier downloads, that Remove frees only images no other download uses, that a new version
+ * replaces the old one whole (and a failed update keeps the old one), and that a pathway batch
+ * keeps the modules that succeeded when one fails.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../src/client/api';
 import { openDeviceDb } from '../../src/client/db';
 import { createDownloads, QuotaError } from '../../src/client/downloads';
+import { createDownloadsStore } from '../../src/app/stores/downloads';
 import type { LearningModule } from '../../src/core/content';
-import { moduleImageUrls, OFFLINE_CACHE } from '../../src/core/offline';
+import { MEDIA_CACHE, moduleImageUrls, OFFLINE_CACHE } from '../../src/core/offline';
 
 const BASE = 'https://kindling.test';
 
-function moduleWith(id: string, images: string[]): LearningModule {
+function moduleWith(id: string, images: string[], version = `${id}-v1`): LearningModule {
   return {
     id,
     title: id,
@@ -22,7 +25,7 @@ function moduleWith(id: string, images: string[]): LearningModule {
     pathways: [],
     roles: [],
     estimateMinutes: 3,
-    version: `${id}-v1`,
+    version,
     lessons: [
       {
         id: `${id}.l1`,
@@ -72,9 +75,12 @@ function memoryCaches() {
   return { cacheStorage, state, urls: (name: string) => [...(stores.get(name)?.keys() ?? [])] };
 }
 
-function serve(modules: LearningModule[]): Fetch {
+/** A server holding `modules` (replace them to publish a new version); `broken` URLs answer 503. */
+function serve(modules: LearningModule[], broken: Set<string>, requested: string[]): Fetch {
   return async (input) => {
-    const moduleId = /\/api\/v1\/modules\/(.+)$/.exec(input)?.[1];
+    requested.push(input);
+    if (broken.has(input)) return new Response('', { status: 503 });
+    const moduleId = /\/api\/v1\/modules\/([^?]+)/.exec(input)?.[1];
     if (moduleId) {
       const m = modules.find((x) => x.id === decodeURIComponent(moduleId));
       return m ? Response.json(m) : new Response('{}', { status: 404 });
@@ -87,13 +93,15 @@ let n = 0;
 async function setUp(modules: LearningModule[]) {
   const db = await openDeviceDb(`downloads-${++n}`);
   const caches = memoryCaches();
+  const broken = new Set<string>();
+  const requested: string[] = [];
   const downloads = createDownloads({
     db,
-    fetchImpl: serve(modules),
+    fetchImpl: serve(modules, broken, requested),
     cacheStorage: caches.cacheStorage,
     base: BASE,
   });
-  return { db, caches, downloads };
+  return { db, caches, downloads, modules, broken, requested };
 }
 
 describe('download for offline', () => {
@@ -148,5 +156,86 @@ describe('download for offline', () => {
     expect((await downloads.list()).map((r) => r.moduleId)).toEqual(['second']);
     expect(await db.get('content', 'module:first')).toBeUndefined();
     expect(caches.urls(OFFLINE_CACHE)).toEqual([`${BASE}/shared.png`]);
+  });
+
+  it('replaces a downloaded module with its new version and forgets the old images', async () => {
+    const { db, caches, downloads, modules, requested } = await setUp([
+      moduleWith('m', ['/kept.png', '/old.png']),
+    ]);
+    await downloads.download('m', undefined, 'm-v1');
+    await (await caches.cacheStorage.open(MEDIA_CACHE)).put(`${BASE}/old.png`, new Response('x'));
+
+    modules[0] = moduleWith('m', ['/kept.png', '/new.png'], 'm-v2');
+    const record = await downloads.download('m', undefined, 'm-v2');
+
+    expect(requested).toContain('/api/v1/modules/m?v=m-v2');
+    expect(record.version).toBe('m-v2');
+    expect((await downloads.list()).map((r) => r.version)).toEqual(['m-v2']);
+    expect(await db.get('content', 'module:m')).toMatchObject({ module: { version: 'm-v2' } });
+    expect(caches.urls(OFFLINE_CACHE).sort()).toEqual([`${BASE}/kept.png`, `${BASE}/new.png`]);
+    expect(caches.urls(MEDIA_CACHE)).toEqual([]);
+  });
+
+  it('keeps the old version whole when its update fails', async () => {
+    const { db, caches, downloads, modules, broken } = await setUp([moduleWith('m', ['/old.png'])]);
+    await downloads.download('m');
+    modules[0] = moduleWith('m', ['/new.png'], 'm-v2');
+    broken.add(`${BASE}/new.png`);
+
+    await expect(downloads.download('m', undefined, 'm-v2')).rejects.toThrow(/503/);
+
+    expect((await downloads.list()).map((r) => r.version)).toEqual(['m-v1']);
+    expect(await db.get('content', 'module:m')).toMatchObject({ module: { version: 'm-v1' } });
+    expect(caches.urls(OFFLINE_CACHE)).toEqual([`${BASE}/old.png`]);
+  });
+});
+
+describe('downloading a pathway (a list of modules)', () => {
+  it('stores the modules that succeed, names the one that failed, and retries only that one', async () => {
+    const { downloads, broken, requested } = await setUp([
+      moduleWith('one', ['/one.png']),
+      moduleWith('two', ['/two.png']),
+      moduleWith('three', []),
+    ]);
+    const store = createDownloadsStore({ downloads, versionOf: (id) => `${id}-v1` });
+    broken.add(`${BASE}/two.png`);
+
+    await store.download(['one', 'two', 'three']);
+    expect(Object.keys(store.records.value).sort()).toEqual(['one', 'three']);
+    expect(store.failures.value).toEqual({ two: { key: 'download.serverError', status: 503 } });
+    expect(store.active.value).toBeNull();
+
+    broken.clear();
+    requested.length = 0;
+    await store.download(['one', 'two', 'three']);
+    expect(Object.keys(store.records.value).sort()).toEqual(['one', 'three', 'two']);
+    expect(store.failures.value).toEqual({});
+    expect(requested).toEqual(['/api/v1/modules/two?v=two-v1', `${BASE}/two.png`]);
+  });
+
+  it('reports each module in one batch while it runs, and downloads outdated ones again', async () => {
+    const { downloads, modules } = await setUp([moduleWith('a', ['/a.png']), moduleWith('b', [])]);
+    const versions: Record<string, string> = { a: 'a-v1', b: 'b-v1' };
+    const store = createDownloadsStore({ downloads, versionOf: (id) => versions[id] });
+    const seen: string[][] = [];
+    const stop = store.active.subscribe((a) => a && seen.push(Object.keys(a.progress)));
+    await store.download(['a', 'b']);
+    stop();
+    expect(seen.at(-1)).toEqual(['a', 'b']);
+    expect(new Set(seen.map((s) => s.join()))).toEqual(new Set(['', 'a', 'a,b']));
+
+    modules[1] = moduleWith('b', [], 'b-v2');
+    versions.b = 'b-v2';
+    await store.updateOutdated();
+    expect(store.records.value.b?.version).toBe('b-v2');
+    expect(store.records.value.a?.version).toBe('a-v1');
+  });
+
+  it('removes a pathway but keeps modules another downloaded pathway needs', async () => {
+    const { downloads } = await setUp([moduleWith('shared', []), moduleWith('own', [])]);
+    const store = createDownloadsStore({ downloads });
+    await store.download(['shared', 'own']);
+    await store.remove(['shared', 'own'], new Set(['shared']));
+    expect(Object.keys(store.records.value)).toEqual(['shared']);
   });
 });

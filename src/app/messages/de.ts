@@ -101,4 +101,40 @@ export const de: Messages = {
     other:
       '{count} Fortschritte sind noch nicht synchronisiert. Sie bleiben auf diesem Gerät und werden nach der nächsten Anmeldung synchronisiert. Trotzdem abmelden?',
   },
+  // ── Download for offline: modules and pathways (issue 3, offline helper) ──
+  'download.section': 'Offline-Nutzung von {label}',
+  'download.button': 'Für offline herunterladen',
+  'download.progress': 'Download-Fortschritt',
+  'download.downloading': 'Wird heruntergeladen… {size}',
+  'download.available': '✓ Offline verfügbar · {size}',
+  'download.update': 'Download aktualisieren',
+  'download.updateOffline':
+    'Eine neue Version ist da. Sie wird geladen, sobald du wieder online bist.',
+  'download.remove': 'Entfernen',
+  'download.removeLabel': '{label} von diesem Gerät entfernen',
+  'download.size': 'Etwa {size} zum Herunterladen',
+  'download.sizeImages': {
+    one: 'Etwa {size} und {count} Bild zum Herunterladen',
+    other: 'Etwa {size} und {count} Bilder zum Herunterladen',
+  },
+  'download.partial': {
+    one: 'Offline verfügbar: {stored} von {count} Modul',
+    other: 'Offline verfügbar: {stored} von {count} Modulen',
+  },
+  'download.failedModules': {
+    one: '{count} Modul konnte nicht heruntergeladen werden: {titles}.',
+    other: '{count} Module konnten nicht heruntergeladen werden: {titles}.',
+  },
+  'download.noSpace':
+    'Nicht genug Speicherplatz auf diesem Gerät. Entferne andere Downloads oder schaffe Platz und versuche es dann erneut.',
+  'download.connectionLost':
+    'Der Download wurde unterbrochen: Die Verbindung ist weg. Versuche es erneut, wenn du online bist.',
+  'download.serverError': 'Download fehlgeschlagen: Der Server antwortete mit {status}.',
+  'download.failed': 'Der Download ist fehlgeschlagen. Versuche es erneut.',
+  'download.usage': 'Kindling belegt {size} auf diesem Gerät.',
+  'pathways.title': 'Nimm einen Lernpfad mit',
+  'pathways.lead': 'Lade alle Module eines Lernpfads herunter, um ohne Verbindung zu lernen.',
+  'pathways.meta': { one: '{count} Modul · {minutes}', other: '{count} Module · {minutes}' },
+  'pathways.moduleOffline': 'offline verfügbar',
+  // ── end of offline block ──
 };

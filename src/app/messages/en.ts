@@ -99,6 +99,41 @@ export const en = {
     other:
       '{count} bits of progress have not synced yet. They stay on this device and sync when you sign in again. Sign out anyway?',
   },
+  // ── Download for offline: modules and pathways (issue 3, offline helper) ──
+  'download.section': 'Offline use of {label}',
+  'download.button': 'Download for offline',
+  'download.progress': 'Download progress',
+  'download.downloading': 'Downloading… {size}',
+  'download.available': '✓ Available offline · {size}',
+  'download.update': 'Update download',
+  'download.updateOffline': 'A new version is out. It downloads the next time you are online.',
+  'download.remove': 'Remove',
+  'download.removeLabel': 'Remove {label} from this device',
+  'download.size': 'About {size} to download',
+  'download.sizeImages': {
+    one: 'About {size} plus {count} image to download',
+    other: 'About {size} plus {count} images to download',
+  },
+  'download.partial': {
+    one: 'Available offline: {stored} of {count} module',
+    other: 'Available offline: {stored} of {count} modules',
+  },
+  'download.failedModules': {
+    one: '{count} module could not be downloaded: {titles}.',
+    other: '{count} modules could not be downloaded: {titles}.',
+  },
+  'download.noSpace':
+    'Not enough storage on this device. Remove other downloads or free some space, then try again.',
+  'download.connectionLost':
+    'The download stopped: the connection was lost. Try again when you are online.',
+  'download.serverError': 'Download failed: the server answered {status}.',
+  'download.failed': 'The download failed. Try again.',
+  'download.usage': 'Kindling uses {size} on this device.',
+  'pathways.title': 'Take a pathway with you',
+  'pathways.lead': 'Download every module of a pathway to learn without a connection.',
+  'pathways.meta': { one: '{count} module · {minutes}', other: '{count} modules · {minutes}' },
+  'pathways.moduleOffline': 'available offline',
+  // ── end of offline block ──
 } as const;
 
 export type MessageKey = keyof typeof en;

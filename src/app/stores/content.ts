@@ -4,6 +4,7 @@
  */
 import { computed, signal } from '@preact/signals';
 import type { Catalog, LearningModule } from '../../core/content';
+import { modulePath } from '../../core/offline';
 import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
@@ -64,7 +65,11 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
               : 'Lessons could not be loaded. Try again in a moment.';
       }
     },
-    /** A module from the device when it is the current version, else from the server. */
+    /**
+     * A module from the device when it is the current version, else from the server (asking for
+     * the catalog's version, so no cache answers with an older one). A downloaded module's copy
+     * is replaced only by the download update, which stores its images in the same step.
+     */
     async loadModule(id: string): Promise<LearningModule> {
       const cached = await cachedModule(id);
       const wanted = catalog.value?.modules.find((m) => m.id === id)?.version;
@@ -73,12 +78,13 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
         return cached;
       }
       try {
-        const fresh = await api.get<LearningModule>(`/modules/${encodeURIComponent(id)}`);
-        await db.put('content', {
-          key: `module:${id}`,
-          module: fresh,
-          savedAt: new Date().toISOString(),
-        });
+        const fresh = await api.get<LearningModule>(modulePath(id, wanted));
+        if (!(await db.get('content', `offline:${id}`)))
+          await db.put('content', {
+            key: `module:${id}`,
+            module: fresh,
+            savedAt: new Date().toISOString(),
+          });
         remember(fresh);
         return fresh;
       } catch (err) {

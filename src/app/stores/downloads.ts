@@ -1,25 +1,55 @@
 /**
- * Downloads for offline as the learner sees them: which modules are stored, the one downloading
- * now with its progress, the last error, and how much space Kindling uses on the device.
+ * Downloads for offline as the learner sees them: which modules are stored, the batch
+ * downloading now (one module, or every module of a pathway) with each module's progress, which
+ * modules failed and why, and how much space Kindling uses on the device.
+ *
+ * A batch goes on after a module fails, so one bad module never undoes or blocks the others.
+ * Updates: a stored module whose version the catalog no longer names is downloaded again on the
+ * next online visit (`updateOutdated`); until the new version is whole, the old one stays.
  */
 import { signal } from '@preact/signals';
 import type { DownloadRecord } from '../../client/db';
-import type { DownloadProgress, Downloads } from '../../client/downloads';
+import {
+  DownloadHttpError,
+  QuotaError,
+  type DownloadProgress,
+  type Downloads,
+} from '../../client/downloads';
+
+export interface ActiveDownload {
+  /** Every module of the batch, in order. */
+  moduleIds: string[];
+  /** Progress of the modules started so far. */
+  progress: Record<string, DownloadProgress>;
+}
+
+/** Why a module could not be downloaded, as the message the learner reads (see `t`). */
+export type DownloadFailure =
+  | { key: 'download.noSpace' | 'download.connectionLost' | 'download.failed' }
+  | { key: 'download.serverError'; status: number };
+
+function failureOf(err: unknown): DownloadFailure {
+  if (err instanceof QuotaError) return { key: 'download.noSpace' };
+  if (err instanceof DownloadHttpError) return { key: 'download.serverError', status: err.status };
+  if (err instanceof TypeError) return { key: 'download.connectionLost' };
+  console.error('download failed', err);
+  return { key: 'download.failed' };
+}
 
 export function createDownloadsStore({
   downloads,
+  versionOf = () => undefined,
   storage = typeof navigator === 'undefined' ? undefined : navigator.storage,
 }: {
   downloads: Downloads;
+  /** The version the catalog names for a module, so an old copy is never stored as new. */
+  versionOf?: (moduleId: string) => string | undefined;
   storage?: StorageManager;
 }) {
   const records = signal<Record<string, DownloadRecord>>({}, { name: 'downloads.records' });
-  const active = signal<{ moduleId: string; progress: DownloadProgress } | null>(null, {
-    name: 'downloads.active',
-  });
-  const error = signal<{ moduleId: string; message: string } | null>(null, {
-    name: 'downloads.error',
-  });
+  const active = signal<ActiveDownload | null>(null, { name: 'downloads.active' });
+  /** Why each module of the last batches failed, by module id. */
+  const failures = signal<Record<string, DownloadFailure>>({}, { name: 'downloads.failures' });
   const usage = signal<number | null>(null, { name: 'downloads.usage' });
   const persisted = signal(false, { name: 'downloads.persisted' });
 
@@ -31,40 +61,70 @@ export function createDownloadsStore({
     persisted.value = (await storage?.persisted?.().catch(() => false)) ?? false;
   }
 
+  /** Not stored yet, or stored at another version than the catalog's. */
+  const needed = (moduleId: string) => {
+    const stored = records.value[moduleId];
+    const wanted = versionOf(moduleId);
+    return !stored || (wanted !== undefined && stored.version !== wanted);
+  };
+
+  async function runBatch(requested: string[]): Promise<void> {
+    const moduleIds = requested.filter(needed);
+    if (moduleIds.length === 0) return;
+    const cleared = { ...failures.value };
+    for (const id of moduleIds) delete cleared[id];
+    failures.value = cleared;
+    active.value = { moduleIds, progress: {} };
+    // Ask once that the browser keeps what the learner chose to store (no silent eviction).
+    if (!persisted.value)
+      persisted.value = (await storage?.persist?.().catch(() => false)) ?? false;
+    try {
+      for (const moduleId of moduleIds) {
+        const report = (p: DownloadProgress) =>
+          (active.value = { moduleIds, progress: { ...active.value?.progress, [moduleId]: p } });
+        try {
+          await downloads.download(moduleId, report, versionOf(moduleId));
+        } catch (err) {
+          failures.value = { ...failures.value, [moduleId]: failureOf(err) };
+        }
+        await refresh();
+      }
+    } finally {
+      active.value = null;
+    }
+  }
+
+  /**
+   * Batches run one at a time, in the order asked; a later one waits for the one running. Tabs
+   * take turns under a Web Lock and re-read what is stored first, so two tabs updating at once
+   * download each module once.
+   */
+  let queue = Promise.resolve();
+  function download(moduleIds: string[]): Promise<void> {
+    const batch = () => refresh().then(() => runBatch(moduleIds));
+    const run = queue.then(() =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? navigator.locks.request('kindling-downloads', batch)
+        : batch(),
+    );
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
     records,
     active,
-    error,
+    failures,
     usage,
     persisted,
     refresh,
-    async download(moduleIds: string[]): Promise<void> {
-      if (active.value) return;
-      error.value = null;
-      // Ask once that the browser keeps what the learner chose to store (no silent eviction).
-      if (!persisted.value)
-        persisted.value = (await storage?.persist?.().catch(() => false)) ?? false;
-      for (const moduleId of moduleIds) {
-        active.value = { moduleId, progress: { done: 0, total: 1, bytes: 0 } };
-        try {
-          await downloads.download(moduleId, (progress) => (active.value = { moduleId, progress }));
-        } catch (err) {
-          error.value = {
-            moduleId,
-            message:
-              err instanceof TypeError
-                ? 'The download stopped: the connection was lost. Try again when you are online.'
-                : (err as Error).message,
-          };
-          break;
-        } finally {
-          active.value = null;
-          await refresh();
-        }
-      }
-    },
-    async remove(moduleId: string): Promise<void> {
-      await downloads.remove(moduleId);
+    /** Downloads the modules not yet stored (or stored at another version than the catalog's). */
+    download,
+    /** Downloads again every stored module whose version the catalog no longer names. */
+    updateOutdated: (): Promise<void> => download(Object.keys(records.value)),
+    /** Removes downloads, keeping those in `keep` (modules another stored pathway still needs). */
+    async remove(moduleIds: string[], keep: ReadonlySet<string> = new Set()): Promise<void> {
+      for (const id of moduleIds) if (!keep.has(id)) await downloads.remove(id);
       await refresh();
     },
   };

@@ -1,83 +1,158 @@
 import { bytes } from '../format';
+import { t } from '../i18n';
 import { useStore } from '../store';
 
 /**
- * "Download for offline" for a module (or every module of a pathway): progress while it runs,
- * then "Available offline" with its size and a Remove action, and the space Kindling uses.
+ * "Download for offline" for a module, or for every module of a pathway (the same control: a
+ * pathway is a list of modules). Before: the size to download. While it runs: one progress bar
+ * across the modules. After: "Available offline" with the size and Remove, or which modules
+ * failed and why (those that succeeded stay stored). `keep` names modules Remove leaves in place
+ * because another downloaded pathway still needs them. `showUsage` adds the space Kindling uses.
  */
-export function DownloadControl({ moduleIds, label }: { moduleIds: string[]; label: string }) {
+export function DownloadControl({
+  moduleIds,
+  label,
+  keep,
+  showUsage = true,
+}: {
+  moduleIds: string[];
+  label: string;
+  keep?: ReadonlySet<string>;
+  showUsage?: boolean;
+}) {
   const store = useStore();
-  const { records, active, error, usage } = store.downloads;
-  const catalog = store.content.catalog.value;
-  const stored = moduleIds.map((id) => records.value[id]);
-  const allStored = stored.every(Boolean);
-  const outdated = stored.some(
-    (r) => r && catalog?.modules.find((m) => m.id === r.moduleId)?.version !== r.version,
-  );
-  const running = active.value && moduleIds.includes(active.value.moduleId) ? active.value : null;
-  const failed = error.value && moduleIds.includes(error.value.moduleId) ? error.value : null;
-  const size = stored.reduce((sum, r) => sum + (r?.bytes ?? 0), 0);
+  const { records, active, failures } = store.downloads;
+  const online = store.online.value;
+  const catalogModules = store.content.catalog.value?.modules ?? [];
+  const moduleOf = (id: string) => catalogModules.find((m) => m.id === id);
+  const stored = moduleIds.filter((id) => records.value[id]);
+  const allStored = stored.length === moduleIds.length;
+  const outdated = stored.some((id) => {
+    const version = moduleOf(id)?.version;
+    return version !== undefined && version !== records.value[id]!.version;
+  });
+  const batch = active.value;
+  // This control's own batch (or part of it, as a retry or an update), or a batch it is part of.
+  const running =
+    batch &&
+    (batch.moduleIds.every((id) => moduleIds.includes(id)) ||
+      moduleIds.every((id) => batch.moduleIds.includes(id)))
+      ? batch
+      : null;
+  const failed = moduleIds.filter((id) => failures.value[id]);
+  const size = stored.reduce((sum, id) => sum + records.value[id]!.bytes, 0);
+  const download = () => void store.downloads.download(moduleIds);
+
+  /** Share of this control's modules on the device, counting the running one by its images. */
+  const fraction = () => {
+    let sum = 0;
+    for (const id of moduleIds) {
+      const p = running?.progress[id];
+      if (p) sum += p.done / p.total;
+      else if (records.value[id] && !running?.moduleIds.includes(id)) sum += 1;
+    }
+    return sum / moduleIds.length;
+  };
+
+  const toDownload = moduleIds.filter((id) => !records.value[id]).map(moduleOf);
+  const toDownloadBytes = toDownload.reduce((sum, m) => sum + (m?.downloadBytes ?? 0), 0);
+  const toDownloadImages = toDownload.reduce((sum, m) => sum + (m?.imageCount ?? 0), 0);
 
   return (
-    <section class="download" aria-label={`Offline use of ${label}`}>
+    <section class="download" aria-label={t('download.section', { label })}>
       {running ? (
         <>
           <div
             class="progress"
             role="progressbar"
-            aria-label="Download progress"
+            aria-label={t('download.progress')}
             aria-valuemin={0}
-            aria-valuemax={running.progress.total}
-            aria-valuenow={running.progress.done}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(100 * fraction())}
           >
-            <div
-              class="progress-fill"
-              style={{ width: `${(100 * running.progress.done) / running.progress.total}%` }}
-            />
+            <div class="progress-fill" style={{ width: `${100 * fraction()}%` }} />
           </div>
           <p class="muted" role="status">
-            Downloading… {bytes(running.progress.bytes)}
+            {t('download.downloading', {
+              size: bytes(
+                moduleIds.reduce((sum, id) => sum + (running.progress[id]?.bytes ?? 0), 0),
+              ),
+            })}
           </p>
         </>
       ) : allStored ? (
-        <p class="download-line">
-          <span class="offline-mark">✓ Available offline · {bytes(size)}</span>
-          {outdated && (
+        <>
+          <p class="download-line">
+            <span class="offline-mark">{t('download.available', { size: bytes(size) })}</span>
+            {outdated && online && (
+              <button type="button" class="button small" onClick={download}>
+                {t('download.update')}
+              </button>
+            )}
             <button
               type="button"
-              class="button small"
-              onClick={() => void store.downloads.download(moduleIds)}
+              class="button small quiet"
+              aria-label={t('download.removeLabel', { label })}
+              onClick={() => void store.downloads.remove(moduleIds, keep)}
             >
-              Update download
+              {t('download.remove')}
             </button>
+          </p>
+          {outdated && !online && <p class="muted small">{t('download.updateOffline')}</p>}
+        </>
+      ) : (
+        <>
+          {stored.length > 0 && (
+            <p class="offline-mark">
+              {t('download.partial', { stored: stored.length, count: moduleIds.length })}
+            </p>
+          )}
+          {toDownloadBytes > 0 && (
+            <p class="muted small">
+              {toDownloadImages > 0
+                ? t('download.sizeImages', {
+                    size: bytes(toDownloadBytes),
+                    count: toDownloadImages,
+                  })
+                : t('download.size', { size: bytes(toDownloadBytes) })}
+            </p>
           )}
           <button
             type="button"
-            class="button small quiet"
-            aria-label={`Remove ${label} from this device`}
-            onClick={() => void Promise.all(moduleIds.map((id) => store.downloads.remove(id)))}
+            class="button small"
+            disabled={!online || active.value !== null}
+            onClick={download}
           >
-            Remove
+            {t('download.button')}
           </button>
-        </p>
-      ) : (
-        <button
-          type="button"
-          class="button small"
-          disabled={!store.online.value || active.value !== null}
-          onClick={() => void store.downloads.download(moduleIds)}
-        >
-          Download for offline
-        </button>
+        </>
       )}
-      {failed && (
-        <p class="sync-error" role="alert">
-          {failed.message}
-        </p>
+      {failed.length > 0 && (
+        <div class="sync-error" role="alert">
+          {moduleIds.length > 1 && (
+            <p>
+              {t('download.failedModules', {
+                count: failed.length,
+                titles: failed.map((id) => moduleOf(id)?.title ?? id).join(', '),
+              })}
+            </p>
+          )}
+          {[...new Set(failed.map((id) => t(failures.value[id]!.key, failures.value[id])))].map(
+            (message) => (
+              <p key={message}>{message}</p>
+            ),
+          )}
+        </div>
       )}
-      {usage.value !== null && (
-        <p class="muted small">Kindling uses {bytes(usage.value)} on this device.</p>
-      )}
+      {showUsage && <StorageUsage />}
     </section>
+  );
+}
+
+/** "Kindling uses … on this device", once the browser has said. */
+export function StorageUsage() {
+  const usage = useStore().downloads.usage.value;
+  return usage === null ? null : (
+    <p class="muted small">{t('download.usage', { size: bytes(usage) })}</p>
   );
 }

@@ -2,6 +2,7 @@ import { minutes } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { PathwayDownloads } from './PathwayDownloads';
 
 /** The career roadmap: where the learner stands in a role, and what the next level needs. */
 export function Roadmap() {
@@ -87,6 +88,7 @@ export function Roadmap() {
           </li>
         ))}
       </ol>
+      <PathwayDownloads roadmap={roadmap} />
       <p class="muted">
         A competency counts once you pass the assessment at the end of each module that builds it.
       </p>

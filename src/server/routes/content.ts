@@ -1,14 +1,22 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
-/** Content is the same for every signed-in learner; the version lets caches replace old copies. */
+/**
+ * Content is the same for every signed-in learner. ETags name what changed: the catalog's is a
+ * hash of its body (the service worker tells pages when a revalidation brings a new one), a
+ * module's is its version. A module's `?v=` only keys caches; the current version is served.
+ */
 export const contentRoutes = new Hono<AppEnv>()
   .use(requireUser())
   .get('/catalog', async (c) => {
+    const body = JSON.stringify(await c.var.deps.store.getCatalog());
     c.header('Cache-Control', 'private, no-cache');
-    return c.json(await c.var.deps.store.getCatalog());
+    c.header('ETag', `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`);
+    c.header('Content-Type', 'application/json');
+    return c.body(body);
   })
   .get('/modules/:id', async (c) => {
     const module = await c.var.deps.store.getModule(c.req.param('id'));
