@@ -7,6 +7,7 @@ import type { Catalog, LearningModule } from '../../core/content';
 import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
+import { t } from '../i18n';
 
 export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
@@ -58,10 +59,9 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
         });
       } catch (err) {
         if (!catalog.value)
-          catalogError.value =
-            err instanceof NetworkError
-              ? 'You are offline and no lessons are saved on this device yet.'
-              : 'Lessons could not be loaded. Try again in a moment.';
+          catalogError.value = t(
+            err instanceof NetworkError ? 'home.catalogOffline' : 'home.catalogFailed',
+          );
       }
     },
     /** A module from the device when it is the current version, else from the server. */

@@ -4,7 +4,8 @@
  */
 import { signal } from '@preact/signals';
 import type { DownloadRecord } from '../../client/db';
-import type { DownloadProgress, Downloads } from '../../client/downloads';
+import { QuotaError, type DownloadProgress, type Downloads } from '../../client/downloads';
+import { t } from '../i18n';
 
 export function createDownloadsStore({
   downloads,
@@ -53,8 +54,10 @@ export function createDownloadsStore({
             moduleId,
             message:
               err instanceof TypeError
-                ? 'The download stopped: the connection was lost. Try again when you are online.'
-                : (err as Error).message,
+                ? t('download.lost')
+                : err instanceof QuotaError
+                  ? t('download.quota')
+                  : (err as Error).message,
           };
           break;
         } finally {

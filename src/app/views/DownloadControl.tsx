@@ -1,4 +1,5 @@
 import { bytes } from '../format';
+import { t } from '../i18n';
 import { useStore } from '../store';
 
 /**
@@ -19,13 +20,13 @@ export function DownloadControl({ moduleIds, label }: { moduleIds: string[]; lab
   const size = stored.reduce((sum, r) => sum + (r?.bytes ?? 0), 0);
 
   return (
-    <section class="download" aria-label={`Offline use of ${label}`}>
+    <section class="download" aria-label={t('download.region', { label })}>
       {running ? (
         <>
           <div
             class="progress"
             role="progressbar"
-            aria-label="Download progress"
+            aria-label={t('download.progress')}
             aria-valuemin={0}
             aria-valuemax={running.progress.total}
             aria-valuenow={running.progress.done}
@@ -36,28 +37,28 @@ export function DownloadControl({ moduleIds, label }: { moduleIds: string[]; lab
             />
           </div>
           <p class="muted" role="status">
-            Downloading… {bytes(running.progress.bytes)}
+            {t('download.running', { size: bytes(running.progress.bytes) })}
           </p>
         </>
       ) : allStored ? (
         <p class="download-line">
-          <span class="offline-mark">✓ Available offline · {bytes(size)}</span>
+          <span class="offline-mark">{t('download.available', { size: bytes(size) })}</span>
           {outdated && (
             <button
               type="button"
               class="button small"
               onClick={() => void store.downloads.download(moduleIds)}
             >
-              Update download
+              {t('download.update')}
             </button>
           )}
           <button
             type="button"
             class="button small quiet"
-            aria-label={`Remove ${label} from this device`}
+            aria-label={t('download.removeLabel', { label })}
             onClick={() => void Promise.all(moduleIds.map((id) => store.downloads.remove(id)))}
           >
-            Remove
+            {t('download.remove')}
           </button>
         </p>
       ) : (
@@ -67,7 +68,7 @@ export function DownloadControl({ moduleIds, label }: { moduleIds: string[]; lab
           disabled={!store.online.value || active.value !== null}
           onClick={() => void store.downloads.download(moduleIds)}
         >
-          Download for offline
+          {t('download.start')}
         </button>
       )}
       {failed && (
@@ -76,7 +77,7 @@ export function DownloadControl({ moduleIds, label }: { moduleIds: string[]; lab
         </p>
       )}
       {usage.value !== null && (
-        <p class="muted small">Kindling uses {bytes(usage.value)} on this device.</p>
+        <p class="muted small">{t('download.usage', { size: bytes(usage.value) })}</p>
       )}
     </section>
   );
