@@ -47,8 +47,8 @@ export const de: MessagesOf<typeof en> = {
   'team.onlyAtRisk': 'Nur gefährdete Personen ({count})',
   'team.open': '{name}: 1:1 öffnen',
   'team.stats': {
-    one: 'Serie: {streak} Tage · {count} Lektion diese Woche · zuletzt aktiv {when}',
-    other: 'Serie: {streak} Tage · {count} Lektionen diese Woche · zuletzt aktiv {when}',
+    one: '{streak}-Tage-Serie · {count} Lektion diese Woche · zuletzt aktiv {when}',
+    other: '{streak}-Tage-Serie · {count} Lektionen diese Woche · zuletzt aktiv {when}',
   },
   'team.atRisk': 'Gefährdet: {reasons}',
   'team.assignment': '{title}: {done}/{total} · fällig am {date}',
@@ -63,8 +63,8 @@ export const de: MessagesOf<typeof en> = {
 
   'member.title': '1:1 mit {name}',
   'member.stats': {
-    one: 'Serie: {streak} Tage · {count} Lektion diese Woche',
-    other: 'Serie: {streak} Tage · {count} Lektionen diese Woche',
+    one: '{streak}-Tage-Serie · {count} Lektion diese Woche',
+    other: '{streak}-Tage-Serie · {count} Lektionen diese Woche',
   },
   'member.celebrate': 'Würdigen',
   'member.stuck': 'Wo es hakt',
