@@ -3,16 +3,82 @@
  * signal that follows the browser's languages until the learner picks one (kept in
  * localStorage), `t()` for messages with `{placeholders}` and `Intl.PluralRules` plurals, and
  * Intl formatters for numbers, minutes, dates and relative times in that locale.
+ *
+ * Screens that load lazily (manager, admin, pilot) keep their messages in their own catalogs
+ * (`messages/<area>.<locale>.ts`), bound with `defineMessages`, so a learner's first screen never
+ * downloads them.
  */
 import { signal } from '@preact/signals';
 import { de } from './messages/de';
-import { en, type MessageKey, type Messages } from './messages/en';
+import { en } from './messages/en';
 
-export const catalogs: Record<Locale, Messages> = { en, de };
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];
 export const localeNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
 const STORAGE_KEY = 'kindling.locale';
+
+/** A message: text, or `{ one, other }` chosen by `Intl.PluralRules` from the `count` parameter. */
+export type Message = string | { readonly one: string; readonly other: string };
+/** What every locale of a catalog must hold: the reference's keys, plural where it is plural. */
+export type MessagesOf<M> = {
+  readonly [K in keyof M]: M[K] extends string ? string : { one: string; other: string };
+};
+type Params = Record<string, string | number>;
+
+/** A catalog's `t`: the message for `key` in the current (or given) locale, placeholders filled. */
+export interface Translate<K extends string> {
+  (key: K, params?: Params, inLocale?: Locale): string;
+  /**
+   * The message cut at its placeholders, with `nodes` (e.g. `<strong>`) put in their place, for
+   * messages where part of the sentence is marked up.
+   */
+  rich<N>(key: K, nodes: Record<string, N>, params?: Params): Array<string | N>;
+  readonly catalogs: Readonly<Record<Locale, Readonly<Record<K, Message>>>>;
+}
+
+/**
+ * Binds one catalog (English reference plus every other locale, all required by type) to a `t`.
+ * @example const t = defineMessages({ en, de }); t('team.title') // "Your team" / "Dein Team"
+ */
+export function defineMessages<M extends Record<string, Message>>(
+  catalogs: { en: M } & { [L in Exclude<Locale, 'en'>]: MessagesOf<M> },
+): Translate<keyof M & string> {
+  type K = keyof M & string;
+  const all = catalogs as unknown as Record<Locale, Record<K, Message>>;
+  const text = (key: K, count: unknown, inLocale: Locale) => {
+    const message = all[inLocale][key] ?? all.en[key];
+    return typeof message === 'string'
+      ? message
+      : new Intl.PluralRules(inLocale).select(Number(count ?? 0)) === 'one'
+        ? message.one
+        : message.other;
+  };
+  const translate = (key: K, params: Params = {}, inLocale: Locale = locale.value) =>
+    text(key, params.count, inLocale).replace(/\{(\w+)\}/g, (_, name: string) =>
+      name in params ? formatValue(params[name]!, inLocale) : `{${name}}`,
+    );
+  function rich<N>(key: K, nodes: Record<string, N>, params: Params = {}): Array<string | N> {
+    const inLocale = locale.value;
+    const parts: Array<string | N> = [];
+    text(key, params.count, inLocale)
+      .split(/\{(\w+)\}/)
+      .forEach((part, i) => {
+        const value =
+          i % 2 === 0
+            ? part
+            : part in nodes
+              ? nodes[part]!
+              : part in params
+                ? formatValue(params[part]!, inLocale)
+                : `{${part}}`;
+        const last = parts.length - 1;
+        if (typeof value === 'string' && typeof parts[last] === 'string') parts[last] += value;
+        else parts.push(value);
+      });
+    return parts.filter((part) => part !== '');
+  }
+  return Object.assign(translate, { rich, catalogs: all });
+}
 
 /** The first supported language among the stored choice and the browser's preferences. */
 export function pickLocale(preferred: readonly string[], stored?: string | null): Locale {
@@ -48,24 +114,12 @@ export function setLocale(next: Locale): void {
   }
 }
 
-type Params = Record<string, string | number>;
-
 /**
- * The message for `key` in the current locale with its placeholders filled.
+ * The message for `key` of the core catalog (the learner's screens) in the current locale.
  * @example t('home.moduleMeta', { count: 3, minutes: '12 min', done: 1 }) // "3 lessons · 12 min · 1 of 3 done"
  */
-export function t(key: MessageKey, params: Params = {}, inLocale: Locale = locale.value): string {
-  const message = catalogs[inLocale][key] ?? en[key];
-  const text =
-    typeof message === 'string'
-      ? message
-      : new Intl.PluralRules(inLocale).select(Number(params.count ?? 0)) === 'one'
-        ? message.one
-        : message.other;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? formatValue(params[name]!, inLocale) : `{${name}}`,
-  );
-}
+export const t = defineMessages({ en, de });
+export const catalogs = t.catalogs;
 
 const formatValue = (value: string | number, inLocale: Locale) =>
   typeof value === 'number' ? new Intl.NumberFormat(inLocale).format(value) : value;
@@ -86,5 +140,24 @@ export function formatMinutes(n: number): string {
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(iso),
+  );
+}
+
+/**
+ * A date as the learner reads it ("Mar 31, 2099" / "31.03.2099"). A calendar date
+ * (`YYYY-MM-DD`) is that day wherever the reader is; an instant is shown in their own zone.
+ */
+export function formatDate(value: string): string {
+  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(locale.value, {
+    dateStyle: 'medium',
+    ...(calendarDay ? { timeZone: 'UTC' } : {}),
+  }).format(new Date(calendarDay ? `${value}T12:00:00Z` : value));
+}
+
+/** "25%" / "25 %" — a share given in percent (0–100), to at most one decimal. */
+export function formatPercent(percent: number): string {
+  return new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(
+    percent / 100,
   );
 }

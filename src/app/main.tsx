@@ -2,6 +2,7 @@ import { render } from 'preact';
 import './styles.css';
 import { createStore, StoreContext } from './store';
 import { App } from './views/App';
+import { t } from './i18n';
 
 const root = document.getElementById('app')!;
 createStore()
@@ -15,6 +16,5 @@ createStore()
   )
   .catch((err: unknown) => {
     console.error(err);
-    root.innerHTML =
-      '<main class="page"><h1>Kindling could not start</h1><p>This browser blocked local storage (private mode?). Allow site data and reload.</p></main>';
+    root.innerHTML = `<main class="page"><h1>${t('app.startFailed')}</h1><p>${t('app.startFailedHelp')}</p></main>`;
   });

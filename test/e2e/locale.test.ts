@@ -1,9 +1,10 @@
 /**
  * The language follows the browser (a German Chromium gets German screens), can be changed in
- * the account area, and the choice survives a reload.
+ * the account area, and the choice survives a reload. The lazily loaded manager, roadmap and
+ * pilot screens speak German too, with German numbers and dates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { axeViolations, overflowAt200, smallTargets } from '../support/a11y';
 import { CHROMIUM_ARGS, executablePath } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
@@ -52,6 +53,84 @@ describe('a learner whose browser speaks German', () => {
       await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.getByRole('button', { name: 'Sync now' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a manager and an admin whose browsers speak German', () => {
+  const germanPage = async () => {
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      serviceWorkers: 'block',
+      viewport: { width: 390, height: 844 },
+    });
+    return { context, page: await context.newPage() };
+  };
+  const signInGerman = async (page: Page, email: string) => {
+    await page.goto(server.url);
+    await page.getByLabel('E-Mail').fill(email);
+    await page.getByLabel('Passwort').fill('learn-daily');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+  };
+
+  it('see the team, a 1:1 and the roadmap in German', async () => {
+    const { context, page } = await germanPage();
+    try {
+      await signInGerman(page, 'manager@demo.test');
+      await page.getByRole('link', { name: 'Team' }).click();
+      await page.getByRole('heading', { name: 'Dein Team' }).waitFor();
+      await page.getByLabel(/^Nur gefährdete Personen \(\d+\)$/).waitFor();
+      const row = page.locator('.team-row').filter({ hasText: 'Lena Learner' });
+      expect(await row.textContent()).toMatch(/\d+-Tage-Serie · \d+ Lektion(en)? diese Woche/);
+
+      await page.getByRole('link', { name: 'Lena Learner: 1:1 öffnen' }).click();
+      await page.getByRole('heading', { name: '1:1 mit Lena Learner' }).waitFor();
+      await page.getByRole('heading', { name: 'Wo es hakt' }).waitFor();
+      await page.getByLabel('Fälligkeitsdatum', { exact: true }).fill('2099-03-31');
+      await page.getByRole('button', { name: 'Lernpfad zuweisen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Zugewiesen.' }).waitFor();
+      // The assignment's due date, as Germans write it.
+      await page
+        .getByText(/fällig am 31\.03\.2099/)
+        .first()
+        .waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/\{\w+\}/); // all filled in
+
+      await page.getByRole('link', { name: 'Roadmap' }).click();
+      await page.getByRole('heading', { name: 'Deine Roadmap' }).waitFor();
+      await page.getByLabel('Karrierepfad').waitFor();
+      await page.getByRole('link', { name: 'Zurück zur Startseite' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sets up a pilot on a German screen', async () => {
+    const { context, page } = await germanPage();
+    try {
+      await signInGerman(page, 'admin@demo.test');
+      await page.getByRole('link', { name: 'Verwaltung' }).click();
+      await page.getByRole('heading', { name: 'Programmverwaltung' }).waitFor();
+      await page.getByRole('heading', { name: 'Personen einladen' }).waitFor();
+
+      await page.getByRole('link', { name: 'Pilot', exact: true }).click();
+      await page.getByRole('heading', { name: 'Pilot einrichten' }).waitFor();
+      await page.getByLabel('Name').fill('Herbstpilot');
+      const start = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('Startdatum').fill(start);
+      await page.getByLabel('Pilot cohort').check();
+      await page.getByRole('button', { name: 'Pilot anlegen' }).click();
+      await page.getByRole('heading', { name: 'Herbstpilot' }).waitFor();
+      const germanStart = start.split('-').reverse().join('.'); // e.g. 05.01.2026
+      await page.getByText(new RegExp(`^${germanStart} bis \\S+ · \\d+ im Pilot`)).waitFor();
+      await page.getByRole('heading', { name: 'Woche für Woche' }).waitFor();
+      await page.getByRole('table', { name: 'Wöchentlich aktive Lernende nach Woche' }).waitFor();
+      await page.getByRole('link', { name: 'Alle Lernereignisse (CSV)' }).waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/\{\w+\}/); // all filled in
+      await page.getByRole('link', { name: 'Checkliste' }).click();
+      await page.getByText(/^0 von \d+ Schritten erledigt$/).waitFor();
     } finally {
       await context.close();
     }

@@ -6,8 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle, type BundleReport } from '../../bench/bundle';
 
-/** Source files of role-only screens and stores: src/app/**\/(manager|admin|pilot)… */
-const ROLE_ONLY = /^src\/app\/.*(manager|admin|pilot)[^/]*$/i;
+/**
+ * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…) and the
+ * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…).
+ */
+const ROLE_ONLY = /^src\/app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)$/i;
 
 let report: BundleReport;
 beforeAll(async () => {

@@ -1,35 +1,117 @@
+/// <reference types="vite/client" />
 /**
- * Every locale has every message of the English reference, with the same plural forms and the
- * same {placeholders}; the locale follows the browser until the learner chooses; numbers and
- * plurals follow the locale's rules.
+ * Every catalog — the learner's core messages and each lazily loaded area's (people, pilot) — has
+ * a file per locale with every message of the English reference, no others, the same plural forms
+ * and the same {placeholders}; the locale follows the browser until the learner chooses; numbers,
+ * dates and plurals follow the locale's rules; the people and pilot screens speak German.
  */
-import { describe, expect, it } from 'vitest';
-import { catalogs, LOCALES, pickLocale, t } from '../../src/app/i18n';
-import { en } from '../../src/app/messages/en';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VNode } from 'preact';
+import type { WeekGroupMetrics, WeekMetrics } from '../../src/core/pilot';
+import {
+  catalogs,
+  formatDate,
+  formatPercent,
+  locale,
+  LOCALES,
+  pickLocale,
+  t,
+  type Locale,
+} from '../../src/app/i18n';
+import { t as peopleT } from '../../src/app/messages/people';
+import { t as pilotT } from '../../src/app/messages/pilot';
+import { PilotChart } from '../../src/app/views/PilotChart';
 
-const placeholders = (m: unknown): string[] =>
-  [...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]!).sort();
+type Catalog = Record<string, unknown>;
 
-describe.each(LOCALES.filter((l) => l !== 'en'))('locale %s', (locale) => {
-  const messages = catalogs[locale] as Record<string, unknown>;
+/** Every `messages/[<area>.]<locale>.ts`, grouped by area ("core" for the learner's screens). */
+const files = import.meta.glob<Record<string, Catalog>>('../../src/app/messages/*.ts', {
+  eager: true,
+});
+const areas = new Map<string, Map<string, Catalog | undefined>>();
+for (const [path, module] of Object.entries(files)) {
+  const match = /\/(?:([\w-]+)\.)?([a-z]{2})\.ts$/.exec(path);
+  if (!match) continue; // people.ts, pilot.ts: the bound `t` of an area
+  const [, area = 'core', code] = match;
+  if (!areas.has(area)) areas.set(area, new Map());
+  areas.get(area)!.set(code!, module[code!]);
+}
 
-  it('has every key of English and no others', () => {
-    expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+const placeholders = (m: unknown): string[] => [
+  ...new Set([...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)),
+];
+
+/** What is wrong with `other` measured against the English `reference`; empty when nothing. */
+function catalogProblems(reference: Catalog, other: Catalog): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(reference)) if (!(key in other)) problems.push(`missing ${key}`);
+  for (const key of Object.keys(other)) if (!(key in reference)) problems.push(`extra ${key}`);
+  for (const [key, message] of Object.entries(other)) {
+    const english = reference[key];
+    if (english === undefined) continue;
+    if (typeof message !== typeof english) problems.push(`${key}: plural forms differ`);
+    const mine = placeholders(message);
+    for (const name of placeholders(english))
+      if (!mine.includes(name)) problems.push(`${key}: no {${name}}`);
+    for (const name of mine)
+      if (!placeholders(english).includes(name)) problems.push(`${key}: unknown {${name}}`);
+    const texts = typeof message === 'string' ? [message] : Object.values(message as object);
+    if (texts.some((text) => String(text).trim() === '')) problems.push(`${key}: empty`);
+  }
+  return problems;
+}
+
+describe('the message catalogs', () => {
+  it('are found: the core catalog and the people and pilot areas', () => {
+    expect([...areas.keys()].sort()).toEqual(['core', 'people', 'pilot']);
   });
 
-  it('keeps the plural forms and placeholders of each English message', () => {
-    for (const [key, reference] of Object.entries(en)) {
-      const message = messages[key];
-      expect(typeof message, key).toBe(typeof reference);
-      expect([...new Set(placeholders(message))], key).toEqual([
-        ...new Set(placeholders(reference)),
-      ]);
-      expect(String(message).trim(), key).not.toBe('');
-    }
+  describe.each([...areas.keys()])('%s', (area) => {
+    const byLocale = areas.get(area)!;
+    const english = byLocale.get('en')!;
+
+    it('has a file exporting its messages for every locale, and no other locales', () => {
+      expect([...byLocale.keys()].sort()).toEqual([...LOCALES].sort());
+      for (const code of LOCALES) expect(byLocale.get(code), code).toBeTypeOf('object');
+    });
+
+    it.each(LOCALES.filter((l) => l !== 'en'))(
+      'has in %s exactly the English keys, plural forms and placeholders',
+      (code) => {
+        expect(catalogProblems(english, byLocale.get(code)!)).toEqual([]);
+      },
+    );
+  });
+
+  it('are the ones each area’s t() uses', () => {
+    expect(catalogs).toEqual({
+      en: areas.get('core')!.get('en'),
+      de: areas.get('core')!.get('de'),
+    });
+    for (const [area, bound] of [
+      ['people', peopleT.catalogs],
+      ['pilot', pilotT.catalogs],
+    ] as const)
+      for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
+  });
+
+  it('catch a locale that misses a key, adds one, drops a placeholder or a plural', () => {
+    const reference = { a: 'A {name}', b: { one: '{count} b', other: '{count} bs' }, c: 'C' };
+    expect(catalogProblems(reference, { a: 'A', b: 'B', d: 'D' })).toEqual([
+      'missing c',
+      'extra d',
+      'a: no {name}',
+      'b: plural forms differ',
+      'b: no {count}',
+    ]);
   });
 });
 
 describe('choosing and using a locale', () => {
+  afterEach(() => {
+    locale.value = 'en';
+  });
+
   it('follows the browser until the learner picks one', () => {
     expect(pickLocale(['de-AT', 'en'])).toBe('de');
     expect(pickLocale(['fr-FR', 'de-DE'])).toBe('de');
@@ -44,4 +126,68 @@ describe('choosing and using a locale', () => {
     expect(t('sync.waiting', { count: 1234 }, 'de')).toBe('1.234 warten auf Synchronisierung');
     expect(t('sync.waiting', { count: 1 }, 'de')).toBe('1 wartet auf Synchronisierung');
   });
+
+  it('writes dates and percentages the way the reader does', () => {
+    expect(formatDate('2099-03-31')).toBe('Mar 31, 2099');
+    expect(formatPercent(25)).toBe('25%');
+    locale.value = 'de';
+    expect(formatDate('2099-03-31')).toBe('31.03.2099');
+    expect(formatPercent(62.5)).toMatch(/^62,5\s%$/);
+  });
+
+  it('puts marked-up parts into a sentence in the locale’s word order', () => {
+    locale.value = 'de';
+    expect(
+      peopleT.rich('account.goal', { percent: { strong: '80 %' } }, { label: 'Ziel', count: 1200 }),
+    ).toEqual(['Ziel: ', { strong: '80 %' }, ' von 1.200 Personen']);
+  });
 });
+
+describe('the people and pilot screens in German', () => {
+  afterEach(() => {
+    locale.value = 'en';
+  });
+
+  it('describe a report on the manager’s team list', () => {
+    const stats = (count: number, inLocale: Locale) =>
+      peopleT('team.stats', { streak: 12, count, when: 'gestern' }, inLocale);
+    expect(stats(1, 'de')).toBe('12-Tage-Serie · 1 Lektion diese Woche · zuletzt aktiv gestern');
+    expect(stats(1500, 'de')).toBe(
+      '12-Tage-Serie · 1.500 Lektionen diese Woche · zuletzt aktiv gestern',
+    );
+    expect(peopleT('team.title', {}, 'de')).toBe('Dein Team');
+    expect(stats(3, 'en')).toBe('12-day streak · 3 lessons this week · last active gestern');
+  });
+
+  it('label a pilot chart, its description and its table in German', () => {
+    locale.value = 'de';
+    const group = (weeklyActivePct: number | null) =>
+      ({ weeklyActivePct }) as unknown as WeekGroupMetrics;
+    const weeks = [1, 2].map(
+      (week) => ({ week, pilot: group(week * 12.5), comparison: group(0) }) as WeekMetrics,
+    );
+    const chart = PilotChart({
+      id: 'active',
+      title: pilotT('pilot.chart.active'),
+      metric: 'weeklyActivePct',
+      format: formatPercent,
+      weeks,
+      max: 100,
+    });
+    const text = textOf(chart);
+    expect(text).toContain('Wöchentlich aktive Lernende, Pilot und Vergleich, nach Woche');
+    expect(text).toMatch(
+      /Woche 2: Pilot 25\s%, Vergleich 0\s%\. Alle Wochen stehen in der Tabelle\./,
+    );
+    expect(text).toContain('WochePilotVergleich');
+    expect(text).toMatch(/112,5\s%0\s%/);
+  });
+});
+
+/** The text a rendered tree shows (and reads out), in document order. */
+function textOf(node: unknown): string {
+  if (node === null || node === undefined || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  return textOf((node as VNode<{ children?: unknown }>).props.children);
+}

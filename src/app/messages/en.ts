@@ -3,6 +3,8 @@
  * and the `Messages` type both check). `{name}` placeholders are filled by `t()`; a key whose
  * value is `{ one, other }` is chosen by `Intl.PluralRules` from the `count` parameter.
  */
+import type { MessagesOf } from '../i18n';
+
 export const en = {
   'app.skip': 'Skip to content',
   'app.home': 'Kindling home',
@@ -12,6 +14,22 @@ export const en = {
   'app.notFound': 'Page not found',
   'app.backToLessons': 'Back to your lessons',
   'app.language': 'Language',
+  'app.loading': 'Loading…',
+  'app.needsConnection': 'This screen needs a connection the first time. Connect and try again.',
+  'app.startFailed': 'Kindling could not start',
+  'app.startFailedHelp':
+    'This browser blocked local storage (private mode?). Allow site data and reload.',
+  'app.storageLost':
+    "This browser cleared Kindling's saved data. Your progress was restored from the server; anything done offline that had not synced could not be recovered.",
+  'app.ok': 'OK',
+
+  'nav.label': 'Main',
+  'nav.roadmap': 'Roadmap',
+  'nav.team': 'Team',
+  'nav.admin': 'Admin',
+  'nav.pilot': 'Pilot',
+  'nav.account': 'Account',
+  'nav.accountLabel': 'Your account',
 
   'signIn.title': 'Learn a little, every day',
   'signIn.lead':
@@ -29,8 +47,6 @@ export const en = {
   'home.streak': 'day streak',
   'home.xp': 'XP',
   'home.week': 'This week',
-  'home.dayLearned': '{day}: learned',
-  'home.dayMissed': '{day}: no lesson',
   'home.loading': 'Loading your lessons…',
   'home.continue': 'Continue:',
   'home.allDone': 'You have finished every lesson. New ones are on their way.',
@@ -39,6 +55,138 @@ export const en = {
     one: '{count} lesson · {minutes} · {done} of {count} done',
     other: '{count} lessons · {minutes} · {done} of {count} done',
   },
+  'home.reviewMeta': {
+    one: '{count} question to keep what you learned · about {minutes}',
+    other: '{count} questions to keep what you learned · about {minutes}',
+  },
+  'home.roadmapToward': 'Your roadmap: working toward {level}',
+  'home.roadmapTop': 'Your roadmap: top level reached',
+  'home.catalogOffline': 'You are offline and no lessons are saved on this device yet.',
+  'home.catalogFailed': 'Lessons could not be loaded. Try again in a moment.',
+
+  'habit.label': 'Your habit',
+  'habit.ring': {
+    one: 'Today: {done} of {count} lessons',
+    other: 'Today: {done} of {count} lessons',
+  },
+  'habit.dayMet': '{day}: goal met',
+  'habit.dayMissed': '{day}: goal not met',
+  'habit.longest': { one: 'Longest streak {count} day', other: 'Longest streak {count} days' },
+  'habit.freezes': {
+    one: ' · {count} streak freeze saved',
+    other: ' · {count} streak freezes saved',
+  },
+  'habit.nudge': {
+    one: 'One lesson to go today — a few minutes keeps your streak alive.',
+    other: '{count} lessons to go today — a few minutes keeps your streak alive.',
+  },
+  'habit.goal': 'Daily goal',
+  'habit.goalOption': { one: '{count} lesson', other: '{count} lessons' },
+  'habit.leaderboard': 'Cohort leaderboard',
+  'habit.remind': 'Remind me in the evening',
+  'habit.remindOn': 'We will remind you in the evening if today’s goal is still open.',
+  'habit.remindDenied': 'Reminders stay off: notifications were not allowed.',
+
+  'quick.title': 'How much time do you have?',
+  'quick.label': 'Time available',
+  'quick.option': 'I have {minutes}',
+  'quick.none': 'Nothing left that fits in {count} minutes — try a longer slot.',
+
+  'extras.sponsor': 'A message from your sponsor',
+  'extras.notifications': 'Notifications',
+  'extras.markRead': 'Mark as read',
+  'extras.assigned': 'Assigned to you',
+  'extras.assignment': {
+    one: '{minutes} to go · {done} of {count} lesson · due {date}',
+    other: '{minutes} to go · {done} of {count} lessons · due {date}',
+  },
+  'extras.overdue': ' · overdue',
+
+  'social.challenge': {
+    one: 'Cohort challenge: {done} of {count} lesson this week',
+    other: 'Cohort challenge: {done} of {count} lessons this week',
+  },
+  'social.recommendedToYou': 'Recommended to you',
+  'social.recommendedBy': 'Recommended by {name}',
+  'social.badgesLink': 'Your badges and kudos',
+  'social.feed': 'Recognition',
+  'social.feedStreak': '{from} gave {to} kudos for their streak',
+  'social.feedLesson': '{from} gave {to} kudos for a lesson',
+  'social.quote': ' — “{text}”',
+  'social.recommend': 'Recommend to a colleague',
+  'social.recommendTo': 'Recommend this module to',
+  'social.chooseColleague': 'Choose a colleague',
+  'social.sendRecommendation': 'Send recommendation',
+  'social.someColleague': 'your colleague',
+  'social.alreadySent': 'You already recommended it to {name}.',
+  'social.sent': 'Sent to {name}.',
+  'social.problem': 'That did not work; check your connection.',
+
+  'profile.stats': {
+    one: '{xp} XP · longest streak {count} day',
+    other: '{xp} XP · longest streak {count} days',
+  },
+  'profile.badges': 'Badges',
+  'profile.badgesOffline': 'Badges show when you are online.',
+  'profile.badgesNone':
+    'Badges mark skills you master and habits you keep — finish a module with 80% right first time, or keep a 7-day streak.',
+  'profile.kudos': 'Kudos for you',
+  'profile.kudosNone': 'No kudos yet.',
+  'profile.forStreak': 'for your streak',
+  'profile.forLesson': 'for a lesson',
+  'profile.give': 'Give kudos',
+  'profile.colleague': 'Colleague',
+  'profile.for': 'For',
+  'profile.reasonLesson': 'A lesson they finished',
+  'profile.reasonStreak': 'Their streak',
+  'profile.message': 'Message (optional)',
+  'profile.send': 'Send kudos',
+  'profile.sent': 'Kudos sent.',
+
+  'board.title': 'Leaderboard',
+  'board.period': 'Period',
+  'board.week': 'This week',
+  'board.all': 'All time',
+  'board.noCohort': 'You are not in a cohort yet.',
+  'board.lastUpdated': ' Last updated {when}.',
+  'board.emptyWeek': 'No XP yet this week — be the first.',
+  'board.emptyAll': 'No XP yet this time — be the first.',
+  'board.you': ' (you)',
+  'board.xp': '{xp} XP',
+  'board.hidden': 'You are hidden from others; only you see your row.',
+  'board.offline': 'You are offline.',
+  'board.failed': 'The leaderboard could not be loaded. Try again in a moment.',
+  'board.appear': 'How you appear',
+  'board.alias': 'Name on leaderboards (leave empty for your own)',
+  'board.hide': 'Hide me from other people’s leaderboards',
+  'board.saveName': 'Save name',
+  'board.saved': 'Saved.',
+  'board.saveFailed': 'Could not save; check your connection.',
+
+  'roadmap.title': 'Your roadmap',
+  'roadmap.noRoles': 'No career roles are set up yet.',
+  'roadmap.careerPath': 'Career path',
+  'roadmap.at': 'You are at {level}.',
+  'roadmap.starting': 'You are starting out.',
+  'roadmap.next': 'Next: {level}.',
+  'roadmap.top': 'You have reached the top level of this path.',
+  'roadmap.reached': '✓ Reached',
+  'roadmap.competencyReached': ' (reached)',
+  'roadmap.competencyOpen': ' (not yet reached)',
+  'roadmap.minutesLeft': '{minutes} left',
+  'roadmap.passAssessments': 'pass its assessments',
+  'roadmap.note':
+    'A competency counts once you pass the assessment at the end of each module that builds it.',
+
+  'review.title': 'Daily review',
+  'review.done': 'Review done — well remembered.',
+  'review.nothing': 'Nothing to review today. Come back tomorrow.',
+  'review.position': 'Question {n} of {count}',
+  'review.missing': "This question's lesson is not on this device yet.",
+  'review.nav': 'Review navigation',
+  'review.stop': 'Stop for now',
+  'review.finish': 'Finish review',
+  'review.next': 'Next question',
 
   'module.loading': 'Loading…',
   'module.notFound': 'Module not found',
@@ -78,6 +226,19 @@ export const en = {
   'done.nextLesson': 'Next lesson: {title}',
   'done.home': 'Back to home',
   'done.module': 'Back to the module',
+  'done.assessment': 'Assessment: {percent}',
+  'done.passed': '✓ passed',
+  'done.notPassed': 'not passed yet ({percent} needed)',
+  'done.competencies': 'Competencies reached: {list}',
+  'done.competenciesLater': 'more modules build these — see your roadmap',
+  'done.retry':
+    'Review the lessons and try again — only your first answer to each question counts.',
+  'done.goalMet': {
+    one: 'Daily goal met — your streak is {count} day!',
+    other: 'Daily goal met — your streak is {count} days!',
+  },
+  'done.goalAlreadyMet': 'Daily goal already met — keep going!',
+  'done.toGo': '{count} more today to keep your streak.',
 
   'sync.label': 'Sync status',
   'sync.idle': 'Up to date',
@@ -99,6 +260,16 @@ export const en = {
     other:
       '{count} bits of progress have not synced yet. They stay on this device and sync when you sign in again. Sign out anyway?',
   },
+  'sync.notCounted': 'Not counted: ',
+  'sync.sessionEnded':
+    'Your session has ended. Sign in again to sync; your progress is kept on this device.',
+  'event.lesson_started': 'lesson started',
+  'event.lesson_completed': 'lesson completed',
+  'event.card_viewed': 'card viewed',
+  'event.quiz_answered': 'quiz answered',
+  'event.assessment_submitted': 'assessment submitted',
+  'event.review_answered': 'review answered',
+  'event.goal_set': 'goal set',
   // ── Download for offline: modules and pathways (issue 3, offline helper) ──
   'download.section': 'Offline use of {label}',
   'download.button': 'Download for offline',
@@ -137,9 +308,4 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Message = string | { readonly one: string; readonly other: string };
-export type Messages = {
-  readonly [K in MessageKey]: (typeof en)[K] extends string
-    ? string
-    : { one: string; other: string };
-};
+export type Messages = MessagesOf<typeof en>;

@@ -5,6 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
+import { formatMinutes } from '../i18n';
+import { t } from '../messages/people';
 
 export interface AdminPerson {
   id: string;
@@ -69,7 +71,7 @@ export function createAdminStore({ api }: { api: Api }) {
       if (done) flash.value = done;
       return true;
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : 'You seem to be offline.';
+      error.value = err instanceof HttpError ? err.message : t('people.offline');
       return false;
     }
   }
@@ -110,11 +112,14 @@ export function createAdminStore({ api }: { api: Api }) {
     upload,
     load,
     updatePerson: (id: string, patch: Partial<AdminPerson>) =>
-      reloadAfter(() => api.post(`/admin/people/${encodeURIComponent(id)}`, patch), 'Saved.'),
+      reloadAfter(
+        () => api.post(`/admin/people/${encodeURIComponent(id)}`, patch),
+        t('people.saved'),
+      ),
     deactivate: (id: string) =>
       reloadAfter(
         () => api.post(`/admin/people/${encodeURIComponent(id)}/deactivate`),
-        'Account deactivated; its sessions ended.',
+        t('admin.deactivateDone'),
       ),
     async makeResetLink(person: AdminPerson) {
       await run(async () => {
@@ -125,9 +130,12 @@ export function createAdminStore({ api }: { api: Api }) {
       });
     },
     createCohort: (name: string, tz: string) =>
-      reloadAfter(() => api.post('/admin/cohorts', { name, tz }), 'Cohort created.'),
+      reloadAfter(() => api.post('/admin/cohorts', { name, tz }), t('admin.cohortCreated')),
     updateCohort: (id: string, patch: Partial<AdminCohort>) =>
-      reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch), 'Saved.'),
+      reloadAfter(
+        () => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch),
+        t('people.saved'),
+      ),
     setCohortManagers: (id: string, managerIds: string[], done: string) =>
       reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, { managerIds }), done),
     async createInvite(body: {
@@ -152,8 +160,12 @@ export function createAdminStore({ api }: { api: Api }) {
           ok: r.ok,
           problems: [...r.errors, ...r.warnings],
           summary: r.module
-            ? `"${r.module.title}": ${r.module.lessons} lessons, ${r.module.estimateMinutes} min`
-            : `${r.errors.length} problem(s); nothing was imported`,
+            ? t('admin.moduleSummary', {
+                title: r.module.title,
+                count: r.module.lessons,
+                minutes: formatMinutes(r.module.estimateMinutes),
+              })
+            : t('admin.moduleProblems', { count: r.errors.length }),
         };
       };
       await run(async () => {
@@ -163,7 +175,11 @@ export function createAdminStore({ api }: { api: Api }) {
             fileName,
             source,
           });
-          upload.value = { ok: true, problems: [], summary: `Imported "${r.module.title}".` };
+          upload.value = {
+            ok: true,
+            problems: [],
+            summary: t('admin.imported', { title: r.module.title }),
+          };
         } catch (err) {
           // Invalid content: show every problem with its line.
           if (err instanceof HttpError && err.status === 422) return validate();
@@ -172,9 +188,9 @@ export function createAdminStore({ api }: { api: Api }) {
       });
     },
     saveSponsor: (body: NonNullable<Programme['sponsor']>) =>
-      reloadAfter(() => api.post('/admin/sponsor', body), 'Sponsor message saved.'),
+      reloadAfter(() => api.post('/admin/sponsor', body), t('admin.sponsorSaved')),
     saveGoal: (label: string, targetPercent: number) =>
-      reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), 'Goal saved.'),
+      reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), t('admin.goalSaved')),
   };
 }
 

@@ -8,6 +8,7 @@ import { modulePath } from '../../core/offline';
 import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
+import { t } from '../i18n';
 
 export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
@@ -59,10 +60,9 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
         });
       } catch (err) {
         if (!catalog.value)
-          catalogError.value =
-            err instanceof NetworkError
-              ? 'You are offline and no lessons are saved on this device yet.'
-              : 'Lessons could not be loaded. Try again in a moment.';
+          catalogError.value = t(
+            err instanceof NetworkError ? 'home.catalogOffline' : 'home.catalogFailed',
+          );
       }
     },
     /**

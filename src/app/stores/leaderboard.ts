@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { NetworkError, type Api } from '../../client/api';
 import type { Period } from '../../core/leaderboard';
+import { t } from '../i18n';
 
 export interface BoardLine {
   rank: number;
@@ -56,10 +57,7 @@ export function createLeaderboardStore({ api }: { api: Api }) {
         localStorage.setItem(key, JSON.stringify(fresh));
       } catch (err) {
         stale.value = true;
-        error.value =
-          err instanceof NetworkError
-            ? 'You are offline.'
-            : 'The leaderboard could not be loaded. Try again in a moment.';
+        error.value = t(err instanceof NetworkError ? 'board.offline' : 'board.failed');
       }
     },
     async loadProfile(): Promise<void> {

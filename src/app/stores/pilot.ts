@@ -3,8 +3,9 @@
  * only by the lazily loaded pilot screens, so learners never download it.
  */
 import { signal } from '@preact/signals';
-import { HttpError, createApi, type Api } from '../../client/api';
+import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
 import type { PilotGoal, PilotReport } from '../../core/pilot';
+import { t } from '../messages/pilot';
 
 export interface PilotSummary {
   id: string;
@@ -31,8 +32,11 @@ export interface NewPilot {
   goals: PilotGoal[];
 }
 
+/** The server's message for a refused request; a localised one when the request never arrived. */
 const message = (err: unknown) =>
-  err instanceof Error ? err.message : 'Something went wrong. Try again.';
+  err instanceof HttpError
+    ? err.message
+    : t(err instanceof NetworkError ? 'pilot.offline' : 'pilot.failed');
 
 export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
   const setup = signal<PilotSetup | undefined>(undefined, { name: 'pilot.setup' });
@@ -93,10 +97,10 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
     const data = (await res?.json().catch(() => undefined)) as
       { imported?: number; error?: { message: string; rows?: string[] } } | undefined;
     if (res?.ok && data?.imported !== undefined) {
-      notice.value = `Imported ${data.imported} HR rows.`;
+      notice.value = t('pilot.hrImported', { count: data.imported });
       await load();
     } else {
-      error.value = data?.error?.message ?? 'The HR file could not be sent. Try again.';
+      error.value = data?.error?.message ?? t('pilot.hrFailed');
       hrErrors.value = data?.error?.rows ?? [];
     }
   }

@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
+import { t } from '../messages/people';
 import type { HomeAssignment } from './home';
 
 export interface PathwayOption {
@@ -59,8 +60,7 @@ export interface MemberPage {
   pathways: PathwayOption[];
 }
 
-const messageOf = (err: unknown) =>
-  err instanceof HttpError ? err.message : 'You seem to be offline. Try again when connected.';
+const messageOf = (err: unknown) => (err instanceof HttpError ? err.message : t('team.offline'));
 
 export function createTeamStore({ api }: { api: Api }) {
   const reports = signal<ReportRow[] | null>(null, { name: 'team.reports' });
@@ -112,12 +112,12 @@ export function createTeamStore({ api }: { api: Api }) {
       const path = `/team/${encodeURIComponent(userId)}/assignments`;
       if (!(await run(() => api.post(path, { pathwayId, dueDate })))) return;
       await loadMember(userId);
-      flash.value = 'Assigned. They will see it on their home screen.';
+      flash.value = t('team.assigned');
     },
     nudge: (userId: string, message: string) =>
       run(
         () => api.post(`/team/${encodeURIComponent(userId)}/nudge`, message ? { message } : {}),
-        'Nudge sent.',
+        t('team.nudged'),
       ),
     async check(userId: string, itemId: string, checked: boolean) {
       const page = member.value;

@@ -1,5 +1,6 @@
 /** The learner's leaderboard settings: an alias, and hiding from other people's boards. */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { useStore } from '../store';
 
 export function BoardSettings() {
@@ -14,9 +15,9 @@ export function BoardSettings() {
   async function save(next: { alias: string | null; hidden: boolean }) {
     try {
       await store.leaderboard.saveProfile(next);
-      setSaved('Saved.');
+      setSaved(t('board.saved'));
     } catch {
-      setSaved('Could not save; check your connection.');
+      setSaved(t('board.saveFailed'));
     }
   }
 
@@ -28,8 +29,8 @@ export function BoardSettings() {
         void save({ alias: alias.trim() || null, hidden: profile.hidden });
       }}
     >
-      <h2>How you appear</h2>
-      <label for="board-alias">Name on leaderboards (leave empty for your own)</label>
+      <h2>{t('board.appear')}</h2>
+      <label for="board-alias">{t('board.alias')}</label>
       <input
         id="board-alias"
         maxLength={40}
@@ -42,10 +43,10 @@ export function BoardSettings() {
           checked={profile.hidden}
           onChange={(e) => void save({ alias: profile.alias, hidden: e.currentTarget.checked })}
         />
-        Hide me from other people’s leaderboards
+        {t('board.hide')}
       </label>
       <button type="submit" class="button small">
-        Save name
+        {t('board.saveName')}
       </button>
       {saved && <p role="status">{saved}</p>}
     </form>

@@ -3,6 +3,7 @@
  * download it.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../messages/people';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 
@@ -17,14 +18,14 @@ export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
         e.preventDefault();
         try {
           await store.social.setChallenge(cohortId, Number(goal));
-          setNote('Challenge set for this week.');
+          setNote(t('challenge.done'));
         } catch (err) {
           setNote(problemText(err));
         }
       }}
     >
-      <h2>This week’s cohort challenge</h2>
-      <label for="challenge-goal">Lessons the cohort aims for this week</label>
+      <h2>{t('challenge.title')}</h2>
+      <label for="challenge-goal">{t('challenge.goal')}</label>
       <input
         id="challenge-goal"
         type="number"
@@ -35,7 +36,7 @@ export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
         onInput={(e) => setGoal(e.currentTarget.value)}
       />
       <button type="submit" class="button primary">
-        Set challenge
+        {t('challenge.set')}
       </button>
       {note && <p role="status">{note}</p>}
     </form>

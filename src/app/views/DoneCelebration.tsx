@@ -2,6 +2,7 @@
  * A small celebration on the lesson-done screen: XP earned, and "streak extended" when this lesson
  * met today's goal. Motion is CSS only, and off under prefers-reduced-motion (styles.css).
  */
+import { t } from '../i18n';
 import { useStore } from '../store';
 import '../motivation.css';
 
@@ -12,9 +13,9 @@ export function DoneCelebration() {
     <p class="celebration" role="status">
       {goalMet
         ? state.todayCount === state.goal
-          ? `Daily goal met — your streak is ${state.streak.current} ${state.streak.current === 1 ? 'day' : 'days'}!`
-          : 'Daily goal already met — keep going!'
-        : `${state.goal - state.todayCount} more today to keep your streak.`}
+          ? t('done.goalMet', { count: state.streak.current })
+          : t('done.goalAlreadyMet')
+        : t('done.toGo', { count: state.goal - state.todayCount })}
     </p>
   );
 }

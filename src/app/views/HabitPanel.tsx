@@ -5,6 +5,7 @@
 import { localHour, nudgeDue } from '../../core/reminders';
 import { DAILY_GOALS, recentDays, type DailyGoal } from '../../core/progress';
 import { weekday } from '../format';
+import { formatDate, t } from '../i18n';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -19,7 +20,7 @@ export function GoalRing({ done, goal }: { done: number; goal: number }) {
     <div
       class="goal-ring"
       role="img"
-      aria-label={`Today: ${Math.min(done, goal)} of ${goal} lessons`}
+      aria-label={t('habit.ring', { done: Math.min(done, goal), count: goal })}
     >
       <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true">
         <circle class="goal-ring-track" cx="32" cy="32" r={r} />
@@ -54,7 +55,7 @@ export function HabitPanel() {
   }
 
   return (
-    <section class="habit" aria-label="Your habit">
+    <section class="habit" aria-label={t('habit.label')}>
       <div class="habit-row">
         <div class={current > 0 ? 'flame lit' : 'flame'}>
           <span class="flame-icon" aria-hidden="true">
@@ -63,17 +64,17 @@ export function HabitPanel() {
           <span class="stat-value" data-testid="streak">
             {current}
           </span>
-          <span class="stat-label">day streak</span>
+          <span class="stat-label">{t('home.streak')}</span>
         </div>
         <GoalRing done={state.todayCount} goal={state.goal} />
         <div class="stat">
           <span class="stat-value" data-testid="xp">
             {state.xp}
           </span>
-          <span class="stat-label">XP</span>
+          <span class="stat-label">{t('home.xp')}</span>
         </div>
       </div>
-      <ol class="week" aria-label="This week">
+      <ol class="week" aria-label={t('home.week')}>
         {recentDays(today, 7).map((day) => (
           <li
             key={day}
@@ -81,23 +82,22 @@ export function HabitPanel() {
           >
             <span aria-hidden="true">{weekday(day)}</span>
             <span class="visually-hidden">
-              {day}: {met.has(day) ? 'goal met' : 'goal not met'}
+              {t(met.has(day) ? 'habit.dayMet' : 'habit.dayMissed', { day: formatDate(day) })}
             </span>
           </li>
         ))}
       </ol>
       <p class="muted habit-note">
-        Longest streak {longest} {longest === 1 ? 'day' : 'days'}
-        {freezes > 0 && ` · ${freezes} streak ${freezes === 1 ? 'freeze' : 'freezes'} saved`}
+        {t('habit.longest', { count: longest })}
+        {freezes > 0 && t('habit.freezes', { count: freezes })}
       </p>
       {missing > 0 && (
         <p class="nudge" role="status">
-          {missing === 1 ? 'One lesson' : `${missing} lessons`} to go today — a few minutes keeps
-          your streak alive.
+          {t('habit.nudge', { count: missing })}
         </p>
       )}
       <fieldset class="goal-picker">
-        <legend>Daily goal</legend>
+        <legend>{t('habit.goal')}</legend>
         {DAILY_GOALS.map((g) => (
           <button
             key={g}
@@ -106,14 +106,14 @@ export function HabitPanel() {
             aria-pressed={state.goal === g}
             onClick={() => chooseGoal(g)}
           >
-            {g} {g === 1 ? 'lesson' : 'lessons'}
+            {t('habit.goalOption', { count: g })}
           </button>
         ))}
       </fieldset>
       <ReminderOptIn />
       {hasCohort && (
         <Link href={paths.leaderboard()} class="button">
-          Cohort leaderboard
+          {t('habit.leaderboard')}
         </Link>
       )}
     </section>

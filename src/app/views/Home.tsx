@@ -48,10 +48,12 @@ export function Home() {
       )}
       {due.length > 0 && (
         <Link href={paths.review()} class="card review-card">
-          <span class="eyebrow">Daily review</span>
+          <span class="eyebrow">{t('review.title')}</span>
           <span>
-            {due.length} {due.length === 1 ? 'question' : 'questions'} to keep what you learned ·
-            about {Math.max(1, Math.ceil(due.length / 4))} min
+            {t('home.reviewMeta', {
+              count: due.length,
+              minutes: minutes(Math.max(1, Math.ceil(due.length / 4))),
+            })}
           </span>
         </Link>
       )}
@@ -59,10 +61,11 @@ export function Home() {
       {roadmap && (
         <p>
           <Link href={paths.roadmap()} class="roadmap-link">
-            Your roadmap:{' '}
             {roadmap.levels[roadmap.currentLevel + 1]
-              ? `working toward ${roadmap.levels[roadmap.currentLevel + 1]!.title}`
-              : 'top level reached'}
+              ? t('home.roadmapToward', {
+                  level: roadmap.levels[roadmap.currentLevel + 1]!.title,
+                })
+              : t('home.roadmapTop')}
           </Link>
         </p>
       )}

@@ -1,6 +1,7 @@
 /** The organisation's part of home: the sponsor's message, assigned pathways, nudges. */
 import { useEffect } from 'preact/hooks';
 import { minutes } from '../format';
+import { formatDate, t } from '../i18n';
 import '../people.css';
 import { paths } from '../router';
 import { useStore } from '../store';
@@ -26,7 +27,7 @@ export function HomeExtras() {
   return (
     <>
       {extras.sponsor && (
-        <figure class="card sponsor" aria-label="A message from your sponsor">
+        <figure class="card sponsor" aria-label={t('extras.sponsor')}>
           <blockquote>{extras.sponsor.text}</blockquote>
           <figcaption class="muted">
             — {extras.sponsor.name}, {extras.sponsor.title}
@@ -34,20 +35,20 @@ export function HomeExtras() {
         </figure>
       )}
       {unread.length > 0 && (
-        <section class="card notifications" aria-label="Notifications">
+        <section class="card notifications" aria-label={t('extras.notifications')}>
           <ul>
             {unread.map((n) => (
               <li key={n.id}>{n.text}</li>
             ))}
           </ul>
           <button type="button" class="button small quiet" onClick={() => store.home.markRead()}>
-            Mark as read
+            {t('extras.markRead')}
           </button>
         </section>
       )}
       {open.length > 0 && (
         <section aria-labelledby="assigned-heading">
-          <h2 id="assigned-heading">Assigned to you</h2>
+          <h2 id="assigned-heading">{t('extras.assigned')}</h2>
           <ul class="assignment-list">
             {open.map((a) => (
               <li
@@ -62,9 +63,13 @@ export function HomeExtras() {
                   )}
                 </span>
                 <span class="muted">
-                  {minutes(a.remainingMinutes)} to go · {a.lessonsDone} of {a.lessonsTotal} lessons
-                  · due {a.dueDate}
-                  {a.overdue && <strong class="overdue-flag"> · overdue</strong>}
+                  {t('extras.assignment', {
+                    minutes: minutes(a.remainingMinutes),
+                    done: a.lessonsDone,
+                    count: a.lessonsTotal,
+                    date: formatDate(a.dueDate),
+                  })}
+                  {a.overdue && <strong class="overdue-flag">{t('extras.overdue')}</strong>}
                 </span>
               </li>
             ))}

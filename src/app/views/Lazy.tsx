@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 export function lazyView<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -25,10 +26,10 @@ export function lazyView<P extends object>(
       return (
         <section class="page">
           <p class="notice" role="status">
-            This screen needs a connection the first time. Connect and try again.
+            {t('app.needsConnection')}
           </p>
         </section>
       );
-    return View ? <View {...props} /> : <p class="page muted">Loading…</p>;
+    return View ? <View {...props} /> : <p class="page muted">{t('app.loading')}</p>;
   };
 }

@@ -7,6 +7,7 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { withOptimisticMe, type Period } from '../../core/leaderboard';
 import { relativeTime } from '../format';
+import { t } from '../i18n';
 import type { BoardLine } from '../stores/leaderboard';
 import { useStore } from '../store';
 import { BoardSettings } from './BoardSettings';
@@ -49,8 +50,8 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
 
   return (
     <section class="page board">
-      <h1>{b ? b.cohort.name : 'Leaderboard'}</h1>
-      <div class="tabs" role="group" aria-label="Period">
+      <h1>{b ? b.cohort.name : t('board.title')}</h1>
+      <div class="tabs" role="group" aria-label={t('board.period')}>
         {(['week', 'all'] as const).map((p) => (
           <button
             key={p}
@@ -59,22 +60,22 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
             aria-pressed={period === p}
             onClick={() => setPeriod(p)}
           >
-            {p === 'week' ? 'This week' : 'All time'}
+            {t(p === 'week' ? 'board.week' : 'board.all')}
           </button>
         ))}
       </div>
-      {!cohortId && <p>You are not in a cohort yet.</p>}
+      {!cohortId && <p>{t('board.noCohort')}</p>}
       {stale.value && (
         <p class="notice" role="status">
           {error.value}
-          {b && ` Last updated ${relativeTime(b.updatedAt)}.`}
+          {b && t('board.lastUpdated', { when: relativeTime(b.updatedAt) })}
         </p>
       )}
       {b && shown.length === 0 && (
-        <p class="muted">No XP yet this {period === 'week' ? 'week' : 'time'} — be the first.</p>
+        <p class="muted">{t(period === 'week' ? 'board.emptyWeek' : 'board.emptyAll')}</p>
       )}
       {shown.length > 0 && (
-        <ol class="board-list" aria-label={period === 'week' ? 'This week' : 'All time'}>
+        <ol class="board-list" aria-label={t(period === 'week' ? 'board.week' : 'board.all')}>
           {shown.map((row, i) => (
             <Fragment key={`${row.rank}:${row.isMe ? 1 : 0}`}>
               {i > 0 && row.rank > shown[i - 1]!.rank + 1 && (
@@ -86,15 +87,15 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
                 <span class="board-rank">{row.rank}</span>
                 <span class="board-name">
                   {row.displayName}
-                  {row.isMe && <span class="visually-hidden"> (you)</span>}
+                  {row.isMe && <span class="visually-hidden">{t('board.you')}</span>}
                 </span>
-                <span class="board-xp">{row.xp} XP</span>
+                <span class="board-xp">{t('board.xp', { xp: row.xp })}</span>
               </li>
             </Fragment>
           ))}
         </ol>
       )}
-      {b?.me?.hidden && <p class="muted">You are hidden from others; only you see your row.</p>}
+      {b?.me?.hidden && <p class="muted">{t('board.hidden')}</p>}
       <ChallengeBar />
       {cohortId && ChallengeAdmin && <ChallengeAdmin cohortId={cohortId} />}
       {cohortId && <RecognitionFeed cohortId={cohortId} />}

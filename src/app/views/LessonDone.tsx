@@ -4,7 +4,7 @@ import { paths } from '../router';
 import { useStore } from '../store';
 import { DoneCelebration } from './DoneCelebration';
 import { Link } from './Link';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, formatPercent, t } from '../i18n';
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();
@@ -31,25 +31,26 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
       {assessment && (
         <div class={assessment.passed ? 'card assessment passed' : 'card assessment'} role="status">
           <p>
-            <strong>Assessment: {Math.round(assessment.best * 100)}%</strong> —{' '}
+            <strong>
+              {t('done.assessment', { percent: formatPercent(Math.round(assessment.best * 100)) })}
+            </strong>{' '}
+            —{' '}
             {assessment.passed
-              ? '✓ passed'
-              : `not passed yet (${Math.round(ASSESSMENT_PASS * 100)}% needed)`}
+              ? t('done.passed')
+              : t('done.notPassed', { percent: formatPercent(Math.round(ASSESSMENT_PASS * 100)) })}
           </p>
           {assessment.passed && module && (
             <p>
-              Competencies reached:{' '}
-              {module.competencies
-                .filter((c) => reached.includes(c))
-                .map((c) => titles.get(c) ?? c)
-                .join(', ') || 'more modules build these — see your roadmap'}
+              {t('done.competencies', {
+                list:
+                  module.competencies
+                    .filter((c) => reached.includes(c))
+                    .map((c) => titles.get(c) ?? c)
+                    .join(', ') || t('done.competenciesLater'),
+              })}
             </p>
           )}
-          {!assessment.passed && (
-            <p>
-              Review the lessons and try again — only your first answer to each question counts.
-            </p>
-          )}
+          {!assessment.passed && <p>{t('done.retry')}</p>}
         </div>
       )}
       <p class="stats-line">

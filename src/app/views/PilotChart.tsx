@@ -3,6 +3,8 @@
  * a description that states the numbers), and the same numbers in a table beside the chart.
  */
 import type { WeekMetrics, WeekGroupMetrics } from '../../core/pilot';
+import { formatNumber } from '../i18n';
+import { t } from '../messages/pilot';
 
 type Metric = 'weeklyActivePct' | 'lessonsPerActive' | 'minutesPerMember' | 'pathwayCompletionPct';
 
@@ -10,20 +12,21 @@ const W = 320;
 const H = 160;
 const PAD = { left: 28, right: 6, top: 8, bottom: 20 };
 
-const show = (v: number | null, unit: string) => (v === null ? '–' : `${v}${unit}`);
+const show = (v: number | null, format: (v: number) => string) => (v === null ? '–' : format(v));
 
 export function PilotChart({
   id,
   title,
   metric,
-  unit,
+  format,
   weeks,
   max,
 }: {
   id: string;
   title: string;
   metric: Metric;
-  unit: string;
+  /** The metric's value as the reader reads it, in their locale: "25%", "3.5", "12 min". */
+  format: (v: number) => string;
   weeks: readonly WeekMetrics[];
   max?: number;
 }) {
@@ -35,8 +38,12 @@ export function PilotChart({
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
   const latest = weeks.at(-1);
   const desc = latest
-    ? `Week ${latest.week}: pilot ${show(value(latest.pilot), unit)}, comparison ${show(value(latest.comparison), unit)}. All weeks are in the table.`
-    : 'No weeks yet.';
+    ? t('pilot.chart.desc', {
+        week: latest.week,
+        pilot: show(value(latest.pilot), format),
+        comparison: show(value(latest.comparison), format),
+      })
+    : t('pilot.chart.empty');
   return (
     <figure class="pilot-figure" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
@@ -49,7 +56,7 @@ export function PilotChart({
           aria-labelledby={`${id}-title ${id}-desc`}
           class="pilot-chart"
         >
-          <title id={`${id}-title`}>{`${title}, pilot vs comparison, by week`}</title>
+          <title id={`${id}-title`}>{t('pilot.chart.title', { title })}</title>
           <desc id={`${id}-desc`}>{desc}</desc>
           {/* Comparison bars are hatched, so the two groups differ by more than colour. */}
           <defs>
@@ -66,7 +73,7 @@ export function PilotChart({
           </defs>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} class="axis" />
           <text x={PAD.left - 4} y={y(top) + 4} class="tick" text-anchor="end">
-            {Math.round(top)}
+            {formatNumber(Math.round(top))}
           </text>
           <text x={PAD.left - 4} y={y(0)} class="tick" text-anchor="end">
             0
@@ -95,20 +102,20 @@ export function PilotChart({
           })}
         </svg>
         <table class="pilot-table">
-          <caption class="visually-hidden">{title} by week</caption>
+          <caption class="visually-hidden">{t('pilot.chart.caption', { title })}</caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Pilot</th>
-              <th scope="col">Comparison</th>
+              <th scope="col">{t('pilot.week')}</th>
+              <th scope="col">{t('pilot.group.pilot')}</th>
+              <th scope="col">{t('pilot.group.comparison')}</th>
             </tr>
           </thead>
           <tbody>
             {weeks.map((w) => (
               <tr key={w.week}>
                 <th scope="row">{w.week}</th>
-                <td>{show(value(w.pilot), unit)}</td>
-                <td>{show(value(w.comparison), unit)}</td>
+                <td>{show(value(w.pilot), format)}</td>
+                <td>{show(value(w.comparison), format)}</td>
               </tr>
             ))}
           </tbody>

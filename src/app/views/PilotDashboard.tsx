@@ -5,19 +5,15 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { GOAL_METRICS, STREAK_BUCKETS, type PilotGoal, type PilotReport } from '../../core/pilot';
+import { formatDate, formatMinutes, formatNumber, formatPercent } from '../i18n';
+import { t } from '../messages/pilot';
 import { createPilotStore, type PilotStore, type PilotSummary } from '../stores/pilot';
 import { Link } from './Link';
 import { PilotChart } from './PilotChart';
 import './pilot.css';
 
-const GOAL_LABELS: Record<PilotGoal['metric'], string> = {
-  weeklyActivePct: 'Weekly active learners (%)',
-  lessonsPerActive: 'Lessons per active learner',
-  minutesPerMember: 'Minutes learned per member',
-  pathwayCompletionPct: 'Pathway completion (%)',
-  retentionPct: 'Retention (%)',
-  mobilityPct: 'Internal mobility (%)',
-};
+const goalLabel = (metric: PilotGoal['metric']) => t(`pilot.metric.${metric}`);
+const number = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
   const store = useMemo(() => createPilotStore(), []);
@@ -26,12 +22,12 @@ export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
   const pilot = setup?.pilots[0];
   return (
     <section class="page pilot-page">
-      <nav class="pilot-tabs" aria-label="Pilot">
+      <nav class="pilot-tabs" aria-label={t('pilot.nav')}>
         <Link href="/pilot" aria-current={view === 'dashboard' ? 'page' : undefined}>
-          Dashboard
+          {t('pilot.dashboard')}
         </Link>
         <Link href="/pilot/checklist" aria-current={view === 'checklist' ? 'page' : undefined}>
-          Checklist
+          {t('pilot.checklist')}
         </Link>
       </nav>
       {store.error.value && (
@@ -40,7 +36,7 @@ export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
         </p>
       )}
       {!setup ? (
-        <p class="muted">Loading the pilot…</p>
+        <p class="muted">{t('pilot.loading')}</p>
       ) : !pilot ? (
         <NewPilotForm store={store} />
       ) : view === 'checklist' ? (
@@ -48,7 +44,7 @@ export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
       ) : store.report.value ? (
         <Dashboard store={store} report={store.report.value} />
       ) : (
-        <p class="muted">Loading the report…</p>
+        <p class="muted">{t('pilot.loadingReport')}</p>
       )}
     </section>
   );
@@ -96,79 +92,83 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
     <>
       <h1>{report.pilot.name}</h1>
       <p class="lead">
-        {report.pilot.startDate} to {report.pilot.endDate} · {report.groups.pilot.members} in the
-        pilot, {report.groups.comparison.members} in the comparison group
+        {t('pilot.period', {
+          start: formatDate(report.pilot.startDate),
+          end: formatDate(report.pilot.endDate),
+          pilot: report.groups.pilot.members,
+          comparison: report.groups.comparison.members,
+        })}
       </p>
       <p class="notice">{report.note}</p>
 
       {report.goals.length > 0 && (
         <>
-          <h2>Goals</h2>
+          <h2>{t('pilot.goals')}</h2>
           <ul class="pilot-goals">
             {report.goals.map((g) => (
               <li key={g.metric} class="card">
-                {GOAL_LABELS[g.metric]} {g.op === '>=' ? '≥' : '≤'} {g.target}:{' '}
-                <strong>{g.value ?? 'no data yet'}</strong>{' '}
-                {g.met === null ? '' : g.met ? '— met' : '— not met yet'}
+                {goalLabel(g.metric)} {g.op === '>=' ? '≥' : '≤'} {formatNumber(g.target)}:{' '}
+                <strong>{g.value === null ? t('pilot.noData') : formatNumber(g.value)}</strong>{' '}
+                {g.met === null ? '' : t(g.met ? 'pilot.met' : 'pilot.notMet')}
               </li>
             ))}
           </ul>
         </>
       )}
 
-      <h2>Week by week</h2>
+      <h2>{t('pilot.weekByWeek')}</h2>
       <p class="pilot-legend">
-        <span class="key key-pilot" aria-hidden="true" /> Pilot{' '}
-        <span class="key key-comparison" aria-hidden="true" /> Comparison
+        <span class="key key-pilot" aria-hidden="true" /> {t('pilot.group.pilot')}{' '}
+        <span class="key key-comparison" aria-hidden="true" /> {t('pilot.group.comparison')}
       </p>
       <PilotChart
         id="active"
-        title="Weekly active learners"
+        title={t('pilot.chart.active')}
         metric="weeklyActivePct"
-        unit="%"
+        format={formatPercent}
         weeks={weeks}
         max={100}
       />
       <PilotChart
         id="lessons"
-        title="Lessons per active learner"
+        title={t('pilot.chart.lessons')}
         metric="lessonsPerActive"
-        unit=""
+        format={formatNumber}
         weeks={weeks}
       />
       <PilotChart
         id="minutes"
-        title="Minutes learned per member"
+        title={t('pilot.chart.minutes')}
         metric="minutesPerMember"
-        unit=" min"
+        format={formatMinutes}
         weeks={weeks}
       />
       <PilotChart
         id="pathways"
-        title="Pathway completion"
+        title={t('pilot.chart.pathways')}
         metric="pathwayCompletionPct"
-        unit="%"
+        format={formatPercent}
         weeks={weeks}
         max={100}
       />
 
       {latest && (
         <>
-          <h2>Streaks at the end of week {latest.week}</h2>
+          <h2>{t('pilot.streaksAt', { week: latest.week })}</h2>
           <table class="pilot-table wide">
             <thead>
               <tr>
-                <th scope="col">Streak (days)</th>
-                <th scope="col">Pilot</th>
-                <th scope="col">Comparison</th>
+                <th scope="col">{t('pilot.streakDays')}</th>
+                <th scope="col">{t('pilot.group.pilot')}</th>
+                <th scope="col">{t('pilot.group.comparison')}</th>
               </tr>
             </thead>
             <tbody>
               {STREAK_BUCKETS.map((b) => (
                 <tr key={b}>
                   <th scope="row">{b}</th>
-                  <td>{latest.pilot.streaks[b]}</td>
-                  <td>{latest.comparison.streaks[b]}</td>
+                  <td>{formatNumber(latest.pilot.streaks[b])}</td>
+                  <td>{formatNumber(latest.comparison.streaks[b])}</td>
                 </tr>
               ))}
             </tbody>
@@ -176,20 +176,20 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
         </>
       )}
 
-      <h2>Manager engagement</h2>
+      <h2>{t('pilot.managers')}</h2>
       <p class="muted">{report.managerEngagement.note}</p>
       <ManagerEngagement weeks={weeks} />
 
-      <h2>Time to competency</h2>
+      <h2>{t('pilot.timeToCompetency')}</h2>
       {report.timeToCompetency.length === 0 ? (
-        <p class="muted">No pathway leads to an assessed competency yet.</p>
+        <p class="muted">{t('pilot.noCompetencyPath')}</p>
       ) : (
         <table class="pilot-table wide">
           <thead>
             <tr>
-              <th scope="col">Pathway</th>
-              <th scope="col">Pilot: median days (reached / started)</th>
-              <th scope="col">Comparison: median days (reached / started)</th>
+              <th scope="col">{t('pilot.pathway')}</th>
+              <th scope="col">{t('pilot.medianPilot')}</th>
+              <th scope="col">{t('pilot.medianComparison')}</th>
             </tr>
           </thead>
           <tbody>
@@ -197,10 +197,12 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
               <tr key={p.pathwayId}>
                 <th scope="row">{p.title}</th>
                 <td>
-                  {p.pilot.medianDays ?? '–'} ({p.pilot.reached} / {p.pilot.started})
+                  {number(p.pilot.medianDays)} ({formatNumber(p.pilot.reached)} /{' '}
+                  {formatNumber(p.pilot.started)})
                 </td>
                 <td>
-                  {p.comparison.medianDays ?? '–'} ({p.comparison.reached} / {p.comparison.started})
+                  {number(p.comparison.medianDays)} ({formatNumber(p.comparison.reached)} /{' '}
+                  {formatNumber(p.comparison.started)})
                 </td>
               </tr>
             ))}
@@ -208,28 +210,30 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
         </table>
       )}
 
-      <h2>Retention and internal mobility</h2>
+      <h2>{t('pilot.outcomesTitle')}</h2>
       <table class="pilot-table wide">
         <thead>
           <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col">Pilot</th>
-            <th scope="col">Comparison</th>
+            <th scope="col">{t('pilot.outcome')}</th>
+            <th scope="col">{t('pilot.group.pilot')}</th>
+            <th scope="col">{t('pilot.group.comparison')}</th>
           </tr>
         </thead>
         <tbody>
           {(['retention', 'mobility'] as const).map((o) => (
             <tr key={o}>
-              <th scope="row">{o === 'retention' ? 'Retention' : 'Internal mobility'}</th>
+              <th scope="row">{t(o === 'retention' ? 'pilot.retention' : 'pilot.mobility')}</th>
               {(['pilot', 'comparison'] as const).map((g) => {
                 const p = report.outcomes[g][o];
                 return (
                   <td key={g}>
-                    {p.pct === null ? '–' : `${p.pct}%`} of {p.n}
+                    {t('pilot.ofN', {
+                      percent: p.pct === null ? '–' : formatPercent(p.pct),
+                      n: p.n,
+                    })}
                     {p.low !== null && (
                       <span class="muted">
-                        {' '}
-                        (95% CI {p.low}–{p.high}%)
+                        {t('pilot.ci', { low: p.low, high: p.high ?? '–' })}
                       </span>
                     )}
                   </td>
@@ -241,19 +245,18 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
       </table>
       <HrImport store={store} />
 
-      <h2>Export</h2>
+      <h2>{t('pilot.export')}</h2>
       <ul class="pilot-exports">
-        {['weekly', 'competency', 'outcomes', 'events'].map((t) => (
-          <li key={t}>
-            <a class="button small" href={`/api/v1/pilot/export/${t}.csv`} download>
-              {t === 'events' ? 'All learning events' : `${t[0]!.toUpperCase()}${t.slice(1)} table`}{' '}
-              (CSV)
+        {(['weekly', 'competency', 'outcomes', 'events'] as const).map((table) => (
+          <li key={table}>
+            <a class="button small" href={`/api/v1/pilot/export/${table}.csv`} download>
+              {t('pilot.csv', { label: t(`pilot.export.${table}`) })}
             </a>
           </li>
         ))}
       </ul>
       <p class="muted">
-        The same numbers as JSON for BI tools: <code>GET /api/v1/pilot/report</code>
+        {t('pilot.json')} <code>GET /api/v1/pilot/report</code>
       </p>
     </>
   );
@@ -262,9 +265,7 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
 function HrImport({ store }: { store: PilotStore }) {
   return (
     <div class="card pilot-hr">
-      <label for="hr-file">
-        Import an HR file (CSV: email, hire_date, exit_date, internal_moves)
-      </label>
+      <label for="hr-file">{t('pilot.hrImport')}</label>
       <input
         id="hr-file"
         type="file"
@@ -276,7 +277,7 @@ function HrImport({ store }: { store: PilotStore }) {
       />
       {store.notice.value && <p role="status">{store.notice.value}</p>}
       {store.hrErrors.value.length > 0 && (
-        <ul class="form-error" aria-label="Rows to fix">
+        <ul class="form-error" aria-label={t('pilot.hrRows')}>
           {store.hrErrors.value.map((e) => (
             <li key={e}>{e}</li>
           ))}
@@ -291,10 +292,8 @@ function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSummary })
   const done = steps.filter((s) => pilot.checklist[s.id]).length;
   return (
     <>
-      <h1>Running {pilot.name}</h1>
-      <p class="lead">
-        {done} of {steps.length} steps done
-      </p>
+      <h1>{t('pilot.running', { name: pilot.name })}</h1>
+      <p class="lead">{t('pilot.stepsDone', { done, count: steps.length })}</p>
       <ul class="pilot-checklist">
         {steps.map((s) => (
           <li key={s.id} class="card">
@@ -308,7 +307,10 @@ function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSummary })
               />
               <span>
                 {s.title}
-                <span class="muted"> · {s.week === 0 ? 'before launch' : `week ${s.week}`}</span>
+                <span class="muted">
+                  {' '}
+                  · {s.week === 0 ? t('pilot.beforeLaunch') : t('pilot.inWeek', { week: s.week })}
+                </span>
               </span>
             </label>
           </li>
@@ -339,15 +341,15 @@ function NewPilotForm({ store }: { store: PilotStore }) {
         });
       }}
     >
-      <h1>Set up a pilot</h1>
-      <label for="pilot-name">Name</label>
+      <h1>{t('pilot.setUp')}</h1>
+      <label for="pilot-name">{t('pilot.name')}</label>
       <input id="pilot-name" name="name" required maxLength={120} />
-      <label for="pilot-start">Start date</label>
+      <label for="pilot-start">{t('pilot.start')}</label>
       <input id="pilot-start" name="startDate" type="date" required />
-      <label for="pilot-weeks">Weeks</label>
+      <label for="pilot-weeks">{t('pilot.weeks')}</label>
       <input id="pilot-weeks" name="weeks" type="number" min={1} max={52} value={12} required />
       <fieldset class="pilot-fieldset">
-        <legend>Pilot cohorts (everyone else in the organisation is the comparison group)</legend>
+        <legend>{t('pilot.cohorts')}</legend>
         {cohorts.map((c) => (
           <label key={c.id} class="pilot-check">
             <input
@@ -366,11 +368,11 @@ function NewPilotForm({ store }: { store: PilotStore }) {
         ))}
       </fieldset>
       <fieldset class="pilot-fieldset">
-        <legend>Goals (up to three)</legend>
+        <legend>{t('pilot.goalsUpTo')}</legend>
         {goals.map((g, i) => (
           <div key={i} class="pilot-goal-row">
             <select
-              aria-label={`Goal ${i + 1} metric`}
+              aria-label={t('pilot.goalMetric', { n: i + 1 })}
               value={g.metric}
               onChange={(e) =>
                 setGoals(
@@ -388,12 +390,12 @@ function NewPilotForm({ store }: { store: PilotStore }) {
             >
               {GOAL_METRICS.map((m) => (
                 <option key={m} value={m}>
-                  {GOAL_LABELS[m]}
+                  {goalLabel(m)}
                 </option>
               ))}
             </select>
             <select
-              aria-label={`Goal ${i + 1} comparison`}
+              aria-label={t('pilot.goalOp', { n: i + 1 })}
               value={g.op}
               onChange={(e) =>
                 setGoals(
@@ -408,11 +410,11 @@ function NewPilotForm({ store }: { store: PilotStore }) {
                 )
               }
             >
-              <option value=">=">at least</option>
-              <option value="<=">at most</option>
+              <option value=">=">{t('pilot.atLeast')}</option>
+              <option value="<=">{t('pilot.atMost')}</option>
             </select>
             <input
-              aria-label={`Goal ${i + 1} target`}
+              aria-label={t('pilot.goalTarget', { n: i + 1 })}
               type="number"
               min={0}
               value={g.target}
@@ -429,10 +431,10 @@ function NewPilotForm({ store }: { store: PilotStore }) {
             <button
               type="button"
               class="button small quiet"
-              aria-label={`Remove goal ${i + 1}`}
+              aria-label={t('pilot.removeGoal', { n: i + 1 })}
               onClick={() => setGoals(goals.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('pilot.remove')}
             </button>
           </div>
         ))}
@@ -444,12 +446,12 @@ function NewPilotForm({ store }: { store: PilotStore }) {
               setGoals([...goals, { metric: 'lessonsPerActive', op: '>=', target: 2 }])
             }
           >
-            Add a goal
+            {t('pilot.addGoal')}
           </button>
         )}
       </fieldset>
       <button type="submit" class="button primary" disabled={chosen.length === 0}>
-        Create the pilot
+        {t('pilot.create')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 /** The learner's profile: badges (skill and habit), kudos received, and giving kudos. */
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 import '../motivation.css';
@@ -19,17 +20,12 @@ export function ProfileView() {
   return (
     <section class="page profile">
       <h1>{user.name}</h1>
-      <p class="muted">
-        {state.xp} XP · longest streak {state.streak.longest} days
-      </p>
-      <h2>Badges</h2>
+      <p class="muted">{t('profile.stats', { xp: state.xp, count: state.streak.longest })}</p>
+      <h2>{t('profile.badges')}</h2>
       {badges.value === null ? (
-        <p class="muted">Badges show when you are online.</p>
+        <p class="muted">{t('profile.badgesOffline')}</p>
       ) : badges.value.length === 0 ? (
-        <p class="muted">
-          Badges mark skills you master and habits you keep — finish a module with 80% right first
-          time, or keep a 7-day streak.
-        </p>
+        <p class="muted">{t('profile.badgesNone')}</p>
       ) : (
         <ul class="badges">
           {badges.value.map((b) => (
@@ -39,15 +35,15 @@ export function ProfileView() {
           ))}
         </ul>
       )}
-      <h2>Kudos for you</h2>
+      <h2>{t('profile.kudos')}</h2>
       {kudos.value.length === 0 ? (
-        <p class="muted">No kudos yet.</p>
+        <p class="muted">{t('profile.kudosNone')}</p>
       ) : (
         <ul class="kudos-list">
           {kudos.value.map((k) => (
             <li key={k.id} class="card">
               <strong>{k.fromName}</strong> —{' '}
-              {k.reason === 'streak' ? 'for your streak' : 'for a lesson'}
+              {t(k.reason === 'streak' ? 'profile.forStreak' : 'profile.forLesson')}
               {k.message && <p class="kudos-message">{k.message}</p>}
             </li>
           ))}
@@ -71,33 +67,33 @@ function GiveKudos({ people }: { people: Array<{ id: string; name: string }> }) 
         e.preventDefault();
         try {
           await store.social.giveKudos(to, reason, message);
-          setNote('Kudos sent.');
+          setNote(t('profile.sent'));
           setMessage('');
         } catch (err) {
           setNote(problemText(err));
         }
       }}
     >
-      <h2>Give kudos</h2>
-      <label for="kudos-to">Colleague</label>
+      <h2>{t('profile.give')}</h2>
+      <label for="kudos-to">{t('profile.colleague')}</label>
       <select id="kudos-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-        <option value="">Choose a colleague</option>
+        <option value="">{t('social.chooseColleague')}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
         ))}
       </select>
-      <label for="kudos-reason">For</label>
+      <label for="kudos-reason">{t('profile.for')}</label>
       <select
         id="kudos-reason"
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value as 'lesson' | 'streak')}
       >
-        <option value="lesson">A lesson they finished</option>
-        <option value="streak">Their streak</option>
+        <option value="lesson">{t('profile.reasonLesson')}</option>
+        <option value="streak">{t('profile.reasonStreak')}</option>
       </select>
-      <label for="kudos-message">Message (optional)</label>
+      <label for="kudos-message">{t('profile.message')}</label>
       <input
         id="kudos-message"
         maxLength={140}
@@ -105,7 +101,7 @@ function GiveKudos({ people }: { people: Array<{ id: string; name: string }> }) 
         onInput={(e) => setMessage(e.currentTarget.value)}
       />
       <button type="submit" class="button primary" disabled={!to}>
-        Send kudos
+        {t('profile.send')}
       </button>
       {note && <p role="status">{note}</p>}
     </form>

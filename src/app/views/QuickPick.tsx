@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { CatalogModule } from '../../core/content';
 import { fitInMinutes } from '../../core/next-up';
 import { minutes } from '../format';
+import { t } from '../i18n';
 import { paths } from '../router';
 import { Link } from './Link';
 
@@ -19,8 +20,8 @@ export function QuickPick({
   const picks = budget.value === null ? [] : fitInMinutes(modules, completed, budget.value);
   return (
     <section class="quick-pick" aria-labelledby="quick-pick-title">
-      <h2 id="quick-pick-title">How much time do you have?</h2>
-      <div class="chips" role="group" aria-label="Time available">
+      <h2 id="quick-pick-title">{t('quick.title')}</h2>
+      <div class="chips" role="group" aria-label={t('quick.label')}>
         {BUDGETS.map((b) => (
           <button
             key={b}
@@ -29,13 +30,13 @@ export function QuickPick({
             aria-pressed={budget.value === b}
             onClick={() => (budget.value = budget.value === b ? null : b)}
           >
-            I have {b} min
+            {t('quick.option', { minutes: minutes(b) })}
           </button>
         ))}
       </div>
       {budget.value !== null &&
         (picks.length === 0 ? (
-          <p class="muted">Nothing left that fits in {budget.value} minutes — try a longer slot.</p>
+          <p class="muted">{t('quick.none', { count: budget.value })}</p>
         ) : (
           <ul class="module-list">
             {picks.map(({ module, lesson }) => (

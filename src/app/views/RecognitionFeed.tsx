@@ -1,6 +1,7 @@
 /** The cohort's recognition feed: recent kudos among its members, as plain text. */
 import { useEffect } from 'preact/hooks';
 import { relativeTime } from '../format';
+import { t } from '../i18n';
 import { useStore } from '../store';
 
 export function RecognitionFeed({ cohortId }: { cohortId: string }) {
@@ -10,13 +11,15 @@ export function RecognitionFeed({ cohortId }: { cohortId: string }) {
   if (feed.length === 0) return null;
   return (
     <section aria-labelledby="feed-title">
-      <h2 id="feed-title">Recognition</h2>
+      <h2 id="feed-title">{t('social.feed')}</h2>
       <ul class="feed">
         {feed.map((k) => (
           <li key={k.id}>
-            <strong>{k.fromName}</strong> gave <strong>{k.toName}</strong> kudos{' '}
-            {k.reason === 'streak' ? 'for their streak' : 'for a lesson'}
-            {k.message && <> — “{k.message}”</>}{' '}
+            {t.rich(k.reason === 'streak' ? 'social.feedStreak' : 'social.feedLesson', {
+              from: <strong>{k.fromName}</strong>,
+              to: <strong>{k.toName}</strong>,
+            })}
+            {k.message && t('social.quote', { text: k.message })}{' '}
             <span class="muted">{relativeTime(new Date(k.createdAt).toISOString())}</span>
           </li>
         ))}

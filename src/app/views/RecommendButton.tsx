@@ -1,5 +1,6 @@
 /** "Recommend to a colleague" on a module: pick a colleague, send; they see it on their home. */
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 
@@ -20,7 +21,7 @@ export function RecommendButton({ moduleId }: { moduleId: string }) {
           setOpen(true);
         }}
       >
-        Recommend to a colleague
+        {t('social.recommend')}
       </button>
     );
   return (
@@ -31,16 +32,16 @@ export function RecommendButton({ moduleId }: { moduleId: string }) {
         if (!to) return;
         try {
           const r = await store.social.recommend(to, moduleId);
-          const name = people.find((p) => p.id === to)?.name ?? 'your colleague';
-          setNote(r.alreadySent ? `You already recommended it to ${name}.` : `Sent to ${name}.`);
+          const name = people.find((p) => p.id === to)?.name ?? t('social.someColleague');
+          setNote(t(r.alreadySent ? 'social.alreadySent' : 'social.sent', { name }));
         } catch (err) {
           setNote(problemText(err));
         }
       }}
     >
-      <label for="recommend-to">Recommend this module to</label>
+      <label for="recommend-to">{t('social.recommendTo')}</label>
       <select id="recommend-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-        <option value="">Choose a colleague</option>
+        <option value="">{t('social.chooseColleague')}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
@@ -48,7 +49,7 @@ export function RecommendButton({ moduleId }: { moduleId: string }) {
         ))}
       </select>
       <button type="submit" class="button primary" disabled={!to}>
-        Send recommendation
+        {t('social.sendRecommendation')}
       </button>
       {note && <p role="status">{note}</p>}
     </form>

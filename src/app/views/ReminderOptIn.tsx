@@ -1,5 +1,6 @@
 /** Opt-in to evening streak reminders by Web Push, for this device only. */
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { pushSupported } from '../sw-bridge';
 import { useStore } from '../store';
@@ -11,11 +12,7 @@ export function ReminderOptIn() {
 
   async function optIn() {
     try {
-      setNote(
-        (await store.social.enableReminders())
-          ? 'We will remind you in the evening if today’s goal is still open.'
-          : 'Reminders stay off: notifications were not allowed.',
-      );
+      setNote(t((await store.social.enableReminders()) ? 'habit.remindOn' : 'habit.remindDenied'));
     } catch (err) {
       setNote(problemText(err));
     }
@@ -24,7 +21,7 @@ export function ReminderOptIn() {
   return (
     <div class="reminder-opt-in">
       <button type="button" class="button small" onClick={() => void optIn()}>
-        Remind me in the evening
+        {t('habit.remind')}
       </button>
       {note && <p role="status">{note}</p>}
     </div>

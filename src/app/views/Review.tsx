@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { QuizCard } from '../../core/content';
 import { moduleIdOf } from '../../core/mastery';
+import { t } from '../i18n';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -41,14 +42,10 @@ export function Review() {
   if (!item)
     return (
       <section class="page">
-        <h1>Daily review</h1>
-        <p class="lead">
-          {position.value > 0
-            ? 'Review done — well remembered.'
-            : 'Nothing to review today. Come back tomorrow.'}
-        </p>
+        <h1>{t('review.title')}</h1>
+        <p class="lead">{t(position.value > 0 ? 'review.done' : 'review.nothing')}</p>
         <Link href={paths.home()} class="button primary">
-          Back to home
+          {t('done.home')}
         </Link>
       </section>
     );
@@ -59,10 +56,8 @@ export function Review() {
   };
   return (
     <section class="page">
-      <h1>Daily review</h1>
-      <p class="muted">
-        Question {position.value + 1} of {items.length}
-      </p>
+      <h1>{t('review.title')}</h1>
+      <p class="muted">{t('review.position', { n: position.value + 1, count: items.length })}</p>
       <article class="card lesson-card">
         {card ? (
           <QuizCardView
@@ -81,12 +76,12 @@ export function Review() {
         ) : missing && unavailable.value !== moduleId ? (
           <p aria-busy="true">Loading the question…</p>
         ) : (
-          <p>This question's lesson is not on this device yet.</p>
+          <p>{t('review.missing')}</p>
         )}
       </article>
-      <nav class="player-nav" aria-label="Review navigation">
+      <nav class="player-nav" aria-label={t('review.nav')}>
         <Link href={paths.home()} class="button">
-          Stop for now
+          {t('review.stop')}
         </Link>
         <button
           type="button"
@@ -94,7 +89,7 @@ export function Review() {
           onClick={next}
           disabled={Boolean(card) && !answered.value}
         >
-          {position.value + 1 === items.length ? 'Finish review' : 'Next question'}
+          {t(position.value + 1 === items.length ? 'review.finish' : 'review.next')}
         </button>
       </nav>
     </section>

@@ -1,4 +1,5 @@
 import { minutes } from '../format';
+import { t } from '../i18n';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -9,21 +10,21 @@ export function Roadmap() {
   const store = useStore();
   const catalog = store.content.catalog.value;
   const roadmap = store.mastery.roadmap.value;
-  if (!catalog) return <p class="page muted">Loading…</p>;
+  if (!catalog) return <p class="page muted">{t('app.loading')}</p>;
   if (!roadmap)
     return (
       <section class="page">
-        <h1>Your roadmap</h1>
-        <p>No career roles are set up yet.</p>
+        <h1>{t('roadmap.title')}</h1>
+        <p>{t('roadmap.noRoles')}</p>
       </section>
     );
   const current = roadmap.levels[roadmap.currentLevel];
   const next = roadmap.levels[roadmap.currentLevel + 1];
   return (
     <section class="page roadmap">
-      <h1>Your roadmap</h1>
+      <h1>{t('roadmap.title')}</h1>
       <label class="field">
-        <span>Career path</span>
+        <span>{t('roadmap.careerPath')}</span>
         <select
           value={roadmap.roleId}
           onChange={(e) =>
@@ -38,20 +39,10 @@ export function Roadmap() {
         </select>
       </label>
       <p class="lead">
-        {current ? (
-          <>
-            You are at <strong>{current.title}</strong>.
-          </>
-        ) : (
-          <>You are starting out.</>
-        )}{' '}
-        {next ? (
-          <>
-            Next: <strong>{next.title}</strong>.
-          </>
-        ) : (
-          <>You have reached the top level of this path.</>
-        )}
+        {current
+          ? t.rich('roadmap.at', { level: <strong>{current.title}</strong> })
+          : t('roadmap.starting')}{' '}
+        {next ? t.rich('roadmap.next', { level: <strong>{next.title}</strong> }) : t('roadmap.top')}
       </p>
       <ol class="levels">
         {roadmap.levels.map((level, i) => (
@@ -61,7 +52,8 @@ export function Roadmap() {
             aria-current={i === roadmap.currentLevel + 1 ? 'step' : undefined}
           >
             <h2>
-              {level.title} {level.complete && <span class="done-mark">✓ Reached</span>}
+              {level.title}{' '}
+              {level.complete && <span class="done-mark">{t('roadmap.reached')}</span>}
             </h2>
             <ul class="competencies">
               {level.competencies.map((c) => (
@@ -70,7 +62,7 @@ export function Roadmap() {
                     {c.reached ? '✓ ' : '○ '}
                     {c.title}
                     <span class="visually-hidden">
-                      {c.reached ? ' (reached)' : ' (not yet reached)'}
+                      {t(c.reached ? 'roadmap.competencyReached' : 'roadmap.competencyOpen')}
                     </span>
                   </span>
                   {!c.reached &&
@@ -78,8 +70,8 @@ export function Roadmap() {
                       <span key={p.id} class="muted pathway-left">
                         {p.title}:{' '}
                         {p.minutesLeft > 0
-                          ? `${minutes(p.minutesLeft)} left`
-                          : 'pass its assessments'}
+                          ? t('roadmap.minutesLeft', { minutes: minutes(p.minutesLeft) })
+                          : t('roadmap.passAssessments')}
                       </span>
                     ))}
                 </li>
@@ -89,11 +81,9 @@ export function Roadmap() {
         ))}
       </ol>
       <PathwayDownloads roadmap={roadmap} />
-      <p class="muted">
-        A competency counts once you pass the assessment at the end of each module that builds it.
-      </p>
+      <p class="muted">{t('roadmap.note')}</p>
       <Link href={paths.home()} class="back">
-        Back to home
+        {t('done.home')}
       </Link>
     </section>
   );

@@ -1,5 +1,6 @@
 /** Home's social block: the cohort challenge bar and "Recommended by <name>". Names are text. */
 import { useEffect } from 'preact/hooks';
+import { t } from '../i18n';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
@@ -12,7 +13,7 @@ export function ChallengeBar() {
   return (
     <div class="challenge">
       <p class="challenge-label" id="challenge-label">
-        Cohort challenge: {done} of {goal} lessons this week
+        {t('social.challenge', { done, count: goal })}
       </p>
       <div
         class="challenge-bar"
@@ -38,14 +39,14 @@ export function SocialHome() {
     <>
       <ChallengeBar />
       {recs.length > 0 && (
-        <ul class="recommendations" aria-label="Recommended to you">
+        <ul class="recommendations" aria-label={t('social.recommendedToYou')}>
           {recs.map((r) => {
             const module = catalog?.modules.find((m) => m.id === r.moduleId);
             if (!module) return null;
             return (
               <li key={`${r.moduleId}:${r.fromName}`}>
                 <Link href={paths.module(module.id)} class="card recommendation">
-                  <span class="eyebrow">Recommended by {r.fromName}</span>
+                  <span class="eyebrow">{t('social.recommendedBy', { name: r.fromName })}</span>
                   <span class="module-title">{module.title}</span>
                 </Link>
               </li>
@@ -54,7 +55,7 @@ export function SocialHome() {
         </ul>
       )}
       <Link href={paths.profile()} class="button">
-        Your badges and kudos
+        {t('social.badgesLink')}
       </Link>
     </>
   );

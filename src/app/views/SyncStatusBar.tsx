@@ -36,15 +36,17 @@ export function SyncStatusBar() {
         </span>
         <span class="muted">{t('sync.last', { when: relativeTime(s.lastSyncedAt) })}</span>
       </div>
-      {s.error && <p class="sync-error">{s.error}</p>}
+      {s.error && (
+        <p class="sync-error">{s.phase === 'signed_out' ? t('sync.sessionEnded') : s.error}</p>
+      )}
       {rejected.value.length > 0 && (
         <details class="rejected">
           <summary>{t('sync.rejected', { count: rejected.value.length })}</summary>
           <ul>
             {rejected.value.map((r) => (
               <li key={r.id}>
-                {r.reason === 'too_old' && <strong>Not counted: </strong>}
-                {r.event.type.replace('_', ' ')} · {formatDateTime(r.event.occurredAt)}: {r.message}{' '}
+                {r.reason === 'too_old' && <strong>{t('sync.notCounted')}</strong>}
+                {t(`event.${r.event.type}`)} · {formatDateTime(r.event.occurredAt)}: {r.message}{' '}
                 <button
                   type="button"
                   class="link-button"

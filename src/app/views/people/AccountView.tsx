@@ -3,6 +3,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
 import { relativeTime } from '../../format';
+import { formatPercent } from '../../i18n';
+import { t } from '../../messages/people';
 import { useStore } from '../../store';
 
 interface Goal {
@@ -30,7 +32,7 @@ export function AccountView() {
     try {
       sessions.value = (await store.api.get<{ sessions: SessionRow[] }>('/me/sessions')).sessions;
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : 'Connect to see your sessions.';
+      error.value = err instanceof HttpError ? err.message : t('account.sessionsOffline');
     }
   }
   useEffect(() => {
@@ -50,18 +52,25 @@ export function AccountView() {
 
   return (
     <section class="page">
-      <h1>Your account</h1>
+      <h1>{t('account.title')}</h1>
       <p>
-        {user.name} · {user.email} · {user.role}
+        {user.name} · {user.email} · {t(`people.roleName.${user.role}`)}
       </p>
       {goal.value && (
-        <p class="card" aria-label="Learning goal progress">
-          {goal.value.label ?? 'People who learned this week'}:{' '}
-          <strong>{goal.value.currentPercent}%</strong> of {goal.value.people} people
-          {goal.value.targetPercent !== null && ` (goal ${goal.value.targetPercent}%)`}
+        <p class="card" aria-label={t('people.goalLabel')}>
+          {t.rich(
+            'account.goal',
+            { percent: <strong>{formatPercent(goal.value.currentPercent)}</strong> },
+            {
+              label: goal.value.label ?? t('account.goalDefault'),
+              count: goal.value.people,
+            },
+          )}
+          {goal.value.targetPercent !== null &&
+            t('people.goalTarget', { percent: formatPercent(goal.value.targetPercent) })}
         </p>
       )}
-      <h2>Signed-in devices</h2>
+      <h2>{t('account.devices')}</h2>
       {error.value && (
         <p class="form-error" role="alert">
           {error.value}
@@ -71,16 +80,18 @@ export function AccountView() {
         {sessions.value?.map((s) => (
           <li key={s.id} class="card">
             <span>
-              Signed in {relativeTime(s.createdAt)}
-              {s.current ? ' · this device' : ''}
+              {t('account.signedIn', { when: relativeTime(s.createdAt) })}
+              {s.current ? t('account.thisDevice') : ''}
             </span>{' '}
             <button
               type="button"
               class="button small"
-              aria-label={s.current ? 'Sign out this device' : `Sign out session ${s.id}`}
+              aria-label={
+                s.current ? t('account.signOutThis') : t('account.signOutSession', { id: s.id })
+              }
               onClick={() => revoke(s)}
             >
-              Sign out
+              {t('account.signOut')}
             </button>
           </li>
         ))}

@@ -5,6 +5,8 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
+import { formatDate, formatPercent } from '../../i18n';
+import { t } from '../../messages/people';
 import { useStore } from '../../store';
 import {
   createAdminStore,
@@ -25,7 +27,7 @@ export function AdminView() {
   useEffect(() => void admin.load(), []);
   return (
     <section class="page">
-      <h1>Programme admin</h1>
+      <h1>{t('admin.title')}</h1>
       {admin.error.value && (
         <p class="form-error" role="alert">
           {admin.error.value}
@@ -52,11 +54,16 @@ function GoalAndSponsor({ admin }: { admin: AdminStore }) {
   const s = p.sponsor;
   return (
     <>
-      <h2>Learning goal</h2>
-      <p class="card" aria-label="Learning goal progress">
+      <h2>{t('admin.goalTitle')}</h2>
+      <p class="card" aria-label={t('people.goalLabel')}>
         {p.goal.label ? `${p.goal.label}: ` : ''}
-        <strong>{p.goal.currentPercent}%</strong> of {p.goal.people} people learned this week
-        {p.goal.targetPercent !== null && ` (goal ${p.goal.targetPercent}%)`}
+        {t.rich(
+          'admin.goalLine',
+          { percent: <strong>{formatPercent(p.goal.currentPercent)}</strong> },
+          { count: p.goal.people },
+        )}
+        {p.goal.targetPercent !== null &&
+          t('people.goalTarget', { percent: formatPercent(p.goal.targetPercent) })}
       </p>
       <form
         class="card form"
@@ -65,14 +72,14 @@ function GoalAndSponsor({ admin }: { admin: AdminStore }) {
           void admin.saveGoal(v('goalLabel'), Number(v('goalTarget')));
         }}
       >
-        <label for="goalLabel">Goal</label>
+        <label for="goalLabel">{t('admin.goal')}</label>
         <input
           id="goalLabel"
           name="goalLabel"
           required
-          defaultValue={p.goal.label ?? 'People who learn weekly'}
+          defaultValue={p.goal.label ?? t('admin.goalDefault')}
         />
-        <label for="goalTarget">Target (% of people)</label>
+        <label for="goalTarget">{t('admin.goalTargetLabel')}</label>
         <input
           id="goalTarget"
           name="goalTarget"
@@ -83,10 +90,10 @@ function GoalAndSponsor({ admin }: { admin: AdminStore }) {
           defaultValue={String(p.goal.targetPercent ?? 80)}
         />
         <button type="submit" class="button">
-          Save goal
+          {t('admin.saveGoal')}
         </button>
       </form>
-      <h2>Sponsor message</h2>
+      <h2>{t('admin.sponsorTitle')}</h2>
       <form
         class="card form"
         onSubmit={(e) => {
@@ -101,19 +108,19 @@ function GoalAndSponsor({ admin }: { admin: AdminStore }) {
           });
         }}
       >
-        <label for="sName">Sponsor name</label>
+        <label for="sName">{t('admin.sponsorName')}</label>
         <input id="sName" name="sName" required defaultValue={s?.name} />
-        <label for="sTitle">Title</label>
+        <label for="sTitle">{t('admin.sponsorRole')}</label>
         <input id="sTitle" name="sTitle" required defaultValue={s?.title} />
-        <label for="sText">Message</label>
+        <label for="sText">{t('admin.sponsorText')}</label>
         <textarea id="sText" name="sText" required maxLength={600} defaultValue={s?.text} />
-        <label for="sStart">Show from</label>
+        <label for="sStart">{t('admin.showFrom')}</label>
         <input id="sStart" name="sStart" type="date" required defaultValue={s?.startsOn} />
-        <label for="sEnd">Show until</label>
+        <label for="sEnd">{t('admin.showUntil')}</label>
         <input id="sEnd" name="sEnd" type="date" required defaultValue={s?.endsOn} />
-        <label for="sUser">Sponsor's account (sees the goal)</label>
+        <label for="sUser">{t('admin.sponsorAccount')}</label>
         <select id="sUser" name="sUser" defaultValue={s?.sponsorUserId ?? ''}>
-          <option value="">None</option>
+          <option value="">{t('admin.none')}</option>
           {admin.people.value
             .filter((x) => x.active)
             .map((x) => (
@@ -123,7 +130,7 @@ function GoalAndSponsor({ admin }: { admin: AdminStore }) {
             ))}
         </select>
         <button type="submit" class="button">
-          Save message
+          {t('admin.saveMessage')}
         </button>
       </form>
     </>
@@ -136,23 +143,22 @@ function People({ admin }: { admin: AdminStore }) {
   const link = admin.resetLink.value;
   return (
     <>
-      <h2>People</h2>
+      <h2>{t('admin.people')}</h2>
       {link && (
         <p class="notice" role="status">
-          One-time reset link for {link.name} (valid 24 hours):{' '}
-          <span class="copy-box">{link.url}</span>
+          {t('admin.resetLinkFor', { name: link.name })} <span class="copy-box">{link.url}</span>
         </p>
       )}
       <ul class="plain-list">
         {people.map((p) => (
           <li key={p.id} class="card form">
             <strong>
-              {p.name} {!p.active && <span class="muted">(deactivated)</span>}
+              {p.name} {!p.active && <span class="muted">{t('admin.deactivated')}</span>}
             </strong>
             <span class="muted">
-              {p.email} · {p.role}
+              {p.email} · {t(`people.roleName.${p.role}`)}
             </span>
-            <label for={`role-${p.id}`}>Role</label>
+            <label for={`role-${p.id}`}>{t('admin.role')}</label>
             <select
               id={`role-${p.id}`}
               value={p.role}
@@ -160,11 +166,11 @@ function People({ admin }: { admin: AdminStore }) {
                 admin.updatePerson(p.id, { role: e.currentTarget.value as AdminPerson['role'] })
               }
             >
-              <option value="learner">Learner</option>
-              <option value="manager">Manager (has a team)</option>
-              <option value="admin">Admin</option>
+              <option value="learner">{t('admin.roleLearner')}</option>
+              <option value="manager">{t('admin.roleManagerTeam')}</option>
+              <option value="admin">{t('admin.roleAdmin')}</option>
             </select>
-            <label for={`mgr-${p.id}`}>Manager</label>
+            <label for={`mgr-${p.id}`}>{t('admin.manager')}</label>
             <select
               id={`mgr-${p.id}`}
               value={p.managerId ?? ''}
@@ -172,7 +178,7 @@ function People({ admin }: { admin: AdminStore }) {
                 admin.updatePerson(p.id, { managerId: e.currentTarget.value || null })
               }
             >
-              <option value="">No manager</option>
+              <option value="">{t('admin.noManager')}</option>
               {managers
                 .filter((m) => m.id !== p.id)
                 .map((m) => (
@@ -181,7 +187,7 @@ function People({ admin }: { admin: AdminStore }) {
                   </option>
                 ))}
             </select>
-            <label for={`cohort-${p.id}`}>Cohort</label>
+            <label for={`cohort-${p.id}`}>{t('admin.cohort')}</label>
             <select
               id={`cohort-${p.id}`}
               value={p.cohortIds[0] ?? ''}
@@ -191,14 +197,14 @@ function People({ admin }: { admin: AdminStore }) {
                 })
               }
             >
-              <option value="">No cohort</option>
+              <option value="">{t('admin.noCohort')}</option>
               {admin.cohorts.value.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                 </option>
               ))}
             </select>
-            <label for={`tz-${p.id}`}>Time zone</label>
+            <label for={`tz-${p.id}`}>{t('admin.timeZone')}</label>
             <input
               id={`tz-${p.id}`}
               list={TIME_ZONES_ID}
@@ -209,7 +215,7 @@ function People({ admin }: { admin: AdminStore }) {
                 if (tz && tz !== p.tz) void admin.updatePerson(p.id, { tz });
               }}
             />
-            <label for={`career-${p.id}`}>Career level</label>
+            <label for={`career-${p.id}`}>{t('admin.career')}</label>
             <select
               id={`career-${p.id}`}
               value={p.career ? `${p.career.roleId}:${p.career.level}` : ''}
@@ -220,7 +226,7 @@ function People({ admin }: { admin: AdminStore }) {
                 });
               }}
             >
-              <option value="">Not set</option>
+              <option value="">{t('admin.notSet')}</option>
               {admin.careerRoles.value.flatMap((r) =>
                 r.levels.map((title, i) => (
                   <option key={`${r.id}:${i + 1}`} value={`${r.id}:${i + 1}`}>
@@ -234,18 +240,21 @@ function People({ admin }: { admin: AdminStore }) {
                 <button
                   type="button"
                   class="button small"
-                  aria-label={`Reset link for ${p.name}`}
+                  aria-label={t('admin.resetLinkLabel', { name: p.name })}
                   onClick={() => admin.makeResetLink(p)}
                 >
-                  Reset link
+                  {t('admin.resetLink')}
                 </button>
                 <button
                   type="button"
                   class="button small quiet"
-                  aria-label={`Deactivate ${p.name}`}
-                  onClick={() => confirm(`Deactivate ${p.name}?`) && admin.deactivate(p.id)}
+                  aria-label={t('admin.deactivateLabel', { name: p.name })}
+                  onClick={() =>
+                    confirm(t('admin.deactivateConfirm', { name: p.name })) &&
+                    admin.deactivate(p.id)
+                  }
                 >
-                  Deactivate
+                  {t('admin.deactivate')}
                 </button>
               </div>
             ) : (
@@ -254,7 +263,7 @@ function People({ admin }: { admin: AdminStore }) {
                 class="button small"
                 onClick={() => admin.updatePerson(p.id, { active: true })}
               >
-                Reactivate
+                {t('admin.reactivate')}
               </button>
             )}
           </li>
@@ -267,7 +276,7 @@ function People({ admin }: { admin: AdminStore }) {
 function Cohorts({ admin }: { admin: AdminStore }) {
   return (
     <>
-      <h2>Cohorts</h2>
+      <h2>{t('admin.cohorts')}</h2>
       <ul class="plain-list">
         {admin.cohorts.value.map((c) => (
           <li key={c.id} class="card">
@@ -278,9 +287,9 @@ function Cohorts({ admin }: { admin: AdminStore }) {
                 void admin.updateCohort(c.id, { name: v('name'), tz: v('tz') });
               }}
             >
-              <label for={`cn-${c.id}`}>Name</label>
+              <label for={`cn-${c.id}`}>{t('admin.name')}</label>
               <input id={`cn-${c.id}`} name="name" defaultValue={c.name} required />
-              <label for={`ctz-${c.id}`}>Time zone</label>
+              <label for={`ctz-${c.id}`}>{t('admin.timeZone')}</label>
               <input
                 id={`ctz-${c.id}`}
                 name="tz"
@@ -288,8 +297,12 @@ function Cohorts({ admin }: { admin: AdminStore }) {
                 defaultValue={c.tz}
                 required
               />
-              <button type="submit" class="button small" aria-label={`Save cohort ${c.name}`}>
-                Save cohort
+              <button
+                type="submit"
+                class="button small"
+                aria-label={t('admin.saveCohortLabel', { name: c.name })}
+              >
+                {t('admin.saveCohort')}
               </button>
             </form>
             <CohortManagers admin={admin} cohort={c} />
@@ -303,9 +316,9 @@ function Cohorts({ admin }: { admin: AdminStore }) {
           void admin.createCohort(v('newCohort'), v('newTz'));
         }}
       >
-        <label for="newCohort">New cohort name</label>
+        <label for="newCohort">{t('admin.newCohort')}</label>
         <input id="newCohort" name="newCohort" required />
-        <label for="newTz">Time zone</label>
+        <label for="newTz">{t('admin.timeZone')}</label>
         <input
           id="newTz"
           name="newTz"
@@ -314,7 +327,7 @@ function Cohorts({ admin }: { admin: AdminStore }) {
           defaultValue={Intl.DateTimeFormat().resolvedOptions().timeZone}
         />
         <button type="submit" class="button">
-          Create cohort
+          {t('admin.createCohort')}
         </button>
       </form>
     </>
@@ -404,7 +417,7 @@ function Invite({ admin }: { admin: AdminStore }) {
   const invite = admin.invite.value;
   return (
     <>
-      <h2>Invite people</h2>
+      <h2>{t('admin.invite')}</h2>
       <form
         class="card form"
         onSubmit={(e) => {
@@ -417,7 +430,7 @@ function Invite({ admin }: { admin: AdminStore }) {
           });
         }}
       >
-        <label for="inviteCohort">Cohort</label>
+        <label for="inviteCohort">{t('admin.cohort')}</label>
         <select id="inviteCohort" name="inviteCohort" required>
           {admin.cohorts.value.map((c) => (
             <option key={c.id} value={c.id}>
@@ -425,15 +438,15 @@ function Invite({ admin }: { admin: AdminStore }) {
             </option>
           ))}
         </select>
-        <label for="inviteRole">Role</label>
+        <label for="inviteRole">{t('admin.role')}</label>
         <select id="inviteRole" name="inviteRole">
-          <option value="learner">Learner</option>
-          <option value="manager">Manager</option>
-          <option value="admin">Admin</option>
+          <option value="learner">{t('admin.roleLearner')}</option>
+          <option value="manager">{t('admin.roleManager')}</option>
+          <option value="admin">{t('admin.roleAdmin')}</option>
         </select>
-        <label for="inviteManager">Manager</label>
+        <label for="inviteManager">{t('admin.manager')}</label>
         <select id="inviteManager" name="inviteManager">
-          <option value="">None</option>
+          <option value="">{t('admin.none')}</option>
           {admin.people.value
             .filter((p) => p.active && p.role !== 'learner')
             .map((p) => (
@@ -442,16 +455,22 @@ function Invite({ admin }: { admin: AdminStore }) {
               </option>
             ))}
         </select>
-        <label for="inviteEmail">Email (optional)</label>
+        <label for="inviteEmail">{t('admin.inviteEmail')}</label>
         <input id="inviteEmail" name="inviteEmail" type="email" />
         <button type="submit" class="button primary">
-          Create invite
+          {t('admin.createInvite')}
         </button>
       </form>
       {invite && (
         <p class="notice" role="status">
-          Code <strong>{invite.code}</strong> · link <span class="copy-box">{invite.url}</span> ·
-          single use, expires {invite.expiresAt.slice(0, 10)}
+          {t.rich(
+            'admin.inviteCreated',
+            {
+              code: <strong>{invite.code}</strong>,
+              url: <span class="copy-box">{invite.url}</span>,
+            },
+            { date: formatDate(invite.expiresAt) },
+          )}
         </p>
       )}
     </>
@@ -463,7 +482,7 @@ function Upload({ admin }: { admin: AdminStore }) {
   const fileName = useSignal('upload.md');
   return (
     <>
-      <h2>Upload a module</h2>
+      <h2>{t('admin.upload')}</h2>
       <form
         class="card form"
         onSubmit={(e) => {
@@ -474,7 +493,7 @@ function Upload({ admin }: { admin: AdminStore }) {
           void admin.checkModule(fileName.value, source, importIt);
         }}
       >
-        <label for="moduleFile">Markdown file</label>
+        <label for="moduleFile">{t('admin.file')}</label>
         <input
           id="moduleFile"
           type="file"
@@ -489,14 +508,14 @@ function Upload({ admin }: { admin: AdminStore }) {
             area.value = await file.text();
           }}
         />
-        <label for="moduleSource">Or paste it</label>
+        <label for="moduleSource">{t('admin.paste')}</label>
         <textarea id="moduleSource" name="moduleSource" required />
         <div class="button-row">
           <button type="submit" class="button" value="validate">
-            Validate
+            {t('admin.validate')}
           </button>
           <button type="submit" class="button primary" value="import">
-            Import
+            {t('admin.import')}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
+import { t } from '../../messages/people';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
 
@@ -17,7 +18,10 @@ export function JoinView({ code }: { code: string }) {
         `/invites/${encodeURIComponent(code)}`,
       )
       .then((r) => (invite.value = r.invite))
-      .catch((err: unknown) => (error.value = err instanceof HttpError ? err.message : 'Offline.'));
+      .catch(
+        (err: unknown) =>
+          (error.value = err instanceof HttpError ? err.message : t('people.offlineShort')),
+      );
   }, [code]);
 
   async function submit(event: SubmitEvent) {
@@ -37,7 +41,7 @@ export function JoinView({ code }: { code: string }) {
       await store.signIn(email, password);
       navigate('/', true);
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : 'You seem to be offline.';
+      error.value = err instanceof HttpError ? err.message : t('people.offline');
     } finally {
       busy.value = false;
     }
@@ -45,11 +49,12 @@ export function JoinView({ code }: { code: string }) {
 
   return (
     <section class="page">
-      <h1>Welcome to Kindling</h1>
+      <h1>{t('join.title')}</h1>
       {invite.value && (
         <p class="lead">
-          You are invited{invite.value.cohort ? ` to ${invite.value.cohort}` : ''}. Choose your name
-          and a password.
+          {invite.value.cohort
+            ? t('join.invitedTo', { cohort: invite.value.cohort })
+            : t('join.invited')}
         </p>
       )}
       {error.value && (
@@ -59,17 +64,17 @@ export function JoinView({ code }: { code: string }) {
       )}
       {invite.value && (
         <form class="card form" onSubmit={submit}>
-          <label for="name">Your name</label>
+          <label for="name">{t('join.name')}</label>
           <input id="name" name="name" autoComplete="name" required maxLength={80} />
           {invite.value.email ? (
-            <p class="muted">You will sign in as {invite.value.email}.</p>
+            <p class="muted">{t('join.signInAs', { email: invite.value.email })}</p>
           ) : (
             <>
-              <label for="email">Work email</label>
+              <label for="email">{t('join.email')}</label>
               <input id="email" name="email" type="email" autoComplete="username" required />
             </>
           )}
-          <label for="password">Password (at least 8 characters)</label>
+          <label for="password">{t('join.password')}</label>
           <input
             id="password"
             name="password"
@@ -79,7 +84,7 @@ export function JoinView({ code }: { code: string }) {
             required
           />
           <button type="submit" class="button primary" disabled={busy.value}>
-            Join
+            {t('join.submit')}
           </button>
         </form>
       )}

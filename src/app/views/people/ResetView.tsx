@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { HttpError } from '../../../client/api';
 import type { SignedInUser } from '../../../client/db';
+import { t } from '../../messages/people';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
 
@@ -23,7 +24,7 @@ export function ResetView({ token }: { token: string }) {
       await store.signIn(user.email, password);
       navigate('/', true);
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : 'You seem to be offline.';
+      error.value = err instanceof HttpError ? err.message : t('people.offline');
     } finally {
       busy.value = false;
     }
@@ -31,14 +32,14 @@ export function ResetView({ token }: { token: string }) {
 
   return (
     <section class="page">
-      <h1>Set a new password</h1>
+      <h1>{t('reset.title')}</h1>
       {error.value && (
         <p class="form-error" role="alert">
           {error.value}
         </p>
       )}
       <form class="card form" onSubmit={submit}>
-        <label for="password">New password (at least 8 characters)</label>
+        <label for="password">{t('reset.password')}</label>
         <input
           id="password"
           name="password"
@@ -48,7 +49,7 @@ export function ResetView({ token }: { token: string }) {
           required
         />
         <button type="submit" class="button primary" disabled={busy.value}>
-          Save and sign in
+          {t('reset.submit')}
         </button>
       </form>
     </section>

@@ -5,6 +5,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { minutes } from '../../format';
+import { formatDate } from '../../i18n';
+import { t } from '../../messages/people';
 import { paths } from '../../router';
 import { useStore } from '../../store';
 import { createTeamStore } from '../../stores/team';
@@ -30,7 +32,7 @@ export function TeamMember({ userId }: { userId: string }) {
   return (
     <section class="page">
       <Link href={paths.team()} class="back">
-        ← Team
+        {t('team.back')}
       </Link>
       {team.error.value && (
         <p class="form-error" role="alert">
@@ -42,49 +44,54 @@ export function TeamMember({ userId }: { userId: string }) {
           {team.flash.value}
         </p>
       )}
-      {!page && !team.error.value && <p class="muted">Loading…</p>}
+      {!page && !team.error.value && <p class="muted">{t('people.loading')}</p>}
       {page && (
         <>
-          <h1>1:1 with {page.report.name}</h1>
+          <h1>{t('member.title', { name: page.report.name })}</h1>
           <p class="muted">
-            {page.report.streak}-day streak · {page.report.lessonsThisWeek} lessons this week
+            {t('member.stats', {
+              streak: page.report.streak,
+              count: page.report.lessonsThisWeek,
+            })}
             {page.gap && ` · ${page.gap.currentLevel} → ${page.gap.targetLevel}`}
           </p>
 
-          <h2>Celebrate</h2>
+          <h2>{t('member.celebrate')}</h2>
           <ul>
-            {page.script.celebrate.map((t) => (
-              <li key={t}>{t}</li>
+            {page.script.celebrate.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
-          <h2>Where they are stuck</h2>
+          <h2>{t('member.stuck')}</h2>
           {page.script.stuck.length ? (
             <ul>
-              {page.script.stuck.map((t) => (
-                <li key={t}>{t}</li>
+              {page.script.stuck.map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           ) : (
-            <p class="muted">Nothing stuck right now.</p>
+            <p class="muted">{t('member.notStuck')}</p>
           )}
-          <h2>One question to ask</h2>
+          <h2>{t('member.question')}</h2>
           <p class="card">{page.script.question}</p>
-          <h2>Suggested next pathway</h2>
+          <h2>{t('member.nextPathway')}</h2>
           {page.script.nextPathway ? (
             <p>
               {page.script.nextPathway.title} · {minutes(page.script.nextPathway.estimateMinutes)}
               {page.gap && page.gap.missing.length > 0 && (
                 <span class="muted">
-                  {' '}
-                  · {page.gap.targetLevel} also needs: {page.gap.missing.map(titleOf).join(', ')}
+                  {t('member.alsoNeeds', {
+                    level: page.gap.targetLevel,
+                    list: page.gap.missing.map(titleOf).join(', '),
+                  })}
                 </span>
               )}
             </p>
           ) : (
-            <p class="muted">No gap to the next level in the catalog.</p>
+            <p class="muted">{t('member.noGap')}</p>
           )}
 
-          <h2 id="checklist-heading">Checklist</h2>
+          <h2 id="checklist-heading">{t('member.checklist')}</h2>
           <ul class="checklist card" aria-labelledby="checklist-heading">
             {page.script.checklist.map((item) => (
               <li key={item.id} class={item.checked ? 'checked' : ''}>
@@ -100,9 +107,9 @@ export function TeamMember({ userId }: { userId: string }) {
             ))}
           </ul>
 
-          <h2>Assign a pathway</h2>
+          <h2>{t('member.assignTitle')}</h2>
           <form class="card form" onSubmit={assign}>
-            <label for="pathwayId">Pathway</label>
+            <label for="pathwayId">{t('member.pathway')}</label>
             <select
               id="pathwayId"
               name="pathwayId"
@@ -114,24 +121,29 @@ export function TeamMember({ userId }: { userId: string }) {
                 </option>
               ))}
             </select>
-            <label for="dueDate">Due date</label>
+            <label for="dueDate">{t('member.dueDate')}</label>
             <input id="dueDate" name="dueDate" type="date" required defaultValue={inTwoWeeks()} />
             <button type="submit" class="button primary">
-              Assign pathway
+              {t('member.assign')}
             </button>
           </form>
           {page.report.assignments.length > 0 && (
             <ul class="plain-list">
               {page.report.assignments.map((a) => (
                 <li key={a.pathwayId} class={a.overdue ? 'overdue-flag' : 'muted'}>
-                  {a.title}: {a.lessonsDone}/{a.lessonsTotal} lessons · due {a.dueDate}
-                  {a.overdue && ' · overdue'}
+                  {t('member.assignment', {
+                    title: a.title,
+                    done: a.lessonsDone,
+                    count: a.lessonsTotal,
+                    date: formatDate(a.dueDate),
+                  })}
+                  {a.overdue && t('team.overdue')}
                 </li>
               ))}
             </ul>
           )}
 
-          <h2>Nudge</h2>
+          <h2>{t('member.nudgeTitle')}</h2>
           <form
             class="card form"
             onSubmit={(e) => {
@@ -141,16 +153,16 @@ export function TeamMember({ userId }: { userId: string }) {
               });
             }}
           >
-            <label for="nudge">Message (optional)</label>
+            <label for="nudge">{t('member.message')}</label>
             <input
               id="nudge"
               maxLength={280}
               value={nudgeText.value}
               onInput={(e) => (nudgeText.value = e.currentTarget.value)}
-              placeholder="A 5-minute lesson today keeps you going!"
+              placeholder={t('member.nudgePlaceholder')}
             />
             <button type="submit" class="button">
-              Send nudge
+              {t('member.nudge')}
             </button>
           </form>
         </>

@@ -5,6 +5,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { relativeTime } from '../../format';
+import { formatDate } from '../../i18n';
+import { t } from '../../messages/people';
 import { paths } from '../../router';
 import { useStore } from '../../store';
 import { createTeamStore } from '../../stores/team';
@@ -22,16 +24,14 @@ export function TeamView() {
 
   return (
     <section class="page">
-      <h1>Your team</h1>
+      <h1>{t('team.title')}</h1>
       {team.error.value && (
         <p class="form-error" role="alert">
           {team.error.value}
         </p>
       )}
-      {!reports && !team.error.value && <p class="muted">Loading your team…</p>}
-      {reports && reports.length === 0 && (
-        <p class="card">Nobody reports to you yet. Your admin sets up teams.</p>
-      )}
+      {!reports && !team.error.value && <p class="muted">{t('team.loading')}</p>}
+      {reports && reports.length === 0 && <p class="card">{t('team.empty')}</p>}
       {reports && reports.length > 0 && (
         <>
           <div class="filters">
@@ -41,32 +41,49 @@ export function TeamView() {
                 checked={onlyAtRisk.value}
                 onChange={(e) => (onlyAtRisk.value = e.currentTarget.checked)}
               />
-              Only people at risk ({reports.filter((r) => r.atRisk).length})
+              {t('team.onlyAtRisk', { count: reports.filter((r) => r.atRisk).length })}
             </label>
           </div>
           <ul class="team-list">
             {shown.map((r) => (
               <li key={r.id} class={r.atRisk ? 'card team-row at-risk' : 'card team-row'}>
-                <Link href={paths.teamMember(r.id)} aria-label={`${r.name}: open 1:1`}>
+                <Link href={paths.teamMember(r.id)} aria-label={t('team.open', { name: r.name })}>
                   {r.name}
                 </Link>
                 <span class="muted">
-                  {r.streak}-day streak · {r.lessonsThisWeek} lessons this week · last active{' '}
-                  {relativeTime(r.lastActiveAt)}
+                  {t('team.stats', {
+                    streak: r.streak,
+                    count: r.lessonsThisWeek,
+                    when: relativeTime(r.lastActiveAt),
+                  })}
                 </span>
-                {r.atRisk && <span class="risk">At risk: {r.riskReasons.join('; ')}</span>}
+                {r.atRisk && (
+                  <span class="risk">
+                    {t('team.atRisk', { reasons: r.riskReasons.join('; ') })}
+                  </span>
+                )}
                 {r.assignments.map((a) => (
                   <span key={a.pathwayId} class={a.overdue ? 'overdue-flag' : 'muted'}>
-                    {a.title}: {a.lessonsDone}/{a.lessonsTotal} · due {a.dueDate}
-                    {a.overdue ? ' · overdue' : a.complete ? ' · done' : ''}
+                    {t('team.assignment', {
+                      title: a.title,
+                      done: a.lessonsDone,
+                      total: a.lessonsTotal,
+                      date: formatDate(a.dueDate),
+                    })}
+                    {a.overdue ? t('team.overdue') : a.complete ? t('team.done') : ''}
                   </span>
                 ))}
                 <span class="muted">
-                  Competencies reached:{' '}
-                  {r.competencies.length ? r.competencies.map(titleOf).join(', ') : 'none yet'}
+                  {t('team.competencies', {
+                    list: r.competencies.length
+                      ? r.competencies.map(titleOf).join(', ')
+                      : t('team.noCompetencies'),
+                  })}
                 </span>
                 {r.suggestions[0] && (
-                  <span class="muted">Suggested next: {r.suggestions[0].title}</span>
+                  <span class="muted">
+                    {t('team.suggested', { title: r.suggestions[0].title })}
+                  </span>
                 )}
               </li>
             ))}

@@ -3,6 +3,7 @@
  * lazily (its own chunk), so a learner's first screen carries none of them.
  */
 import type { SignedInUser } from '../../../client/db';
+import { t } from '../../i18n';
 import { paths, type Route } from '../../router';
 import { lazyView } from '../Lazy';
 import { Link } from '../Link';
@@ -25,13 +26,13 @@ export function isPeopleRoute(r: Route): r is PeopleRoute {
 
 export function PeopleNav({ role }: { role: SignedInUser['role'] }) {
   return (
-    <nav class="topnav" aria-label="Main">
-      <Link href={paths.roadmap()}>Roadmap</Link>
-      {(role === 'manager' || role === 'admin') && <Link href={paths.team()}>Team</Link>}
-      {role === 'admin' && <Link href={paths.admin()}>Admin</Link>}
-      {role === 'admin' && <Link href="/pilot">Pilot</Link>}
-      <Link href={paths.account()} aria-label="Your account">
-        Account
+    <nav class="topnav" aria-label={t('nav.label')}>
+      <Link href={paths.roadmap()}>{t('nav.roadmap')}</Link>
+      {(role === 'manager' || role === 'admin') && <Link href={paths.team()}>{t('nav.team')}</Link>}
+      {role === 'admin' && <Link href={paths.admin()}>{t('nav.admin')}</Link>}
+      {role === 'admin' && <Link href="/pilot">{t('nav.pilot')}</Link>}
+      <Link href={paths.account()} aria-label={t('nav.accountLabel')}>
+        {t('nav.account')}
       </Link>
     </nav>
   );
