@@ -85,4 +85,9 @@ export const de: MessagesOf<typeof en> = {
   'pilot.create': 'Pilot anlegen',
   'pilot.offline': 'Du scheinst offline zu sein.',
   'pilot.failed': 'Etwas ist schiefgelaufen. Versuch es noch einmal.',
+  'pilot.engagementTitle': 'Einsatz der Führungskräfte je Woche',
+  'pilot.group': 'Gruppe',
+  'pilot.assignments': 'Zuweisungen',
+  'pilot.scriptsOpened': '1:1-Leitfäden',
+  'pilot.nudges': 'Erinnerungen',
 };

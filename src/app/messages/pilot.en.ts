@@ -79,4 +79,9 @@ export const en = {
   'pilot.create': 'Create the pilot',
   'pilot.offline': 'You seem to be offline.',
   'pilot.failed': 'Something went wrong. Try again.',
+  'pilot.engagementTitle': 'Manager engagement by week',
+  'pilot.group': 'Group',
+  'pilot.assignments': 'Assignments',
+  'pilot.scriptsOpened': '1:1 scripts',
+  'pilot.nudges': 'Nudges',
 } as const;

@@ -54,14 +54,14 @@ export function PilotDashboard({ view }: { view: 'dashboard' | 'checklist' }) {
 function ManagerEngagement({ weeks }: { weeks: PilotReport['weeks'] }) {
   return (
     <table class="pilot-table wide">
-      <caption class="visually-hidden">Manager engagement by week</caption>
+      <caption class="visually-hidden">{t('pilot.engagementTitle')}</caption>
       <thead>
         <tr>
-          <th scope="col">Week</th>
-          <th scope="col">Group</th>
-          <th scope="col">Assignments</th>
-          <th scope="col">1:1 scripts</th>
-          <th scope="col">Nudges</th>
+          <th scope="col">{t('pilot.week')}</th>
+          <th scope="col">{t('pilot.group')}</th>
+          <th scope="col">{t('pilot.assignments')}</th>
+          <th scope="col">{t('pilot.scriptsOpened')}</th>
+          <th scope="col">{t('pilot.nudges')}</th>
         </tr>
       </thead>
       {weeks.map((w) => (
@@ -73,7 +73,7 @@ function ManagerEngagement({ weeks }: { weeks: PilotReport['weeks'] }) {
                   {w.week}
                 </th>
               )}
-              <th scope="row">{g === 'pilot' ? 'Pilot' : 'Comparison'}</th>
+              <th scope="row">{t(`pilot.group.${g}`)}</th>
               <td>{w[g].manager.assignmentsMade ?? '–'}</td>
               <td>{w[g].manager.scriptsOpened ?? '–'}</td>
               <td>{w[g].manager.nudgesSent ?? '–'}</td>

@@ -343,9 +343,9 @@ function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCoh
   );
   return (
     <div class="form cohort-managers">
-      <h3 id={`cm-title-${cohort.id}`}>Managers of {cohort.name}</h3>
+      <h3 id={`cm-title-${cohort.id}`}>{t('cohortManagers.title', { cohort: cohort.name })}</h3>
       {managers.length === 0 ? (
-        <p class="muted">No cohort managers yet.</p>
+        <p class="muted">{t('cohortManagers.none')}</p>
       ) : (
         <ul class="plain-list" aria-labelledby={`cm-title-${cohort.id}`}>
           {managers.map((m) => (
@@ -354,16 +354,16 @@ function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCoh
               <button
                 type="button"
                 class="button small quiet"
-                aria-label={`Remove ${m.name} as a manager of ${cohort.name}`}
+                aria-label={t('cohortManagers.removeLabel', { name: m.name, cohort: cohort.name })}
                 onClick={() =>
                   admin.setCohortManagers(
                     cohort.id,
                     cohort.managerIds.filter((id) => id !== m.id),
-                    `${m.name} no longer manages ${cohort.name}.`,
+                    t('cohortManagers.removed', { name: m.name, cohort: cohort.name }),
                   )
                 }
               >
-                Remove
+                {t('cohortManagers.remove')}
               </button>
             </li>
           ))}
@@ -378,11 +378,13 @@ function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCoh
             void admin.setCohortManagers(
               cohort.id,
               [...cohort.managerIds, id],
-              `${name} now manages ${cohort.name}.`,
+              t('cohortManagers.added', { name, cohort: cohort.name }),
             );
           }}
         >
-          <label for={`cm-${cohort.id}`}>Add a manager to {cohort.name}</label>
+          <label for={`cm-${cohort.id}`}>
+            {t('cohortManagers.addLabel', { cohort: cohort.name })}
+          </label>
           <select id={`cm-${cohort.id}`} name="manager" required>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
@@ -391,7 +393,7 @@ function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCoh
             ))}
           </select>
           <button type="submit" class="button small">
-            Add manager
+            {t('cohortManagers.add')}
           </button>
         </form>
       )}

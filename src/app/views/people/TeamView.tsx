@@ -92,12 +92,12 @@ export function TeamView() {
       )}
       {team.cohorts.value.length > 0 && (
         <>
-          <h2>Cohorts you manage</h2>
+          <h2>{t('team.cohorts')}</h2>
           <ul class="plain-list">
             {team.cohorts.value.map((c) => (
               <li key={c.id}>
                 <Link href={paths.leaderboard(c.id)} class="button">
-                  {c.name}: leaderboard and challenge
+                  {t('team.cohortLink', { cohort: c.name })}
                 </Link>
               </li>
             ))}
