@@ -1,5 +1,5 @@
 /** Display helpers, formatted with Intl in the learner's chosen locale (see i18n.ts). */
-import { formatMinutes, locale, t } from './i18n';
+import { dateFormat, formatMinutes, locale, numberFormat, t } from './i18n';
 
 export function minutes(n: number): string {
   return formatMinutes(n);
@@ -17,14 +17,12 @@ export function relativeTime(iso: string | null, now = Date.now()): string {
 }
 
 export function weekday(date: string): string {
-  return new Intl.DateTimeFormat(locale.value, { weekday: 'narrow', timeZone: 'UTC' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return dateFormat({ weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** A byte count as the learner reads it: 840 B, 12 kB, 3.4 MB. */
 export function bytes(n: number): string {
-  return new Intl.NumberFormat(locale.value, {
+  return numberFormat(locale.value, {
     notation: 'compact',
     style: 'unit',
     unit: n < 1000 ? 'byte' : n < 1e6 ? 'kilobyte' : 'megabyte',

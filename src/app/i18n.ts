@@ -121,26 +121,40 @@ export function setLocale(next: Locale): void {
 export const t = defineMessages({ en, de });
 export const catalogs = t.catalogs;
 
+/**
+ * Intl formatters, made once per locale and options: building one costs far more than using it,
+ * and a home screen formats dozens of numbers on a cheap phone's first render.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+export function numberFormat(inLocale: Locale, options: Intl.NumberFormatOptions = {}) {
+  const key = `n ${inLocale} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(inLocale, options)));
+  return f as Intl.NumberFormat;
+}
+export function dateFormat(options: Intl.DateTimeFormatOptions) {
+  const key = `d ${locale.value} ${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale.value, options)));
+  return f as Intl.DateTimeFormat;
+}
+
 const formatValue = (value: string | number, inLocale: Locale) =>
-  typeof value === 'number' ? new Intl.NumberFormat(inLocale).format(value) : value;
+  typeof value === 'number' ? numberFormat(inLocale).format(value) : value;
 
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(locale.value).format(n);
+  return numberFormat(locale.value).format(n);
 }
 
 /** "5 min" / "5 Min." — a duration in whole minutes. */
 export function formatMinutes(n: number): string {
-  return new Intl.NumberFormat(locale.value, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'short',
-  }).format(n);
+  return numberFormat(locale.value, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(
+    n,
+  );
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**
@@ -149,15 +163,14 @@ export function formatDateTime(iso: string): string {
  */
 export function formatDate(value: string): string {
   const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locale.value, {
-    dateStyle: 'medium',
-    ...(calendarDay ? { timeZone: 'UTC' } : {}),
-  }).format(new Date(calendarDay ? `${value}T12:00:00Z` : value));
+  return dateFormat({ dateStyle: 'medium', ...(calendarDay ? { timeZone: 'UTC' } : {}) }).format(
+    new Date(calendarDay ? `${value}T12:00:00Z` : value),
+  );
 }
 
 /** "25%" / "25 %" — a share given in percent (0–100), to at most one decimal. */
 export function formatPercent(percent: number): string {
-  return new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(
+  return numberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(
     percent / 100,
   );
 }
