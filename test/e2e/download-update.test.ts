@@ -93,7 +93,7 @@ it('replaces a downloaded module with the new version on the next online visit',
 
   // Back online, the download is brought to the new version in the background…
   await context.setOffline(false);
-  await expect.poll(downloadVersion).toBe(newVersion);
+  await expect.poll(downloadVersion, { timeout: 30_000 }).toBe(newVersion); // a background fetch
   // …but the open lesson goes on in the version it started with: no card of the new one.
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByText(OLD.second).waitFor();
