@@ -93,8 +93,6 @@ export function DownloadControl({
               type="button"
               class="button small quiet"
               aria-label={t('download.removeLabel', { label })}
-              // Not while any download runs: it may be storing one of these modules right now.
-              disabled={active.value !== null}
               onClick={() => void store.downloads.remove(moduleIds, keep)}
             >
               {t('download.remove')}
