@@ -425,14 +425,10 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
       }));
     },
     async pushSubscriptionsOf(userId) {
-      const rows = await all<{
-        endpoint: string;
-        user_id: string;
-        device_id: string;
-        p256dh: string;
-        auth: string;
-        created_at: number;
-      }>('SELECT * FROM push_subscriptions WHERE user_id = ? ORDER BY endpoint', userId);
+      const rows = await all<Omit<PushRow, 'tz' | 'last_reminded_on'>>(
+        'SELECT * FROM push_subscriptions WHERE user_id = ? ORDER BY endpoint',
+        userId,
+      );
       return rows.map((r): PushSubscriptionRow => ({
         endpoint: r.endpoint,
         userId: r.user_id,
@@ -562,5 +558,30 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
       ]);
       return true;
     },
+  };
+}
+
+/** A push subscription row as both databases return it (with the owner's zone joined in). */
+export interface PushRow {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: string | null;
+  tz: string;
+}
+
+export function toPushTarget(r: PushRow) {
+  return {
+    endpoint: r.endpoint,
+    userId: r.user_id,
+    deviceId: r.device_id,
+    p256dh: r.p256dh,
+    auth: r.auth,
+    createdAt: r.created_at,
+    tz: r.tz,
+    lastRemindedOn: r.last_reminded_on,
   };
 }

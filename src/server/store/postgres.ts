@@ -31,7 +31,7 @@ import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
 import { buildCatalog } from './catalog';
-import { peopleMethods, type SqlDriver } from './people-sql';
+import { peopleMethods, toPushTarget, type PushRow, type SqlDriver } from './people-sql';
 import type { Aggregate, BoardLine, KudosView, Store, User } from './store';
 import { importInto, pagedRows } from './tables';
 import {
@@ -146,29 +146,6 @@ function toKudosView(r: KudosRow): KudosView {
     reason: r.reason,
     message: r.message,
     createdAt: r.created_at,
-  };
-}
-
-interface PushRow {
-  endpoint: string;
-  user_id: string;
-  device_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: number;
-  last_reminded_on: string | null;
-  tz: string;
-}
-function toPushTarget(r: PushRow) {
-  return {
-    endpoint: r.endpoint,
-    userId: r.user_id,
-    deviceId: r.device_id,
-    p256dh: r.p256dh,
-    auth: r.auth,
-    createdAt: r.created_at,
-    tz: r.tz,
-    lastRemindedOn: r.last_reminded_on,
   };
 }
 
