@@ -25,7 +25,6 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { ProgressEvent } from '../src/core/events';
 import { weekKey } from '../src/core/leaderboard';
-import { canonicalEvent } from '../src/core/sync';
 import { uuidv7 } from '../src/core/uuidv7';
 import { progressAggregate } from '../src/server/progress-aggregate';
 import { openPostgresStore } from '../src/server/store/postgres';
@@ -75,7 +74,7 @@ function learnerEvents(i: number, random: () => number): IncomingEvent[] {
       seq: events.length + 1,
       ...body,
     } as ProgressEvent;
-    events.push({ event, canonical: canonicalEvent(event), correctedAt: at, receivedAt: NOW });
+    events.push({ event, body: JSON.stringify(event), correctedAt: at, receivedAt: NOW });
   };
   for (let k = 0; k < 16; k++) {
     const lessonId = `m.l${Math.floor(random() * LESSONS)}`;
@@ -283,7 +282,7 @@ async function ingestBench(store: Store, aggregates: boolean, firstUser: number,
         deviceId: `bench-${aggregates ? 'on' : 'off'}-${user}`,
         seq,
       };
-      return { event, canonical: canonicalEvent(event), correctedAt: at, receivedAt: NOW };
+      return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: NOW };
     });
     await store.ingest(user, events, aggregates ? aggregate : undefined);
   }

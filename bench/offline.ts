@@ -4,7 +4,9 @@
  *
  * - ingest: events/s through `POST /api/v1/sync` over loopback HTTP in batches of 500, against a
  *   raw better-sqlite3 insert of the same rows in transactions of 500 (ratio = http / raw), both
- *   after a warm-up of 2,000 events;
+ *   after a warm-up of 5,000 events. The server runs in its own process, as deployed (the same
+ *   `src/server/main.ts`), and the request bodies are serialised before the clock starts, so the
+ *   figure is the server's and not this load generator's;
  * - drain: the real outbox + sync engine, bundled and run in Chromium, draining 1,000 queued
  *   events to the server on loopback, against Node posting the same number of events directly;
  * - enqueue: `outbox.record` (durability 'strict') p50/p95 per event in Chromium, against a bare
@@ -16,15 +18,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { canonicalEvent } from '../src/core/sync';
 import { uuidv7 } from '../src/core/uuidv7';
 import type { ProgressEvent } from '../src/core/events';
 import { openSqliteStore } from '../src/server/store/sqlite';
 import { CHROMIUM_ARGS, executablePath } from '../test/support/browser';
-import { ROOT, startServer } from '../test/support/server';
+import { startApiProcess } from '../test/support/processes';
+import { ROOT } from '../test/support/server';
 
-const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 5000);
-const WARMUP_EVENTS = 2000;
+const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 20000);
+const WARMUP_EVENTS = 5000;
 const DRAIN_EVENTS = 1000;
 const BATCH = 500;
 
@@ -51,16 +53,21 @@ async function signInCookie(url: string): Promise<string> {
 }
 
 async function postBatches(url: string, cookie: string, events: ProgressEvent[]): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < events.length; i += BATCH) {
-    const res = await fetch(`${url}/api/v1/sync`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({
+  const bodies: string[] = [];
+  for (let i = 0; i < events.length; i += BATCH)
+    bodies.push(
+      JSON.stringify({
         deviceId: events[0]!.deviceId,
         sentAt: new Date().toISOString(),
         events: events.slice(i, i + BATCH),
       }),
+    );
+  const started = performance.now();
+  for (const body of bodies) {
+    const res = await fetch(`${url}/api/v1/sync`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body,
     });
     if (!res.ok) throw new Error(`sync answered ${res.status}`);
     await res.json();
@@ -95,7 +102,7 @@ function rawInsertMs(dir: string, events: ProgressEvent[], name = 'raw.db'): num
         e.occurredAt,
         Date.parse(e.occurredAt),
         now,
-        canonicalEvent(e),
+        JSON.stringify(e),
       );
   });
   const started = performance.now();
@@ -126,7 +133,7 @@ async function bundleClient(): Promise<string> {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-'));
-  const server = await startServer();
+  const server = await startApiProcess({ DATA_DIR: dir, STATIC_DIR: join(ROOT, 'dist') });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   try {
     // 1. Ingest over HTTP vs raw inserts of the same rows.
@@ -231,7 +238,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await server.close();
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

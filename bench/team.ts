@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/server/app';
-import { canonicalEvent } from '../src/core/sync';
 import { uuidv7 } from '../src/core/uuidv7';
 import { clientFor } from '../test/support/api';
 import { demoStore } from '../test/support/server';
@@ -43,7 +42,7 @@ for (let r = 0; r < reports; r++) {
       deviceId: `bench-device-${r}-${randomUUID().slice(0, 8)}`,
       seq: i + 1,
     };
-    return { event, canonical: canonicalEvent(event), correctedAt: at, receivedAt: at };
+    return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
   });
   await store.ingest(id, events);
 }

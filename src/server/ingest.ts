@@ -13,7 +13,7 @@
  *    (and unique device + seq), so two processes racing on the same batch still store it once.
  */
 import { progressEvent, type SyncRequest } from '../core/events';
-import { canonicalEvent, type SyncResult } from '../core/sync';
+import type { SyncResult } from '../core/sync';
 import type { IncomingEvent } from './store/store';
 
 export const CLOCK_TOLERANCE_MS = 2 * 60_000;
@@ -71,7 +71,7 @@ export function prepareBatch(
         reason: 'too_old',
         message: `progress older than ${windowDays} days can no longer be counted`,
       };
-    incoming.push({ event, canonical: canonicalEvent(event), correctedAt, receivedAt });
+    incoming.push({ event, body: JSON.stringify(event), correctedAt, receivedAt });
     return incoming.length - 1;
   });
   return { slots, incoming };

@@ -1,6 +1,6 @@
-import type { LearningModule } from '../core/content';
 import type { EventType, ProgressEvent } from '../core/events';
-import { deriveMastery, emptyMastery, moduleIdOf, type MasteryState } from '../core/mastery';
+import { deriveMastery, emptyMastery, type MasteryState } from '../core/mastery';
+import { contentSnapshot } from './content-snapshot';
 import type { Store } from './store/store';
 
 const MASTERY_EVENTS: readonly EventType[] = [
@@ -25,14 +25,9 @@ export async function gradeMastery(
 ): Promise<MasteryState> {
   const relevant = events.filter((e) => MASTERY_EVENTS.includes(e.type));
   if (relevant.length === 0) return emptyMastery;
-  const modules = new Map<string, LearningModule>();
-  for (const id of new Set(relevant.map((e) => moduleIdOf((e as { lessonId: string }).lessonId)))) {
-    const module = await store.getModule(id);
-    if (module) modules.set(id, module);
-  }
-  const catalog = await store.getCatalog();
+  const content = await contentSnapshot(store);
   return deriveMastery(emptyMastery, relevant, {
-    module: (id) => modules.get(id),
-    outlines: catalog.modules,
+    module: content.module,
+    outlines: content.catalog.modules,
   });
 }

@@ -13,41 +13,18 @@ import {
   awardsOf,
   emptyLedger,
   ledgerFrom,
-  lessonFacts,
   stateOf,
   type Ledger,
-  type LessonFacts,
   type LessonLookup,
   type ProgressState,
 } from '../core/progress';
 import { localDate } from '../core/calendar';
+import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
 
-const factsCache = new WeakMap<
-  Store,
-  Map<string, { version: string; facts: Map<string, LessonFacts> }>
->();
-
-/** Grading facts for every lesson in the catalog, cached per module version. */
+/** Grading facts for every lesson in the stored content. */
 export async function lessonLookup(store: Store): Promise<LessonLookup> {
-  const cache = factsCache.get(store) ?? new Map();
-  factsCache.set(store, cache);
-  const catalog = await store.getCatalog();
-  const lessons = new Map<string, LessonFacts>();
-  for (const m of catalog.modules) {
-    let entry = cache.get(m.id);
-    if (entry?.version !== m.version) {
-      const full = await store.getModule(m.id);
-      if (!full) continue;
-      entry = {
-        version: full.version,
-        facts: new Map(full.lessons.map((l) => [l.id, lessonFacts(l)])),
-      };
-      cache.set(m.id, entry);
-    }
-    for (const [id, facts] of entry.facts) lessons.set(id, facts);
-  }
-  return (id) => lessons.get(id);
+  return (await contentSnapshot(store)).lessons;
 }
 
 export function parseLedger(text: string | undefined): Ledger {

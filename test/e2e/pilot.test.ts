@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar';
-import { canonicalEvent } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { ProgressEvent } from '../../src/core/events';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
@@ -33,7 +32,7 @@ beforeAll(async () => {
   await server.store.ingest('u-demo-learner', [
     {
       event,
-      canonical: canonicalEvent(event),
+      body: JSON.stringify(event),
       correctedAt: Date.parse(at),
       receivedAt: Date.now(),
     },

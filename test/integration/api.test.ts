@@ -247,6 +247,9 @@ describe('sync', () => {
       syncBody(Array.from({ length: 501 }, (_, i) => ({ id: `e${i}` }))),
       'invalid_request',
     ],
+    ['an event without an id', syncBody([{ type: 'lesson_started' }]), 'invalid_request'],
+    ['an event that is not an object', syncBody(['e1']), 'invalid_request'],
+    ['an event with a numeric id', syncBody([{ id: 7 }]), 'invalid_request'],
   ])('answers 400 for %s', async (_name, body, code) => {
     const learner = await signInAs(app, 'learner@demo.test');
     const res = await learner.post('/api/v1/sync', body);

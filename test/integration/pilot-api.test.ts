@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
-import { canonicalEvent } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import { seedDemo } from '../../src/server/seed';
@@ -77,7 +76,7 @@ async function put(store: Store, userId: string, events: ProgressEvent[]) {
     userId,
     events.map((event) => ({
       event,
-      canonical: canonicalEvent(event),
+      body: JSON.stringify(event),
       correctedAt: Date.parse(event.occurredAt),
       receivedAt: NOW,
     })),

@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
-import { canonicalEvent } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { Aggregate, IncomingEvent, NewUser, Store } from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
@@ -40,7 +39,7 @@ function event(): IncomingEvent {
     deviceId: 'device-0001',
     seq,
   };
-  return { event: e, canonical: canonicalEvent(e), correctedAt: T0 + seq * 1000, receivedAt: T0 };
+  return { event: e, body: JSON.stringify(e), correctedAt: T0 + seq * 1000, receivedAt: T0 };
 }
 
 /** A stand-in aggregate: the ledger counts events; one row per cohort holds 10 XP each. */

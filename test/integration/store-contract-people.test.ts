@@ -6,7 +6,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
-import { canonicalEvent } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { AccessToken, NewUser, Store } from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
@@ -348,7 +347,7 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
         seq,
       };
       return store.ingest(userId, [
-        { event, canonical: canonicalEvent(event), correctedAt: at, receivedAt: at },
+        { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at },
       ]);
     };
     await done('ann', T0, 1);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
-import { canonicalEvent, type SyncResult } from '../../src/core/sync';
+import type { SyncResult } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { CatalogFile } from '../../src/server/content/load';
 import type { IncomingEvent, NewUser, Store } from '../../src/server/store/store';
@@ -44,7 +44,7 @@ function started(extra: Partial<StartedEvent> = {}): StartedEvent {
 }
 
 function incoming(event: ProgressEvent, correctedAt = Date.parse(event.occurredAt)): IncomingEvent {
-  return { event, canonical: canonicalEvent(event), correctedAt, receivedAt: T0 + 3_600_000 };
+  return { event, body: JSON.stringify(event), correctedAt, receivedAt: T0 + 3_600_000 };
 }
 
 function mod(id: string, version: string): LearningModule {
@@ -221,12 +221,41 @@ describe.each(storeKinds)('$name store contract', (kind) => {
     ]);
   });
 
+  it('changes the content signature with any module version, order or catalog change, and only then', async () => {
+    await store.saveContent(catalogFile, [mod('mod-a', 'v1'), mod('mod-b', 'v1')]);
+    const first = await store.contentSignature();
+    await store.saveContent(catalogFile, [mod('mod-a', 'v1'), mod('mod-b', 'v1')]);
+    expect(await store.contentSignature()).toBe(first);
+    const seen = new Set([first]);
+    const changes: Array<[CatalogFile, LearningModule[]]> = [
+      [catalogFile, [mod('mod-a', 'v2'), mod('mod-b', 'v1')]],
+      [catalogFile, [mod('mod-b', 'v1'), mod('mod-a', 'v2')]],
+      [{ ...catalogFile, competencies: [] }, [mod('mod-b', 'v1'), mod('mod-a', 'v2')]],
+    ];
+    for (const [file, modules] of changes) {
+      await store.saveContent(file, modules);
+      const signature = await store.contentSignature();
+      expect(seen.has(signature)).toBe(false);
+      seen.add(signature);
+    }
+  });
+
   describe('ingest', () => {
     it('accepts an event once, then answers duplicate for the same content', async () => {
       const e = started();
       expect(await store.ingest('u1', [incoming(e)])).toEqual([{ id: e.id, status: 'accepted' }]);
       expect(await store.ingest('u1', [incoming(e)])).toEqual([{ id: e.id, status: 'duplicate' }]);
       expect(await store.userEvents('u1')).toEqual([e]);
+    });
+
+    it('knows a resend of an event stored with sorted keys (the earlier body form) as a duplicate', async () => {
+      const e = started();
+      const sortedKeys = JSON.stringify(e, Object.keys(e).sort());
+      expect(sortedKeys).not.toBe(JSON.stringify(e));
+      await store.ingest('u1', [{ ...incoming(e), body: sortedKeys }]);
+      expect(await store.ingest('u1', [incoming(e)])).toEqual([{ id: e.id, status: 'duplicate' }]);
+      const [changed] = await store.ingest('u1', [incoming({ ...e, lessonId: 'mod-b.l1' })]);
+      expect(changed).toMatchObject({ id: e.id, status: 'rejected', reason: 'conflict' });
     });
 
     it('rejects the same id with other content as a conflict and keeps the stored one', async () => {

@@ -9,10 +9,8 @@
  * - `ingest` runs the whole batch in ONE transaction and returns results only after COMMIT
  *   ("acked means durable"). The batch is ONE `INSERT … ON CONFLICT DO NOTHING RETURNING id`
  *   (every unique constraint is an arbiter: the event id and (device_id, seq)), so a batch costs
- *   the same few round trips whatever its size. Inserted → `accepted`. Otherwise one fresh
- *   READ COMMITTED statement reads the stored rows: same user and same
- *   canonical body → `duplicate`, anything else (other content, other user, or the device+seq
- *   already used by another id) → `rejected: conflict`. The unique constraints, not process
+ *   the same few round trips whatever its size; results as in store/event-batch.ts, the stored
+ *   rows of the events not inserted read by one fresh READ COMMITTED statement. The unique constraints, not process
  *   memory, decide: when two processes insert the same id at once, the second INSERT waits for
  *   the first transaction and then sees its committed row, so the event is stored once and both
  *   callers get `accepted` or `duplicate`.
@@ -27,10 +25,18 @@
 import pg from 'pg';
 import type { LearningModule } from '../../core/content';
 import type { EventType, ProgressEvent } from '../../core/events';
-import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
 import { migrations } from './migrations';
-import { buildCatalog } from './catalog';
+import { buildCatalog, CONTENT_SIGNATURE, contentSignatureOf } from './catalog';
+import {
+  acceptedEvents,
+  batchResults,
+  EVENT_COLUMNS,
+  eventParams,
+  eventValues,
+  insertedFirsts,
+  type StoredEvent,
+} from './event-batch';
 import { peopleMethods, toPushTarget, type PushRow, type SqlDriver } from './people-sql';
 import type { Aggregate, BoardLine, KudosView, Store, User } from './store';
 import { importInto, pagedRows } from './tables';
@@ -48,17 +54,6 @@ import {
 const LOCK_MIGRATE = 0x4b4e0001;
 const LOCK_INGEST = 0x4b4e0002;
 const LOCK_EXCLUSIVE = 0x4b4e0003;
-const EVENT_COLUMNS = [
-  'id',
-  'user_id',
-  'device_id',
-  'seq',
-  'type',
-  'occurred_at',
-  'corrected_at',
-  'received_at',
-  'body',
-];
 const MAX_ATTEMPTS = 5;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
@@ -330,6 +325,9 @@ export async function openPostgresStore(
         moduleRows.rows.map((r) => JSON.parse(r.body) as LearningModule),
       );
     },
+    async contentSignature() {
+      return contentSignatureOf((await pool.query<{ part: string }>(CONTENT_SIGNATURE)).rows);
+    },
     async getModule(id) {
       const { rows } = await pool.query<{ body: string }>(
         'SELECT body FROM content_modules WHERE id = $1',
@@ -341,64 +339,28 @@ export async function openPostgresStore(
       if (events.length === 0) return [];
       return transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_INGEST, userId]);
-        // The whole batch in one statement; rows are inserted in batch order, so a repeat of an
-        // id (or of a device + seq) within the batch is skipped exactly as a later send would be.
-        const values = events.map(
-          (_, i) =>
-            `(${EVENT_COLUMNS.map((_c, c) => `$${i * EVENT_COLUMNS.length + c + 1}`).join(', ')})`,
-        );
         const inserted = await client.query<{ id: string }>(
-          `INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}
+          `INSERT INTO events (${EVENT_COLUMNS.join(', ')})
+           VALUES ${eventValues(events.length, (n) => `$${n + 1}`)}
            ON CONFLICT DO NOTHING RETURNING id`,
-          events.flatMap(({ event, canonical, correctedAt, receivedAt }) => [
-            event.id,
-            userId,
-            event.deviceId,
-            event.seq,
-            event.type,
-            event.occurredAt,
-            correctedAt,
-            receivedAt,
-            canonical,
-          ]),
+          eventParams(userId, events),
         );
-        const fresh = new Set(inserted.rows.map((r) => r.id));
-        const accepted = new Set<string>();
-        const isAccepted = (id: string) => fresh.has(id) && !accepted.has(id) && !!accepted.add(id);
-        const firsts = events.map(({ event }) => isAccepted(event.id));
-        const others = events.filter((_, i) => !firsts[i]).map(({ event }) => event.id);
-        const stored = new Map<string, { user_id: string; body: string }>();
+        const { firsts, others } = insertedFirsts(
+          events,
+          inserted.rows.map((r) => r.id),
+        );
+        const stored = new Map<string, StoredEvent>();
         if (others.length)
           for (const row of (
-            await client.query<{ id: string; user_id: string; body: string }>(
+            await client.query<StoredEvent & { id: string }>(
               'SELECT id, user_id, body FROM events WHERE id = ANY($1)',
               [others],
             )
           ).rows)
             stored.set(row.id, row);
-        const results = events.map(({ event, canonical }, i): SyncResult => {
-          if (firsts[i]) return { id: event.id, status: 'accepted' };
-          const row = stored.get(event.id);
-          if (row && row.user_id === userId && row.body === canonical)
-            return { id: event.id, status: 'duplicate' };
-          return {
-            id: event.id,
-            status: 'rejected',
-            reason: 'conflict',
-            message: row
-              ? 'this event id was already stored with other content'
-              : 'this device sequence number was already used',
-          };
-        });
-        if (aggregate) {
-          const accepted = events
-            .filter((_, i) => results[i]!.status === 'accepted')
-            .map(({ event, correctedAt }) => ({
-              ...event,
-              occurredAt: new Date(correctedAt).toISOString(),
-            }));
-          await aggregateUser(client, userId, accepted, aggregate);
-        }
+        const results = batchResults(userId, events, firsts, stored);
+        if (aggregate)
+          await aggregateUser(client, userId, acceptedEvents(events, results), aggregate);
         return results;
       });
     },

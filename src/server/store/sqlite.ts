@@ -9,7 +9,17 @@ import type { LearningModule } from '../../core/content';
 import type { EventType, ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import type { CatalogFile } from '../content/load';
-import { buildCatalog } from './catalog';
+import { buildCatalog, CONTENT_SIGNATURE, contentSignatureOf } from './catalog';
+import {
+  acceptedEvents,
+  batchResults,
+  EVENT_COLUMNS,
+  eventParams,
+  eventValues,
+  type StoredEvent,
+} from './event-batch';
+
+type EventParams = [string, string, string, number, string, string, number, number, string];
 import { migrations } from './migrations';
 import { peopleMethods, toPushTarget, type PushRow, type SqlDriver } from './people-sql';
 import type {
@@ -116,14 +126,11 @@ export function openSqliteStore(file: string): Store {
   const stmt = {
     user: db.prepare<[string], UserRow>(`${userSelect} WHERE u.id = ? AND u.active = 1`),
     login: db.prepare<[string], UserRow>(`${userSelect} WHERE u.email = ? AND u.active = 1`),
-    insertEvent: db.prepare<
-      [string, string, string, number, string, string, number, number, string]
-    >(
-      `INSERT OR IGNORE INTO events (id, user_id, device_id, seq, type, occurred_at, corrected_at, received_at, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    insertEvent: db.prepare<EventParams>(
+      `INSERT OR IGNORE INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${eventValues(1, () => '?')}`,
     ),
-    storedEvent: db.prepare<[string], { user_id: string; body: string }>(
-      'SELECT user_id, body FROM events WHERE id = ?',
+    storedEvents: db.prepare<[string], StoredEvent & { id: string }>(
+      'SELECT id, user_id, body FROM events WHERE id IN (SELECT value FROM json_each(?))',
     ),
     userEvents: db.prepare<[string], { body: string; corrected_at: number }>(
       'SELECT body, corrected_at FROM events WHERE user_id = ? ORDER BY corrected_at, id',
@@ -181,45 +188,25 @@ export function openSqliteStore(file: string): Store {
     ),
   };
 
-  const insertEvents = (userId: string, events: IncomingEvent[]): SyncResult[] =>
-    events.map(({ event, canonical, correctedAt, receivedAt }) => {
-      const info = stmt.insertEvent.run(
-        event.id,
-        userId,
-        event.deviceId,
-        event.seq,
-        event.type,
-        event.occurredAt,
-        correctedAt,
-        receivedAt,
-        canonical,
-      );
-      if (info.changes === 1) return { id: event.id, status: 'accepted' };
-      const stored = stmt.storedEvent.get(event.id);
-      if (stored && stored.user_id === userId && stored.body === canonical)
-        return { id: event.id, status: 'duplicate' };
-      return {
-        id: event.id,
-        status: 'rejected',
-        reason: 'conflict',
-        message: stored
-          ? 'this event id was already stored with other content'
-          : 'this device sequence number was already used',
-      };
-    });
+  const insertEvents = (userId: string, events: IncomingEvent[]): SyncResult[] => {
+    // One prepared INSERT per row: in SQLite that beats a multi-row INSERT (measured: 10–19 vs
+    // 15–25 µs an event), unlike PostgreSQL where each statement is a round trip.
+    const firsts = events.map(
+      (e) => stmt.insertEvent.run(...(eventParams(userId, [e]) as EventParams)).changes === 1,
+    );
+    const others = events.filter((_, i) => !firsts[i]).map(({ event }) => event.id);
+    const stored = new Map(
+      others.length
+        ? stmt.storedEvents.all(JSON.stringify(others)).map((row) => [row.id, row])
+        : [],
+    );
+    return batchResults(userId, events, firsts, stored);
+  };
 
   const ingest = db.transaction(
     (userId: string, events: IncomingEvent[], aggregate?: Aggregate): SyncResult[] => {
       const results = insertEvents(userId, events);
-      if (aggregate) {
-        const accepted = events
-          .filter((_, i) => results[i]!.status === 'accepted')
-          .map(({ event, correctedAt }) => ({
-            ...event,
-            occurredAt: new Date(correctedAt).toISOString(),
-          }));
-        aggregateUser(userId, accepted, aggregate);
-      }
+      if (aggregate) aggregateUser(userId, acceptedEvents(events, results), aggregate);
       return results;
     },
   );
@@ -404,6 +391,9 @@ export function openSqliteStore(file: string): Store {
         catalogRow ? (JSON.parse(catalogRow.body) as CatalogFile) : undefined,
         modules,
       );
+    },
+    async contentSignature() {
+      return contentSignatureOf(db.prepare<[], { part: string }>(CONTENT_SIGNATURE).all());
     },
     async getModule(id) {
       const row = db

@@ -39,8 +39,12 @@ export interface Session {
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
   event: ProgressEvent;
-  /** Canonical JSON of what the device sent; equal text means a true duplicate. */
-  canonical: string;
+  /**
+   * The stored text: JSON of the validated event, keys in schema order (so equal events give
+   * equal text, whatever order the device wrote them in). Bodies stored before this form have
+   * sorted keys; duplicates are compared in canonical form, see store/event-batch.ts.
+   */
+  body: string;
   /** occurredAt corrected for the device's measured clock skew, epoch ms. */
   correctedAt: number;
   receivedAt: number;
@@ -209,6 +213,8 @@ export interface Store {
   saveContent(catalog: CatalogFile, modules: LearningModule[]): Promise<void>;
   getCatalog(): Promise<Catalog>;
   getModule(id: string): Promise<LearningModule | undefined>;
+  /** Changes whenever the catalog or any module's version does; cheap to read (no module bodies). */
+  contentSignature(): Promise<string>;
 
   /**
    * Stores events for a user in one transaction and returns a result per event, in order.

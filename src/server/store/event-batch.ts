@@ -1,0 +1,110 @@
+/**
+ * One ingest batch as both stores write it: ONE multi-row `INSERT … RETURNING id` that skips rows
+ * clashing with a unique constraint (the event id, or the device + seq), then a result per event.
+ *
+ * Rows are inserted in batch order, so a repeat of an id (or of a device + seq) within the batch
+ * is skipped exactly as a later send would be. Inserted → `accepted`. Every other event is looked
+ * up by id: same user and same content → `duplicate`; anything else (other content, other user,
+ * or the device + seq already used by another id) → `rejected: conflict`.
+ */
+import type { ProgressEvent } from '../../core/events';
+import { canonicalEvent, type SyncResult } from '../../core/sync';
+import type { IncomingEvent } from './store';
+
+export const EVENT_COLUMNS = [
+  'id',
+  'user_id',
+  'device_id',
+  'seq',
+  'type',
+  'occurred_at',
+  'corrected_at',
+  'received_at',
+  'body',
+] as const;
+
+/** `(?, ?, …), (?, ?, …)` for `rows` events; `placeholder(n)` names the nth parameter from 0. */
+export function eventValues(rows: number, placeholder: (n: number) => string): string {
+  const width = EVENT_COLUMNS.length;
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${EVENT_COLUMNS.map((_c, c) => placeholder(r * width + c)).join(', ')})`,
+  ).join(', ');
+}
+
+export function eventParams(userId: string, events: readonly IncomingEvent[]): unknown[] {
+  const params: unknown[] = [];
+  for (const { event, body, correctedAt, receivedAt } of events)
+    params.push(
+      event.id,
+      userId,
+      event.deviceId,
+      event.seq,
+      event.type,
+      event.occurredAt,
+      correctedAt,
+      receivedAt,
+      body,
+    );
+  return params;
+}
+
+export interface StoredEvent {
+  user_id: string;
+  body: string;
+}
+
+/**
+ * Which events the INSERT stored: the first event of each returned id. The ids of all others,
+ * which the caller reads back (`stored`) to tell a duplicate from a conflict.
+ */
+export function insertedFirsts(events: readonly IncomingEvent[], insertedIds: Iterable<string>) {
+  const fresh = new Set(insertedIds);
+  const firsts = events.map(({ event }) => fresh.delete(event.id));
+  const others = events.filter((_, i) => !firsts[i]).map(({ event }) => event.id);
+  return { firsts, others };
+}
+
+/**
+ * Same content, whatever the key order: bodies stored before the validated-JSON form have their
+ * keys sorted, so a resend of an old event is compared in canonical form (only on this rare path).
+ */
+function sameContent(stored: string, { body, event }: IncomingEvent): boolean {
+  return stored === body || canonicalEvent(JSON.parse(stored) as object) === canonicalEvent(event);
+}
+
+export function batchResults(
+  userId: string,
+  events: readonly IncomingEvent[],
+  firsts: readonly boolean[],
+  stored: ReadonlyMap<string, StoredEvent>,
+): SyncResult[] {
+  return events.map((incoming, i): SyncResult => {
+    const { event } = incoming;
+    if (firsts[i]) return { id: event.id, status: 'accepted' };
+    const row = stored.get(event.id);
+    if (row && row.user_id === userId && sameContent(row.body, incoming))
+      return { id: event.id, status: 'duplicate' };
+    return {
+      id: event.id,
+      status: 'rejected',
+      reason: 'conflict',
+      message: row
+        ? 'this event id was already stored with other content'
+        : 'this device sequence number was already used',
+    };
+  });
+}
+
+/** The accepted events, dated at their corrected time, for the aggregate. */
+export function acceptedEvents(
+  events: readonly IncomingEvent[],
+  results: readonly SyncResult[],
+): ProgressEvent[] {
+  return events
+    .filter((_, i) => results[i]!.status === 'accepted')
+    .map(({ event, correctedAt }) => ({
+      ...event,
+      occurredAt: new Date(correctedAt).toISOString(),
+    }));
+}
