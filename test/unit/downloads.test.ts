@@ -95,13 +95,42 @@ async function setUp(modules: LearningModule[]) {
   const caches = memoryCaches();
   const broken = new Set<string>();
   const requested: string[] = [];
+  const held = new Map<string, { reached: () => void; released: Promise<void> }>();
+  const server = serve(modules, broken, requested);
   const downloads = createDownloads({
     db,
-    fetchImpl: serve(modules, broken, requested),
+    fetchImpl: async (input, init) => {
+      const hold = held.get(input);
+      if (hold) {
+        held.delete(input);
+        hold.reached();
+        await hold.released;
+      }
+      return server(input, init);
+    },
     cacheStorage: caches.cacheStorage,
     base: BASE,
   });
-  return { db, caches, downloads, modules, broken, requested };
+  /** Holds the next request for `url`: `reached` resolves when it is made, `release` answers it. */
+  function hold(url: string) {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedP = new Promise<void>((r) => (reached = r));
+    held.set(url, { reached, released: new Promise<void>((r) => (release = r)) });
+    return { reached: reachedP, release };
+  }
+  return { db, caches, downloads, modules, broken, requested, hold };
+}
+
+/** Whether `promise` settles while nothing is held (fake-indexeddb works in macrotasks). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let turn = 0; turn < 50 && !done; turn++) await new Promise((r) => setTimeout(r, 0));
+  return done;
 }
 
 describe('download for offline', () => {
@@ -156,6 +185,40 @@ describe('download for offline', () => {
     expect((await downloads.list()).map((r) => r.moduleId)).toEqual(['second']);
     expect(await db.get('content', 'module:first')).toBeUndefined();
     expect(caches.urls(OFFLINE_CACHE)).toEqual([`${BASE}/shared.png`]);
+  });
+
+  it('removes a module asked for while it is being stored only once it is stored, and whole', async () => {
+    const { db, caches, downloads, hold } = await setUp([moduleWith('m', ['/a.png'])]);
+    const image = hold(`${BASE}/a.png`);
+    const download = downloads.download('m');
+    await image.reached;
+
+    const removal = downloads.remove('m');
+    expect(await settled(removal)).toBe(false);
+    image.release();
+    await Promise.all([download, removal]);
+
+    expect(await downloads.list()).toEqual([]);
+    expect(await db.get('content', 'module:m')).toBeUndefined();
+    expect(caches.urls(OFFLINE_CACHE)).toEqual([]);
+  });
+
+  it('never deletes an image a running download relies on when another module is removed', async () => {
+    const { caches, downloads, hold } = await setUp([
+      moduleWith('first', ['/shared.png']),
+      moduleWith('second', ['/shared.png', '/own.png']),
+    ]);
+    await downloads.download('first');
+    const own = hold(`${BASE}/own.png`);
+    const second = downloads.download('second'); // finds shared.png stored, fetches own.png
+    await own.reached;
+    const removal = downloads.remove('first');
+    expect(await settled(removal)).toBe(false);
+    own.release();
+    await Promise.all([second, removal]);
+
+    expect((await downloads.list()).map((r) => r.moduleId)).toEqual(['second']);
+    expect(caches.urls(OFFLINE_CACHE).sort()).toEqual([`${BASE}/own.png`, `${BASE}/shared.png`]);
   });
 
   it('replaces a downloaded module with its new version and forgets the old images', async () => {
@@ -229,6 +292,27 @@ describe('downloading a pathway (a list of modules)', () => {
     await store.updateOutdated();
     expect(store.records.value.b?.version).toBe('b-v2');
     expect(store.records.value.a?.version).toBe('a-v1');
+  });
+
+  it('runs a Remove asked for during a batch after it, so the batch stores nothing removed', async () => {
+    const { downloads, hold, caches } = await setUp([
+      moduleWith('one', ['/one.png']),
+      moduleWith('two', ['/two.png']),
+    ]);
+    const store = createDownloadsStore({ downloads, versionOf: (id) => `${id}-v1` });
+    await store.download(['one']);
+    const image = hold(`${BASE}/two.png`);
+    const batch = store.download(['one', 'two']); // a pathway sharing `one`, stored already
+    await image.reached;
+
+    const removal = store.remove(['one', 'two']);
+    expect(await settled(removal)).toBe(false);
+    image.release();
+    await Promise.all([batch, removal]);
+
+    expect(store.records.value).toEqual({});
+    expect(caches.urls(OFFLINE_CACHE)).toEqual([]);
+    expect(store.active.value).toBeNull();
   });
 
   it('removes a pathway but keeps modules another downloaded pathway needs', async () => {

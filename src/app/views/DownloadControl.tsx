@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import { bytes } from '../format';
 import { t } from '../i18n';
 import { useStore } from '../store';
@@ -39,6 +40,10 @@ export function DownloadControl({
       moduleIds.every((id) => batch.moduleIds.includes(id)))
       ? batch
       : null;
+  // Remove waits while a running batch stores any of these modules (an update, or a pathway that
+  // shares one): the store would queue it anyway, the learner sees why now.
+  const storing = batch !== null && moduleIds.some((id) => batch.moduleIds.includes(id));
+  const storingNote = useId();
   const failed = moduleIds.filter((id) => failures.value[id]);
   const size = stored.reduce((sum, id) => sum + records.value[id]!.bytes, 0);
   const download = () => void store.downloads.download(moduleIds);
@@ -93,11 +98,18 @@ export function DownloadControl({
               type="button"
               class="button small quiet"
               aria-label={t('download.removeLabel', { label })}
+              disabled={storing}
+              aria-describedby={storing ? storingNote : undefined}
               onClick={() => void store.downloads.remove(moduleIds, keep)}
             >
               {t('download.remove')}
             </button>
           </p>
+          {storing && (
+            <p id={storingNote} class="muted small">
+              {t('download.removeWhileStoring')}
+            </p>
+          )}
           {outdated && !online && <p class="muted small">{t('download.updateOffline')}</p>}
         </>
       ) : (
