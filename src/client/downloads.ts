@@ -19,7 +19,14 @@
  *   running download relies on (shared with the removed module) is never deleted under it.
  */
 import type { LearningModule } from '../core/content';
-import { MEDIA_CACHE, moduleImageUrls, moduleUrl, OFFLINE_CACHE } from '../core/offline';
+import {
+  MEDIA_CACHE,
+  moduleImageUrls,
+  moduleUrl,
+  OFFLINE_CACHE,
+  storedBytes,
+  type StoredParts,
+} from '../core/offline';
 import type { Fetch } from './api';
 import type { DownloadRecord, KindlingDB } from './db';
 
@@ -38,11 +45,17 @@ export class DownloadHttpError extends Error {
   }
 }
 
-export interface DownloadProgress {
+/** A module's download so far: its text, then its images one by one (see `storedBytes`). */
+export interface DownloadProgress extends StoredParts {
   done: number;
   total: number;
-  bytes: number;
 }
+
+/** What a download holds on the device, for `storedBytes` (older records: their total as text). */
+export const partsOf = (record: DownloadRecord): StoredParts => ({
+  textBytes: record.textBytes ?? record.bytes,
+  imageBytes: record.imageBytes ?? {},
+});
 
 const isQuota = (err: unknown) =>
   err instanceof DOMException &&
@@ -96,11 +109,17 @@ export function createDownloads({
   ): Promise<DownloadRecord> {
     const previous = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
     const response = await fetchOk(moduleUrl(moduleId, version));
-    const text = await response.text();
-    const module = JSON.parse(text) as LearningModule;
+    const body = await response.blob(); // its size in bytes, as the catalog's `downloadBytes`
+    const module = JSON.parse(await body.text()) as LearningModule;
     const images = moduleImageUrls(module, base);
-    const progress = { done: 1, total: images.length + 1, bytes: text.length };
-    onProgress({ ...progress });
+    const imageBytes: Record<string, number> = {};
+    const progress = () => ({
+      done: 1 + Object.keys(imageBytes).length,
+      total: images.length + 1,
+      textBytes: body.size,
+      imageBytes: { ...imageBytes },
+    });
+    onProgress(progress());
     const cache = await cacheStorage.open(OFFLINE_CACHE);
     const added: string[] = [];
     let record: DownloadRecord;
@@ -108,24 +127,25 @@ export function createDownloads({
       for (const url of images) {
         const stored = await cache.match(url);
         if (stored) {
-          progress.bytes += (await stored.clone().blob()).size;
+          imageBytes[url] = (await stored.clone().blob()).size;
         } else {
           const image = await fetchOk(url);
           const blob = await image.clone().blob();
           await cache.put(url, image);
           added.push(url);
-          progress.bytes += blob.size;
+          imageBytes[url] = blob.size;
         }
-        progress.done++;
-        onProgress({ ...progress });
+        onProgress(progress());
       }
       const savedAt = new Date().toISOString();
       record = {
         key: `offline:${moduleId}`,
         moduleId,
         version: module.version,
-        bytes: progress.bytes,
+        bytes: storedBytes([progress()]),
         imageUrls: images,
+        textBytes: body.size,
+        imageBytes,
         savedAt,
       };
       const tx = db.transaction('content', 'readwrite', { durability: 'strict' });

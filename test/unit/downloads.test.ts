@@ -9,10 +9,16 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../src/client/api';
 import { openDeviceDb } from '../../src/client/db';
-import { createDownloads, QuotaError } from '../../src/client/downloads';
+import { createDownloads, partsOf, QuotaError } from '../../src/client/downloads';
 import { createDownloadsStore } from '../../src/app/stores/downloads';
-import type { LearningModule } from '../../src/core/content';
-import { MEDIA_CACHE, moduleImageUrls, OFFLINE_CACHE } from '../../src/core/offline';
+import { toCatalogModule, type LearningModule } from '../../src/core/content';
+import {
+  downloadSize,
+  MEDIA_CACHE,
+  moduleImageUrls,
+  OFFLINE_CACHE,
+  storedBytes,
+} from '../../src/core/offline';
 
 const BASE = 'https://kindling.test';
 
@@ -72,7 +78,18 @@ function memoryCaches() {
       };
     },
   } as unknown as CacheStorage;
-  return { cacheStorage, state, urls: (name: string) => [...(stores.get(name)?.keys() ?? [])] };
+  const responses = (name: string) => [...(stores.get(name)?.values() ?? [])];
+  return {
+    cacheStorage,
+    state,
+    urls: (name: string) => [...(stores.get(name)?.keys() ?? [])],
+    /** What the responses stored under `name` take, in bytes. */
+    bytes: async (name: string) =>
+      (await Promise.all(responses(name).map(async (r) => (await r.clone().blob()).size))).reduce(
+        (sum, size) => sum + size,
+        0,
+      ),
+  };
 }
 
 /** A server holding `modules` (replace them to publish a new version); `broken` URLs answer 503. */
@@ -313,6 +330,36 @@ describe('downloading a pathway (a list of modules)', () => {
     expect(store.records.value).toEqual({});
     expect(caches.urls(OFFLINE_CACHE)).toEqual([]);
     expect(store.active.value).toBeNull();
+  });
+
+  it('sizes a pathway by what it stores, an image two modules share once, as it then takes', async () => {
+    const modules = [
+      { ...moduleWith('one', ['/shared.png', '/one.png']), title: 'Übersicht — Teil 1' },
+      moduleWith('two', ['/shared.png']),
+    ];
+    const { db, downloads, caches } = await setUp(modules);
+    const catalog = modules.map(toCatalogModule);
+    const before = downloadSize(catalog, BASE, new Set());
+    expect(before.images).toBe(2);
+
+    const store = createDownloadsStore({ downloads });
+    await store.download(['one', 'two']);
+    const records = Object.values(store.records.value);
+    const stored = storedBytes(records.map(partsOf));
+    // The text as announced, plus each distinct image (the test server's are 1000 bytes)…
+    expect(stored).toBe(before.bytes + 2 * 1000);
+    // …which is what the device holds: the module copies' text and the offline cache.
+    const copies = await Promise.all(modules.map((m) => db.get('content', `module:${m.id}`)));
+    const text = copies.reduce(
+      (sum, c) => sum + Buffer.byteLength(JSON.stringify(c && 'module' in c ? c.module : null)),
+      0,
+    );
+    expect(stored).toBe(text + (await caches.bytes(OFFLINE_CACHE)));
+
+    // A third module showing the shared picture would add only its own one.
+    const onDevice = new Set(records.flatMap((r) => r.imageUrls));
+    const three = toCatalogModule(moduleWith('three', ['/shared.png', '/three.png']));
+    expect(downloadSize([three], BASE, onDevice).images).toBe(1);
   });
 
   it('removes a pathway but keeps modules another downloaded pathway needs', async () => {
