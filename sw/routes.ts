@@ -4,7 +4,8 @@
  * - every app URL (a navigation) is answered with the precached shell, online or offline;
  * - content API responses: stale-while-revalidate, so a lesson opens instantly and refreshes.
  *   When a revalidated catalog differs (its ETag), open pages are told (`CONTENT_UPDATED`) so
- *   they read it again and update downloads at once, not on the visit after.
+ *   they read it again and update downloads at once, not on the visit after. A catalog asked
+ *   for with `cache: 'no-cache'` (a page that has just reconnected) comes from the network only.
  *   Modules are cached without their `?v=` (one entry per module, a new version replaces the old
  *   in place), and a request for a version the cached copy is not goes to the network first;
  * - images and media: those of downloaded modules from the offline cache, others cache-first with
@@ -35,6 +36,13 @@ const announceUpdates: WorkboxPlugin = {
   },
 };
 
+/**
+ * For a page that has just reconnected (it asks with `cache: 'no-cache'`): the server's catalog,
+ * stored and announced like a revalidation, or an error the page retries — never the copy from
+ * before it went offline.
+ */
+const neverFromCache: WorkboxPlugin = { cachedResponseWillBeUsed: async () => null };
+
 const withoutVersion: WorkboxPlugin = {
   cacheKeyWillBeUsed: async ({ request }) => contentCacheKey(request.url),
 };
@@ -44,9 +52,18 @@ export function registerRoutes(): void {
     new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),
   );
   const get = (request: Request) => request.method === 'GET';
+  const catalog = new StaleWhileRevalidate({
+    cacheName: CONTENT_CACHE,
+    plugins: [announceUpdates],
+  });
+  const catalogFromNetwork = new NetworkFirst({
+    cacheName: CONTENT_CACHE,
+    plugins: [announceUpdates, neverFromCache],
+  });
   registerRoute(
     ({ url, request }) => get(request) && url.pathname === '/api/v1/catalog',
-    new StaleWhileRevalidate({ cacheName: CONTENT_CACHE, plugins: [announceUpdates] }),
+    (options) =>
+      (options.request.cache === 'no-cache' ? catalogFromNetwork : catalog).handle(options),
   );
   const modules = new StaleWhileRevalidate({ cacheName: CONTENT_CACHE, plugins: [withoutVersion] });
   const newVersion = new NetworkFirst({ cacheName: CONTENT_CACHE, plugins: [withoutVersion] });

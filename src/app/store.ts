@@ -10,7 +10,7 @@ import { createApi, type Api } from '../client/api';
 import { openDeviceDb } from '../client/db';
 import { createOutbox, systemClock, type Clock } from '../client/outbox';
 import { identifyDevice } from '../client/storage-loss';
-import { createSyncEngine } from '../client/sync-engine';
+import { backoffDelay, createSyncEngine } from '../client/sync-engine';
 import { createDownloads } from '../client/downloads';
 import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
@@ -88,9 +88,26 @@ export async function createStore({
    * Reads the catalog again and brings downloaded modules to its versions: on start, when the
    * connection returns, and when the worker's revalidation found a changed catalog.
    */
-  async function refreshContent(): Promise<void> {
-    await Promise.all([content.loadCatalog(), downloads.refresh()]);
+  async function refreshContent(fromNetwork = false): Promise<boolean> {
+    const [read] = await Promise.all([content.loadCatalog({ fromNetwork }), downloads.refresh()]);
     if (navigator.onLine && session.user.peek()) await downloads.updateOutdated();
+    return read;
+  }
+
+  /**
+   * After reconnecting, the catalog the worker kept is the one from before going offline, so it
+   * is read from the network; a connection often comes back in stages (the first requests still
+   * fail), so a failed read is retried with backoff while online, until one gets through.
+   * A later `online` takes over from an earlier one still retrying.
+   */
+  let reconnects = 0;
+  async function refreshAfterReconnect(): Promise<void> {
+    const reconnect = ++reconnects;
+    for (let failures = 0; reconnect === reconnects; failures++) {
+      if (!navigator.onLine || !session.user.peek()) return;
+      if (await refreshContent(true)) return;
+      await new Promise((r) => setTimeout(r, backoffDelay(failures)));
+    }
   }
 
   channel?.addEventListener('message', () => void progress.refresh());
@@ -98,7 +115,7 @@ export async function createStore({
   addEventListener('online', () => {
     online.value = true;
     void engine.sync();
-    if (session.user.peek()) void refreshContent();
+    void refreshAfterReconnect();
   });
   addEventListener('offline', () => (online.value = false));
   document.addEventListener('visibilitychange', () => {

@@ -20,11 +20,17 @@ export function createApi(
   fetchImpl: Fetch = (input, init) => fetch(input, init),
   base = '/api/v1',
 ) {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    cache?: RequestCache,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
         method,
+        ...(cache && { cache }),
         credentials: 'same-origin',
         headers: body === undefined ? undefined : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -47,7 +53,9 @@ export function createApi(
     return data;
   }
   return {
-    get: <T>(path: string) => request<T>('GET', path),
+    /** `cache: 'no-cache'` asks for the server's answer, not a copy the worker kept. */
+    get: <T>(path: string, { cache }: { cache?: RequestCache } = {}) =>
+      request<T>('GET', path, undefined, cache),
     post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   };

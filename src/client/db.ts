@@ -58,8 +58,12 @@ export interface DownloadRecord {
   key: `offline:${string}`;
   moduleId: string;
   version: string;
+  /** Its text and every image it shows, counting an image shared with another download too. */
   bytes: number;
   imageUrls: string[];
+  /** Its text, and each image's size by URL (absent in downloads stored before they were kept). */
+  textBytes?: number;
+  imageBytes?: Record<string, number>;
   savedAt: string;
 }
 

@@ -13,9 +13,20 @@
  *   (an update that fails leaves the old version whole and available).
  * - After an update, images only the old version showed are removed from the device.
  * - A full disk surfaces as `QuotaError`, with a message the learner can act on.
+ * - Downloads and removals take turns, one at a time (`inTurn`): a removal asked for while a
+ *   module is being stored waits until it is, then removes it whole, so it never deletes under a
+ *   write in progress, the write never brings back a module the learner removed, and an image a
+ *   running download relies on (shared with the removed module) is never deleted under it.
  */
 import type { LearningModule } from '../core/content';
-import { MEDIA_CACHE, moduleImageUrls, moduleUrl, OFFLINE_CACHE } from '../core/offline';
+import {
+  MEDIA_CACHE,
+  moduleImageUrls,
+  moduleUrl,
+  OFFLINE_CACHE,
+  storedBytes,
+  type StoredParts,
+} from '../core/offline';
 import type { Fetch } from './api';
 import type { DownloadRecord, KindlingDB } from './db';
 
@@ -34,11 +45,17 @@ export class DownloadHttpError extends Error {
   }
 }
 
-export interface DownloadProgress {
+/** A module's download so far: its text, then its images one by one (see `storedBytes`). */
+export interface DownloadProgress extends StoredParts {
   done: number;
   total: number;
-  bytes: number;
 }
+
+/** What a download holds on the device, for `storedBytes` (older records: their total as text). */
+export const partsOf = (record: DownloadRecord): StoredParts => ({
+  textBytes: record.textBytes ?? record.bytes,
+  imageBytes: record.imageBytes ?? {},
+});
 
 const isQuota = (err: unknown) =>
   err instanceof DOMException &&
@@ -77,6 +94,81 @@ export function createDownloads({
     await Promise.all(unused.flatMap((u) => [offline!.delete(u), media!.delete(u)]));
   }
 
+  /** The last download or removal asked for, once it has settled. */
+  let last: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = last.then(task);
+    last = run.catch(() => undefined);
+    return run;
+  }
+
+  async function store(
+    moduleId: string,
+    onProgress: (p: DownloadProgress) => void,
+    version: string | undefined,
+  ): Promise<DownloadRecord> {
+    const previous = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
+    const response = await fetchOk(moduleUrl(moduleId, version));
+    const body = await response.blob(); // its size in bytes, as the catalog's `downloadBytes`
+    const module = JSON.parse(await body.text()) as LearningModule;
+    const images = moduleImageUrls(module, base);
+    const imageBytes: Record<string, number> = {};
+    const progress = () => ({
+      done: 1 + Object.keys(imageBytes).length,
+      total: images.length + 1,
+      textBytes: body.size,
+      imageBytes: { ...imageBytes },
+    });
+    onProgress(progress());
+    const cache = await cacheStorage.open(OFFLINE_CACHE);
+    const added: string[] = [];
+    let record: DownloadRecord;
+    try {
+      for (const url of images) {
+        const stored = await cache.match(url);
+        if (stored) {
+          imageBytes[url] = (await stored.clone().blob()).size;
+        } else {
+          const image = await fetchOk(url);
+          const blob = await image.clone().blob();
+          await cache.put(url, image);
+          added.push(url);
+          imageBytes[url] = blob.size;
+        }
+        onProgress(progress());
+      }
+      const savedAt = new Date().toISOString();
+      record = {
+        key: `offline:${moduleId}`,
+        moduleId,
+        version: module.version,
+        bytes: storedBytes([progress()]),
+        imageUrls: images,
+        textBytes: body.size,
+        imageBytes,
+        savedAt,
+      };
+      const tx = db.transaction('content', 'readwrite', { durability: 'strict' });
+      void tx.store.put({ key: `module:${moduleId}`, module, savedAt });
+      void tx.store.put(record);
+      await tx.done;
+    } catch (err) {
+      await Promise.all(added.map((url) => cache.delete(url)));
+      throw isQuota(err) || isQuota((err as { cause?: unknown }).cause) ? new QuotaError() : err;
+    }
+    if (previous) await forgetImages(previous.imageUrls);
+    return record;
+  }
+
+  async function forget(moduleId: string): Promise<void> {
+    const record = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
+    const tx = db.transaction('content', 'readwrite');
+    void tx.store.delete(`offline:${moduleId}`);
+    void tx.store.delete(`module:${moduleId}`);
+    await tx.done;
+    if (record) await forgetImages(record.imageUrls);
+  }
+
   return {
     list,
 
@@ -84,67 +176,17 @@ export function createDownloads({
      * Stores `moduleId` at `version` (the catalog's; the server's current one when omitted),
      * replacing an earlier download of it.
      */
-    async download(
+    download: (
       moduleId: string,
       onProgress: (p: DownloadProgress) => void = () => {},
       version?: string,
-    ): Promise<DownloadRecord> {
-      const previous = (await db.get('content', `offline:${moduleId}`)) as
-        DownloadRecord | undefined;
-      const response = await fetchOk(moduleUrl(moduleId, version));
-      const text = await response.text();
-      const module = JSON.parse(text) as LearningModule;
-      const images = moduleImageUrls(module, base);
-      const progress = { done: 1, total: images.length + 1, bytes: text.length };
-      onProgress({ ...progress });
-      const cache = await cacheStorage.open(OFFLINE_CACHE);
-      const added: string[] = [];
-      let record: DownloadRecord;
-      try {
-        for (const url of images) {
-          const stored = await cache.match(url);
-          if (stored) {
-            progress.bytes += (await stored.clone().blob()).size;
-          } else {
-            const image = await fetchOk(url);
-            const blob = await image.clone().blob();
-            await cache.put(url, image);
-            added.push(url);
-            progress.bytes += blob.size;
-          }
-          progress.done++;
-          onProgress({ ...progress });
-        }
-        const savedAt = new Date().toISOString();
-        record = {
-          key: `offline:${moduleId}`,
-          moduleId,
-          version: module.version,
-          bytes: progress.bytes,
-          imageUrls: images,
-          savedAt,
-        };
-        const tx = db.transaction('content', 'readwrite', { durability: 'strict' });
-        void tx.store.put({ key: `module:${moduleId}`, module, savedAt });
-        void tx.store.put(record);
-        await tx.done;
-      } catch (err) {
-        await Promise.all(added.map((url) => cache.delete(url)));
-        throw isQuota(err) || isQuota((err as { cause?: unknown }).cause) ? new QuotaError() : err;
-      }
-      if (previous) await forgetImages(previous.imageUrls);
-      return record;
-    },
+    ): Promise<DownloadRecord> => inTurn(() => store(moduleId, onProgress, version)),
 
-    /** Forgets a download: its record, its module copy and the images no other download uses. */
-    async remove(moduleId: string): Promise<void> {
-      const record = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
-      const tx = db.transaction('content', 'readwrite');
-      void tx.store.delete(`offline:${moduleId}`);
-      void tx.store.delete(`module:${moduleId}`);
-      await tx.done;
-      if (record) await forgetImages(record.imageUrls);
-    },
+    /**
+     * Forgets a download: its record, its module copy and the images no other download uses.
+     * While a download is being stored, waits for it to finish first.
+     */
+    remove: (moduleId: string): Promise<void> => inTurn(() => forget(moduleId)),
   };
 }
 

@@ -3,7 +3,7 @@
  * device caches for offline use. HTML here is already sanitized by the importer.
  */
 import { z } from 'zod';
-import { moduleImageUrls } from './offline';
+import { moduleImageSources } from './offline';
 
 const id = z
   .string()
@@ -67,8 +67,10 @@ export interface CatalogModule {
   lessons: Array<{ id: string; title: string; estimateMinutes: number }>;
   /** What "Download for offline" stores of it, known before downloading: its text in bytes… */
   downloadBytes?: number;
-  /** …and how many images it shows (their sizes are known only once downloaded). */
+  /** …and how many images it shows (their sizes are known only once downloaded)… */
   imageCount?: number;
+  /** …namely these, as written (a path here or another server's URL): shared ones count once. */
+  imageSources?: string[];
 }
 
 export interface Catalog {
@@ -96,6 +98,7 @@ export function toCatalogModule(m: LearningModule): CatalogModule {
       estimateMinutes: l.estimateMinutes,
     })),
     downloadBytes: new TextEncoder().encode(JSON.stringify(m)).length,
-    imageCount: moduleImageUrls(m, 'https://kindling.invalid').length,
+    imageCount: moduleImageSources(m).length,
+    imageSources: moduleImageSources(m),
   };
 }

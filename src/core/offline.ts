@@ -35,8 +35,11 @@ export function contentCacheKey(url: string): string {
   return key.href;
 }
 
-/** Every image a module's lessons and quizzes show, as absolute URLs, each once. */
-export function moduleImageUrls(module: LearningModule, base: string): string[] {
+/**
+ * Every image a module's lessons and quizzes show, as written (a path on this server or another
+ * server's URL), each once: what the catalog names, before the module itself is downloaded.
+ */
+export function moduleImageSources(module: LearningModule): string[] {
   const html = module.lessons.flatMap((lesson) =>
     lesson.cards.flatMap((card) =>
       card.kind === 'quiz'
@@ -44,9 +47,53 @@ export function moduleImageUrls(module: LearningModule, base: string): string[] 
         : [card.html],
     ),
   );
-  const urls = new Set<string>();
+  const sources = new Set<string>();
   for (const chunk of html)
     for (const match of chunk.matchAll(/<img\b[^>]*?\bsrc="([^"]+)"/g))
-      urls.add(new URL(match[1]!.replaceAll('&amp;', '&'), base).href);
-  return [...urls];
+      sources.add(match[1]!.replaceAll('&amp;', '&'));
+  return [...sources];
+}
+
+/** Every image a module's lessons and quizzes show, as absolute URLs, each once. */
+export function moduleImageUrls(module: LearningModule, base: string): string[] {
+  return [...new Set(moduleImageSources(module).map((src) => new URL(src, base).href))];
+}
+
+/** What a download stores of a module: its text, and each image's size by URL. */
+export interface StoredParts {
+  textBytes: number;
+  imageBytes: Readonly<Record<string, number>>;
+}
+
+/**
+ * Bytes that `parts` (downloads, or downloads in progress) take on the device: each module's
+ * text, and each image once however many modules show it (the offline cache holds one copy).
+ */
+export function storedBytes(parts: StoredParts[]): number {
+  const images = new Map<string, number>();
+  let text = 0;
+  for (const part of parts) {
+    text += part.textBytes;
+    for (const [url, bytes] of Object.entries(part.imageBytes)) images.set(url, bytes);
+  }
+  return [...images.values()].reduce((sum, bytes) => sum + bytes, text);
+}
+
+/**
+ * What downloading `modules` (catalog entries) would add to the device, known before: their
+ * text in bytes, and how many images not on the device yet (`stored`, absolute URLs), each
+ * counted once however many of the modules show it. Image sizes are known only once downloaded.
+ */
+export function downloadSize(
+  modules: ReadonlyArray<{ downloadBytes?: number; imageSources?: string[] }>,
+  base: string,
+  stored: ReadonlySet<string>,
+): { bytes: number; images: number } {
+  const images = new Set(
+    modules.flatMap((m) => (m.imageSources ?? []).map((src) => new URL(src, base).href)),
+  );
+  return {
+    bytes: modules.reduce((sum, m) => sum + (m.downloadBytes ?? 0), 0),
+    images: [...images].filter((url) => !stored.has(url)).length,
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Versioned content: a downloaded module is updated on the server (a content re-import changes
  * its text and its picture, so its version). The next time the learner is online the download is
- * replaced by the new version — while a lesson they had open keeps showing the version it started
+ * replaced by the new version (also when the first requests after reconnecting fail, as on a
+ * connection that comes back in stages) — while a lesson they had open keeps showing the version it started
  * with, card after card. Afterwards the new text and picture are shown online and offline, and
  * the old version's copies (module, cached API response, picture) are gone from the device.
  */
@@ -41,11 +42,17 @@ const edition = (e: typeof OLD) => (markdown: string) =>
 let server: RunningServer;
 let phone: PhoneContext;
 let oldVersion: string;
+/** Catalog requests still to fail, as they do while a connection comes back in stages. */
+let catalogFailures = 0;
 
 beforeAll(async () => {
   server = await startServer({
     intercept: (request) => {
       const path = new URL(request.url).pathname;
+      if (path === '/api/v1/catalog' && catalogFailures > 0) {
+        catalogFailures--;
+        return new Response('', { status: 503 });
+      }
       if (path === OLD.file) return svgResponse('#c60');
       if (path === NEW.file) return svgResponse('#06c');
       return undefined;
@@ -91,9 +98,12 @@ it('replaces a downloaded module with the new version on the next online visit',
   const newVersion = await reimportModule(server.store, MODULE.id, edition(NEW));
   expect(newVersion).not.toBe(oldVersion);
 
-  // Back online, the download is brought to the new version in the background…
+  // Back online, the download is brought to the new version in the background, even when the
+  // connection comes back in stages: the first catalog request that reaches the server fails.
+  catalogFailures = 1;
   await context.setOffline(false);
   await expect.poll(downloadVersion, { timeout: 30_000 }).toBe(newVersion); // a background fetch
+  expect(catalogFailures).toBe(0);
   // …but the open lesson goes on in the version it started with: no card of the new one.
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByText(OLD.second).waitFor();

@@ -9,10 +9,16 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../src/client/api';
 import { openDeviceDb } from '../../src/client/db';
-import { createDownloads, QuotaError } from '../../src/client/downloads';
+import { createDownloads, partsOf, QuotaError } from '../../src/client/downloads';
 import { createDownloadsStore } from '../../src/app/stores/downloads';
-import type { LearningModule } from '../../src/core/content';
-import { MEDIA_CACHE, moduleImageUrls, OFFLINE_CACHE } from '../../src/core/offline';
+import { toCatalogModule, type LearningModule } from '../../src/core/content';
+import {
+  downloadSize,
+  MEDIA_CACHE,
+  moduleImageUrls,
+  OFFLINE_CACHE,
+  storedBytes,
+} from '../../src/core/offline';
 
 const BASE = 'https://kindling.test';
 
@@ -72,7 +78,18 @@ function memoryCaches() {
       };
     },
   } as unknown as CacheStorage;
-  return { cacheStorage, state, urls: (name: string) => [...(stores.get(name)?.keys() ?? [])] };
+  const responses = (name: string) => [...(stores.get(name)?.values() ?? [])];
+  return {
+    cacheStorage,
+    state,
+    urls: (name: string) => [...(stores.get(name)?.keys() ?? [])],
+    /** What the responses stored under `name` take, in bytes. */
+    bytes: async (name: string) =>
+      (await Promise.all(responses(name).map(async (r) => (await r.clone().blob()).size))).reduce(
+        (sum, size) => sum + size,
+        0,
+      ),
+  };
 }
 
 /** A server holding `modules` (replace them to publish a new version); `broken` URLs answer 503. */
@@ -95,13 +112,42 @@ async function setUp(modules: LearningModule[]) {
   const caches = memoryCaches();
   const broken = new Set<string>();
   const requested: string[] = [];
+  const held = new Map<string, { reached: () => void; released: Promise<void> }>();
+  const server = serve(modules, broken, requested);
   const downloads = createDownloads({
     db,
-    fetchImpl: serve(modules, broken, requested),
+    fetchImpl: async (input, init) => {
+      const hold = held.get(input);
+      if (hold) {
+        held.delete(input);
+        hold.reached();
+        await hold.released;
+      }
+      return server(input, init);
+    },
     cacheStorage: caches.cacheStorage,
     base: BASE,
   });
-  return { db, caches, downloads, modules, broken, requested };
+  /** Holds the next request for `url`: `reached` resolves when it is made, `release` answers it. */
+  function hold(url: string) {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedP = new Promise<void>((r) => (reached = r));
+    held.set(url, { reached, released: new Promise<void>((r) => (release = r)) });
+    return { reached: reachedP, release };
+  }
+  return { db, caches, downloads, modules, broken, requested, hold };
+}
+
+/** Whether `promise` settles while nothing is held (fake-indexeddb works in macrotasks). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let turn = 0; turn < 50 && !done; turn++) await new Promise((r) => setTimeout(r, 0));
+  return done;
 }
 
 describe('download for offline', () => {
@@ -156,6 +202,40 @@ describe('download for offline', () => {
     expect((await downloads.list()).map((r) => r.moduleId)).toEqual(['second']);
     expect(await db.get('content', 'module:first')).toBeUndefined();
     expect(caches.urls(OFFLINE_CACHE)).toEqual([`${BASE}/shared.png`]);
+  });
+
+  it('removes a module asked for while it is being stored only once it is stored, and whole', async () => {
+    const { db, caches, downloads, hold } = await setUp([moduleWith('m', ['/a.png'])]);
+    const image = hold(`${BASE}/a.png`);
+    const download = downloads.download('m');
+    await image.reached;
+
+    const removal = downloads.remove('m');
+    expect(await settled(removal)).toBe(false);
+    image.release();
+    await Promise.all([download, removal]);
+
+    expect(await downloads.list()).toEqual([]);
+    expect(await db.get('content', 'module:m')).toBeUndefined();
+    expect(caches.urls(OFFLINE_CACHE)).toEqual([]);
+  });
+
+  it('never deletes an image a running download relies on when another module is removed', async () => {
+    const { caches, downloads, hold } = await setUp([
+      moduleWith('first', ['/shared.png']),
+      moduleWith('second', ['/shared.png', '/own.png']),
+    ]);
+    await downloads.download('first');
+    const own = hold(`${BASE}/own.png`);
+    const second = downloads.download('second'); // finds shared.png stored, fetches own.png
+    await own.reached;
+    const removal = downloads.remove('first');
+    expect(await settled(removal)).toBe(false);
+    own.release();
+    await Promise.all([second, removal]);
+
+    expect((await downloads.list()).map((r) => r.moduleId)).toEqual(['second']);
+    expect(caches.urls(OFFLINE_CACHE).sort()).toEqual([`${BASE}/own.png`, `${BASE}/shared.png`]);
   });
 
   it('replaces a downloaded module with its new version and forgets the old images', async () => {
@@ -229,6 +309,57 @@ describe('downloading a pathway (a list of modules)', () => {
     await store.updateOutdated();
     expect(store.records.value.b?.version).toBe('b-v2');
     expect(store.records.value.a?.version).toBe('a-v1');
+  });
+
+  it('runs a Remove asked for during a batch after it, so the batch stores nothing removed', async () => {
+    const { downloads, hold, caches } = await setUp([
+      moduleWith('one', ['/one.png']),
+      moduleWith('two', ['/two.png']),
+    ]);
+    const store = createDownloadsStore({ downloads, versionOf: (id) => `${id}-v1` });
+    await store.download(['one']);
+    const image = hold(`${BASE}/two.png`);
+    const batch = store.download(['one', 'two']); // a pathway sharing `one`, stored already
+    await image.reached;
+
+    const removal = store.remove(['one', 'two']);
+    expect(await settled(removal)).toBe(false);
+    image.release();
+    await Promise.all([batch, removal]);
+
+    expect(store.records.value).toEqual({});
+    expect(caches.urls(OFFLINE_CACHE)).toEqual([]);
+    expect(store.active.value).toBeNull();
+  });
+
+  it('sizes a pathway by what it stores, an image two modules share once, as it then takes', async () => {
+    const modules = [
+      { ...moduleWith('one', ['/shared.png', '/one.png']), title: 'Übersicht — Teil 1' },
+      moduleWith('two', ['/shared.png']),
+    ];
+    const { db, downloads, caches } = await setUp(modules);
+    const catalog = modules.map(toCatalogModule);
+    const before = downloadSize(catalog, BASE, new Set());
+    expect(before.images).toBe(2);
+
+    const store = createDownloadsStore({ downloads });
+    await store.download(['one', 'two']);
+    const records = Object.values(store.records.value);
+    const stored = storedBytes(records.map(partsOf));
+    // The text as announced, plus each distinct image (the test server's are 1000 bytes)…
+    expect(stored).toBe(before.bytes + 2 * 1000);
+    // …which is what the device holds: the module copies' text and the offline cache.
+    const copies = await Promise.all(modules.map((m) => db.get('content', `module:${m.id}`)));
+    const text = copies.reduce(
+      (sum, c) => sum + Buffer.byteLength(JSON.stringify(c && 'module' in c ? c.module : null)),
+      0,
+    );
+    expect(stored).toBe(text + (await caches.bytes(OFFLINE_CACHE)));
+
+    // A third module showing the shared picture would add only its own one.
+    const onDevice = new Set(records.flatMap((r) => r.imageUrls));
+    const three = toCatalogModule(moduleWith('three', ['/shared.png', '/three.png']));
+    expect(downloadSize([three], BASE, onDevice).images).toBe(1);
   });
 
   it('removes a pathway but keeps modules another downloaded pathway needs', async () => {

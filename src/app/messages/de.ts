@@ -284,6 +284,7 @@ export const de: Messages = {
     'Eine neue Version ist da. Sie wird geladen, sobald du wieder online bist.',
   'download.remove': 'Entfernen',
   'download.removeLabel': '{label} von diesem Gerät entfernen',
+  'download.removeWhileStoring': 'Entfernen ist möglich, sobald der laufende Download fertig ist.',
   'download.size': 'Etwa {size} zum Herunterladen',
   'download.sizeImages': {
     one: 'Etwa {size} und {count} Bild zum Herunterladen',

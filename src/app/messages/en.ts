@@ -280,6 +280,7 @@ export const en = {
   'download.updateOffline': 'A new version is out. It downloads the next time you are online.',
   'download.remove': 'Remove',
   'download.removeLabel': 'Remove {label} from this device',
+  'download.removeWhileStoring': 'Remove is available once the download running now finishes.',
   'download.size': 'About {size} to download',
   'download.sizeImages': {
     one: 'About {size} plus {count} image to download',

@@ -45,12 +45,16 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
     lessonFacts: lessonFactsById,
     /** Reads every module saved on the device (for grading and XP while offline). */
     loadSavedFacts: loadSaved,
-    async loadCatalog(): Promise<void> {
+    /**
+     * Shows the saved catalog, then the server's. `fromNetwork` never takes the worker's cached
+     * copy (after reconnecting, that is the one from before). Answers whether a catalog came back.
+     */
+    async loadCatalog({ fromNetwork = false }: { fromNetwork?: boolean } = {}): Promise<boolean> {
       await loadSaved();
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
       try {
-        const fresh = await api.get<Catalog>('/catalog');
+        const fresh = await api.get<Catalog>('/catalog', fromNetwork ? { cache: 'no-cache' } : {});
         catalog.value = fresh;
         catalogError.value = null;
         await db.put('content', {
@@ -58,11 +62,13 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
           catalog: fresh,
           savedAt: new Date().toISOString(),
         });
+        return true;
       } catch (err) {
         if (!catalog.value)
           catalogError.value = t(
             err instanceof NetworkError ? 'home.catalogOffline' : 'home.catalogFailed',
           );
+        return false;
       }
     },
     /**

@@ -95,21 +95,23 @@ export function createDownloadsStore({
   }
 
   /**
-   * Batches run one at a time, in the order asked; a later one waits for the one running. Tabs
-   * take turns under a Web Lock and re-read what is stored first, so two tabs updating at once
-   * download each module once.
+   * Batches and removals run one at a time, in the order asked; a later one waits for the one
+   * running. Tabs take turns under a Web Lock and re-read what is stored first, so two tabs
+   * updating at once download each module once, and a removal in one tab never runs while
+   * another tab's batch is storing (or is about to store) the same module.
    */
   let queue = Promise.resolve();
-  function download(moduleIds: string[]): Promise<void> {
-    const batch = () => refresh().then(() => runBatch(moduleIds));
+  function inOrder(task: () => Promise<void>): Promise<void> {
     const run = queue.then(() =>
       typeof navigator !== 'undefined' && navigator.locks
-        ? navigator.locks.request('kindling-downloads', batch)
-        : batch(),
+        ? navigator.locks.request('kindling-downloads', task)
+        : task(),
     );
     queue = run.catch(() => undefined);
     return run;
   }
+  const download = (moduleIds: string[]): Promise<void> =>
+    inOrder(() => refresh().then(() => runBatch(moduleIds)));
 
   return {
     records,
@@ -122,11 +124,16 @@ export function createDownloadsStore({
     download,
     /** Downloads again every stored module whose version the catalog no longer names. */
     updateOutdated: (): Promise<void> => download(Object.keys(records.value)),
-    /** Removes downloads, keeping those in `keep` (modules another stored pathway still needs). */
-    async remove(moduleIds: string[], keep: ReadonlySet<string> = new Set()): Promise<void> {
-      for (const id of moduleIds) if (!keep.has(id)) await downloads.remove(id);
-      await refresh();
-    },
+    /**
+     * Removes downloads, keeping those in `keep` (modules another stored pathway still needs).
+     * Asked for while a batch runs, it waits for the batch to end, so nothing it removes is
+     * stored again by it.
+     */
+    remove: (moduleIds: string[], keep: ReadonlySet<string> = new Set()): Promise<void> =>
+      inOrder(async () => {
+        for (const id of moduleIds) if (!keep.has(id)) await downloads.remove(id);
+        await refresh();
+      }),
   };
 }
 

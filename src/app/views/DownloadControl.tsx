@@ -1,3 +1,6 @@
+import { useId } from 'preact/hooks';
+import { partsOf } from '../../client/downloads';
+import { downloadSize, storedBytes } from '../../core/offline';
 import { bytes } from '../format';
 import { t } from '../i18n';
 import { useStore } from '../store';
@@ -39,8 +42,12 @@ export function DownloadControl({
       moduleIds.every((id) => batch.moduleIds.includes(id)))
       ? batch
       : null;
+  // Remove waits while a running batch stores any of these modules (an update, or a pathway that
+  // shares one): the store would queue it anyway, the learner sees why now.
+  const storing = batch !== null && moduleIds.some((id) => batch.moduleIds.includes(id));
+  const storingNote = useId();
   const failed = moduleIds.filter((id) => failures.value[id]);
-  const size = stored.reduce((sum, id) => sum + records.value[id]!.bytes, 0);
+  const size = storedBytes(stored.map((id) => partsOf(records.value[id]!)));
   const download = () => void store.downloads.download(moduleIds);
 
   /** Share of this control's modules on the device, counting the running one by its images. */
@@ -54,9 +61,12 @@ export function DownloadControl({
     return sum / moduleIds.length;
   };
 
-  const toDownload = moduleIds.filter((id) => !records.value[id]).map(moduleOf);
-  const toDownloadBytes = toDownload.reduce((sum, m) => sum + (m?.downloadBytes ?? 0), 0);
-  const toDownloadImages = toDownload.reduce((sum, m) => sum + (m?.imageCount ?? 0), 0);
+  // Each image once, and none the device holds already (a download reuses it).
+  const { bytes: toDownloadBytes, images: toDownloadImages } = downloadSize(
+    moduleIds.filter((id) => !records.value[id]).flatMap((id) => moduleOf(id) ?? []),
+    location.origin,
+    new Set(Object.values(records.value).flatMap((r) => r.imageUrls)),
+  );
 
   return (
     <section class="download" aria-label={t('download.section', { label })}>
@@ -74,9 +84,7 @@ export function DownloadControl({
           </div>
           <p class="muted" role="status">
             {t('download.downloading', {
-              size: bytes(
-                moduleIds.reduce((sum, id) => sum + (running.progress[id]?.bytes ?? 0), 0),
-              ),
+              size: bytes(storedBytes(moduleIds.flatMap((id) => running.progress[id] ?? []))),
             })}
           </p>
         </>
@@ -93,11 +101,18 @@ export function DownloadControl({
               type="button"
               class="button small quiet"
               aria-label={t('download.removeLabel', { label })}
+              disabled={storing}
+              aria-describedby={storing ? storingNote : undefined}
               onClick={() => void store.downloads.remove(moduleIds, keep)}
             >
               {t('download.remove')}
             </button>
           </p>
+          {storing && (
+            <p id={storingNote} class="muted small">
+              {t('download.removeWhileStoring')}
+            </p>
+          )}
           {outdated && !online && <p class="muted small">{t('download.updateOffline')}</p>}
         </>
       ) : (
