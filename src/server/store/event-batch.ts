@@ -96,15 +96,19 @@ export function batchResults(
   });
 }
 
-/** The accepted events, dated at their corrected time, for the aggregate. */
+/**
+ * The accepted events, dated at their corrected time, for the aggregate (which reads `occurredAt`
+ * only as an instant, so an event whose clock needed no correction is passed as it is).
+ */
 export function acceptedEvents(
   events: readonly IncomingEvent[],
   results: readonly SyncResult[],
 ): ProgressEvent[] {
   return events
     .filter((_, i) => results[i]!.status === 'accepted')
-    .map(({ event, correctedAt }) => ({
-      ...event,
-      occurredAt: new Date(correctedAt).toISOString(),
-    }));
+    .map(({ event, correctedAt }) =>
+      Date.parse(event.occurredAt) === correctedAt
+        ? event
+        : { ...event, occurredAt: new Date(correctedAt).toISOString() },
+    );
 }
