@@ -8,9 +8,25 @@ import { Link } from './Link';
 import { QuickPick } from './QuickPick';
 import { SocialHome } from './SocialHome';
 import { t } from '../i18n';
+import { useState, useEffect } from 'preact/hooks';
+
+/**
+ * False for the first render, true from the next task on: home draws what a phone shows first
+ * (greeting, habit panel, what to do next) in one task and the lists below the fold in the next,
+ * so neither blocks input for long on a slow phone.
+ */
+function useBelowTheFold(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setReady(true));
+    return () => clearTimeout(timer);
+  }, []);
+  return ready;
+}
 
 export function Home() {
   const store = useStore();
+  const belowTheFold = useBelowTheFold();
   const user = store.session.user.value!;
   const catalog = store.content.catalog.value;
   const state = store.progress.state.value;
@@ -57,7 +73,7 @@ export function Home() {
           </span>
         </Link>
       )}
-      {catalog && <QuickPick modules={catalog.modules} completed={completed} />}
+      {belowTheFold && catalog && <QuickPick modules={catalog.modules} completed={completed} />}
       {roadmap && (
         <p>
           <Link href={paths.roadmap()} class="roadmap-link">
@@ -71,7 +87,7 @@ export function Home() {
       )}
       {catalog && !next && catalog.modules.length > 0 && <p class="card">{t('home.allDone')}</p>}
 
-      {catalog && catalog.modules.length > 0 && (
+      {belowTheFold && catalog && catalog.modules.length > 0 && (
         <>
           <h2>{t('home.modules')}</h2>
           <ul class="module-list">
