@@ -9,21 +9,30 @@
  * downloads them.
  */
 import { signal } from '@preact/signals';
+import {
+  fillPart,
+  localeOf,
+  LOCALES,
+  messageText,
+  numberFormat,
+  dateFormat as dateFormatIn,
+  wordDate,
+  word,
+  type Catalogs,
+  type Locale,
+  type Message,
+  type MessagesOf,
+  type Params,
+  type Phrase,
+} from '../core/wording';
+import { de as errorsDe } from '../core/phrases/errors.de';
+import { en as errorsEn } from '../core/phrases/errors.en';
 import { de } from './messages/de';
 import { en } from './messages/en';
 
-export type Locale = 'en' | 'de';
-export const LOCALES: readonly Locale[] = ['en', 'de'];
+export { LOCALES, numberFormat, type Locale, type Message, type MessagesOf, type Phrase };
 export const localeNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
 const STORAGE_KEY = 'kindling.locale';
-
-/** A message: text, or `{ one, other }` chosen by `Intl.PluralRules` from the `count` parameter. */
-export type Message = string | { readonly one: string; readonly other: string };
-/** What every locale of a catalog must hold: the reference's keys, plural where it is plural. */
-export type MessagesOf<M> = {
-  readonly [K in keyof M]: M[K] extends string ? string : { one: string; other: string };
-};
-type Params = Record<string, string | number>;
 
 /** A catalog's `t`: the message for `key` in the current (or given) locale, placeholders filled. */
 export interface Translate<K extends string> {
@@ -33,7 +42,12 @@ export interface Translate<K extends string> {
    * messages where part of the sentence is marked up.
    */
   rich<N>(key: K, nodes: Record<string, N>, params?: Params): Array<string | N>;
-  readonly catalogs: Readonly<Record<Locale, Readonly<Record<K, Message>>>>;
+  /**
+   * A phrase the server composed, worded again in the reader's locale when this catalog holds
+   * its key (its English text otherwise, e.g. from a newer server).
+   */
+  phrase(phrase: Phrase): string;
+  readonly catalogs: Catalogs<K>;
 }
 
 /**
@@ -44,47 +58,33 @@ export function defineMessages<M extends Record<string, Message>>(
   catalogs: { en: M } & { [L in Exclude<Locale, 'en'>]: MessagesOf<M> },
 ): Translate<keyof M & string> {
   type K = keyof M & string;
-  const all = catalogs as unknown as Record<Locale, Record<K, Message>>;
-  const text = (key: K, count: unknown, inLocale: Locale) => {
-    const message = all[inLocale][key] ?? all.en[key];
-    return typeof message === 'string'
-      ? message
-      : new Intl.PluralRules(inLocale).select(Number(count ?? 0)) === 'one'
-        ? message.one
-        : message.other;
-  };
+  const all = catalogs as unknown as Catalogs<K>;
   const translate = (key: K, params: Params = {}, inLocale: Locale = locale.value) =>
-    text(key, params.count, inLocale).replace(/\{(\w+)\}/g, (_, name: string) =>
-      name in params ? formatValue(params[name]!, inLocale) : `{${name}}`,
-    );
+    word(all, key, params, inLocale);
   function rich<N>(key: K, nodes: Record<string, N>, params: Params = {}): Array<string | N> {
     const inLocale = locale.value;
     const parts: Array<string | N> = [];
-    text(key, params.count, inLocale)
+    messageText(all, key, params.count, inLocale)
       .split(/\{(\w+)\}/)
       .forEach((part, i) => {
         const value =
-          i % 2 === 0
-            ? part
-            : part in nodes
-              ? nodes[part]!
-              : part in params
-                ? formatValue(params[part]!, inLocale)
-                : `{${part}}`;
+          i % 2 === 0 ? part : part in nodes ? nodes[part]! : fillPart(part, params, inLocale);
         const last = parts.length - 1;
         if (typeof value === 'string' && typeof parts[last] === 'string') parts[last] += value;
         else parts.push(value);
       });
     return parts.filter((part) => part !== '');
   }
-  return Object.assign(translate, { rich, catalogs: all });
+  const phrase = (p: Phrase) =>
+    Object.hasOwn(all.en, p.key) ? translate(p.key as K, p.params) : p.text;
+  return Object.assign(translate, { rich, phrase, catalogs: all });
 }
 
 /** The first supported language among the stored choice and the browser's preferences. */
 export function pickLocale(preferred: readonly string[], stored?: string | null): Locale {
   for (const tag of [stored ?? '', ...preferred]) {
-    const base = tag.toLowerCase().split('-')[0] as Locale;
-    if (LOCALES.includes(base)) return base;
+    const found = localeOf(tag);
+    if (found) return found;
   }
   return 'en';
 }
@@ -115,32 +115,16 @@ export function setLocale(next: Locale): void {
 }
 
 /**
- * The message for `key` of the core catalog (the learner's screens) in the current locale.
+ * The message for `key` of the core catalog (the learner's screens, and the server's refusals so
+ * `t.phrase(err.phrase)` words any error) in the current locale.
  * @example t('home.moduleMeta', { count: 3, minutes: '12 min', done: 1 }) // "3 lessons · 12 min · 1 of 3 done"
  */
-export const t = defineMessages({ en, de });
+export const t = defineMessages({ en: { ...en, ...errorsEn }, de: { ...de, ...errorsDe } });
 export const catalogs = t.catalogs;
 
-/**
- * Intl formatters, made once per locale and options: building one costs far more than using it,
- * and a home screen formats dozens of numbers on a cheap phone's first render.
- */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-export function numberFormat(inLocale: Locale, options: Intl.NumberFormatOptions = {}) {
-  const key = `n ${inLocale} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(inLocale, options)));
-  return f as Intl.NumberFormat;
-}
 export function dateFormat(options: Intl.DateTimeFormatOptions) {
-  const key = `d ${locale.value} ${JSON.stringify(options)}`;
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale.value, options)));
-  return f as Intl.DateTimeFormat;
+  return dateFormatIn(locale.value, options);
 }
-
-const formatValue = (value: string | number, inLocale: Locale) =>
-  typeof value === 'number' ? numberFormat(inLocale).format(value) : value;
 
 export function formatNumber(n: number): string {
   return numberFormat(locale.value).format(n);
@@ -162,10 +146,7 @@ export function formatDateTime(iso: string): string {
  * (`YYYY-MM-DD`) is that day wherever the reader is; an instant is shown in their own zone.
  */
 export function formatDate(value: string): string {
-  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return dateFormat({ dateStyle: 'medium', ...(calendarDay ? { timeZone: 'UTC' } : {}) }).format(
-    new Date(calendarDay ? `${value}T12:00:00Z` : value),
-  );
+  return wordDate(value, locale.value);
 }
 
 /** "25%" / "25 %" — a share given in percent (0–100), to at most one decimal. */
@@ -173,4 +154,9 @@ export function formatPercent(percent: number): string {
   return numberFormat(locale.value, { style: 'percent', maximumFractionDigits: 1 }).format(
     percent / 100,
   );
+}
+
+/** The server's refusal in the reader's locale (its English message for a key this app lacks). */
+export function errorText(err: { phrase: Phrase }): string {
+  return t.phrase(err.phrase);
 }

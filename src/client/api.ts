@@ -2,17 +2,32 @@
  * The API client: same-origin JSON over fetch, with the session cookie. A failed connection is a
  * `NetworkError` (retry later); an HTTP error keeps its status and the server's error code.
  */
+import type { Params, Phrase } from '../core/wording';
+
 export class NetworkError extends Error {}
 
+/** The server's refusal: its status, its code, and its message as a phrase the app can word. */
 export class HttpError extends Error {
+  readonly phrase: Phrase;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    phrase?: { key?: unknown; params?: unknown },
   ) {
     super(message);
+    this.phrase = {
+      key: typeof phrase?.key === 'string' ? phrase.key : '',
+      ...(isParams(phrase?.params) ? { params: phrase.params } : {}),
+      text: message,
+    };
   }
 }
+
+const isParams = (value: unknown): value is Params =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number');
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -39,7 +54,8 @@ export function createApi(
       throw new NetworkError('You seem to be offline.');
     }
     const data = (await response.json().catch(() => undefined)) as
-      (T & { error?: { code: string; message: string } }) | undefined;
+      | (T & { error?: { code: string; message: string; key?: unknown; params?: unknown } })
+      | undefined;
     if (!response.ok) {
       if (response.status >= 500 && !data?.error)
         throw new NetworkError(`The server answered ${response.status}.`);
@@ -47,6 +63,7 @@ export function createApi(
         response.status,
         data?.error?.code ?? 'http_error',
         data?.error?.message ?? response.statusText,
+        data?.error,
       );
     }
     if (data === undefined) throw new NetworkError('The server sent an unreadable answer.');

@@ -48,7 +48,7 @@ export function createApp(options: AppOptions) {
       const ok = await deps.store.health().catch(() => false);
       return ok
         ? c.json({ ok: true })
-        : c.json(errorBody('store_unavailable', 'The database is not answering.'), 503);
+        : c.json(errorBody('store_unavailable', 'error.storeDown'), 503);
     })
     .route('/', authRoutes)
     .route('/', peopleRoutes)
@@ -70,9 +70,9 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', sameOrigin());
   app.use('/api/*', apiBodyLimit());
   app.route('/api/v1', api);
-  app.all('/api/*', (c) => c.json(errorBody('not_found', 'There is no such API route.'), 404));
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'error.noRoute'), 404));
   if (options.staticDir) serveBuiltApp(app, options.staticDir);
-  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
+  app.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   return app;
 }
 

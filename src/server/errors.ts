@@ -1,44 +1,51 @@
 /**
- * Every error leaves the server as `{ "error": { "code", "message" } }` with a 4xx or 5xx status.
- * Stack traces go to the log, never to the client.
+ * Every error leaves the server as `{ "error": { "code", "message", "key", "params" } }` with a
+ * 4xx or 5xx status: `code` for programs, `message` in English, and `key` + `params` so the app
+ * words it in the reader's locale (src/core/phrases/errors.ts). Stack traces go to the log,
+ * never to the client.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { errorPhrase, issuePhrase, type ErrorKey } from '../core/phrases/errors';
+import type { Params, Phrase } from '../core/wording';
 
 export class ApiError extends Error {
+  readonly phrase: Phrase;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    phrase: Phrase | ErrorKey,
+    params?: Params,
   ) {
-    super(message);
+    const worded = typeof phrase === 'string' ? errorPhrase(phrase, params) : phrase;
+    super(worded.text);
+    this.phrase = worded;
   }
 }
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, phrase: Phrase | ErrorKey, params?: Params) {
+  const {
+    key,
+    params: values,
+    text,
+  } = typeof phrase === 'string' ? errorPhrase(phrase, params) : phrase;
+  return { error: { code, message: text, key, ...(values ? { params: values } : {}) } };
 }
 
 export function onError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status);
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.phrase), err.status);
   const status = (err as { status?: number }).status;
-  if (status === 413)
-    return c.json(errorBody('payload_too_large', 'The request body is too large.'), 413);
+  if (status === 413) return c.json(errorBody('payload_too_large', 'error.tooLarge'), 413);
   console.error(err);
-  return c.json(
-    errorBody('internal', 'Something went wrong on our side. Your progress is safe; try again.'),
-    500,
-  );
+  return c.json(errorBody('internal', 'error.internal'), 500);
 }
 
 /** Parses input with a zod schema or throws a 400 naming the first problem. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new ApiError(400, 'invalid_request', `${where}${issue.message}`);
+  throw new ApiError(400, 'invalid_request', issuePhrase(result.error.issues[0]!));
 }
 
 /** Reads a JSON body, answering 400 (not 500) when it is not JSON. */
@@ -46,6 +53,6 @@ export async function readJson(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+    throw new ApiError(400, 'invalid_json', 'error.invalidJson');
   }
 }

@@ -49,7 +49,11 @@ describe('sign-in', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(await res.json()).toEqual({
-      error: { code: 'bad_credentials', message: expect.any(String) },
+      error: {
+        code: 'bad_credentials',
+        message: 'That email and password do not match.',
+        key: 'error.badCredentials',
+      },
     });
   });
 
@@ -254,7 +258,17 @@ describe('sync', () => {
     const learner = await signInAs(app, 'learner@demo.test');
     const res = await learner.post('/api/v1/sync', body);
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });
+    // The design's shape, with the phrase the app words in the reader's locale.
+    expect(await res.json()).toEqual({
+      error: {
+        code,
+        message: expect.any(String),
+        key: expect.stringMatching(/^error\./),
+        ...(code === 'invalid_request'
+          ? { params: expect.objectContaining({ field: expect.any(String) }) }
+          : {}),
+      },
+    });
   });
 
   it('answers 413 for a body over 1 MiB', async () => {

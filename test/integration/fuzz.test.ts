@@ -6,7 +6,8 @@
  * nesting, unicode edge cases (lone surrogates, NUL, RTL, BOM) and near-valid bodies with fields
  * missing, extra or of the wrong type.
  *
- * Pass: no 5xx; every error body is exactly `{ error: { code, message } }`; the app still answers
+ * Pass: no 5xx; every error body is `{ error: { code, message, key } }` (key: a phrase of the
+ * errors catalog); the app still answers
  * health afterwards; and a canary learner nobody signs in as has the same data before and after.
  *
  * Not sent with a real session: POST /auth/logout (it would end the role's session and leave the
@@ -14,6 +15,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorPhrase } from '../../src/core/phrases/errors';
 import { hashPassword } from '../../src/server/auth/password';
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
@@ -247,15 +249,22 @@ const fuzzRequest = (routes: Array<{ method: string; path: string }>) =>
         }),
     );
 
+const ERROR_KEYS = Object.keys(errorPhrase.catalogs.en);
+
 function expectErrorShape(status: number, text: string, req: FuzzRequest) {
   const where = `${req.method} ${req.path.slice(0, 120)} as ${req.role} → ${status}: ${text.slice(0, 200)}`;
   expect(status, where).toBeLessThan(500);
   if (status < 400 || req.method === 'HEAD') return;
   let parsed: unknown;
   expect(() => (parsed = JSON.parse(text)), where).not.toThrow();
-  // The design's error shape; an error may add detail (e.g. the CSV rows that need fixing).
+  // The design's error shape with the phrase the app words (a catalog key); an error may add
+  // detail (e.g. the CSV rows that need fixing).
   expect(parsed, where).toEqual({
-    error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+    error: expect.objectContaining({
+      code: expect.any(String),
+      message: expect.any(String),
+      key: expect.toBeOneOf(ERROR_KEYS),
+    }),
   });
 }
 

@@ -409,7 +409,11 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       const res = await admin.get('/api/v1/pilot/report');
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({
-        error: { code: 'no_pilot', message: 'No pilot has been set up yet.' },
+        error: {
+          code: 'no_pilot',
+          message: 'No pilot has been set up yet.',
+          key: 'error.noPilotYet',
+        },
       });
     });
   });
@@ -518,7 +522,9 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       expect(await res.json()).toEqual({
         error: {
           code: 'invalid_rows',
-          message: '2 row(s) need fixing; nothing was imported.',
+          message: '2 rows need fixing; nothing was imported.',
+          key: 'error.hrRows',
+          params: { count: 2 },
           rows: [
             'row 3: stranger@else.test is not a member of this organisation',
             'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',

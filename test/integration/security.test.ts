@@ -96,7 +96,12 @@ describe('request bodies are size-limited on every API route', () => {
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({
-      error: { code: 'payload_too_large', message: expect.any(String) },
+      error: {
+        code: 'payload_too_large',
+        message: 'A request body may be at most 1,048,576 bytes.',
+        key: 'error.bodyTooLarge',
+        params: { bytes: 1048576 },
+      },
     });
   });
 

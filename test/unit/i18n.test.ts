@@ -18,21 +18,28 @@ import {
   t,
   type Locale,
 } from '../../src/app/i18n';
+import { errorPhrase } from '../../src/core/phrases/errors';
 import { t as peopleT } from '../../src/app/messages/people';
 import { t as pilotT } from '../../src/app/messages/pilot';
 import { PilotChart } from '../../src/app/views/PilotChart';
 
 type Catalog = Record<string, unknown>;
 
-/** Every `messages/[<area>.]<locale>.ts`, grouped by area ("core" for the learner's screens). */
-const files = import.meta.glob<Record<string, Catalog>>('../../src/app/messages/*.ts', {
-  eager: true,
-});
+/**
+ * Every `messages/[<area>.]<locale>.ts`, grouped by area ("core" for the learner's screens), and
+ * every catalog of phrases the server composes, `src/core/phrases/<area>.<locale>.ts` (area
+ * "phrases/<area>").
+ */
+const files = {
+  ...import.meta.glob<Record<string, Catalog>>('../../src/app/messages/*.ts', { eager: true }),
+  ...import.meta.glob<Record<string, Catalog>>('../../src/core/phrases/*.ts', { eager: true }),
+};
 const areas = new Map<string, Map<string, Catalog | undefined>>();
 for (const [path, module] of Object.entries(files)) {
-  const match = /\/(?:([\w-]+)\.)?([a-z]{2})\.ts$/.exec(path);
-  if (!match) continue; // people.ts, pilot.ts: the bound `t` of an area
-  const [, area = 'core', code] = match;
+  const match = /(\/phrases)?\/(?:([\w-]+)\.)?([a-z]{2})\.ts$/.exec(path);
+  if (!match) continue; // people.ts, pilot.ts, phrases/<area>.ts: the bound catalog of an area
+  const [, phrases, name = 'core', code] = match;
+  const area = phrases ? `phrases/${name}` : name;
   if (!areas.has(area)) areas.set(area, new Map());
   areas.get(area)!.set(code!, module[code!]);
 }
@@ -62,8 +69,10 @@ function catalogProblems(reference: Catalog, other: Catalog): string[] {
 }
 
 describe('the message catalogs', () => {
-  it('are found: the core catalog and the people and pilot areas', () => {
-    expect([...areas.keys()].sort()).toEqual(['core', 'people', 'pilot']);
+  it('are found: the core catalog, the people and pilot areas and the server’s phrases', () => {
+    expect([...areas.keys()]).toEqual(
+      expect.arrayContaining(['core', 'people', 'pilot', 'phrases/errors']),
+    );
   });
 
   describe.each([...areas.keys()])('%s', (area) => {
@@ -83,11 +92,14 @@ describe('the message catalogs', () => {
     );
   });
 
-  it('are the ones each area’s t() uses', () => {
-    expect(catalogs).toEqual({
-      en: areas.get('core')!.get('en'),
-      de: areas.get('core')!.get('de'),
+  it('are the ones each area’s t() uses; the core t() also words the server’s refusals', () => {
+    const core = (code: Locale) => ({
+      ...areas.get('core')!.get(code),
+      ...areas.get('phrases/errors')!.get(code),
     });
+    expect(catalogs).toEqual({ en: core('en'), de: core('de') });
+    for (const code of LOCALES)
+      expect(errorPhrase.catalogs[code]).toBe(areas.get('phrases/errors')!.get(code));
     for (const [area, bound] of [
       ['people', peopleT.catalogs],
       ['pilot', pilotT.catalogs],

@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { formatMinutes } from '../i18n';
+import { errorText, formatMinutes } from '../i18n';
 import { t } from '../messages/people';
 
 export interface AdminPerson {
@@ -71,7 +71,7 @@ export function createAdminStore({ api }: { api: Api }) {
       if (done) flash.value = done;
       return true;
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : t('people.offline');
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
       return false;
     }
   }

@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
 import type { PilotGoal, PilotReport } from '../../core/pilot';
+import { errorText } from '../i18n';
 import { t } from '../messages/pilot';
 
 export interface PilotSummary {
@@ -35,7 +36,7 @@ export interface NewPilot {
 /** The server's message for a refused request; a localised one when the request never arrived. */
 const message = (err: unknown) =>
   err instanceof HttpError
-    ? err.message
+    ? errorText(err)
     : t(err instanceof NetworkError ? 'pilot.offline' : 'pilot.failed');
 
 export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
@@ -95,12 +96,14 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
       body: csv,
     }).catch(() => undefined);
     const data = (await res?.json().catch(() => undefined)) as
-      { imported?: number; error?: { message: string; rows?: string[] } } | undefined;
+      { imported?: number; error?: { message: string; key?: string; rows?: string[] } } | undefined;
     if (res?.ok && data?.imported !== undefined) {
       notice.value = t('pilot.hrImported', { count: data.imported });
       await load();
     } else {
-      error.value = data?.error?.message ?? t('pilot.hrFailed');
+      error.value = data?.error
+        ? errorText(new HttpError(res?.status ?? 0, 'invalid_rows', data.error.message, data.error))
+        : t('pilot.hrFailed');
       hrErrors.value = data?.error?.rows ?? [];
     }
   }

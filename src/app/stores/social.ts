@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 import { subscribeToPush } from '../sw-bridge';
 
 export interface Recommendation {
@@ -38,7 +38,7 @@ export interface Colleague {
 
 /** The server's message for a refused request, or a general one. */
 export function problemText(err: unknown): string {
-  return err instanceof HttpError ? err.message : t('social.problem');
+  return err instanceof HttpError ? errorText(err) : t('social.problem');
 }
 
 export function createSocialStore({ api, deviceId }: { api: Api; deviceId: string }) {

@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
+import { errorText } from '../i18n';
 import { t } from '../messages/people';
 import type { HomeAssignment } from './home';
 
@@ -60,7 +61,7 @@ export interface MemberPage {
   pathways: PathwayOption[];
 }
 
-const messageOf = (err: unknown) => (err instanceof HttpError ? err.message : t('team.offline'));
+const messageOf = (err: unknown) => (err instanceof HttpError ? errorText(err) : t('team.offline'));
 
 export function createTeamStore({ api }: { api: Api }) {
   const reports = signal<ReportRow[] | null>(null, { name: 'team.reports' });

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
-import { t } from '../i18n';
+import { errorText, t } from '../i18n';
 
 export function SignIn() {
   const store = useStore();
@@ -20,7 +20,7 @@ export function SignIn() {
         err instanceof HttpError
           ? err.status === 400
             ? t('signIn.missing')
-            : err.message
+            : errorText(err)
           : t('signIn.offline');
     } finally {
       busy.value = false;

@@ -15,14 +15,13 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../env';
+import type { ErrorKey } from '../../core/phrases/errors';
 import { ApiError } from '../errors';
 import type { Person, Role, User } from '../store/store';
 
-export const forbidden = (message = 'You do not have access to that.') =>
-  new ApiError(403, 'forbidden', message);
+export const forbidden = (key: ErrorKey = 'error.forbidden') => new ApiError(403, 'forbidden', key);
 
-export const notFoundPerson = () =>
-  new ApiError(404, 'not_found', 'There is no such person in your organisation.');
+export const notFoundPerson = () => new ApiError(404, 'not_found', 'error.noPerson');
 
 /** Requires one of the roles (after requireUser). */
 export const requireRole =

@@ -41,7 +41,7 @@ export const requireUser = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const sessionHash = token ? hashToken(token) : undefined;
   const session = sessionHash ? await store.getSession(sessionHash, now()) : undefined;
   const user = session ? await store.getUser(session.userId) : undefined;
-  if (!user || !sessionHash) throw new ApiError(401, 'unauthenticated', 'Please sign in.');
+  if (!user || !sessionHash) throw new ApiError(401, 'unauthenticated', 'error.unauthenticated');
   c.set('user', user);
   c.set('sessionHash', sessionHash);
   await next();

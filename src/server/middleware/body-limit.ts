@@ -13,10 +13,7 @@ export const apiBodyLimit = (): MiddlewareHandler =>
     maxSize: MAX_API_BODY_BYTES,
     onError: (c) =>
       c.json(
-        errorBody(
-          'payload_too_large',
-          `A request body may be at most ${MAX_API_BODY_BYTES} bytes.`,
-        ),
+        errorBody('payload_too_large', 'error.bodyTooLarge', { bytes: MAX_API_BODY_BYTES }),
         413,
       ),
   });

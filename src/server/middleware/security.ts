@@ -47,6 +47,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const sameOrigin = (): MiddlewareHandler => async (c, next) => {
   const origin = c.req.header('origin');
   if (!SAFE_METHODS.has(c.req.method) && origin && origin !== publicOrigin(c))
-    return c.json(errorBody('bad_origin', 'Requests must come from this site.'), 403);
+    return c.json(errorBody('bad_origin', 'error.badOrigin'), 403);
   await next();
 };

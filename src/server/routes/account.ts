@@ -16,14 +16,14 @@ import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { clientAddress } from '../middleware/client-address';
 
-export const password = z.string().min(8, 'use at least 8 characters').max(1024);
+export const password = z.string().min(8).max(1024);
 export const personName = z.string().trim().min(1).max(80);
 
 const acceptInvite = z.object({
   name: personName,
   password,
   email: z.string().trim().toLowerCase().email().max(254).optional(),
-  tz: z.string().refine(isValidTimeZone, 'not a known time zone').optional(),
+  tz: z.string().refine(isValidTimeZone, 'error.field.timeZone').optional(),
 });
 const resetBody = z.object({ token: z.string().min(20).max(200), password });
 
@@ -36,11 +36,10 @@ async function limitTokenDoor(c: Context<AppEnv>, door: string) {
     now(),
   );
   if (hits > TOKEN_LIMIT.perAddress)
-    throw new ApiError(429, 'rate_limited', 'Too many attempts. Wait 15 minutes and try again.');
+    throw new ApiError(429, 'rate_limited', 'error.tooManyAttempts');
 }
 
-const invalidInvite = () =>
-  new ApiError(404, 'invite_invalid', 'This invite code is not valid any more. Ask for a new one.');
+const invalidInvite = () => new ApiError(404, 'invite_invalid', 'error.inviteInvalid');
 
 /** Sessions are named by a prefix of their hash: enough to tell them apart, useless as a cookie. */
 const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
@@ -64,9 +63,9 @@ export const accountRoutes = new Hono<AppEnv>()
     const invite = await store.peekAccessToken(hash, 'invite', now());
     if (!invite) throw invalidInvite();
     const email = invite.email ?? body.email;
-    if (!email) throw new ApiError(400, 'invalid_request', 'email: enter your work email');
+    if (!email) throw new ApiError(400, 'invalid_request', 'error.enterEmail');
     if (await store.findLogin(email))
-      throw new ApiError(409, 'email_taken', 'That email already has an account. Sign in instead.');
+      throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
     const passwordHash = await hashPassword(body.password);
     // Single use: only the caller that consumes the token goes on to create the account.
     if (!(await store.consumeAccessToken(hash, 'invite', now()))) throw invalidInvite();
@@ -87,11 +86,7 @@ export const accountRoutes = new Hono<AppEnv>()
     } catch (err) {
       // Someone took the email between our check and the insert (unique constraint).
       if (await store.findLogin(email))
-        throw new ApiError(
-          409,
-          'email_taken',
-          'That email already has an account. Sign in instead.',
-        );
+        throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
       throw err;
     }
     await startSession(c, id);
@@ -103,12 +98,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const passwordHash = await hashPassword(body.password);
     const reset = await store.consumeAccessToken(resetHash(body.token), 'reset', now());
-    if (!reset?.userId)
-      throw new ApiError(
-        404,
-        'reset_invalid',
-        'This reset link is not valid any more. Ask your admin for a new one.',
-      );
+    if (!reset?.userId) throw new ApiError(404, 'reset_invalid', 'error.resetInvalid');
     await store.updatePerson(reset.orgId, reset.userId, { passwordHash });
     await store.deleteUserSessions(reset.userId);
     await startSession(c, reset.userId);
@@ -171,7 +161,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const sessions = await store.listSessions(c.var.user.id, now());
     const target = sessions.find((s) => sessionId(s.tokenHash) === c.req.param('id'));
-    if (!target) throw new ApiError(404, 'not_found', 'You have no active session with that id.');
+    if (!target) throw new ApiError(404, 'not_found', 'error.noSession');
     await store.deleteSession(target.tokenHash);
     return c.json({ ok: true, current: target.tokenHash === c.var.sessionHash });
   });

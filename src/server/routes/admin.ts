@@ -22,14 +22,14 @@ import {
 } from '../auth/tokens';
 import { parseModule } from '../content/parse';
 import type { AppEnv } from '../env';
-import { ApiError, parseInput, readJson } from '../errors';
+import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
 import { personName } from './account';
 
-const tz = z.string().refine(isValidTimeZone, 'not a known time zone');
+const tz = z.string().refine(isValidTimeZone, 'error.field.timeZone');
 const role = z.enum(['learner', 'manager', 'admin']);
 const id = z.string().min(1).max(100);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.field.date');
 
 const personPatch = z
   .object({
@@ -57,7 +57,7 @@ const inviteBody = z.object({
 const moduleUpload = z.object({
   fileName: z
     .string()
-    .regex(/^[\w.-]{1,100}\.md$/, 'a Markdown file name like my-module.md')
+    .regex(/^[\w.-]{1,100}\.md$/, 'error.field.markdownName')
     .default('upload.md'),
   source: z
     .string()
@@ -73,7 +73,10 @@ const sponsorBody = z
     endsOn: date,
     sponsorUserId: id.nullable().default(null),
   })
-  .refine((s) => s.startsOn <= s.endsOn, { message: 'endsOn: must not be before startsOn' });
+  .refine((s) => s.startsOn <= s.endsOn, {
+    message: 'error.field.endsBeforeStart',
+    path: ['endsOn'],
+  });
 const goalBody = z.object({
   label: z.string().trim().min(1).max(120),
   targetPercent: z.number().int().min(1).max(100),
@@ -82,15 +85,14 @@ const goalBody = z.object({
 /** An active person in the admin's org; anyone elsewhere is 404. */
 async function personInOrg(c: Context<AppEnv>, userId: string): Promise<Person> {
   const person = await c.var.deps.store.getPerson(c.var.user.orgId, userId);
-  if (!person)
-    throw new ApiError(404, 'not_found', 'There is no such person in your organisation.');
+  if (!person) throw new ApiError(404, 'not_found', 'error.noPerson');
   return person;
 }
 
 async function checkCohorts(c: Context<AppEnv>, cohortIds: string[]) {
   const known = new Set((await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => x.id));
   const unknown = cohortIds.find((x) => !known.has(x));
-  if (unknown) throw new ApiError(400, 'unknown_cohort', `There is no cohort "${unknown}".`);
+  if (unknown) throw new ApiError(400, 'unknown_cohort', 'error.noCohortNamed', { name: unknown });
 }
 
 /** A cohort's managers must be active managers or admins of the same org. */
@@ -101,11 +103,7 @@ async function checkCohortManagers(c: Context<AppEnv>, managerIds: string[]) {
   for (const managerId of managerIds) {
     const person = people.get(managerId);
     if (!person || !person.active || person.role === 'learner')
-      throw new ApiError(
-        400,
-        'unknown_manager',
-        'A cohort’s managers must be active managers or admins in your organisation.',
-      );
+      throw new ApiError(400, 'unknown_manager', 'error.cohortManagers');
   }
 }
 
@@ -155,9 +153,9 @@ export const adminRoutes = new Hono<AppEnv>()
     if (patch.managerId) {
       const manager = await store.getPerson(c.var.user.orgId, patch.managerId);
       if (!manager || !manager.active || manager.id === person.id)
-        throw new ApiError(400, 'unknown_manager', 'Pick an active manager in your organisation.');
+        throw new ApiError(400, 'unknown_manager', 'error.unknownManager');
       if (manager.managerId === person.id)
-        throw new ApiError(400, 'manager_cycle', 'Two people cannot report to each other.');
+        throw new ApiError(400, 'manager_cycle', 'error.managerCycle');
     }
     if (patch.cohortIds) await checkCohorts(c, patch.cohortIds);
     if (patch.career) {
@@ -165,21 +163,20 @@ export const adminRoutes = new Hono<AppEnv>()
         (r) => r.id === patch.career!.roleId,
       );
       if (!careerRole || patch.career.level > careerRole.levels.length)
-        throw new ApiError(400, 'unknown_career', 'Pick a role and level from the catalog.');
+        throw new ApiError(400, 'unknown_career', 'error.unknownCareer');
     }
     if (
       person.id === c.var.user.id &&
       (patch.active === false || (patch.role && patch.role !== 'admin'))
     )
-      throw new ApiError(400, 'self_lockout', 'You cannot remove your own admin access.');
+      throw new ApiError(400, 'self_lockout', 'error.ownAdmin');
     await store.updatePerson(person.orgId, person.id, patch);
     if (patch.active === false) await store.deleteUserSessions(person.id);
     return c.json({ person: await store.getPerson(person.orgId, person.id) });
   })
   .post('/admin/people/:userId/deactivate', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
-    if (person.id === c.var.user.id)
-      throw new ApiError(400, 'self_lockout', 'You cannot deactivate your own account.');
+    if (person.id === c.var.user.id) throw new ApiError(400, 'self_lockout', 'error.ownAccount');
     const { store } = c.var.deps;
     await store.updatePerson(person.orgId, person.id, { active: false });
     await store.deleteUserSessions(person.id);
@@ -187,7 +184,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/people/:userId/reset-link', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
-    if (!person.active) throw new ApiError(400, 'inactive', 'Reactivate this account first.');
+    if (!person.active) throw new ApiError(400, 'inactive', 'error.inactive');
     const { store, now } = c.var.deps;
     const token = newResetToken();
     const expiresAt = now() + RESET_HOURS * 3_600_000;
@@ -219,7 +216,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const { store } = c.var.deps;
     if (patch.managerIds) await checkCohortManagers(c, patch.managerIds);
     const ok = await store.updateCohort(c.var.user.orgId, c.req.param('cohortId'), patch);
-    if (!ok) throw new ApiError(404, 'not_found', 'There is no such cohort in your organisation.');
+    if (!ok) throw new ApiError(404, 'not_found', 'error.noCohort');
     const cohorts = await store.listCohorts(c.var.user.orgId);
     return c.json({ cohort: cohorts.find((x) => x.id === c.req.param('cohortId')) });
   })
@@ -229,7 +226,7 @@ export const adminRoutes = new Hono<AppEnv>()
     await checkCohorts(c, [body.cohortId]);
     if (body.managerId) await personInOrg(c, body.managerId);
     if (body.email && (await store.findLogin(body.email)))
-      throw new ApiError(409, 'email_taken', 'That email already has an account.');
+      throw new ApiError(409, 'email_taken', 'error.emailTaken');
     const code = newInviteCode();
     const expiresAt = now() + INVITE_DAYS * 86_400_000;
     await store.createAccessToken(inviteHash(code), {
@@ -267,20 +264,16 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!result.module || result.errors.length)
       return c.json(
         {
-          error: {
-            code: 'invalid_content',
-            message: `${result.errors.length} problem(s) in ${body.fileName}`,
-          },
+          ...errorBody('invalid_content', 'error.contentProblems', {
+            count: result.errors.length,
+            file: body.fileName,
+          }),
           errors: result.errors,
         },
         422,
       );
     if (!(await c.var.deps.store.saveModule(result.module, c.var.user.orgId)))
-      throw new ApiError(
-        409,
-        'module_taken',
-        `The module id "${result.module.id}" belongs to other content. Choose another id.`,
-      );
+      throw new ApiError(409, 'module_taken', 'error.moduleTaken', { id: result.module.id });
     return c.json({ module: { id: result.module.id, title: result.module.title } }, 201);
   })
   .get('/admin/programme', async (c) => {

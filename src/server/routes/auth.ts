@@ -27,15 +27,10 @@ export const authRoutes = new Hono<AppEnv>()
       ),
     );
     if (byEmail! > LOGIN_LIMIT.perEmail || byAddress! > LOGIN_LIMIT.perAddress)
-      throw new ApiError(
-        429,
-        'rate_limited',
-        'Too many sign-in attempts. Wait 15 minutes and try again.',
-      );
+      throw new ApiError(429, 'rate_limited', 'error.tooManySignIns');
     const login = await store.findLogin(email);
     const ok = await verifyPassword(password, login?.passwordHash ?? DUMMY_HASH);
-    if (!login || !ok)
-      throw new ApiError(401, 'bad_credentials', 'That email and password do not match.');
+    if (!login || !ok) throw new ApiError(401, 'bad_credentials', 'error.badCredentials');
     await startSession(c, login.user.id);
     return c.json({ user: login.user });
   })

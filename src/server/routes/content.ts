@@ -20,7 +20,7 @@ export const contentRoutes = new Hono<AppEnv>()
   })
   .get('/modules/:id', async (c) => {
     const module = await c.var.deps.store.getModule(c.req.param('id'));
-    if (!module) throw new ApiError(404, 'not_found', 'There is no module with that id.');
+    if (!module) throw new ApiError(404, 'not_found', 'error.noModule');
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${module.version}"`);
     return c.json(module);

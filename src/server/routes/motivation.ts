@@ -31,13 +31,9 @@ const boardProfile = z.object({
 export async function visibleCohort(deps: AppDeps, user: User, id: string): Promise<Cohort> {
   const cohort = await deps.store.getCohort(id);
   if (!cohort || cohort.orgId !== user.orgId)
-    throw new ApiError(404, 'not_found', 'There is no cohort with that id.');
+    throw new ApiError(404, 'not_found', 'error.noCohort');
   if (!user.cohortIds.includes(id) && !(await leadsCohort(deps, user, id)))
-    throw new ApiError(
-      403,
-      'forbidden',
-      'Only this cohort’s members, its managers, their managers and admins can see it.',
-    );
+    throw new ApiError(403, 'forbidden', 'error.cohortPrivate');
   return cohort;
 }
 

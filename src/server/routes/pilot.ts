@@ -11,26 +11,25 @@ import { uuidv7 } from '../../core/uuidv7';
 import { DEFAULT_PILOT_WEEKS, GOAL_METRICS, PILOT_CHECKLIST, parseHrCsv } from '../../core/pilot';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
-import { ApiError, parseInput, readJson } from '../errors';
+import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import { PILOT_TABLES, eventsCsvStream, tableCsv, type PilotTable } from '../pilot/csv';
 import { buildPilotReport, windowRange } from '../pilot/report';
 
 const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.var.user.role !== 'admin')
-    throw new ApiError(403, 'forbidden', 'Only admins of this organisation can run a pilot.');
+  if (c.var.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'error.pilotAdmins');
   await next();
 };
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.field.date')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'error.field.realDate');
 
 const newPilot = z.object({
   name: z.string().trim().min(1).max(120),
   startDate: isoDate,
   weeks: z.number().int().min(1).max(52).default(DEFAULT_PILOT_WEEKS),
-  cohortIds: z.array(z.string().min(1)).min(1, 'choose at least one pilot cohort').max(50),
+  cohortIds: z.array(z.string().min(1)).min(1, 'error.field.pilotCohorts').max(50),
   goals: z
     .array(
       z.object({
@@ -39,7 +38,7 @@ const newPilot = z.object({
         target: z.number().min(0).max(1e6),
       }),
     )
-    .max(3, 'a pilot has at most three goals')
+    .max(3, 'error.field.pilotGoals')
     .default([]),
 });
 
@@ -57,12 +56,7 @@ async function pilotFor(c: {
   const pilots = await c.var.deps.store.listPilots(c.var.user.orgId);
   const wanted = c.req.query('pilot');
   const pilot = wanted ? pilots.find((p) => p.id === wanted) : pilots[0];
-  if (!pilot)
-    throw new ApiError(
-      404,
-      'no_pilot',
-      wanted ? 'There is no such pilot.' : 'No pilot has been set up yet.',
-    );
+  if (!pilot) throw new ApiError(404, 'no_pilot', wanted ? 'error.noPilot' : 'error.noPilotYet');
   return pilot;
 }
 
@@ -83,12 +77,7 @@ export const pilotRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const cohorts = new Set((await store.orgCohorts(c.var.user.orgId)).map((x) => x.id));
     const unknown = input.cohortIds.find((id) => !cohorts.has(id));
-    if (unknown)
-      throw new ApiError(
-        400,
-        'invalid_request',
-        `cohortIds: there is no cohort "${unknown}" in your organisation`,
-      );
+    if (unknown) throw new ApiError(400, 'invalid_request', 'error.pilotCohort', { name: unknown });
     const pilot = { ...input, id: uuidv7(), orgId: c.var.user.orgId, createdAt: now() };
     await store.createPilot(pilot);
     return c.json({ pilot: { ...pilot, checklist: {} } }, 201);
@@ -103,7 +92,7 @@ export const pilotRoutes = new Hono<AppEnv>()
       step,
       done ? { at: now(), by: userId } : null,
     );
-    if (!ok) throw new ApiError(404, 'no_pilot', 'There is no such pilot.');
+    if (!ok) throw new ApiError(404, 'no_pilot', 'error.noPilot');
     const pilot = (await store.listPilots(orgId)).find((p) => p.id === c.req.param('id'))!;
     return c.json({ pilot });
   })
@@ -112,7 +101,7 @@ export const pilotRoutes = new Hono<AppEnv>()
     bodyLimit({
       maxSize: HR_MAX_BYTES,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'An HR file may be at most 5 MB.');
+        throw new ApiError(413, 'payload_too_large', 'error.hrFileTooLarge', { megabytes: 5 });
       },
     }),
     async (c) => {
@@ -124,14 +113,13 @@ export const pilotRoutes = new Hono<AppEnv>()
         return c.json(
           {
             error: {
-              code: 'invalid_rows',
-              message: `${errors.length} row(s) need fixing; nothing was imported.`,
+              ...errorBody('invalid_rows', 'error.hrRows', { count: errors.length }).error,
               rows: errors,
             },
           },
           422,
         );
-      if (records.length === 0) throw new ApiError(400, 'empty_file', 'The file has no HR rows.');
+      if (records.length === 0) throw new ApiError(400, 'empty_file', 'error.emptyFile');
       await store.saveHrRecords(orgId, records);
       return c.json({ imported: records.length });
     },
@@ -154,10 +142,8 @@ export const pilotRoutes = new Hono<AppEnv>()
       });
     }
     if (!(PILOT_TABLES as readonly string[]).includes(table))
-      throw new ApiError(
-        404,
-        'not_found',
-        `Exports are ${[...PILOT_TABLES, 'events'].map((t) => `${t}.csv`).join(', ')}.`,
-      );
+      throw new ApiError(404, 'not_found', 'error.exports', {
+        files: [...PILOT_TABLES, 'events'].map((t) => `${t}.csv`).join(', '),
+      });
     return c.body(tableCsv(await buildPilotReport(store, pilot, now()), table as PilotTable));
   });

@@ -25,11 +25,9 @@ export const progressRoutes = new Hono<AppEnv>()
     bodyLimit({
       maxSize: SYNC_LIMITS.maxBytes,
       onError: () => {
-        throw new ApiError(
-          413,
-          'payload_too_large',
-          `A sync batch may be at most ${SYNC_LIMITS.maxBytes} bytes.`,
-        );
+        throw new ApiError(413, 'payload_too_large', 'error.syncBatchTooLarge', {
+          bytes: SYNC_LIMITS.maxBytes,
+        });
       },
     }),
     async (c) => {

@@ -13,7 +13,7 @@ const b64url = z
   .string()
   .min(8)
   .max(200)
-  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url');
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'error.field.base64url');
 const subscriptionInput = z.object({
   deviceId: z.string().min(8).max(64),
   subscription: z.object({
@@ -25,7 +25,7 @@ const unsubscribeInput = z.object({ endpoint: z.string().min(1).max(1000) });
 
 export function pushRoutes(vapid: Vapid | undefined) {
   const enabled = () => {
-    if (!vapid) throw new ApiError(404, 'push_disabled', 'Reminders by push are not set up here.');
+    if (!vapid) throw new ApiError(404, 'push_disabled', 'error.pushDisabled');
     return vapid;
   };
   return new Hono<AppEnv>()

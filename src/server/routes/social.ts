@@ -35,9 +35,8 @@ const challengeInput = z.object({ goal: z.number().int().min(1).max(100_000) });
 async function colleague(deps: AppDeps, user: User, id: string): Promise<User> {
   const other = await deps.store.getUser(id);
   if (!other || other.orgId !== user.orgId)
-    throw new ApiError(404, 'not_found', 'There is no such colleague in your organisation.');
-  if (other.id === user.id)
-    throw new ApiError(400, 'self', 'Pick a colleague rather than yourself.');
+    throw new ApiError(404, 'not_found', 'error.noColleague');
+  if (other.id === user.id) throw new ApiError(400, 'self', 'error.self');
   return other;
 }
 
@@ -54,11 +53,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const to = await colleague(deps, user, input.toUserId);
     const now = deps.now();
     if ((await deps.store.kudosSentSince(user.id, now - DAY_MS + 1)) >= KUDOS_PER_DAY)
-      throw new ApiError(
-        429,
-        'kudos_limit',
-        `You can give ${KUDOS_PER_DAY} kudos a day, so each one means something. Try again tomorrow.`,
-      );
+      throw new ApiError(429, 'kudos_limit', 'error.kudosLimit', { count: KUDOS_PER_DAY });
     const kudos = {
       id: uuidv7(() => now),
       orgId: user.orgId,
@@ -79,7 +74,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const input = parseInput(recommendationInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
     if (!(await deps.store.getModule(input.moduleId)))
-      throw new ApiError(404, 'not_found', 'There is no module with that id.');
+      throw new ApiError(404, 'not_found', 'error.noModule');
     const added = await deps.store.addRecommendation({
       id: uuidv7(deps.now),
       fromUser: user.id,
@@ -122,7 +117,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     if (!(await leadsCohort(deps, user, cohort.id)))
-      throw new ApiError(403, 'forbidden', 'Only admins and the cohort’s managers set challenges.');
+      throw new ApiError(403, 'forbidden', 'error.challengeSetters');
     const { goal } = parseInput(challengeInput, await readJson(c));
     const week = weekKey(deps.now(), cohort.tz);
     await deps.store.setChallenge({ cohortId: cohort.id, week, goal, setBy: user.id });

@@ -22,7 +22,7 @@ import type { Person } from '../store/store';
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.field.date')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && addDays(d, 0) === d, 'not a date');
 
 const assignBody = z.object({ pathwayId: z.string().min(1).max(100), dueDate: isoDate });
@@ -130,9 +130,9 @@ export const teamRoutes = new Hono<AppEnv>()
     const body = parseInput(assignBody, await readJson(c));
     const { store, now } = c.var.deps;
     const pathway = (await store.getCatalog()).pathways.find((p) => p.id === body.pathwayId);
-    if (!pathway) throw new ApiError(400, 'unknown_pathway', 'There is no pathway with that id.');
+    if (!pathway) throw new ApiError(400, 'unknown_pathway', 'error.noPathway');
     if (body.dueDate < localDate(now(), person.tz))
-      throw new ApiError(400, 'invalid_request', 'dueDate: pick today or a later day');
+      throw new ApiError(400, 'invalid_request', 'error.dueDatePast');
     const assignment = {
       id: randomUUID(),
       orgId: person.orgId,
@@ -161,11 +161,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const hits = await store.hitRateLimit(`nudge:${c.var.user.id}:${person.id}`, 86_400_000, now());
     if (hits > NUDGES_PER_DAY)
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `You can nudge someone ${NUDGES_PER_DAY} times a day.`,
-      );
+      throw new ApiError(429, 'rate_limited', 'error.nudgeLimit', { count: NUDGES_PER_DAY });
     const from = c.var.user.name.split(' ')[0];
     const text =
       body.message || `${from} is cheering you on: a 5-minute lesson today keeps you going!`;

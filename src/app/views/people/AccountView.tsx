@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
 import { relativeTime } from '../../format';
-import { formatPercent } from '../../i18n';
+import { errorText, formatPercent } from '../../i18n';
 import { t } from '../../messages/people';
 import { useStore } from '../../store';
 
@@ -32,7 +32,7 @@ export function AccountView() {
     try {
       sessions.value = (await store.api.get<{ sessions: SessionRow[] }>('/me/sessions')).sessions;
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : t('account.sessionsOffline');
+      error.value = err instanceof HttpError ? errorText(err) : t('account.sessionsOffline');
     }
   }
   useEffect(() => {

@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
+import { errorText } from '../../i18n';
 import { t } from '../../messages/people';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
@@ -20,7 +21,7 @@ export function JoinView({ code }: { code: string }) {
       .then((r) => (invite.value = r.invite))
       .catch(
         (err: unknown) =>
-          (error.value = err instanceof HttpError ? err.message : t('people.offlineShort')),
+          (error.value = err instanceof HttpError ? errorText(err) : t('people.offlineShort')),
       );
   }, [code]);
 
@@ -41,7 +42,7 @@ export function JoinView({ code }: { code: string }) {
       await store.signIn(email, password);
       navigate('/', true);
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : t('people.offline');
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
     } finally {
       busy.value = false;
     }

@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { HttpError } from '../../../client/api';
 import type { SignedInUser } from '../../../client/db';
+import { errorText } from '../../i18n';
 import { t } from '../../messages/people';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
@@ -24,7 +25,7 @@ export function ResetView({ token }: { token: string }) {
       await store.signIn(user.email, password);
       navigate('/', true);
     } catch (err) {
-      error.value = err instanceof HttpError ? err.message : t('people.offline');
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
     } finally {
       busy.value = false;
     }

@@ -1,0 +1,106 @@
+import type { MessagesOf } from '../wording';
+import type { en } from './errors.en';
+
+export const de: MessagesOf<typeof en> = {
+  'error.unauthenticated': 'Bitte melde dich an.',
+  'error.forbidden': 'Darauf hast du keinen Zugriff.',
+  'error.noPerson': 'Diese Person gibt es in deiner Organisation nicht.',
+  'error.noCohortNamed': 'Es gibt keine Kohorte „{name}“.',
+  'error.noCohort': 'Diese Kohorte gibt es in deiner Organisation nicht.',
+  'error.cohortManagers':
+    'Die Führungskräfte einer Kohorte müssen aktive Führungskräfte oder Admins deiner Organisation sein.',
+  'error.unknownManager': 'Wähle eine aktive Führungskraft aus deiner Organisation.',
+  'error.managerCycle': 'Zwei Personen können nicht einander berichten.',
+  'error.unknownCareer': 'Wähle eine Rolle und Stufe aus dem Katalog.',
+  'error.ownAdmin': 'Du kannst dir die Admin-Rechte nicht selbst entziehen.',
+  'error.ownAccount': 'Du kannst dein eigenes Konto nicht deaktivieren.',
+  'error.inactive': 'Aktiviere dieses Konto zuerst wieder.',
+  'error.emailTaken': 'Zu dieser E-Mail-Adresse gibt es schon ein Konto.',
+  'error.emailTakenSignIn':
+    'Zu dieser E-Mail-Adresse gibt es schon ein Konto. Melde dich stattdessen an.',
+  'error.moduleTaken': 'Die Modul-ID „{id}“ gehört zu anderen Inhalten. Wähle eine andere ID.',
+  'error.pushDisabled': 'Erinnerungen per Push sind hier nicht eingerichtet.',
+  'error.cohortPrivate':
+    'Nur Mitglieder dieser Kohorte, ihre Führungskräfte, deren Führungskräfte und Admins können sie sehen.',
+  'error.tooManyAttempts': 'Zu viele Versuche. Warte 15 Minuten und versuche es dann erneut.',
+  'error.tooManySignIns': 'Zu viele Anmeldeversuche. Warte 15 Minuten und versuche es dann erneut.',
+  'error.inviteInvalid': 'Dieser Einladungscode ist nicht mehr gültig. Bitte um einen neuen.',
+  'error.resetInvalid':
+    'Dieser Link zum Zurücksetzen ist nicht mehr gültig. Bitte deine Admins um einen neuen.',
+  'error.noSession': 'Du hast keine aktive Sitzung mit dieser ID.',
+  'error.badCredentials': 'E-Mail-Adresse und Passwort passen nicht zusammen.',
+  'error.pilotAdmins': 'Nur Admins dieser Organisation können ein Pilotprojekt durchführen.',
+  'error.noPilot': 'Dieses Pilotprojekt gibt es nicht.',
+  'error.noPilotYet': 'Es ist noch kein Pilotprojekt eingerichtet.',
+  'error.pilotCohort': 'Es gibt keine Kohorte „{name}“ in deiner Organisation.',
+  'error.hrFileTooLarge': 'Eine HR-Datei darf höchstens {megabytes} MB groß sein.',
+  'error.emptyFile': 'Die Datei enthält keine HR-Zeilen.',
+  'error.exports': 'Exporte sind {files}.',
+  'error.noColleague': 'Diese Kollegin oder diesen Kollegen gibt es in deiner Organisation nicht.',
+  'error.self': 'Wähle eine Kollegin oder einen Kollegen statt dir selbst.',
+  'error.kudosLimit': {
+    one: 'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
+    other:
+      'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
+  },
+  'error.noModule': 'Ein Modul mit dieser ID gibt es nicht.',
+  'error.challengeSetters':
+    'Nur Admins und die Führungskräfte der Kohorte setzen Herausforderungen.',
+  'error.syncBatchTooLarge': 'Ein Synchronisierungspaket darf höchstens {bytes} Byte groß sein.',
+  'error.noPathway': 'Einen Lernpfad mit dieser ID gibt es nicht.',
+  'error.dueDatePast': 'Wähle heute oder einen späteren Tag als Fälligkeitsdatum.',
+  'error.nudgeLimit': {
+    one: 'Du kannst jemanden einmal am Tag anstupsen.',
+    other: 'Du kannst jemanden {count}-mal am Tag anstupsen.',
+  },
+  'error.tooLarge': 'Die Anfrage ist zu groß.',
+  'error.internal':
+    'Bei uns ist etwas schiefgelaufen. Dein Fortschritt ist sicher; versuche es erneut.',
+  'error.invalidJson': 'Die Anfrage ist kein gültiges JSON.',
+  'error.enterEmail': 'Gib deine geschäftliche E-Mail-Adresse ein.',
+  'error.badOrigin': 'Anfragen müssen von dieser Website kommen.',
+  'error.bodyTooLarge': 'Eine Anfrage darf höchstens {bytes} Byte groß sein.',
+  'error.storeDown': 'Die Datenbank antwortet nicht.',
+  'error.noRoute': 'Diesen API-Pfad gibt es nicht.',
+  'error.notFound': 'Nicht gefunden.',
+  'error.hrRows': {
+    one: '{count} Zeile muss korrigiert werden; nichts wurde importiert.',
+    other: '{count} Zeilen müssen korrigiert werden; nichts wurde importiert.',
+  },
+  'error.contentProblems': {
+    one: '{count} Problem in {file}',
+    other: '{count} Probleme in {file}',
+  },
+  'error.field.missing': '{field}: Diese Angabe fehlt.',
+  'error.field.wrongType': '{field}: Diese Angabe hat den falschen Typ.',
+  'error.field.tooShort': {
+    one: '{field}: Verwende mindestens {count} Zeichen.',
+    other: '{field}: Verwende mindestens {count} Zeichen.',
+  },
+  'error.field.tooLong': {
+    one: '{field}: Verwende höchstens {count} Zeichen.',
+    other: '{field}: Verwende höchstens {count} Zeichen.',
+  },
+  'error.field.tooFew': {
+    one: '{field}: Wähle mindestens {count} aus.',
+    other: '{field}: Wähle mindestens {count} aus.',
+  },
+  'error.field.tooMany': {
+    one: '{field}: Wähle höchstens {count} aus.',
+    other: '{field}: Wähle höchstens {count} aus.',
+  },
+  'error.field.tooSmall': '{field}: Verwende {count} oder mehr.',
+  'error.field.tooBig': '{field}: Verwende {count} oder weniger.',
+  'error.field.choice': '{field}: Wähle eines von {options}.',
+  'error.field.format': '{field}: Prüfe das Format.',
+  'error.field.unknown': 'Entferne das Feld „{field}“; es gehört nicht zu dieser Anfrage.',
+  'error.field.invalid': '{field}: Prüfe diesen Wert.',
+  'error.field.timeZone': '{field}: Diese Zeitzone ist unbekannt.',
+  'error.field.date': '{field}: Gib ein Datum als JJJJ-MM-TT an.',
+  'error.field.realDate': '{field}: Dieses Datum gibt es nicht.',
+  'error.field.markdownName': '{field}: Verwende einen Markdown-Dateinamen wie mein-modul.md.',
+  'error.field.base64url': '{field}: Verwende base64url.',
+  'error.field.pilotGoals': '{field}: Ein Pilotprojekt hat höchstens drei Ziele.',
+  'error.field.pilotCohorts': '{field}: Wähle mindestens eine Pilotkohorte.',
+  'error.field.endsBeforeStart': 'Das Enddatum darf nicht vor dem Startdatum liegen.',
+};
