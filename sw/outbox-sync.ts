@@ -39,7 +39,7 @@ export async function flushOutbox(): Promise<void> {
     engine.stop();
     new BroadcastChannel('kindling-sync').postMessage({ type: 'synced' });
     const { phase, error } = engine.status;
-    if (phase !== 'idle') throw new Error(error ?? `outbox not flushed: ${phase}`);
+    if (phase !== 'idle') throw new Error(error?.text ?? `outbox not flushed: ${phase}`);
   } finally {
     db.close();
   }

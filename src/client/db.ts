@@ -15,6 +15,7 @@ import type { Catalog, LearningModule } from '../core/content';
 import type { ProgressEvent } from '../core/events';
 import type { ProgressState } from '../core/progress';
 import type { RejectReason } from '../core/sync';
+import type { Phrase } from '../core/wording';
 
 export interface OutboxEntry {
   id: string;
@@ -25,7 +26,9 @@ export interface OutboxEntry {
 
 export interface RejectedEntry extends OutboxEntry {
   reason: RejectReason;
+  /** In English; `phrase` words it in the reader's locale (absent on entries from before). */
   message: string;
+  phrase?: Phrase;
   rejectedAt: string;
 }
 

@@ -15,6 +15,7 @@
  */
 import type { ProgressState } from '../core/progress';
 import { SYNC_LIMITS, type SyncResult } from '../core/sync';
+import type { Phrase } from '../core/wording';
 import { HttpError, NetworkError, type Api } from './api';
 import type { Outbox } from './outbox';
 import { isoWithOffset, type Clock } from './outbox';
@@ -24,7 +25,8 @@ export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
 export interface SyncStatus {
   phase: SyncPhase;
   lastSyncedAt: string | null;
-  error: string | null;
+  /** What went wrong, worded by the app (`t.phrase`); null while all is well or just offline. */
+  error: Phrase | null;
 }
 
 export interface SyncEngineDeps {
@@ -106,6 +108,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
                 entry: entries[0]!,
                 reason: err.status === 413 ? 'too_large' : 'invalid',
                 message: err.message,
+                phrase: err.phrase,
                 rejectedAt: new Date(deps.clock.now()).toISOString(),
               },
             ],
@@ -125,6 +128,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
             entry,
             reason: r.reason,
             message: r.message ?? r.reason,
+            phrase: {
+              key: r.key ?? '',
+              ...(r.params && { params: r.params }),
+              text: r.message ?? r.reason,
+            },
             rejectedAt: response.serverTime,
           });
         else acked.push(r.id);
@@ -158,8 +166,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (err instanceof HttpError && err.status === 401) {
         setStatus({
           phase: 'signed_out',
-          error:
-            'Your session has ended. Sign in again to sync; your progress is kept on this device.',
+          error: {
+            key: 'sync.sessionEnded',
+            text: 'Your session has ended. Sign in again to sync; your progress is kept on this device.',
+          },
         });
         return;
       }
@@ -167,7 +177,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const delay = backoffDelay(failures++, random);
       setStatus({
         phase: offline ? 'offline' : 'error',
-        error: offline ? null : (err as Error).message,
+        error: offline
+          ? null
+          : err instanceof HttpError
+            ? err.phrase
+            : { key: '', text: (err as Error).message },
       });
       cancelRetry = schedule(() => void sync(), delay);
     } finally {

@@ -2,6 +2,7 @@
  * The sync contract (v1) shared by the device and the server; free of zod so the app bundle stays
  * small. See DESIGN.md "Sync contract" and src/server/ingest.ts.
  */
+import type { Params, Phrase } from './wording';
 
 /** Hard limits of one sync request, shared by client batching and server validation. */
 export const SYNC_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024 } as const;
@@ -11,7 +12,25 @@ export type RejectReason =
 
 export type SyncResult =
   | { id: string; status: 'accepted' | 'duplicate' }
-  | { id: string; status: 'rejected'; reason: RejectReason; message?: string };
+  | {
+      id: string;
+      status: 'rejected';
+      reason: RejectReason;
+      /** In English; `key` and `params` word it in the reader's locale (src/core/phrases/errors). */
+      message?: string;
+      key?: string;
+      params?: Params;
+    };
+
+/** A rejected result carrying its reason as a phrase. */
+export const rejection = (id: string, reason: RejectReason, phrase: Phrase): SyncResult => ({
+  id,
+  status: 'rejected',
+  reason,
+  message: phrase.text,
+  key: phrase.key,
+  ...(phrase.params ? { params: phrase.params } : {}),
+});
 
 /**
  * A stable serialisation of an event, used to tell a duplicate (same content) from a conflict.

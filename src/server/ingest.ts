@@ -13,7 +13,8 @@
  *    (and unique device + seq), so two processes racing on the same batch still store it once.
  */
 import { progressEvent, type SyncRequest } from '../core/events';
-import type { SyncResult } from '../core/sync';
+import { errorPhrase, issuePhrase } from '../core/phrases/errors';
+import { rejection, type SyncResult } from '../core/sync';
 import type { IncomingEvent } from './store/store';
 
 export const CLOCK_TOLERANCE_MS = 2 * 60_000;
@@ -40,37 +41,20 @@ export function prepareBatch(
   const slots = request.events.map((raw): SyncResult | number => {
     const parsed = progressEvent.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return {
-        id: raw.id,
-        status: 'rejected',
-        reason: 'invalid',
-        message: `${issue.path.join('.')}: ${issue.message}`,
-      };
+      return rejection(raw.id, 'invalid', issuePhrase(parsed.error.issues[0]!));
     }
     const event = parsed.data;
     if (event.deviceId !== request.deviceId)
-      return {
-        id: event.id,
-        status: 'rejected',
-        reason: 'device_mismatch',
-        message: 'the event was made on another device',
-      };
+      return rejection(event.id, 'device_mismatch', errorPhrase('error.event.deviceMismatch'));
     const correctedAt = Date.parse(event.occurredAt) + skew;
     if (correctedAt > receivedAt + CLOCK_TOLERANCE_MS)
-      return {
-        id: event.id,
-        status: 'rejected',
-        reason: 'in_future',
-        message: 'the event is dated in the future',
-      };
+      return rejection(event.id, 'in_future', errorPhrase('error.event.future'));
     if (correctedAt < oldest)
-      return {
-        id: event.id,
-        status: 'rejected',
-        reason: 'too_old',
-        message: `progress older than ${windowDays} days can no longer be counted`,
-      };
+      return rejection(
+        event.id,
+        'too_old',
+        errorPhrase('error.event.tooOld', { count: windowDays }),
+      );
     incoming.push({ event, body: JSON.stringify(event), correctedAt, receivedAt });
     return incoming.length - 1;
   });

@@ -1,6 +1,7 @@
 /**
  * The language follows the browser (a German Chromium gets German screens), can be changed in
- * the account area, and the choice survives a reload. The lazily loaded manager, roadmap and
+ * the account area, and the choice survives a reload. What the server says (a refused sign-in)
+ * is worded in German too. The lazily loaded manager, roadmap and
  * pilot screens speak German too, with German numbers and dates.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,10 @@ describe('a learner whose browser speaks German', () => {
       await page.getByRole('heading', { name: 'Jeden Tag ein bisschen lernen' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await page.getByLabel('E-Mail').fill('learner@demo.test');
+      // The server's refusal, worded in German from its phrase.
+      await page.getByLabel('Passwort').fill('not-my-password');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByText('E-Mail-Adresse und Passwort passen nicht zusammen.').waitFor();
       await page.getByLabel('Passwort').fill('learn-daily');
       await page.getByRole('button', { name: 'Anmelden' }).click();
       await page.getByRole('heading', { name: /Hallo Lena/ }).waitFor();

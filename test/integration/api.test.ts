@@ -165,7 +165,13 @@ describe('sync', () => {
     const changed = { ...event, durationMs: 1 };
     const conflict = await (await learner.post('/api/v1/sync', syncBody([changed]))).json();
     expect(conflict.results).toEqual([
-      { id: event.id, status: 'rejected', reason: 'conflict', message: expect.any(String) },
+      {
+        id: event.id,
+        status: 'rejected',
+        reason: 'conflict',
+        message: 'This event id was already stored with other content.',
+        key: 'error.event.idTaken',
+      },
     ]);
     expect(
       (await store.userEvents('u-demo-learner')).map((e) => 'durationMs' in e && e.durationMs),
@@ -196,7 +202,9 @@ describe('sync', () => {
         id: bad.id,
         status: 'rejected',
         reason: 'invalid',
-        message: expect.stringContaining('durationMs'),
+        message: 'durationMs: this has the wrong type.',
+        key: 'error.field.wrongType',
+        params: { field: 'durationMs' },
       },
       { id: good.id, status: 'accepted' },
     ]);

@@ -179,7 +179,7 @@ describe('failures', () => {
     await device.engine.sync();
     expect(device.engine.status).toMatchObject({
       phase: 'error',
-      error: 'The database is not answering.',
+      error: { key: '', text: 'The database is not answering.' },
     });
     expect(device.retries).toHaveLength(1);
     failing = false;
@@ -195,7 +195,10 @@ describe('failures', () => {
     await device.engine.sync();
 
     expect(device.engine.status.phase).toBe('signed_out');
-    expect(device.engine.status.error).toMatch(/Sign in again/);
+    expect(device.engine.status.error).toMatchObject({
+      key: 'sync.sessionEnded',
+      text: expect.stringMatching(/Sign in again/),
+    });
     expect(device.retries).toEqual([]); // no hammering with a dead session
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(4);
 

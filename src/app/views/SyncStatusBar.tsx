@@ -36,9 +36,7 @@ export function SyncStatusBar() {
         </span>
         <span class="muted">{t('sync.last', { when: relativeTime(s.lastSyncedAt) })}</span>
       </div>
-      {s.error && (
-        <p class="sync-error">{s.phase === 'signed_out' ? t('sync.sessionEnded') : s.error}</p>
-      )}
+      {s.error && <p class="sync-error">{t.phrase(s.error)}</p>}
       {rejected.value.length > 0 && (
         <details class="rejected">
           <summary>{t('sync.rejected', { count: rejected.value.length })}</summary>
@@ -46,7 +44,8 @@ export function SyncStatusBar() {
             {rejected.value.map((r) => (
               <li key={r.id}>
                 {r.reason === 'too_old' && <strong>{t('sync.notCounted')}</strong>}
-                {t(`event.${r.event.type}`)} · {formatDateTime(r.event.occurredAt)}: {r.message}{' '}
+                {t(`event.${r.event.type}`)} · {formatDateTime(r.event.occurredAt)}:{' '}
+                {r.phrase ? t.phrase(r.phrase) : r.message}{' '}
                 <button
                   type="button"
                   class="link-button"

@@ -71,6 +71,14 @@ export const de: MessagesOf<typeof en> = {
     one: '{count} Problem in {file}',
     other: '{count} Probleme in {file}',
   },
+  'error.event.deviceMismatch': 'Dieser Fortschritt stammt von einem anderen Gerät.',
+  'error.event.future': 'Dieser Fortschritt ist in die Zukunft datiert.',
+  'error.event.tooOld': {
+    one: 'Fortschritt, der älter als {count} Tag ist, kann nicht mehr gezählt werden.',
+    other: 'Fortschritt, der älter als {count} Tage ist, kann nicht mehr gezählt werden.',
+  },
+  'error.event.idTaken': 'Diese Ereignis-ID wurde schon mit anderem Inhalt gespeichert.',
+  'error.event.seqTaken': 'Diese Sequenznummer des Geräts wurde schon verwendet.',
   'error.field.missing': '{field}: Diese Angabe fehlt.',
   'error.field.wrongType': '{field}: Diese Angabe hat den falschen Typ.',
   'error.field.tooShort': {
@@ -102,5 +110,8 @@ export const de: MessagesOf<typeof en> = {
   'error.field.base64url': '{field}: Verwende base64url.',
   'error.field.pilotGoals': '{field}: Ein Pilotprojekt hat höchstens drei Ziele.',
   'error.field.pilotCohorts': '{field}: Wähle mindestens eine Pilotkohorte.',
+  'error.field.textLength': '{field}: Verwende {min} bis {max} Zeichen.',
+  'error.field.wholeNumber': '{field}: Verwende eine ganze Zahl von 0 bis {max}.',
+  'error.field.eventId': '{field}: Jedes Ereignis braucht eine „id“ mit 1 bis 100 Zeichen.',
   'error.field.endsBeforeStart': 'Das Enddatum darf nicht vor dem Startdatum liegen.',
 };

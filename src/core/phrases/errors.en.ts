@@ -68,6 +68,14 @@ export const en = {
     one: '{count} problem in {file}',
     other: '{count} problems in {file}',
   },
+  'error.event.deviceMismatch': 'This progress was made on another device.',
+  'error.event.future': 'This progress is dated in the future.',
+  'error.event.tooOld': {
+    one: 'Progress older than {count} day can no longer be counted.',
+    other: 'Progress older than {count} days can no longer be counted.',
+  },
+  'error.event.idTaken': 'This event id was already stored with other content.',
+  'error.event.seqTaken': 'This device sequence number was already used.',
   'error.field.missing': '{field}: this is required.',
   'error.field.wrongType': '{field}: this has the wrong type.',
   'error.field.tooShort': {
@@ -99,5 +107,8 @@ export const en = {
   'error.field.base64url': '{field}: use base64url.',
   'error.field.pilotGoals': '{field}: a pilot has at most three goals.',
   'error.field.pilotCohorts': '{field}: choose at least one pilot cohort.',
+  'error.field.textLength': '{field}: use {min} to {max} characters.',
+  'error.field.wholeNumber': '{field}: use a whole number from 0 to {max}.',
+  'error.field.eventId': '{field}: every event needs an "id" of 1 to 100 characters.',
   'error.field.endsBeforeStart': 'The end date must not be before the start date.',
 } as const;

@@ -1,6 +1,6 @@
 /** The server's refusals as phrases (`errorPhrase('error.noModule')`), worded in every locale. */
 import type { z } from 'zod';
-import { defineWording, type Phrase } from '../wording';
+import { defineWording, type Params, type Phrase } from '../wording';
 import { de } from './errors.de';
 import { en } from './errors.en';
 
@@ -11,11 +11,15 @@ const isErrorKey = (message: string): message is ErrorKey => Object.hasOwn(en, m
 
 /**
  * One zod issue as a phrase naming the field: a schema's own message when it is an
- * `error.field.*` key, otherwise worded from the issue's code and bounds.
+ * `error.field.*` key (with the refinement's `params`), otherwise worded from the issue's code and bounds.
  */
 export function issuePhrase(issue: z.core.$ZodIssue): Phrase {
   const field = issue.path.length ? issue.path.join('.') : 'request';
-  if (isErrorKey(issue.message)) return errorPhrase(issue.message, { field });
+  if (isErrorKey(issue.message))
+    return errorPhrase(issue.message, {
+      ...(issue.code === 'custom' ? (issue.params as Params | undefined) : undefined),
+      field,
+    });
   switch (issue.code) {
     case 'invalid_type':
       return errorPhrase(

@@ -8,7 +8,8 @@
  * or the device + seq already used by another id) → `rejected: conflict`.
  */
 import type { ProgressEvent } from '../../core/events';
-import { canonicalEvent, type SyncResult } from '../../core/sync';
+import { errorPhrase } from '../../core/phrases/errors';
+import { canonicalEvent, rejection, type SyncResult } from '../../core/sync';
 import type { IncomingEvent } from './store';
 
 export const EVENT_COLUMNS = [
@@ -85,14 +86,11 @@ export function batchResults(
     const row = stored.get(event.id);
     if (row && row.user_id === userId && sameContent(row.body, incoming))
       return { id: event.id, status: 'duplicate' };
-    return {
-      id: event.id,
-      status: 'rejected',
-      reason: 'conflict',
-      message: row
-        ? 'this event id was already stored with other content'
-        : 'this device sequence number was already used',
-    };
+    return rejection(
+      event.id,
+      'conflict',
+      errorPhrase(row ? 'error.event.idTaken' : 'error.event.seqTaken'),
+    );
   });
 }
 
