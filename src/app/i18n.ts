@@ -42,12 +42,21 @@ export interface Translate<K extends string> {
    * messages where part of the sentence is marked up.
    */
   rich<N>(key: K, nodes: Record<string, N>, params?: Params): Array<string | N>;
-  /**
-   * A phrase the server composed, worded again in the reader's locale when this catalog holds
-   * its key (its English text otherwise, e.g. from a newer server).
-   */
+  /** A phrase the server composed, in the reader's locale (`sayPhrase`). */
   phrase(phrase: Phrase): string;
   readonly catalogs: Catalogs<K>;
+}
+
+/** Every catalog bound so far: the core one, and each lazy area's once its chunk has loaded. */
+const definedCatalogs: Array<Catalogs<string>> = [];
+
+/**
+ * A phrase the server composed, in the reader's locale, from whichever loaded catalog holds its
+ * key (the people screens' catalog holds their refusals); its English text when none does.
+ */
+export function sayPhrase(p: Phrase): string {
+  const catalog = definedCatalogs.find((c) => Object.hasOwn(c.en, p.key));
+  return catalog ? word(catalog, p.key, p.params, locale.value) : p.text;
 }
 
 /**
@@ -75,9 +84,8 @@ export function defineMessages<M extends Record<string, Message>>(
       });
     return parts.filter((part) => part !== '');
   }
-  const phrase = (p: Phrase) =>
-    Object.hasOwn(all.en, p.key) ? translate(p.key as K, p.params) : p.text;
-  return Object.assign(translate, { rich, phrase, catalogs: all });
+  definedCatalogs.push(all);
+  return Object.assign(translate, { rich, phrase: sayPhrase, catalogs: all });
 }
 
 /** The first supported language among the stored choice and the browser's preferences. */
@@ -158,5 +166,5 @@ export function formatPercent(percent: number): string {
 
 /** The server's refusal in the reader's locale (its English message for a key this app lacks). */
 export function errorText(err: { phrase: Phrase }): string {
-  return t.phrase(err.phrase);
+  return sayPhrase(err.phrase);
 }

@@ -75,6 +75,16 @@ describe('a refused request', () => {
     );
   });
 
+  it('of the people screens reads in German once their catalog has loaded', async () => {
+    const err = await refusal(apiAs().get('/invites/NOT-A-CODE'));
+    expect(err.phrase.key).toBe('error.inviteInvalid');
+    locale.value = 'de';
+    await import('../../src/app/messages/people'); // what the lazy join screen loads
+    expect(errorText(err)).toBe(
+      'Dieser Einladungscode ist nicht mehr gültig. Bitte um einen neuen.',
+    );
+  });
+
   it('falls back to the server’s English for a key this app does not know', () => {
     locale.value = 'de';
     const fromNewerServer = new HttpError(400, 'new_rule', 'A rule this app has not heard of.', {

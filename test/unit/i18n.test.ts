@@ -71,7 +71,13 @@ function catalogProblems(reference: Catalog, other: Catalog): string[] {
 describe('the message catalogs', () => {
   it('are found: the core catalog, the people and pilot areas and the server’s phrases', () => {
     expect([...areas.keys()]).toEqual(
-      expect.arrayContaining(['core', 'people', 'pilot', 'phrases/errors']),
+      expect.arrayContaining([
+        'core',
+        'people',
+        'pilot',
+        'phrases/errors',
+        'phrases/people-errors',
+      ]),
     );
   });
 
@@ -92,19 +98,18 @@ describe('the message catalogs', () => {
     );
   });
 
-  it('are the ones each area’s t() uses; the core t() also words the server’s refusals', () => {
-    const core = (code: Locale) => ({
-      ...areas.get('core')!.get(code),
-      ...areas.get('phrases/errors')!.get(code),
-    });
-    expect(catalogs).toEqual({ en: core('en'), de: core('de') });
-    for (const code of LOCALES)
-      expect(errorPhrase.catalogs[code]).toBe(areas.get('phrases/errors')!.get(code));
-    for (const [area, bound] of [
-      ['people', peopleT.catalogs],
-      ['pilot', pilotT.catalogs],
-    ] as const)
-      for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
+  it('are the ones each area’s t() uses, each with the server’s refusals its screens meet', () => {
+    /** The messages of some areas, merged as a `t` binds them. */
+    const merged = (code: Locale, ...names: string[]) =>
+      Object.assign({}, ...names.map((name) => areas.get(name)!.get(code)));
+    for (const code of LOCALES) {
+      expect(catalogs[code]).toEqual(merged(code, 'core', 'phrases/errors'));
+      expect(peopleT.catalogs[code]).toEqual(merged(code, 'people', 'phrases/people-errors'));
+      expect(pilotT.catalogs[code]).toEqual(merged(code, 'pilot', 'phrases/people-errors'));
+      expect(errorPhrase.catalogs[code]).toEqual(
+        merged(code, 'phrases/errors', 'phrases/people-errors'),
+      );
+    }
   });
 
   it('catch a locale that misses a key, adds one, drops a placeholder or a plural', () => {

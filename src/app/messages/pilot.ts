@@ -1,6 +1,11 @@
 /** The pilot screens' `t` (lazy chunk only: never import this from a learner's first screen). */
+import { de as errorsDe } from '../../core/phrases/people-errors.de';
+import { en as errorsEn } from '../../core/phrases/people-errors.en';
 import { defineMessages } from '../i18n';
 import { de } from './pilot.de';
 import { en } from './pilot.en';
 
-export const t = defineMessages({ en, de });
+export const t = defineMessages({
+  en: { ...en, ...errorsEn },
+  de: { ...de, ...errorsDe },
+});

@@ -1,13 +1,20 @@
-/** The server's refusals as phrases (`errorPhrase('error.noModule')`), worded in every locale. */
+/**
+ * The server's refusals as phrases (`errorPhrase('error.noModule')`), worded in every locale. The
+ * catalog comes in two parts so the learner's first screen carries only the refusals it can meet
+ * (errors.*.ts); the people, admin and pilot screens add theirs (people-errors.*.ts).
+ */
 import type { z } from 'zod';
 import { defineWording, type Params, type Phrase } from '../wording';
 import { de } from './errors.de';
 import { en } from './errors.en';
+import { de as peopleDe } from './people-errors.de';
+import { en as peopleEn } from './people-errors.en';
 
-export const errorPhrase = defineWording({ en, de });
-export type ErrorKey = keyof typeof en;
+const all = { en: { ...en, ...peopleEn }, de: { ...de, ...peopleDe } };
+export const errorPhrase = defineWording(all);
+export type ErrorKey = keyof typeof all.en;
 
-const isErrorKey = (message: string): message is ErrorKey => Object.hasOwn(en, message);
+const isErrorKey = (message: string): message is ErrorKey => Object.hasOwn(all.en, message);
 
 /**
  * One zod issue as a phrase naming the field: a schema's own message when it is an
