@@ -4,8 +4,8 @@
  * upload with `file:line` problems, the sponsor message and the learning goal.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { coachPhrase } from '../../src/core/phrases/coach';
-import { notificationPhrase } from '../../src/core/phrases/notifications';
+import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
+import { notificationPhrase, type NotificationKey } from '../../src/core/phrases/notifications';
 import type { Phrase } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { TOKEN_LIMIT } from '../../src/server/auth/tokens';
@@ -21,8 +21,9 @@ const as = async (userId: string): Promise<Client> =>
   clientFor(app, await sessionCookie(store, userId));
 const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** A phrase from the API as a German reader's app words it. */
-const coachInGerman = (p: Phrase) => coachPhrase.say(p.key as never, p.params, 'de');
-const noticeInGerman = (p: Phrase) => notificationPhrase.say(p.key as never, p.params, 'de');
+const coachInGerman = (p: Phrase) => coachPhrase.say(p.key as CoachKey, p.params, 'de');
+const noticeInGerman = (p: Phrase) =>
+  notificationPhrase.say(p.key as NotificationKey, p.params, 'de');
 
 beforeEach(async () => {
   clock = Date.now();

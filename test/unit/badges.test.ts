@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgesOf, moduleMastered } from '../../src/core/badges';
-import { badgePhrase } from '../../src/core/phrases/badges';
+import { badgePhrase, type BadgeKey } from '../../src/core/phrases/badges';
 import { emptyLedger, type Ledger } from '../../src/core/progress';
 
 const module = { id: 'm', competencies: ['listening'], lessons: [{ id: 'm.a' }, { id: 'm.b' }] };
@@ -45,7 +45,7 @@ describe('badges', () => {
       'badge.firstKudos',
     ]);
     expect(
-      badges.map((b) => badgePhrase.say(b.phrase.key as never, b.phrase.params, 'de')),
+      badges.map((b) => badgePhrase.say(b.phrase.key as BadgeKey, b.phrase.params, 'de')),
     ).toEqual(['Active listening', '7-Tage-Serie', '30-Tage-Serie', 'Erste Kudos']);
     expect(
       badgesOf({

@@ -4,7 +4,7 @@ import { careerGap } from '../../src/core/career';
 import type { Catalog } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import { oneOnOneScript } from '../../src/core/one-on-one';
-import { coachPhrase } from '../../src/core/phrases/coach';
+import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
 import type { Phrase } from '../../src/core/wording';
 import { reportProgress, weekStart } from '../../src/core/team';
 
@@ -38,7 +38,7 @@ const catalog = {
 } as unknown as Catalog;
 
 /** A phrase as a German manager reads it. */
-const inGerman = (p: Phrase) => coachPhrase.say(p.key as never, p.params, 'de');
+const inGerman = (p: Phrase) => coachPhrase.say(p.key as CoachKey, p.params, 'de');
 
 const NOW = Date.parse('2026-03-12T10:00:00Z'); // a Thursday
 let seq = 0;

@@ -4,3 +4,4 @@ import { de } from './badges.de';
 import { en } from './badges.en';
 
 export const badgePhrase = defineWording({ en, de });
+export type BadgeKey = keyof typeof en;

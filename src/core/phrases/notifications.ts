@@ -4,3 +4,4 @@ import { de } from './notifications.de';
 import { en } from './notifications.en';
 
 export const notificationPhrase = defineWording({ en, de });
+export type NotificationKey = keyof typeof en;
