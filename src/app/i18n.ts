@@ -25,8 +25,12 @@ import {
   type Params,
   type Phrase,
 } from '../core/wording';
+import { de as badgesDe } from '../core/phrases/badges.de';
+import { en as badgesEn } from '../core/phrases/badges.en';
 import { de as errorsDe } from '../core/phrases/errors.de';
 import { en as errorsEn } from '../core/phrases/errors.en';
+import { de as notificationsDe } from '../core/phrases/notifications.de';
+import { en as notificationsEn } from '../core/phrases/notifications.en';
 import { de } from './messages/de';
 import { en } from './messages/en';
 
@@ -123,11 +127,15 @@ export function setLocale(next: Locale): void {
 }
 
 /**
- * The message for `key` of the core catalog (the learner's screens, and the server's refusals so
- * `t.phrase(err.phrase)` words any error) in the current locale.
+ * The message for `key` of the core catalog (the learner's screens, and the phrases the server
+ * composes for a learner: its refusals, so `t.phrase(err.phrase)` words any error, badge titles
+ * and notifications) in the current locale.
  * @example t('home.moduleMeta', { count: 3, minutes: '12 min', done: 1 }) // "3 lessons · 12 min · 1 of 3 done"
  */
-export const t = defineMessages({ en: { ...en, ...errorsEn }, de: { ...de, ...errorsDe } });
+export const t = defineMessages({
+  en: { ...en, ...errorsEn, ...badgesEn, ...notificationsEn },
+  de: { ...de, ...errorsDe, ...badgesDe, ...notificationsDe },
+});
 export const catalogs = t.catalogs;
 
 export function dateFormat(options: Intl.DateTimeFormatOptions) {

@@ -6,7 +6,9 @@
  * - kudos received from colleagues (1, 10).
  * Raw completion counts never earn a badge.
  */
+import { badgePhrase } from './phrases/badges';
 import { rightFirstAnswers, type Ledger } from './progress';
+import type { Phrase } from './wording';
 
 export const MASTERY = 0.8;
 export const STREAK_BADGES = [7, 30, 100] as const;
@@ -15,7 +17,9 @@ export const KUDOS_BADGES = [1, 10] as const;
 export interface Badge {
   id: string;
   kind: 'competency' | 'streak' | 'kudos';
+  /** The title in English (API users, logs); `phrase` words it in the reader's locale. */
   title: string;
+  phrase: Phrase;
 }
 
 export interface ModuleOutline {
@@ -52,21 +56,31 @@ export function badgesOf(input: {
   const right = rightFirstAnswers(input.ledger);
   for (const m of input.modules)
     if (moduleMastered(input.ledger, m, right)) for (const c of m.competencies) reached.add(c);
+  const badge = (id: string, kind: Badge['kind'], phrase: Phrase): Badge => ({
+    id,
+    kind,
+    title: phrase.text,
+    phrase,
+  });
   return [
-    ...[...reached].sort().map((c) => ({
-      id: `competency:${c}`,
-      kind: 'competency' as const,
-      title: input.competencyTitles[c] ?? c,
-    })),
-    ...STREAK_BADGES.filter((n) => input.longestStreak >= n).map((n) => ({
-      id: `streak:${n}`,
-      kind: 'streak' as const,
-      title: `${n}-day streak`,
-    })),
-    ...KUDOS_BADGES.filter((n) => input.kudosReceived >= n).map((n) => ({
-      id: `kudos:${n}`,
-      kind: 'kudos' as const,
-      title: n === 1 ? 'First kudos' : `${n} kudos`,
-    })),
+    ...[...reached]
+      .sort()
+      .map((c) =>
+        badge(
+          `competency:${c}`,
+          'competency',
+          badgePhrase('badge.competency', { title: input.competencyTitles[c] ?? c }),
+        ),
+      ),
+    ...STREAK_BADGES.filter((n) => input.longestStreak >= n).map((n) =>
+      badge(`streak:${n}`, 'streak', badgePhrase('badge.streak', { days: n })),
+    ),
+    ...KUDOS_BADGES.filter((n) => input.kudosReceived >= n).map((n) =>
+      badge(
+        `kudos:${n}`,
+        'kudos',
+        n === 1 ? badgePhrase('badge.firstKudos') : badgePhrase('badge.kudos', { count: n }),
+      ),
+    ),
   ];
 }

@@ -14,6 +14,8 @@
 import { addDays, daysBetween, localDate } from './calendar';
 import type { Catalog, CatalogModule } from './content';
 import type { ProgressEvent } from './events';
+import { coachPhrase } from './phrases/coach';
+import type { Phrase } from './wording';
 
 export const QUIET_DAYS_AT_RISK = 7;
 
@@ -42,7 +44,8 @@ export interface ReportProgress {
   competencies: string[];
   assignments: AssignmentProgress[];
   atRisk: boolean;
-  riskReasons: string[];
+  /** Why the report is at risk, as phrases of the coach catalog (English text included). */
+  riskReasons: Phrase[];
 }
 
 /** Monday of the week that contains `date` (YYYY-MM-DD). */
@@ -115,10 +118,12 @@ export function reportProgress(input: {
     (a) => assignmentProgress(input.catalog, a, completed, today) ?? [],
   );
   const lastLearned = [...activeDays].sort().at(-1);
-  const riskReasons: string[] = [];
+  const riskReasons: Phrase[] = [];
   if (!lastLearned || daysBetween(lastLearned, today) >= QUIET_DAYS_AT_RISK)
-    riskReasons.push(`No lesson in the last ${QUIET_DAYS_AT_RISK} days`);
-  for (const a of assignments) if (a.overdue) riskReasons.push(`"${a.title}" was due ${a.dueDate}`);
+    riskReasons.push(coachPhrase('coach.risk.quiet', { days: QUIET_DAYS_AT_RISK }));
+  for (const a of assignments)
+    if (a.overdue)
+      riskReasons.push(coachPhrase('coach.risk.overdue', { title: a.title, dueDate: a.dueDate }));
   return {
     streak: input.streak,
     lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),

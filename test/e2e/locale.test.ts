@@ -93,6 +93,8 @@ describe('a manager and an admin whose browsers speak German', () => {
       await page.getByRole('link', { name: 'Lena Learner: 1:1 öffnen' }).click();
       await page.getByRole('heading', { name: '1:1 mit Lena Learner' }).waitFor();
       await page.getByRole('heading', { name: 'Wo es hakt' }).waitFor();
+      // The 1:1 script the server composed, worded in German from its phrases.
+      await page.getByText('Sag Lena, was dir aufgefallen ist und was du schätzt').waitFor();
       await page.getByLabel('Fälligkeitsdatum', { exact: true }).fill('2099-03-31');
       await page.getByRole('button', { name: 'Lernpfad zuweisen' }).click();
       await page.getByRole('status').filter({ hasText: 'Zugewiesen.' }).waitFor();
@@ -101,6 +103,8 @@ describe('a manager and an admin whose browsers speak German', () => {
         .getByText(/fällig am 31\.03\.2099/)
         .first()
         .waitFor();
+      // …and in the script's "stuck" list, which the server sends as a phrase with its date.
+      await page.getByText(/^„.+“ noch nicht begonnen \(fällig am 31\.03\.2099\)$/).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/\{\w+\}/); // all filled in
 
       await page.getByRole('link', { name: 'Roadmap' }).click();

@@ -4,6 +4,9 @@
  * upload with `file:line` problems, the sponsor message and the learning goal.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
+import { notificationPhrase, type NotificationKey } from '../../src/core/phrases/notifications';
+import type { Phrase } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { TOKEN_LIMIT } from '../../src/server/auth/tokens';
 import { clientFor, lessonEvent, signInAs, syncBody, type App, type Client } from '../support/api';
@@ -17,6 +20,10 @@ let clock = Date.now();
 const as = async (userId: string): Promise<Client> =>
   clientFor(app, await sessionCookie(store, userId));
 const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A phrase from the API as a German reader's app words it. */
+const coachInGerman = (p: Phrase) => coachPhrase.say(p.key as CoachKey, p.params, 'de');
+const noticeInGerman = (p: Phrase) =>
+  notificationPhrase.say(p.key as NotificationKey, p.params, 'de');
 
 beforeEach(async () => {
   clock = Date.now();
@@ -66,8 +73,25 @@ describe('a manager coaching a report', () => {
         overdue: false,
       }),
     ]);
-    expect(home.notifications[0]).toMatchObject({ kind: 'assignment', read: false });
-    expect(home.notifications[0].text).toContain('New manager essentials');
+    const [note] = home.notifications;
+    expect(note).toMatchObject({ kind: 'assignment', read: false });
+    // English for API users, and the phrase the learner's app words in their locale.
+    expect(note.text).toBe(
+      `Max Manager assigned you "New manager essentials" (${minutes} min), due Jun 30, 2099.`,
+    );
+    expect(note.phrase).toEqual({
+      key: 'notification.assignment',
+      params: {
+        name: 'Max Manager',
+        title: 'New manager essentials',
+        minutes,
+        dueDate: '2099-06-30',
+      },
+      text: note.text,
+    });
+    expect(noticeInGerman(note.phrase)).toBe(
+      `Max Manager hat dir „New manager essentials“ (${minutes} Min.) zugewiesen, fällig am 30.06.2099.`,
+    );
   });
 
   it('refuses unknown pathways, past and impossible due dates with a clear 400', async () => {
@@ -87,14 +111,25 @@ describe('a manager coaching a report', () => {
 
   it('flags an overdue assignment as at risk', async () => {
     const max = await as('u-demo-manager');
+    const dueDate = new Date(clock).toISOString().slice(0, 10);
     await max.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'learning-culture-habits',
-      dueDate: new Date(clock).toISOString().slice(0, 10),
+      dueDate,
     });
     clock += 3 * 86_400_000;
     const { reports } = await json(await max.get('/api/v1/team'));
     expect(reports[0].atRisk).toBe(true);
     expect(reports[0].assignments[0].overdue).toBe(true);
+    const overdue = reports[0].riskReasons.find((r: Phrase) => r.key === 'coach.risk.overdue');
+    expect(overdue.params).toEqual({ title: reports[0].assignments[0].title, dueDate });
+    const [year, month, day] = dueDate.split('-');
+    expect(coachInGerman(overdue)).toBe(
+      `„${reports[0].assignments[0].title}“ war am ${day}.${month}.${year} fällig`,
+    );
+    // The 1:1 script names the same reasons as where the report is stuck.
+    const page = await json(await max.get('/api/v1/team/u-demo-learner'));
+    expect(page.script.stuck).toEqual(expect.arrayContaining(reports[0].riskReasons));
+    expect(page.script.question.key).toBe('coach.question.blockers');
   });
 
   it('nudges: the learner sees it; a fourth nudge in a day is refused', async () => {
@@ -106,17 +141,55 @@ describe('a manager coaching a report', () => {
     const lena = await as('u-demo-learner');
     const home = await json(await lena.get('/api/v1/me/home'));
     expect(home.notifications).toHaveLength(3);
-    expect(home.notifications[0]).toMatchObject({ kind: 'nudge', read: false });
+    expect(home.notifications[0]).toMatchObject({
+      kind: 'nudge',
+      read: false,
+      text: 'Max is cheering you on: a 5-minute lesson today keeps you going!',
+      phrase: { key: 'notification.nudge', params: { name: 'Max' } },
+    });
+    expect(noticeInGerman(home.notifications[0].phrase)).toBe(
+      'Max feuert dich an: Eine 5-Minuten-Lektion heute hält dich in Schwung!',
+    );
     await lena.post('/api/v1/me/notifications/read', {});
     const after = await json(await lena.get('/api/v1/me/home'));
     expect(after.notifications.every((n: { read: boolean }) => n.read)).toBe(true);
   });
 
+  it('keeps a typed nudge as the manager wrote it, with no phrase to reword', async () => {
+    const max = await as('u-demo-manager');
+    await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
+    const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
+    expect(home.notifications[0]).toMatchObject({ kind: 'nudge', text: 'Viel Erfolg, Lena!' });
+    expect(home.notifications[0]).not.toHaveProperty('phrase');
+  });
+
   it('builds a 1:1 script and remembers ticked checklist items', async () => {
     const max = await as('u-demo-manager');
     const first = await json(await max.get('/api/v1/team/u-demo-learner'));
-    expect(first.script.question).toEqual(expect.any(String));
-    expect(first.script.nextPathway).not.toBeNull();
+    // Nothing learned yet: stuck on a quiet week, so the question asks what is in the way.
+    expect(first.script.stuck).toEqual([
+      { key: 'coach.risk.quiet', params: { days: 7 }, text: 'No lesson in the last 7 days' },
+    ]);
+    expect(first.script.question).toEqual({
+      key: 'coach.question.blockers',
+      text: 'What is getting in the way of learning right now, and what would make 10 minutes a week easy?',
+    });
+    expect(first.script.stuck.map(coachInGerman)).toEqual(['Keine Lektion in den letzten 7 Tagen']);
+    expect(first.script.checklist.map((i: Phrase & { id: string }) => [i.id, i.key])).toEqual([
+      ['celebrate', 'coach.check.celebrate'],
+      ['blockers', 'coach.check.blockers'],
+      ['question', 'coach.check.question'],
+      ['next-step', 'coach.check.dueDate'],
+      ['time', 'coach.check.time'],
+    ]);
+    expect(first.script.checklist[0].text).toBe('Tell Lena what you noticed and appreciate');
+    expect(coachInGerman(first.script.checklist[0])).toBe(
+      'Sag Lena, was dir aufgefallen ist und was du schätzt',
+    );
+    // Nothing to celebrate yet either: the script suggests showing up, in German too.
+    expect(first.script.celebrate.map(coachInGerman)).toEqual([
+      'Dabeibleiben: Frag, was die Person zuletzt ausprobiert hat',
+    ]);
     expect(first.gap.targetLevel).toBe('Senior engineer');
     expect(first.script.checklist.every((i: { checked: boolean }) => !i.checked)).toBe(true);
     const tick = await max.post('/api/v1/team/u-demo-learner/one-on-one/checks', {

@@ -40,7 +40,12 @@ describe('kudos', () => {
     const { feed } = await (await learner.get('/api/v1/cohorts/demo-co-pilot/feed')).json();
     expect(feed[0]).toMatchObject({ fromName: 'Max Manager', toName: 'Lena Learner' });
     const { badges } = await (await learner.get('/api/v1/me/badges')).json();
-    expect(badges).toContainEqual({ id: 'kudos:1', kind: 'kudos', title: 'First kudos' });
+    expect(badges).toContainEqual({
+      id: 'kudos:1',
+      kind: 'kudos',
+      title: 'First kudos',
+      phrase: { key: 'badge.firstKudos', text: 'First kudos' },
+    });
   });
 
   it(`allows ${KUDOS_PER_DAY} a day`, async () => {

@@ -219,6 +219,29 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
     expect(await store.listNotifications('other', 'ann', 10)).toEqual([]);
   });
 
+  it('keeps a notification’s phrase (key and parameters) with its English text', async () => {
+    const text = 'Max assigned you "Craft" (12 min), due Mar 31, 2099.';
+    const phrase = {
+      key: 'notification.assignment',
+      params: { name: 'Max', title: 'Craft', minutes: 12, dueDate: '2099-03-31' },
+      text,
+    };
+    const note = { orgId: 'acme', userId: 'ann', fromUserId: 'boss', readAt: null };
+    await store.addNotification({ ...note, id: 'n0', kind: 'nudge', text: 'typed', createdAt: T0 });
+    await store.addNotification({
+      ...note,
+      id: 'n1',
+      kind: 'assignment',
+      text,
+      phrase,
+      createdAt: T0 + 1,
+    });
+    const [assignment, typed] = await store.listNotifications('acme', 'ann', 10);
+    expect(assignment).toMatchObject({ id: 'n1', text, phrase });
+    expect(typed).toMatchObject({ id: 'n0', text: 'typed' });
+    expect(typed).not.toHaveProperty('phrase');
+  });
+
   it('ticks and unticks 1:1 checklist items per manager and report', async () => {
     await store.setOneOnOneCheck('boss', 'ann', 'question', true, T0);
     await store.setOneOnOneCheck('boss', 'ann', 'celebrate', true, T0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgesOf, moduleMastered } from '../../src/core/badges';
+import { badgePhrase, type BadgeKey } from '../../src/core/phrases/badges';
 import { emptyLedger, type Ledger } from '../../src/core/progress';
 
 const module = { id: 'm', competencies: ['listening'], lessons: [{ id: 'm.a' }, { id: 'm.b' }] };
@@ -37,6 +38,15 @@ describe('badges', () => {
       '30-day streak',
       'First kudos',
     ]);
+    expect(badges.map((b) => b.phrase.key)).toEqual([
+      'badge.competency',
+      'badge.streak',
+      'badge.streak',
+      'badge.firstKudos',
+    ]);
+    expect(
+      badges.map((b) => badgePhrase.say(b.phrase.key as BadgeKey, b.phrase.params, 'de')),
+    ).toEqual(['Active listening', '7-Tage-Serie', '30-Tage-Serie', 'Erste Kudos']);
     expect(
       badgesOf({
         ledger: emptyLedger,
@@ -46,5 +56,29 @@ describe('badges', () => {
         competencyTitles: {},
       }),
     ).toEqual([]);
+  });
+
+  it('titles ten kudos and a hundred-day streak with numbers in the reader’s locale', () => {
+    const badges = badgesOf({
+      ledger: emptyLedger,
+      longestStreak: 100,
+      kudosReceived: 10,
+      modules: [],
+      competencyTitles: {},
+    });
+    expect(badges.map((b) => [b.id, b.title])).toEqual([
+      ['streak:7', '7-day streak'],
+      ['streak:30', '30-day streak'],
+      ['streak:100', '100-day streak'],
+      ['kudos:1', 'First kudos'],
+      ['kudos:10', '10 kudos'],
+    ]);
+    expect(badges.at(-1)!.phrase).toEqual({
+      key: 'badge.kudos',
+      params: { count: 10 },
+      text: '10 kudos',
+    });
+    expect(badgePhrase.say('badge.kudos', { count: 10 }, 'de')).toBe('10 Kudos');
+    expect(badgePhrase.say('badge.streak', { days: 100 }, 'de')).toBe('100-Tage-Serie');
   });
 });

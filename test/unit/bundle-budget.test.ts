@@ -7,10 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle, type BundleReport } from '../../bench/bundle';
 
 /**
- * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…) and the
- * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…).
+ * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…), the message
+ * catalogs of the lazily loaded people and pilot screens (src/app/messages/people…) and the
+ * coaching phrases they word (src/core/phrases/coach…).
  */
-const ROLE_ONLY = /^src\/app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)$/i;
+const ROLE_ONLY =
+  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(coach|people-errors)[^/]*)$/i;
 
 let report: BundleReport;
 beforeAll(async () => {

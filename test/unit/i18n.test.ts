@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VNode } from 'preact';
 import type { WeekGroupMetrics, WeekMetrics } from '../../src/core/pilot';
+import type { Phrase } from '../../src/core/wording';
 import {
   catalogs,
   formatDate,
@@ -18,10 +19,17 @@ import {
   t,
   type Locale,
 } from '../../src/app/i18n';
+import { oneOnOneScript } from '../../src/core/one-on-one';
+import { badgePhrase } from '../../src/core/phrases/badges';
+import { coachPhrase } from '../../src/core/phrases/coach';
 import { errorPhrase } from '../../src/core/phrases/errors';
+import { notificationPhrase } from '../../src/core/phrases/notifications';
 import { t as peopleT } from '../../src/app/messages/people';
 import { t as pilotT } from '../../src/app/messages/pilot';
+import { BadgeList } from '../../src/app/views/BadgeList';
+import { NotificationList } from '../../src/app/views/NotificationList';
 import { PilotChart } from '../../src/app/views/PilotChart';
+import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/views/people/Coaching';
 
 type Catalog = Record<string, unknown>;
 
@@ -77,6 +85,9 @@ describe('the message catalogs', () => {
         'pilot',
         'phrases/errors',
         'phrases/people-errors',
+        'phrases/coach',
+        'phrases/badges',
+        'phrases/notifications',
       ]),
     );
   });
@@ -98,18 +109,30 @@ describe('the message catalogs', () => {
     );
   });
 
-  it('are the ones each area’s t() uses, each with the server’s refusals its screens meet', () => {
+  it('are the ones each area’s t() uses, each with the server’s phrases its screens meet', () => {
     /** The messages of some areas, merged as a `t` binds them. */
     const merged = (code: Locale, ...names: string[]) =>
       Object.assign({}, ...names.map((name) => areas.get(name)!.get(code)));
+    // The learner's screens word their refusals, badge titles and notifications; the people
+    // screens the 1:1 script, risk reasons and the people-only refusals.
     for (const code of LOCALES) {
-      expect(catalogs[code]).toEqual(merged(code, 'core', 'phrases/errors'));
-      expect(peopleT.catalogs[code]).toEqual(merged(code, 'people', 'phrases/people-errors'));
+      expect(catalogs[code]).toEqual(
+        merged(code, 'core', 'phrases/errors', 'phrases/badges', 'phrases/notifications'),
+      );
+      expect(peopleT.catalogs[code]).toEqual(
+        merged(code, 'people', 'phrases/people-errors', 'phrases/coach'),
+      );
       expect(pilotT.catalogs[code]).toEqual(merged(code, 'pilot', 'phrases/people-errors'));
       expect(errorPhrase.catalogs[code]).toEqual(
         merged(code, 'phrases/errors', 'phrases/people-errors'),
       );
     }
+    for (const [area, bound] of [
+      ['phrases/coach', coachPhrase.catalogs],
+      ['phrases/badges', badgePhrase.catalogs],
+      ['phrases/notifications', notificationPhrase.catalogs],
+    ] as const)
+      for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
   });
 
   it('catch a locale that misses a key, adds one, drops a placeholder or a plural', () => {
@@ -176,6 +199,94 @@ describe('the people and pilot screens in German', () => {
     expect(stats(3, 'en')).toBe('12-day streak · 3 lessons this week · last active gestern');
   });
 
+  it('give a German manager the 1:1 script and the risk reasons in German', () => {
+    locale.value = 'de';
+    const script = oneOnOneScript(
+      'Lena Learner',
+      {
+        streak: 12,
+        lastActiveAt: null,
+        lessonsThisWeek: 1,
+        completedLessonIds: [],
+        competencies: [],
+        assignments: [],
+        atRisk: true,
+        riskReasons: [
+          coachPhrase('coach.risk.quiet', { days: 7 }),
+          coachPhrase('coach.risk.overdue', { title: 'Feedback', dueDate: '2099-03-31' }),
+        ],
+      },
+      undefined,
+    );
+    const talk = textOf(ScriptTalk({ script }));
+    expect(talk).toContain('Eine Lernserie von 12 Tagen');
+    expect(talk).toContain('1 Lektion diese Woche');
+    expect(talk).toContain('Wo es hakt');
+    expect(talk).toContain('Keine Lektion in den letzten 7 Tagen');
+    expect(talk).toContain('„Feedback“ war am 31.03.2099 fällig');
+    expect(talk).toContain('Was hält dich gerade vom Lernen ab');
+    expect(talk).not.toMatch(/lesson|streak|was due/i);
+    const checklist = textOf(
+      ScriptChecklist({
+        items: script.checklist.map((item) => ({ ...item, checked: false })),
+        onCheck: () => undefined,
+      }),
+    );
+    expect(checklist).toContain('Sag Lena, was dir aufgefallen ist und was du schätzt');
+    expect(checklist).toContain('Vereinbare den nächsten Lernschritt');
+    expect(textOf(AtRisk({ reasons: script.stuck }))).toBe(
+      'Gefährdet: Keine Lektion in den letzten 7 Tagen; „Feedback“ war am 31.03.2099 fällig',
+    );
+  });
+
+  it('give a German learner badge titles and an assignment in German', () => {
+    locale.value = 'de';
+    const badges = textOf(
+      BadgeList({
+        badges: [
+          {
+            id: 'competency:x',
+            kind: 'competency',
+            ...title(badgePhrase('badge.competency', { title: 'Zuhören' })),
+          },
+          { id: 'streak:30', kind: 'streak', ...title(badgePhrase('badge.streak', { days: 30 })) },
+          { id: 'kudos:1', kind: 'kudos', ...title(badgePhrase('badge.firstKudos')) },
+          { id: 'kudos:10', kind: 'kudos', ...title(badgePhrase('badge.kudos', { count: 10 })) },
+        ],
+      }),
+    );
+    expect(badges).toBe('🎓 Zuhören🔥 30-Tage-Serie👏 Erste Kudos👏 10 Kudos');
+    const assignment = notificationPhrase('notification.assignment', {
+      name: 'Max Manager',
+      title: 'Feedback',
+      minutes: 15,
+      dueDate: '2099-03-31',
+    });
+    const notifications = textOf(
+      NotificationList({
+        notifications: [
+          {
+            id: 'n1',
+            kind: 'assignment',
+            text: assignment.text,
+            phrase: assignment,
+            createdAt: '',
+            read: false,
+          },
+          { id: 'n2', kind: 'nudge', text: 'Go, Lena!', createdAt: '', read: false },
+        ],
+        onMarkRead: () => undefined,
+      }),
+    );
+    expect(assignment.text).toBe('Max Manager assigned you "Feedback" (15 min), due Mar 31, 2099.');
+    expect(notifications).toContain(
+      'Max Manager hat dir „Feedback“ (15 Min.) zugewiesen, fällig am 31.03.2099.',
+    );
+    // A manager's typed message is shown as typed.
+    expect(notifications).toContain('Go, Lena!');
+    expect(notifications).toContain('Als gelesen markieren');
+  });
+
   it('label a pilot chart, its description and its table in German', () => {
     locale.value = 'de';
     const group = (weeklyActivePct: number | null) =>
@@ -200,6 +311,9 @@ describe('the people and pilot screens in German', () => {
     expect(text).toMatch(/112,5\s%0\s%/);
   });
 });
+
+/** A badge's English title with its phrase, as `/me/badges` sends it. */
+const title = (phrase: Phrase) => ({ title: phrase.text, phrase });
 
 /** The text a rendered tree shows (and reads out), in document order. */
 function textOf(node: unknown): string {

@@ -4,6 +4,8 @@ import { careerGap } from '../../src/core/career';
 import type { Catalog } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import { oneOnOneScript } from '../../src/core/one-on-one';
+import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
+import type { Phrase } from '../../src/core/wording';
 import { reportProgress, weekStart } from '../../src/core/team';
 
 const lesson = (id: string, estimateMinutes = 4) => ({ id, title: id, estimateMinutes });
@@ -34,6 +36,9 @@ const catalog = {
     { id: 'm-coach', competencies: ['coaching'], lessons: [lesson('c1', 9)] },
   ].map((m) => ({ ...m, title: m.id, summary: '', estimateMinutes: 0, version: '1' })),
 } as unknown as Catalog;
+
+/** A phrase as a German manager reads it. */
+const inGerman = (p: Phrase) => coachPhrase.say(p.key as CoachKey, p.params, 'de');
 
 const NOW = Date.parse('2026-03-12T10:00:00Z'); // a Thursday
 let seq = 0;
@@ -90,6 +95,10 @@ describe('reportProgress', () => {
       now: NOW,
     });
     expect(quiet.atRisk).toBe(true);
+    expect(quiet.riskReasons).toEqual([
+      { key: 'coach.risk.quiet', params: { days: 7 }, text: 'No lesson in the last 7 days' },
+    ]);
+    expect(quiet.riskReasons.map(inGerman)).toEqual(['Keine Lektion in den letzten 7 Tagen']);
     const sixDays = reportProgress({
       events: [done('r1', '2026-03-06T10:00:00Z')],
       catalog,
@@ -110,7 +119,14 @@ describe('reportProgress', () => {
       now: NOW,
     });
     expect(overdue.assignments[0]).toMatchObject({ overdue: true, remainingMinutes: 7 });
-    expect(overdue.riskReasons).toEqual(['"Craft" was due 2026-03-11']);
+    expect(overdue.riskReasons).toEqual([
+      {
+        key: 'coach.risk.overdue',
+        params: { title: 'Craft', dueDate: '2026-03-11' },
+        text: '"Craft" was due Mar 11, 2026',
+      },
+    ]);
+    expect(overdue.riskReasons.map(inGerman)).toEqual(['„Craft“ war am 11.03.2026 fällig']);
   });
 
   it('never calls a finished pathway overdue', () => {
@@ -160,18 +176,93 @@ describe('oneOnOneScript', () => {
     });
     const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
     const script = oneOnOneScript('Lena Learner', progress, gap, (id) => id.toUpperCase());
-    expect(script.celebrate).toContain('A 2-day learning streak');
-    expect(script.celebrate).toContain('Reached: REVIEW');
-    expect(script.stuck).toEqual(['"Coach" not started yet (due 2026-03-30)']);
-    expect(script.nextPathway).toMatchObject({ pathwayId: 'write' });
-    expect(script.question).toContain('Write');
-    expect(script.checklist.map((i) => i.id)).toEqual([
-      'celebrate',
-      'blockers',
-      'question',
-      'next-step',
-      'time',
+    expect(script.celebrate).toEqual([
+      { key: 'coach.celebrate.streak', params: { days: 2 }, text: 'A 2-day learning streak' },
+      { key: 'coach.celebrate.lessons', params: { count: 2 }, text: '2 lessons this week' },
+      {
+        key: 'coach.celebrate.competency',
+        params: { competency: 'REVIEW' },
+        text: 'Reached: REVIEW',
+      },
     ]);
-    expect(script.checklist[0]!.text).toContain('Lena');
+    expect(script.stuck).toEqual([
+      {
+        key: 'coach.stuck.notStarted',
+        params: { title: 'Coach', dueDate: '2026-03-30' },
+        text: '"Coach" not started yet (due Mar 30, 2026)',
+      },
+    ]);
+    expect(script.nextPathway).toMatchObject({ pathwayId: 'write' });
+    expect(script.question).toEqual({
+      key: 'coach.question.apply',
+      params: { title: 'Write' },
+      text: 'Which situation this month could you use "Write" in?',
+    });
+    // Ids stay the stored words, so a tick survives the script being rebuilt (or reworded).
+    expect(script.checklist.map((i) => [i.id, i.key])).toEqual([
+      ['celebrate', 'coach.check.celebrate'],
+      ['blockers', 'coach.check.blockers'],
+      ['question', 'coach.check.question'],
+      ['next-step', 'coach.check.dueDate'],
+      ['time', 'coach.check.time'],
+    ]);
+    expect(script.checklist[0]!.text).toBe('Tell Lena what you noticed and appreciate');
+  });
+
+  it('reads in German for a German manager: celebrations, dates, the question, the checklist', () => {
+    const progress = reportProgress({
+      events: [done('r1', '2026-03-11T10:00:00Z'), done('r2', '2026-03-12T08:00:00Z')],
+      catalog,
+      assignments: [{ pathwayId: 'coach', dueDate: '2026-03-30' }],
+      competencies: ['review'],
+      streak: 2,
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
+    const script = oneOnOneScript('Lena Learner', progress, gap, () => 'Code-Review');
+    expect(script.celebrate.map(inGerman)).toEqual([
+      'Eine Lernserie von 2 Tagen',
+      '2 Lektionen diese Woche',
+      'Erreicht: Code-Review',
+    ]);
+    expect(script.stuck.map(inGerman)).toEqual([
+      '„Coach“ noch nicht begonnen (fällig am 30.03.2026)',
+    ]);
+    expect(inGerman(script.question)).toBe(
+      'In welcher Situation könntest du „Write“ diesen Monat anwenden?',
+    );
+    expect(script.checklist.map(inGerman)).toEqual([
+      'Sag Lena, was dir aufgefallen ist und was du schätzt',
+      'Frag nach Hindernissen und vereinbare eine Änderung',
+      'Stell die Frage oben und hör zu',
+      'Vereinbare ein Fälligkeitsdatum für „Write“',
+      'Trag Lernzeit in beide Kalender ein',
+    ]);
+  });
+
+  it('at risk and with nothing to celebrate, asks about blockers and suggests showing up', () => {
+    const progress = reportProgress({
+      events: [],
+      catalog,
+      assignments: [],
+      competencies: [],
+      streak: 0,
+      tz: 'Europe/Berlin',
+      now: NOW,
+    });
+    const script = oneOnOneScript('Ole', progress, undefined);
+    expect(script.celebrate.map((p) => p.key)).toEqual(['coach.celebrate.showingUp']);
+    expect(script.stuck).toEqual(progress.riskReasons);
+    expect(script.question.key).toBe('coach.question.blockers');
+    expect(script.checklist.find((i) => i.id === 'next-step')!.text).toBe(
+      'Agree the next learning step',
+    );
+    expect(inGerman(script.celebrate[0]!)).toBe(
+      'Dabeibleiben: Frag, was die Person zuletzt ausprobiert hat',
+    );
+    expect(inGerman(script.question)).toBe(
+      'Was hält dich gerade vom Lernen ab, und was würde 10 Minuten pro Woche leicht machen?',
+    );
   });
 });

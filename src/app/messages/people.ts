@@ -1,4 +1,10 @@
-/** The people screens' `t` (lazy chunks only: never import this from a learner's first screen). */
+/**
+ * The people screens' `t` (lazy chunks only: never import this from a learner's first screen).
+ * It also words the phrases the server composes for these screens: the 1:1 script, risk reasons,
+ * and the refusals only people, admin and pilot screens meet.
+ */
+import { de as coachDe } from '../../core/phrases/coach.de';
+import { en as coachEn } from '../../core/phrases/coach.en';
 import { de as errorsDe } from '../../core/phrases/people-errors.de';
 import { en as errorsEn } from '../../core/phrases/people-errors.en';
 import { defineMessages } from '../i18n';
@@ -6,6 +12,6 @@ import { de } from './people.de';
 import { en } from './people.en';
 
 export const t = defineMessages({
-  en: { ...en, ...errorsEn },
-  de: { ...de, ...errorsDe },
+  en: { ...en, ...errorsEn, ...coachEn },
+  de: { ...de, ...errorsDe, ...coachDe },
 });

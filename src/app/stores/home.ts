@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../client/api';
+import type { Phrase } from '../i18n';
 
 export interface HomeAssignment {
   pathwayId: string;
@@ -21,7 +22,10 @@ export interface HomeAssignment {
 export interface HomeNotification {
   id: string;
   kind: 'nudge' | 'assignment';
+  /** English, or a manager's message as typed. */
   text: string;
+  /** What `text` says, to word in the reader's locale (none for a typed message). */
+  phrase?: Phrase;
   createdAt: string;
   read: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { errorText, t } from '../i18n';
+import { errorText, t, type Phrase } from '../i18n';
 import { subscribeToPush } from '../sw-bridge';
 
 export interface Recommendation {
@@ -25,6 +25,7 @@ export interface Badge {
   id: string;
   kind: 'competency' | 'streak' | 'kudos';
   title: string;
+  phrase: Phrase;
 }
 export interface Challenge {
   week: string;

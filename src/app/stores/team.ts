@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { errorText } from '../i18n';
+import { errorText, type Phrase } from '../i18n';
 import { t } from '../messages/people';
 import type { HomeAssignment } from './home';
 
@@ -31,7 +31,7 @@ export interface ReportRow {
   competencies: string[];
   assignments: HomeAssignment[];
   atRisk: boolean;
-  riskReasons: string[];
+  riskReasons: Phrase[];
   suggestions: Suggestion[];
 }
 
@@ -52,11 +52,12 @@ export interface MemberPage {
     suggestions: Suggestion[];
   } | null;
   script: {
-    celebrate: string[];
-    stuck: string[];
-    question: string;
+    celebrate: Phrase[];
+    stuck: Phrase[];
+    question: Phrase;
     nextPathway: (PathwayOption & { pathwayId: string }) | null;
-    checklist: Array<{ id: string; text: string; checked: boolean }>;
+    /** Each item is a phrase with a stable id (what a tick is stored under). */
+    checklist: Array<Phrase & { id: string; checked: boolean }>;
   };
   pathways: PathwayOption[];
 }

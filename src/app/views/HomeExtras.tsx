@@ -6,6 +6,7 @@ import '../people.css';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
+import { NotificationList } from './NotificationList';
 
 export function HomeExtras() {
   const store = useStore();
@@ -35,16 +36,7 @@ export function HomeExtras() {
         </figure>
       )}
       {unread.length > 0 && (
-        <section class="card notifications" aria-label={t('extras.notifications')}>
-          <ul>
-            {unread.map((n) => (
-              <li key={n.id}>{n.text}</li>
-            ))}
-          </ul>
-          <button type="button" class="button small quiet" onClick={() => store.home.markRead()}>
-            {t('extras.markRead')}
-          </button>
-        </section>
+        <NotificationList notifications={unread} onMarkRead={() => store.home.markRead()} />
       )}
       {open.length > 0 && (
         <section aria-labelledby="assigned-heading">

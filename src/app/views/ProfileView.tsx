@@ -4,8 +4,7 @@ import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 import '../motivation.css';
-
-const badgeIcon = { competency: '🎓', streak: '🔥', kudos: '👏' } as const;
+import { BadgeList } from './BadgeList';
 
 export function ProfileView() {
   const store = useStore();
@@ -27,13 +26,7 @@ export function ProfileView() {
       ) : badges.value.length === 0 ? (
         <p class="muted">{t('profile.badgesNone')}</p>
       ) : (
-        <ul class="badges">
-          {badges.value.map((b) => (
-            <li key={b.id} class="badge-item">
-              <span aria-hidden="true">{badgeIcon[b.kind]}</span> {b.title}
-            </li>
-          ))}
-        </ul>
+        <BadgeList badges={badges.value} />
       )}
       <h2>{t('profile.kudos')}</h2>
       {kudos.value.length === 0 ? (

@@ -132,6 +132,7 @@ export const accountRoutes = new Hono<AppEnv>()
         id: n.id,
         kind: n.kind,
         text: n.text,
+        ...(n.phrase ? { phrase: n.phrase } : {}),
         createdAt: new Date(n.createdAt).toISOString(),
         read: n.readAt !== null,
       })),

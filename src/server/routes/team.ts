@@ -10,6 +10,7 @@ import { addDays, localDate } from '../../core/calendar';
 import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
+import { notificationPhrase } from '../../core/phrases/notifications';
 import { reportProgress } from '../../core/team';
 import { masteryOf } from '../mastery';
 import { progressStateOf } from '../progress-aggregate';
@@ -143,13 +144,20 @@ export const teamRoutes = new Hono<AppEnv>()
       createdAt: now(),
     };
     await store.upsertAssignment(assignment);
+    const phrase = notificationPhrase('notification.assignment', {
+      name: c.var.user.name,
+      title: pathway.title,
+      minutes: pathway.estimateMinutes,
+      dueDate: body.dueDate,
+    });
     await store.addNotification({
       id: randomUUID(),
       orgId: person.orgId,
       userId: person.id,
       fromUserId: c.var.user.id,
       kind: 'assignment',
-      text: `${c.var.user.name} assigned you "${pathway.title}" (${pathway.estimateMinutes} min), due ${body.dueDate}.`,
+      text: phrase.text,
+      phrase,
       createdAt: now(),
       readAt: null,
     });
@@ -162,9 +170,10 @@ export const teamRoutes = new Hono<AppEnv>()
     const hits = await store.hitRateLimit(`nudge:${c.var.user.id}:${person.id}`, 86_400_000, now());
     if (hits > NUDGES_PER_DAY)
       throw new ApiError(429, 'rate_limited', 'error.nudgeLimit', { count: NUDGES_PER_DAY });
-    const from = c.var.user.name.split(' ')[0];
-    const text =
-      body.message || `${from} is cheering you on: a 5-minute lesson today keeps you going!`;
+    // A manager's own message stays as typed; the default one is a phrase the report's app words.
+    const from = c.var.user.name.split(' ')[0] ?? c.var.user.name;
+    const phrase = body.message ? null : notificationPhrase('notification.nudge', { name: from });
+    const text = phrase?.text ?? body.message!;
     await store.addNotification({
       id: randomUUID(),
       orgId: person.orgId,
@@ -172,6 +181,7 @@ export const teamRoutes = new Hono<AppEnv>()
       fromUserId: c.var.user.id,
       kind: 'nudge',
       text,
+      ...(phrase ? { phrase } : {}),
       createdAt: now(),
       readAt: null,
     });

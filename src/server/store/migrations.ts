@@ -214,4 +214,13 @@ CREATE INDEX one_on_one_opens_org_time ON one_on_one_opens(org_id, opened_at);
 CREATE INDEX notifications_org_kind_time ON notifications(org_id, kind, created_at);
 `,
   },
+  {
+    version: 10,
+    name: 'notifications keep their phrase',
+    sql: `
+-- The catalog key and parameters of a composed notification ({"key":…,"params":…}), so the app
+-- words it in the reader's locale; NULL for a manager's typed message and older notifications.
+ALTER TABLE notifications ADD COLUMN phrase TEXT;
+`,
+  },
 ];

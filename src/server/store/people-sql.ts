@@ -7,6 +7,7 @@
  */
 import type { LearningModule } from '../../core/content';
 import type { ManagerAction } from '../../core/pilot';
+import type { Phrase } from '../../core/wording';
 import type {
   AccessToken,
   Assignment,
@@ -127,6 +128,7 @@ interface NotificationRow {
   from_user_id: string | null;
   kind: Notification['kind'];
   text: string;
+  phrase: string | null;
   created_at: number;
   read_at: number | null;
 }
@@ -139,6 +141,9 @@ export function toNotification(r: NotificationRow): Notification {
     fromUserId: r.from_user_id,
     kind: r.kind,
     text: r.text,
+    ...(r.phrase
+      ? { phrase: { ...(JSON.parse(r.phrase) as Omit<Phrase, 'text'>), text: r.text } }
+      : {}),
     createdAt: Number(r.created_at),
     readAt: r.read_at === null ? null : Number(r.read_at),
   };
@@ -335,14 +340,16 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
     },
     async addNotification(n) {
       await run(
-        `INSERT INTO notifications (id, org_id, user_id, from_user_id, kind, text, created_at, read_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO notifications (id, org_id, user_id, from_user_id, kind, text, phrase, created_at, read_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         n.id,
         n.orgId,
         n.userId,
         n.fromUserId,
         n.kind,
         n.text,
+        // The text is its own column: the phrase keeps only what words it again.
+        n.phrase ? JSON.stringify({ key: n.phrase.key, params: n.phrase.params }) : null,
         n.createdAt,
         n.readAt,
       );

@@ -10,6 +10,7 @@ import type { Catalog, LearningModule } from '../../core/content';
 import type { EventType, ProgressEvent } from '../../core/events';
 import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import type { SyncResult } from '../../core/sync';
+import type { Phrase } from '../../core/wording';
 import type { CatalogFile } from '../content/load';
 import type { TransferRow } from './tables';
 
@@ -102,7 +103,10 @@ export interface Notification {
   userId: string;
   fromUserId: string | null;
   kind: 'nudge' | 'assignment';
+  /** English, as composed (or as a manager typed it): for API users, CSV and logs. */
   text: string;
+  /** What `text` says as a catalog phrase, so the app words it in the reader's locale; none for a typed message. */
+  phrase?: Phrase;
   createdAt: number;
   readAt: number | null;
 }

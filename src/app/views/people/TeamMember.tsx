@@ -11,6 +11,7 @@ import { paths } from '../../router';
 import { useStore } from '../../store';
 import { createTeamStore } from '../../stores/team';
 import { Link } from '../Link';
+import { ScriptChecklist, ScriptTalk } from './Coaching';
 
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
@@ -56,24 +57,7 @@ export function TeamMember({ userId }: { userId: string }) {
             {page.gap && ` · ${page.gap.currentLevel} → ${page.gap.targetLevel}`}
           </p>
 
-          <h2>{t('member.celebrate')}</h2>
-          <ul>
-            {page.script.celebrate.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <h2>{t('member.stuck')}</h2>
-          {page.script.stuck.length ? (
-            <ul>
-              {page.script.stuck.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          ) : (
-            <p class="muted">{t('member.notStuck')}</p>
-          )}
-          <h2>{t('member.question')}</h2>
-          <p class="card">{page.script.question}</p>
+          <ScriptTalk script={page.script} />
           <h2>{t('member.nextPathway')}</h2>
           {page.script.nextPathway ? (
             <p>
@@ -91,21 +75,10 @@ export function TeamMember({ userId }: { userId: string }) {
             <p class="muted">{t('member.noGap')}</p>
           )}
 
-          <h2 id="checklist-heading">{t('member.checklist')}</h2>
-          <ul class="checklist card" aria-labelledby="checklist-heading">
-            {page.script.checklist.map((item) => (
-              <li key={item.id} class={item.checked ? 'checked' : ''}>
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={item.checked}
-                    onChange={(e) => team.check(userId, item.id, e.currentTarget.checked)}
-                  />
-                  <span>{item.text}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <ScriptChecklist
+            items={page.script.checklist}
+            onCheck={(itemId, checked) => team.check(userId, itemId, checked)}
+          />
 
           <h2>{t('member.assignTitle')}</h2>
           <form class="card form" onSubmit={assign}>

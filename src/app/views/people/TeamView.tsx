@@ -11,6 +11,7 @@ import { paths } from '../../router';
 import { useStore } from '../../store';
 import { createTeamStore } from '../../stores/team';
 import { Link } from '../Link';
+import { AtRisk } from './Coaching';
 
 export function TeamView() {
   const store = useStore();
@@ -57,11 +58,7 @@ export function TeamView() {
                     when: relativeTime(r.lastActiveAt),
                   })}
                 </span>
-                {r.atRisk && (
-                  <span class="risk">
-                    {t('team.atRisk', { reasons: r.riskReasons.join('; ') })}
-                  </span>
-                )}
+                {r.atRisk && <AtRisk reasons={r.riskReasons} />}
                 {r.assignments.map((a) => (
                   <span key={a.pathwayId} class={a.overdue ? 'overdue-flag' : 'muted'}>
                     {t('team.assignment', {

@@ -1,0 +1,27 @@
+/**
+ * Unread notifications on home: a composed one (an assignment, the default nudge) is worded in
+ * the learner's locale from its phrase; a manager's typed message shows as they typed it.
+ */
+import { t } from '../i18n';
+import type { HomeNotification } from '../stores/home';
+
+export function NotificationList({
+  notifications,
+  onMarkRead,
+}: {
+  notifications: readonly HomeNotification[];
+  onMarkRead: () => void;
+}) {
+  return (
+    <section class="card notifications" aria-label={t('extras.notifications')}>
+      <ul>
+        {notifications.map((n) => (
+          <li key={n.id}>{n.phrase ? t.phrase(n.phrase) : n.text}</li>
+        ))}
+      </ul>
+      <button type="button" class="button small quiet" onClick={onMarkRead}>
+        {t('extras.markRead')}
+      </button>
+    </section>
+  );
+}
