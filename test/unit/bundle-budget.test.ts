@@ -7,10 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle, type BundleReport } from '../../bench/bundle';
 
 /**
- * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…) and the
- * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…).
+ * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…), the
+ * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…), and
+ * the server's pilot and push phrases (src/core/phrases/(pilot|push)…: the pilot chunk's, and
+ * the server's only).
  */
-const ROLE_ONLY = /^src\/app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)$/i;
+const ROLE_ONLY =
+  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(pilot|push)[^/]*)$/i;
 
 let report: BundleReport;
 beforeAll(async () => {
