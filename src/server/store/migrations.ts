@@ -214,4 +214,12 @@ CREATE INDEX one_on_one_opens_org_time ON one_on_one_opens(org_id, opened_at);
 CREATE INDEX notifications_org_kind_time ON notifications(org_id, kind, created_at);
 `,
   },
+  {
+    version: 11,
+    name: 'push subscriptions keep the locale their pushes are worded in',
+    sql: `
+-- Devices that subscribed before pushes were localised get English, as they did until now.
+ALTER TABLE push_subscriptions ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+`,
+  },
 ];
