@@ -51,6 +51,13 @@ export function pushSupported(): boolean {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
 
+/** This device's push subscription, or null when it has none (or cannot have one). */
+export async function currentPushSubscription(): Promise<PushSubscriptionJSON | null> {
+  if (!pushSupported()) return null;
+  const registration = await navigator.serviceWorker.getRegistration();
+  return (await registration?.pushManager.getSubscription())?.toJSON() ?? null;
+}
+
 /** Asks permission and subscribes this device; null when the learner declines. */
 export async function subscribeToPush(publicKey: string): Promise<PushSubscriptionJSON | null> {
   if ((await Notification.requestPermission()) !== 'granted') return null;

@@ -38,19 +38,24 @@
  *
  * These numbers show association, not proof of cause: people in the pilot were not chosen at
  * random. ASSOCIATION_NOTE says so in the report itself.
+ *
+ * The report's notes and the checklist's step titles are phrases (src/core/phrases/pilot.*.ts):
+ * the API sends key and English text, and the dashboard words them in the reader's locale.
  */
 import { addDays, daysBetween, localDate } from './calendar';
 import type { Catalog } from './content';
 import { assessmentLessonId } from './mastery';
+import { pilotPhrase } from './phrases/pilot';
+import type { Phrase } from './wording';
 
 export type Group = 'pilot' | 'comparison';
 export const GROUPS: readonly Group[] = ['pilot', 'comparison'];
 
-export const ASSOCIATION_NOTE =
-  'These figures show an association between taking part in the pilot and the outcomes, not proof that the pilot caused them: the two groups were not assigned at random and may differ in other ways.';
+/** Association, not proof of cause: the report says so next to its numbers. */
+export const ASSOCIATION_NOTE: Phrase = pilotPhrase('pilot.note.association');
 
-export const MANAGER_ENGAGEMENT_NOTE =
-  'Counted for the managers (and admins) in each group, on their own local date: assignments made (a moved due date counts again), 1:1 scripts opened (once per person a day) and nudges sent.';
+/** How the weekly manager counts are made. */
+export const MANAGER_ENGAGEMENT_NOTE: Phrase = pilotPhrase('pilot.note.managerEngagement');
 
 export const STREAK_BUCKETS = ['0', '1-2', '3-6', '7-13', '14+'] as const;
 export type StreakBucket = (typeof STREAK_BUCKETS)[number];
@@ -477,7 +482,7 @@ export function hrOutcomes(
   members: readonly PilotMember[],
   records: readonly HrRecord[],
   window: PilotWindow,
-): Record<Group, GroupOutcomes> & { note: string } {
+): Record<Group, GroupOutcomes> & { note: Phrase } {
   const start = window.startDate;
   const end = pilotEndDate(window);
   const byEmail = new Map(records.map((r) => [r.email.toLowerCase(), r]));
@@ -683,16 +688,31 @@ export function managerCounts(
 
 /* ---------------------------------------------------------------- checklist */
 
-/** The steps of running a pilot, in order, for the admin's checklist. */
-export const PILOT_CHECKLIST = [
-  { id: 'select-teams', title: 'Select the pilot teams', week: 0 },
-  { id: 'brief-managers', title: 'Brief the managers', week: 0 },
-  { id: 'launch', title: 'Launch to learners', week: 1 },
-  { id: 'weekly-review', title: 'Weekly review of the dashboard', week: 1 },
-  { id: 'mid-point', title: 'Mid-point check', week: 6 },
-  { id: 'final-readout', title: 'Final readout to sponsors', week: 12 },
+const STEPS = [
+  { id: 'select-teams', week: 0 },
+  { id: 'brief-managers', week: 0 },
+  { id: 'launch', week: 1 },
+  { id: 'weekly-review', week: 1 },
+  { id: 'mid-point', week: 6 },
+  { id: 'final-readout', week: 12 },
 ] as const;
-export type PilotStep = (typeof PILOT_CHECKLIST)[number]['id'];
+export type PilotStep = (typeof STEPS)[number]['id'];
+
+/** One step of the checklist: a stable id (what a tick stores), its week, and its wording. */
+export interface PilotChecklistStep {
+  id: PilotStep;
+  /** 0: before launch. */
+  week: number;
+  /** English, for API users; `phrase` words it in any locale. */
+  title: string;
+  phrase: Phrase;
+}
+
+/** The steps of running a pilot, in order, for the admin's checklist. */
+export const PILOT_CHECKLIST: readonly PilotChecklistStep[] = STEPS.map(({ id, week }) => {
+  const phrase = pilotPhrase(`pilot.step.${id}`);
+  return { id, week, title: phrase.text, phrase };
+});
 
 /** What `GET /api/v1/pilot/report` answers: the dashboard's numbers. */
 export interface PilotReport {
@@ -713,6 +733,7 @@ export interface PilotReport {
   outcomes: Record<Group, GroupOutcomes>;
   goals: GoalResult[];
   /** How the weekly `manager` counts are made. */
-  managerEngagement: { note: string };
-  note: string;
+  managerEngagement: { note: Phrase };
+  /** Association, not proof of cause. */
+  note: Phrase;
 }

@@ -10,10 +10,14 @@
  *
  * A nudge from a manager (`pushNudge`) goes to every device of the report at once, best effort:
  * the in-app notification is stored first and stays whatever the push services answer.
+ *
+ * The service worker shows a payload as it comes (it has no catalog and no page to ask), so each
+ * device's push is worded here in the locale it subscribed with (src/core/phrases/push.*.ts).
  */
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import { localDate } from '../core/calendar';
+import { pushPhrase } from '../core/phrases/push';
 import { localHour, nudgeDue } from '../core/reminders';
 import { progressStateOf } from './progress-aggregate';
 import type { PushSubscriptionRow, Store } from './store/store';
@@ -103,9 +107,13 @@ export async function sendStreakReminders(options: {
     const payload = {
       title:
         state.streak.current > 0
-          ? `Keep your ${state.streak.current}-day streak`
-          : 'A few minutes today?',
-      body: `${missing === 1 ? 'One lesson' : `${missing} lessons`} to reach today’s goal.`,
+          ? pushPhrase.say(
+              'push.reminder.streakTitle',
+              { count: state.streak.current },
+              target.locale,
+            )
+          : pushPhrase.say('push.reminder.startTitle', {}, target.locale),
+      body: pushPhrase.say('push.reminder.body', { count: missing }, target.locale),
       url: '/',
     };
     if (!(await store.claimReminder(target.endpoint, today))) continue;
@@ -115,8 +123,9 @@ export async function sendStreakReminders(options: {
 }
 
 /**
- * Pushes a manager's nudge to every device the report opted in on (none: nothing is sent). Never
- * throws: the nudge is already stored in-app, so a push service being down changes nothing.
+ * Pushes a manager's nudge to every device the report opted in on (none: nothing is sent), titled
+ * in each device's locale; the body is the manager's own text. Never throws: the nudge is already
+ * stored in-app, so a push service being down changes nothing.
  */
 export async function pushNudge(
   store: Store,
@@ -125,10 +134,13 @@ export async function pushNudge(
   nudge: { from: string; text: string },
 ): Promise<ReminderRun> {
   const run: ReminderRun = { sent: 0, removed: 0, failed: 0 };
-  const payload = { title: `A nudge from ${nudge.from}`, body: nudge.text, url: '/', tag: 'nudge' };
   const targets = await store.pushSubscriptionsOf(reportId).catch(() => []);
   const results = await Promise.all(
-    targets.map((t) => deliver(store, push, t, payload, 24 * 3600).catch(() => 'failed' as const)),
+    targets.map((t) => {
+      const title = pushPhrase.say('push.nudge.title', { name: nudge.from }, t.locale);
+      const payload = { title, body: nudge.text, url: '/', tag: 'nudge' };
+      return deliver(store, push, t, payload, 24 * 3600).catch(() => 'failed' as const);
+    }),
   );
   for (const r of results) run[r]++;
   return run;

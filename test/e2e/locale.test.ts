@@ -116,7 +116,7 @@ describe('a manager and an admin whose browsers speak German', () => {
     }
   });
 
-  it('sets up a pilot on a German screen', async () => {
+  it('sets up a pilot on a German screen, with the report’s notes and checklist in German', async () => {
     const { context, page } = await germanPage();
     try {
       await signInGerman(page, 'admin@demo.test');
@@ -138,8 +138,14 @@ describe('a manager and an admin whose browsers speak German', () => {
       await page.getByRole('table', { name: 'Wöchentlich aktive Lernende nach Woche' }).waitFor();
       await page.getByRole('link', { name: 'Alle Lernereignisse (CSV)' }).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/\{\w+\}/); // all filled in
+      // The notes the server composes, worded from their phrases.
+      await page.getByText(/^Diese Zahlen zeigen einen Zusammenhang/).waitFor();
+      await page.getByText(/^Gezählt für die Führungskräfte/).waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/not proof|Counted for/);
       await page.getByRole('link', { name: 'Checkliste' }).click();
       await page.getByText(/^0 von \d+ Schritten erledigt$/).waitFor();
+      await page.getByRole('checkbox', { name: /Für die Lernenden starten · Woche 1/ }).check();
+      await page.getByText(/^1 von \d+ Schritten erledigt$/).waitFor();
     } finally {
       await context.close();
     }

@@ -303,9 +303,16 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       expect(report.goals).toEqual([
         { metric: 'weeklyActivePct', op: '>=', target: 70, value: 20, met: false },
       ]);
-      expect(report.managerEngagement.note).toMatch(/local date/);
-      expect(report.managerEngagement.note).not.toMatch(/not recorded/);
-      expect(report.note).toMatch(/association.*not proof/);
+      // The notes come as phrases: the dashboard words the key, API users read the English text.
+      expect(report.managerEngagement.note).toEqual({
+        key: 'pilot.note.managerEngagement',
+        text: expect.stringMatching(/local date/),
+      });
+      expect(report.managerEngagement.note.text).not.toMatch(/not recorded/);
+      expect(report.note).toEqual({
+        key: 'pilot.note.association',
+        text: expect.stringMatching(/association.*not proof/),
+      });
     });
 
     it('counts assignments, 1:1 scripts opened and nudges per week, in the manager’s group', async () => {
@@ -388,6 +395,8 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
         '\r\n',
       );
       expect(outcomes[1]).toBe('retention,pilot,3,2,66.7,20.8,93.9');
+      // Files for BI tools stay English: the note's English text, not its key.
+      expect(outcomes.at(-2)).toMatch(/^"?# These figures show an association .*not proof/);
       expect(
         (await (await admin.get('/api/v1/pilot/export/competency.csv')).text()).split('\r\n')[1],
       ).toBe('path-a,Path A,pilot,1,1,2');
@@ -464,6 +473,15 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
         'mid-point',
         'final-readout',
       ]);
+      // Each step keeps its English title for API users and comes as a phrase to word it.
+      expect(setup.checklist[0]).toEqual({
+        id: 'select-teams',
+        week: 0,
+        title: 'Select the pilot teams',
+        phrase: { key: 'pilot.step.select-teams', text: 'Select the pilot teams' },
+      });
+      for (const step of setup.checklist)
+        expect(step.phrase).toEqual({ key: `pilot.step.${step.id}`, text: step.title });
       expect(setup.cohorts).toEqual([
         { id: 'demo-co-pilot', name: 'Pilot cohort', tz: 'Europe/Berlin' },
       ]);

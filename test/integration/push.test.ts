@@ -5,7 +5,9 @@
  * subscription's private key. Also: one reminder a day, none when the goal is met or it is not
  * evening yet, and a subscription the push service calls gone is dropped. A manager's nudge
  * reaches the report's device the same way, naming the manager; without an opt-in (or when the
- * push service fails) the report still gets the in-app notification.
+ * push service fails) the report still gets the in-app notification. Each device's push is worded
+ * in the language its app subscribed with (English when it did not say), and follows a change:
+ * the app's social store sends its locale when it subscribes and when the learner picks another.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -22,13 +24,24 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpush from 'web-push';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { locale } from '../../src/app/i18n';
+import { createSocialStore } from '../../src/app/stores/social';
+import { currentPushSubscription, subscribeToPush } from '../../src/app/sw-bridge';
+import { createApi } from '../../src/client/api';
 import { uuidv7 } from '../../src/core/uuidv7';
+import type { Locale } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { sendStreakReminders, type Vapid } from '../../src/server/push';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, syncBody, type App } from '../support/api';
 import { demoStore } from '../support/server';
+
+// The browser's side of subscribing (permission prompt, PushManager) is played by the tests.
+vi.mock('../../src/app/sw-bridge', () => ({
+  subscribeToPush: vi.fn(),
+  currentPushSubscription: vi.fn(),
+}));
 
 // 19:30 in Berlin on Wednesday 25 November 2026: the learner's evening.
 const EVENING = Date.parse('2026-11-25T18:30:00Z');
@@ -93,7 +106,18 @@ let store: Store;
 let app: App;
 let vapid: Vapid;
 /** The browser's side of the subscription: its P-256 key pair and auth secret. */
-let device: { ecdh: ReturnType<typeof createECDH>; auth: Buffer; endpoint: string };
+interface Device {
+  ecdh: ReturnType<typeof createECDH>;
+  auth: Buffer;
+  endpoint: string;
+}
+let device: Device;
+
+function newDevice(): Device {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return { ecdh, auth: randomBytes(16), endpoint: `${base}/push/${uuidv7()}` };
+}
 
 beforeEach(async () => {
   received = [];
@@ -101,44 +125,52 @@ beforeEach(async () => {
   store = await demoStore();
   vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@kindling.test' };
   app = createApp({ store, now: () => EVENING, vapid, pushAgent: agent });
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  device = { ecdh, auth: randomBytes(16), endpoint: `${base}/push/${uuidv7()}` };
+  device = newDevice();
 });
 
-async function subscribe() {
+/** The learner's app subscribes a device, saying its locale when given (older apps did not). */
+async function subscribe(locale?: Locale, on: Device = device) {
   const learner = await signInAs(app, 'learner@demo.test');
   const key = await (await learner.get('/api/v1/push/public-key')).json();
   expect(key.publicKey).toBe(vapid.publicKey);
   const res = await learner.post('/api/v1/push/subscriptions', {
-    deviceId: 'device-push-1',
+    deviceId: on === device ? 'device-push-1' : `device-${on.endpoint.slice(-8)}`,
     subscription: {
-      endpoint: device.endpoint,
+      endpoint: on.endpoint,
       keys: {
-        p256dh: device.ecdh.getPublicKey().toString('base64url'),
-        auth: device.auth.toString('base64url'),
+        p256dh: on.ecdh.getPublicKey().toString('base64url'),
+        auth: on.auth.toString('base64url'),
       },
     },
+    ...(locale ? { locale } : {}),
   });
   expect(res.status).toBe(201);
   return learner;
 }
 
+/** What a device received last, decrypted as its browser would. */
+function lastPayloadOf(on: Device): Record<string, unknown> {
+  const path = new URL(on.endpoint).pathname;
+  const push = received.findLast((r) => r.path === path);
+  expect(push, `a push to ${path}`).toBeDefined();
+  return JSON.parse(decrypt(push!.body, on));
+}
+
 const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
 
 /** RFC 8291 decryption, as the browser does it. */
-function decrypt(body: Buffer): string {
+function decrypt(body: Buffer, on: Device = device): string {
   const salt = body.subarray(0, 16);
   const idLength = body[20]!;
   const senderKey = body.subarray(21, 21 + idLength);
   const ciphertext = body.subarray(21 + idLength);
-  const shared = device.ecdh.computeSecret(senderKey);
+  const shared = on.ecdh.computeSecret(senderKey);
   const keyInfo = Buffer.concat([
     Buffer.from('WebPush: info\0'),
-    device.ecdh.getPublicKey(),
+    on.ecdh.getPublicKey(),
     senderKey,
   ]);
-  const ikm = hmac(hmac(device.auth, shared), Buffer.concat([keyInfo, Buffer.from([1])]));
+  const ikm = hmac(hmac(on.auth, shared), Buffer.concat([keyInfo, Buffer.from([1])]));
   const prk = hmac(salt, ikm);
   const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
   const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
@@ -201,6 +233,27 @@ describe('streak reminders by Web Push', () => {
     });
   });
 
+  it('words the reminder in the language each device subscribed with', async () => {
+    const laptop = newDevice();
+    await subscribe('de');
+    await subscribe(undefined, laptop); // an app from before pushes were localised: English
+    expect(await sendStreakReminders({ store, vapid, now: EVENING, agent })).toEqual({
+      sent: 2,
+      removed: 0,
+      failed: 0,
+    });
+    expect(lastPayloadOf(device)).toEqual({
+      title: 'Heute ein paar Minuten?',
+      body: 'Noch eine Lektion bis zu deinem Tagesziel.',
+      url: '/',
+    });
+    expect(lastPayloadOf(laptop)).toEqual({
+      title: 'A few minutes today?',
+      body: 'One lesson to reach today’s goal.',
+      url: '/',
+    });
+  });
+
   it('stays quiet in the morning and once today’s goal is met', async () => {
     const learner = await subscribe();
     expect((await sendStreakReminders({ store, vapid, now: MORNING, agent })).sent).toBe(0);
@@ -239,7 +292,7 @@ describe('streak reminders by Web Push', () => {
     expect(await store.reminderTargets()).toEqual([]);
   });
 
-  it('refuses subscriptions that are not https, and answers push_disabled without keys', async () => {
+  it('refuses subscriptions that are not https or in a locale it has no words for, and answers push_disabled without keys', async () => {
     const learner = await signInAs(app, 'learner@demo.test');
     const bad = await learner.post('/api/v1/push/subscriptions', {
       deviceId: 'device-push-1',
@@ -249,6 +302,13 @@ describe('streak reminders by Web Push', () => {
       },
     });
     expect(bad.status).toBe(400);
+    const french = await learner.post('/api/v1/push/subscriptions', {
+      deviceId: 'device-push-1',
+      subscription: { endpoint: device.endpoint, keys: { p256dh: 'abcdefgh', auth: 'abcdefgh' } },
+      locale: 'fr',
+    });
+    expect(french.status).toBe(400);
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
     const off = await signInAs(createApp({ store }), 'learner@demo.test');
     const res = await off.get('/api/v1/push/public-key');
     expect(res.status).toBe(404);
@@ -287,6 +347,31 @@ describe('a manager’s nudge by Web Push', () => {
     expect(await inApp(learner)).toHaveLength(2);
   });
 
+  it('titles the nudge in each device’s language, follows a change, keeps the manager’s words', async () => {
+    const laptop = newDevice();
+    await subscribe('de');
+    await subscribe('en', laptop);
+    await nudge('Ten minutes on feedback before Friday?');
+    expect(received).toHaveLength(2);
+    expect(lastPayloadOf(device)).toEqual({
+      title: 'Eine Erinnerung von Max Manager',
+      body: 'Ten minutes on feedback before Friday?',
+      url: '/',
+      tag: 'nudge',
+    });
+    expect(lastPayloadOf(laptop)).toEqual({
+      title: 'A nudge from Max Manager',
+      body: 'Ten minutes on feedback before Friday?',
+      url: '/',
+      tag: 'nudge',
+    });
+    // The learner switches the laptop's app to German: it sends its subscription again.
+    await subscribe('de', laptop);
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(2);
+    await nudge();
+    expect(lastPayloadOf(laptop)).toMatchObject({ title: 'Eine Erinnerung von Max Manager' });
+  });
+
   it('sends no push to a report who did not opt in; the in-app nudge is there', async () => {
     await nudge();
     expect(received).toEqual([]);
@@ -306,5 +391,56 @@ describe('a manager’s nudge by Web Push', () => {
     expect(received).toHaveLength(2);
     expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
     expect(await inApp(learner)).toHaveLength(2);
+  });
+});
+
+describe('the app tells the server the language of this device’s pushes', () => {
+  /** The learner's app, talking to the server through app.request with their session. */
+  async function learnerApp() {
+    const { cookie } = await signInAs(app, 'learner@demo.test');
+    const api = createApi(async (input, init) =>
+      app.request(`http://localhost${input}`, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), cookie },
+      }),
+    );
+    return createSocialStore({ api, deviceId: 'device-app-1' });
+  }
+  const subscriptionJson = (): PushSubscriptionJSON => ({
+    endpoint: device.endpoint,
+    keys: {
+      p256dh: device.ecdh.getPublicKey().toString('base64url'),
+      auth: device.auth.toString('base64url'),
+    },
+  });
+  afterEach(() => {
+    locale.value = 'en';
+    vi.mocked(currentPushSubscription).mockReset();
+  });
+
+  it('when it subscribes, and again when the learner picks another language', async () => {
+    const social = await learnerApp();
+    locale.value = 'de';
+    vi.mocked(subscribeToPush).mockResolvedValue(subscriptionJson());
+    expect(await social.enableReminders()).toBe(true);
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([
+      expect.objectContaining({ endpoint: device.endpoint, locale: 'de' }),
+    ]);
+    await sendStreakReminders({ store, vapid, now: EVENING, agent });
+    expect(lastPayloadOf(device)).toMatchObject({ title: 'Heute ein paar Minuten?' });
+
+    // The locale picker: English from now on, on this device.
+    vi.mocked(currentPushSubscription).mockResolvedValue(subscriptionJson());
+    await social.wordPushesIn('en');
+    const max = await signInAs(app, 'manager@demo.test');
+    expect((await max.post('/api/v1/team/u-demo-learner/nudge', {})).status).toBe(201);
+    expect(lastPayloadOf(device)).toMatchObject({ title: 'A nudge from Max Manager' });
+  });
+
+  it('sends nothing on a language change when this device has no subscription', async () => {
+    const social = await learnerApp();
+    vi.mocked(currentPushSubscription).mockResolvedValue(null);
+    await social.wordPushesIn('de');
+    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
   });
 });

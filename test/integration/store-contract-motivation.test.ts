@@ -300,6 +300,7 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
       p256dh: 'k',
       auth: 'a',
       createdAt: T0,
+      locale: 'en' as const,
     };
     await store.savePushSubscription(sub);
     await store.savePushSubscription({ ...sub, userId: 'u2' }); // the device changed hands
@@ -313,5 +314,26 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     expect(await store.reminderTargets()).toHaveLength(1);
     await store.deletePushSubscription(sub.endpoint, 'u2');
     expect(await store.reminderTargets()).toEqual([]);
+  });
+
+  it('keeps the locale a device’s pushes are worded in, until it subscribes again', async () => {
+    const sub = {
+      endpoint: 'https://push.test/de',
+      userId: 'u1',
+      deviceId: 'dev-de',
+      p256dh: 'k',
+      auth: 'a',
+      createdAt: T0,
+      locale: 'de' as const,
+    };
+    await store.savePushSubscription(sub);
+    expect(await store.reminderTargets()).toEqual([
+      expect.objectContaining({ endpoint: sub.endpoint, locale: 'de' }),
+    ]);
+    expect(await store.pushSubscriptionsOf('u1')).toEqual([sub]);
+    // The learner switched the app to English: the device subscribes again with it.
+    await store.savePushSubscription({ ...sub, locale: 'en' });
+    expect((await store.pushSubscriptionsOf('u1')).map((s) => s.locale)).toEqual(['en']);
+    expect((await store.reminderTargets()).map((s) => s.locale)).toEqual(['en']);
   });
 });

@@ -292,6 +292,7 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
         p256dh: 'key',
         auth: 'auth',
         createdAt: T0,
+        locale: 'en',
       });
     await sub('https://push.test/b', 'ann');
     await sub('https://push.test/a', 'ann');
@@ -304,6 +305,7 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
         p256dh: 'key',
         auth: 'auth',
         createdAt: T0,
+        locale: 'en',
       },
       expect.objectContaining({ endpoint: 'https://push.test/b' }),
     ]);

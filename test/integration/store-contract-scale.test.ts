@@ -82,6 +82,39 @@ describe.each(storeKinds)('$name store: scale-out contract', (kind) => {
     expect(await all(store, 'orgs')).toEqual([]);
   });
 
+  it('reads a push subscription exported before pushes had a locale as English', async () => {
+    const sub = {
+      endpoint: 'https://push.test/old',
+      user_id: 'u1',
+      device_id: 'd1',
+      p256dh: 'k',
+      auth: 'a',
+      created_at: 1,
+      last_reminded_on: null,
+    };
+    await store.importRows(
+      rowsOf([
+        { table: 'orgs', row: { id: 'o', name: 'Org' } },
+        {
+          table: 'users',
+          row: {
+            id: 'u1',
+            org_id: 'o',
+            email: 'a@x',
+            name: 'A',
+            role: 'learner',
+            tz: 'UTC',
+            password_hash: 'h',
+            active: 1,
+          },
+        },
+        { table: 'push_subscriptions', row: sub },
+      ]),
+    );
+    expect((await store.pushSubscriptionsOf('u1')).map((s) => s.locale)).toEqual(['en']);
+    expect(await all(store, 'push_subscriptions')).toEqual([{ ...sub, locale: 'en' }]);
+  });
+
   it('refuses a table that is not in the transfer list, or a file out of order', async () => {
     await expect(
       store.importRows(rowsOf([{ table: 'schema_migrations', row: { version: 99 } }])),

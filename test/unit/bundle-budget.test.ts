@@ -7,12 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureBundle, type BundleReport } from '../../bench/bundle';
 
 /**
- * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…), the message
- * catalogs of the lazily loaded people and pilot screens (src/app/messages/people…) and the
- * coaching phrases they word (src/core/phrases/coach…).
+ * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…), the
+ * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…), and
+ * the server's phrases only those screens (or only the server) word: coaching, people-only
+ * refusals, pilot notes and steps, push texts (src/core/phrases/(coach|people-errors|pilot|push)…).
  */
 const ROLE_ONLY =
-  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(coach|people-errors)[^/]*)$/i;
+  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(coach|people-errors|pilot|push)[^/]*)$/i;
 
 let report: BundleReport;
 beforeAll(async () => {

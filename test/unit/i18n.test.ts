@@ -5,10 +5,19 @@
  * and the same {placeholders}; the locale follows the browser until the learner chooses; numbers,
  * dates and plurals follow the locale's rules; the people and pilot screens speak German.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VNode } from 'preact';
-import type { WeekGroupMetrics, WeekMetrics } from '../../src/core/pilot';
 import type { Phrase } from '../../src/core/wording';
+import {
+  ASSOCIATION_NOTE,
+  MANAGER_ENGAGEMENT_NOTE,
+  PILOT_CHECKLIST,
+  type PilotReport,
+  type WeekGroupMetrics,
+  type WeekMetrics,
+} from '../../src/core/pilot';
+import { pilotPhrase } from '../../src/core/phrases/pilot';
+import { pushPhrase } from '../../src/core/phrases/push';
 import {
   catalogs,
   formatDate,
@@ -28,6 +37,8 @@ import { t as peopleT } from '../../src/app/messages/people';
 import { t as pilotT } from '../../src/app/messages/pilot';
 import { BadgeList } from '../../src/app/views/BadgeList';
 import { NotificationList } from '../../src/app/views/NotificationList';
+import { createApi } from '../../src/client/api';
+import { createPilotStore } from '../../src/app/stores/pilot';
 import { PilotChart } from '../../src/app/views/PilotChart';
 import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/views/people/Coaching';
 
@@ -88,6 +99,8 @@ describe('the message catalogs', () => {
         'phrases/coach',
         'phrases/badges',
         'phrases/notifications',
+        'phrases/pilot',
+        'phrases/push',
       ]),
     );
   });
@@ -114,7 +127,8 @@ describe('the message catalogs', () => {
     const merged = (code: Locale, ...names: string[]) =>
       Object.assign({}, ...names.map((name) => areas.get(name)!.get(code)));
     // The learner's screens word their refusals, badge titles and notifications; the people
-    // screens the 1:1 script, risk reasons and the people-only refusals.
+    // screens the 1:1 script, risk reasons and the people-only refusals; the pilot screens those
+    // refusals and the report's notes and steps. Push texts are worded by the server only.
     for (const code of LOCALES) {
       expect(catalogs[code]).toEqual(
         merged(code, 'core', 'phrases/errors', 'phrases/badges', 'phrases/notifications'),
@@ -122,7 +136,9 @@ describe('the message catalogs', () => {
       expect(peopleT.catalogs[code]).toEqual(
         merged(code, 'people', 'phrases/people-errors', 'phrases/coach'),
       );
-      expect(pilotT.catalogs[code]).toEqual(merged(code, 'pilot', 'phrases/people-errors'));
+      expect(pilotT.catalogs[code]).toEqual(
+        merged(code, 'pilot', 'phrases/people-errors', 'phrases/pilot'),
+      );
       expect(errorPhrase.catalogs[code]).toEqual(
         merged(code, 'phrases/errors', 'phrases/people-errors'),
       );
@@ -131,6 +147,8 @@ describe('the message catalogs', () => {
       ['phrases/coach', coachPhrase.catalogs],
       ['phrases/badges', badgePhrase.catalogs],
       ['phrases/notifications', notificationPhrase.catalogs],
+      ['phrases/pilot', pilotPhrase.catalogs],
+      ['phrases/push', pushPhrase.catalogs],
     ] as const)
       for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
   });
@@ -309,6 +327,135 @@ describe('the people and pilot screens in German', () => {
     );
     expect(text).toContain('WochePilotVergleich');
     expect(text).toMatch(/112,5\s%0\s%/);
+  });
+
+  /** What the API sends, as the app receives it (JSON, so phrases are plain objects). */
+  const fromApi = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const pilotStore = () => createPilotStore({ api: createApi(() => Promise.reject()) });
+  /** The pilot screens, loaded as the lazy chunk is; their tabs' router reads the page's address. */
+  async function pilotScreens() {
+    vi.stubGlobal('location', { pathname: '/pilot' });
+    vi.stubGlobal('addEventListener', () => undefined);
+    try {
+      return await import('../../src/app/views/PilotDashboard');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }
+
+  it('show the report’s notes to a German admin in German', async () => {
+    const { Dashboard } = await pilotScreens();
+    locale.value = 'de';
+    const proportion = { n: 0, k: 0, pct: null, low: null, high: null };
+    const outcomes = { members: 0, withHrRecord: 0, retention: proportion, mobility: proportion };
+    const report = fromApi<PilotReport>({
+      pilot: {
+        id: 'p',
+        name: 'Frühjahr',
+        startDate: '2026-03-02',
+        endDate: '2026-05-24',
+        weeks: 12,
+        cohortIds: ['c'],
+        goals: [],
+        createdAt: 0,
+      },
+      generatedAt: '2026-03-02T12:00:00.000Z',
+      groups: { pilot: { members: 4 }, comparison: { members: 9 } },
+      weeks: [],
+      timeToCompetency: [],
+      outcomes: { pilot: outcomes, comparison: outcomes },
+      goals: [],
+      managerEngagement: { note: MANAGER_ENGAGEMENT_NOTE },
+      note: ASSOCIATION_NOTE,
+    });
+    const text = textOf(Dashboard({ store: pilotStore(), report }));
+    expect(text).toContain(
+      'Diese Zahlen zeigen einen Zusammenhang zwischen der Teilnahme am Pilot und den Ergebnissen',
+    );
+    expect(text).toContain('Gezählt für die Führungskräfte (und Admins) jeder Gruppe');
+    expect(text).not.toMatch(/association|Counted for/);
+  });
+
+  it('show the checklist’s steps to a German admin in German; a newer server’s step in English', async () => {
+    const { Checklist } = await pilotScreens();
+    locale.value = 'de';
+    const store = pilotStore();
+    // A step this app has no words for (from a newer server) shows its English title.
+    const newer = {
+      id: 'retro',
+      week: 13,
+      title: 'Retrospective',
+      phrase: { key: 'pilot.step.retro', text: 'Retrospective' },
+    };
+    store.setup.value = fromApi({
+      pilots: [],
+      cohorts: [],
+      checklist: [...PILOT_CHECKLIST, newer as never],
+      hrRecords: 0,
+    });
+    const pilot = {
+      id: 'p',
+      name: 'Frühjahr',
+      startDate: '2026-03-02',
+      weeks: 12,
+      cohortIds: ['c'],
+      goals: [],
+      checklist: { launch: { doneAt: 1, doneBy: 'u' } },
+    };
+    const text = textOf(Checklist({ store, pilot }));
+    expect(text).toContain('Durchführung: Frühjahr');
+    expect(text).toContain('1 von 7 Schritten erledigt');
+    expect(text).toContain('Pilot-Teams auswählen · vor dem Start');
+    expect(text).toContain('Für die Lernenden starten · Woche 1');
+    expect(text).toContain('Abschlussbericht an die Auftraggeber · Woche 12');
+    expect(text).toContain('Retrospective · Woche 13');
+    expect(text).not.toContain('Select the pilot teams');
+  });
+});
+
+describe('the texts the server composes for the pilot and for Web Push', () => {
+  it('word a reminder and a nudge title in German, with its plurals and numbers', () => {
+    const de = (key: Parameters<typeof pushPhrase.say>[0], params = {}) =>
+      pushPhrase.say(key, params, 'de');
+    expect(de('push.reminder.streakTitle', { count: 1 })).toBe('Halte deine Serie: 1 Tag in Folge');
+    expect(de('push.reminder.streakTitle', { count: 1200 })).toBe(
+      'Halte deine Serie: 1.200 Tage in Folge',
+    );
+    expect(de('push.reminder.startTitle')).toBe('Heute ein paar Minuten?');
+    expect(de('push.reminder.body', { count: 1 })).toBe(
+      'Noch eine Lektion bis zu deinem Tagesziel.',
+    );
+    expect(de('push.reminder.body', { count: 3 })).toBe(
+      'Noch 3 Lektionen bis zu deinem Tagesziel.',
+    );
+    expect(de('push.nudge.title', { name: 'Max Manager' })).toBe('Eine Erinnerung von Max Manager');
+  });
+
+  it('keep the English push wording the reminders had', () => {
+    expect(pushPhrase.say('push.reminder.streakTitle', { count: 12 })).toBe(
+      'Keep your 12-day streak',
+    );
+    expect(pushPhrase.say('push.reminder.body', { count: 1 }, 'en')).toBe(
+      'One lesson to reach today’s goal.',
+    );
+    expect(pushPhrase.say('push.reminder.body', { count: 2 }, 'en')).toBe(
+      '2 lessons to reach today’s goal.',
+    );
+  });
+
+  it('word the pilot’s notes and every checklist step in German', () => {
+    expect(pilotPhrase.say('pilot.note.association', {}, 'de')).toMatch(
+      /^Diese Zahlen zeigen einen Zusammenhang .* aber keinen Beweis/,
+    );
+    expect(PILOT_CHECKLIST.map((s) => pilotPhrase.say(s.phrase.key as never, {}, 'de'))).toEqual([
+      'Pilot-Teams auswählen',
+      'Führungskräfte einweisen',
+      'Für die Lernenden starten',
+      'Übersicht jede Woche durchsehen',
+      'Zwischenstand zur Halbzeit prüfen',
+      'Abschlussbericht an die Auftraggeber',
+    ]);
+    expect(PILOT_CHECKLIST.map((s) => s.title)).toEqual(PILOT_CHECKLIST.map((s) => s.phrase.text));
   });
 });
 

@@ -288,7 +288,10 @@ describe('HR outcomes', () => {
       mobility: { n: 1, k: 0, pct: 0, low: 0, high: 79.3 },
     });
     expect(out.note).toBe(ASSOCIATION_NOTE);
-    expect(out.note).toMatch(/association.*not proof/);
+    expect(out.note).toEqual({
+      key: 'pilot.note.association',
+      text: expect.stringMatching(/association.*not proof/),
+    });
   });
 
   it('Wilson score interval matches the textbook values', () => {

@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
-import type { PilotGoal, PilotReport } from '../../core/pilot';
+import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../core/pilot';
 import { errorText } from '../i18n';
 import { t } from '../messages/pilot';
 
@@ -21,7 +21,8 @@ export interface PilotSummary {
 export interface PilotSetup {
   pilots: PilotSummary[];
   cohorts: Array<{ id: string; name: string; tz: string }>;
-  checklist: ReadonlyArray<{ id: string; title: string; week: number }>;
+  /** The steps in order; `phrase` words each in the reader's locale. */
+  checklist: readonly PilotChecklistStep[];
   hrRecords: number;
 }
 

@@ -5,8 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { errorText, t, type Phrase } from '../i18n';
-import { subscribeToPush } from '../sw-bridge';
+import { errorText, locale, t, type Locale, type Phrase } from '../i18n';
+import { currentPushSubscription, subscribeToPush } from '../sw-bridge';
 
 export interface Recommendation {
   moduleId: string;
@@ -96,13 +96,28 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
       api.post('/kudos', { toUserId, reason, message }),
     recommend: (toUserId: string, moduleId: string) =>
       api.post<{ alreadySent: boolean }>('/recommendations', { toUserId, moduleId }),
-    /** Subscribes this device to evening reminders; false when notifications were declined. */
+    /**
+     * Subscribes this device to evening reminders, worded in the app's locale; false when
+     * notifications were declined.
+     */
     async enableReminders(): Promise<boolean> {
       const { publicKey } = await api.get<{ publicKey: string }>('/push/public-key');
       const subscription = await subscribeToPush(publicKey);
       if (!subscription) return false;
-      await api.post('/push/subscriptions', { deviceId, subscription });
+      await api.post('/push/subscriptions', { deviceId, subscription, locale: locale.peek() });
       return true;
+    },
+    /**
+     * Words this device's pushes in `next` from now on, when it is subscribed: the service worker
+     * shows a push as the server worded it. Best effort: offline or signed out, the device keeps
+     * the language it had until the next change or opt-in.
+     */
+    async wordPushesIn(next: Locale): Promise<void> {
+      const subscription = await currentPushSubscription().catch(() => null);
+      if (!subscription) return;
+      await api
+        .post('/push/subscriptions', { deviceId, subscription, locale: next })
+        .catch(() => undefined);
     },
     async setChallenge(cohortId: string, goal: number) {
       challenge.value = await api.put<Challenge>(

@@ -85,7 +85,8 @@ function ManagerEngagement({ weeks }: { weeks: PilotReport['weeks'] }) {
   );
 }
 
-function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }) {
+/** The report: its notes, goals, charts and tables, worded in the reader's locale. */
+export function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }) {
   const weeks = report.weeks;
   const latest = weeks.at(-1);
   return (
@@ -99,7 +100,7 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
           comparison: report.groups.comparison.members,
         })}
       </p>
-      <p class="notice">{report.note}</p>
+      <p class="notice">{t.phrase(report.note)}</p>
 
       {report.goals.length > 0 && (
         <>
@@ -177,7 +178,7 @@ function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }
       )}
 
       <h2>{t('pilot.managers')}</h2>
-      <p class="muted">{report.managerEngagement.note}</p>
+      <p class="muted">{t.phrase(report.managerEngagement.note)}</p>
       <ManagerEngagement weeks={weeks} />
 
       <h2>{t('pilot.timeToCompetency')}</h2>
@@ -287,7 +288,8 @@ function HrImport({ store }: { store: PilotStore }) {
   );
 }
 
-function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSummary }) {
+/** The steps of running the pilot, each worded from the phrase the server sends, to tick. */
+export function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSummary }) {
   const steps = store.setup.value?.checklist ?? [];
   const done = steps.filter((s) => pilot.checklist[s.id]).length;
   return (
@@ -306,7 +308,7 @@ function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSummary })
                 }
               />
               <span>
-                {s.title}
+                {t.phrase(s.phrase)}
                 <span class="muted">
                   {' '}
                   · {s.week === 0 ? t('pilot.beforeLaunch') : t('pilot.inWeek', { week: s.week })}

@@ -87,7 +87,8 @@ export function tableCsv(report: PilotReport, table: PilotTable): string {
       return [o, g, p.n, p.k, p.pct, p.low, p.high];
     }),
   );
-  return [header, ...rows].map(csvLine).join('') + csvLine([`# ${report.note}`]);
+  // Files for BI tools and archives are English: the note's English text, whatever the reader's locale.
+  return [header, ...rows].map(csvLine).join('') + csvLine([`# ${report.note.text}`]);
 }
 
 export const EVENT_COLUMNS = [

@@ -1,10 +1,15 @@
 /**
  * Web Push opt-in: the VAPID public key for the device, and storing or removing one device's
  * subscription. 404 `push_disabled` when the server has no VAPID keys.
+ *
+ * A subscription carries the app's locale (English when it does not say): the service worker
+ * shows a push as it comes, so the server words reminders and nudge titles in that locale. The
+ * app posts the subscription again when the learner changes language.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireUser } from '../auth/session';
+import { LOCALES, type Locale } from '../../core/wording';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import type { Vapid } from '../push';
@@ -20,6 +25,7 @@ const subscriptionInput = z.object({
     endpoint: z.url({ protocol: /^https$/ }).max(1000),
     keys: z.object({ p256dh: b64url, auth: b64url }),
   }),
+  locale: z.enum(LOCALES as [Locale, ...Locale[]]).default('en'),
 });
 const unsubscribeInput = z.object({ endpoint: z.string().min(1).max(1000) });
 
@@ -41,6 +47,7 @@ export function pushRoutes(vapid: Vapid | undefined) {
         p256dh: input.subscription.keys.p256dh,
         auth: input.subscription.keys.auth,
         createdAt: c.var.deps.now(),
+        locale: input.locale,
       });
       return c.json({ subscribed: true }, 201);
     })

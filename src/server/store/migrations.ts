@@ -223,4 +223,12 @@ CREATE INDEX notifications_org_kind_time ON notifications(org_id, kind, created_
 ALTER TABLE notifications ADD COLUMN phrase TEXT;
 `,
   },
+  {
+    version: 11,
+    name: 'push subscriptions keep the locale their pushes are worded in',
+    sql: `
+-- Devices that subscribed before pushes were localised get English, as they did until now.
+ALTER TABLE push_subscriptions ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+`,
+  },
 ];

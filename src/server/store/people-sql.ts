@@ -7,7 +7,7 @@
  */
 import type { LearningModule } from '../../core/content';
 import type { ManagerAction } from '../../core/pilot';
-import type { Phrase } from '../../core/wording';
+import { localeOf, type Phrase } from '../../core/wording';
 import type {
   AccessToken,
   Assignment,
@@ -443,6 +443,7 @@ export function peopleMethods(d: SqlDriver): PeopleMethods {
         p256dh: r.p256dh,
         auth: r.auth,
         createdAt: Number(r.created_at),
+        locale: localeOf(r.locale) ?? 'en',
       }));
     },
     async createAccessToken(hash, t: AccessToken) {
@@ -577,6 +578,7 @@ export interface PushRow {
   auth: string;
   created_at: number;
   last_reminded_on: string | null;
+  locale: string;
   tz: string;
 }
 
@@ -588,6 +590,7 @@ export function toPushTarget(r: PushRow) {
     p256dh: r.p256dh,
     auth: r.auth,
     createdAt: r.created_at,
+    locale: localeOf(r.locale) ?? 'en',
     tz: r.tz,
     lastRemindedOn: r.last_reminded_on,
   };

@@ -591,8 +591,8 @@ export async function openPostgresStore(
     },
     async savePushSubscription(s) {
       await pool.query(
-        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
-        [s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt],
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at, locale) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth, locale = excluded.locale`,
+        [s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt, s.locale],
       );
     },
     async deletePushSubscription(endpoint, userId) {
@@ -604,7 +604,7 @@ export async function openPostgresStore(
     async reminderTargets() {
       return (
         await pool.query<PushRow>(
-          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, s.locale, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
         )
       ).rows.map(toPushTarget);
     },

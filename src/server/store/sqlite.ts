@@ -526,8 +526,8 @@ export function openSqliteStore(file: string): Store {
     },
     async savePushSubscription(s) {
       db.prepare(
-        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth`,
-      ).run(s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt);
+        `INSERT INTO push_subscriptions (endpoint, user_id, device_id, p256dh, auth, created_at, locale) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, device_id = excluded.device_id, p256dh = excluded.p256dh, auth = excluded.auth, locale = excluded.locale`,
+      ).run(s.endpoint, s.userId, s.deviceId, s.p256dh, s.auth, s.createdAt, s.locale);
     },
     async deletePushSubscription(endpoint, userId) {
       db.prepare(
@@ -537,7 +537,7 @@ export function openSqliteStore(file: string): Store {
     async reminderTargets() {
       return db
         .prepare<[], PushRow>(
-          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
+          `SELECT s.endpoint, s.user_id, s.device_id, s.p256dh, s.auth, s.created_at, s.last_reminded_on, s.locale, u.tz FROM push_subscriptions s JOIN users u ON u.id = s.user_id WHERE u.active = 1 ORDER BY s.endpoint`,
         )
         .all()
         .map(toPushTarget);

@@ -10,7 +10,7 @@ import type { Catalog, LearningModule } from '../../core/content';
 import type { EventType, ProgressEvent } from '../../core/events';
 import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import type { SyncResult } from '../../core/sync';
-import type { Phrase } from '../../core/wording';
+import type { Locale, Phrase } from '../../core/wording';
 import type { CatalogFile } from '../content/load';
 import type { TransferRow } from './tables';
 
@@ -406,6 +406,8 @@ export interface PushSubscriptionRow {
   p256dh: string;
   auth: string;
   createdAt: number;
+  /** The language the device's pushes are worded in: the app's locale when it (re)subscribed. */
+  locale: Locale;
 }
 
 export interface Kudos {
