@@ -17,8 +17,10 @@
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import { localDate } from '../core/calendar';
+import { notificationPhrase, type NotificationKey } from '../core/phrases/notifications';
 import { pushPhrase } from '../core/phrases/push';
 import { localHour, nudgeDue } from '../core/reminders';
+import type { Phrase } from '../core/wording';
 import { progressStateOf } from './progress-aggregate';
 import type { PushSubscriptionRow, Store } from './store/store';
 
@@ -124,21 +126,27 @@ export async function sendStreakReminders(options: {
 
 /**
  * Pushes a manager's nudge to every device the report opted in on (none: nothing is sent), titled
- * in each device's locale; the body is the manager's own text. Never throws: the nudge is already
+ * in each device's locale; the body is the manager's own text, or the default nudge worded in
+ * that locale too. Never throws: the nudge is already
  * stored in-app, so a push service being down changes nothing.
  */
 export async function pushNudge(
   store: Store,
   push: PushSetup,
   reportId: string,
-  nudge: { from: string; text: string },
+  /** The manager's own words, or the default nudge as a phrase worded per device. */
+  nudge: { from: string; body: string | Phrase },
 ): Promise<ReminderRun> {
   const run: ReminderRun = { sent: 0, removed: 0, failed: 0 };
   const targets = await store.pushSubscriptionsOf(reportId).catch(() => []);
   const results = await Promise.all(
     targets.map((t) => {
       const title = pushPhrase.say('push.nudge.title', { name: nudge.from }, t.locale);
-      const payload = { title, body: nudge.text, url: '/', tag: 'nudge' };
+      const body =
+        typeof nudge.body === 'string'
+          ? nudge.body
+          : notificationPhrase.say(nudge.body.key as NotificationKey, nudge.body.params, t.locale);
+      const payload = { title, body, url: '/', tag: 'nudge' };
       return deliver(store, push, t, payload, 24 * 3600).catch(() => 'failed' as const);
     }),
   );

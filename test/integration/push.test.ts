@@ -369,7 +369,13 @@ describe('a manager’s nudge by Web Push', () => {
     await subscribe('de', laptop);
     expect(await store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(2);
     await nudge();
-    expect(lastPayloadOf(laptop)).toMatchObject({ title: 'Eine Erinnerung von Max Manager' });
+    // The default nudge (no message typed) is worded in each device's language, body and all.
+    expect(lastPayloadOf(laptop)).toEqual({
+      title: 'Eine Erinnerung von Max Manager',
+      body: 'Max feuert dich an: Eine 5-Minuten-Lektion heute hält dich in Schwung!',
+      url: '/',
+      tag: 'nudge',
+    });
   });
 
   it('sends no push to a report who did not opt in; the in-app nudge is there', async () => {

@@ -187,7 +187,8 @@ export const teamRoutes = new Hono<AppEnv>()
     });
     // Also a push on each device the report opted in on; best effort, the nudge is stored.
     const { push } = c.var.deps;
-    if (push) await pushNudge(store, push, person.id, { from: c.var.user.name, text });
+    if (push)
+      await pushNudge(store, push, person.id, { from: c.var.user.name, body: phrase ?? text });
     return c.json({ ok: true }, 201);
   })
   .post('/team/:userId/one-on-one/checks', async (c) => {
