@@ -46,6 +46,7 @@ import { addDays, daysBetween, localDate } from './calendar';
 import type { Catalog } from './content';
 import { assessmentLessonId } from './mastery';
 import { pilotPhrase } from './phrases/pilot';
+import { uploadPhrase } from './phrases/uploads';
 import type { Phrase } from './wording';
 
 export type Group = 'pilot' | 'comparison';
@@ -508,8 +509,8 @@ export function hrOutcomes(
 
 export interface HrParseResult {
   records: HrRecord[];
-  /** `row N: message`, N counting the header as row 1 (as a spreadsheet does). */
-  errors: string[];
+  /** One phrase a row ("row N: …"), N counting the header as row 1 (as a spreadsheet does). */
+  errors: Phrase[];
 }
 
 /** Splits CSV text into rows of fields; handles quotes, doubled quotes and CRLF. */
@@ -565,15 +566,18 @@ export function parseHrCsv(text: string, knownEmails?: ReadonlySet<string>): HrP
     return {
       records: [],
       errors: [
-        `row 1: the header must name the columns ${HR_COLUMNS.join(', ')} (missing ${missing.join(', ') || 'all'})`,
+        uploadPhrase('upload.hr.header', {
+          columns: HR_COLUMNS.join(', '),
+          missing: missing.join(', ') || HR_COLUMNS.join(', '),
+        }),
       ],
     };
   const col = (name: string) => header.indexOf(name);
   const records: HrRecord[] = [];
-  const errors: string[] = [];
+  const errors: Phrase[] = [];
   const seen = new Set<string>();
   rows.slice(1).forEach((fields, i) => {
-    const rowNo = i + 2;
+    const row = i + 2;
     if (fields.every((f) => f.trim() === '')) return;
     const get = (name: string) => (col(name) < 0 ? '' : (fields[col(name)] ?? '').trim());
     const email = get('email').toLowerCase();
@@ -583,24 +587,34 @@ export function parseHrCsv(text: string, knownEmails?: ReadonlySet<string>): HrP
       .split(';')
       .map((s) => s.trim())
       .filter(Boolean);
+    const badMove = moves.find((d) => !isDate(d));
+    const earlyMove = moves.find((d) => d < hireDate);
     const problem = !EMAIL.test(email)
-      ? `"${email}" is not an email address`
+      ? uploadPhrase('upload.hr.notEmail', { row, value: email })
       : seen.has(email)
-        ? `${email} appears more than once`
+        ? uploadPhrase('upload.hr.twice', { row, value: email })
         : knownEmails && !knownEmails.has(email)
-          ? `${email} is not a member of this organisation`
+          ? uploadPhrase('upload.hr.stranger', { row, value: email })
           : !isDate(hireDate)
-            ? `hire_date "${hireDate}" is not a date (YYYY-MM-DD)`
+            ? uploadPhrase('upload.hr.notDate', { row, column: 'hire_date', value: hireDate })
             : exitDate && !isDate(exitDate)
-              ? `exit_date "${exitDate}" is not a date (YYYY-MM-DD)`
+              ? uploadPhrase('upload.hr.notDate', { row, column: 'exit_date', value: exitDate })
               : exitDate && exitDate < hireDate
-                ? `exit_date ${exitDate} is before hire_date ${hireDate}`
-                : moves.find((d) => !isDate(d))
-                  ? `internal_moves "${moves.find((d) => !isDate(d))}" is not a date (YYYY-MM-DD)`
-                  : moves.find((d) => d < hireDate)
-                    ? `internal move ${moves.find((d) => d < hireDate)} is before hire_date ${hireDate}`
+                ? uploadPhrase('upload.hr.exitBeforeHire', { row, exit: exitDate, hire: hireDate })
+                : badMove !== undefined
+                  ? uploadPhrase('upload.hr.notDate', {
+                      row,
+                      column: 'internal_moves',
+                      value: badMove,
+                    })
+                  : earlyMove !== undefined
+                    ? uploadPhrase('upload.hr.moveBeforeHire', {
+                        row,
+                        move: earlyMove,
+                        hire: hireDate,
+                      })
                     : undefined;
-    if (problem) return void errors.push(`row ${rowNo}: ${problem}`);
+    if (problem) return void errors.push(problem);
     seen.add(email);
     records.push({ email, hireDate, exitDate: exitDate || null, moves: moves.sort() });
   });

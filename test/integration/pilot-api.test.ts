@@ -544,8 +544,16 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
           key: 'error.hrRows',
           params: { count: 2 },
           rows: [
-            'row 3: stranger@else.test is not a member of this organisation',
-            'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',
+            {
+              key: 'upload.hr.stranger',
+              params: { row: 3, value: 'stranger@else.test' },
+              text: 'row 3: stranger@else.test is not a member of this organisation',
+            },
+            {
+              key: 'upload.hr.notDate',
+              params: { row: 4, column: 'hire_date', value: 'yesterday' },
+              text: 'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',
+            },
           ],
         },
       });

@@ -11,6 +11,7 @@ import { word, type Phrase } from '../../src/core/wording';
 import { errorText, locale, t } from '../../src/app/i18n';
 import { createApi, HttpError } from '../../src/client/api';
 import { createApp } from '../../src/server/app';
+import { parseModule } from '../../src/server/content/parse';
 import { prepareBatch } from '../../src/server/ingest';
 import type { Store } from '../../src/server/store/store';
 import { lessonEvent, signInAs, syncBody, type App } from '../support/api';
@@ -178,6 +179,39 @@ describe('a rejected event', () => {
       'Fortschritt, der älter als 30 Tage ist, kann nicht mehr gezählt werden.',
       'Dieser Fortschritt stammt von einem anderen Gerät.',
       'lessonId: Verwende 1 bis 200 Zeichen.',
+    ]);
+  });
+});
+
+describe('an upload’s problems', () => {
+  it('read in German for a German admin: a module file, line by line', async () => {
+    const { t: peopleT } = await import('../../src/app/messages/people');
+    const { errors } = parseModule(
+      'quiz.md',
+      '---\nid: Quiz\ntitle: Q\n---\n\n## One\n\n![](pic.png)\n\n### Quiz: Which?\n\n- [ ] A\n  > no\n- [ ] B\n  > no\n',
+    );
+    locale.value = 'de';
+    expect(errors.map((p) => `${p.line}: ${peopleT.phrase(p.phrase!)}`)).toEqual([
+      '2: id: Verwende Kleinbuchstaben, Ziffern und -.',
+      '8: Ein Bild braucht einen Alternativtext: ![was es zeigt](datei)',
+      '10: Ein Quiz braucht mindestens eine richtige Option, markiert mit [x]',
+    ]);
+  });
+
+  it('read in German for a German admin: an HR file’s rows', async () => {
+    const { t: pilotT } = await import('../../src/app/messages/pilot');
+    const admin = await signInAs(app, 'admin@demo.test');
+    const res = await admin.post(
+      '/api/v1/pilot/hr',
+      'email,hire_date,exit_date\nnobody,2022-01-01,\nlearner@demo.test,2022-03-01,2021-01-01\n',
+      { 'content-type': 'text/csv' },
+    );
+    expect(res.status).toBe(422);
+    const { error } = (await res.json()) as { error: { rows: Phrase[] } };
+    locale.value = 'de';
+    expect(error.rows.map(pilotT.phrase)).toEqual([
+      'Zeile 2: „nobody“ ist keine E-Mail-Adresse',
+      'Zeile 3: exit_date 2021-01-01 liegt vor hire_date 2022-03-01',
     ]);
   });
 });

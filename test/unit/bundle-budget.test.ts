@@ -10,10 +10,11 @@ import { measureBundle, type BundleReport } from '../../bench/bundle';
  * Source files of role-only screens and stores (src/app/**\/(manager|admin|pilot)…), the
  * message catalogs of the lazily loaded people and pilot screens (src/app/messages/people…), and
  * the server's phrases only those screens (or only the server) word: coaching, people-only
- * refusals, pilot notes and steps, push texts (src/core/phrases/(coach|people-errors|pilot|push)…).
+ * refusals, pilot notes and steps, push texts, upload problems
+ * (src/core/phrases/(coach|people-errors|pilot|push|uploads)…).
  */
 const ROLE_ONLY =
-  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(coach|people-errors|pilot|push)[^/]*)$/i;
+  /^src\/(app\/(.*(manager|admin|pilot)[^/]*|messages\/people[^/]*)|core\/phrases\/(coach|people-errors|pilot|push|uploads)[^/]*)$/i;
 
 let report: BundleReport;
 beforeAll(async () => {

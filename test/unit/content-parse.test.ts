@@ -62,7 +62,12 @@ describe('the module format', () => {
     expect(errors).toContainEqual({
       file: 'broken.md',
       line: 1,
-      message: 'title: Invalid input: expected string, received undefined',
+      message: 'title: this is required.',
+      phrase: {
+        key: 'error.field.missing',
+        params: { field: 'title' },
+        text: 'title: this is required.',
+      },
     });
     expect(errors).toContainEqual(
       expect.objectContaining({
@@ -90,7 +95,12 @@ describe('the module format', () => {
   it('refuses a lesson id that is not lowercase', () => {
     const { errors } = parseModule('slug.md', good.replace('{#first}', '{#First}'));
     expect(errors).toEqual([
-      { file: 'slug.md', line: 8, message: expect.stringContaining('{#First}') },
+      {
+        file: 'slug.md',
+        line: 8,
+        message: '{#First}: a lesson id uses lowercase letters, digits and -',
+        phrase: expect.objectContaining({ key: 'upload.lesson.id', params: { id: 'First' } }),
+      },
     ]);
   });
 

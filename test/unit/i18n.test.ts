@@ -18,6 +18,7 @@ import {
 } from '../../src/core/pilot';
 import { pilotPhrase } from '../../src/core/phrases/pilot';
 import { pushPhrase } from '../../src/core/phrases/push';
+import { uploadPhrase } from '../../src/core/phrases/uploads';
 import {
   catalogs,
   formatDate,
@@ -101,6 +102,7 @@ describe('the message catalogs', () => {
         'phrases/notifications',
         'phrases/pilot',
         'phrases/push',
+        'phrases/uploads',
       ]),
     );
   });
@@ -134,10 +136,10 @@ describe('the message catalogs', () => {
         merged(code, 'core', 'phrases/errors', 'phrases/badges', 'phrases/notifications'),
       );
       expect(peopleT.catalogs[code]).toEqual(
-        merged(code, 'people', 'phrases/people-errors', 'phrases/coach'),
+        merged(code, 'people', 'phrases/people-errors', 'phrases/uploads', 'phrases/coach'),
       );
       expect(pilotT.catalogs[code]).toEqual(
-        merged(code, 'pilot', 'phrases/people-errors', 'phrases/pilot'),
+        merged(code, 'pilot', 'phrases/people-errors', 'phrases/uploads', 'phrases/pilot'),
       );
       expect(errorPhrase.catalogs[code]).toEqual(
         merged(code, 'phrases/errors', 'phrases/people-errors'),
@@ -149,6 +151,7 @@ describe('the message catalogs', () => {
       ['phrases/notifications', notificationPhrase.catalogs],
       ['phrases/pilot', pilotPhrase.catalogs],
       ['phrases/push', pushPhrase.catalogs],
+      ['phrases/uploads', uploadPhrase.catalogs],
     ] as const)
       for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
   });

@@ -5,7 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { errorText, formatMinutes } from '../i18n';
+import { errorText, formatMinutes, type Phrase } from '../i18n';
 import { t } from '../messages/people';
 
 export interface AdminPerson {
@@ -28,10 +28,12 @@ export interface AdminCohort {
   managerIds: string[];
 }
 
+/** A problem in an uploaded module file: English `message`, `phrase` worded in the admin's locale. */
 export interface Problem {
   file: string;
   line: number;
   message: string;
+  phrase?: Phrase;
 }
 
 export interface Programme {

@@ -5,7 +5,7 @@
 import { signal } from '@preact/signals';
 import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
 import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../core/pilot';
-import { errorText } from '../i18n';
+import { errorText, type Phrase } from '../i18n';
 import { t } from '../messages/pilot';
 
 export interface PilotSummary {
@@ -97,7 +97,7 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
       body: csv,
     }).catch(() => undefined);
     const data = (await res?.json().catch(() => undefined)) as
-      { imported?: number; error?: { message: string; key?: string; rows?: string[] } } | undefined;
+      { imported?: number; error?: { message: string; key?: string; rows?: Phrase[] } } | undefined;
     if (res?.ok && data?.imported !== undefined) {
       notice.value = t('pilot.hrImported', { count: data.imported });
       await load();
@@ -105,7 +105,7 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
       error.value = data?.error
         ? errorText(new HttpError(res?.status ?? 0, 'invalid_rows', data.error.message, data.error))
         : t('pilot.hrFailed');
-      hrErrors.value = data?.error?.rows ?? [];
+      hrErrors.value = (data?.error?.rows ?? []).map(t.phrase);
     }
   }
 

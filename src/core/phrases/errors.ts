@@ -20,8 +20,8 @@ const isErrorKey = (message: string): message is ErrorKey => Object.hasOwn(all.e
  * One zod issue as a phrase naming the field: a schema's own message when it is an
  * `error.field.*` key (with the refinement's `params`), otherwise worded from the issue's code and bounds.
  */
-export function issuePhrase(issue: z.core.$ZodIssue): Phrase {
-  const field = issue.path.length ? issue.path.join('.') : 'request';
+export function issuePhrase(issue: z.core.$ZodIssue, whole = 'request'): Phrase {
+  const field = issue.path.length ? issue.path.join('.') : whole;
   if (isErrorKey(issue.message))
     return errorPhrase(issue.message, {
       ...(issue.code === 'custom' ? (issue.params as Params | undefined) : undefined),

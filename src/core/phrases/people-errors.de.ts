@@ -51,4 +51,5 @@ export const de: MessagesOf<typeof en> = {
   'error.field.pilotGoals': '{field}: Ein Pilotprojekt hat höchstens drei Ziele.',
   'error.field.pilotCohorts': '{field}: Wähle mindestens eine Pilotkohorte.',
   'error.field.endsBeforeStart': 'Das Enddatum darf nicht vor dem Startdatum liegen.',
+  'error.field.moduleId': '{field}: Verwende Kleinbuchstaben, Ziffern und -.',
 };

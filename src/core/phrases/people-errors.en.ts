@@ -49,4 +49,5 @@ export const en = {
   'error.field.pilotGoals': '{field}: a pilot has at most three goals.',
   'error.field.pilotCohorts': '{field}: choose at least one pilot cohort.',
   'error.field.endsBeforeStart': 'The end date must not be before the start date.',
+  'error.field.moduleId': '{field}: use lowercase letters, digits and -.',
 } as const;

@@ -17,6 +17,9 @@ import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { issuePhrase } from '../../core/phrases/errors';
+import { uploadPhrase } from '../../core/phrases/uploads';
+import type { Phrase } from '../../core/wording';
 import { learningModule, type Card, type LearningModule, type Lesson } from '../../core/content';
 import {
   countWords,
@@ -25,11 +28,19 @@ import {
   sumMinutes,
 } from '../../core/estimate';
 
+/**
+ * A problem on a line of a content file: `message` in English; `phrase` where an admin's app
+ * words it in their locale (a module upload; the content CLI's catalog checks print English).
+ */
 export interface ContentProblem {
   file: string;
   line: number;
   message: string;
+  phrase?: Phrase;
 }
+
+/** Reports a problem at a line of the file being parsed. */
+type Problem = (line: number, phrase: Phrase) => void;
 
 export interface ParseResult {
   module?: LearningModule;
@@ -40,7 +51,7 @@ export interface ParseResult {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
 
 const frontMatter = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id: use lowercase letters, digits and -'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'error.field.moduleId'),
   title: z.string().min(1),
   summary: z.string().default(''),
   competencies: z.array(z.string()).default([]),
@@ -78,19 +89,20 @@ export function slugify(text: string): string {
 export function parseModule(file: string, source: string): ParseResult {
   const errors: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
-  const problem = (line: number, message: string) => errors.push({ file, line, message });
+  const problem: Problem = (line, phrase) =>
+    errors.push({ file, line, message: phrase.text, phrase });
   const lines: Line[] = source
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((text, i) => ({ text, no: i + 1 }));
 
   if (lines[0]?.text.trim() !== '---') {
-    problem(1, 'a module starts with YAML front matter between --- lines');
+    problem(1, uploadPhrase('upload.module.noFrontMatter'));
     return { errors, warnings };
   }
   const fmEnd = lines.findIndex((l, i) => i > 0 && l.text.trim() === '---');
   if (fmEnd < 0) {
-    problem(1, 'front matter is not closed with ---');
+    problem(1, uploadPhrase('upload.module.frontMatterOpen'));
     return { errors, warnings };
   }
   let meta: z.infer<typeof frontMatter> | undefined;
@@ -108,10 +120,11 @@ export function parseModule(file: string, source: string): ParseResult {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '');
         const at = lines.slice(1, fmEnd).find((l) => key && l.text.startsWith(`${key}:`));
-        problem(at?.no ?? 1, `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
+        problem(at?.no ?? 1, issuePhrase(issue, 'front matter'));
       }
   } catch (e) {
-    problem(1, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    const detail = (e as Error).message.split('\n')[0] ?? '';
+    problem(1, uploadPhrase('upload.module.yaml', { detail }));
   }
 
   const lessons: Lesson[] = [];
@@ -119,12 +132,12 @@ export function parseModule(file: string, source: string): ParseResult {
   const fenced = insideFences(body);
   const starts = body.flatMap((l, i) => (l.text.startsWith('## ') && !fenced[i] ? [i] : []));
   if (starts.length === 0)
-    problem(body[0]?.no ?? fmEnd + 2, 'a module needs at least one "## " lesson');
+    problem(body[0]?.no ?? fmEnd + 2, uploadPhrase('upload.module.noLesson'));
   const firstStart = starts[0] ?? body.length;
   if (body.slice(0, firstStart).some((l) => l.text.trim() !== ''))
     problem(
       body.find((l) => l.text.trim() !== '')!.no,
-      'text before the first "## " lesson heading',
+      uploadPhrase('upload.module.textBeforeLesson'),
     );
   const seenLessonIds = new Set<string>();
   starts.forEach((start, i) => {
@@ -132,14 +145,17 @@ export function parseModule(file: string, source: string): ParseResult {
     const lessonLines = body.slice(start + 1, starts[i + 1] ?? body.length);
     const lesson = parseLesson(meta?.id ?? 'module', heading, lessonLines, problem);
     if (!lesson) return;
-    if (seenLessonIds.has(lesson.id)) problem(heading.no, `duplicate lesson id "${lesson.id}"`);
+    if (seenLessonIds.has(lesson.id))
+      problem(heading.no, uploadPhrase('upload.module.duplicateLesson', { id: lesson.id }));
     seenLessonIds.add(lesson.id);
-    if (lesson.estimateMinutes > MAX_LESSON_MINUTES)
-      warnings.push({
-        file,
-        line: heading.no,
-        message: `lesson "${lesson.title}" takes about ${lesson.estimateMinutes} min; keep lessons to ${MAX_LESSON_MINUTES} min or less`,
+    if (lesson.estimateMinutes > MAX_LESSON_MINUTES) {
+      const phrase = uploadPhrase('upload.module.longLesson', {
+        title: lesson.title,
+        minutes: lesson.estimateMinutes,
+        max: MAX_LESSON_MINUTES,
       });
+      warnings.push({ file, line: heading.no, message: phrase.text, phrase });
+    }
     lessons.push(lesson);
   });
 
@@ -153,8 +169,7 @@ export function parseModule(file: string, source: string): ParseResult {
   };
   const checked = learningModule.safeParse(candidate);
   if (!checked.success) {
-    for (const issue of checked.error.issues)
-      problem(1, `${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of checked.error.issues) problem(1, issuePhrase(issue, 'module'));
     return { errors, warnings };
   }
   return { module: checked.data, errors, warnings };
@@ -176,24 +191,24 @@ function parseLesson(
   moduleId: string,
   heading: Line,
   lines: Line[],
-  problem: (line: number, message: string) => void,
+  problem: Problem,
 ): Lesson | undefined {
   const [, rawTitle = '', attrs = ''] = headingPattern.exec(heading.text) ?? [];
   const title = rawTitle.trim();
   if (!title) {
-    problem(heading.no, 'a lesson heading needs a title');
+    problem(heading.no, uploadPhrase('upload.lesson.noTitle'));
     return undefined;
   }
   const slugAttr = /#(\S+)/.exec(attrs)?.[1];
   if (slugAttr !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(slugAttr))
-    problem(heading.no, `{#${slugAttr}}: a lesson id uses lowercase letters, digits and -`);
+    problem(heading.no, uploadPhrase('upload.lesson.id', { id: slugAttr }));
   const slug = slugAttr ?? slugify(title);
   const minutesAttr = /minutes=(\S+)/.exec(attrs)?.[1];
   let overrideMinutes: number | undefined;
   if (minutesAttr !== undefined) {
     overrideMinutes = Number(minutesAttr);
     if (!Number.isInteger(overrideMinutes) || overrideMinutes < 1 || overrideMinutes > 60) {
-      problem(heading.no, `minutes=${minutesAttr}: use a whole number of minutes from 1 to 60`);
+      problem(heading.no, uploadPhrase('upload.lesson.minutes', { value: minutesAttr }));
       overrideMinutes = undefined;
     }
   }
@@ -224,7 +239,7 @@ function parseLesson(
       if (media) mediaSeconds += Number(media[1]);
       else kept.push(l.text);
       for (const image of l.text.matchAll(/!\[([^\]]*)\]\(([^)]*)\)/g))
-        if (!image[1]!.trim()) problem(l.no, 'an image needs alt text: ![what it shows](file)');
+        if (!image[1]!.trim()) problem(l.no, uploadPhrase('upload.lesson.imageAlt'));
     }
     let kind: 'text' | 'callout' | 'takeaway' = 'text';
     const marker = /^>\s*\[!(takeaway|note|tip|warning)\]\s*$/i.exec(first.text.trim());
@@ -239,7 +254,7 @@ function parseLesson(
     cards.push({ id, kind, html });
   }
   if (cards.length === 0) {
-    problem(heading.no, `lesson "${title}" has no cards`);
+    problem(heading.no, uploadPhrase('upload.lesson.noCards', { title }));
     return undefined;
   }
   return {
@@ -278,14 +293,14 @@ const optionLine = /^[-*]\s+\[( |x|X)\]\s+(.*)$/;
 function parseQuiz(
   id: string,
   block: Line[],
-  problem: (line: number, message: string) => void,
+  problem: Problem,
 ): Card | undefined {
   const head = block.find((l) => l.text.trim() !== '')!;
   const match = quizHeading.exec(head.text.trim());
   if (!match || !match[2]!.trim()) {
     problem(
       head.no,
-      'a quiz heading reads "### Quiz: question" or "### Quiz (multiple): question"',
+      uploadPhrase('upload.quiz.heading'),
     );
     return undefined;
   }
@@ -301,21 +316,21 @@ function parseQuiz(
       options.at(-1)!.explanation.push(line.text.replace(/^\s+>\s?/, ''));
     } else if (line.text.trim() !== '') {
       if (options.length > 0)
-        problem(line.no, 'inside a quiz, write explanations as "  > text" under an option');
+        problem(line.no, uploadPhrase('upload.quiz.explanationPlace'));
       else promptExtra.push(line.text);
     }
   }
   const correct = options.filter((o) => o.correct).length;
   if (options.length < 2)
-    problem(head.no, 'a quiz needs at least two options "- [x] …" / "- [ ] …"');
-  else if (correct === 0) problem(head.no, 'a quiz needs at least one correct option marked [x]');
+    problem(head.no, uploadPhrase('upload.quiz.twoOptions'));
+  else if (correct === 0) problem(head.no, uploadPhrase('upload.quiz.noCorrect'));
   else if (mode !== 'multiple' && correct > 1)
-    problem(head.no, 'this quiz has several correct options: write "### Quiz (multiple): …"');
+    problem(head.no, uploadPhrase('upload.quiz.severalCorrect'));
   else if (mode === 'truefalse' && options.length !== 2)
-    problem(head.no, 'a true/false quiz has exactly two options');
+    problem(head.no, uploadPhrase('upload.quiz.trueFalse'));
   for (const o of options)
     if (o.explanation.length === 0)
-      problem(o.no, 'explain each option with an indented "  > …" line');
+      problem(o.no, uploadPhrase('upload.quiz.explain'));
   if (options.length < 2 || correct === 0) return undefined;
   return {
     id,

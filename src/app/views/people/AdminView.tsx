@@ -527,7 +527,9 @@ function Upload({ admin }: { admin: AdminStore }) {
           {result.problems.length > 0 && (
             <ul class="problems">
               {result.problems.map((p) => (
-                <li key={`${p.line}:${p.message}`}>{`${p.file}:${p.line}: ${p.message}`}</li>
+                <li key={`${p.line}:${p.message}`}>
+                  {`${p.file}:${p.line}: ${p.phrase ? t.phrase(p.phrase) : p.message}`}
+                </li>
               ))}
             </ul>
           )}

@@ -1,0 +1,38 @@
+import type { MessagesOf } from '../wording';
+import type { en } from './uploads.en';
+
+export const de: MessagesOf<typeof en> = {
+  'upload.module.noFrontMatter':
+    'Ein Modul beginnt mit YAML-Front-Matter zwischen zwei „---“-Zeilen',
+  'upload.module.frontMatterOpen': 'Der Front Matter wird nicht mit --- geschlossen',
+  'upload.module.yaml': 'Der Front Matter ist kein gültiges YAML: {detail}',
+  'upload.module.noLesson': 'Ein Modul braucht mindestens eine „## “-Lektion',
+  'upload.module.textBeforeLesson': 'Text vor der ersten „## “-Lektionsüberschrift',
+  'upload.module.duplicateLesson': 'Die Lektions-ID „{id}“ kommt doppelt vor',
+  'upload.module.longLesson':
+    'Die Lektion „{title}“ dauert etwa {minutes} Min.; halte Lektionen bei höchstens {max} Min.',
+  'upload.lesson.noTitle': 'Eine Lektionsüberschrift braucht einen Titel',
+  'upload.lesson.id': '{#{id}}: Eine Lektions-ID besteht aus Kleinbuchstaben, Ziffern und -',
+  'upload.lesson.minutes':
+    'minutes={value}: Verwende eine ganze Zahl von Minuten zwischen 1 und 60',
+  'upload.lesson.imageAlt': 'Ein Bild braucht einen Alternativtext: ![was es zeigt](datei)',
+  'upload.lesson.noCards': 'Die Lektion „{title}“ hat keine Karten',
+  'upload.quiz.heading':
+    'Eine Quiz-Überschrift lautet „### Quiz: Frage“ oder „### Quiz (multiple): Frage“',
+  'upload.quiz.explanationPlace':
+    'Schreibe Erklärungen im Quiz als „  > Text“ unter eine Antwortoption',
+  'upload.quiz.twoOptions': 'Ein Quiz braucht mindestens zwei Optionen „- [x] …“ / „- [ ] …“',
+  'upload.quiz.noCorrect': 'Ein Quiz braucht mindestens eine richtige Option, markiert mit [x]',
+  'upload.quiz.severalCorrect':
+    'Dieses Quiz hat mehrere richtige Optionen: Schreibe „### Quiz (multiple): …“',
+  'upload.quiz.trueFalse': 'Ein Wahr/Falsch-Quiz hat genau zwei Optionen',
+  'upload.quiz.explain': 'Erkläre jede Option mit einer eingerückten „  > …“-Zeile',
+  'upload.hr.header':
+    'Zeile 1: Die Kopfzeile muss die Spalten {columns} nennen (es fehlt: {missing})',
+  'upload.hr.notEmail': 'Zeile {row}: „{value}“ ist keine E-Mail-Adresse',
+  'upload.hr.twice': 'Zeile {row}: {value} kommt mehr als einmal vor',
+  'upload.hr.stranger': 'Zeile {row}: {value} gehört nicht zu dieser Organisation',
+  'upload.hr.notDate': 'Zeile {row}: {column} „{value}“ ist kein Datum (JJJJ-MM-TT)',
+  'upload.hr.exitBeforeHire': 'Zeile {row}: exit_date {exit} liegt vor hire_date {hire}',
+  'upload.hr.moveBeforeHire': 'Zeile {row}: Der interne Wechsel {move} liegt vor hire_date {hire}',
+};

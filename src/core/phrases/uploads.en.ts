@@ -1,0 +1,35 @@
+/**
+ * What an admin's upload gets wrong — a module's Markdown file, an HR export — line by line,
+ * English: the reference. Shown by the admin and pilot screens (lazy chunks).
+ */
+export const en = {
+  'upload.module.noFrontMatter': 'a module starts with YAML front matter between --- lines',
+  'upload.module.frontMatterOpen': 'front matter is not closed with ---',
+  'upload.module.yaml': 'front matter is not valid YAML: {detail}',
+  'upload.module.noLesson': 'a module needs at least one "## " lesson',
+  'upload.module.textBeforeLesson': 'text before the first "## " lesson heading',
+  'upload.module.duplicateLesson': 'duplicate lesson id "{id}"',
+  'upload.module.longLesson':
+    'lesson "{title}" takes about {minutes} min; keep lessons to {max} min or less',
+  'upload.lesson.noTitle': 'a lesson heading needs a title',
+  'upload.lesson.id': '{#{id}}: a lesson id uses lowercase letters, digits and -',
+  'upload.lesson.minutes': 'minutes={value}: use a whole number of minutes from 1 to 60',
+  'upload.lesson.imageAlt': 'an image needs alt text: ![what it shows](file)',
+  'upload.lesson.noCards': 'lesson "{title}" has no cards',
+  'upload.quiz.heading':
+    'a quiz heading reads "### Quiz: question" or "### Quiz (multiple): question"',
+  'upload.quiz.explanationPlace': 'inside a quiz, write explanations as "  > text" under an option',
+  'upload.quiz.twoOptions': 'a quiz needs at least two options "- [x] …" / "- [ ] …"',
+  'upload.quiz.noCorrect': 'a quiz needs at least one correct option marked [x]',
+  'upload.quiz.severalCorrect':
+    'this quiz has several correct options: write "### Quiz (multiple): …"',
+  'upload.quiz.trueFalse': 'a true/false quiz has exactly two options',
+  'upload.quiz.explain': 'explain each option with an indented "  > …" line',
+  'upload.hr.header': 'row 1: the header must name the columns {columns} (missing {missing})',
+  'upload.hr.notEmail': 'row {row}: "{value}" is not an email address',
+  'upload.hr.twice': 'row {row}: {value} appears more than once',
+  'upload.hr.stranger': 'row {row}: {value} is not a member of this organisation',
+  'upload.hr.notDate': 'row {row}: {column} "{value}" is not a date (YYYY-MM-DD)',
+  'upload.hr.exitBeforeHire': 'row {row}: exit_date {exit} is before hire_date {hire}',
+  'upload.hr.moveBeforeHire': 'row {row}: internal move {move} is before hire_date {hire}',
+} as const;
