@@ -158,11 +158,14 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
             onAnswer={async (answerIds) => {
               if (!firstAnswers.current[card.id])
                 firstAnswers.current = { ...firstAnswers.current, [card.id]: answerIds };
+              // The way on opens with the result, not after the write: a learner who reads
+              // "Correct" and presses → (or Next) at once must not find it still shut. The
+              // answer's write was queued first, so it keeps its place before the next card's.
+              answered.value = { ...answered.value, [card.id]: true };
               await store.progress.record(
                 { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
                 resumeAt(safeIndex),
               );
-              answered.value = { ...answered.value, [card.id]: true };
             }}
           />
         ) : (
