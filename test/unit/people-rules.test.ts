@@ -164,7 +164,8 @@ describe('careerGap', () => {
 });
 
 describe('oneOnOneScript', () => {
-  it('celebrates, names what is stuck, asks one question and suggests the next pathway', () => {
+  /** Lena's script: a 2-day streak, 2 lessons, one competency, "Coach" assigned and not started. */
+  const lenasScript = (competencyTitle: (id: string) => string) => {
     const progress = reportProgress({
       events: [done('r1', '2026-03-11T10:00:00Z'), done('r2', '2026-03-12T08:00:00Z')],
       catalog,
@@ -175,7 +176,11 @@ describe('oneOnOneScript', () => {
       now: NOW,
     });
     const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
-    const script = oneOnOneScript('Lena Learner', progress, gap, (id) => id.toUpperCase());
+    return oneOnOneScript('Lena Learner', progress, gap, competencyTitle);
+  };
+
+  it('celebrates, names what is stuck, asks one question and suggests the next pathway', () => {
+    const script = lenasScript((id) => id.toUpperCase());
     expect(script.celebrate).toEqual([
       { key: 'coach.celebrate.streak', params: { days: 2 }, text: 'A 2-day learning streak' },
       { key: 'coach.celebrate.lessons', params: { count: 2 }, text: '2 lessons this week' },
@@ -210,17 +215,7 @@ describe('oneOnOneScript', () => {
   });
 
   it('reads in German for a German manager: celebrations, dates, the question, the checklist', () => {
-    const progress = reportProgress({
-      events: [done('r1', '2026-03-11T10:00:00Z'), done('r2', '2026-03-12T08:00:00Z')],
-      catalog,
-      assignments: [{ pathwayId: 'coach', dueDate: '2026-03-30' }],
-      competencies: ['review'],
-      streak: 2,
-      tz: 'Europe/Berlin',
-      now: NOW,
-    });
-    const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
-    const script = oneOnOneScript('Lena Learner', progress, gap, () => 'Code-Review');
+    const script = lenasScript(() => 'Code-Review');
     expect(script.celebrate.map(inGerman)).toEqual([
       'Eine Lernserie von 2 Tagen',
       '2 Lektionen diese Woche',
