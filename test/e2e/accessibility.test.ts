@@ -571,6 +571,9 @@ describe('a keyboard-only learner', () => {
       await tabTo(page, /^\s*Continue:/);
       await page.keyboard.press('Enter');
       await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+      await page.waitForFunction(() =>
+        document.activeElement?.classList.contains('lesson-heading'),
+      );
 
       let quizzes = 0;
       for (let step = 0; step < 40; step++) {
@@ -590,10 +593,12 @@ describe('a keyboard-only learner', () => {
         await tabTo(page, last ? /Finish lesson/ : /^\s*Next\s*$/);
         await page.keyboard.press('Enter');
         if (last) break;
-        // Wait for the next card before looking at it, so no quiz card is skipped unanswered.
+        // Wait for the next card before looking at it, so no quiz card is skipped unanswered,
+        // and for its heading to take focus (after paint), as a screen reader user hears it.
         await page.waitForFunction(
           (prev) =>
-            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev,
+            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev &&
+            document.activeElement?.classList.contains('lesson-heading'),
           position,
         );
       }

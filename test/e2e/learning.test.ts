@@ -65,10 +65,12 @@ describe('the lesson player', () => {
       }
       const before = await cardPosition(page);
       await page.keyboard.press('ArrowRight');
+      // The next card, with its heading focused (after paint), before the next key press.
       if ((await finish.count()) === 0)
         await page.waitForFunction(
           (prev) =>
-            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev,
+            document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') !== prev &&
+            document.activeElement?.classList.contains('lesson-heading'),
           before,
         );
     }

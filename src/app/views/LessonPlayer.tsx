@@ -5,7 +5,7 @@
  * returns to the same card.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { LearningModule } from '../../core/content';
 import { assessmentLessonId } from '../../core/mastery';
 import { navigate, paths } from '../router';
@@ -58,7 +58,9 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   const card = lesson?.cards[safeIndex];
   const quizBlocked = card?.kind === 'quiz' && !answered.value[card.id];
 
-  useEffect(() => {
+  // The new card's heading takes focus in the same frame the card appears (a layout effect, not
+  // after paint), so no key pressed in between lands on the card before.
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [safeIndex, lesson?.id]);
 
