@@ -53,6 +53,19 @@ const done = (lessonId: string, iso: string): ProgressEvent => ({
   seq,
 });
 
+/** A report's progress at NOW in Berlin: no assignments, competencies or streak unless given. */
+const progressOf = (input: Partial<Parameters<typeof reportProgress>[0]>) =>
+  reportProgress({
+    events: [],
+    catalog,
+    assignments: [],
+    competencies: [],
+    streak: 0,
+    tz: 'Europe/Berlin',
+    now: NOW,
+    ...input,
+  });
+
 describe('reportProgress', () => {
   it('weeks start on Monday', () => {
     expect(weekStart('2026-03-12')).toBe('2026-03-09');
@@ -61,18 +74,15 @@ describe('reportProgress', () => {
   });
 
   it('counts this week, the streak, the assessed competencies and assignment minutes left', () => {
-    const p = reportProgress({
+    const p = progressOf({
       events: [
         done('r1', '2026-03-08T10:00:00Z'), // Sunday: last week
         done('r2', '2026-03-11T10:00:00Z'),
         done('w1', '2026-03-12T08:00:00Z'),
       ],
-      catalog,
       assignments: [{ pathwayId: 'coach', dueDate: '2026-03-20' }],
       competencies: ['writing', 'review'],
       streak: 2,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     expect(p.lessonsThisWeek).toBe(2);
     expect(p.streak).toBe(2);
@@ -85,38 +95,21 @@ describe('reportProgress', () => {
   });
 
   it('is at risk after 7 quiet days or with an overdue assignment', () => {
-    const quiet = reportProgress({
+    const quiet = progressOf({
       events: [done('r1', '2026-03-05T10:00:00Z')],
-      catalog,
-      assignments: [],
-      competencies: [],
-      streak: 0,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     expect(quiet.atRisk).toBe(true);
     expect(quiet.riskReasons).toEqual([
       { key: 'coach.risk.quiet', params: { days: 7 }, text: 'No lesson in the last 7 days' },
     ]);
     expect(quiet.riskReasons.map(inGerman)).toEqual(['Keine Lektion in den letzten 7 Tagen']);
-    const sixDays = reportProgress({
+    const sixDays = progressOf({
       events: [done('r1', '2026-03-06T10:00:00Z')],
-      catalog,
-      assignments: [],
-      competencies: [],
-      streak: 0,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     expect(sixDays.atRisk).toBe(false);
-    const overdue = reportProgress({
+    const overdue = progressOf({
       events: [done('r1', '2026-03-12T09:00:00Z')],
-      catalog,
       assignments: [{ pathwayId: 'craft', dueDate: '2026-03-11' }],
-      competencies: [],
-      streak: 0,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     expect(overdue.assignments[0]).toMatchObject({ overdue: true, remainingMinutes: 7 });
     expect(overdue.riskReasons).toEqual([
@@ -130,14 +123,9 @@ describe('reportProgress', () => {
   });
 
   it('never calls a finished pathway overdue', () => {
-    const p = reportProgress({
+    const p = progressOf({
       events: [done('w1', '2026-03-01T10:00:00Z')],
-      catalog,
       assignments: [{ pathwayId: 'write', dueDate: '2026-03-02' }],
-      competencies: [],
-      streak: 0,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     expect(p.assignments[0]).toMatchObject({ complete: true, overdue: false, remainingMinutes: 0 });
   });
@@ -166,14 +154,11 @@ describe('careerGap', () => {
 describe('oneOnOneScript', () => {
   /** Lena's script: a 2-day streak, 2 lessons, one competency, "Coach" assigned and not started. */
   const lenasScript = (competencyTitle: (id: string) => string) => {
-    const progress = reportProgress({
+    const progress = progressOf({
       events: [done('r1', '2026-03-11T10:00:00Z'), done('r2', '2026-03-12T08:00:00Z')],
-      catalog,
       assignments: [{ pathwayId: 'coach', dueDate: '2026-03-30' }],
       competencies: ['review'],
       streak: 2,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     const gap = careerGap(catalog, { roleId: 'eng', level: 1 }, progress.competencies);
     return oneOnOneScript('Lena Learner', progress, gap, competencyTitle);
@@ -237,14 +222,8 @@ describe('oneOnOneScript', () => {
   });
 
   it('at risk and with nothing to celebrate, asks about blockers and suggests showing up', () => {
-    const progress = reportProgress({
+    const progress = progressOf({
       events: [],
-      catalog,
-      assignments: [],
-      competencies: [],
-      streak: 0,
-      tz: 'Europe/Berlin',
-      now: NOW,
     });
     const script = oneOnOneScript('Ole', progress, undefined);
     expect(script.celebrate.map((p) => p.key)).toEqual(['coach.celebrate.showingUp']);
