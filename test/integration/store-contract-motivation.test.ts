@@ -6,7 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
-import type { Aggregate, IncomingEvent, NewUser, Store } from '../../src/server/store/store';
+import type {
+  Aggregate,
+  IncomingEvent,
+  NewUser,
+  PushSubscriptionRow,
+  Store,
+} from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
@@ -292,16 +298,20 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     });
   });
 
+  /** u1's device subscribed to pushes in English, unless told otherwise. */
+  const pushSubscription = (over: Partial<PushSubscriptionRow> = {}): PushSubscriptionRow => ({
+    endpoint: 'https://push.test/1',
+    userId: 'u1',
+    deviceId: 'dev-1',
+    p256dh: 'k',
+    auth: 'a',
+    createdAt: T0,
+    locale: 'en',
+    ...over,
+  });
+
   it('keeps push subscriptions per device and claims one reminder per device per day', async () => {
-    const sub = {
-      endpoint: 'https://push.test/1',
-      userId: 'u1',
-      deviceId: 'dev-1',
-      p256dh: 'k',
-      auth: 'a',
-      createdAt: T0,
-      locale: 'en' as const,
-    };
+    const sub = pushSubscription();
     await store.savePushSubscription(sub);
     await store.savePushSubscription({ ...sub, userId: 'u2' }); // the device changed hands
     expect(await store.reminderTargets()).toEqual([
@@ -317,15 +327,7 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
   });
 
   it('keeps the locale a device’s pushes are worded in, until it subscribes again', async () => {
-    const sub = {
-      endpoint: 'https://push.test/de',
-      userId: 'u1',
-      deviceId: 'dev-de',
-      p256dh: 'k',
-      auth: 'a',
-      createdAt: T0,
-      locale: 'de' as const,
-    };
+    const sub = pushSubscription({ endpoint: 'https://push.test/de', locale: 'de' });
     await store.savePushSubscription(sub);
     expect(await store.reminderTargets()).toEqual([
       expect.objectContaining({ endpoint: sub.endpoint, locale: 'de' }),
