@@ -46,8 +46,8 @@ import { addDays, daysBetween, localDate } from './calendar';
 import type { Catalog } from './content';
 import { assessmentLessonId } from './mastery';
 import { pilotPhrase } from './phrases/pilot';
-import { uploadPhrase } from './phrases/uploads';
-import type { Phrase } from './wording';
+import { uploadPhrase, type UploadKey } from './phrases/uploads';
+import type { Params, Phrase } from './wording';
 
 export type Group = 'pilot' | 'comparison';
 export const GROUPS: readonly Group[] = ['pilot', 'comparison'];
@@ -553,6 +553,36 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const HR_COLUMNS = ['email', 'hire_date', 'exit_date', 'internal_moves'] as const;
 
+/** What is wrong with one HR row (the first problem), or undefined when it can be imported. */
+function hrRowProblem(
+  row: number,
+  {
+    email,
+    hireDate,
+    exitDate,
+    moves,
+  }: { email: string; hireDate: string; exitDate: string; moves: string[] },
+  seen: ReadonlySet<string>,
+  knownEmails: ReadonlySet<string> | undefined,
+): Phrase | undefined {
+  const at = (key: UploadKey, params: Params) => uploadPhrase(key, { row, ...params });
+  if (!EMAIL.test(email)) return at('upload.hr.notEmail', { value: email });
+  if (seen.has(email)) return at('upload.hr.twice', { value: email });
+  if (knownEmails && !knownEmails.has(email)) return at('upload.hr.stranger', { value: email });
+  if (!isDate(hireDate)) return at('upload.hr.notDate', { column: 'hire_date', value: hireDate });
+  if (exitDate && !isDate(exitDate))
+    return at('upload.hr.notDate', { column: 'exit_date', value: exitDate });
+  if (exitDate && exitDate < hireDate)
+    return at('upload.hr.exitBeforeHire', { exit: exitDate, hire: hireDate });
+  const badMove = moves.find((d) => !isDate(d));
+  if (badMove !== undefined)
+    return at('upload.hr.notDate', { column: 'internal_moves', value: badMove });
+  const earlyMove = moves.find((d) => d < hireDate);
+  if (earlyMove !== undefined)
+    return at('upload.hr.moveBeforeHire', { move: earlyMove, hire: hireDate });
+  return undefined;
+}
+
 /**
  * Reads an HR export: columns `email, hire_date, exit_date, internal_moves` (any order; the last
  * two may be empty; internal_moves holds move and promotion dates separated by `;`). Dates are
@@ -587,33 +617,7 @@ export function parseHrCsv(text: string, knownEmails?: ReadonlySet<string>): HrP
       .split(';')
       .map((s) => s.trim())
       .filter(Boolean);
-    const badMove = moves.find((d) => !isDate(d));
-    const earlyMove = moves.find((d) => d < hireDate);
-    const problem = !EMAIL.test(email)
-      ? uploadPhrase('upload.hr.notEmail', { row, value: email })
-      : seen.has(email)
-        ? uploadPhrase('upload.hr.twice', { row, value: email })
-        : knownEmails && !knownEmails.has(email)
-          ? uploadPhrase('upload.hr.stranger', { row, value: email })
-          : !isDate(hireDate)
-            ? uploadPhrase('upload.hr.notDate', { row, column: 'hire_date', value: hireDate })
-            : exitDate && !isDate(exitDate)
-              ? uploadPhrase('upload.hr.notDate', { row, column: 'exit_date', value: exitDate })
-              : exitDate && exitDate < hireDate
-                ? uploadPhrase('upload.hr.exitBeforeHire', { row, exit: exitDate, hire: hireDate })
-                : badMove !== undefined
-                  ? uploadPhrase('upload.hr.notDate', {
-                      row,
-                      column: 'internal_moves',
-                      value: badMove,
-                    })
-                  : earlyMove !== undefined
-                    ? uploadPhrase('upload.hr.moveBeforeHire', {
-                        row,
-                        move: earlyMove,
-                        hire: hireDate,
-                      })
-                    : undefined;
+    const problem = hrRowProblem(row, { email, hireDate, exitDate, moves }, seen, knownEmails);
     if (problem) return void errors.push(problem);
     seen.add(email);
     records.push({ email, hireDate, exitDate: exitDate || null, moves: moves.sort() });

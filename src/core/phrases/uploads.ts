@@ -4,3 +4,4 @@ import { de } from './uploads.de';
 import { en } from './uploads.en';
 
 export const uploadPhrase = defineWording({ en, de });
+export type UploadKey = keyof typeof en;
