@@ -46,8 +46,6 @@ export interface Translate<K extends string> {
    * messages where part of the sentence is marked up.
    */
   rich<N>(key: K, nodes: Record<string, N>, params?: Params): Array<string | N>;
-  /** A phrase the server composed, in the reader's locale (`sayPhrase`). */
-  phrase(phrase: Phrase): string;
   readonly catalogs: Catalogs<K>;
 }
 
@@ -89,7 +87,7 @@ export function defineMessages<M extends Record<string, Message>>(
     return parts.filter((part) => part !== '');
   }
   definedCatalogs.push(all);
-  return Object.assign(translate, { rich, phrase: sayPhrase, catalogs: all });
+  return Object.assign(translate, { rich, catalogs: all });
 }
 
 /** The first supported language among the stored choice and the browser's preferences. */
@@ -128,8 +126,8 @@ export function setLocale(next: Locale): void {
 
 /**
  * The message for `key` of the core catalog (the learner's screens, and the phrases the server
- * composes for a learner: its refusals, so `t.phrase(err.phrase)` words any error, badge titles
- * and notifications) in the current locale.
+ * composes for a learner — its refusals, badge titles and notifications, which `sayPhrase`
+ * finds here) in the current locale.
  * @example t('home.moduleMeta', { count: 3, minutes: '12 min', done: 1 }) // "3 lessons · 12 min · 1 of 3 done"
  */
 export const t = defineMessages({

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorPhrase, issuePhrase } from '../../src/core/phrases/errors';
 import { word, type Phrase } from '../../src/core/wording';
-import { errorText, locale, t } from '../../src/app/i18n';
+import { errorText, locale, sayPhrase } from '../../src/app/i18n';
 import { createApi, HttpError } from '../../src/client/api';
 import { createApp } from '../../src/server/app';
 import { parseModule } from '../../src/server/content/parse';
@@ -175,7 +175,7 @@ describe('a rejected event', () => {
       'lessonId: use 1 to 200 characters.',
     ]);
     locale.value = 'de';
-    expect([tooOld!, otherDevice!, tooLong!].map(t.phrase)).toEqual([
+    expect([tooOld!, otherDevice!, tooLong!].map(sayPhrase)).toEqual([
       'Fortschritt, der älter als 30 Tage ist, kann nicht mehr gezählt werden.',
       'Dieser Fortschritt stammt von einem anderen Gerät.',
       'lessonId: Verwende 1 bis 200 Zeichen.',
@@ -185,13 +185,13 @@ describe('a rejected event', () => {
 
 describe('an upload’s problems', () => {
   it('read in German for a German admin: a module file, line by line', async () => {
-    const { t: peopleT } = await import('../../src/app/messages/people');
+    await import('../../src/app/messages/people'); // what the lazy admin screen loads
     const { errors } = parseModule(
       'quiz.md',
       '---\nid: Quiz\ntitle: Q\n---\n\n## One\n\n![](pic.png)\n\n### Quiz: Which?\n\n- [ ] A\n  > no\n- [ ] B\n  > no\n',
     );
     locale.value = 'de';
-    expect(errors.map((p) => `${p.line}: ${peopleT.phrase(p.phrase!)}`)).toEqual([
+    expect(errors.map((p) => `${p.line}: ${sayPhrase(p.phrase!)}`)).toEqual([
       '2: id: Verwende Kleinbuchstaben, Ziffern und -.',
       '8: Ein Bild braucht einen Alternativtext: ![was es zeigt](datei)',
       '10: Ein Quiz braucht mindestens eine richtige Option, markiert mit [x]',
@@ -199,7 +199,7 @@ describe('an upload’s problems', () => {
   });
 
   it('read in German for a German admin: an HR file’s rows', async () => {
-    const { t: pilotT } = await import('../../src/app/messages/pilot');
+    await import('../../src/app/messages/pilot'); // what the lazy pilot screen loads
     const admin = await signInAs(app, 'admin@demo.test');
     const res = await admin.post(
       '/api/v1/pilot/hr',
@@ -209,7 +209,7 @@ describe('an upload’s problems', () => {
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: { rows: Phrase[] } };
     locale.value = 'de';
-    expect(error.rows.map(pilotT.phrase)).toEqual([
+    expect(error.rows.map(sayPhrase)).toEqual([
       'Zeile 2: „nobody“ ist keine E-Mail-Adresse',
       'Zeile 3: exit_date 2021-01-01 liegt vor hire_date 2022-03-01',
     ]);

@@ -1,6 +1,6 @@
 /**
  * The pilot screens' `t` (lazy chunk only: never import this from a learner's first screen). It
- * also words the phrases the server sends these screens (`t.phrase`): the report's notes and
+ * also words the phrases the server sends these screens (`sayPhrase`): the report's notes and
  * checklist steps, the refusals only people, admin and pilot screens meet, and an upload's problems.
  */
 import { de as errorsDe } from '../../core/phrases/people-errors.de';

@@ -5,7 +5,7 @@
 import { signal } from '@preact/signals';
 import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
 import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../core/pilot';
-import { errorText, type Phrase } from '../i18n';
+import { errorText, sayPhrase, type Phrase } from '../i18n';
 import { t } from '../messages/pilot';
 
 export interface PilotSummary {
@@ -105,7 +105,7 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
       error.value = data?.error
         ? errorText(new HttpError(res?.status ?? 0, 'invalid_rows', data.error.message, data.error))
         : t('pilot.hrFailed');
-      hrErrors.value = (data?.error?.rows ?? []).map(t.phrase);
+      hrErrors.value = (data?.error?.rows ?? []).map(sayPhrase);
     }
   }
 

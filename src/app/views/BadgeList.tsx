@@ -1,5 +1,5 @@
 /** A learner's badges, each title worded in their locale (a competency keeps its content title). */
-import { t } from '../i18n';
+import { sayPhrase } from '../i18n';
 import type { Badge } from '../stores/social';
 
 const badgeIcon = { competency: '🎓', streak: '🔥', kudos: '👏' } as const;
@@ -9,7 +9,7 @@ export function BadgeList({ badges }: { badges: readonly Badge[] }) {
     <ul class="badges">
       {badges.map((b) => (
         <li key={b.id} class="badge-item">
-          <span aria-hidden="true">{badgeIcon[b.kind]}</span> {t.phrase(b.phrase)}
+          <span aria-hidden="true">{badgeIcon[b.kind]}</span> {sayPhrase(b.phrase)}
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@
  * Unread notifications on home: a composed one (an assignment, the default nudge) is worded in
  * the learner's locale from its phrase; a manager's typed message shows as they typed it.
  */
-import { t } from '../i18n';
+import { sayPhrase, t } from '../i18n';
 import type { HomeNotification } from '../stores/home';
 
 export function NotificationList({
@@ -16,7 +16,7 @@ export function NotificationList({
     <section class="card notifications" aria-label={t('extras.notifications')}>
       <ul>
         {notifications.map((n) => (
-          <li key={n.id}>{n.phrase ? t.phrase(n.phrase) : n.text}</li>
+          <li key={n.id}>{n.phrase ? sayPhrase(n.phrase) : n.text}</li>
         ))}
       </ul>
       <button type="button" class="button small quiet" onClick={onMarkRead}>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { GOAL_METRICS, STREAK_BUCKETS, type PilotGoal, type PilotReport } from '../../core/pilot';
-import { formatDate, formatMinutes, formatNumber, formatPercent } from '../i18n';
+import { formatDate, formatMinutes, formatNumber, formatPercent, sayPhrase } from '../i18n';
 import { t } from '../messages/pilot';
 import { createPilotStore, type PilotStore, type PilotSummary } from '../stores/pilot';
 import { Link } from './Link';
@@ -100,7 +100,7 @@ export function Dashboard({ store, report }: { store: PilotStore; report: PilotR
           comparison: report.groups.comparison.members,
         })}
       </p>
-      <p class="notice">{t.phrase(report.note)}</p>
+      <p class="notice">{sayPhrase(report.note)}</p>
 
       {report.goals.length > 0 && (
         <>
@@ -178,7 +178,7 @@ export function Dashboard({ store, report }: { store: PilotStore; report: PilotR
       )}
 
       <h2>{t('pilot.managers')}</h2>
-      <p class="muted">{t.phrase(report.managerEngagement.note)}</p>
+      <p class="muted">{sayPhrase(report.managerEngagement.note)}</p>
       <ManagerEngagement weeks={weeks} />
 
       <h2>{t('pilot.timeToCompetency')}</h2>
@@ -308,7 +308,7 @@ export function Checklist({ store, pilot }: { store: PilotStore; pilot: PilotSum
                 }
               />
               <span>
-                {t.phrase(s.phrase)}
+                {sayPhrase(s.phrase)}
                 <span class="muted">
                   {' '}
                   · {s.week === 0 ? t('pilot.beforeLaunch') : t('pilot.inWeek', { week: s.week })}

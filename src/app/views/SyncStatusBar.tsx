@@ -1,4 +1,4 @@
-import { formatDateTime, t } from '../i18n';
+import { formatDateTime, sayPhrase, t } from '../i18n';
 import { bottomEdge } from '../edges';
 import { relativeTime } from '../format';
 import { useStore } from '../store';
@@ -36,7 +36,7 @@ export function SyncStatusBar() {
         </span>
         <span class="muted">{t('sync.last', { when: relativeTime(s.lastSyncedAt) })}</span>
       </div>
-      {s.error && <p class="sync-error">{t.phrase(s.error)}</p>}
+      {s.error && <p class="sync-error">{sayPhrase(s.error)}</p>}
       {rejected.value.length > 0 && (
         <details class="rejected">
           <summary>{t('sync.rejected', { count: rejected.value.length })}</summary>
@@ -45,7 +45,7 @@ export function SyncStatusBar() {
               <li key={r.id}>
                 {r.reason === 'too_old' && <strong>{t('sync.notCounted')}</strong>}
                 {t(`event.${r.event.type}`)} · {formatDateTime(r.event.occurredAt)}:{' '}
-                {r.phrase ? t.phrase(r.phrase) : r.message}{' '}
+                {r.phrase ? sayPhrase(r.phrase) : r.message}{' '}
                 <button
                   type="button"
                   class="link-button"

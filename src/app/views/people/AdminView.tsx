@@ -5,7 +5,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { formatDate, formatPercent } from '../../i18n';
+import { formatDate, formatPercent, sayPhrase } from '../../i18n';
 import { t } from '../../messages/people';
 import { useStore } from '../../store';
 import {
@@ -528,7 +528,7 @@ function Upload({ admin }: { admin: AdminStore }) {
             <ul class="problems">
               {result.problems.map((p) => (
                 <li key={`${p.line}:${p.message}`}>
-                  {`${p.file}:${p.line}: ${p.phrase ? t.phrase(p.phrase) : p.message}`}
+                  {`${p.file}:${p.line}: ${p.phrase ? sayPhrase(p.phrase) : p.message}`}
                 </li>
               ))}
             </ul>

@@ -5,7 +5,7 @@
  */
 import { t } from '../../messages/people';
 import type { MemberPage } from '../../stores/team';
-import type { Phrase } from '../../i18n';
+import { sayPhrase, type Phrase } from '../../i18n';
 
 type Script = MemberPage['script'];
 
@@ -14,7 +14,7 @@ function listOf(lines: readonly Phrase[]) {
   return (
     <ul>
       {lines.map((line) => (
-        <li key={line.text}>{t.phrase(line)}</li>
+        <li key={line.text}>{sayPhrase(line)}</li>
       ))}
     </ul>
   );
@@ -33,7 +33,7 @@ export function ScriptTalk({
       <h2>{t('member.stuck')}</h2>
       {script.stuck.length ? listOf(script.stuck) : <p class="muted">{t('member.notStuck')}</p>}
       <h2>{t('member.question')}</h2>
-      <p class="card">{t.phrase(script.question)}</p>
+      <p class="card">{sayPhrase(script.question)}</p>
     </>
   );
 }
@@ -58,7 +58,7 @@ export function ScriptChecklist({
                 checked={item.checked}
                 onChange={(e) => onCheck(item.id, e.currentTarget.checked)}
               />
-              <span>{t.phrase(item)}</span>
+              <span>{sayPhrase(item)}</span>
             </label>
           </li>
         ))}
@@ -71,7 +71,7 @@ export function ScriptChecklist({
 export function AtRisk({ reasons }: { reasons: readonly Phrase[] }) {
   return (
     <span class="risk">
-      {t('team.atRisk', { reasons: reasons.map((reason) => t.phrase(reason)).join('; ') })}
+      {t('team.atRisk', { reasons: reasons.map((reason) => sayPhrase(reason)).join('; ') })}
     </span>
   );
 }
