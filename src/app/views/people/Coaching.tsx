@@ -70,8 +70,6 @@ export function ScriptChecklist({
 /** "At risk: …" on the team list, each reason in the manager's locale. */
 export function AtRisk({ reasons }: { reasons: readonly Phrase[] }) {
   return (
-    <span class="risk">
-      {t('team.atRisk', { reasons: reasons.map((reason) => sayPhrase(reason)).join('; ') })}
-    </span>
+    <span class="risk">{t('team.atRisk', { reasons: reasons.map(sayPhrase).join('; ') })}</span>
   );
 }
