@@ -27,8 +27,7 @@ import type { ProgressEvent } from '../src/core/events';
 import { weekKey } from '../src/core/leaderboard';
 import { uuidv7 } from '../src/core/uuidv7';
 import { progressAggregate } from '../src/server/progress-aggregate';
-import { openPostgresStore } from '../src/server/store/postgres';
-import { openSqliteStore } from '../src/server/store/sqlite';
+import { openStore } from '../src/server/store/store';
 import type { IncomingEvent, Store } from '../src/server/store/store';
 import { seededRandom } from './random';
 import { connectResp } from './resp';
@@ -149,7 +148,7 @@ async function timeReads(store: Store): Promise<ReturnType<typeof summary>> {
 
 async function sqliteBench(dir: string) {
   const file = join(dir, 'bench.db');
-  const store = openSqliteStore(file);
+  const store = await openStore({ dialect: 'sqlite', file });
   const raw = new Database(file);
   const t = performance.now();
   await seedPeople(store, async (sql, values) => {
@@ -182,7 +181,7 @@ async function postgresBench(boardRows: unknown[][]) {
     return { skipped: `PostgreSQL not reachable at ${PG_URL}` };
   }
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  const store = await openPostgresStore(PG_URL, { schema });
+  const store = await openStore({ dialect: 'postgres', url: PG_URL, schema });
   try {
     await admin.query(`SET search_path = ${schema}`);
     const insert = async (sql: string, values: unknown[][]) => {

@@ -20,7 +20,7 @@ import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { uuidv7 } from '../src/core/uuidv7';
 import type { ProgressEvent } from '../src/core/events';
-import { openSqliteStore } from '../src/server/store/sqlite';
+import { openStore } from '../src/server/store/store';
 import { CHROMIUM_ARGS, executablePath } from '../test/support/browser';
 import { startApiProcess } from '../test/support/processes';
 import { ROOT } from '../test/support/server';
@@ -81,8 +81,8 @@ async function postBatches(url: string, cookie: string, events: ProgressEvent[])
  * The baseline: a raw better-sqlite3 database with the store's schema and pragmas, fed the same
  * rows in the same order as the server (warm-up first), so both insert into equally full indexes.
  */
-function rawInserter(file: string) {
-  void openSqliteStore(file).close(); // same schema, same indexes
+async function rawInserter(file: string) {
+  await (await openStore({ dialect: 'sqlite', file })).close(); // same schema, same indexes
   const db = new Database(file);
   db.pragma('journal_mode = WAL'); // the store's own settings, so only the work differs
   db.pragma('synchronous = NORMAL');
@@ -155,7 +155,7 @@ async function main() {
       })),
     );
     // Warm both sides up first (JIT, statement caches), so the figures are steady-state ingest.
-    const raw = rawInserter(join(dir, 'raw.db'));
+    const raw = await rawInserter(join(dir, 'raw.db'));
     const warmUp = makeEvents(WARMUP_EVENTS, 'bench-device-warm');
     await postBatches(server.url, cookie, warmUp);
     raw.insertMs(warmUp);

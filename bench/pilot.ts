@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { addDays } from '../src/core/calendar';
 import { loadContentDir } from '../src/server/content/load';
 import { buildPilotReport, windowRange } from '../src/server/pilot/report';
-import { openSqliteStore } from '../src/server/store/sqlite';
+import { openStore } from '../src/server/store/store';
 import { seededRandom } from './random';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 100_000);
@@ -32,7 +32,7 @@ const BATCH = 50_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-pilot-'));
 const file = join(dir, 'bench.db');
-const store = openSqliteStore(file);
+const store = await openStore({ dialect: 'sqlite', file });
 const content = loadContentDir(join(import.meta.dirname, '..', 'content'));
 await store.saveContent(content.catalog, content.modules);
 const lessons = content.modules.flatMap((m) => m.lessons.map((l) => l.id));

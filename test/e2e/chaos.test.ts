@@ -15,7 +15,7 @@ import { localDate } from '../../src/core/calendar';
 import { deriveState } from '../../src/core/progress';
 import { gradeMastery } from '../../src/server/mastery';
 import { lessonLookup } from '../../src/server/progress-aggregate';
-import { openSqliteStore } from '../../src/server/store/sqlite';
+import { openStore } from '../../src/server/store/store';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
@@ -138,7 +138,7 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
   );
   await killChild();
 
-  const store = openSqliteStore(join(dataDir, 'kindling.db'));
+  const store = await openStore({ dialect: 'sqlite', file: join(dataDir, 'kindling.db') });
   const events = await store.userEvents('u-demo-learner');
   const today = localDate(Date.now(), 'Europe/Berlin');
   const fresh = {

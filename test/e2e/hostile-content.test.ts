@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { hashPassword } from '../../src/server/auth/password';
 import { loadContentDir } from '../../src/server/content/load';
 import { seedDemo } from '../../src/server/seed';
-import { openSqliteStore } from '../../src/server/store/sqlite';
+import { openStore } from '../../src/server/store/store';
 import { CHROMIUM_ARGS, executablePath } from '../support/browser';
 import { ROOT, startServer, type RunningServer } from '../support/server';
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
   writeFileSync(join(contentDir, 'modules', 'hostile.md'), hostileModule);
   const content = loadContentDir(contentDir);
   expect(content.errors).toEqual([]);
-  const store = openSqliteStore(join(dataDir, 'kindling.db'));
+  const store = await openStore({ dialect: 'sqlite', file: join(dataDir, 'kindling.db') });
   await seedDemo(store);
   await store.saveContent(content.catalog, content.modules);
   await store.createUser({

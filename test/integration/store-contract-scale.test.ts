@@ -135,11 +135,11 @@ describe.each(storeKinds)('$name store: scale-out contract', (kind) => {
   it('exports more than one page of rows', async () => {
     const rows: TransferRow[] = Array.from({ length: 2345 }, (_, i) => ({
       table: 'orgs',
-      row: { id: `org-${String(i).padStart(5, '0')}`, name: `Org ${i}` },
+      row: { id: `org-${String(i).padStart(5, '0')}`, name: `Org ${i}`, slug: `o${i}` },
     }));
     await store.importRows(rowsOf(rows));
     const exported = await all(store, 'orgs');
     expect(exported).toHaveLength(2345);
-    expect(exported.at(-1)).toEqual({ id: 'org-02344', name: 'Org 2344' });
+    expect(exported.at(-1)).toEqual({ id: 'org-02344', name: 'Org 2344', slug: 'o2344' });
   });
 });

@@ -339,7 +339,8 @@ describe.each(storeKinds)('$name store contract', (kind) => {
     ])(
       'stores each event once when two instances ingest the same batch at once, in %s',
       async (_label, reverse) => {
-        const other = await db.open();
+        // A SQLite file belongs to one process, so there "at once" is two syncs on its one store.
+        const other = kind.name === 'postgres' ? await db.open() : store;
         const batch = Array.from({ length: 60 }, () => incoming(started()));
         const [first, second] = await Promise.all([
           store.ingest('u1', batch),

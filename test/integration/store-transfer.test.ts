@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { demoAccounts } from '../../src/server/seed';
 import { openStore } from '../../src/server/store/open';
-import { openPostgresStore } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store/store';
 import { NOT_TRANSFERRED, TRANSFER_TABLES } from '../../src/server/store/tables';
 import { lessonEvent, signInAs, syncBody, type Client } from '../support/api';
@@ -99,7 +98,11 @@ describe.skipIf(postgresSkipped)('moving a pilot from SQLite to PostgreSQL', () 
     );
     expect(imported.code).toBe(0);
 
-    const pg = await openPostgresStore(TEST_DATABASE_URL, { schema: pgSchema.schema });
+    const pg = await openStore({
+      dialect: 'postgres',
+      url: TEST_DATABASE_URL,
+      schema: pgSchema.schema,
+    });
     try {
       const before = await everything(createApp({ store: sqlite }));
       const after = await everything(createApp({ store: pg }));
@@ -130,10 +133,10 @@ describe.skipIf(postgresSkipped)('moving a pilot from SQLite to PostgreSQL', () 
     const other = await freshPostgresSchema();
     try {
       const file = join(dir, 'bad.jsonl');
-      writeFileSync(file, '{"kindling":"export","format":1,"schemaVersion":999}\n');
+      writeFileSync(file, '{"kindling":"export","format":1,"schema":["0999-future"]}\n');
       const res = await storeCommand({ DATABASE_URL: other.url }, 'import', file);
       expect(res.code).toBe(1);
-      expect(res.out).toMatch(/schema version 999, this build is at \d+/);
+      expect(res.out).toMatch(/exported at schema 0999-future, this build is at \d{4}-/);
       writeFileSync(file, 'hello\n');
       expect((await storeCommand({ DATABASE_URL: other.url }, 'import', file)).out).toMatch(
         /bad.jsonl:1: not JSON/,

@@ -5,7 +5,7 @@
  */
 import { demoAccounts } from '../../src/server/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../src/server/store/postgres';
+import { openStore } from '../../src/server/store/open';
 import type { Store } from '../../src/server/store/store';
 import { lessonEvent, syncBody } from '../support/api';
 import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../support/databases';
@@ -44,7 +44,7 @@ describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
       startApiProcess({ DATABASE_URL: db.url }),
       startApiProcess({ DATABASE_URL: db.url }),
     ]);
-    store = await openPostgresStore(TEST_DATABASE_URL, { schema: db.schema });
+    store = await openStore({ dialect: 'postgres', url: TEST_DATABASE_URL, schema: db.schema });
   }, 120_000);
 
   afterAll(async () => {

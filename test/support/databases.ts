@@ -13,9 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openPostgresStore } from '../../src/server/store/postgres';
-import { openSqliteStore } from '../../src/server/store/sqlite';
-import type { Store } from '../../src/server/store/store';
+import { openStore, type Store } from '../../src/server/store/store';
 
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -52,7 +50,7 @@ const sqlite: StoreKind = {
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'kindling-store-'));
     return tracked(
-      async () => openSqliteStore(join(dir, 'kindling.db')),
+      () => openStore({ dialect: 'sqlite', file: join(dir, 'kindling.db') }),
       async () => rmSync(dir, { recursive: true, force: true }),
     );
   },
@@ -85,7 +83,7 @@ const postgres: StoreKind = {
     const schema = `kindling_test_${randomUUID().replaceAll('-', '')}`;
     await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
     return tracked(
-      () => openPostgresStore(TEST_DATABASE_URL, { schema }),
+      () => openStore({ dialect: 'postgres', url: TEST_DATABASE_URL, schema }),
       () => admin(async (c) => void (await c.query(`DROP SCHEMA ${schema} CASCADE`))),
     );
   },

@@ -11,14 +11,13 @@ import { createApp, type AppOptions } from '../../src/server/app';
 import { loadContentDir } from '../../src/server/content/load';
 import { parseModule } from '../../src/server/content/parse';
 import { seedDemo } from '../../src/server/seed';
-import { openSqliteStore } from '../../src/server/store/sqlite';
-import type { Store } from '../../src/server/store/store';
+import { openStore, type Store } from '../../src/server/store/store';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** A store with the demo people and content, in memory. */
 export async function demoStore(file = ':memory:'): Promise<Store> {
-  const store = openSqliteStore(file);
+  const store = await openStore({ dialect: 'sqlite', file });
   await seedDemo(store);
   const content = loadContentDir(join(ROOT, 'content'));
   if (content.errors.length) throw new Error(`demo content invalid: ${content.errors[0]!.message}`);

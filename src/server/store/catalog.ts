@@ -17,14 +17,3 @@ export function buildCatalog(file: CatalogFile | undefined, modules: LearningMod
     modules: catalogModules,
   };
 }
-
-/**
- * What `Store.contentSignature` reads (the same SQL on SQLite and PostgreSQL): the catalog's
- * text and each module's id, version and position, joined by `contentSignatureOf`.
- */
-export const CONTENT_SIGNATURE = `SELECT 0 AS k, body AS part FROM content_catalog WHERE id = 1
-  UNION ALL SELECT 1 AS k, id || '@' || version || '@' || position AS part FROM content_modules
-  ORDER BY k, part`;
-
-export const contentSignatureOf = (rows: Array<{ part: string }>) =>
-  rows.map((r) => r.part).join('\n');

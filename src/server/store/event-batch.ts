@@ -1,54 +1,15 @@
 /**
- * One ingest batch as both stores write it: ONE multi-row `INSERT … RETURNING id` that skips rows
- * clashing with a unique constraint (the event id, or the device + seq), then a result per event.
- *
- * Rows are inserted in batch order, so a repeat of an id (or of a device + seq) within the batch
- * is skipped exactly as a later send would be. Inserted → `accepted`. Every other event is looked
- * up by id: same user and same content → `duplicate`; anything else (other content, other user,
- * or the device + seq already used by another id) → `rejected: conflict`.
+ * The results of one ingest batch, whichever way the database inserted it (event-insert.ts):
+ * rows are inserted in batch order skipping those that clash with a unique constraint (the event
+ * id, or the device + seq), so a repeat within the batch is skipped exactly as a later send would
+ * be. Inserted → `accepted`. Every other event is looked up by id: same user and same content →
+ * `duplicate`; anything else (other content, other user, or the device + seq already used by
+ * another id) → `rejected: conflict`.
  */
 import type { ProgressEvent } from '../../core/events';
 import { errorPhrase } from '../../core/phrases/errors';
 import { canonicalEvent, rejection, type SyncResult } from '../../core/sync';
 import type { IncomingEvent } from './store';
-
-export const EVENT_COLUMNS = [
-  'id',
-  'user_id',
-  'device_id',
-  'seq',
-  'type',
-  'occurred_at',
-  'corrected_at',
-  'received_at',
-  'body',
-] as const;
-
-/** `(?, ?, …), (?, ?, …)` for `rows` events; `placeholder(n)` names the nth parameter from 0. */
-export function eventValues(rows: number, placeholder: (n: number) => string): string {
-  const width = EVENT_COLUMNS.length;
-  return Array.from(
-    { length: rows },
-    (_, r) => `(${EVENT_COLUMNS.map((_c, c) => placeholder(r * width + c)).join(', ')})`,
-  ).join(', ');
-}
-
-export function eventParams(userId: string, events: readonly IncomingEvent[]): unknown[] {
-  const params: unknown[] = [];
-  for (const { event, body, correctedAt, receivedAt } of events)
-    params.push(
-      event.id,
-      userId,
-      event.deviceId,
-      event.seq,
-      event.type,
-      event.occurredAt,
-      correctedAt,
-      receivedAt,
-      body,
-    );
-  return params;
-}
 
 export interface StoredEvent {
   user_id: string;

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import type { Store } from './store';
-import { openSqliteStore } from './sqlite';
+import type { StoreTarget } from './db';
+import { openStore, type Store } from './store';
 
-/** Where the store lives, from the environment (and the `?schema=` parameter of DATABASE_URL). */
-export type StoreTarget =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string };
+export type { StoreTarget } from './db';
+export { openStore } from './store';
 
 /**
  * DATABASE_URL=postgres://… selects PostgreSQL; its schema comes from DATABASE_SCHEMA or from
@@ -20,14 +19,6 @@ export function storeTargetFromEnv(env: NodeJS.ProcessEnv = process.env): StoreT
     return { dialect: 'postgres', url: url.toString(), ...(schema ? { schema } : {}) };
   }
   return { dialect: 'sqlite', file: join(env.DATA_DIR ?? './data', 'kindling.db') };
-}
-
-export async function openStore(target: StoreTarget): Promise<Store> {
-  if (target.dialect === 'postgres') {
-    const { openPostgresStore } = await import('./postgres');
-    return openPostgresStore(target.url, { schema: target.schema });
-  }
-  return openSqliteStore(target.file);
 }
 
 export async function openStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Store> {

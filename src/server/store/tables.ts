@@ -1,3 +1,6 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db } from './db';
+
 /**
  * The one list of tables that `npm run store -- export | import` moves between databases, in an
  * order where every foreign key points at a table listed before it.
@@ -50,7 +53,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
 
 /** Tables deliberately not moved, with the reason. */
 export const NOT_TRANSFERRED: Record<string, string> = {
-  schema_migrations: 'written by the target store itself when it opens',
+  kysely_migration: 'written by the target store itself when it opens',
+  kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
 };
@@ -76,67 +80,64 @@ export interface TransferRow {
   row: Record<string, unknown>;
 }
 
-/** What a store provides, inside its import transaction, to `importInto`. */
-export interface ImportSink {
-  insert(table: string, columns: string[], rows: unknown[][]): Promise<void>;
-  /** Sets `columns` on the row whose `key` columns match; each row is [...key, ...columns]. */
-  update(table: string, key: string[], columns: string[], rows: unknown[][]): Promise<void>;
-}
-
 const BATCH = 500;
 
 /**
- * The import algorithm both stores share: rows are checked against the table list, inserted in
- * batches of up to 500, and self-references are set after their table is complete.
+ * Inserts exported rows (tables in `TRANSFER_TABLES` order) in ONE transaction: all or nothing.
+ * Rows are checked against the table list and inserted in batches of up to 500; self-references
+ * are set after their table is complete. Not retried: a half-read source cannot be replayed, and
+ * an import into an empty database has nothing to deadlock with.
  */
-export async function importInto(
-  sink: ImportSink,
+export async function importRows(
+  db: Db,
   source: AsyncIterable<TransferRow>,
 ): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  let position = -1;
-  let current: TransferTable | undefined;
-  let columns: string[] = [];
-  let batch: unknown[][] = [];
-  let later: unknown[][] = [];
+  return db.transaction().execute(async (tx) => {
+    const any = tx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const counts: Record<string, number> = {};
+    let position = -1;
+    let current: TransferTable | undefined;
+    let batch: Record<string, unknown>[] = [];
+    let later: Record<string, unknown>[] = [];
 
-  const flush = async () => {
-    if (current && batch.length) await sink.insert(current.name, columns, batch);
-    batch = [];
-  };
-  const finishTable = async () => {
-    await flush();
-    if (current?.deferred && later.length)
-      for (let i = 0; i < later.length; i += BATCH)
-        await sink.update(current.name, current.key, current.deferred, later.slice(i, i + BATCH));
-    later = [];
-  };
-
-  for await (const { table: name, row } of source) {
-    const table = transferTable(name);
-    const index = TRANSFER_TABLES.indexOf(table);
-    if (index < position)
-      throw new Error(`table ${name} comes after ${current!.name}; the file is out of order`);
-    if (table !== current) {
-      await finishTable();
-      current = table;
-      position = index;
-      columns = [];
-    }
-    const rowColumns = checkColumns(name, Object.keys(row));
-    if (rowColumns.join() !== columns.join()) {
+    const flush = async () => {
+      if (current && batch.length) await any.insertInto(current.name).values(batch).execute();
+      batch = [];
+    };
+    const finishTable = async () => {
       await flush();
-      columns = rowColumns;
+      for (const row of current?.deferred ? later : []) {
+        let update = any
+          .updateTable(current!.name)
+          .set(Object.fromEntries(current!.deferred!.map((c) => [c, row[c] ?? null])));
+        for (const k of current!.key) update = update.where(k, '=', row[k]);
+        await update.execute();
+      }
+      later = [];
+    };
+
+    for await (const { table: name, row } of source) {
+      const table = transferTable(name);
+      const index = TRANSFER_TABLES.indexOf(table);
+      if (index < position)
+        throw new Error(`table ${name} comes after ${current!.name}; the file is out of order`);
+      if (table !== current) {
+        await finishTable();
+        current = table;
+        position = index;
+      }
+      const columns = checkColumns(name, Object.keys(row));
+      const deferred = table.deferred ?? [];
+      batch.push(
+        Object.fromEntries(columns.map((c) => [c, deferred.includes(c) ? null : (row[c] ?? null)])),
+      );
+      if (deferred.some((c) => row[c] != null)) later.push(row);
+      counts[name] = (counts[name] ?? 0) + 1;
+      if (batch.length >= BATCH) await flush();
     }
-    const deferred = table.deferred ?? [];
-    batch.push(columns.map((c) => (deferred.includes(c) ? null : (row[c] ?? null))));
-    if (deferred.some((c) => row[c] != null))
-      later.push([...table.key.map((k) => row[k]), ...deferred.map((c) => row[c] ?? null)]);
-    counts[name] = (counts[name] ?? 0) + 1;
-    if (batch.length >= BATCH) await flush();
-  }
-  await finishTable();
-  return counts;
+    await finishTable();
+    return counts;
+  });
 }
 
 const PAGE = 1000;
@@ -145,22 +146,16 @@ const PAGE = 1000;
  * Every row of a table in key order, read a page at a time with keyset pagination (row values
  * work in both SQLite and PostgreSQL), so no cursor stays open between pages.
  */
-export async function* pagedRows(
-  name: string,
-  placeholder: (i: number) => string,
-  query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
-): AsyncIterable<Record<string, unknown>> {
+export async function* exportRows(db: Db, name: string): AsyncIterable<Record<string, unknown>> {
   const { key } = transferTable(name);
-  const keys = key.join(', ');
+  const any = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const keys = sql.join(key.map((k) => sql.ref(k)));
   let after: unknown[] | undefined;
   for (;;) {
-    const where = after
-      ? `WHERE (${keys}) > (${key.map((_, i) => placeholder(i)).join(', ')})`
-      : '';
-    const rows = await query(
-      `SELECT * FROM ${name} ${where} ORDER BY ${keys} LIMIT ${PAGE}`,
-      after ?? [],
-    );
+    let page = any.selectFrom(name).selectAll();
+    if (after) page = page.where(sql<boolean>`(${keys}) > (${sql.join(after)})`);
+    for (const k of key) page = page.orderBy(k);
+    const rows = await page.limit(PAGE).execute();
     yield* rows;
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1]!;

@@ -1,7 +1,7 @@
 /**
  * Moving a whole Kindling database between stores (SQLite ⇄ PostgreSQL) as JSON Lines:
  *
- *   {"kindling":"export","format":1,"schemaVersion":5,"dialect":"sqlite","exportedAt":"…"}
+ *   {"kindling":"export","format":1,"schema":["0001-…","0012-…"],"dialect":"sqlite","exportedAt":"…"}
  *   {"table":"orgs","row":{"id":"demo-co","name":"Demo Co"}}
  *   …one line per row, tables in TRANSFER_TABLES order…
  *
@@ -13,17 +13,17 @@ import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
-import { migrations } from './migrations';
+import { migrationNames } from './migrations';
 import type { Store } from './store';
 import { TRANSFER_TABLES, type TransferRow } from './tables';
 
 export const EXPORT_FORMAT = 1;
-const schemaVersion = () => Math.max(...migrations.map((m) => m.version));
 
 interface Header {
   kindling: 'export';
   format: number;
-  schemaVersion: number;
+  /** Every migration the exporting build knows: an import needs exactly the same. */
+  schema: string[];
   dialect: string;
   exportedAt: string;
 }
@@ -39,7 +39,7 @@ export async function exportStore(
   const header: Header = {
     kindling: 'export',
     format: EXPORT_FORMAT,
-    schemaVersion: schemaVersion(),
+    schema: migrationNames(),
     dialect: store.dialect,
     exportedAt: new Date().toISOString(),
   };
@@ -96,9 +96,10 @@ async function* readExport(file: string): AsyncIterable<TransferRow> {
 function checkHeader(file: string, header: Partial<Header>) {
   if (header.kindling !== 'export' || header.format !== EXPORT_FORMAT)
     throw new ImportError(`${file} is not a Kindling export (format ${EXPORT_FORMAT})`);
-  if (header.schemaVersion !== schemaVersion())
+  const ours = migrationNames();
+  if (header.schema?.join() !== ours.join())
     throw new ImportError(
-      `${file} was exported at schema version ${header.schemaVersion}, this build is at ${schemaVersion()}: export it again with this build`,
+      `${file} was exported at schema ${header.schema?.at(-1) ?? 'unknown'}, this build is at ${ours.at(-1)}: export it again with this build`,
     );
 }
 

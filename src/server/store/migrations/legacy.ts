@@ -1,16 +1,19 @@
 /**
- * Versioned schema migrations, one list for both dialects. Each step runs once, in order, inside
- * a transaction, and is recorded in `schema_migrations`. Only add steps; never edit a shipped one.
- * SQL is kept to the common subset of SQLite and PostgreSQL (TEXT, INTEGER, BIGINT).
+ * The migrations shipped before the store was written on Kysely (versions 1–11 of the old
+ * `schema_migrations` list), unchanged: SQL in the common subset of SQLite and PostgreSQL. Never
+ * edit one; add a new migration file instead.
  */
-export interface Migration {
+export interface LegacyMigration {
+  /** The migrator's name for the step. */
+  id: string;
   version: number;
   name: string;
   sql: string;
 }
 
-export const migrations: Migration[] = [
+export const legacyMigrations: LegacyMigration[] = [
   {
+    id: '0001-people-sessions-content-events',
     version: 1,
     name: 'people, sessions, content, events',
     sql: `
@@ -51,6 +54,7 @@ CREATE INDEX events_user_time ON events(user_id, corrected_at);
 `,
   },
   {
+    id: '0002-motivation',
     version: 2,
     name: 'motivation: progress ledgers, cohort boards, kudos, recommendations, challenges, push',
     sql: `
@@ -109,6 +113,7 @@ CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id);
 `,
   },
   {
+    id: '0003-people',
     version: 3,
     name: 'people: careers, assignments, notifications, 1:1 checks, invites, resets, sponsor, goal, module owners',
     sql: `
@@ -154,6 +159,7 @@ CREATE TABLE module_owners (module_id TEXT PRIMARY KEY, org_id TEXT NOT NULL REF
 `,
   },
   {
+    id: '0007-pilots',
     version: 7,
     name: 'pilots, pilot checklist, HR records',
     sql: `
@@ -187,6 +193,7 @@ CREATE INDEX events_time_id ON events(corrected_at, id);
 `,
   },
   {
+    id: '0008-events-by-user-and-type',
     version: 8,
     name: 'events by user and type; ledgers rebuilt so review sessions earn XP',
     sql: `
@@ -197,6 +204,7 @@ DELETE FROM progress_ledgers;
 `,
   },
   {
+    id: '0009-cohort-managers',
     version: 9,
     name: 'cohort managers, 1:1 script opens',
     sql: `
@@ -215,6 +223,7 @@ CREATE INDEX notifications_org_kind_time ON notifications(org_id, kind, created_
 `,
   },
   {
+    id: '0010-notification-phrases',
     version: 10,
     name: 'notifications keep their phrase',
     sql: `
@@ -224,6 +233,7 @@ ALTER TABLE notifications ADD COLUMN phrase TEXT;
 `,
   },
   {
+    id: '0011-push-locale',
     version: 11,
     name: 'push subscriptions keep the locale their pushes are worded in',
     sql: `

@@ -1,0 +1,114 @@
+/**
+ * Content: the catalog file (roles, competencies, pathways) and the modules, imported from
+ * content/ at start or uploaded by an organisation's admins, so every API process serves the same.
+ */
+import { sql } from 'kysely';
+import type { Catalog, LearningModule } from '../../core/content';
+import type { CatalogFile } from '../content/load';
+import { buildCatalog } from './catalog';
+import { inTransaction, type Db } from './db';
+
+export interface ContentStore {
+  saveContent(catalog: CatalogFile, modules: LearningModule[]): Promise<void>;
+  getCatalog(): Promise<Catalog>;
+  getModule(id: string): Promise<LearningModule | undefined>;
+  /** Changes whenever the catalog or any module's version does; cheap to read (no module bodies). */
+  contentSignature(): Promise<string>;
+  /**
+   * Inserts or replaces one module uploaded by an admin of `orgId`, keeping its place in the
+   * catalog order. The catalog is shared by the deployment, so a module belongs to the org that
+   * first uploaded it: false (nothing saved) when the id is taken by another org's module or by
+   * shipped content (imported from content/, no owner).
+   */
+  saveModule(module: LearningModule, orgId: string): Promise<boolean>;
+}
+
+export function contentStore(db: Db): ContentStore {
+  return {
+    async saveContent(catalog, modules) {
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insertInto('content_catalog')
+          .values({ id: 1, body: JSON.stringify(catalog) })
+          .onConflict((oc) => oc.column('id').doUpdateSet({ body: JSON.stringify(catalog) }))
+          .execute();
+        for (const [position, m] of modules.entries()) {
+          const row = { version: m.version, position, body: JSON.stringify(m) };
+          await tx
+            .insertInto('content_modules')
+            .values({ id: m.id, ...row })
+            .onConflict((oc) => oc.column('id').doUpdateSet(row))
+            .execute();
+        }
+      });
+    },
+    async getCatalog() {
+      const [file, modules] = await Promise.all([
+        db.selectFrom('content_catalog').select('body').where('id', '=', 1).executeTakeFirst(),
+        db.selectFrom('content_modules').select('body').orderBy('position').orderBy('id').execute(),
+      ]);
+      return buildCatalog(
+        file && (JSON.parse(file.body) as CatalogFile),
+        modules.map((r) => JSON.parse(r.body) as LearningModule),
+      );
+    },
+    async getModule(id) {
+      const row = await db
+        .selectFrom('content_modules')
+        .select('body')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && (JSON.parse(row.body) as LearningModule);
+    },
+    async contentSignature() {
+      // One read of the catalog's text and each module's id, version and position, no bodies.
+      const rows = await db
+        .selectFrom('content_catalog')
+        .select([sql.lit(0).as('k'), 'body as part'])
+        .where('id', '=', 1)
+        .unionAll(
+          db
+            .selectFrom('content_modules')
+            .select([
+              sql.lit(1).as('k'),
+              sql<string>`id || '@' || version || '@' || position`.as('part'),
+            ]),
+        )
+        .orderBy('k')
+        .orderBy('part')
+        .execute();
+      return rows.map((r) => r.part).join('\n');
+    },
+    async saveModule(m, orgId) {
+      const existing = await db
+        .selectFrom('content_modules as c')
+        .leftJoin('module_owners as o', 'o.module_id', 'c.id')
+        .select('o.org_id as owner')
+        .where('c.id', '=', m.id)
+        .executeTakeFirst();
+      if (existing && existing.owner !== orgId) return false;
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insertInto('content_modules')
+          .values((eb) => ({
+            id: m.id,
+            version: m.version,
+            body: JSON.stringify(m),
+            position: eb
+              .selectFrom('content_modules')
+              .select(sql<number>`coalesce(max(position), -1) + 1`.as('next')),
+          }))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({ version: m.version, body: JSON.stringify(m) }),
+          )
+          .execute();
+        await tx
+          .insertInto('module_owners')
+          .values({ module_id: m.id, org_id: orgId })
+          .onConflict((oc) => oc.column('module_id').doNothing())
+          .execute();
+      });
+      return true;
+    },
+  };
+}

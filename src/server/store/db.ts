@@ -1,0 +1,198 @@
+/**
+ * Opens the one database handle every store area writes its queries on: Kysely over
+ * better-sqlite3 (one process, a file under DATA_DIR) or over a node-postgres pool (several
+ * stateless processes on one PostgreSQL). Queries are written once; what truly differs between
+ * the two databases lives in files named for it (event-insert.ts, locks.ts, dialect-sql.ts).
+ *
+ * - SQLite: WAL, NORMAL sync, foreign keys on, a 5 s busy timeout; prepared statements are cached
+ *   by their SQL text (Kysely prepares per query; the cache keeps better-sqlite3 as fast as
+ *   hand-prepared statements).
+ * - PostgreSQL: BIGINT read as a JS number (every stored value is a safe integer); `search_path`
+ *   set to the configured schema; an error listener on every client, so a connection lost while a
+ *   client is checked out fails that query instead of crashing the process (node-postgres emits
+ *   'error' on the client, where nothing else listens).
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type SqliteDatabase,
+  type TableMetadata,
+  type Transaction,
+} from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Where the store lives (see open.ts for reading it from the environment). */
+export type StoreTarget =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string };
+
+export interface OpenedDb {
+  db: Db;
+  dialect: Dialect;
+  /** PostgreSQL: the schema the tables live in (for lock keys and the migrator). */
+  schema?: string;
+}
+
+/** True when `db` (or a transaction of it) talks to PostgreSQL. */
+export function isPostgres(db: { getExecutor(): { readonly adapter: object } }): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export async function openDb(target: StoreTarget): Promise<OpenedDb> {
+  return target.dialect === 'sqlite'
+    ? { db: openSqlite(target.file), dialect: 'sqlite' }
+    : openPostgres(target.url, target.schema);
+}
+
+function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({
+    dialect: new TransactionalDdlSqlite({ database: cachedStatements(raw) }),
+  });
+}
+
+/**
+ * SQLite's DDL is transactional too (Kysely assumes not): with this, the migrator runs every
+ * pending migration in one transaction, so a crash mid-migration leaves nothing half-done.
+ */
+class TransactionalDdlSqlite extends SqliteDialect {
+  override createAdapter() {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl() {
+        return true;
+      }
+    })();
+  }
+}
+
+const STATEMENT_CACHE = 512;
+
+/**
+ * better-sqlite3 with its prepared statements kept by SQL text. Kysely uses `all`/`run` only (we
+ * never stream on SQLite), so one statement object serves every call of the same SQL.
+ */
+function cachedStatements(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(text) {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE) cache.clear(); // IN-lists of many lengths: stay bounded
+        statement = raw.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function parseBigint(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`BIGINT ${text} is outside the safe integer range`);
+  return n;
+}
+
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary'
+      ? parseBigint
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPostgres(url: string, schema: string | undefined): Promise<OpenedDb> {
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(`schema name "${schema}" must be lowercase letters, digits and _`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: pgTypes,
+    connectionTimeoutMillis: 10_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', (err) => console.error('postgres: idle connection lost:', err.message));
+  // Nor a client that is checked out: its query fails, and the pool drops it on release.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => console.error('postgres: connection lost:', err.message)),
+  );
+  let ours: string;
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    ours = schema ?? (await pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const db = new Kysely<Database>({ dialect: new OneSchemaPostgres({ pool }, ours) });
+  return { db, dialect: 'postgres', schema: ours };
+}
+
+/**
+ * PostgreSQL, introspected in our schema only. Kysely's own introspector (which its migrator
+ * uses) lists every table of every schema in the database: slow where many schemas live, and
+ * it fails when another schema is dropped while it reads.
+ */
+class OneSchemaPostgres extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly schema: string,
+  ) {
+    super(config);
+  }
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const schema = this.schema;
+    const getTables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string }>`
+        SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ${schema}`.execute(
+        db,
+      );
+      return rows.map(({ name }) => ({ name, schema, isView: false, columns: [] }));
+    };
+    return {
+      getSchemas: async () => [{ name: schema }],
+      getTables,
+      getMetadata: async () => ({ tables: await getTables() }),
+    };
+  }
+}
+
+const MAX_ATTEMPTS = 5;
+/** PostgreSQL deadlock_detected, serialization_failure: nothing was committed, so retrying is safe. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+/**
+ * Runs `fn` in one transaction and returns its result after COMMIT ("acked means durable").
+ * Deadlocks and serialization failures are retried. Inside `fn`, use only `tx`: on SQLite the
+ * one connection is held by the transaction, so a query on `db` would wait for it forever.
+ */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt < MAX_ATTEMPTS && typeof code === 'string' && RETRYABLE.has(code)) continue;
+      throw err;
+    }
+  }
+}

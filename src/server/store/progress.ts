@@ -1,0 +1,248 @@
+/**
+ * Progress: the append-only event log and the aggregates kept with it in the ingest transaction
+ * (the learner's ledger and their board rows), so every read is of an aggregate, never a scan.
+ *
+ * Ingest, in one transaction, after the per-user lock (locks.ts):
+ * 1. insert the batch, skipping rows that clash with a unique constraint (event-insert.ts);
+ * 2. read back the events not inserted, to tell a duplicate from a conflict (event-batch.ts);
+ * 3. join the accepted events into the stored ledger and write the board rows that moved —
+ *    or, for a user with no ledger yet (stored before ledgers, or after a rule change dropped
+ *    them), fold every stored event once, even when the batch is empty;
+ * 4. COMMIT, and only then answer ("acked means durable").
+ */
+import type { EventType, ProgressEvent } from '../../core/events';
+import type { SyncResult } from '../../core/sync';
+import { inTransaction, type Db, type Tx } from './db';
+import { acceptedEvents, batchResults } from './event-batch';
+import { insertEvents } from './event-insert';
+import { lockUser } from './locks';
+
+/** An event as the server keeps it: the device's event plus the server's view of its time. */
+export interface IncomingEvent {
+  event: ProgressEvent;
+  /**
+   * The stored text: JSON of the validated event, keys in schema order (so equal events give
+   * equal text, whatever order the device wrote them in). Bodies stored before this form have
+   * sorted keys; duplicates are compared in canonical form, see store/event-batch.ts.
+   */
+  body: string;
+  /** occurredAt corrected for the device's measured clock skew, epoch ms. */
+  correctedAt: number;
+  receivedAt: number;
+}
+
+/** One board row as `ingest` keeps it: a user's score in a cohort for `all` or a week. */
+export interface BoardRow {
+  cohortId: string;
+  period: string;
+  xp: number;
+  lessons: number;
+  reachedAt: number;
+}
+
+/**
+ * Called by `ingest` inside its transaction with the user's stored ledger and the events just
+ * accepted (every stored event of the user when no ledger exists yet), occurredAt corrected.
+ * Returns the new ledger and the board rows to write and to delete.
+ */
+export type Aggregate = (
+  previousLedger: string | undefined,
+  accepted: ProgressEvent[],
+) => { ledger: string; upsert: BoardRow[]; remove: Array<{ cohortId: string; period: string }> };
+
+/** One stored event as exports and the pilot report read it. */
+export interface EventRow {
+  id: string;
+  userId: string;
+  email: string;
+  type: string;
+  /** The device's own text. */
+  occurredAt: string;
+  /** Server-corrected instant, epoch ms. */
+  correctedAt: number;
+  tz: string;
+  lessonId: string | null;
+  body: string;
+}
+
+export interface EventQuery {
+  orgId: string;
+  /** Inclusive lower and exclusive upper bound on correctedAt, epoch ms. */
+  fromMs: number;
+  toMs: number;
+  types?: readonly string[];
+  /** Rows per page (default 5,000). */
+  pageSize?: number;
+}
+
+export interface ProgressStore {
+  /**
+   * Stores events for a user in one transaction and returns a result per event, in order.
+   * Results are returned only after the transaction committed ("acked means durable").
+   */
+  ingest(userId: string, events: IncomingEvent[], aggregate?: Aggregate): Promise<SyncResult[]>;
+  /**
+   * The user's events with occurredAt replaced by the server-corrected time, in that time's
+   * order; only those of the given types when `types` is passed (a narrow index read).
+   */
+  userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
+  /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
+  getLedger(userId: string): Promise<string | undefined>;
+  /**
+   * The organisation's events in (correctedAt, id) order, one page at a time (keyset paging), so
+   * a caller can stream millions of rows without holding them in memory.
+   */
+  eventPages(query: EventQuery): AsyncIterable<EventRow[]>;
+}
+
+async function readUserEvents(
+  db: Db | Tx,
+  userId: string,
+  types?: readonly EventType[],
+): Promise<ProgressEvent[]> {
+  let query = db
+    .selectFrom('events')
+    .select(['id', 'body', 'corrected_at'])
+    .where('user_id', '=', userId);
+  if (types) query = query.where('type', 'in', types);
+  // Sorted here, not in SQL: without ORDER BY both databases take the (user, type) index
+  // for a typed read instead of walking all the user's events in time order.
+  const rows = await query.execute();
+  rows.sort((a, b) => a.corrected_at - b.corrected_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.map((r) => ({
+    ...(JSON.parse(r.body) as ProgressEvent),
+    occurredAt: new Date(r.corrected_at).toISOString(),
+  }));
+}
+
+// Must run inside the ingest transaction, after the per-user lock: the ledger and board rows
+// commit with the events, and concurrent syncs of one user cannot interleave their updates.
+async function aggregateUser(
+  tx: Tx,
+  userId: string,
+  accepted: ProgressEvent[],
+  aggregate: Aggregate,
+): Promise<void> {
+  const stored = await tx
+    .selectFrom('progress_ledgers')
+    .select('ledger')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const previous = stored?.ledger;
+  if (previous !== undefined && accepted.length === 0) return;
+  const events = previous === undefined ? await readUserEvents(tx, userId) : accepted;
+  const now = Date.now();
+  const out = aggregate(previous, events);
+  await tx
+    .insertInto('progress_ledgers')
+    .values({ user_id: userId, ledger: out.ledger, updated_at: now })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ledger: out.ledger, updated_at: now }))
+    .execute();
+  for (const r of out.remove)
+    await tx
+      .deleteFrom('board_scores')
+      .where('cohort_id', '=', r.cohortId)
+      .where('period', '=', r.period)
+      .where('user_id', '=', userId)
+      .execute();
+  if (out.upsert.length === 0) return;
+  await tx
+    .insertInto('board_scores')
+    .values((eb) =>
+      out.upsert.map((r) => ({
+        cohort_id: r.cohortId,
+        period: r.period,
+        user_id: userId,
+        xp: r.xp,
+        lessons: r.lessons,
+        reached_at: r.reachedAt,
+        updated_at: now,
+        // Hidden learners' rows carry the flag, so the rank index serves the visible board.
+        hidden: eb.fn.coalesce(
+          eb.selectFrom('board_profiles').select('hidden').where('user_id', '=', userId),
+          eb.val(0),
+        ),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['cohort_id', 'period', 'user_id']).doUpdateSet((eb) => ({
+        xp: eb.ref('excluded.xp'),
+        lessons: eb.ref('excluded.lessons'),
+        reached_at: eb.ref('excluded.reached_at'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+export function progressStore(db: Db): ProgressStore {
+  return {
+    async ingest(userId, events, aggregate) {
+      return inTransaction(db, async (tx) => {
+        await lockUser(tx, userId);
+        const { firsts, others } = await insertEvents(tx, userId, events);
+        const stored = new Map(
+          others.length
+            ? (
+                await tx
+                  .selectFrom('events')
+                  .select(['id', 'user_id', 'body'])
+                  .where('id', 'in', others)
+                  .execute()
+              ).map((row) => [row.id, row])
+            : [],
+        );
+        const results = batchResults(userId, events, firsts, stored);
+        if (aggregate) await aggregateUser(tx, userId, acceptedEvents(events, results), aggregate);
+        return results;
+      });
+    },
+    async userEvents(userId, types) {
+      return readUserEvents(db, userId, types);
+    },
+    async getLedger(userId) {
+      const row = await db
+        .selectFrom('progress_ledgers')
+        .select('ledger')
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      return row?.ledger;
+    },
+    async *eventPages(q) {
+      const size = q.pageSize ?? 5_000;
+      let after = { at: q.fromMs - 1, id: '' };
+      for (;;) {
+        let page = db
+          .selectFrom('events as e')
+          .innerJoin('users as u', 'u.id', 'e.user_id')
+          .select([
+            'e.id',
+            'e.user_id as userId',
+            'u.email',
+            'e.type',
+            'e.occurred_at as occurredAt',
+            'e.corrected_at as correctedAt',
+            'e.body',
+          ])
+          .where('u.org_id', '=', q.orgId)
+          .where('e.corrected_at', '<', q.toMs)
+          .where((eb) =>
+            eb(eb.refTuple('e.corrected_at', 'e.id'), '>', eb.tuple(after.at, after.id)),
+          )
+          .orderBy('e.corrected_at')
+          .orderBy('e.id')
+          .limit(size);
+        if (q.types?.length) page = page.where('e.type', 'in', q.types);
+        const rows = await page.execute();
+        if (rows.length === 0) return;
+        const last = rows.at(-1)!;
+        after = { at: last.correctedAt, id: last.id };
+        yield rows.map((r) => {
+          const body = JSON.parse(r.body) as { tz: string; lessonId?: string };
+          return { ...r, tz: body.tz, lessonId: body.lessonId ?? null };
+        });
+        if (rows.length < size) return;
+      }
+    },
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * Every table as a type: the one description of the database that each query is checked against
+ * (Kysely infers rows from it, so a renamed column fails the typecheck in every query at once).
+ *
+ * Conventions both dialects share: instants are epoch milliseconds in BIGINT (read as JS numbers:
+ * db.ts installs a parser on PostgreSQL), booleans are INTEGER 0/1, lists and objects kept whole
+ * are JSON text, local dates are `YYYY-MM-DD` text.
+ *
+ * ADDING A TABLE or a column? Add a migration in ./migrations, the type here, and the table to
+ * ./tables.ts (export/import) or to NOT_TRANSFERRED with a reason.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** 0 or 1: a boolean in the common subset of SQLite and PostgreSQL. */
+export type Flag = number;
+/** A column with a database default: optional on insert. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  /** The organisation's short name in URLs (`/sso/<slug>`); its id unless changed. */
+  slug: string | null;
+}
+
+export interface CohortsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  tz: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  /** Lowercase; unique across the deployment. */
+  email: string;
+  name: string;
+  role: 'learner' | 'manager' | 'admin';
+  manager_id: string | null;
+  tz: string;
+  password_hash: string;
+  active: Generated<Flag>;
+  /** BCP 47 language the person prefers (from the directory or SSO claims); null: the device's. */
+  locale: Defaulted<string | null>;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+}
+
+export interface CohortManagersTable {
+  cohort_id: string;
+  user_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
+export interface ContentCatalogTable {
+  id: number;
+  body: string;
+}
+
+export interface ContentModulesTable {
+  id: string;
+  version: string;
+  position: number;
+  body: string;
+}
+
+export interface ModuleOwnersTable {
+  module_id: string;
+  org_id: string;
+}
+
+export interface EventsTable {
+  id: string;
+  user_id: string;
+  device_id: string;
+  seq: number;
+  type: string;
+  /** The device's own text. */
+  occurred_at: string;
+  /** occurredAt corrected for the device's clock skew. */
+  corrected_at: number;
+  received_at: number;
+  /** JSON of the validated event. */
+  body: string;
+}
+
+export interface ProgressLedgersTable {
+  user_id: string;
+  ledger: string;
+  updated_at: number;
+}
+
+export interface BoardProfilesTable {
+  user_id: string;
+  alias: string | null;
+  hidden: Defaulted<Flag>;
+}
+
+export interface BoardScoresTable {
+  cohort_id: string;
+  /** `all` or the ISO week (`2025-W11`) in the cohort's zone. */
+  period: string;
+  user_id: string;
+  xp: number;
+  /** Lessons first completed in the period (cohort challenges). */
+  lessons: number;
+  /** When the score was reached: ties go to the earlier. */
+  reached_at: number;
+  /** Copied from board_profiles, so the rank index serves the visible board. */
+  hidden: Defaulted<Flag>;
+  updated_at: number;
+}
+
+export interface KudosTable {
+  id: string;
+  org_id: string;
+  from_user: string;
+  to_user: string;
+  reason: 'lesson' | 'streak';
+  message: string;
+  created_at: number;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  from_user: string;
+  to_user: string;
+  module_id: string;
+  created_at: number;
+}
+
+export interface CohortChallengesTable {
+  cohort_id: string;
+  week: string;
+  goal: number;
+  set_by: string;
+}
+
+export interface PushSubscriptionsTable {
+  endpoint: string;
+  user_id: string;
+  device_id: string;
+  p256dh: string;
+  auth: string;
+  created_at: number;
+  last_reminded_on: Defaulted<string | null>;
+  locale: Defaulted<string>;
+}
+
+export interface UserCareersTable {
+  user_id: string;
+  role_id: string;
+  /** 1-based into the role's levels. */
+  level: number;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  pathway_id: string;
+  due_date: string;
+  assigned_by: string;
+  created_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  from_user_id: string | null;
+  kind: 'nudge' | 'assignment';
+  /** English, as composed or typed. */
+  text: string;
+  /** `{key, params}` of a composed notification; null for a typed one. */
+  phrase: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface OneOnOneChecksTable {
+  manager_id: string;
+  report_id: string;
+  item_id: string;
+  checked_at: number;
+}
+
+export interface OneOnOneOpensTable {
+  manager_id: string;
+  report_id: string;
+  /** The manager's local date. */
+  day: string;
+  org_id: string;
+  opened_at: number;
+}
+
+export interface AccessTokensTable {
+  token_hash: string;
+  kind: 'invite' | 'reset';
+  org_id: string;
+  user_id: string | null;
+  cohort_id: string | null;
+  role: 'learner' | 'manager' | 'admin' | null;
+  email: string | null;
+  manager_id: string | null;
+  created_by: string;
+  expires_at: number;
+  used_at: Defaulted<number | null>;
+}
+
+export interface SponsorMessagesTable {
+  org_id: string;
+  sponsor_user_id: string | null;
+  name: string;
+  title: string;
+  text: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface OrgGoalsTable {
+  org_id: string;
+  target_percent: number;
+  label: string;
+}
+
+export interface PilotsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  start_date: string;
+  weeks: number;
+  /** JSON array of cohort ids. */
+  cohort_ids: string;
+  /** JSON array of goals. */
+  goals: string;
+  created_at: number;
+}
+
+export interface PilotChecklistTable {
+  pilot_id: string;
+  step: string;
+  done_at: number;
+  done_by: string;
+}
+
+export interface HrRecordsTable {
+  org_id: string;
+  email: string;
+  hire_date: string;
+  exit_date: string | null;
+  /** JSON array of internal move dates. */
+  moves: string;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  cohorts: CohortsTable;
+  users: UsersTable;
+  cohort_members: CohortMembersTable;
+  cohort_managers: CohortManagersTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  content_catalog: ContentCatalogTable;
+  content_modules: ContentModulesTable;
+  module_owners: ModuleOwnersTable;
+  events: EventsTable;
+  progress_ledgers: ProgressLedgersTable;
+  board_profiles: BoardProfilesTable;
+  board_scores: BoardScoresTable;
+  kudos: KudosTable;
+  recommendations: RecommendationsTable;
+  cohort_challenges: CohortChallengesTable;
+  push_subscriptions: PushSubscriptionsTable;
+  user_careers: UserCareersTable;
+  assignments: AssignmentsTable;
+  notifications: NotificationsTable;
+  one_on_one_checks: OneOnOneChecksTable;
+  one_on_one_opens: OneOnOneOpensTable;
+  access_tokens: AccessTokensTable;
+  sponsor_messages: SponsorMessagesTable;
+  org_goals: OrgGoalsTable;
+  pilots: PilotsTable;
+  pilot_checklist: PilotChecklistTable;
+  hr_records: HrRecordsTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
