@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
 import { relativeTime } from '../../format';
 import { errorText, formatPercent } from '../../i18n';
-import { t } from '../../messages/people';
+import { t } from './messages';
 import { useStore } from '../../store';
 
 interface Goal {

@@ -1,6 +1,6 @@
 /** Deutsch für die Personen-Screens. Must have every key of `people.en.ts` (type and unit test). */
-import type { MessagesOf } from '../i18n';
-import type { en } from './people.en';
+import type { MessagesOf } from '../../i18n';
+import type { en } from './messages.en';
 
 export const de: MessagesOf<typeof en> = {
   'people.offline': 'Du scheinst offline zu sein.',

@@ -3,10 +3,10 @@
  * pathway, nudge, tick a checklist item). Created by the lazily loaded team screens only.
  */
 import { signal } from '@preact/signals';
-import { HttpError, type Api } from '../../client/api';
-import { errorText, type Phrase } from '../i18n';
-import { t } from '../messages/people';
-import type { HomeAssignment } from './home';
+import { HttpError, type Api } from '../../../client/api';
+import { errorText, type Phrase } from '../../i18n';
+import { t } from './messages';
+import type { HomeAssignment } from '../../stores/home';
 
 export interface PathwayOption {
   id: string;

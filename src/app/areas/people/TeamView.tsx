@@ -6,11 +6,11 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { relativeTime } from '../../format';
 import { formatDate } from '../../i18n';
-import { t } from '../../messages/people';
+import { t } from './messages';
 import { paths } from '../../router';
 import { useStore } from '../../store';
-import { createTeamStore } from '../../stores/team';
-import { Link } from '../Link';
+import { createTeamStore } from './team-store';
+import { Link } from '../../views/Link';
 import { AtRisk } from './Coaching';
 
 export function TeamView() {

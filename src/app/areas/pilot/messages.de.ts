@@ -1,6 +1,6 @@
 /** Deutsch für die Pilot-Screens. Must have every key of `pilot.en.ts` (type and unit test). */
-import type { MessagesOf } from '../i18n';
-import type { en } from './pilot.en';
+import type { MessagesOf } from '../../i18n';
+import type { en } from './messages.en';
 
 export const de: MessagesOf<typeof en> = {
   'pilot.metric.weeklyActivePct': 'Wöchentlich aktive Lernende (%)',

@@ -2,9 +2,9 @@
  * One weekly metric, pilot vs comparison: grouped bars drawn as SVG (role="img" with a title and
  * a description that states the numbers), and the same numbers in a table beside the chart.
  */
-import type { WeekMetrics, WeekGroupMetrics } from '../../core/pilot';
-import { formatNumber } from '../i18n';
-import { t } from '../messages/pilot';
+import type { WeekMetrics, WeekGroupMetrics } from '../../../core/pilot';
+import { formatNumber } from '../../i18n';
+import { t } from './messages';
 
 type Metric = 'weeklyActivePct' | 'lessonsPerActive' | 'minutesPerMember' | 'pathwayCompletionPct';
 

@@ -3,8 +3,8 @@
  * risk — worded again in the manager's locale from the coach phrases in the people catalog.
  * Pure parts (no store, no router), so each renders on its own.
  */
-import { t } from '../../messages/people';
-import type { MemberPage } from '../../stores/team';
+import { t } from './messages';
+import type { MemberPage } from './team-store';
 import { sayPhrase, type Phrase } from '../../i18n';
 
 type Script = MemberPage['script'];

@@ -3,9 +3,9 @@
  * download it.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../messages/people';
-import { problemText } from '../stores/social';
-import { useStore } from '../store';
+import { t } from './messages';
+import { problemText } from '../../stores/social';
+import { useStore } from '../../store';
 
 export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
   const store = useStore();

@@ -4,9 +4,9 @@
  * Created by the lazily loaded admin screen only.
  */
 import { signal } from '@preact/signals';
-import { HttpError, type Api } from '../../client/api';
-import { errorText, formatMinutes, type Phrase } from '../i18n';
-import { t } from '../messages/people';
+import { HttpError, type Api } from '../../../../client/api';
+import { errorText, formatMinutes, type Phrase } from '../../../i18n';
+import { t } from '../messages';
 
 export interface AdminPerson {
   id: string;

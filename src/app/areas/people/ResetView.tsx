@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import { HttpError } from '../../../client/api';
 import type { SignedInUser } from '../../../client/db';
 import { errorText } from '../../i18n';
-import { t } from '../../messages/people';
+import { t } from './messages';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
 

@@ -3,10 +3,10 @@
  * only by the lazily loaded pilot screens, so learners never download it.
  */
 import { signal } from '@preact/signals';
-import { HttpError, NetworkError, createApi, type Api } from '../../client/api';
-import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../core/pilot';
-import { errorText, sayPhrase, type Phrase } from '../i18n';
-import { t } from '../messages/pilot';
+import { HttpError, NetworkError, createApi, type Api } from '../../../client/api';
+import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../../core/pilot';
+import { errorText, sayPhrase, type Phrase } from '../../i18n';
+import { t } from './messages';
 
 export interface PilotSummary {
   id: string;
