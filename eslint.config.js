@@ -44,4 +44,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The lazy areas are reached only through import() (scripts/areas.mjs): a static import from
+    // the shell would put an area into the learner's first screen.
+    files: ['src/app/**/*.{ts,tsx}'],
+    ignores: ['src/app/areas/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/areas/**'],
+              message: 'Reach a lazy area only through import() (views/AreaRoutes.tsx).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

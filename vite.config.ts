@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { AREA_OUTPUT, outputDir } from './scripts/areas.mjs';
 
 /**
  * The PWA build: Preact via the automatic JSX runtime (no Babel), and a custom service worker
@@ -10,6 +11,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // A lazy area's chunks and styles go to assets/areas/<area>/ (scripts/areas.mjs).
+        chunkFileNames: (chunk) => `${outputDir(chunk.moduleIds)}[name]-[hash].js`,
+        assetFileNames: (asset) => `${outputDir(asset.originalFileNames)}[name]-[hash][extname]`,
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
   plugins: [
@@ -22,8 +30,8 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
-        // Admin-only screens are lazy chunks fetched on demand, never precached on learners' phones.
-        globIgnores: ['**/Pilot*'],
+        // The lazy areas (people, pilot) are fetched on demand, never precached on learners' phones.
+        globIgnores: [`${AREA_OUTPUT}**`],
       },
       manifest: {
         id: '/',

@@ -14,8 +14,7 @@ import { createApi } from '../src/client/api';
 import { getMeta, openDeviceDb } from '../src/client/db';
 import { createOutbox, systemClock } from '../src/client/outbox';
 import { createSyncEngine } from '../src/client/sync-engine';
-
-export const OUTBOX_SYNC_TAG = 'kindling-outbox';
+import { SYNC_CHANNEL, SYNCED } from '../src/core/device-names';
 
 export async function flushOutbox(): Promise<void> {
   const db = await openDeviceDb();
@@ -37,7 +36,7 @@ export async function flushOutbox(): Promise<void> {
     engine.setUser(user.id);
     await engine.sync();
     engine.stop();
-    new BroadcastChannel('kindling-sync').postMessage({ type: 'synced' });
+    new BroadcastChannel(SYNC_CHANNEL).postMessage(SYNCED);
     const { phase, error } = engine.status;
     if (phase !== 'idle') throw new Error(error?.text ?? `outbox not flushed: ${phase}`);
   } finally {

@@ -17,13 +17,8 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import {
-  CONTENT_CACHE,
-  CONTENT_UPDATED,
-  contentCacheKey,
-  MEDIA_CACHE,
-  OFFLINE_CACHE,
-} from '../src/core/offline';
+import { CONTENT_UPDATED } from '../src/core/device-names';
+import { CONTENT_CACHE, contentCacheKey, MEDIA_CACHE, OFFLINE_CACHE } from '../src/core/offline';
 
 declare const self: ServiceWorkerGlobalScope;
 

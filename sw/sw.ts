@@ -6,7 +6,8 @@
  */
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { flushOutbox, OUTBOX_SYNC_TAG } from './outbox-sync';
+import { OUTBOX_SYNC_TAG } from '../src/core/device-names';
+import { flushOutbox } from './outbox-sync';
 import { registerRoutes } from './routes';
 import { registerPush } from './push';
 

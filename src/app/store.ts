@@ -12,6 +12,7 @@ import { createOutbox, systemClock, type Clock } from '../client/outbox';
 import { identifyDevice } from '../client/storage-loss';
 import { backoffDelay, createSyncEngine } from '../client/sync-engine';
 import { createDownloads } from '../client/downloads';
+import { SYNC_CHANNEL, SYNCED } from '../core/device-names';
 import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
 import { createHomeStore } from './stores/home';
@@ -34,7 +35,7 @@ export async function createStore({
   const outbox = createOutbox(db, clock);
   const online = signal(navigator.onLine, { name: 'online' });
   const channel =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel('kindling-sync') : undefined;
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined;
 
   let debounce: ReturnType<typeof setTimeout> | undefined;
   const session = createSessionStore({ db, api });
@@ -69,7 +70,7 @@ export async function createStore({
     },
     onSettled: () => {
       void progress.refresh();
-      channel?.postMessage({ type: 'synced' });
+      channel?.postMessage(SYNCED);
     },
   });
 

@@ -7,7 +7,7 @@
  */
 import { signal } from '@preact/signals';
 import { Workbox } from 'workbox-window';
-import { CONTENT_UPDATED } from '../core/offline';
+import { CONTENT_UPDATED, OUTBOX_SYNC_TAG } from '../core/device-names';
 
 export const updateReady = signal(false);
 let workbox: Workbox | undefined;
@@ -43,7 +43,7 @@ export async function requestBackgroundSync(): Promise<void> {
     registration as
       (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined
   )?.sync;
-  await sync?.register('kindling-outbox').catch(() => undefined);
+  await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 }
 
 /** Whether this browser can receive Web Push reminders. */

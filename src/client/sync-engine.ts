@@ -1,7 +1,7 @@
 /**
  * The sync engine: drains the outbox to `POST /api/v1/sync`, exactly as DESIGN.md's contract says.
  *
- * - One sender per device: every push runs under the Web Lock "kindling-sync", so tabs (and the
+ * - One sender per device: every push runs under the Web Lock `SYNC_LOCK`, so tabs (and the
  *   service worker) never push the same events at once. After a push, a BroadcastChannel tells
  *   the other tabs to re-read their state.
  * - An entry leaves the outbox only after the server acknowledged it (`accepted`/`duplicate`), in
@@ -13,6 +13,7 @@
  * - Network errors and 5xx back off exponentially with full jitter; a 401 pauses syncing until the
  *   learner signs in again, and the outbox stays as it is.
  */
+import { SYNC_LOCK } from '../core/device-names';
 import type { ProgressState } from '../core/progress';
 import { SYNC_LIMITS, type SyncResult } from '../core/sync';
 import type { Phrase } from '../core/wording';
@@ -58,7 +59,7 @@ const timeout = (task: () => void, ms: number) => {
 
 export const webLock = <T>(task: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks
-    ? navigator.locks.request('kindling-sync', task)
+    ? navigator.locks.request(SYNC_LOCK, task)
     : task();
 
 interface SyncResponse {

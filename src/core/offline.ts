@@ -16,9 +16,6 @@ export const CONTENT_CACHE = 'kindling-content-v1';
 /** The worker's cache-first, expiring cache of images and media of modules not downloaded. */
 export const MEDIA_CACHE = 'kindling-media-v1';
 
-/** The message the worker posts to pages when it stored a changed catalog. */
-export const CONTENT_UPDATED = 'kindling-content-updated';
-
 /** The API path (under /api/v1) of a module, naming the version wanted when it is known. */
 export function modulePath(moduleId: string, version?: string): string {
   const path = `/modules/${encodeURIComponent(moduleId)}`;

@@ -32,6 +32,7 @@
  */
 import { addDays, daysBetween, localDate } from './calendar';
 import type { ProgressEvent } from './events';
+import { gradeAnswer, quizKey } from './quiz';
 
 export const LESSON_XP = 10;
 export const QUIZ_BONUS_XP = 5;
@@ -130,11 +131,6 @@ const earliest = <T extends Stamp>(a: T | undefined, b: T): T => (a && !earlier(
 const latest = <T extends Stamp>(a: T | undefined, b: T): T => (a && earlier(b, a) ? a : b);
 
 /** Whether the answer chose exactly the correct options. */
-export function isCorrect(key: readonly string[], answerIds: readonly string[]): boolean {
-  const chosen = new Set(answerIds);
-  return chosen.size === key.length && key.every((id) => chosen.has(id));
-}
-
 /** True when a completion took at least the plausible share of the lesson's estimate. */
 export function isPlausible(durationMs: number, facts: LessonFacts): boolean {
   return durationMs >= facts.estimateMinutes * 60_000 * PLAUSIBLE_FRACTION;
@@ -182,7 +178,7 @@ export function addEvent(ledger: Ledger, event: ProgressEvent, lookup: LessonLoo
       const key = lookup(event.lessonId)?.quiz[event.cardId];
       if (!key) return ledger;
       const slot = `${event.lessonId}#${event.cardId}`;
-      const answer = { ...stamp, correct: isCorrect(key, event.answerIds) };
+      const answer = { ...stamp, correct: gradeAnswer(key, event.answerIds) };
       return {
         ...ledger,
         firstAnswers: {
@@ -397,7 +393,6 @@ export function lessonFacts(lesson: {
   >;
 }): LessonFacts {
   const quiz: Record<string, string[]> = {};
-  for (const card of lesson.cards)
-    if ('options' in card) quiz[card.id] = card.options.filter((o) => o.correct).map((o) => o.id);
+  for (const card of lesson.cards) if ('options' in card) quiz[card.id] = quizKey(card);
   return { estimateMinutes: lesson.estimateMinutes, quiz };
 }

@@ -4,6 +4,7 @@
  * The wake-up is dispatched through the DevTools protocol, as Chromium does when the network
  * returns.
  */
+import { OUTBOX_SYNC_TAG } from '../../src/core/device-names';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
@@ -55,7 +56,7 @@ it('flushes the outbox from the service worker when no page is open', async () =
   await cdp.send('ServiceWorker.dispatchSyncEvent', {
     origin: new URL(server.url).origin,
     registrationId: await registration,
-    tag: 'kindling-outbox',
+    tag: OUTBOX_SYNC_TAG,
     lastChance: false,
   });
 

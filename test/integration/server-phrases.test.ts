@@ -80,7 +80,7 @@ describe('a refused request', () => {
     const err = await refusal(apiAs().get('/invites/NOT-A-CODE'));
     expect(err.phrase.key).toBe('error.inviteInvalid');
     locale.value = 'de';
-    await import('../../src/app/messages/people'); // what the lazy join screen loads
+    await import('../../src/app/areas/people/messages'); // what the lazy join screen loads
     expect(errorText(err)).toBe(
       'Dieser Einladungscode ist nicht mehr gültig. Bitte um einen neuen.',
     );
@@ -185,7 +185,7 @@ describe('a rejected event', () => {
 
 describe('an upload’s problems', () => {
   it('read in German for a German admin: a module file, line by line', async () => {
-    await import('../../src/app/messages/people'); // what the lazy admin screen loads
+    await import('../../src/app/areas/people/messages'); // what the lazy admin screen loads
     const { errors } = parseModule(
       'quiz.md',
       '---\nid: Quiz\ntitle: Q\n---\n\n## One\n\n![](pic.png)\n\n### Quiz: Which?\n\n- [ ] A\n  > no\n- [ ] B\n  > no\n',
@@ -199,7 +199,7 @@ describe('an upload’s problems', () => {
   });
 
   it('read in German for a German admin: an HR file’s rows', async () => {
-    await import('../../src/app/messages/pilot'); // what the lazy pilot screen loads
+    await import('../../src/app/areas/pilot/messages'); // what the lazy pilot screen loads
     const admin = await signInAs(app, 'admin@demo.test');
     const res = await admin.post(
       '/api/v1/pilot/hr',

@@ -34,32 +34,37 @@ import { badgePhrase } from '../../src/core/phrases/badges';
 import { coachPhrase } from '../../src/core/phrases/coach';
 import { errorPhrase } from '../../src/core/phrases/errors';
 import { notificationPhrase } from '../../src/core/phrases/notifications';
-import { t as peopleT } from '../../src/app/messages/people';
-import { t as pilotT } from '../../src/app/messages/pilot';
+import { t as peopleT } from '../../src/app/areas/people/messages';
+import { t as pilotT } from '../../src/app/areas/pilot/messages';
 import { BadgeList } from '../../src/app/views/BadgeList';
 import { NotificationList } from '../../src/app/views/NotificationList';
 import { createApi } from '../../src/client/api';
-import { createPilotStore } from '../../src/app/stores/pilot';
-import { PilotChart } from '../../src/app/views/PilotChart';
-import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/views/people/Coaching';
+import { createPilotStore } from '../../src/app/areas/pilot/pilot-store';
+import { PilotChart } from '../../src/app/areas/pilot/PilotChart';
+import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/areas/people/Coaching';
 
 type Catalog = Record<string, unknown>;
 
 /**
- * Every `messages/[<area>.]<locale>.ts`, grouped by area ("core" for the learner's screens), and
- * every catalog of phrases the server composes, `src/core/phrases/<area>.<locale>.ts` (area
- * "phrases/<area>").
+ * Every catalog, grouped by area: the learner's screens' `messages/<locale>.ts` ("core"), each
+ * lazy area's `areas/<area>/messages.<locale>.ts` ("<area>"), and every catalog of phrases the
+ * server composes, `src/core/phrases/<area>.<locale>.ts` ("phrases/<area>").
  */
 const files = {
   ...import.meta.glob<Record<string, Catalog>>('../../src/app/messages/*.ts', { eager: true }),
+  ...import.meta.glob<Record<string, Catalog>>('../../src/app/areas/*/messages.*.ts', {
+    eager: true,
+  }),
   ...import.meta.glob<Record<string, Catalog>>('../../src/core/phrases/*.ts', { eager: true }),
 };
+const CATALOG_FILE =
+  /\/(?:messages\/|areas\/(?<area>[\w-]+)\/messages\.|phrases\/(?<phrases>[\w-]+)\.)(?<code>[a-z]{2})\.ts$/;
 const areas = new Map<string, Map<string, Catalog | undefined>>();
 for (const [path, module] of Object.entries(files)) {
-  const match = /(\/phrases)?\/(?:([\w-]+)\.)?([a-z]{2})\.ts$/.exec(path);
-  if (!match) continue; // people.ts, pilot.ts, phrases/<area>.ts: the bound catalog of an area
-  const [, phrases, name = 'core', code] = match;
-  const area = phrases ? `phrases/${name}` : name;
+  const match = CATALOG_FILE.exec(path)?.groups;
+  if (!match) continue; // phrases/<area>.ts: the bound catalog of an area
+  const { area: lazyArea, phrases, code } = match;
+  const area = phrases ? `phrases/${phrases}` : (lazyArea ?? 'core');
   if (!areas.has(area)) areas.set(area, new Map());
   areas.get(area)!.set(code!, module[code!]);
 }
@@ -340,7 +345,11 @@ describe('the people and pilot screens in German', () => {
     vi.stubGlobal('location', { pathname: '/pilot' });
     vi.stubGlobal('addEventListener', () => undefined);
     try {
-      return await import('../../src/app/views/PilotDashboard');
+      const [{ Dashboard }, { Checklist }] = await Promise.all([
+        import('../../src/app/areas/pilot/Dashboard'),
+        import('../../src/app/areas/pilot/Checklist'),
+      ]);
+      return { Dashboard, Checklist };
     } finally {
       vi.unstubAllGlobals();
     }

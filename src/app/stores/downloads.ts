@@ -9,6 +9,7 @@
  */
 import { signal } from '@preact/signals';
 import type { DownloadRecord } from '../../client/db';
+import { DOWNLOADS_LOCK } from '../../core/device-names';
 import {
   DownloadHttpError,
   QuotaError,
@@ -104,7 +105,7 @@ export function createDownloadsStore({
   function inOrder(task: () => Promise<void>): Promise<void> {
     const run = queue.then(() =>
       typeof navigator !== 'undefined' && navigator.locks
-        ? navigator.locks.request('kindling-downloads', task)
+        ? navigator.locks.request(DOWNLOADS_LOCK, task)
         : task(),
     );
     queue = run.catch(() => undefined);

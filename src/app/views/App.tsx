@@ -13,13 +13,9 @@ import { StorageNotice } from './StorageNotice';
 import { Link } from './Link';
 import { Roadmap } from './Roadmap';
 import { Review } from './Review';
-import { PeopleNav, PeopleScreen, isPeopleRoute } from './people/routes';
-import { lazyView } from './Lazy';
+import { PeopleNav, PeopleScreen, PilotScreen, isPeopleRoute } from './AreaRoutes';
 import { t } from '../i18n';
 import { topEdge } from '../edges';
-
-/** The admin's pilot screens load on first use, so learners never download them. */
-const PilotDashboard = lazyView(() => import('./PilotDashboard').then((m) => m.PilotDashboard));
 
 export function App() {
   const store = useStore();
@@ -71,7 +67,7 @@ export function App() {
         ) : r.name === 'profile' ? (
           <ProfileView />
         ) : r.name === 'pilot' && user.role === 'admin' ? (
-          <PilotDashboard view={r.view} />
+          <PilotScreen view={r.view} />
         ) : r.name === 'not_found' ? (
           <section class="page">
             <h1>{t('app.notFound')}</h1>

@@ -2,7 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { minutes } from '../format';
 import { formatDate, t } from '../i18n';
-import '../people.css';
+import '../org.css';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';

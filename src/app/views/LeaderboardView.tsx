@@ -21,7 +21,8 @@ type ChallengeAdminView = ComponentType<{ cohortId: string }>;
 function useChallengeAdmin(enabled: boolean): ChallengeAdminView | null {
   const [view, setView] = useState<ChallengeAdminView | null>(null);
   useEffect(() => {
-    if (enabled) void import('./ChallengeAdmin').then((m) => setView(() => m.default));
+    if (enabled)
+      void import('../areas/people/ChallengeAdmin').then((m) => setView(() => m.default));
   }, [enabled]);
   return view;
 }

@@ -1,6 +1,6 @@
 /**
  * Builds the pilot report by streaming the organisation's events through the pure tally in
- * src/core/pilot.ts: completions and assessment attempts are read page by page, so memory grows
+ * src/core/pilot/tally.ts: completions and assessment attempts are read page by page, so memory grows
  * with the number of members, not with the number of events.
  */
 import { addDays, localDate } from '../../core/calendar';

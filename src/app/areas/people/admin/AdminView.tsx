@@ -1,0 +1,44 @@
+/**
+ * The admin's screen for their organisation, one component per section: the learning goal,
+ * the sponsor's message, people, cohorts (with their managers), invites and module upload.
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import { useStore } from '../../../store';
+import { t } from '../messages';
+import '../people.css';
+import { createAdminStore } from './admin-store';
+import { CohortsSection } from './CohortsSection';
+import { GoalSection } from './GoalSection';
+import { InviteSection } from './InviteSection';
+import { PeopleSection } from './PeopleSection';
+import { SponsorSection } from './SponsorSection';
+import { TimeZones } from './TimeZones';
+import { UploadSection } from './UploadSection';
+
+export function AdminView() {
+  const store = useStore();
+  const admin = useMemo(() => createAdminStore({ api: store.api }), []);
+  useEffect(() => void admin.load(), []);
+  return (
+    <section class="page">
+      <h1>{t('admin.title')}</h1>
+      {admin.error.value && (
+        <p class="form-error" role="alert">
+          {admin.error.value}
+        </p>
+      )}
+      {admin.flash.value && (
+        <p class="notice" role="status">
+          {admin.flash.value}
+        </p>
+      )}
+      <GoalSection admin={admin} />
+      <SponsorSection admin={admin} />
+      <PeopleSection admin={admin} />
+      <CohortsSection admin={admin} />
+      <InviteSection admin={admin} />
+      <UploadSection admin={admin} />
+      <TimeZones />
+    </section>
+  );
+}

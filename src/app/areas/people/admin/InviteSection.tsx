@@ -1,0 +1,69 @@
+/** Invites: a code and link for a cohort and role, optionally for one email and manager. */
+import { formatDate } from '../../../i18n';
+import { t } from '../messages';
+import type { AdminStore } from './admin-store';
+import { formValues } from './form';
+
+export function InviteSection({ admin }: { admin: AdminStore }) {
+  const invite = admin.invite.value;
+  return (
+    <>
+      <h2>{t('admin.invite')}</h2>
+      <form
+        class="card form"
+        onSubmit={(e) => {
+          const v = formValues(e);
+          void admin.createInvite({
+            cohortId: v('inviteCohort'),
+            role: v('inviteRole'),
+            ...(v('inviteEmail') ? { email: v('inviteEmail') } : {}),
+            ...(v('inviteManager') ? { managerId: v('inviteManager') } : {}),
+          });
+        }}
+      >
+        <label for="inviteCohort">{t('admin.cohort')}</label>
+        <select id="inviteCohort" name="inviteCohort" required>
+          {admin.cohorts.value.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <label for="inviteRole">{t('admin.role')}</label>
+        <select id="inviteRole" name="inviteRole">
+          <option value="learner">{t('admin.roleLearner')}</option>
+          <option value="manager">{t('admin.roleManager')}</option>
+          <option value="admin">{t('admin.roleAdmin')}</option>
+        </select>
+        <label for="inviteManager">{t('admin.manager')}</label>
+        <select id="inviteManager" name="inviteManager">
+          <option value="">{t('admin.none')}</option>
+          {admin.people.value
+            .filter((p) => p.active && p.role !== 'learner')
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+        <label for="inviteEmail">{t('admin.inviteEmail')}</label>
+        <input id="inviteEmail" name="inviteEmail" type="email" />
+        <button type="submit" class="button primary">
+          {t('admin.createInvite')}
+        </button>
+      </form>
+      {invite && (
+        <p class="notice" role="status">
+          {t.rich(
+            'admin.inviteCreated',
+            {
+              code: <strong>{invite.code}</strong>,
+              url: <span class="copy-box">{invite.url}</span>,
+            },
+            { date: formatDate(invite.expiresAt) },
+          )}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * The admin's side: people, cohorts (with their managers), invites, module upload, sponsor message
+ * and learning goal.
+ * Created by the lazily loaded admin screen only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../../../client/api';
+import { errorText, formatMinutes, type Phrase } from '../../../i18n';
+import { t } from '../messages';
+
+export interface AdminPerson {
+  id: string;
+  name: string;
+  email: string;
+  role: 'learner' | 'manager' | 'admin';
+  managerId: string | null;
+  tz: string;
+  cohortIds: string[];
+  active: boolean;
+  career: { roleId: string; level: number } | null;
+}
+
+export interface AdminCohort {
+  id: string;
+  name: string;
+  tz: string;
+  /** Managers and admins who lead the cohort (read its board, set its challenge). */
+  managerIds: string[];
+}
+
+/** A problem in an uploaded module file: English `message`, `phrase` worded in the admin's locale. */
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+  phrase?: Phrase;
+}
+
+export interface Programme {
+  sponsor: {
+    name: string;
+    title: string;
+    text: string;
+    startsOn: string;
+    endsOn: string;
+    sponsorUserId: string | null;
+  } | null;
+  goal: {
+    label: string | null;
+    targetPercent: number | null;
+    currentPercent: number;
+    learnersThisWeek: number;
+    people: number;
+  };
+}
+
+export function createAdminStore({ api }: { api: Api }) {
+  const people = signal<AdminPerson[]>([], { name: 'admin.people' });
+  const cohorts = signal<AdminCohort[]>([], { name: 'admin.cohorts' });
+  const careerRoles = signal<Array<{ id: string; title: string; levels: string[] }>>([]);
+  const programme = signal<Programme | null>(null, { name: 'admin.programme' });
+  const error = signal<string | null>(null, { name: 'admin.error' });
+  const flash = signal<string | null>(null, { name: 'admin.flash' });
+  const invite = signal<{ code: string; url: string; expiresAt: string } | null>(null);
+  const resetLink = signal<{ name: string; url: string } | null>(null);
+  const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
+
+  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
+    error.value = null;
+    flash.value = null;
+    try {
+      await action();
+      if (done) flash.value = done;
+      return true;
+    } catch (err) {
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
+      return false;
+    }
+  }
+
+  async function load() {
+    await run(async () => {
+      const [p, prog] = await Promise.all([
+        api.get<{
+          people: AdminPerson[];
+          cohorts: AdminCohort[];
+          careerRoles: typeof careerRoles.value;
+        }>('/admin/people'),
+        api.get<Programme>('/admin/programme'),
+      ]);
+      people.value = p.people;
+      cohorts.value = p.cohorts;
+      careerRoles.value = p.careerRoles;
+      programme.value = prog;
+    });
+  }
+
+  const reloadAfter = async (action: () => Promise<unknown>, done: string) => {
+    if (await run(action)) {
+      await load();
+      flash.value = done;
+    }
+  };
+
+  return {
+    people,
+    cohorts,
+    careerRoles,
+    programme,
+    error,
+    flash,
+    invite,
+    resetLink,
+    upload,
+    load,
+    updatePerson: (id: string, patch: Partial<AdminPerson>) =>
+      reloadAfter(
+        () => api.post(`/admin/people/${encodeURIComponent(id)}`, patch),
+        t('people.saved'),
+      ),
+    deactivate: (id: string) =>
+      reloadAfter(
+        () => api.post(`/admin/people/${encodeURIComponent(id)}/deactivate`),
+        t('admin.deactivateDone'),
+      ),
+    async makeResetLink(person: AdminPerson) {
+      await run(async () => {
+        const r = await api.post<{ url: string }>(
+          `/admin/people/${encodeURIComponent(person.id)}/reset-link`,
+        );
+        resetLink.value = { name: person.name, url: r.url };
+      });
+    },
+    createCohort: (name: string, tz: string) =>
+      reloadAfter(() => api.post('/admin/cohorts', { name, tz }), t('admin.cohortCreated')),
+    updateCohort: (id: string, patch: Partial<AdminCohort>) =>
+      reloadAfter(
+        () => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch),
+        t('people.saved'),
+      ),
+    setCohortManagers: (id: string, managerIds: string[], done: string) =>
+      reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, { managerIds }), done),
+    async createInvite(body: {
+      cohortId: string;
+      role: string;
+      email?: string;
+      managerId?: string;
+    }) {
+      await run(async () => {
+        invite.value = await api.post('/admin/invites', body);
+      });
+    },
+    async checkModule(fileName: string, source: string, importIt: boolean) {
+      const validate = async () => {
+        const r = await api.post<{
+          ok: boolean;
+          errors: Problem[];
+          warnings: Problem[];
+          module?: { title: string; lessons: number; estimateMinutes: number };
+        }>('/admin/content/validate', { fileName, source });
+        upload.value = {
+          ok: r.ok,
+          problems: [...r.errors, ...r.warnings],
+          summary: r.module
+            ? t('admin.moduleSummary', {
+                title: r.module.title,
+                count: r.module.lessons,
+                minutes: formatMinutes(r.module.estimateMinutes),
+              })
+            : t('admin.moduleProblems', { count: r.errors.length }),
+        };
+      };
+      await run(async () => {
+        if (!importIt) return validate();
+        try {
+          const r = await api.post<{ module: { title: string } }>('/admin/content/import', {
+            fileName,
+            source,
+          });
+          upload.value = {
+            ok: true,
+            problems: [],
+            summary: t('admin.imported', { title: r.module.title }),
+          };
+        } catch (err) {
+          // Invalid content: show every problem with its line.
+          if (err instanceof HttpError && err.status === 422) return validate();
+          throw err;
+        }
+      });
+    },
+    saveSponsor: (body: NonNullable<Programme['sponsor']>) =>
+      reloadAfter(() => api.post('/admin/sponsor', body), t('admin.sponsorSaved')),
+    saveGoal: (label: string, targetPercent: number) =>
+      reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), t('admin.goalSaved')),
+  };
+}
+
+export type AdminStore = ReturnType<typeof createAdminStore>;

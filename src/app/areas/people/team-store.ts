@@ -1,0 +1,141 @@
+/**
+ * The manager's side: the team list, one report's 1:1 page, and the coaching actions (assign a
+ * pathway, nudge, tick a checklist item). Created by the lazily loaded team screens only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../../client/api';
+import { errorText, type Phrase } from '../../i18n';
+import { t } from './messages';
+import type { HomeAssignment } from '../../stores/home';
+
+export interface PathwayOption {
+  id: string;
+  title: string;
+  estimateMinutes: number;
+}
+
+export interface Suggestion {
+  pathwayId: string;
+  title: string;
+  estimateMinutes: number;
+  covers: string[];
+}
+
+export interface ReportRow {
+  id: string;
+  name: string;
+  email: string;
+  streak: number;
+  lastActiveAt: string | null;
+  lessonsThisWeek: number;
+  competencies: string[];
+  assignments: HomeAssignment[];
+  atRisk: boolean;
+  riskReasons: Phrase[];
+  suggestions: Suggestion[];
+}
+
+/** A cohort the manager leads: its board and weekly challenge are theirs to see and set. */
+export interface LedCohort {
+  id: string;
+  name: string;
+  tz: string;
+}
+
+export interface MemberPage {
+  report: Omit<ReportRow, 'suggestions'>;
+  gap: {
+    roleTitle: string;
+    currentLevel: string;
+    targetLevel: string;
+    missing: string[];
+    suggestions: Suggestion[];
+  } | null;
+  script: {
+    celebrate: Phrase[];
+    stuck: Phrase[];
+    question: Phrase;
+    nextPathway: (PathwayOption & { pathwayId: string }) | null;
+    /** Each item is a phrase with a stable id (what a tick is stored under). */
+    checklist: Array<Phrase & { id: string; checked: boolean }>;
+  };
+  pathways: PathwayOption[];
+}
+
+const messageOf = (err: unknown) => (err instanceof HttpError ? errorText(err) : t('team.offline'));
+
+export function createTeamStore({ api }: { api: Api }) {
+  const reports = signal<ReportRow[] | null>(null, { name: 'team.reports' });
+  const pathways = signal<PathwayOption[]>([], { name: 'team.pathways' });
+  const cohorts = signal<LedCohort[]>([], { name: 'team.cohorts' });
+  const member = signal<MemberPage | null>(null, { name: 'team.member' });
+  const error = signal<string | null>(null, { name: 'team.error' });
+  const flash = signal<string | null>(null, { name: 'team.flash' });
+
+  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
+    error.value = null;
+    flash.value = null;
+    try {
+      await action();
+      if (done) flash.value = done;
+      return true;
+    } catch (err) {
+      error.value = messageOf(err);
+      return false;
+    }
+  }
+
+  async function loadMember(userId: string) {
+    await run(async () => {
+      member.value = await api.get<MemberPage>(`/team/${encodeURIComponent(userId)}`);
+    });
+  }
+
+  return {
+    reports,
+    pathways,
+    cohorts,
+    member,
+    error,
+    flash,
+    loadTeam: () =>
+      run(async () => {
+        const res = await api.get<{
+          reports: ReportRow[];
+          cohorts: LedCohort[];
+          pathways: PathwayOption[];
+        }>('/team');
+        reports.value = res.reports;
+        cohorts.value = res.cohorts;
+        pathways.value = res.pathways;
+      }),
+    loadMember,
+    async assign(userId: string, pathwayId: string, dueDate: string) {
+      const path = `/team/${encodeURIComponent(userId)}/assignments`;
+      if (!(await run(() => api.post(path, { pathwayId, dueDate })))) return;
+      await loadMember(userId);
+      flash.value = t('team.assigned');
+    },
+    nudge: (userId: string, message: string) =>
+      run(
+        () => api.post(`/team/${encodeURIComponent(userId)}/nudge`, message ? { message } : {}),
+        t('team.nudged'),
+      ),
+    async check(userId: string, itemId: string, checked: boolean) {
+      const page = member.value;
+      if (page)
+        member.value = {
+          ...page,
+          script: {
+            ...page.script,
+            checklist: page.script.checklist.map((i) => (i.id === itemId ? { ...i, checked } : i)),
+          },
+        };
+      await run(() =>
+        api.post(`/team/${encodeURIComponent(userId)}/one-on-one/checks`, { itemId, checked }),
+      );
+    },
+  };
+}
+
+export type TeamStore = ReturnType<typeof createTeamStore>;
