@@ -9,7 +9,7 @@
  * OR, which would walk the board from one end. The parts are put in board order with the core
  * rule (`compareEntries`), and the contract suite checks the SQL against `rankBoard`.
  */
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { compareEntries } from '../../core/leaderboard';
 import { inTransaction, type Db } from './db';
 import type { Database } from './schema';
@@ -90,6 +90,7 @@ export interface MotivationStore {
 }
 
 type Boards = ExpressionBuilder<Database & { b: Database['board_scores'] }, 'b'>;
+type Where = (eb: Boards) => Expression<SqlBool>;
 interface Me {
   xp: number;
   reachedAt: number;
@@ -137,7 +138,7 @@ export function motivationStore(db: Db): MotivationStore {
   // SQLite takes ORDER BY/LIMIT only on a whole compound SELECT: each part is wrapped as a table.
   const wrapped = (query: Lines, alias: string) =>
     db.selectFrom(query.as(alias)).selectAll() as unknown as Lines;
-  const count = (q: BoardQuery, where: (eb: Boards) => ReturnType<Boards['and']>) =>
+  const count = (q: BoardQuery, where: Where) =>
     db
       .selectFrom('board_scores as b')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -181,61 +182,26 @@ export function motivationStore(db: Db): MotivationStore {
         reachedAt: self?.reachedAt ?? Number.MAX_SAFE_INTEGER,
         userId: q.userId,
       };
-      const rows = await wrapped(
-        lines(q, 'top')
-          .orderBy('b.xp', 'desc')
-          .orderBy('b.reached_at')
-          .orderBy('b.user_id')
-          .limit(q.top),
-        'top',
-      )
-        .unionAll(
-          wrapped(
-            lines(q, 'before')
-              .where(tieAhead(me))
-              .orderBy('b.reached_at', 'desc')
-              .orderBy('b.user_id', 'desc')
-              .limit(q.around),
-            'tie_ahead',
-          ),
-        )
-        .unionAll(
-          wrapped(
-            lines(q, 'before')
-              .where('b.xp', '>', me.xp)
-              .orderBy('b.xp')
-              .orderBy('b.reached_at', 'desc')
-              .orderBy('b.user_id', 'desc')
-              .limit(q.around),
-            'more_xp',
-          ),
-        )
-        .unionAll(
-          wrapped(
-            lines(q, 'after')
-              .where(tieBehind(me))
-              .orderBy('b.reached_at')
-              .orderBy('b.user_id')
-              .limit(q.around),
-            'tie_behind',
-          ),
-        )
-        .unionAll(
-          wrapped(
-            lines(q, 'after')
-              .where('b.xp', '<', me.xp)
-              .orderBy('b.xp', 'desc')
-              .orderBy('b.reached_at')
-              .orderBy('b.user_id')
-              .limit(q.around),
-            'less_xp',
-          ),
-        )
-        .execute();
+      const forward = (part: Lines) =>
+        part.orderBy('b.xp', 'desc').orderBy('b.reached_at').orderBy('b.user_id');
+      const backward = (part: Lines) =>
+        part.orderBy('b.xp').orderBy('b.reached_at', 'desc').orderBy('b.user_id', 'desc');
+      // Each part read outward from its edge, so LIMIT takes the rows nearest to me (or the top).
+      const parts: Array<[string, Where | undefined, (part: Lines) => Lines, number]> = [
+        ['top', undefined, forward, q.top],
+        ['before', tieAhead(me), backward, q.around],
+        ['before', (eb) => eb('b.xp', '>', me.xp), backward, q.around],
+        ['after', tieBehind(me), forward, q.around],
+        ['after', (eb) => eb('b.xp', '<', me.xp), forward, q.around],
+      ];
+      const [first, ...rest] = parts.map(([name, where, order, limit], i) =>
+        wrapped(order(where ? lines(q, name).where(where) : lines(q, name)).limit(limit), `p${i}`),
+      );
+      const rows = await rest.reduce((all, part) => all.unionAll(part), first!).execute();
       const ahead = await db
         .selectNoFrom((eb) => [
           eb(
-            count(q, (b) => b.and([b('b.xp', '>', me.xp)])),
+            count(q, (eb) => eb('b.xp', '>', me.xp)),
             '+',
             count(q, tieAhead(me)),
           ).as('n'),
