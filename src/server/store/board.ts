@@ -1,0 +1,170 @@
+/**
+ * Reading a cohort board: the top, my rank and the rows around me, from the rows ingest keeps.
+ *
+ * A read is a handful of index range reads on
+ * `board_scores(cohort_id, period, hidden, xp DESC, reached_at, user_id)`, whatever the cohort's
+ * size or history: my row; then, in one statement, the top and the rows just ahead of and behind
+ * me, each part read outward from its edge so LIMIT takes the nearest rows; and the count of rows
+ * ahead. Every part is a tie group (same XP) or a strict XP range — never an OR, which would walk
+ * the board from one end. The parts are put in board order with the core rule
+ * (`compareEntries`), and the contract suite checks the whole read against `rankBoard`.
+ * The three queries are prepared (compiled once): building the union cost more than running it.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { compareEntries } from '../../core/leaderboard';
+import type { Db } from './db';
+import { prepared } from './prepared';
+import type { Database } from './schema';
+
+export interface BoardQuery {
+  cohortId: string;
+  period: string;
+  userId: string;
+  top: number;
+  /** Rows either side of the user to return in `around` (which includes the user). */
+  around: number;
+}
+
+export interface BoardLine {
+  rank: number;
+  userId: string;
+  displayName: string;
+  xp: number;
+}
+
+export interface BoardRead {
+  entries: BoardLine[];
+  around: BoardLine[];
+  me: { rank: number; xp: number; hidden: boolean };
+}
+
+/** The query with my score: where I stand decides which rows are ahead and behind. */
+interface Standing extends BoardQuery {
+  xp: number;
+  reachedAt: number;
+}
+
+type Boards = ExpressionBuilder<Database & { b: Database['board_scores'] }, 'b'>;
+type Where = (eb: Boards) => Expression<SqlBool>;
+
+const visible = (q: Standing) => (eb: Boards) =>
+  eb.and([
+    eb('b.cohort_id', '=', q.cohortId),
+    eb('b.period', '=', q.period),
+    eb('b.hidden', '=', 0),
+  ]);
+/** Same XP, reached earlier (or at the same instant with a smaller id): ahead of me. */
+const tieAhead = (q: Standing) => (eb: Boards) =>
+  eb.and([
+    eb('b.xp', '=', q.xp),
+    eb.or([
+      eb('b.reached_at', '<', q.reachedAt),
+      eb.and([eb('b.reached_at', '=', q.reachedAt), eb('b.user_id', '<', q.userId)]),
+    ]),
+  ]);
+const tieBehind = (q: Standing) => (eb: Boards) =>
+  eb.and([
+    eb('b.xp', '=', q.xp),
+    eb.or([
+      eb('b.reached_at', '>', q.reachedAt),
+      eb.and([eb('b.reached_at', '=', q.reachedAt), eb('b.user_id', '>', q.userId)]),
+    ]),
+  ]);
+
+const self = prepared((db, q: BoardQuery) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('board_profiles as p', 'p.user_id', 'u.id')
+    .leftJoin('board_scores as b', (join) =>
+      join
+        .onRef('b.user_id', '=', 'u.id')
+        .on('b.cohort_id', '=', q.cohortId)
+        .on('b.period', '=', q.period),
+    )
+    .select((eb) => [
+      eb.fn.coalesce('p.alias', 'u.name').as('displayName'),
+      'p.hidden',
+      'b.xp',
+      'b.reached_at as reachedAt',
+    ])
+    .where('u.id', '=', q.userId),
+);
+
+const parts = prepared((db, q: Standing) => {
+  const lines = (part: string, where?: Where) => {
+    const query = db
+      .selectFrom('board_scores as b')
+      .innerJoin('users as u', 'u.id', 'b.user_id')
+      .leftJoin('board_profiles as p', 'p.user_id', 'b.user_id')
+      .select((eb) => [
+        sql.lit(part).as('part'),
+        'b.user_id as userId',
+        eb.fn.coalesce('p.alias', 'u.name').as('displayName'),
+        'b.xp',
+        'b.reached_at as reachedAt',
+      ])
+      .where(visible(q));
+    return where ? query.where(where) : query;
+  };
+  type Lines = ReturnType<typeof lines>;
+  const forward = (part: Lines) =>
+    part.orderBy('b.xp', 'desc').orderBy('b.reached_at').orderBy('b.user_id');
+  const backward = (part: Lines) =>
+    part.orderBy('b.xp').orderBy('b.reached_at', 'desc').orderBy('b.user_id', 'desc');
+  // SQLite takes ORDER BY/LIMIT only on a whole compound SELECT: each part is wrapped as a table.
+  const [first, ...rest] = [
+    forward(lines('top')).limit(q.top),
+    backward(lines('before', tieAhead(q))).limit(q.around),
+    backward(lines('before', (eb) => eb('b.xp', '>', q.xp))).limit(q.around),
+    forward(lines('after', tieBehind(q))).limit(q.around),
+    forward(lines('after', (eb) => eb('b.xp', '<', q.xp))).limit(q.around),
+  ].map((part, i) => db.selectFrom(part.as(`p${i}`)).selectAll() as unknown as Lines);
+  return rest.reduce((all, part) => all.unionAll(part), first!);
+});
+
+/** How many visible rows are ahead of me: two counts of index ranges. */
+const ahead = prepared((db, q: Standing) => {
+  const count = (where: Where) =>
+    db
+      .selectFrom('board_scores as b')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(visible(q))
+      .where(where);
+  return db.selectNoFrom((eb) =>
+    eb(
+      count((b) => b('b.xp', '>', q.xp)),
+      '+',
+      count(tieAhead(q)),
+    ).as('n'),
+  );
+});
+
+export async function readBoard(db: Db, q: BoardQuery): Promise<BoardRead> {
+  const [mine] = await self(db, q);
+  const standing: Standing = {
+    ...q,
+    xp: mine?.xp ?? 0,
+    reachedAt: mine?.reachedAt ?? Number.MAX_SAFE_INTEGER,
+  };
+  const [rows, [count]] = await Promise.all([parts(db, standing), ahead(db, standing)]);
+  const rank = Number(count!.n) + 1;
+  const inOrder = (name: string) => rows.filter((r) => r.part === name).sort(compareEntries);
+  const line = (r: (typeof rows)[number], at: number): BoardLine => ({
+    rank: at,
+    userId: r.userId,
+    displayName: r.displayName,
+    xp: r.xp,
+  });
+  const before = inOrder('before').slice(-q.around);
+  return {
+    entries: inOrder('top').map((r, i) => line(r, i + 1)),
+    around: [
+      ...before.map((r, i) => line(r, rank - before.length + i)),
+      { rank, userId: q.userId, displayName: mine?.displayName ?? '', xp: standing.xp },
+      ...inOrder('after')
+        .slice(0, q.around)
+        .map((r, i) => line(r, rank + 1 + i)),
+    ],
+    me: { rank, xp: standing.xp, hidden: mine?.hidden === 1 },
+  };
+}
