@@ -8,12 +8,14 @@
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { formatProblem, loadContentDir } from './content/load';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 import { openStoreFromEnv } from './store/open';
 import { sendStreakReminders, vapidFromEnv } from './push';
+import { gracefulShutdown } from './shutdown';
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 8080);
@@ -60,10 +62,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) =>
     console.log(`Kindling is running at http://localhost:${info.port} (${store.dialect})`),
   );
+  const shutDown = gracefulShutdown(server as Server, store);
   const stop = () => {
     clearInterval(reminders);
-    server.close();
-    void store.close().then(() => process.exit(0));
+    console.log('Kindling is stopping: finishing the requests in flight');
+    void shutDown().then((clean) => process.exit(clean ? 0 : 1));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

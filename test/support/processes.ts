@@ -12,7 +12,10 @@ export interface ApiProcess {
   pid: number;
   /** Everything the process printed so far. */
   output(): string;
+  /** Sends SIGTERM (SIGKILL after 5 s) and waits for the exit. */
   stop(): Promise<void>;
+  /** The exit code once the process has ended (null when a signal ended it). */
+  exited: Promise<number | null>;
 }
 
 export function startApiProcess(
@@ -37,6 +40,9 @@ export function startApiProcess(
     },
   );
   let text = '';
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -54,7 +60,13 @@ export function startApiProcess(
       const port = /running at http:\/\/localhost:(\d+)/.exec(text)?.[1];
       if (port) {
         clearTimeout(timer);
-        resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid!, output: () => text, stop });
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          pid: child.pid!,
+          output: () => text,
+          stop,
+          exited,
+        });
       }
     };
     child.stdout!.on('data', onData);
