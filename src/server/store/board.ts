@@ -3,12 +3,12 @@
  *
  * A read is a handful of index range reads on
  * `board_scores(cohort_id, period, hidden, xp DESC, reached_at, user_id)`, whatever the cohort's
- * size or history: my row; then, in one statement, the top and the rows just ahead of and behind
- * me, each part read outward from its edge so LIMIT takes the nearest rows; and the count of rows
- * ahead. Every part is a tie group (same XP) or a strict XP range — never an OR, which would walk
+ * size or history: my row with the count of rows ahead of me; then, in one statement, the top and
+ * the rows just ahead of and behind me, each part read outward from its edge so LIMIT takes the
+ * nearest rows. Every part is a tie group (same XP) or a strict XP range — never an OR, which would walk
  * the board from one end. The parts are put in board order with the core rule
  * (`compareEntries`), and the contract suite checks the whole read against `rankBoard`.
- * The three queries are prepared (compiled once): building the union cost more than running it.
+ * Both queries are prepared (compiled once): building the union cost more than running it.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { compareEntries } from '../../core/leaderboard';
@@ -38,10 +38,10 @@ export interface BoardRead {
   me: { rank: number; xp: number; hidden: boolean };
 }
 
-/** The query with my score: where I stand decides which rows are ahead and behind. */
+/** The query with my score (a value, or my row's column): it decides who is ahead and behind. */
 interface Standing extends BoardQuery {
-  xp: number;
-  reachedAt: number;
+  xp: number | Expression<number>;
+  reachedAt: number | Expression<number>;
 }
 
 type Boards = ExpressionBuilder<Database & { b: Database['board_scores'] }, 'b'>;
@@ -71,22 +71,43 @@ const tieBehind = (q: Standing) => (eb: Boards) =>
     ]),
   ]);
 
+/** My row, and how many visible rows are ahead of me (two counts of index ranges), in one read. */
 const self = prepared((db, q: BoardQuery) =>
   db
     .selectFrom('users as u')
     .leftJoin('board_profiles as p', 'p.user_id', 'u.id')
-    .leftJoin('board_scores as b', (join) =>
+    .leftJoin('board_scores as m', (join) =>
       join
-        .onRef('b.user_id', '=', 'u.id')
-        .on('b.cohort_id', '=', q.cohortId)
-        .on('b.period', '=', q.period),
+        .onRef('m.user_id', '=', 'u.id')
+        .on('m.cohort_id', '=', q.cohortId)
+        .on('m.period', '=', q.period),
     )
-    .select((eb) => [
-      eb.fn.coalesce('p.alias', 'u.name').as('displayName'),
-      'p.hidden',
-      'b.xp',
-      'b.reached_at as reachedAt',
-    ])
+    .select((eb) => {
+      // Named one by one: `q` holds markers (see prepared.ts), which a spread would not copy.
+      const standing: Standing = {
+        cohortId: q.cohortId,
+        period: q.period,
+        userId: q.userId,
+        top: q.top,
+        around: q.around,
+        xp: eb.fn.coalesce('m.xp', sql.lit(0)),
+        reachedAt: eb.fn.coalesce('m.reached_at', sql.lit(Number.MAX_SAFE_INTEGER)),
+      };
+      const count = (where: Where) =>
+        eb
+          .selectFrom('board_scores as b')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .where(visible(standing))
+          .where(where);
+      return [
+        eb.fn.coalesce('p.alias', 'u.name').as('displayName'),
+        'p.hidden',
+        'm.xp',
+        'm.reached_at as reachedAt',
+        count((b) => b('b.xp', '>', standing.xp)).as('aheadByXp'),
+        count(tieAhead(standing)).as('aheadInTie'),
+      ];
+    })
     .where('u.id', '=', q.userId),
 );
 
@@ -122,32 +143,11 @@ const parts = prepared((db, q: Standing) => {
   return rest.reduce((all, part) => all.unionAll(part), first!);
 });
 
-/** How many visible rows are ahead of me: two counts of index ranges. */
-const ahead = prepared((db, q: Standing) => {
-  const count = (where: Where) =>
-    db
-      .selectFrom('board_scores as b')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where(visible(q))
-      .where(where);
-  return db.selectNoFrom((eb) =>
-    eb(
-      count((b) => b('b.xp', '>', q.xp)),
-      '+',
-      count(tieAhead(q)),
-    ).as('n'),
-  );
-});
-
 export async function readBoard(db: Db, q: BoardQuery): Promise<BoardRead> {
   const [mine] = await self(db, q);
-  const standing: Standing = {
-    ...q,
-    xp: mine?.xp ?? 0,
-    reachedAt: mine?.reachedAt ?? Number.MAX_SAFE_INTEGER,
-  };
-  const [rows, [count]] = await Promise.all([parts(db, standing), ahead(db, standing)]);
-  const rank = Number(count!.n) + 1;
+  const xp = mine?.xp ?? 0;
+  const rows = await parts(db, { ...q, xp, reachedAt: mine?.reachedAt ?? Number.MAX_SAFE_INTEGER });
+  const rank = Number(mine?.aheadByXp ?? 0) + Number(mine?.aheadInTie ?? 0) + 1;
   const inOrder = (name: string) => rows.filter((r) => r.part === name).sort(compareEntries);
   const line = (r: (typeof rows)[number], at: number): BoardLine => ({
     rank: at,
@@ -160,11 +160,11 @@ export async function readBoard(db: Db, q: BoardQuery): Promise<BoardRead> {
     entries: inOrder('top').map((r, i) => line(r, i + 1)),
     around: [
       ...before.map((r, i) => line(r, rank - before.length + i)),
-      { rank, userId: q.userId, displayName: mine?.displayName ?? '', xp: standing.xp },
+      { rank, userId: q.userId, displayName: mine?.displayName ?? '', xp },
       ...inOrder('after')
         .slice(0, q.around)
         .map((r, i) => line(r, rank + 1 + i)),
     ],
-    me: { rank, xp: standing.xp, hidden: mine?.hidden === 1 },
+    me: { rank, xp, hidden: mine?.hidden === 1 },
   };
 }

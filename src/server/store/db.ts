@@ -118,6 +118,28 @@ const pgTypes: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** SQL texts run as named statements on PostgreSQL (see `nameStatement`), by their name. */
+const statementNames = new Map<string, string>();
+
+/**
+ * Marks `text` as a hot query: on PostgreSQL each connection parses and plans it once, under a
+ * name, instead of on every run (for a board read, planning cost more than executing). Kysely's
+ * driver sends `(text, values)`; the connection hook below adds the name.
+ */
+export function nameStatement(text: string): void {
+  if (!statementNames.has(text)) statementNames.set(text, `kindling_${statementNames.size + 1}`);
+}
+
+function planNamedStatementsOnce(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name =
+      typeof text === 'string' && args.length === 2 ? statementNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 async function openPostgres(url: string, schema: string | undefined): Promise<OpenedDb> {
@@ -131,10 +153,11 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (err) => console.error('postgres: idle connection lost:', err.message));
-  // Nor a client that is checked out: its query fails, and the pool drops it on release.
-  pool.on('connect', (client) =>
-    client.on('error', (err) => console.error('postgres: connection lost:', err.message)),
-  );
+  pool.on('connect', (client) => {
+    // Nor a client that is checked out: its query fails, and the pool drops it on release.
+    client.on('error', (err) => console.error('postgres: connection lost:', err.message));
+    planNamedStatementsOnce(client);
+  });
   let ours: string;
   try {
     if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);

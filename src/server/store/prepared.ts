@@ -10,9 +10,11 @@
  * - every value that changes between runs comes from `params` (anything else is fixed at the
  *   first run);
  * - `sql.lit` values are part of the SQL text and never change.
+ *
+ * On PostgreSQL the compiled text is also a named statement, planned once per connection.
  */
 import { CompiledQuery, type Compilable } from 'kysely';
-import type { Db } from './db';
+import { isPostgres, nameStatement, type Db } from './db';
 
 const MARK = '\u0000param:';
 
@@ -41,6 +43,7 @@ export function prepared<P extends object, O>(
             : { value: v },
         ),
       };
+      if (isPostgres(db)) nameStatement(sql);
       compiled.set(db, query);
     }
     const named = params as Record<string, unknown>;
