@@ -6,11 +6,11 @@
  * - PostgreSQL: ONE multi-row `INSERT … RETURNING id`, so a batch costs one round trip whatever
  *   its size.
  * - SQLite: the same one-row INSERT, compiled once and run per event on the cached prepared
- *   statement: in-process there are no round trips to save, and a statement per row measured
- *   faster than a multi-row one (10–19 vs 15–25 µs an event).
+ *   statement in one synchronous loop (`runEachOnSqlite`): in-process there are no round trips to
+ *   save, a statement per row measured faster than a multi-row one (10–19 vs 15–25 µs an event),
+ *   and a Kysely call per row cost a third of the ingest rate in promise rounds.
  */
-import { CompiledQuery } from 'kysely';
-import { isPostgres, type Tx } from './db';
+import { isPostgres, runEachOnSqlite, type Tx } from './db';
 import { insertedFirsts } from './event-batch';
 import type { NewRow } from './schema';
 import type { IncomingEvent } from './store';
@@ -57,10 +57,10 @@ export async function insertEvents(
     .values(rows[0]!)
     .onConflict((oc) => oc.doNothing())
     .compile().sql;
-  const firsts: boolean[] = [];
-  for (const row of rows) {
-    const result = await tx.executeQuery(CompiledQuery.raw(oneRowInsert, Object.values(row)));
-    firsts.push(result.numAffectedRows === 1n);
-  }
+  const firsts = runEachOnSqlite(
+    tx,
+    oneRowInsert,
+    rows.map((row) => Object.values(row)),
+  ).map((changed) => changed === 1);
   return { firsts, others: events.filter((_, i) => !firsts[i]).map(({ event }) => event.id) };
 }
