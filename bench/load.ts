@@ -1,23 +1,28 @@
 /**
- * Load bench: simulated learners syncing against real server processes on 127.0.0.1.
+ * Load bench: a model of real people against real server processes on 127.0.0.1.
  *
- * Each learner is a loop: think 0–200 ms, then send one realistic batch (a lesson started, 1–3
- * cards viewed, the lesson completed: 3–5 events) to POST /api/v1/sync; one batch in ten is a
- * resend of the previous one (a lost answer on a train), which must come back as duplicates.
- * Scenarios: 100 and 1,000 concurrent learners, each for one process on SQLite, one process on
- * PostgreSQL and two processes on PostgreSQL (requests round-robin, as behind nginx).
+ * Open loop (the figure that matters): each learner starts a lesson every few minutes
+ * (`LESSON_EVERY_S`, 240 s), syncs after it (a lesson started, 1–3 cards viewed, the lesson
+ * completed: 3–5 events; one sync in ten is a resend of the previous one, a lost answer on a
+ * train), reads home with every lesson and the cohort board every third. Requests arrive by a
+ * Poisson process at a set rate whatever the answers, as people do: a slow server does not make
+ * them wait before starting the next lesson. The rate is raised step by step (doubling, then
+ * halving the gap) until p95 > 100 ms or an error; the bench reports the highest rate that held
+ * and how many concurrent learners it means (rate ÷ each learner's requests per second).
  *
- * Printed as JSON: stored events/s, requests/s, p50/p95/p99 latency, errors, and the peak RSS of
- * each server process (the PostgreSQL server's own memory is not included), plus every scenario's
- * events/s as a ratio to one SQLite process at the same concurrency measured in the same run.
- * Learners and their sessions are written to the store before the processes start, so no scrypt
- * sign-ins distort the figures. Bounded: BENCH_SECONDS (default 10) per scenario.
+ * Closed loop (capacity, beside it): `CLOSED_LEARNERS` learners each syncing again as soon as
+ * the last answer came back: the most syncs a setup answers, not what people produce.
  *
- *   npx tsx bench/load.ts            BENCH_SECONDS=15 BENCH_LEARNERS=100,1000 npx tsx bench/load.ts
+ * Scenarios: one process on SQLite, one and two on PostgreSQL (round-robin, as behind nginx).
+ * Printed as JSON, with each scenario's figures as a ratio to one SQLite process in the same run
+ * and the machine's load average. Learners and sessions are written to the store before the
+ * processes start, so no scrypt sign-ins distort the figures.
+ *
+ *   npx tsx bench/load.ts      (BENCH_STEP_SECONDS=5 per rate step, BENCH_SECONDS=10 closed loop)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from '../src/core/uuidv7';
 import { hashToken, SESSION_COOKIE } from '../src/server/auth/session';
@@ -28,8 +33,20 @@ import { startApiProcess, type ApiProcess } from '../test/support/processes';
 import { ROOT } from '../test/support/server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const LEARNER_COUNTS = (process.env.BENCH_LEARNERS ?? '100,1000').split(',').map(Number);
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
+const CLOSED_LEARNERS = Number(process.env.CLOSED_LEARNERS ?? 100);
+/** Learners whose sessions the open loop draws from (each request picks one at random). */
+const POOL = Number(process.env.BENCH_POOL ?? 2000);
 const RESEND_SHARE = 0.1;
+const LESSON_EVERY_S = 240;
+const P95_TARGET_MS = 100;
+/** One lesson's requests: its sync, a home read, and a third of a board read. */
+const MIX = [
+  { kind: 'sync', weight: 1 },
+  { kind: 'home', weight: 1 },
+  { kind: 'board', weight: 1 / 3 },
+] as const;
+const REQUESTS_PER_LEARNER_S = MIX.reduce((n, m) => n + m.weight, 0) / LESSON_EVERY_S;
 
 const lessons = loadContentDir(join(ROOT, 'content')).modules.flatMap((m) =>
   m.lessons.map((l) => ({ id: l.id, cards: l.cards.map((c) => c.id) })),
@@ -112,7 +129,7 @@ function rssMiB(pid: number): number {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 
-async function drive(servers: ApiProcess[], learners: Learner[]) {
+async function closedLoop(servers: ApiProcess[], learners: Learner[]) {
   const latencies: number[] = [];
   let stored = 0;
   let duplicates = 0;
@@ -129,8 +146,6 @@ async function drive(servers: ApiProcess[], learners: Learner[]) {
   await Promise.all(
     learners.map(async (learner) => {
       while (performance.now() < deadline) {
-        await new Promise((r) => setTimeout(r, Math.random() * 200));
-        if (performance.now() >= deadline) break;
         const resend = learner.last !== undefined && Math.random() < RESEND_SHARE;
         const body = resend ? learner.last! : batchFor(learner);
         const server = servers[turn++ % servers.length]!;
@@ -192,7 +207,100 @@ const scenarios: Scenario[] = [
   { name: '2 processes, PostgreSQL', dialect: 'postgres', processes: 2 },
 ];
 
-async function runScenario(scenario: Scenario, learnerCount: number) {
+/** One request of the mix, timed; returns an error kind or undefined. */
+async function send(
+  server: ApiProcess,
+  learner: Learner,
+  kind: (typeof MIX)[number]['kind'],
+): Promise<string | undefined> {
+  try {
+    if (kind !== 'sync') {
+      const path = kind === 'home' ? '/api/v1/me/home' : BOARD_PATH;
+      const res = await fetch(`${server.url}${path}`, { headers: { cookie: learner.cookie } });
+      await res.arrayBuffer();
+      return res.status === 200 ? undefined : `${kind} HTTP ${res.status}`;
+    }
+    const resend = learner.last !== undefined && Math.random() < RESEND_SHARE;
+    const body = resend ? learner.last! : batchFor(learner);
+    const res = await fetch(`${server.url}/api/v1/sync`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: learner.cookie },
+      body,
+    });
+    const answer = (await res.json()) as { results?: { status: string }[] };
+    if (res.status !== 200 || !answer.results) return `sync HTTP ${res.status}`;
+    learner.last = body;
+    const refused = answer.results.find((r) => r.status === 'rejected');
+    return refused ? 'sync rejected an event' : undefined;
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause;
+    return `fetch failed: ${cause?.code ?? (err as Error).message}`;
+  }
+}
+
+const BOARD_PATH = '/api/v1/cohorts/bench-all/leaderboard?period=week';
+
+function pick(): (typeof MIX)[number]['kind'] {
+  let r = Math.random() * MIX.reduce((n, m) => n + m.weight, 0);
+  for (const m of MIX) if ((r -= m.weight) < 0) return m.kind;
+  return 'sync';
+}
+
+/** Requests at `rate`/s by a Poisson process for STEP_SECONDS, none waiting for another. */
+async function openLoopStep(servers: ApiProcess[], learners: Learner[], rate: number) {
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  let next = started;
+  let turn = 0;
+  while (next < started + STEP_SECONDS * 1000) {
+    next += (-Math.log(1 - Math.random()) / rate) * 1000; // exponential gaps
+    const wait = next - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const learner = learners[Math.floor(Math.random() * learners.length)]!;
+    const server = servers[turn++ % servers.length]!;
+    const t0 = performance.now();
+    inFlight.push(
+      send(server, learner, pick()).then((error) => {
+        latencies.push(performance.now() - t0);
+        if (error) errors[error] = (errors[error] ?? 0) + 1;
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  latencies.sort((a, b) => a - b);
+  const p95 = Math.round(percentile(latencies, 95) * 10) / 10;
+  const achieved = Math.round(latencies.length / ((performance.now() - started) / 1000));
+  return { rate, achieved, p95, errors, held: p95 <= P95_TARGET_MS && !Object.keys(errors).length };
+}
+
+/** Raises the rate until a step fails; then tries halfway between the last held and failed. */
+async function openLoop(servers: ApiProcess[], learners: Learner[]) {
+  const steps: Awaited<ReturnType<typeof openLoopStep>>[] = [];
+  let held = 0;
+  let failed = 0;
+  for (let rate = 10; rate <= 6400 && !failed; rate *= 2) {
+    const step = await openLoopStep(servers, learners, rate);
+    steps.push(step);
+    if (step.held) held = rate;
+    else failed = rate;
+  }
+  for (let i = 0; i < 2 && failed && failed - held > 10; i++) {
+    const rate = Math.round((held + failed) / 2);
+    const step = await openLoopStep(servers, learners, rate);
+    steps.push(step);
+    if (step.held) held = rate;
+    else failed = rate;
+  }
+  return {
+    highestRateHeld: held,
+    concurrentLearners: Math.round(held / REQUESTS_PER_LEARNER_S),
+    steps,
+  };
+}
+
+async function runScenario(scenario: Scenario) {
   let env: Record<string, string>;
   let target: StoreTarget;
   let cleanup: () => Promise<void>;
@@ -209,39 +317,49 @@ async function runScenario(scenario: Scenario, learnerCount: number) {
   }
   const servers: ApiProcess[] = [];
   try {
-    const learners = await prepare(target, learnerCount);
+    const learners = await prepare(target, POOL);
     for (let i = 0; i < scenario.processes; i++)
       servers.push(await startApiProcess({ ...env, SEED_DEMO: '0', NODE_ENV: 'production' }));
-    const result = await drive(servers, learners);
-    return { scenario: scenario.name, learners: learnerCount, ...result };
+    const open = await openLoop(servers, learners);
+    const closed = await closedLoop(servers, learners.slice(0, CLOSED_LEARNERS));
+    return { scenario: scenario.name, openLoop: open, closedLoop: closed };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await cleanup();
   }
 }
 
+const loadAtStart = loadavg()[0];
 const results: Awaited<ReturnType<typeof runScenario>>[] = [];
-for (const learners of LEARNER_COUNTS)
-  for (const scenario of scenarios) {
-    console.error(`bench: ${scenario.name}, ${learners} learners, ${SECONDS} s …`);
-    results.push(await runScenario(scenario, learners));
-  }
-const baseline = (learners: number) =>
-  results.find((r) => r.learners === learners && r.scenario === scenarios[0]!.name)!;
+for (const scenario of scenarios) {
+  console.error(`bench: ${scenario.name} …`);
+  results.push(await runScenario(scenario));
+}
+const [baseline] = results;
+const ratio = (a: number, b: number) => Math.round((a / Math.max(1, b)) * 100) / 100;
 console.log(
   JSON.stringify(
     {
       bench: 'load',
       run: randomUUID(),
       at: new Date().toISOString(),
-      secondsPerScenario: SECONDS,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
+      model: {
+        lessonEveryS: LESSON_EVERY_S,
+        requestsPerLearnerPerSecond: Math.round(REQUESTS_PER_LEARNER_S * 10_000) / 10_000,
+        mix: MIX,
+        p95TargetMs: P95_TARGET_MS,
+        stepSeconds: STEP_SECONDS,
+        closedLoopLearners: CLOSED_LEARNERS,
+      },
       note: 'client and servers share this machine; compare ratios within one run',
       results: results.map((r) => ({
         ...r,
-        eventsPerSecondVsSqlite:
-          Math.round(
-            (r.eventsPerSecond / Math.max(1, baseline(r.learners).eventsPerSecond)) * 100,
-          ) / 100,
+        openLoopVsSqlite: ratio(r.openLoop.highestRateHeld, baseline!.openLoop.highestRateHeld),
+        closedLoopVsSqlite: ratio(
+          r.closedLoop.eventsPerSecond,
+          baseline!.closedLoop.eventsPerSecond,
+        ),
       })),
     },
     null,
