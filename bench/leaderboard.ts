@@ -204,14 +204,15 @@ async function postgresBench(boardRows: unknown[][]) {
     );
     // Steady state, as autovacuum leaves it: visibility map set, so index-only scans skip the heap.
     await admin.query('VACUUM ANALYZE');
-    if (process.env.BENCH_EXPLAIN === '1') {
-      const { rows: plan } = await admin.query(
-        `EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM board_scores b WHERE b.cohort_id = 'cohort-0' AND b.period = $1 AND b.hidden = 0 AND b.xp > 20`,
-        [THIS_WEEK],
-      );
-      console.error(plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'));
-    }
-    return { rows: boardRows.length, reads: await timeReads(store) };
+    const reads = await timeReads(store);
+    const plan = await store.explainLeaderboard({
+      cohortId: 'cohort-0',
+      period: THIS_WEEK,
+      userId: userId(Math.floor(COHORT_SIZE / 2)),
+      top: 20,
+      around: 2,
+    });
+    return { rows: boardRows.length, reads, plan };
   } finally {
     await store.close();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -324,6 +325,13 @@ try {
           postgres: 'reads' in postgres ? postgres.reads : postgres,
           redis: 'reads' in redis ? redis.reads : redis,
           sqliteP50OverRedisP50: redisP50 ? +(sqlite.reads.p50 / redisP50).toFixed(2) : null,
+          ...('plan' in postgres && postgres.reads && 'reads' in redis && redis.reads
+            ? {
+                postgresP50OverRedisP50: +(postgres.reads.p50 / redis.reads.p50).toFixed(2),
+                postgresP95OverRedisP95: +(postgres.reads.p95 / redis.reads.p95).toFixed(2),
+                postgresPlan: postgres.plan,
+              }
+            : {}),
         },
         ingest: {
           batch: 10,

@@ -10,9 +10,9 @@
  * (`compareEntries`), and the contract suite checks the whole read against `rankBoard`.
  * Both queries are prepared (compiled once): building the union cost more than running it.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { CompiledQuery, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { compareEntries } from '../../core/leaderboard';
-import type { Db } from './db';
+import { isPostgres, type Db } from './db';
 import { prepared } from './prepared';
 import type { Database } from './schema';
 
@@ -142,6 +142,28 @@ const parts = prepared((db, q: Standing) => {
   ].map((part, i) => db.selectFrom(part.as(`p${i}`)).selectAll() as unknown as Lines);
   return rest.reduce((all, part) => all.unionAll(part), first!);
 });
+
+/**
+ * The board read's statements as the database plans them (`EXPLAIN ANALYZE` on PostgreSQL,
+ * `EXPLAIN QUERY PLAN` on SQLite), for the bench and for whoever tunes the indexes.
+ */
+export async function explainBoard(db: Db, q: BoardQuery): Promise<string[]> {
+  const [mine] = await self(db, q);
+  const standing = {
+    ...q,
+    xp: mine?.xp ?? 0,
+    reachedAt: mine?.reachedAt ?? Number.MAX_SAFE_INTEGER,
+  };
+  const prefix = isPostgres(db) ? 'EXPLAIN (ANALYZE, BUFFERS) ' : 'EXPLAIN QUERY PLAN ';
+  const plans = [];
+  for (const { sql: text, values } of [self.compiled(db, q), parts.compiled(db, standing)]) {
+    const { rows } = await db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(prefix + text, values),
+    );
+    plans.push(rows.map((r) => String(r['QUERY PLAN'] ?? r.detail)).join('\n'));
+  }
+  return plans;
+}
 
 export async function readBoard(db: Db, q: BoardQuery): Promise<BoardRead> {
   const [mine] = await self(db, q);

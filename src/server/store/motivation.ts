@@ -2,7 +2,7 @@
  * Motivation: cohort boards (read from the rows ingest keeps), board profiles, kudos,
  * recommendations and weekly cohort challenges.
  */
-import { readBoard, type BoardQuery, type BoardRead } from './board';
+import { explainBoard, readBoard, type BoardQuery, type BoardRead } from './board';
 import { inTransaction, type Db } from './db';
 
 export type { BoardLine, BoardQuery, BoardRead } from './board';
@@ -34,6 +34,8 @@ export interface KudosView {
 export interface MotivationStore {
   /** Top entries and the user's own rank; hidden learners are left out of everyone's entries. */
   leaderboard(query: BoardQuery): Promise<BoardRead>;
+  /** How the database plans the board read (for the bench and for tuning indexes). */
+  explainLeaderboard(query: BoardQuery): Promise<string[]>;
   getBoardProfile(userId: string): Promise<BoardProfile>;
   setBoardProfile(userId: string, profile: BoardProfile): Promise<void>;
   /** Sum of lessons first completed by the cohort's members in a week (challenge progress). */
@@ -77,6 +79,7 @@ export function motivationStore(db: Db): MotivationStore {
 
   return {
     leaderboard: (q) => readBoard(db, q),
+    explainLeaderboard: (q) => explainBoard(db, q),
     async getBoardProfile(userId) {
       const row = await db
         .selectFrom('board_profiles')

@@ -26,12 +26,18 @@ type Slot = { param: string } | { value: unknown };
  *   db.selectFrom('users').select('name').where('id', '=', p.id));
  * const [row] = await nameOf(db, { id: 'u1' });
  */
+export interface Prepared<P, O> {
+  (db: Db, params: P): Promise<O[]>;
+  /** The compiled SQL and its values for `params` (to EXPLAIN it, say). */
+  compiled(db: Db, params: P): { sql: string; values: unknown[] };
+}
+
 export function prepared<P extends object, O>(
   build: (db: Db, params: P) => Compilable<O>,
-): (db: Db, params: P) => Promise<O[]> {
-  const compiled = new WeakMap<Db, { sql: string; slots: Slot[] }>();
-  return async (db, params) => {
-    let query = compiled.get(db);
+): Prepared<P, O> {
+  const cache = new WeakMap<Db, { sql: string; slots: Slot[] }>();
+  const compiled = (db: Db, params: P) => {
+    let query = cache.get(db);
     if (!query) {
       const markers = new Proxy({} as P, { get: (_, key) => MARK + String(key) });
       const { sql, parameters } = build(db, markers).compile();
@@ -44,10 +50,17 @@ export function prepared<P extends object, O>(
         ),
       };
       if (isPostgres(db)) nameStatement(sql);
-      compiled.set(db, query);
+      cache.set(db, query);
     }
     const named = params as Record<string, unknown>;
-    const values = query.slots.map((s) => ('param' in s ? named[s.param] : s.value));
-    return (await db.executeQuery<O>(CompiledQuery.raw(query.sql, values))).rows;
+    return {
+      sql: query.sql,
+      values: query.slots.map((s) => ('param' in s ? named[s.param] : s.value)),
+    };
   };
+  const run = async (db: Db, params: P) => {
+    const { sql, values } = compiled(db, params);
+    return (await db.executeQuery<O>(CompiledQuery.raw(sql, values))).rows;
+  };
+  return Object.assign(run, { compiled });
 }
