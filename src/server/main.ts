@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { formatProblem, loadContentDir } from './content/load';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 import { openStoreFromEnv } from './store/open';
+import { mailFromEnv, mailService } from './mail/outbox';
 import { sendStreakReminders, vapidFromEnv } from './push';
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
@@ -42,11 +43,17 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);
   const vapid = vapidFromEnv(env);
+  const mailSetup = mailFromEnv(env);
+  const mail = mailSetup && mailService(store, mailSetup, Date.now);
   const app = createApp({
     store,
     staticDir: existsSync(staticDir) ? staticDir : undefined,
     ...(vapid ? { vapid } : {}),
+    ...(mail ? { mail } : {}),
   });
+  // Mail waiting in the outbox (an SMTP server that was down, another process's queue) goes out
+  // within a minute; rows are claimed, so every process may run this.
+  const mailer = mail ? setInterval(() => void mail.flush(), 60_000) : undefined;
   // Evening streak reminders; each device is claimed once a day in the store, so every process may run it.
   const reminders = vapid
     ? setInterval(
@@ -62,6 +69,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   );
   const stop = () => {
     clearInterval(reminders);
+    clearInterval(mailer);
     server.close();
     void store.close().then(() => process.exit(0));
   };

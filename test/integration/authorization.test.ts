@@ -204,6 +204,7 @@ const rows: Row[] = [
   },
   { route: 'GET /api/v1/me/home', expect: signedIn(200) },
   { route: 'POST /api/v1/me/notifications/read', expect: signedIn(200) },
+  { route: 'PUT /api/v1/me/locale', body: { locale: 'de' }, expect: signedIn(200) },
   { route: 'GET /api/v1/me/sessions', expect: signedIn(200) },
   // Someone else's (or no) session id: never found, whoever asks.
   {

@@ -10,16 +10,10 @@ import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
+import { LOCALES } from '../../core/wording';
+import { issueInvites, issueReset } from '../access-links';
 import { forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
-import {
-  INVITE_DAYS,
-  inviteHash,
-  newInviteCode,
-  newResetToken,
-  RESET_HOURS,
-  resetHash,
-} from '../auth/tokens';
 import { parseModule } from '../content/parse';
 import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
@@ -53,6 +47,8 @@ const inviteBody = z.object({
   role: role.default('learner'),
   email: z.string().trim().toLowerCase().email().max(254).optional(),
   managerId: id.optional(),
+  /** The invite mail's language (the admin's own by default). */
+  locale: z.enum(LOCALES).optional(),
 });
 const moduleUpload = z.object({
   fileName: z
@@ -89,10 +85,14 @@ async function personInOrg(c: Context<AppEnv>, userId: string): Promise<Person> 
   return person;
 }
 
+/** The named cohorts of the admin's org, in the order asked; 400 naming the first unknown one. */
 async function checkCohorts(c: Context<AppEnv>, cohortIds: string[]) {
-  const known = new Set((await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => x.id));
+  const known = new Map(
+    (await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => [x.id, x]),
+  );
   const unknown = cohortIds.find((x) => !known.has(x));
   if (unknown) throw new ApiError(400, 'unknown_cohort', 'error.noCohortNamed', { name: unknown });
+  return cohortIds.map((x) => known.get(x)!);
 }
 
 /** A cohort's managers must be active managers or admins of the same org. */
@@ -185,22 +185,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/admin/people/:userId/reset-link', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
     if (!person.active) throw new ApiError(400, 'inactive', 'error.inactive');
-    const { store, now } = c.var.deps;
-    const token = newResetToken();
-    const expiresAt = now() + RESET_HOURS * 3_600_000;
-    await store.createAccessToken(resetHash(token), {
-      kind: 'reset',
-      orgId: person.orgId,
-      userId: person.id,
-      cohortId: null,
-      role: null,
-      email: null,
-      managerId: null,
-      createdBy: c.var.user.id,
-      expiresAt,
-    });
-    const url = `${new URL(c.req.url).origin}/reset/${token}`;
-    return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    const origin = new URL(c.req.url).origin;
+    return c.json(await issueReset(c.var.deps, c.var.user, person, origin), 201);
   })
   .get('/admin/cohorts', async (c) =>
     c.json({ cohorts: await c.var.deps.store.listCohorts(c.var.user.orgId) }),
@@ -222,26 +208,15 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/invites', async (c) => {
     const body = parseInput(inviteBody, await readJson(c));
-    const { store, now } = c.var.deps;
-    await checkCohorts(c, [body.cohortId]);
+    const { store } = c.var.deps;
+    const [cohort] = await checkCohorts(c, [body.cohortId]);
     if (body.managerId) await personInOrg(c, body.managerId);
     if (body.email && (await store.findLogin(body.email)))
       throw new ApiError(409, 'email_taken', 'error.emailTaken');
-    const code = newInviteCode();
-    const expiresAt = now() + INVITE_DAYS * 86_400_000;
-    await store.createAccessToken(inviteHash(code), {
-      kind: 'invite',
-      orgId: c.var.user.orgId,
-      userId: null,
-      cohortId: body.cohortId,
-      role: body.role,
-      email: body.email ?? null,
-      managerId: body.managerId ?? null,
-      createdBy: c.var.user.id,
-      expiresAt,
-    });
-    const url = `${new URL(c.req.url).origin}/join/${code}`;
-    return c.json({ code, url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    const [invite] = await issueInvites(c.var.deps, c.var.user, new URL(c.req.url).origin, [
+      { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
+    ]);
+    return c.json(invite, 201);
   })
   .post('/admin/content/validate', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));

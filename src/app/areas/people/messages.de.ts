@@ -108,6 +108,8 @@ export const de: MessagesOf<typeof en> = {
   'admin.saveMessage': 'Nachricht speichern',
   'admin.people': 'Personen',
   'admin.resetLinkFor': 'Einmaliger Link zum Zurücksetzen für {name} (24 Stunden gültig):',
+  'admin.resetLinkSent':
+    'Gesendet an {email}: ein einmaliger Link zum Zurücksetzen für {name} (24 Stunden gültig):',
   'admin.deactivated': '(deaktiviert)',
   'admin.role': 'Rolle',
   'admin.roleLearner': 'Lernende',
@@ -137,6 +139,9 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteEmail': 'E-Mail (optional)',
   'admin.createInvite': 'Einladung erstellen',
   'admin.inviteCreated': 'Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
+  'admin.inviteSent':
+    'Gesendet an {email} · Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
+  'admin.inviteLanguage': 'Sprache der E-Mail',
   'admin.upload': 'Modul hochladen',
   'admin.file': 'Markdown-Datei',
   'admin.paste': 'Oder hier einfügen',

@@ -61,8 +61,14 @@ export function createAdminStore({ api }: { api: Api }) {
   const programme = signal<Programme | null>(null, { name: 'admin.programme' });
   const error = signal<string | null>(null, { name: 'admin.error' });
   const flash = signal<string | null>(null, { name: 'admin.flash' });
-  const invite = signal<{ code: string; url: string; expiresAt: string } | null>(null);
-  const resetLink = signal<{ name: string; url: string } | null>(null);
+  const invite = signal<{
+    code: string;
+    url: string;
+    expiresAt: string;
+    /** The address it was mailed to; null: the admin hands the link over. */
+    mailedTo: string | null;
+  } | null>(null);
+  const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
   async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
@@ -125,10 +131,10 @@ export function createAdminStore({ api }: { api: Api }) {
       ),
     async makeResetLink(person: AdminPerson) {
       await run(async () => {
-        const r = await api.post<{ url: string }>(
+        const r = await api.post<{ url: string; mailedTo: string | null }>(
           `/admin/people/${encodeURIComponent(person.id)}/reset-link`,
         );
-        resetLink.value = { name: person.name, url: r.url };
+        resetLink.value = { name: person.name, url: r.url, mailedTo: r.mailedTo };
       });
     },
     createCohort: (name: string, tz: string) =>
@@ -145,6 +151,7 @@ export function createAdminStore({ api }: { api: Api }) {
       role: string;
       email?: string;
       managerId?: string;
+      locale?: string;
     }) {
       await run(async () => {
         invite.value = await api.post('/admin/invites', body);
