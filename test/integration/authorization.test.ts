@@ -256,6 +256,12 @@ const rows: Row[] = [
     body: { cohortId: 'demo-co-pilot' },
     expect: adminOnly(201, 400),
   },
+  // Globex's admin names Demo Co's cohort: unknown in Globex, a row to fix.
+  {
+    route: 'POST /api/v1/admin/invites/bulk',
+    body: { csv: 'email,cohort\nnew.person@demo.test,Pilot cohort' },
+    expect: adminOnly(201, 422),
+  },
   {
     route: 'POST /api/v1/admin/content/validate',
     body: { fileName: 'upload.md', source: moduleSource('uploaded') },

@@ -6,6 +6,8 @@
  */
 import type { ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uploadPhrase, type UploadKey } from '../../src/core/phrases/uploads';
+import type { Phrase } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { mailService, smtpMailer, type MailService } from '../../src/server/mail/outbox';
 import { DEMO_PASSWORD } from '../../src/server/seed';
@@ -188,6 +190,45 @@ describe('the outbox', () => {
     );
   });
 
+  it('stores a set of links and their mails all together or not at all', async () => {
+    const token = {
+      kind: 'invite' as const,
+      orgId: 'demo-co',
+      userId: null,
+      cohortId: 'demo-co-pilot',
+      role: 'learner' as const,
+      email: 'a@demo.test',
+      managerId: null,
+      createdBy: 'u-demo-admin',
+      expiresAt: clock + 86_400_000,
+    };
+    const mailOf = (to: string) => ({
+      kind: 'invite' as const,
+      to,
+      subject: 's',
+      text: 't',
+      html: 'h',
+    });
+    const issue = (hash: string, to: string) => ({ tokenHash: hash, token, mail: mailOf(to) });
+    // The second token's hash repeats the first: the insert fails, and the first is not kept.
+    await expect(
+      store.issueTokens([issue('hash-1', 'a@demo.test'), issue('hash-1', 'b@demo.test')], clock),
+    ).rejects.toThrow();
+    expect(await store.peekAccessToken('hash-1', 'invite', clock)).toBeUndefined();
+    expect(await store.pendingMail()).toEqual([]);
+    await store.issueTokens(
+      [issue('hash-1', 'a@demo.test'), issue('hash-2', 'b@demo.test')],
+      clock,
+    );
+    expect(await store.peekAccessToken('hash-2', 'invite', clock)).toMatchObject({
+      email: 'a@demo.test',
+    });
+    expect((await store.pendingMail()).map((m) => m.to).sort()).toEqual([
+      'a@demo.test',
+      'b@demo.test',
+    ]);
+  });
+
   it('gives a message up when the SMTP server refuses it for good', async () => {
     await store.queueMail(
       { kind: 'invite', to: 'nobody@demo.test', subject: 's', text: 't', html: 'h' },
@@ -208,5 +249,112 @@ describe('the outbox', () => {
     clock += 86_400_000;
     expect(await mail.flush()).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(await store.pendingMail()).toEqual([]);
+  });
+});
+
+describe('bulk invites', () => {
+  const bulk = async (csv: string, locale?: string) =>
+    (await as('u-demo-admin')).post('/api/v1/admin/invites/bulk', {
+      csv,
+      ...(locale ? { locale } : {}),
+    });
+
+  it('invites a whole list, each under their manager and in their cohort, and mails each', async () => {
+    const res = await bulk(
+      [
+        'email,name,manager_email,cohort',
+        'Nina@Demo.test,Nina New,manager@demo.test,Pilot cohort',
+        'omar@demo.test,"Omar, the second",,demo-co-pilot',
+      ].join('\r\n'),
+    );
+    expect(res.status).toBe(201);
+    const { invites } = await json(res);
+    expect(invites.map((i: { email: string; mailedTo: string }) => [i.email, i.mailedTo])).toEqual([
+      ['nina@demo.test', 'nina@demo.test'],
+      ['omar@demo.test', 'omar@demo.test'],
+    ]);
+    const mails = [await smtp.next(), await smtp.next()].sort((a, b) => to(a).localeCompare(to(b)));
+    expect(mails[0]!.text).toContain('Hello Nina New,');
+    expect(mails[1]!.text).toContain('Hello Omar, the second,');
+    const code = linkOf(mails[0]!).split('/join/')[1]!;
+    const accept = await clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+      name: 'Nina New',
+      password: 'a-good-password',
+    });
+    expect((await json(accept)).user).toMatchObject({
+      email: 'nina@demo.test',
+      managerId: 'u-demo-manager',
+      cohortIds: ['demo-co-pilot'],
+    });
+  });
+
+  it('with one bad row invites no one, and names every bad row in the admin’s language', async () => {
+    const res = await bulk(
+      [
+        'email,name,manager_email,cohort',
+        'nina@demo.test,Nina New,manager@demo.test,Pilot cohort',
+        'not-an-email,X,,Pilot cohort',
+        'omar@demo.test,Omar,learner@demo.test,Pilot cohort',
+        'pia@demo.test,Pia,,Night shift',
+      ].join('\n'),
+    );
+    expect(res.status).toBe(422);
+    const { error } = await json(res);
+    expect(error).toMatchObject({ code: 'invalid_rows', key: 'error.inviteRows' });
+    expect(error.message).toBe('3 rows need fixing; no one was invited.');
+    const german = error.rows.map((p: Phrase) =>
+      uploadPhrase.say(p.key as UploadKey, p.params, 'de'),
+    );
+    expect(german).toEqual([
+      'Zeile 3: „not-an-email“ ist keine E-Mail-Adresse',
+      'Zeile 4: Keine aktive Führungskraft in deiner Organisation hat die E-Mail learner@demo.test',
+      'Zeile 5: Es gibt keine Kohorte „Night shift“',
+    ]);
+    await mail.flush();
+    expect(smtp.mails).toHaveLength(0);
+    expect(await store.pendingMail()).toEqual([]);
+    // Nina's row was fine, but no invite of hers was made: her address is still free to invite.
+    const peek = await (
+      await as('u-demo-admin')
+    ).post('/api/v1/admin/invites', { cohortId: 'demo-co-pilot', email: 'nina@demo.test' });
+    expect(peek.status).toBe(201);
+  });
+
+  it('refuses an address with an account in the same words, whichever organisation has it', async () => {
+    const res = await bulk(
+      [
+        'email,name,manager_email,cohort',
+        'learner2@demo.test,Leo,,Pilot cohort',
+        'learner@globex.test,Gus,,Pilot cohort',
+        'learner@demo.test,Lena,,Pilot cohort',
+        'learner@demo.test,Lena,,Pilot cohort',
+      ].join('\n'),
+    );
+    expect(res.status).toBe(422);
+    const rows: Phrase[] = (await json(res)).error.rows;
+    expect(rows.map((r) => r.text)).toEqual([
+      'row 2: learner2@demo.test already has an account',
+      'row 3: learner@globex.test already has an account',
+      'row 4: learner@demo.test already has an account',
+      'row 5: learner@demo.test appears more than once',
+    ]);
+    expect(JSON.stringify(rows)).not.toMatch(/globex\b(?!\.test)|Globex/);
+  });
+
+  it('answers a clear 4xx for a list without the email column, an empty list and a huge one', async () => {
+    const header = await bulk('name,cohort\nNina,Pilot cohort');
+    expect(header.status).toBe(422);
+    expect((await json(header)).error.rows[0].key).toBe('upload.hr.header');
+    expect((await bulk('email,name,manager_email,cohort\n\n')).status).toBe(400);
+    const many = [
+      'email,cohort',
+      ...Array.from({ length: 1001 }, (_, i) => `p${i}@x.test,Pilot cohort`),
+    ];
+    const huge = await bulk(many.join('\n'));
+    expect(huge.status).toBe(422);
+    expect((await json(huge)).error.rows[0].key).toBe('upload.invite.tooMany');
+    expect(
+      (await (await as('u-demo-admin')).post('/api/v1/admin/invites/bulk', { csv: 5 })).status,
+    ).toBe(400);
   });
 });

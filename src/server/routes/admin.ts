@@ -10,8 +10,10 @@ import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
-import { LOCALES } from '../../core/wording';
+import { LOCALES, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
+import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
+import { uploadPhrase } from '../../core/phrases/uploads';
 import { forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import { parseModule } from '../content/parse';
@@ -50,6 +52,11 @@ const inviteBody = z.object({
   /** The invite mail's language (the admin's own by default). */
   locale: z.enum(LOCALES).optional(),
 });
+const bulkInviteBody = z.object({
+  /** CSV: email, name, manager_email, cohort (see bulk-invites.ts). */
+  csv: z.string().max(512 * 1024),
+  locale: z.enum(LOCALES).optional(),
+});
 const moduleUpload = z.object({
   fileName: z
     .string()
@@ -76,6 +83,11 @@ const sponsorBody = z
 const goalBody = z.object({
   label: z.string().trim().min(1).max(120),
   targetPercent: z.number().int().min(1).max(100),
+});
+
+/** 422 with every row's problem: nothing of the upload was stored. */
+const invalidRows = (rows: Phrase[]) => ({
+  error: { ...errorBody('invalid_rows', 'error.inviteRows', { count: rows.length }).error, rows },
 });
 
 /** An active person in the admin's org; anyone elsewhere is 404. */
@@ -217,6 +229,38 @@ export const adminRoutes = new Hono<AppEnv>()
       { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
     ]);
     return c.json(invite, 201);
+  })
+  .post('/admin/invites/bulk', async (c) => {
+    const body = parseInput(bulkInviteBody, await readJson(c));
+    const { store } = c.var.deps;
+    const orgId = c.var.user.orgId;
+    const { rows, problem } = readInviteList(body.csv);
+    if (problem) return c.json(invalidRows([problem]), 422);
+    if (rows.length === 0) throw new ApiError(400, 'empty_file', 'error.noInvitees');
+    if (rows.length > MAX_BULK_INVITES)
+      return c.json(
+        invalidRows([
+          uploadPhrase('upload.invite.tooMany', { count: rows.length, max: MAX_BULK_INVITES }),
+        ]),
+        422,
+      );
+    const [people, cohorts, taken] = await Promise.all([
+      store.listPeople(orgId),
+      store.listCohorts(orgId),
+      store.emailsWithAccounts(rows.map((r) => r.email)),
+    ]);
+    const { invites, problems } = checkInviteRows(rows, { people, cohorts, taken });
+    if (problems.length) return c.json(invalidRows(problems), 422);
+    const issued = await issueInvites(
+      c.var.deps,
+      c.var.user,
+      new URL(c.req.url).origin,
+      invites.map((i) => ({ ...i, locale: body.locale })),
+    );
+    return c.json(
+      { invites: issued.map((link, i) => ({ email: invites[i]!.email, ...link })) },
+      201,
+    );
   })
   .post('/admin/content/validate', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));

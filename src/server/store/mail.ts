@@ -69,6 +69,8 @@ export interface MailStore {
   pendingMail(): Promise<
     Array<{ id: string; to: string; attempts: number; lastError: string | null }>
   >;
+  /** Which of these (lowercase) emails already belong to an account, active or not, in any org. */
+  emailsWithAccounts(emails: string[]): Promise<Set<string>>;
   /** Records the language a person reads Kindling in (the app's choice); their mails follow it. */
   setUserLocale(userId: string, locale: Locale): Promise<void>;
   /** A person of any state with their organisation's name, or undefined. */
@@ -181,6 +183,19 @@ export function mailStore(db: Db): MailStore {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
+    },
+    async emailsWithAccounts(emails) {
+      const found = new Set<string>();
+      // In chunks, well below either database's limit on bound parameters.
+      for (let i = 0; i < emails.length; i += 500) {
+        const rows = await db
+          .selectFrom('users')
+          .select('email')
+          .where('email', 'in', emails.slice(i, i + 500))
+          .execute();
+        for (const r of rows) found.add(r.email);
+      }
+      return found;
     },
     async setUserLocale(userId, locale) {
       await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();

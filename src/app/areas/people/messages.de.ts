@@ -142,6 +142,18 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteSent':
     'Gesendet an {email} · Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
   'admin.inviteLanguage': 'Sprache der E-Mail',
+  'admin.inviteList': 'Eine Liste einladen',
+  'admin.inviteListHelp':
+    'CSV mit Kopfzeile: email, name, manager_email, cohort (Name oder ID). Name und Führungskraft dürfen leer sein. Alle werden eingeladen – oder niemand, wenn eine Zeile korrigiert werden muss.',
+  'admin.inviteListFile': 'CSV-Datei',
+  'admin.inviteListPaste': 'Oder die Liste einfügen',
+  'admin.inviteListSubmit': 'Alle einladen',
+  'admin.inviteListDone': {
+    one: '{count} Person eingeladen.',
+    other: '{count} Personen eingeladen.',
+  },
+  'admin.inviteListSent': '{email}: gesendet',
+  'admin.inviteListLink': '{email}: {url}',
   'admin.upload': 'Modul hochladen',
   'admin.file': 'Markdown-Datei',
   'admin.paste': 'Oder hier einfügen',

@@ -36,6 +36,13 @@ export interface Problem {
   phrase?: Phrase;
 }
 
+/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
+export interface ListInvite {
+  email: string;
+  url: string;
+  mailedTo: string | null;
+}
+
 export interface Programme {
   sponsor: {
     name: string;
@@ -69,6 +76,7 @@ export function createAdminStore({ api }: { api: Api }) {
     mailedTo: string | null;
   } | null>(null);
   const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
+  const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
   async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
@@ -116,6 +124,7 @@ export function createAdminStore({ api }: { api: Api }) {
     error,
     flash,
     invite,
+    invitedList,
     resetLink,
     upload,
     load,
@@ -155,6 +164,22 @@ export function createAdminStore({ api }: { api: Api }) {
     }) {
       await run(async () => {
         invite.value = await api.post('/admin/invites', body);
+      });
+    },
+    /** Invites a CSV list all at once; a refused list leaves its rows' problems. */
+    async inviteList(csv: string, locale: string) {
+      invitedList.value = null;
+      await run(async () => {
+        try {
+          const r = await api.post<{ invites: ListInvite[] }>('/admin/invites/bulk', {
+            csv,
+            locale,
+          });
+          invitedList.value = { invites: r.invites, problems: [] };
+        } catch (err) {
+          if (err instanceof HttpError) invitedList.value = { invites: [], problems: err.rows };
+          throw err;
+        }
       });
     },
     async checkModule(fileName: string, source: string, importIt: boolean) {
