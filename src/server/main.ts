@@ -13,6 +13,7 @@ import { createApp } from './app';
 import { formatProblem, loadContentDir } from './content/load';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 import { openStoreFromEnv } from './store/open';
+import { sendWeeklyDigests } from './mail/digest';
 import { mailFromEnv, mailService } from './mail/outbox';
 import { sendStreakReminders, vapidFromEnv } from './push';
 
@@ -54,6 +55,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   // Mail waiting in the outbox (an SMTP server that was down, another process's queue) goes out
   // within a minute; rows are claimed, so every process may run this.
   const mailer = mail ? setInterval(() => void mail.flush(), 60_000) : undefined;
+  // Managers' weekly digests: looked at every hour, each queued once a week (the digest log).
+  const digest = () =>
+    void sendWeeklyDigests({ store, mail, now: Date.now }).catch((e: Error) =>
+      console.error('digest:', e.message),
+    );
+  const digests = mail ? setInterval(digest, 3_600_000) : undefined;
+  if (mail) digest();
   // Evening streak reminders; each device is claimed once a day in the store, so every process may run it.
   const reminders = vapid
     ? setInterval(
@@ -70,6 +78,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const stop = () => {
     clearInterval(reminders);
     clearInterval(mailer);
+    clearInterval(digests);
     server.close();
     void store.close().then(() => process.exit(0));
   };

@@ -233,6 +233,7 @@ describe('the people and pilot screens in German', () => {
         streak: 12,
         lastActiveAt: null,
         lessonsThisWeek: 1,
+        minutesThisWeek: 4,
         completedLessonIds: [],
         competencies: [],
         assignments: [],

@@ -30,6 +30,7 @@ export interface QueuedMail extends OutgoingMail {
 /** Whom a mail goes to, as their organisation knows them. */
 export interface Recipient {
   id: string;
+  orgId: string;
   email: string;
   name: string;
   /** Their preferred language, when known. */
@@ -77,8 +78,13 @@ export interface MailStore {
   recipient(userId: string): Promise<Recipient | undefined>;
   /** Active managers and admins with at least one active direct report. */
   digestManagers(): Promise<Recipient[]>;
-  /** Claims this week's digest for a manager; false when it was already sent (any process). */
-  claimDigest(managerId: string, week: string, now: number): Promise<boolean>;
+  /** True when the manager's digest of that week is already queued (by any process). */
+  digestQueued(managerId: string, week: string): Promise<boolean>;
+  /**
+   * Records the manager's digest of the week and queues its mail, in one transaction; false (and
+   * nothing queued) when that week's digest was already recorded.
+   */
+  queueDigest(managerId: string, week: string, mail: OutgoingMail, now: number): Promise<boolean>;
 }
 
 export function mailStore(db: Db): MailStore {
@@ -86,7 +92,15 @@ export function mailStore(db: Db): MailStore {
     db
       .selectFrom('users as u')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.email', 'u.name', 'u.locale', 'u.tz', 'o.name as orgName']);
+      .select([
+        'u.id',
+        'u.org_id as orgId',
+        'u.email',
+        'u.name',
+        'u.locale',
+        'u.tz',
+        'o.name as orgName',
+      ]);
   const toRecipient = (row: { locale: string | null } & Omit<Recipient, 'locale'>) => ({
     ...row,
     locale: localeOf(row.locale),
@@ -221,13 +235,26 @@ export function mailStore(db: Db): MailStore {
         .execute();
       return rows.map(toRecipient);
     },
-    async claimDigest(managerId, week, now) {
-      const result = await db
-        .insertInto('digest_log')
-        .values({ manager_id: managerId, week, sent_at: now })
-        .onConflict((oc) => oc.columns(['manager_id', 'week']).doNothing())
+    async digestQueued(managerId, week) {
+      const row = await db
+        .selectFrom('digest_log')
+        .select('week')
+        .where('manager_id', '=', managerId)
+        .where('week', '=', week)
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+      return row !== undefined;
+    },
+    async queueDigest(managerId, week, mail, now) {
+      return inTransaction(db, async (tx) => {
+        const result = await tx
+          .insertInto('digest_log')
+          .values({ manager_id: managerId, week, sent_at: now })
+          .onConflict((oc) => oc.columns(['manager_id', 'week']).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+        await tx.insertInto('mail_outbox').values(outboxRow(mail, now)).execute();
+        return true;
+      });
     },
   };
 }

@@ -291,7 +291,7 @@ export interface MailOutboxTable {
 
 export interface DigestLogTable {
   manager_id: string;
-  /** ISO week (`2026-W49`) in the manager's zone. */
+  /** The week's Monday (YYYY-MM-DD) in the manager's zone. */
   week: string;
   sent_at: number;
 }
