@@ -9,13 +9,16 @@ export class NetworkError extends Error {}
 /** The server's refusal: its status, its code, and its message as a phrase the app can word. */
 export class HttpError extends Error {
   readonly phrase: Phrase;
+  /** An upload's problems, one phrase a row (422 `invalid_rows`); empty otherwise. */
+  readonly rows: Phrase[];
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    phrase?: { key?: unknown; params?: unknown },
+    phrase?: { key?: unknown; params?: unknown; rows?: unknown },
   ) {
     super(message);
+    this.rows = Array.isArray(phrase?.rows) ? (phrase.rows as Phrase[]) : [];
     this.phrase = {
       key: typeof phrase?.key === 'string' ? phrase.key : '',
       ...(isParams(phrase?.params) ? { params: phrase.params } : {}),

@@ -40,6 +40,8 @@ export interface ReportProgress {
   streak: number;
   lastActiveAt: string | null;
   lessonsThisWeek: number;
+  /** The minutes shown on the lessons completed this week (replays included, as in the count). */
+  minutesThisWeek: number;
   completedLessonIds: string[];
   competencies: string[];
   assignments: AssignmentProgress[];
@@ -102,7 +104,11 @@ export function reportProgress(input: {
   const monday = weekStart(today);
   const completed = new Set<string>();
   const activeDays = new Set<string>();
+  const minutesOf = new Map(
+    input.catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
+  );
   let lessonsThisWeek = 0;
+  let minutesThisWeek = 0;
   let lastActive: number | null = null;
   for (const e of input.events) {
     const at = Date.parse(e.occurredAt);
@@ -111,7 +117,10 @@ export function reportProgress(input: {
     completed.add(e.lessonId);
     const day = localDate(at, e.tz);
     activeDays.add(day);
-    if (day >= monday && day <= today) lessonsThisWeek++;
+    if (day >= monday && day <= today) {
+      lessonsThisWeek++;
+      minutesThisWeek += minutesOf.get(e.lessonId) ?? 0;
+    }
   }
   const competencies = [...input.competencies].sort();
   const assignments = input.assignments.flatMap(
@@ -128,6 +137,7 @@ export function reportProgress(input: {
     streak: input.streak,
     lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),
     lessonsThisWeek,
+    minutesThisWeek,
     completedLessonIds: [...completed].sort(),
     competencies,
     assignments,

@@ -18,6 +18,7 @@ import { motivationRoutes } from './routes/motivation';
 import { socialRoutes } from './routes/social';
 import { pushRoutes } from './routes/push';
 import type { Vapid } from './push';
+import { mailService, type MailSetup } from './mail/outbox';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
@@ -27,12 +28,15 @@ export interface AppOptions extends Partial<AppDeps> {
   vapid?: Vapid;
   /** For tests: an HTTPS agent that trusts a local push endpoint. */
   pushAgent?: Agent;
+  /** SMTP transport and sender address; invites and resets are only shown as links without it. */
+  mailSetup?: MailSetup;
 }
 
 export function createApp(options: AppOptions) {
+  const now = options.now ?? Date.now;
   const deps: AppDeps = {
     store: options.store,
-    now: options.now ?? Date.now,
+    now,
     acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
     ...(options.vapid
       ? {
@@ -42,6 +46,11 @@ export function createApp(options: AppOptions) {
           },
         }
       : {}),
+    ...(options.mail
+      ? { mail: options.mail }
+      : options.mailSetup
+        ? { mail: mailService(options.store, options.mailSetup, now) }
+        : {}),
   };
   const api = new Hono<AppEnv>()
     .get('/health', async (c) => {

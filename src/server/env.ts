@@ -1,3 +1,4 @@
+import type { MailService } from './mail/outbox';
 import type { PushSetup } from './push';
 import type { Store, User } from './store/store';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   acceptanceWindowDays: number;
   /** Web Push (VAPID keys); undefined when push is off. */
   push?: PushSetup;
+  /** Mail (SMTP_URL): the outbox's sender; undefined when mail is off and admins copy links. */
+  mail?: MailService;
 }
 
 export interface AppEnv {

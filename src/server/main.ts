@@ -14,6 +14,8 @@ import { createApp } from './app';
 import { formatProblem, loadContentDir } from './content/load';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed';
 import { openStoreFromEnv } from './store/open';
+import { sendWeeklyDigests } from './mail/digest';
+import { mailFromEnv, mailService } from './mail/outbox';
 import { sendStreakReminders, vapidFromEnv } from './push';
 import { gracefulShutdown } from './shutdown';
 
@@ -44,11 +46,24 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);
   const vapid = vapidFromEnv(env);
+  const mailSetup = mailFromEnv(env);
+  const mail = mailSetup && mailService(store, mailSetup, Date.now);
   const app = createApp({
     store,
     staticDir: existsSync(staticDir) ? staticDir : undefined,
     ...(vapid ? { vapid } : {}),
+    ...(mail ? { mail } : {}),
   });
+  // Mail waiting in the outbox (an SMTP server that was down, another process's queue) goes out
+  // within a minute; rows are claimed, so every process may run this.
+  const mailer = mail ? setInterval(() => void mail.flush(), 60_000) : undefined;
+  // Managers' weekly digests: looked at every hour, each queued once a week (the digest log).
+  const digest = () =>
+    void sendWeeklyDigests({ store, mail, now: Date.now }).catch((e: Error) =>
+      console.error('digest:', e.message),
+    );
+  const digests = mail ? setInterval(digest, 3_600_000) : undefined;
+  if (mail) digest();
   // Evening streak reminders; each device is claimed once a day in the store, so every process may run it.
   const reminders = vapid
     ? setInterval(
@@ -65,6 +80,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const shutDown = gracefulShutdown(server as Server, store);
   const stop = () => {
     clearInterval(reminders);
+    clearInterval(mailer);
+    clearInterval(digests);
     console.log('Kindling is stopping: finishing the requests in flight');
     void shutDown().then((clean) => process.exit(clean ? 0 : 1));
   };

@@ -42,6 +42,8 @@ import { createApi } from '../../src/client/api';
 import { createPilotStore } from '../../src/app/areas/pilot/pilot-store';
 import { PilotChart } from '../../src/app/areas/pilot/PilotChart';
 import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/areas/people/Coaching';
+import { createAdminStore } from '../../src/app/areas/people/admin/admin-store';
+import { BulkInviteSection } from '../../src/app/areas/people/admin/BulkInviteSection';
 
 type Catalog = Record<string, unknown>;
 
@@ -225,6 +227,30 @@ describe('the people and pilot screens in German', () => {
     expect(stats(3, 'en')).toBe('12-day streak · 3 lessons this week · last active gestern');
   });
 
+  it('give a German admin each refused row of an invite list in German', async () => {
+    locale.value = 'de';
+    const rows = [
+      uploadPhrase('upload.hr.notEmail', { row: 3, value: 'nina' }),
+      uploadPhrase('upload.invite.hasAccount', { row: 4, value: 'lena@demo.test' }),
+    ];
+    const refusal = {
+      error: {
+        code: 'invalid_rows',
+        message: '2 rows need fixing',
+        key: 'error.inviteRows',
+        params: { count: 2 },
+        rows,
+      },
+    };
+    const api = createApi(async () => new Response(JSON.stringify(refusal), { status: 422 }));
+    const admin = createAdminStore({ api });
+    await admin.inviteList('email\nnina', 'de');
+    const text = textOf(BulkInviteSection({ admin }));
+    expect(text).toContain('Zeile 3: „nina“ ist keine E-Mail-Adresse');
+    expect(text).toContain('Zeile 4: lena@demo.test hat schon ein Konto');
+    expect(admin.error.value).toBe('2 Zeilen müssen korrigiert werden; niemand wurde eingeladen.');
+  });
+
   it('give a German manager the 1:1 script and the risk reasons in German', () => {
     locale.value = 'de';
     const script = oneOnOneScript(
@@ -233,6 +259,7 @@ describe('the people and pilot screens in German', () => {
         streak: 12,
         lastActiveAt: null,
         lessonsThisWeek: 1,
+        minutesThisWeek: 4,
         completedLessonIds: [],
         competencies: [],
         assignments: [],

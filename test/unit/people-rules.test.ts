@@ -85,6 +85,9 @@ describe('reportProgress', () => {
       streak: 2,
     });
     expect(p.lessonsThisWeek).toBe(2);
+    const minutes = (id: string) =>
+      catalog.modules.flatMap((m) => m.lessons).find((l) => l.id === id)!.estimateMinutes;
+    expect(p.minutesThisWeek).toBe(minutes('r2') + minutes('w1'));
     expect(p.streak).toBe(2);
     expect(p.lastActiveAt).toBe('2026-03-12T08:00:00.000Z');
     expect(p.competencies).toEqual(['review', 'writing']);

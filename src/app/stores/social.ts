@@ -119,6 +119,10 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
         .post('/push/subscriptions', { deviceId, subscription, locale: next })
         .catch(() => undefined);
     },
+    /** Emails to this person are worded in `next` from now on. Best effort, like pushes. */
+    async mailMeIn(next: Locale): Promise<void> {
+      await api.put('/me/locale', { locale: next }).catch(() => undefined);
+    },
     async setChallenge(cohortId: string, goal: number) {
       challenge.value = await api.put<Challenge>(
         `/cohorts/${encodeURIComponent(cohortId)}/challenge`,

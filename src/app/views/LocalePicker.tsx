@@ -3,7 +3,7 @@ import { useStore } from '../store';
 
 /**
  * The learner's language: follows the browser until changed here; the choice is remembered, and
- * this device's pushes (worded by the server) follow it.
+ * this device's pushes and the person's emails (worded by the server) follow it.
  */
 export function LocalePicker() {
   const store = useStore();
@@ -17,6 +17,7 @@ export function LocalePicker() {
           const next = (e.currentTarget as HTMLSelectElement).value as Locale;
           setLocale(next);
           void store.social.wordPushesIn(next);
+          void store.social.mailMeIn(next);
         }}
       >
         {LOCALES.map((l) => (

@@ -41,6 +41,11 @@ export const de: MessagesOf<typeof en> = {
     one: '{count} Zeile muss korrigiert werden; nichts wurde importiert.',
     other: '{count} Zeilen müssen korrigiert werden; nichts wurde importiert.',
   },
+  'error.inviteRows': {
+    one: '{count} Zeile muss korrigiert werden; niemand wurde eingeladen.',
+    other: '{count} Zeilen müssen korrigiert werden; niemand wurde eingeladen.',
+  },
+  'error.noInvitees': 'Die Liste enthält niemanden zum Einladen.',
   'error.contentProblems': {
     one: '{count} Problem in {file}',
     other: '{count} Probleme in {file}',

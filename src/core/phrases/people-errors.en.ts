@@ -39,6 +39,11 @@ export const en = {
     one: '{count} row needs fixing; nothing was imported.',
     other: '{count} rows need fixing; nothing was imported.',
   },
+  'error.inviteRows': {
+    one: '{count} row needs fixing; no one was invited.',
+    other: '{count} rows need fixing; no one was invited.',
+  },
+  'error.noInvitees': 'The list has no one to invite.',
   'error.contentProblems': {
     one: '{count} problem in {file}',
     other: '{count} problems in {file}',

@@ -34,5 +34,12 @@ export const de: MessagesOf<typeof en> = {
   'upload.hr.stranger': 'Zeile {row}: {value} gehört nicht zu dieser Organisation',
   'upload.hr.notDate': 'Zeile {row}: {column} „{value}“ ist kein Datum (JJJJ-MM-TT)',
   'upload.hr.exitBeforeHire': 'Zeile {row}: exit_date {exit} liegt vor hire_date {hire}',
+  'upload.invite.hasAccount': 'Zeile {row}: {value} hat schon ein Konto',
+  'upload.invite.noManager':
+    'Zeile {row}: Keine aktive Führungskraft in deiner Organisation hat die E-Mail {value}',
+  'upload.invite.noCohort': 'Zeile {row}: Es gibt keine Kohorte „{value}“',
+  'upload.invite.needCohort': 'Zeile {row}: Nenne eine Kohorte',
+  'upload.invite.longName': 'Zeile {row}: Ein Name hat höchstens {max} Zeichen',
+  'upload.invite.tooMany': 'Die Liste hat {count} Personen; lade höchstens {max} auf einmal ein',
   'upload.hr.moveBeforeHire': 'Zeile {row}: Der interne Wechsel {move} liegt vor hire_date {hire}',
 };

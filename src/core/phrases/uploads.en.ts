@@ -32,4 +32,11 @@ export const en = {
   'upload.hr.notDate': 'row {row}: {column} "{value}" is not a date (YYYY-MM-DD)',
   'upload.hr.exitBeforeHire': 'row {row}: exit_date {exit} is before hire_date {hire}',
   'upload.hr.moveBeforeHire': 'row {row}: internal move {move} is before hire_date {hire}',
+  'upload.invite.hasAccount': 'row {row}: {value} already has an account',
+  'upload.invite.noManager':
+    'row {row}: no active manager in your organisation has the email {value}',
+  'upload.invite.noCohort': 'row {row}: there is no cohort "{value}"',
+  'upload.invite.needCohort': 'row {row}: name a cohort',
+  'upload.invite.longName': 'row {row}: a name has at most {max} characters',
+  'upload.invite.tooMany': 'the list has {count} people; invite at most {max} at once',
 } as const;

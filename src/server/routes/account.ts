@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { isValidTimeZone } from '../../core/events';
+import { LOCALES } from '../../core/wording';
 import { reportProgress } from '../../core/team';
 import { hashPassword } from '../auth/password';
 import { requireUser, startSession } from '../auth/session';
@@ -26,6 +27,7 @@ const acceptInvite = z.object({
   tz: z.string().refine(isValidTimeZone, 'error.field.timeZone').optional(),
 });
 const resetBody = z.object({ token: z.string().min(20).max(200), password });
+const localeBody = z.object({ locale: z.enum(LOCALES) });
 
 /** Counts a hit on the public token doors and answers 429 beyond the limit. */
 async function limitTokenDoor(c: Context<AppEnv>, door: string) {
@@ -140,6 +142,12 @@ export const accountRoutes = new Hono<AppEnv>()
         ? { name: sponsor.name, title: sponsor.title, text: sponsor.text }
         : null,
     });
+  })
+  /** The language the person reads Kindling in; mails to them are worded in it. */
+  .put('/me/locale', async (c) => {
+    const { locale } = parseInput(localeBody, await readJson(c));
+    await c.var.deps.store.setUserLocale(c.var.user.id, locale);
+    return c.json({ locale });
   })
   .post('/me/notifications/read', async (c) => {
     const { store, now } = c.var.deps;

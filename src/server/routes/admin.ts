@@ -10,16 +10,12 @@ import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
+import { LOCALES, type Phrase } from '../../core/wording';
+import { issueInvites, issueReset } from '../access-links';
+import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
+import { uploadPhrase } from '../../core/phrases/uploads';
 import { forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
-import {
-  INVITE_DAYS,
-  inviteHash,
-  newInviteCode,
-  newResetToken,
-  RESET_HOURS,
-  resetHash,
-} from '../auth/tokens';
 import { parseModule } from '../content/parse';
 import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
@@ -53,6 +49,13 @@ const inviteBody = z.object({
   role: role.default('learner'),
   email: z.string().trim().toLowerCase().email().max(254).optional(),
   managerId: id.optional(),
+  /** The invite mail's language (the admin's own by default). */
+  locale: z.enum(LOCALES).optional(),
+});
+const bulkInviteBody = z.object({
+  /** CSV: email, name, manager_email, cohort (see bulk-invites.ts). */
+  csv: z.string().max(512 * 1024),
+  locale: z.enum(LOCALES).optional(),
 });
 const moduleUpload = z.object({
   fileName: z
@@ -82,6 +85,11 @@ const goalBody = z.object({
   targetPercent: z.number().int().min(1).max(100),
 });
 
+/** 422 with every row's problem: nothing of the upload was stored. */
+const invalidRows = (rows: Phrase[]) => ({
+  error: { ...errorBody('invalid_rows', 'error.inviteRows', { count: rows.length }).error, rows },
+});
+
 /** An active person in the admin's org; anyone elsewhere is 404. */
 async function personInOrg(c: Context<AppEnv>, userId: string): Promise<Person> {
   const person = await c.var.deps.store.getPerson(c.var.user.orgId, userId);
@@ -89,10 +97,14 @@ async function personInOrg(c: Context<AppEnv>, userId: string): Promise<Person> 
   return person;
 }
 
+/** The named cohorts of the admin's org, in the order asked; 400 naming the first unknown one. */
 async function checkCohorts(c: Context<AppEnv>, cohortIds: string[]) {
-  const known = new Set((await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => x.id));
+  const known = new Map(
+    (await c.var.deps.store.listCohorts(c.var.user.orgId)).map((x) => [x.id, x]),
+  );
   const unknown = cohortIds.find((x) => !known.has(x));
   if (unknown) throw new ApiError(400, 'unknown_cohort', 'error.noCohortNamed', { name: unknown });
+  return cohortIds.map((x) => known.get(x)!);
 }
 
 /** A cohort's managers must be active managers or admins of the same org. */
@@ -185,22 +197,8 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/admin/people/:userId/reset-link', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
     if (!person.active) throw new ApiError(400, 'inactive', 'error.inactive');
-    const { store, now } = c.var.deps;
-    const token = newResetToken();
-    const expiresAt = now() + RESET_HOURS * 3_600_000;
-    await store.createAccessToken(resetHash(token), {
-      kind: 'reset',
-      orgId: person.orgId,
-      userId: person.id,
-      cohortId: null,
-      role: null,
-      email: null,
-      managerId: null,
-      createdBy: c.var.user.id,
-      expiresAt,
-    });
-    const url = `${new URL(c.req.url).origin}/reset/${token}`;
-    return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    const origin = new URL(c.req.url).origin;
+    return c.json(await issueReset(c.var.deps, c.var.user, person, origin), 201);
   })
   .get('/admin/cohorts', async (c) =>
     c.json({ cohorts: await c.var.deps.store.listCohorts(c.var.user.orgId) }),
@@ -222,26 +220,47 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/invites', async (c) => {
     const body = parseInput(inviteBody, await readJson(c));
-    const { store, now } = c.var.deps;
-    await checkCohorts(c, [body.cohortId]);
+    const { store } = c.var.deps;
+    const [cohort] = await checkCohorts(c, [body.cohortId]);
     if (body.managerId) await personInOrg(c, body.managerId);
     if (body.email && (await store.findLogin(body.email)))
       throw new ApiError(409, 'email_taken', 'error.emailTaken');
-    const code = newInviteCode();
-    const expiresAt = now() + INVITE_DAYS * 86_400_000;
-    await store.createAccessToken(inviteHash(code), {
-      kind: 'invite',
-      orgId: c.var.user.orgId,
-      userId: null,
-      cohortId: body.cohortId,
-      role: body.role,
-      email: body.email ?? null,
-      managerId: body.managerId ?? null,
-      createdBy: c.var.user.id,
-      expiresAt,
-    });
-    const url = `${new URL(c.req.url).origin}/join/${code}`;
-    return c.json({ code, url, expiresAt: new Date(expiresAt).toISOString() }, 201);
+    const [invite] = await issueInvites(c.var.deps, c.var.user, new URL(c.req.url).origin, [
+      { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
+    ]);
+    return c.json(invite, 201);
+  })
+  .post('/admin/invites/bulk', async (c) => {
+    const body = parseInput(bulkInviteBody, await readJson(c));
+    const { store } = c.var.deps;
+    const orgId = c.var.user.orgId;
+    const { rows, problem } = readInviteList(body.csv);
+    if (problem) return c.json(invalidRows([problem]), 422);
+    if (rows.length === 0) throw new ApiError(400, 'empty_file', 'error.noInvitees');
+    if (rows.length > MAX_BULK_INVITES)
+      return c.json(
+        invalidRows([
+          uploadPhrase('upload.invite.tooMany', { count: rows.length, max: MAX_BULK_INVITES }),
+        ]),
+        422,
+      );
+    const [people, cohorts, taken] = await Promise.all([
+      store.listPeople(orgId),
+      store.listCohorts(orgId),
+      store.emailsWithAccounts(rows.map((r) => r.email)),
+    ]);
+    const { invites, problems } = checkInviteRows(rows, { people, cohorts, taken });
+    if (problems.length) return c.json(invalidRows(problems), 422);
+    const issued = await issueInvites(
+      c.var.deps,
+      c.var.user,
+      new URL(c.req.url).origin,
+      invites.map((i) => ({ ...i, locale: body.locale })),
+    );
+    return c.json(
+      { invites: issued.map((link, i) => ({ email: invites[i]!.email, ...link })) },
+      201,
+    );
   })
   .post('/admin/content/validate', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));

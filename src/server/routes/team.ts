@@ -11,9 +11,7 @@ import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
-import { reportProgress } from '../../core/team';
-import { masteryOf } from '../mastery';
-import { progressStateOf } from '../progress-aggregate';
+import { reportProgressOf } from '../team-progress';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
@@ -34,24 +32,7 @@ const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boole
 export const NUDGES_PER_DAY = 3;
 
 async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) {
-  const { store, now } = c.var.deps;
-  const [events, assignments] = await Promise.all([
-    store.userEvents(person.id),
-    store.listAssignments(person.orgId, [person.id]),
-  ]);
-  const [{ competencies }, { streak }] = await Promise.all([
-    masteryOf(store, person.id),
-    progressStateOf(store, person, now()),
-  ]);
-  const progress = reportProgress({
-    events,
-    catalog,
-    assignments,
-    competencies,
-    streak: streak.current,
-    tz: person.tz,
-    now: now(),
-  });
+  const progress = await reportProgressOf(c.var.deps.store, person, catalog, c.var.deps.now());
   const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
   return { progress, gap };
 }

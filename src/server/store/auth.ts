@@ -4,6 +4,7 @@
  * request and a sign-out on one ends the session on all.
  */
 import type { Db } from './db';
+import type { NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
 export interface Session {
@@ -57,6 +58,20 @@ export interface AuthStore {
     now: number,
   ): Promise<AccessToken | undefined>;
 }
+
+/** The `access_tokens` row of a token (also written with its mail by ./mail.ts). */
+export const accessTokenRow = (tokenHash: string, t: AccessToken): NewRow<'access_tokens'> => ({
+  token_hash: tokenHash,
+  kind: t.kind,
+  org_id: t.orgId,
+  user_id: t.userId,
+  cohort_id: t.cohortId,
+  role: t.role,
+  email: t.email,
+  manager_id: t.managerId,
+  created_by: t.createdBy,
+  expires_at: t.expiresAt,
+});
 
 const TOKEN_FIELDS = [
   'kind',
@@ -144,21 +159,7 @@ export function authStore(db: Db): AuthStore {
       return row.hits;
     },
     async createAccessToken(tokenHash, t) {
-      await db
-        .insertInto('access_tokens')
-        .values({
-          token_hash: tokenHash,
-          kind: t.kind,
-          org_id: t.orgId,
-          user_id: t.userId,
-          cohort_id: t.cohortId,
-          role: t.role,
-          email: t.email,
-          manager_id: t.managerId,
-          created_by: t.createdBy,
-          expires_at: t.expiresAt,
-        })
-        .execute();
+      await db.insertInto('access_tokens').values(accessTokenRow(tokenHash, t)).execute();
     },
     async peekAccessToken(tokenHash, kind, now) {
       return db

@@ -269,6 +269,33 @@ export interface HrRecordsTable {
   moves: string;
 }
 
+export interface MailOutboxTable {
+  id: string;
+  kind: 'invite' | 'reset' | 'digest';
+  to_address: string;
+  subject: string;
+  /** Plain text and HTML bodies; emptied once sent (they may hold a single-use link). */
+  text: string;
+  html: string;
+  created_at: number;
+  attempts: Defaulted<number>;
+  next_attempt_at: number;
+  /** Who is sending it now, until `claimed_until` (a crashed sender's claim runs out). */
+  claim: Defaulted<string | null>;
+  claimed_until: Defaulted<number | null>;
+  sent_at: Defaulted<number | null>;
+  /** Given up: the SMTP server refused it for good. */
+  failed_at: Defaulted<number | null>;
+  last_error: Defaulted<string | null>;
+}
+
+export interface DigestLogTable {
+  manager_id: string;
+  /** The week's Monday (YYYY-MM-DD) in the manager's zone. */
+  week: string;
+  sent_at: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -299,6 +326,8 @@ export interface Database {
   pilots: PilotsTable;
   pilot_checklist: PilotChecklistTable;
   hr_records: HrRecordsTable;
+  mail_outbox: MailOutboxTable;
+  digest_log: DigestLogTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

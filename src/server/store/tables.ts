@@ -49,6 +49,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'pilots', key: ['id'] },
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
+  { name: 'digest_log', key: ['manager_id', 'week'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
@@ -57,6 +58,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
+  mail_outbox: 'mail in flight carries single-use links, which are not moved either',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

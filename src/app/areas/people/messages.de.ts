@@ -108,6 +108,8 @@ export const de: MessagesOf<typeof en> = {
   'admin.saveMessage': 'Nachricht speichern',
   'admin.people': 'Personen',
   'admin.resetLinkFor': 'Einmaliger Link zum Zurücksetzen für {name} (24 Stunden gültig):',
+  'admin.resetLinkSent':
+    'Gesendet an {email}: ein einmaliger Link zum Zurücksetzen für {name} (24 Stunden gültig):',
   'admin.deactivated': '(deaktiviert)',
   'admin.role': 'Rolle',
   'admin.roleLearner': 'Lernende',
@@ -137,6 +139,21 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteEmail': 'E-Mail (optional)',
   'admin.createInvite': 'Einladung erstellen',
   'admin.inviteCreated': 'Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
+  'admin.inviteSent':
+    'Gesendet an {email} · Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
+  'admin.inviteLanguage': 'Sprache der E-Mail',
+  'admin.inviteList': 'Eine Liste einladen',
+  'admin.inviteListHelp':
+    'CSV mit Kopfzeile: email, name, manager_email, cohort (Name oder ID). Name und Führungskraft dürfen leer sein. Alle werden eingeladen – oder niemand, wenn eine Zeile korrigiert werden muss.',
+  'admin.inviteListFile': 'CSV-Datei',
+  'admin.inviteListPaste': 'Oder die Liste einfügen',
+  'admin.inviteListSubmit': 'Alle einladen',
+  'admin.inviteListDone': {
+    one: '{count} Person eingeladen.',
+    other: '{count} Personen eingeladen.',
+  },
+  'admin.inviteListSent': '{email}: gesendet',
+  'admin.inviteListLink': '{email}: {url}',
   'admin.upload': 'Modul hochladen',
   'admin.file': 'Markdown-Datei',
   'admin.paste': 'Oder hier einfügen',

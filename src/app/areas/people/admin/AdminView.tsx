@@ -1,12 +1,14 @@
 /**
  * The admin's screen for their organisation, one component per section: the learning goal,
- * the sponsor's message, people, cohorts (with their managers), invites and module upload.
+ * the sponsor's message, people, cohorts (with their managers), invites (one, or a list) and module
+ * upload.
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
 import { t } from '../messages';
 import '../people.css';
 import { createAdminStore } from './admin-store';
+import { BulkInviteSection } from './BulkInviteSection';
 import { CohortsSection } from './CohortsSection';
 import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
@@ -37,6 +39,7 @@ export function AdminView() {
       <PeopleSection admin={admin} />
       <CohortsSection admin={admin} />
       <InviteSection admin={admin} />
+      <BulkInviteSection admin={admin} />
       <UploadSection admin={admin} />
       <TimeZones />
     </section>

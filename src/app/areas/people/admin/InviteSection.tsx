@@ -1,5 +1,8 @@
-/** Invites: a code and link for a cohort and role, optionally for one email and manager. */
-import { formatDate } from '../../../i18n';
+/**
+ * Invites: a code and link for a cohort and role, optionally for one email and manager; with an
+ * email and mail on, the server sends it (in the language chosen here) and the screen says so.
+ */
+import { formatDate, locale, LOCALES, localeNames } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { formValues } from './form';
@@ -18,6 +21,7 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
             role: v('inviteRole'),
             ...(v('inviteEmail') ? { email: v('inviteEmail') } : {}),
             ...(v('inviteManager') ? { managerId: v('inviteManager') } : {}),
+            locale: v('inviteLanguage'),
           });
         }}
       >
@@ -48,6 +52,14 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
         </select>
         <label for="inviteEmail">{t('admin.inviteEmail')}</label>
         <input id="inviteEmail" name="inviteEmail" type="email" />
+        <label for="inviteLanguage">{t('admin.inviteLanguage')}</label>
+        <select id="inviteLanguage" name="inviteLanguage" value={locale.value}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {localeNames[l]}
+            </option>
+          ))}
+        </select>
         <button type="submit" class="button primary">
           {t('admin.createInvite')}
         </button>
@@ -55,12 +67,12 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
       {invite && (
         <p class="notice" role="status">
           {t.rich(
-            'admin.inviteCreated',
+            invite.mailedTo ? 'admin.inviteSent' : 'admin.inviteCreated',
             {
               code: <strong>{invite.code}</strong>,
               url: <span class="copy-box">{invite.url}</span>,
             },
-            { date: formatDate(invite.expiresAt) },
+            { date: formatDate(invite.expiresAt), email: invite.mailedTo ?? '' },
           )}
         </p>
       )}

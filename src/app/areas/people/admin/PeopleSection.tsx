@@ -12,7 +12,10 @@ export function PeopleSection({ admin }: { admin: AdminStore }) {
       <h2>{t('admin.people')}</h2>
       {link && (
         <p class="notice" role="status">
-          {t('admin.resetLinkFor', { name: link.name })} <span class="copy-box">{link.url}</span>
+          {link.mailedTo
+            ? t('admin.resetLinkSent', { name: link.name, email: link.mailedTo })
+            : t('admin.resetLinkFor', { name: link.name })}{' '}
+          <span class="copy-box">{link.url}</span>
         </p>
       )}
       <ul class="plain-list">

@@ -36,6 +36,13 @@ export interface Problem {
   phrase?: Phrase;
 }
 
+/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
+export interface ListInvite {
+  email: string;
+  url: string;
+  mailedTo: string | null;
+}
+
 export interface Programme {
   sponsor: {
     name: string;
@@ -61,8 +68,15 @@ export function createAdminStore({ api }: { api: Api }) {
   const programme = signal<Programme | null>(null, { name: 'admin.programme' });
   const error = signal<string | null>(null, { name: 'admin.error' });
   const flash = signal<string | null>(null, { name: 'admin.flash' });
-  const invite = signal<{ code: string; url: string; expiresAt: string } | null>(null);
-  const resetLink = signal<{ name: string; url: string } | null>(null);
+  const invite = signal<{
+    code: string;
+    url: string;
+    expiresAt: string;
+    /** The address it was mailed to; null: the admin hands the link over. */
+    mailedTo: string | null;
+  } | null>(null);
+  const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
+  const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
   async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
@@ -110,6 +124,7 @@ export function createAdminStore({ api }: { api: Api }) {
     error,
     flash,
     invite,
+    invitedList,
     resetLink,
     upload,
     load,
@@ -125,10 +140,10 @@ export function createAdminStore({ api }: { api: Api }) {
       ),
     async makeResetLink(person: AdminPerson) {
       await run(async () => {
-        const r = await api.post<{ url: string }>(
+        const r = await api.post<{ url: string; mailedTo: string | null }>(
           `/admin/people/${encodeURIComponent(person.id)}/reset-link`,
         );
-        resetLink.value = { name: person.name, url: r.url };
+        resetLink.value = { name: person.name, url: r.url, mailedTo: r.mailedTo };
       });
     },
     createCohort: (name: string, tz: string) =>
@@ -145,9 +160,26 @@ export function createAdminStore({ api }: { api: Api }) {
       role: string;
       email?: string;
       managerId?: string;
+      locale?: string;
     }) {
       await run(async () => {
         invite.value = await api.post('/admin/invites', body);
+      });
+    },
+    /** Invites a CSV list all at once; a refused list leaves its rows' problems. */
+    async inviteList(csv: string, locale: string) {
+      invitedList.value = null;
+      await run(async () => {
+        try {
+          const r = await api.post<{ invites: ListInvite[] }>('/admin/invites/bulk', {
+            csv,
+            locale,
+          });
+          invitedList.value = { invites: r.invites, problems: [] };
+        } catch (err) {
+          if (err instanceof HttpError) invitedList.value = { invites: [], problems: err.rows };
+          throw err;
+        }
       });
     },
     async checkModule(fileName: string, source: string, importIt: boolean) {
