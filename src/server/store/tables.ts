@@ -49,6 +49,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'pilots', key: ['id'] },
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
+  { name: 'scim_users', key: ['user_id'] },
+  { name: 'scim_groups', key: ['cohort_id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
@@ -57,6 +59,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
+  scim_tokens: 'directory credentials; an admin issues new ones after a move',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
