@@ -1,6 +1,7 @@
 /**
  * The admin's screen for their organisation, one component per section: the learning goal,
- * the sponsor's message, people, cohorts (with their managers), invites and module upload.
+ * the sponsor's message, people, cohorts (with their managers), invites, directory provisioning
+ * (SCIM tokens) and module upload.
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
@@ -11,6 +12,7 @@ import { CohortsSection } from './CohortsSection';
 import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
+import { ScimSection } from './ScimSection';
 import { SponsorSection } from './SponsorSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
@@ -37,6 +39,7 @@ export function AdminView() {
       <PeopleSection admin={admin} />
       <CohortsSection admin={admin} />
       <InviteSection admin={admin} />
+      <ScimSection api={store.api} />
       <UploadSection admin={admin} />
       <TimeZones />
     </section>
