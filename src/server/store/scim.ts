@@ -141,6 +141,19 @@ export interface ScimStore {
   deleteDirectoryGroup(orgId: string, id: string, now: number): Promise<boolean>;
 }
 
+/**
+ * The number of matches: a first page that is not full already says it (a directory's
+ * `userName eq` lookup), so the count query runs only when there may be more.
+ */
+async function total(
+  query: DirectoryQuery,
+  rows: number,
+  count: () => Promise<{ n: number }>,
+): Promise<number> {
+  if (query.offset === 0 && rows < query.limit) return rows;
+  return Number((await count()).n);
+}
+
 const SORT_USERS = { userName: 'u.email', displayName: 'u.name', externalId: 's.external_id' };
 const SORT_GROUPS = { userName: 'c.id', displayName: 'c.name', externalId: 'g.external_id' };
 
@@ -256,20 +269,17 @@ export function scimStore(db: Db): ScimStore {
     async findDirectoryPeople(orgId, query) {
       let where = people().where('u.org_id', '=', orgId);
       if (query.filter) where = where.where(filterSql(query.filter, userColumns));
-      const [{ n }, rows] = await Promise.all([
+      const rows = await where
+        .select(personFields)
+        .orderBy(sql.ref(SORT_USERS[query.sortBy ?? 'userName']), query.descending ? 'desc' : 'asc')
+        .orderBy('u.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      const n = await total(query, rows.length, () =>
         where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        where
-          .select(personFields)
-          .orderBy(
-            sql.ref(SORT_USERS[query.sortBy ?? 'userName']),
-            query.descending ? 'desc' : 'asc',
-          )
-          .orderBy('u.id')
-          .limit(query.limit)
-          .offset(query.offset)
-          .execute(),
-      ]);
-      return { total: Number(n), people: rows.map(toPerson) };
+      );
+      return { total: n, people: rows.map(toPerson) };
     },
     async getDirectoryPerson(orgId, id) {
       const row = await people()
@@ -377,23 +387,23 @@ export function scimStore(db: Db): ScimStore {
     async findDirectoryGroups(orgId, query, withMembers) {
       let where = groups().where('c.org_id', '=', orgId);
       if (query.filter) where = where.where(filterSql(query.filter, groupColumns));
-      const [{ n }, rows] = await Promise.all([
+      const rows = await where
+        .select(groupFields)
+        .orderBy(
+          sql.ref(SORT_GROUPS[query.sortBy ?? 'displayName']),
+          query.descending ? 'desc' : 'asc',
+        )
+        .orderBy('c.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      const n = await total(query, rows.length, () =>
         where.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        where
-          .select(groupFields)
-          .orderBy(
-            sql.ref(SORT_GROUPS[query.sortBy ?? 'displayName']),
-            query.descending ? 'desc' : 'asc',
-          )
-          .orderBy('c.id')
-          .limit(query.limit)
-          .offset(query.offset)
-          .execute(),
-      ]);
-      if (!withMembers) return { total: Number(n), groups: rows };
+      );
+      if (!withMembers) return { total: n, groups: rows };
       const members = await membersOf(rows.map((r) => r.id));
       return {
-        total: Number(n),
+        total: n,
         groups: rows.map((r) => ({ ...r, memberIds: members.get(r.id)! })),
       };
     },
