@@ -23,7 +23,11 @@ export default defineConfig({
             {
               test: {
                 name: 'postgres',
-                include: ['test/integration/api.test.ts', 'test/integration/mail.test.ts'],
+                include: [
+                  'test/integration/api.test.ts',
+                  'test/integration/mail.test.ts',
+                  'test/integration/scim.test.ts',
+                ],
                 environment: 'node',
                 testTimeout: 20_000,
                 env: { KINDLING_API_STORE: 'postgres' },

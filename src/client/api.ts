@@ -78,6 +78,7 @@ export function createApi(
       request<T>('GET', path, undefined, cache),
     post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+    delete: <T>(path: string) => request<T>('DELETE', path),
   };
 }
 

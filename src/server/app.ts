@@ -17,6 +17,7 @@ import { progressRoutes } from './routes/progress';
 import { motivationRoutes } from './routes/motivation';
 import { socialRoutes } from './routes/social';
 import { pushRoutes } from './routes/push';
+import { scimRoutes } from './scim/routes';
 import type { Vapid } from './push';
 import { mailService, type MailSetup } from './mail/outbox';
 
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', apiBodyLimit());
   app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'error.noRoute'), 404));
+  app.route('/scim/v2', scimRoutes(deps));
   if (options.staticDir) serveBuiltApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   return app;

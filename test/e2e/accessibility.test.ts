@@ -409,7 +409,7 @@ const screens: Screen[] = [
   },
   {
     who: 'admin',
-    name: 'admin: people, cohorts, invite, reset link, upload problems',
+    name: 'admin: people, cohorts, invite, reset link, upload problems, SCIM token',
     path: () => '/admin',
     ready: (p) => p.getByRole('button', { name: 'Reset link for Lena Learner' }),
     act: async (page) => {
@@ -422,6 +422,9 @@ const screens: Screen[] = [
         .fill('---\nid: Bad Id\ntitle: Listening\n---\n\nNo lessons.\n');
       await page.getByRole('button', { name: 'Validate' }).click();
       await page.locator('.problems li').first().waitFor();
+      await page.getByLabel('Token name (e.g. the directory)').fill('Okta');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      await page.getByTestId('scim-token').waitFor();
     },
   },
   {

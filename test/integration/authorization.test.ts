@@ -293,6 +293,24 @@ const rows: Row[] = [
     expect: adminOnly(200),
   },
   { route: 'GET /api/v1/org/goal', expect: adminOnly(200) },
+  // SCIM tokens: each admin sees and revokes only their own organisation's (SCIM itself:
+  // scim.test.ts has its own matrix of tokens).
+  { route: 'GET /api/v1/admin/scim-tokens', expect: adminOnly(200) },
+  { route: 'POST /api/v1/admin/scim-tokens', body: { name: 'Entra ID' }, expect: adminOnly(201) },
+  {
+    route: 'DELETE /api/v1/admin/scim-tokens/:id',
+    params: { id: 'scim-demo' },
+    setup: (store) =>
+      store.createScimToken({
+        id: 'scim-demo',
+        orgId: 'demo-co',
+        name: 'Okta',
+        tokenHash: 'hash-scim-demo',
+        createdBy: 'u-demo-admin',
+        createdAt: Date.now(),
+      }),
+    expect: adminOnly(200, 404),
+  },
   // Motivation: cohort boards and the caller's own board settings.
   { route: 'GET /api/v1/cohorts/:id/leaderboard', cohortParam: 'id', expect: cohortReaders(200) },
   { route: 'GET /api/v1/me/board-profile', expect: signedIn(200) },
@@ -429,9 +447,11 @@ describe('the authorization matrix', () => {
         const res =
           method === 'GET'
             ? await client.get(path)
-            : method === 'PUT'
-              ? await client.put(path, body ?? {})
-              : await client.post(path, body ?? {});
+            : method === 'DELETE'
+              ? await client.delete(path)
+              : method === 'PUT'
+                ? await client.put(path, body ?? {})
+                : await client.post(path, body ?? {});
         const label = `${actor} → ${scoped ? `${scope} ` : ''}${path}`;
         seen.push(label);
         if (res.status !== want) wrong.push(`${label}: ${res.status}, expected ${want}`);

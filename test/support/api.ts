@@ -11,6 +11,7 @@ export interface Client {
   get(path: string): Promise<Response>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   put(path: string, body: unknown): Promise<Response>;
+  delete(path: string): Promise<Response>;
 }
 
 export function clientFor(app: App, cookie = ''): Client {
@@ -34,6 +35,7 @@ export function clientFor(app: App, cookie = ''): Client {
     get: (p) => call('GET', p),
     post: (p, b, h) => call('POST', p, b, h),
     put: (p, b) => call('PUT', p, b),
+    delete: (p) => call('DELETE', p),
   };
 }
 

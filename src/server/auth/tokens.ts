@@ -31,3 +31,10 @@ export const inviteHash = (code: string) => hashToken(`invite:${normaliseInviteC
 
 export const newResetToken = () => randomBytes(32).toString('base64url');
 export const resetHash = (token: string) => hashToken(`reset:${token}`);
+
+/**
+ * SCIM bearer tokens: 32 random bytes behind a recognisable prefix (secret scanners and people
+ * can tell what leaked); only the SHA-256 is stored.
+ */
+export const newScimToken = () => `kscim_${randomBytes(32).toString('base64url')}`;
+export const scimTokenHash = (token: string) => hashToken(`scim:${token}`);

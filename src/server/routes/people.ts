@@ -7,9 +7,11 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { accountRoutes } from './account';
 import { adminRoutes } from './admin';
+import { scimTokenRoutes } from './scim-tokens';
 import { teamRoutes } from './team';
 
 export const peopleRoutes = new Hono<AppEnv>()
   .route('/', accountRoutes)
   .route('/', teamRoutes)
-  .route('/', adminRoutes);
+  .route('/', adminRoutes)
+  .route('/', scimTokenRoutes);

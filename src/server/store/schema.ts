@@ -296,6 +296,45 @@ export interface DigestLogTable {
   sent_at: number;
 }
 
+export interface ScimTokensTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** SHA-256 of the bearer token; the token itself is shown once. */
+  token_hash: string;
+  created_by: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** What the directory says about a person beyond `users` (SCIM 2.0). */
+export interface ScimUsersTable {
+  user_id: string;
+  org_id: string;
+  external_id: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  /** JSON array of the SCIM `emails` as the directory sent them. */
+  emails: string | null;
+  department: string | null;
+  employee_number: string | null;
+  created_at: number;
+  updated_at: number;
+  /** The directory deleted the person: deactivated, kept, answered 404. */
+  deleted_at: number | null;
+}
+
+/** A cohort the directory knows as a SCIM group. */
+export interface ScimGroupsTable {
+  cohort_id: string;
+  org_id: string;
+  external_id: string | null;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -328,6 +367,9 @@ export interface Database {
   hr_records: HrRecordsTable;
   mail_outbox: MailOutboxTable;
   digest_log: DigestLogTable;
+  scim_tokens: ScimTokensTable;
+  scim_users: ScimUsersTable;
+  scim_groups: ScimGroupsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

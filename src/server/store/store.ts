@@ -20,6 +20,7 @@ import { peopleStore, type PeopleStore } from './people';
 import { pilotStore, type PilotStore } from './pilot';
 import { progressStore, type ProgressStore } from './progress';
 import { pushStore, type PushStore } from './push';
+import { scimStore, type ScimStore } from './scim';
 import { exportRows, importRows, type TransferRow } from './tables';
 
 export type * from './auth';
@@ -30,6 +31,7 @@ export type * from './people';
 export type * from './pilot';
 export type * from './progress';
 export type * from './push';
+export type * from './scim';
 
 /** What every store does whatever its areas: health, shutdown, locks, whole-database transfer. */
 export interface BaseStore {
@@ -64,7 +66,8 @@ export interface Store
     MotivationStore,
     PilotStore,
     PushStore,
-    MailStore {}
+    MailStore,
+    ScimStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -103,5 +106,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...pilotStore(db),
     ...pushStore(db),
     ...mailStore(db),
+    ...scimStore(db),
   };
 }

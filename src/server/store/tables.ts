@@ -50,6 +50,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
   { name: 'digest_log', key: ['manager_id', 'week'] },
+  { name: 'scim_users', key: ['user_id'] },
+  { name: 'scim_groups', key: ['cohort_id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
@@ -59,6 +61,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   rate_limits: 'short-lived login windows; they restart empty',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
   mail_outbox: 'mail in flight carries single-use links, which are not moved either',
+  scim_tokens: 'directory credentials; an admin issues new ones after a move',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

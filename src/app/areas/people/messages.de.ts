@@ -187,4 +187,22 @@ export const de: MessagesOf<typeof en> = {
   'cohortManagers.added': '{name} ist jetzt für {cohort} verantwortlich.',
   'team.cohorts': 'Deine Kohorten',
   'team.cohortLink': '{cohort}: Rangliste und Challenge',
+  'scim.title': 'Verzeichnis-Provisionierung (SCIM)',
+  'scim.intro':
+    'Entra ID, Okta oder Keycloak können Personen anlegen, ändern und deaktivieren und Kohorten abgleichen. Gib dem Verzeichnis diese URL und einen Token.',
+  'scim.url': 'SCIM-URL:',
+  'scim.copy': 'Kopieren',
+  'scim.copied': 'Kopiert',
+  'scim.copyUrl': 'SCIM-URL kopieren',
+  'scim.copyToken': 'Token kopieren',
+  'scim.created': 'Token „{name}“ — kopiere ihn jetzt, er wird nur einmal angezeigt:',
+  'scim.tokenName': 'Name des Tokens (z. B. das Verzeichnis)',
+  'scim.create': 'Token erstellen',
+  'scim.none': 'Noch keine Tokens.',
+  'scim.tokenDates': 'erstellt {created} · zuletzt benutzt {used}',
+  'scim.neverUsed': 'nie',
+  'scim.revoke': 'Widerrufen',
+  'scim.revokeLabel': 'Token {name} widerrufen',
+  'scim.revokeConfirm':
+    'Token {name} widerrufen? Das Verzeichnis, das ihn nutzt, hört auf zu arbeiten.',
 };

@@ -23,6 +23,7 @@ import { legacyMigrations } from './legacy';
 export type AnyDb = Kysely<any>;
 import { storeWrittenOnce } from './0012-store-written-once';
 import { mailOutbox } from './0025-mail-outbox';
+import { scim } from './0030-scim';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -65,6 +66,7 @@ export const migrations: Record<string, Migration> = {
   ...legacy,
   '0012-store-written-once': storeWrittenOnce,
   '0025-mail-outbox': mailOutbox,
+  '0030-scim': scim,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */

@@ -1,7 +1,7 @@
 /**
  * The admin's screen for their organisation, one component per section: the learning goal,
- * the sponsor's message, people, cohorts (with their managers), invites (one, or a list) and module
- * upload.
+ * the sponsor's message, people, cohorts (with their managers), invites (one, or a list), directory
+ * provisioning (SCIM tokens) and module upload.
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
@@ -13,6 +13,7 @@ import { CohortsSection } from './CohortsSection';
 import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
+import { ScimSection } from './ScimSection';
 import { SponsorSection } from './SponsorSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
@@ -40,6 +41,7 @@ export function AdminView() {
       <CohortsSection admin={admin} />
       <InviteSection admin={admin} />
       <BulkInviteSection admin={admin} />
+      <ScimSection api={store.api} />
       <UploadSection admin={admin} />
       <TimeZones />
     </section>

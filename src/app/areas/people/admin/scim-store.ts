@@ -1,0 +1,62 @@
+/**
+ * The admin's SCIM tokens: list (never the tokens themselves), create (the token is kept in
+ * memory only until the admin leaves the screen) and revoke. Created by ScimSection only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../../../client/api';
+import { errorText } from '../../../i18n';
+import { t } from '../messages';
+
+export interface ScimTokenRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export function createScimTokens({ api }: { api: Api }) {
+  const tokens = signal<ScimTokenRow[]>([], { name: 'scim.tokens' });
+  const scimUrl = signal<string>('', { name: 'scim.url' });
+  /** The token just created: shown once. */
+  const created = signal<{ id: string; name: string; token: string } | null>(null, {
+    name: 'scim.created',
+  });
+  const error = signal<string | null>(null, { name: 'scim.error' });
+
+  async function run(action: () => Promise<unknown>): Promise<void> {
+    error.value = null;
+    try {
+      await action();
+    } catch (err) {
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
+    }
+  }
+  const load = () =>
+    run(async () => {
+      const r = await api.get<{ tokens: ScimTokenRow[]; scimUrl: string }>('/admin/scim-tokens');
+      tokens.value = r.tokens;
+      scimUrl.value = r.scimUrl;
+    });
+
+  return {
+    tokens,
+    scimUrl,
+    created,
+    error,
+    load,
+    create: (name: string) =>
+      run(async () => {
+        const r = await api.post<{ id: string; token: string }>('/admin/scim-tokens', { name });
+        created.value = { id: r.id, name, token: r.token };
+        await load();
+      }),
+    revoke: (id: string) =>
+      run(async () => {
+        await api.delete(`/admin/scim-tokens/${encodeURIComponent(id)}`);
+        if (created.value?.id === id) created.value = null;
+        await load();
+      }),
+  };
+}
+
+export type ScimTokens = ReturnType<typeof createScimTokens>;
