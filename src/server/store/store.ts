@@ -12,6 +12,7 @@ import { authStore, type AuthStore } from './auth';
 import { coachingStore, type CoachingStore } from './coaching';
 import { contentStore, type ContentStore } from './content';
 import { openDb, type Dialect, type StoreTarget } from './db';
+import { identityStore, type IdentityStore } from './identity';
 import { exclusiveLock } from './locks';
 import { migrate } from './migrations';
 import { motivationStore, type MotivationStore } from './motivation';
@@ -23,6 +24,7 @@ import { exportRows, importRows, type TransferRow } from './tables';
 
 export type * from './auth';
 export type * from './coaching';
+export type * from './identity';
 export type * from './motivation';
 export type * from './people';
 export type * from './pilot';
@@ -61,7 +63,8 @@ export interface Store
     ProgressStore,
     MotivationStore,
     PilotStore,
-    PushStore {}
+    PushStore,
+    IdentityStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -99,5 +102,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...motivationStore(db),
     ...pilotStore(db),
     ...pushStore(db),
+    ...identityStore(db),
   };
 }

@@ -49,6 +49,9 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'pilots', key: ['id'] },
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
+  { name: 'sso_configs', key: ['org_id'] },
+  { name: 'sso_domains', key: ['domain'] },
+  { name: 'sso_identities', key: ['org_id', 'issuer', 'subject'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
@@ -57,6 +60,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
+  sso_logins: 'sign-ins under way live ten minutes; people sign in again after a move',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
