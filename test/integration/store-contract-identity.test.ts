@@ -64,6 +64,9 @@ describe.each(storeKinds)('$name identity store contract', (kind) => {
     expect(unseal(saved!.sealedSecret)).toBe('s3cret');
     expect((await store.ssoConfigForDomain('ACME.example'))?.orgId).toBe('acme');
     expect(await store.ssoConfigForDomain('acme.test')).toBeUndefined();
+    expect((await store.ssoConfigForSlug('acme'))?.issuer).toBe('https://login.example.com');
+    expect(await store.ssoConfigForSlug('globex')).toBeUndefined();
+    expect(await store.orgSlug('acme')).toBe('acme');
   });
 
   it('gives a domain to one organisation only, changing nothing on a clash', async () => {

@@ -52,4 +52,8 @@ export const de: MessagesOf<typeof en> = {
   'error.field.pilotCohorts': '{field}: Wähle mindestens eine Pilotkohorte.',
   'error.field.endsBeforeStart': 'Das Enddatum darf nicht vor dem Startdatum liegen.',
   'error.field.moduleId': '{field}: Verwende Kleinbuchstaben, Ziffern und -.',
+  'error.ssoDomainTaken': 'Die Domain „{domain}“ gehört schon zu einer anderen Organisation.',
+  'error.ssoSecretNeeded': 'Gib das Client-Secret ein, das dein Anbieter dir gegeben hat.',
+  'error.ssoKeyMissing':
+    'Auf dem Server ist kein KINDLING_SECRET_KEY gesetzt, daher kann er kein Client-Secret speichern.',
 };

@@ -50,4 +50,8 @@ export const en = {
   'error.field.pilotCohorts': '{field}: choose at least one pilot cohort.',
   'error.field.endsBeforeStart': 'The end date must not be before the start date.',
   'error.field.moduleId': '{field}: use lowercase letters, digits and -.',
+  'error.ssoDomainTaken': 'The domain "{domain}" already belongs to another organisation.',
+  'error.ssoSecretNeeded': 'Enter the client secret your provider gave you.',
+  'error.ssoKeyMissing':
+    'The server has no KINDLING_SECRET_KEY set, so it cannot store a client secret.',
 } as const;

@@ -59,8 +59,10 @@ export interface IdentityStore {
   saveSsoConfig(config: SsoConfig): Promise<{ takenDomain?: string }>;
   /** The configuration whose domains include `domain` (lowercase). */
   ssoConfigForDomain(domain: string): Promise<SsoConfig | undefined>;
-  /** The organisation with this URL slug. */
-  orgIdBySlug(slug: string): Promise<string | undefined>;
+  /** The configuration of the organisation with this URL slug (`/sso/<slug>`). */
+  ssoConfigForSlug(slug: string): Promise<SsoConfig | undefined>;
+  /** The organisation's URL slug. */
+  orgSlug(orgId: string): Promise<string | undefined>;
   /** Records a sign-in under way (and forgets expired ones). */
   createSsoLogin(stateHash: string, login: PendingSsoLogin): Promise<void>;
   /** Atomically marks the sign-in used; only the first caller gets it back, and only unexpired. */
@@ -178,13 +180,22 @@ export function identityStore(db: Db): IdentityStore {
         .executeTakeFirst();
       return row && withDomains(row);
     },
-    async orgIdBySlug(slug) {
+    async ssoConfigForSlug(slug) {
+      const row = await db
+        .selectFrom('orgs as o')
+        .innerJoin('sso_configs as s', 's.org_id', 'o.id')
+        .select(CONFIG_FIELDS.map((f) => `s.${f}` as const))
+        .where('o.slug', '=', slug)
+        .executeTakeFirst();
+      return row && withDomains(row);
+    },
+    async orgSlug(orgId) {
       const row = await db
         .selectFrom('orgs')
-        .select('id')
-        .where('slug', '=', slug)
+        .select('slug')
+        .where('id', '=', orgId)
         .executeTakeFirst();
-      return row?.id;
+      return row?.slug ?? undefined;
     },
     async createSsoLogin(stateHash, login) {
       await db.deleteFrom('sso_logins').where('expires_at', '<=', login.createdAt).execute();
