@@ -254,6 +254,7 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       await audit(page, 'sign-in', findings);
 
       await page.getByLabel('Email').fill('learner@demo.test');
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByLabel('Password').fill('learn-daily');
       await page.getByRole('button', { name: 'Sign in' }).click();
       const continueCard = page.getByRole('link', { name: /^Continue:/ });
@@ -491,6 +492,7 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
         if (who !== 'visitor') {
           await page.goto(server.url);
           await page.getByLabel('Email').fill(accounts[who]);
+          await page.getByRole('button', { name: 'Continue' }).click();
           await page.getByLabel('Password').fill('learn-daily');
           await page.getByRole('button', { name: 'Sign in' }).click();
           await page.getByRole('navigation', { name: 'Main' }).waitFor();

@@ -36,6 +36,7 @@ describe('a learner whose browser speaks German', () => {
       await page.getByRole('heading', { name: 'Jeden Tag ein bisschen lernen' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await page.getByLabel('E-Mail').fill('learner@demo.test');
+      await page.getByRole('button', { name: 'Weiter' }).click();
       // The server's refusal, worded in German from its phrase.
       await page.getByLabel('Passwort').fill('not-my-password');
       await page.getByRole('button', { name: 'Anmelden' }).click();

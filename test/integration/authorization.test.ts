@@ -193,7 +193,7 @@ const rows: Row[] = [
   { route: 'GET /api/v1/admin/sso', expect: adminOnly(200) },
   {
     route: 'PUT /api/v1/admin/sso',
-    body: (actor) => ({
+    body: (actor: Actor) => ({
       issuer: 'https://login.example.com',
       clientId: 'kindling',
       clientSecret: 'secret',

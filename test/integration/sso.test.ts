@@ -72,7 +72,7 @@ function expectRefused(res: Response, key: string) {
 
 async function signedIn(res: Response) {
   expect(res.status).toBe(303);
-  expect(res.headers.get('location')).toBe('/');
+  expect(res.headers.get('location')).toBe('/?signedIn=sso');
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   expect(cookie).toMatch(/^kindling_session=/);
   return (await json(await clientFor(app, cookie).get('/api/v1/me'))).user;

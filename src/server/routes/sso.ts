@@ -262,5 +262,6 @@ export const ssoAuthRoutes = new Hono<AppEnv>()
     const admission = await admit(store, config, profile, now());
     if ('refusal' in admission) return refuse(c, admission.refusal);
     await startSession(c, admission.userId);
-    return c.redirect('/', 303);
+    // The app asks who is signed in when it sees this (it has no user cached yet).
+    return c.redirect('/?signedIn=sso', 303);
   });

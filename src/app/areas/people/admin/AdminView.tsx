@@ -12,6 +12,7 @@ import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
 import { SponsorSection } from './SponsorSection';
+import { SsoSection } from './SsoSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
 
@@ -38,6 +39,7 @@ export function AdminView() {
       <CohortsSection admin={admin} />
       <InviteSection admin={admin} />
       <UploadSection admin={admin} />
+      <SsoSection admin={admin} />
       <TimeZones />
     </section>
   );
