@@ -77,6 +77,7 @@ describe('a manager and an admin whose browsers speak German', () => {
   const signInGerman = async (page: Page, email: string) => {
     await page.goto(server.url);
     await page.getByLabel('E-Mail').fill(email);
+    await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByLabel('Passwort').fill('learn-daily');
     await page.getByRole('button', { name: 'Anmelden' }).click();
   };

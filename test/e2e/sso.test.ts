@@ -57,6 +57,7 @@ describe('signing in with a company account', () => {
     await page.locator('button[type="submit"]').click();
     await page.getByRole('heading', { name: /Hi Nora/ }).waitFor();
     expect(page.url()).toBe(`${server.url}/`);
+    await page.locator('.module-card').first().waitFor(); // the app loaded their lessons too
     const cookies = await page.context().cookies(server.url);
     expect(cookies.find((c) => c.name === 'kindling_session')).toMatchObject({ httpOnly: true });
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -59,7 +59,7 @@ export function SignIn() {
     }
     busy.value = true;
     try {
-      await store.session.signIn(email, String(form.get('password') ?? ''));
+      await store.signIn(email, String(form.get('password') ?? ''));
     } catch (err) {
       error.value =
         err instanceof HttpError
