@@ -4,15 +4,16 @@
  * at it and come back signed in, and every refusal redirects to the sign-in screen with its
  * phrase key and changes nothing (no person, no link, no session).
  *
- * Runs with the provider putting profile claims in the id token and only in userinfo.
+ * Runs with the provider putting profile claims in the id token and only in userinfo, on SQLite
+ * and (vitest project "postgres") on PostgreSQL.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { clientFor, signInAs, type App, type Client } from '../support/api';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc';
-import { demoStore } from '../support/server';
+import { apiTestStore, disposeApiTestStores } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 import type { Store } from '../../src/server/store/store';
 
@@ -80,10 +81,11 @@ async function signedIn(res: Response) {
 
 beforeEach(async () => {
   clock = Date.now();
-  store = await demoStore();
+  store = await apiTestStore();
   app = createApp({ store, now: () => clock });
   admin = clientFor(app, await sessionCookie(store, 'u-demo-admin'));
 });
+afterEach(disposeApiTestStores);
 
 describe.each([true, false])('with conformIdTokenClaims %s', (conform) => {
   let provider: TestProvider;
