@@ -565,7 +565,8 @@ describe('a keyboard-only learner', () => {
       await page.getByLabel('Email').waitFor();
       await tabTo(page, /Email/);
       await page.keyboard.type('learner@demo.test');
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // email first: the password field comes next, focused
+      await page.getByLabel('Password').waitFor();
       await page.keyboard.type('learn-daily');
       await page.keyboard.press('Enter');
       await page.getByRole('link', { name: /^Continue:/ }).waitFor();
