@@ -27,6 +27,7 @@ export default defineConfig({
                   'test/integration/api.test.ts',
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',
+                  'test/integration/sso.test.ts',
                 ],
                 environment: 'node',
                 testTimeout: 20_000,

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Caching routes:
- * - every app URL (a navigation) is answered with the precached shell, online or offline;
+ * - every app URL (a navigation) is answered with the precached shell, online or offline
+ *   (except `/sso/<org>`, the server's redirect to an organisation's company sign-in);
  * - content API responses: stale-while-revalidate, so a lesson opens instantly and refreshes.
  *   When a revalidated catalog differs (its ETag), open pages are told (`CONTENT_UPDATED`) so
  *   they read it again and update downloads at once, not on the visit after. A catalog asked
@@ -44,7 +45,9 @@ const withoutVersion: WorkboxPlugin = {
 
 export function registerRoutes(): void {
   registerRoute(
-    new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),
+    new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+      denylist: [/^\/api\//, /^\/sso\//],
+    }),
   );
   const get = (request: Request) => request.method === 'GET';
   const catalog = new StaleWhileRevalidate({

@@ -20,7 +20,7 @@ import { createDownloadsStore } from './stores/downloads';
 import { createLeaderboardStore } from './stores/leaderboard';
 import { createSocialStore } from './stores/social';
 import { createProgressStore } from './stores/progress';
-import { createSessionStore } from './stores/session';
+import { backFromCompanySignIn, createSessionStore } from './stores/session';
 import { onContentUpdated, registerServiceWorker, requestBackgroundSync } from './sw-bridge';
 
 export const SYNC_DEBOUNCE_MS = 1500;
@@ -127,7 +127,7 @@ export async function createStore({
   }, SYNC_PERIOD_MS);
   registerServiceWorker();
 
-  await session.restore(lost);
+  await session.restore(lost || backFromCompanySignIn());
   /** The device's data was wiped since the last visit; state is re-pulled from the server. */
   const storageLost = signal(lost, { name: 'storageLost' });
   await switchUser();

@@ -82,6 +82,10 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'error.noRoute'), 404));
   app.route('/scim/v2', scimRoutes(deps));
+  // The link an admin shares: "sign in with your company account" for one organisation.
+  app.get('/sso/:slug', (c) =>
+    c.redirect(`/api/v1/auth/sso/start?org=${encodeURIComponent(c.req.param('slug'))}`, 302),
+  );
   if (options.staticDir) serveBuiltApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   return app;

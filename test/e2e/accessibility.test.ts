@@ -254,6 +254,7 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       await audit(page, 'sign-in', findings);
 
       await page.getByLabel('Email').fill('learner@demo.test');
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByLabel('Password').fill('learn-daily');
       await page.getByRole('button', { name: 'Sign in' }).click();
       const continueCard = page.getByRole('link', { name: /^Continue:/ });
@@ -494,6 +495,7 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
         if (who !== 'visitor') {
           await page.goto(server.url);
           await page.getByLabel('Email').fill(accounts[who]);
+          await page.getByRole('button', { name: 'Continue' }).click();
           await page.getByLabel('Password').fill('learn-daily');
           await page.getByRole('button', { name: 'Sign in' }).click();
           await page.getByRole('navigation', { name: 'Main' }).waitFor();
@@ -566,7 +568,8 @@ describe('a keyboard-only learner', () => {
       await page.getByLabel('Email').waitFor();
       await tabTo(page, /Email/);
       await page.keyboard.type('learner@demo.test');
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // email first: the password field comes next, focused
+      await page.getByLabel('Password').waitFor();
       await page.keyboard.type('learn-daily');
       await page.keyboard.press('Enter');
       await page.getByRole('link', { name: /^Continue:/ }).waitFor();

@@ -122,6 +122,7 @@ describe('hostile content and names', () => {
     try {
       await page.goto(server.url);
       await page.getByLabel('Email').fill('mallory@demo.test');
+      await page.getByRole('button', { name: 'Continue' }).click();
       await page.getByLabel('Password').fill('learn-daily');
       await page.getByRole('button', { name: 'Sign in' }).click();
       // The display name shows as the literal text the person typed.

@@ -36,7 +36,8 @@ describe('the lesson player', () => {
     // The last email is filled in for convenience; replace it as a person would.
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('learner@demo.test');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // email first: the password field comes next, focused
+    await page.getByLabel('Password').waitFor();
     await page.keyboard.type('learn-daily');
     await page.keyboard.press('Enter');
     const cont = page.getByRole('link', { name: /^Continue:/ });

@@ -36,6 +36,7 @@ describe('a learner whose browser speaks German', () => {
       await page.getByRole('heading', { name: 'Jeden Tag ein bisschen lernen' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await page.getByLabel('E-Mail').fill('learner@demo.test');
+      await page.getByRole('button', { name: 'Weiter' }).click();
       // The server's refusal, worded in German from its phrase.
       await page.getByLabel('Passwort').fill('not-my-password');
       await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -76,6 +77,7 @@ describe('a manager and an admin whose browsers speak German', () => {
   const signInGerman = async (page: Page, email: string) => {
     await page.goto(server.url);
     await page.getByLabel('E-Mail').fill(email);
+    await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByLabel('Passwort').fill('learn-daily');
     await page.getByRole('button', { name: 'Anmelden' }).click();
   };

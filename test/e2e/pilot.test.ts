@@ -83,6 +83,7 @@ describe('the pilot dashboard', () => {
     });
     expect(nudge.status).toBe(201);
     await page.getByLabel('Email').fill('admin@demo.test');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Password').fill('learn-daily');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Pilot' }).click();

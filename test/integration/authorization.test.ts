@@ -185,6 +185,22 @@ const rows: Row[] = [
   },
   { route: 'POST /api/v1/auth/logout', expect: signedIn(200) },
   { route: 'GET /api/v1/me', expect: signedIn(200) },
+  // Single sign-on: public doors (a refusal is a redirect to the sign-in screen; flows:
+  // sso.test.ts), and each admin sets their own organisation's provider only.
+  { route: 'GET /api/v1/auth/sso/discover', expect: everyone(200) },
+  { route: 'GET /api/v1/auth/sso/start', expect: everyone(303) },
+  { route: 'GET /api/v1/auth/sso/callback', expect: everyone(303) },
+  { route: 'GET /api/v1/admin/sso', expect: adminOnly(200) },
+  {
+    route: 'PUT /api/v1/admin/sso',
+    body: (actor: Actor) => ({
+      issuer: 'https://login.example.com',
+      clientId: 'kindling',
+      clientSecret: 'secret',
+      emailDomains: [actor === 'otherOrgAdmin' ? 'globex.test' : 'demo.test'],
+    }),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/v1/catalog', expect: signedIn(200) },
   { route: 'GET /api/v1/modules/:id', params: { id: 'giving-feedback' }, expect: signedIn(200) },
   { route: 'POST /api/v1/sync', body: syncBody([]), expect: signedIn(200) },

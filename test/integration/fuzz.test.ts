@@ -152,7 +152,17 @@ function nearValid(path: string): fc.Arbitrary<unknown> {
     : path.endsWith('/sync')
       ? () =>
           syncBody([lessonEvent('lesson_completed', LESSON), lessonEvent('lesson_started', LESSON)])
-      : () => ({});
+      : path.endsWith('/admin/sso')
+        ? () => ({
+            // A provider that refuses connections at once: fuzzed sign-ins never leave the machine.
+            issuer: 'http://127.0.0.1:9',
+            clientId: 'kindling',
+            clientSecret: 'secret',
+            emailDomains: ['fuzz.test'],
+            passwordSignIn: false,
+            createAccounts: true,
+          })
+        : () => ({});
   return fc
     .tuple(
       fc.constantFrom('drop', 'retype', 'add', 'event-retype', 'event-drop', 'many-events'),
@@ -170,6 +180,10 @@ function nearValid(path: string): fc.Arbitrary<unknown> {
         'lessonId',
         'durationMs',
         'answerIds',
+        'issuer',
+        'emailDomains',
+        'clientSecret',
+        'defaultCohortId',
         '__proto__',
       ),
       anyJson,
@@ -228,9 +242,15 @@ const fuzzRequest = (routes: Array<{ method: string; path: string }>) =>
           CANARY.id,
         ),
       ),
-      query: fc.option(fc.dictionary(fc.constantFrom('period', 'cursor', 'limit', 'q'), text), {
-        freq: 2,
-      }),
+      query: fc.option(
+        fc.dictionary(
+          fc.constantFrom('period', 'cursor', 'limit', 'q', 'email', 'org', 'state', 'code', 'iss'),
+          text,
+        ),
+        {
+          freq: 2,
+        },
+      ),
       contentType: fc.constantFrom(
         'application/json',
         'text/plain',

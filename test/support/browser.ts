@@ -58,6 +58,7 @@ export async function signIn(
 ) {
   await page.goto(baseUrl);
   await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

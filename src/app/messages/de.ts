@@ -36,6 +36,11 @@ export const de: Messages = {
   'signIn.submit': 'Anmelden',
   'signIn.busy': 'Anmeldung läuft…',
   'signIn.missing': 'Gib deine geschäftliche E-Mail-Adresse und dein Passwort ein.',
+  'signIn.continue': 'Weiter',
+  'signIn.checking': 'Wird geprüft…',
+  'signIn.leaving': 'Weiter zur Anmeldung deiner Firma…',
+  'signIn.usePassword': 'Mit Passwort anmelden',
+  'signIn.missingEmail': 'Gib deine geschäftliche E-Mail-Adresse ein.',
   'signIn.offline':
     'Du scheinst offline zu sein. Verbinde dich zum Anmelden; gespeicherte Lektionen bleiben auf diesem Gerät.',
 

@@ -39,6 +39,11 @@ export const en = {
   'signIn.submit': 'Sign in',
   'signIn.busy': 'Signing in…',
   'signIn.missing': 'Enter your work email and your password.',
+  'signIn.continue': 'Continue',
+  'signIn.checking': 'Checking…',
+  'signIn.leaving': 'Taking you to your company sign-in…',
+  'signIn.usePassword': 'Sign in with a password',
+  'signIn.missingEmail': 'Enter your work email.',
   'signIn.offline':
     'You seem to be offline. Connect to sign in; lessons you saved stay on this device.',
 

@@ -7,6 +7,21 @@ import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
 import { getMeta, setMeta, type KindlingDB, type SignedInUser } from '../../client/db';
 
+/**
+ * True once when the page was opened by the server's redirect after a company sign-in
+ * (`/?signedIn=sso`): the session cookie is new and the device knows no user yet, so the server
+ * must be asked who it is. The marker is taken out of the address bar.
+ */
+export function backFromCompanySignIn(): boolean {
+  const url = new URL(location.href);
+  if (url.searchParams.get('signedIn') !== 'sso') return false;
+  url.searchParams.delete('signedIn');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return true;
+}
+
+export type SignInMethod = { method: 'sso'; startUrl: string } | { method: 'password' };
+
 export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
   const user = signal<SignedInUser | null>(null, { name: 'session.user' });
   const ready = signal(false, { name: 'session.ready' });
@@ -25,7 +40,8 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
     /**
      * Shows the cached user at once, then confirms the session with the server. With no cached
      * user the server is asked only when `storageLost` (the session cookie may have outlived the
-     * wiped database); a first visit makes no request that is bound to answer 401.
+     * wiped database) or right after a company sign-in; a first visit makes no request that is
+     * bound to answer 401.
      */
     async restore(storageLost = false): Promise<void> {
       const cached = (await getMeta(db, 'user')) ?? null;
@@ -38,6 +54,17 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
       } catch (err) {
         if (cached && err instanceof HttpError && err.status === 401) await setUser(null);
         // Offline or a server hiccup: keep working with the cached user.
+      }
+    },
+    /**
+     * How this email signs in: at its organisation's provider (`startUrl`, a page to go to) or
+     * with a password here. Unreachable server: the password path (it says so when tried).
+     */
+    async signInMethod(email: string): Promise<SignInMethod> {
+      try {
+        return await api.get<SignInMethod>(`/auth/sso/discover?email=${encodeURIComponent(email)}`);
+      } catch {
+        return { method: 'password' };
       }
     },
     async signIn(email: string, password: string): Promise<void> {

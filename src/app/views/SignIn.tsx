@@ -1,20 +1,65 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
-import { errorText, t } from '../i18n';
+import { catalogs, errorText, t } from '../i18n';
 
+type Key = Parameters<typeof t>[0];
+
+/**
+ * A refusal the server sent back with the browser (`/?signInError=<key>` after a company sign-in),
+ * read once and taken out of the address bar. Only known phrase keys are shown.
+ */
+function refusalInAddress(): string | null {
+  const url = new URL(location.href);
+  const key = url.searchParams.get('signInError');
+  if (key === null) return null;
+  url.searchParams.delete('signInError');
+  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  return Object.hasOwn(catalogs.en, key) && key.startsWith('error.') ? t(key as Key) : null;
+}
+
+/**
+ * Email first: a domain whose organisation signs in at its provider goes there; any other email
+ * (or no answer from the server) asks for the password, as before. "Use a password" keeps the
+ * break-glass door open for admins of an organisation with single sign-on.
+ */
 export function SignIn() {
   const store = useStore();
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const step = useSignal<'email' | 'password' | 'leaving'>('email');
+  const password = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    error.value = refusalInAddress();
+  }, []);
+  useEffect(() => {
+    if (step.value === 'password') password.current?.focus();
+  }, [step.value]);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    busy.value = true;
+    const email = String(form.get('email') ?? '').trim();
     error.value = null;
+    if (step.value === 'email') {
+      if (!email) {
+        error.value = t('signIn.missingEmail');
+        return;
+      }
+      busy.value = true;
+      const how = await store.session.signInMethod(email);
+      busy.value = false;
+      if (how.method === 'sso') {
+        step.value = 'leaving';
+        location.assign(how.startUrl);
+      } else step.value = 'password';
+      return;
+    }
+    busy.value = true;
     try {
-      await store.signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
+      await store.signIn(email, String(form.get('password') ?? ''));
     } catch (err) {
       error.value =
         err instanceof HttpError
@@ -27,6 +72,7 @@ export function SignIn() {
     }
   }
 
+  const asking = step.value === 'password';
   return (
     <section class="page signin">
       <h1>{t('signIn.title')}</h1>
@@ -40,23 +86,49 @@ export function SignIn() {
           autoComplete="username"
           required
           defaultValue={store.session.lastEmail.value}
+          onInput={() => {
+            if (asking) step.value = 'email';
+          }}
         />
-        <label for="password">{t('signIn.password')}</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        {asking && (
+          <>
+            <label for="password">{t('signIn.password')}</label>
+            <input
+              id="password"
+              ref={password}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          </>
+        )}
         {error.value && (
           <p class="form-error" role="alert">
             {error.value}
           </p>
         )}
-        <button type="submit" class="button primary" disabled={busy.value}>
-          {busy.value ? t('signIn.busy') : t('signIn.submit')}
-        </button>
+        {step.value === 'leaving' ? (
+          <p role="status">{t('signIn.leaving')}</p>
+        ) : (
+          <button type="submit" class="button primary" disabled={busy.value}>
+            {busy.value
+              ? t(asking ? 'signIn.busy' : 'signIn.checking')
+              : t(asking ? 'signIn.submit' : 'signIn.continue')}
+          </button>
+        )}
+        {step.value === 'email' && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              error.value = null;
+              step.value = 'password';
+            }}
+          >
+            {t('signIn.usePassword')}
+          </button>
+        )}
       </form>
     </section>
   );

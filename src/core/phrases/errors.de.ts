@@ -65,4 +65,24 @@ export const de: MessagesOf<typeof en> = {
   'error.field.textLength': '{field}: Verwende {min} bis {max} Zeichen.',
   'error.field.wholeNumber': '{field}: Verwende eine ganze Zahl von 0 bis {max}.',
   'error.field.eventId': '{field}: Jedes Ereignis braucht eine „id“ mit 1 bis 100 Zeichen.',
+  'error.ssoNoProvider':
+    'Für diese E-Mail-Adresse gibt es keine Firmenanmeldung. Melde dich mit deinem Passwort an.',
+  'error.ssoStateInvalid':
+    'Diese Anmeldung ist abgelaufen oder wurde schon benutzt. Es wurde nichts geändert; beginne neu.',
+  'error.ssoTokenRejected':
+    'Die Firmenanmeldung hat eine Antwort geschickt, der Kindling nicht trauen kann. Es wurde nichts geändert; versuche es erneut oder frag deine IT.',
+  'error.ssoCancelled': 'Die Firmenanmeldung wurde abgebrochen oder abgelehnt.',
+  'error.ssoUnavailable':
+    'Deine Firmenanmeldung ist gerade nicht erreichbar. Versuche es später erneut.',
+  'error.ssoDomain':
+    'Diese E-Mail-Adresse gehört zu keiner Domain deiner Organisation in Kindling.',
+  'error.ssoEmailUnverified':
+    'Die E-Mail-Adresse deines Firmenkontos ist nicht bestätigt. Frag deine IT.',
+  'error.ssoDeactivated': 'Dein Kindling-Konto ist deaktiviert. Frag deine Admins.',
+  'error.ssoNoAccount':
+    'Für dich gibt es noch kein Kindling-Konto. Bitte deine Admins um eine Einladung.',
+  'error.ssoOtherOrg':
+    'Zu dieser E-Mail-Adresse gibt es schon ein Konto in einer anderen Organisation.',
+  'error.ssoPasswordOnly':
+    'Deine Organisation meldet sich mit dem Firmenkonto an. Weiter mit deinem Firmenkonto.',
 };

@@ -65,4 +65,19 @@ export const en = {
   'error.field.textLength': '{field}: use {min} to {max} characters.',
   'error.field.wholeNumber': '{field}: use a whole number from 0 to {max}.',
   'error.field.eventId': '{field}: every event needs an "id" of 1 to 100 characters.',
+  'error.ssoNoProvider': 'There is no company sign-in for that email. Sign in with your password.',
+  'error.ssoStateInvalid':
+    'This sign-in has expired or was already used. Nothing was changed; start again.',
+  'error.ssoTokenRejected':
+    'Your company sign-in answered in a way Kindling cannot trust. Nothing was changed; try again or ask your IT team.',
+  'error.ssoCancelled': 'The company sign-in was cancelled or refused.',
+  'error.ssoUnavailable': 'Your company sign-in cannot be reached right now. Try again later.',
+  'error.ssoDomain': 'That email address is not one of your organisation’s domains in Kindling.',
+  'error.ssoEmailUnverified':
+    'Your company account’s email address is not verified. Ask your IT team.',
+  'error.ssoDeactivated': 'Your Kindling account is deactivated. Ask your admin.',
+  'error.ssoNoAccount': 'There is no Kindling account for you yet. Ask your admin for an invite.',
+  'error.ssoOtherOrg': 'That email address already has an account in another organisation.',
+  'error.ssoPasswordOnly':
+    'Your organisation signs in with its company account. Continue with your company account.',
 } as const;

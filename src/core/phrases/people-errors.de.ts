@@ -76,4 +76,8 @@ export const de: MessagesOf<typeof en> = {
   'error.scim.unknownManager': 'manager: {id} ist keine Person deiner Organisation.',
   'error.scim.managerCycle': 'manager: Niemand kann an jemanden berichten, der an ihn berichtet.',
   'error.scim.tooLarge': 'Eine SCIM-Anfrage darf höchstens {bytes} Bytes groß sein.',
+  'error.ssoDomainTaken': 'Die Domain „{domain}“ gehört schon zu einer anderen Organisation.',
+  'error.ssoSecretNeeded': 'Gib das Client-Secret ein, das dein Anbieter dir gegeben hat.',
+  'error.ssoKeyMissing':
+    'Auf dem Server ist kein KINDLING_SECRET_KEY gesetzt, daher kann er kein Client-Secret speichern.',
 };

@@ -73,4 +73,8 @@ export const en = {
   'error.scim.unknownManager': 'manager: {id} is not a person of your organisation.',
   'error.scim.managerCycle': 'manager: a person cannot report to someone who reports to them.',
   'error.scim.tooLarge': 'A SCIM request may be at most {bytes} bytes.',
+  'error.ssoDomainTaken': 'The domain "{domain}" already belongs to another organisation.',
+  'error.ssoSecretNeeded': 'Enter the client secret your provider gave you.',
+  'error.ssoKeyMissing':
+    'The server has no KINDLING_SECRET_KEY set, so it cannot store a client secret.',
 } as const;

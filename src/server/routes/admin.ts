@@ -21,6 +21,7 @@ import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
 import { personName } from './account';
+import { ssoAdminRoutes } from './sso';
 
 const tz = z.string().refine(isValidTimeZone, 'error.field.timeZone');
 const role = z.enum(['learner', 'manager', 'admin']);
@@ -141,6 +142,7 @@ async function goalStatus(c: Context<AppEnv>) {
 export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', requireUser(), requireRole('admin'))
   .use('/org/*', requireUser())
+  .route('/', ssoAdminRoutes)
   .get('/admin/people', async (c) => {
     const { store } = c.var.deps;
     const [people, cohorts, catalog] = await Promise.all([

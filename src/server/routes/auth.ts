@@ -5,6 +5,7 @@ import { endSession, requireUser, startSession } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { clientAddress } from '../middleware/client-address';
+import { domainOf, ssoAuthRoutes } from './sso';
 
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -31,6 +32,12 @@ export const authRoutes = new Hono<AppEnv>()
     const login = await store.findLogin(email);
     const ok = await verifyPassword(password, login?.passwordHash ?? DUMMY_HASH);
     if (!login || !ok) throw new ApiError(401, 'bad_credentials', 'error.badCredentials');
+    // Where the organisation signs in at its provider, passwords stay only for admins (break-glass).
+    if (login.user.role !== 'admin') {
+      const sso = await store.ssoConfigForDomain(domainOf(email));
+      if (sso && !sso.passwordSignIn)
+        throw new ApiError(403, 'password_sign_in_off', 'error.ssoPasswordOnly');
+    }
     await startSession(c, login.user.id);
     return c.json({ user: login.user });
   })
@@ -38,4 +45,5 @@ export const authRoutes = new Hono<AppEnv>()
     await endSession(c);
     return c.json({ ok: true });
   })
-  .get('/me', requireUser(), (c) => c.json({ user: c.var.user }));
+  .get('/me', requireUser(), (c) => c.json({ user: c.var.user }))
+  .route('/', ssoAuthRoutes);

@@ -24,6 +24,8 @@ export interface User {
 export interface NewUser extends Omit<User, 'cohortIds'> {
   passwordHash: string;
   cohortIds?: string[];
+  /** BCP 47 language, when the directory or the provider says. */
+  locale?: string | null;
 }
 
 /** Where a person stands in a catalog role: `level` is 1-based into that role's levels. */
@@ -126,6 +128,29 @@ export const toUser = <T extends { cohortIds: string | null }>(row: T) => ({
   cohortIds: idList(row.cohortIds),
 });
 
+/** Inserts a person and their cohort memberships (inside the caller's transaction). */
+export async function insertUser(tx: Tx, u: NewUser): Promise<void> {
+  await tx
+    .insertInto('users')
+    .values({
+      id: u.id,
+      org_id: u.orgId,
+      email: u.email.toLowerCase(),
+      name: u.name,
+      role: u.role,
+      manager_id: u.managerId,
+      tz: u.tz,
+      password_hash: u.passwordHash,
+      ...(u.locale !== undefined && { locale: u.locale }),
+    })
+    .execute();
+  if (u.cohortIds?.length)
+    await tx
+      .insertInto('cohort_members')
+      .values(u.cohortIds.map((cohort_id) => ({ cohort_id, user_id: u.id })))
+      .execute();
+}
+
 /** Cohort managers count while they are active and still a manager or an admin. */
 const leading = (eb: UsersAs) =>
   eb.and([eb('u.active', '=', 1), eb('u.role', 'in', ['manager', 'admin'])]);
@@ -164,26 +189,7 @@ export function peopleStore(db: Db): PeopleStore {
         .execute();
     },
     async createUser(u) {
-      await inTransaction(db, async (tx) => {
-        await tx
-          .insertInto('users')
-          .values({
-            id: u.id,
-            org_id: u.orgId,
-            email: u.email.toLowerCase(),
-            name: u.name,
-            role: u.role,
-            manager_id: u.managerId,
-            tz: u.tz,
-            password_hash: u.passwordHash,
-          })
-          .execute();
-        if (u.cohortIds?.length)
-          await tx
-            .insertInto('cohort_members')
-            .values(u.cohortIds.map((cohort_id) => ({ cohort_id, user_id: u.id })))
-            .execute();
-      });
+      await inTransaction(db, (tx) => insertUser(tx, u));
     },
     async countUsers() {
       const row = await db

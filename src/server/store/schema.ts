@@ -335,6 +335,46 @@ export interface ScimGroupsTable {
   deleted_at: number | null;
 }
 
+/** An organisation's OpenID provider (issue 16); the client secret is sealed (auth/secrets.ts). */
+export interface SsoConfigsTable {
+  org_id: string;
+  issuer: string;
+  client_id: string;
+  /** AES-256-GCM sealed; never returned by any read of the API. */
+  client_secret: string;
+  password_sign_in: Flag;
+  create_accounts: Flag;
+  /** Where accounts made at first sign-in land; null: the organisation's first cohort by name. */
+  default_cohort_id: string | null;
+  updated_at: number;
+}
+
+/** Lowercase email domains; one organisation each. */
+export interface SsoDomainsTable {
+  domain: string;
+  org_id: string;
+}
+
+/** A sign-in under way at the provider: single use, short-lived, keyed by its state's SHA-256. */
+export interface SsoLoginsTable {
+  state_hash: string;
+  org_id: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: number;
+  expires_at: number;
+  used_at: Defaulted<number | null>;
+}
+
+/** A provider's account (issuer + subject) linked to a person of the organisation. */
+export interface SsoIdentitiesTable {
+  org_id: string;
+  issuer: string;
+  subject: string;
+  user_id: string;
+  linked_at: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -370,6 +410,10 @@ export interface Database {
   scim_tokens: ScimTokensTable;
   scim_users: ScimUsersTable;
   scim_groups: ScimGroupsTable;
+  sso_configs: SsoConfigsTable;
+  sso_domains: SsoDomainsTable;
+  sso_logins: SsoLoginsTable;
+  sso_identities: SsoIdentitiesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

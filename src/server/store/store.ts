@@ -12,6 +12,7 @@ import { authStore, type AuthStore } from './auth';
 import { coachingStore, type CoachingStore } from './coaching';
 import { contentStore, type ContentStore } from './content';
 import { openDb, type Dialect, type StoreTarget } from './db';
+import { identityStore, type IdentityStore } from './identity';
 import { exclusiveLock } from './locks';
 import { mailStore, type MailStore } from './mail';
 import { migrate } from './migrations';
@@ -26,6 +27,7 @@ import { exportRows, importRows, type TransferRow } from './tables';
 export type * from './auth';
 export type * from './coaching';
 export type * from './mail';
+export type * from './identity';
 export type * from './motivation';
 export type * from './people';
 export type * from './pilot';
@@ -67,7 +69,8 @@ export interface Store
     PilotStore,
     PushStore,
     MailStore,
-    ScimStore {}
+    ScimStore,
+    IdentityStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -107,5 +110,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...pushStore(db),
     ...mailStore(db),
     ...scimStore(db),
+    ...identityStore(db),
   };
 }

@@ -52,6 +52,9 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'digest_log', key: ['manager_id', 'week'] },
   { name: 'scim_users', key: ['user_id'] },
   { name: 'scim_groups', key: ['cohort_id'] },
+  { name: 'sso_configs', key: ['org_id'] },
+  { name: 'sso_domains', key: ['domain'] },
+  { name: 'sso_identities', key: ['org_id', 'issuer', 'subject'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
@@ -62,6 +65,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
   mail_outbox: 'mail in flight carries single-use links, which are not moved either',
   scim_tokens: 'directory credentials; an admin issues new ones after a move',
+  sso_logins: 'sign-ins under way live ten minutes; people sign in again after a move',
 };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -205,4 +205,21 @@ export const de: MessagesOf<typeof en> = {
   'scim.revokeLabel': 'Token {name} widerrufen',
   'scim.revokeConfirm':
     'Token {name} widerrufen? Das Verzeichnis, das ihn nutzt, hört auf zu arbeiten.',
+  'sso.title': 'Single Sign-on',
+  'sso.lead':
+    'Personen mit einer E-Mail-Adresse deiner Domains melden sich mit ihrem Firmenkonto an (OpenID Connect).',
+  'sso.redirectUri': 'Redirect-URI, die du bei deinem Anbieter einträgst',
+  'sso.signInUrl': 'Anmeldelink zum Teilen',
+  'sso.issuer': 'Issuer-URL',
+  'sso.clientId': 'Client-ID',
+  'sso.clientSecret': 'Client-Secret',
+  'sso.secretKept': 'Gespeichert. Leer lassen, um es zu behalten.',
+  'sso.domains': 'E-Mail-Domains (durch Komma getrennt)',
+  'sso.passwordSignIn': 'Anmeldung mit Passwort weiter erlauben (Admins immer)',
+  'sso.createAccounts': 'Bei der ersten Anmeldung ein Konto anlegen',
+  'sso.cohort': 'Kohorte für neue Konten',
+  'sso.firstCohort': 'Erste Kohorte nach Name',
+  'sso.save': 'Single Sign-on speichern',
+  'sso.saved': 'Single Sign-on gespeichert.',
+  'sso.off': 'Noch nicht eingerichtet.',
 };

@@ -24,6 +24,7 @@ export type AnyDb = Kysely<any>;
 import { storeWrittenOnce } from './0012-store-written-once';
 import { mailOutbox } from './0025-mail-outbox';
 import { scim } from './0030-scim';
+import { singleSignOn } from './0020-single-sign-on';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0012-store-written-once': storeWrittenOnce,
   '0025-mail-outbox': mailOutbox,
   '0030-scim': scim,
+  '0020-single-sign-on': singleSignOn,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */

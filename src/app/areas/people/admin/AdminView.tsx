@@ -15,6 +15,7 @@ import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
 import { ScimSection } from './ScimSection';
 import { SponsorSection } from './SponsorSection';
+import { SsoSection } from './SsoSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
 
@@ -43,6 +44,7 @@ export function AdminView() {
       <BulkInviteSection admin={admin} />
       <ScimSection api={store.api} />
       <UploadSection admin={admin} />
+      <SsoSection admin={admin} />
       <TimeZones />
     </section>
   );

@@ -77,6 +77,7 @@ export function createAdminStore({ api }: { api: Api }) {
   } | null>(null);
   const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
   const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
+  const sso = signal<SsoAnswer | null>(null, { name: 'admin.sso' });
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
   async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
@@ -106,6 +107,7 @@ export function createAdminStore({ api }: { api: Api }) {
       cohorts.value = p.cohorts;
       careerRoles.value = p.careerRoles;
       programme.value = prog;
+      sso.value = await api.get<SsoAnswer>('/admin/sso');
     });
   }
 
@@ -223,9 +225,34 @@ export function createAdminStore({ api }: { api: Api }) {
     },
     saveSponsor: (body: NonNullable<Programme['sponsor']>) =>
       reloadAfter(() => api.post('/admin/sponsor', body), t('admin.sponsorSaved')),
+    sso,
+    /** A blank secret keeps the stored one. */
+    saveSso: (settings: SsoSettings & { clientSecret: string }) => {
+      const { clientSecret, ...rest } = settings;
+      return reloadAfter(
+        () => api.put('/admin/sso', clientSecret ? settings : rest),
+        t('sso.saved'),
+      );
+    },
     saveGoal: (label: string, targetPercent: number) =>
       reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), t('admin.goalSaved')),
   };
+}
+
+export interface SsoSettings {
+  issuer: string;
+  clientId: string;
+  emailDomains: string[];
+  passwordSignIn: boolean;
+  createAccounts: boolean;
+  defaultCohortId: string | null;
+}
+
+/** `GET /admin/sso`: the settings (never the secret) and the addresses to hand out. */
+export interface SsoAnswer {
+  sso: SsoSettings | null;
+  redirectUri: string;
+  signInUrl: string;
 }
 
 export type AdminStore = ReturnType<typeof createAdminStore>;

@@ -1,0 +1,100 @@
+/**
+ * Single sign-on for the organisation: the provider (issuer, client id, secret), the email domains
+ * that sign in there, and the addresses to register and share. The secret is never shown; left
+ * blank, the stored one stays.
+ */
+import { t } from '../messages';
+import type { AdminStore } from './admin-store';
+import { formValues } from './form';
+
+export function SsoSection({ admin }: { admin: AdminStore }) {
+  const answer = admin.sso.value;
+  if (!answer) return null;
+  const sso = answer.sso;
+  return (
+    <>
+      <h2>{t('sso.title')}</h2>
+      <p>{t('sso.lead')}</p>
+      <dl class="card">
+        <dt>{t('sso.redirectUri')}</dt>
+        <dd>
+          <code>{answer.redirectUri}</code>
+        </dd>
+        <dt>{t('sso.signInUrl')}</dt>
+        <dd>{sso ? <code>{answer.signInUrl}</code> : t('sso.off')}</dd>
+      </dl>
+      <form
+        class="card form"
+        onSubmit={(e) => {
+          const v = formValues(e);
+          const form = e.currentTarget as HTMLFormElement;
+          const checked = (name: string) =>
+            (form.elements.namedItem(name) as HTMLInputElement).checked;
+          void admin.saveSso({
+            issuer: v('ssoIssuer'),
+            clientId: v('ssoClientId'),
+            clientSecret: v('ssoSecret'),
+            emailDomains: v('ssoDomains')
+              .split(/[\s,;]+/)
+              .filter(Boolean),
+            passwordSignIn: checked('ssoPasswords'),
+            createAccounts: checked('ssoCreate'),
+            defaultCohortId: v('ssoCohort') || null,
+          });
+        }}
+      >
+        <label for="ssoIssuer">{t('sso.issuer')}</label>
+        <input
+          id="ssoIssuer"
+          name="ssoIssuer"
+          type="url"
+          required
+          placeholder="https://login.microsoftonline.com/<tenant>/v2.0"
+          defaultValue={sso?.issuer ?? ''}
+        />
+        <label for="ssoClientId">{t('sso.clientId')}</label>
+        <input id="ssoClientId" name="ssoClientId" required defaultValue={sso?.clientId ?? ''} />
+        <label for="ssoSecret">{t('sso.clientSecret')}</label>
+        <input
+          id="ssoSecret"
+          name="ssoSecret"
+          type="password"
+          autoComplete="off"
+          required={!sso}
+          placeholder={sso ? t('sso.secretKept') : ''}
+        />
+        <label for="ssoDomains">{t('sso.domains')}</label>
+        <input
+          id="ssoDomains"
+          name="ssoDomains"
+          required
+          defaultValue={sso?.emailDomains.join(', ') ?? ''}
+        />
+        <label for="ssoCohort">{t('sso.cohort')}</label>
+        <select id="ssoCohort" name="ssoCohort" defaultValue={sso?.defaultCohortId ?? ''}>
+          <option value="">{t('sso.firstCohort')}</option>
+          {admin.cohorts.value.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="ssoPasswords"
+            defaultChecked={sso?.passwordSignIn ?? false}
+          />
+          {t('sso.passwordSignIn')}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="ssoCreate" defaultChecked={sso?.createAccounts ?? true} />
+          {t('sso.createAccounts')}
+        </label>
+        <button type="submit" class="button">
+          {t('sso.save')}
+        </button>
+      </form>
+    </>
+  );
+}
