@@ -24,13 +24,17 @@ export interface OutboxEntry {
   event: ProgressEvent;
 }
 
-export interface RejectedEntry extends OutboxEntry {
+/** Why the server refused an event, kept with it on the "Couldn't sync" list. */
+export interface Refusal {
   reason: RejectReason;
-  /** In English; `phrase` words it in the reader's locale (absent on entries from before). */
-  message: string;
+  /** Words the reason in the reader's locale (absent on entries stored before it was kept). */
   phrase?: Phrase;
+  /** The reason in English, shown where an entry has no phrase. */
+  message: string;
   rejectedAt: string;
 }
+
+export interface RejectedEntry extends OutboxEntry, Refusal {}
 
 export interface SignedInUser {
   id: string;

@@ -124,19 +124,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       for (const r of response.results) {
         const entry = byId.get(r.id);
         if (!entry) continue;
-        if (r.status === 'rejected')
-          refused.push({
-            entry,
-            reason: r.reason,
-            message: r.message ?? r.reason,
-            phrase: {
-              key: r.key ?? '',
-              ...(r.params && { params: r.params }),
-              text: r.message ?? r.reason,
-            },
-            rejectedAt: response.serverTime,
-          });
-        else acked.push(r.id);
+        if (r.status === 'rejected') {
+          const { reason, phrase, message } = r;
+          refused.push({ entry, reason, phrase, message, rejectedAt: response.serverTime });
+        } else acked.push(r.id);
       }
       await deps.outbox.settle(acked, refused);
       await deps.onState(response.state, response.serverTime);

@@ -249,6 +249,11 @@ describe('a bad event never blocks the queue', () => {
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => [r.id, r.reason])).toEqual([[bad.id, 'invalid']]);
     expect(rejected[0]!.message).toMatch(/durationMs/);
+    // The phrase is kept, so the list can word the reason in the reader's locale.
+    expect(rejected[0]!.phrase).toMatchObject({
+      key: 'error.field.wholeNumber',
+      params: { field: 'durationMs' },
+    });
     expect(await serverEvents()).toHaveLength(10);
   });
 
@@ -282,6 +287,7 @@ describe('a bad event never blocks the queue', () => {
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => r.reason)).toEqual(['too_old', 'too_old']);
     expect(rejected[0]!.message).toMatch(/older than 30 days/);
+    expect(rejected[0]!.phrase).toMatchObject({ key: 'error.event.tooOld', params: { count: 30 } });
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
   });
 });
