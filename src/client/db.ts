@@ -13,7 +13,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Catalog, LearningModule } from '../core/content';
 import type { ProgressEvent } from '../core/events';
-import type { ProgressState } from '../core/progress';
+import type { AccountUser, MeState } from '../core/api';
 import type { RejectReason } from '../core/sync';
 import type { Phrase } from '../core/wording';
 
@@ -36,19 +36,13 @@ export interface Refusal {
 
 export interface RejectedEntry extends OutboxEntry, Refusal {}
 
-export interface SignedInUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'learner' | 'manager' | 'admin';
-  orgId: string;
-  cohortIds: string[];
-  tz: string;
-}
+/** The signed-in person, as `GET /me` answered. */
+export type SignedInUser = AccountUser;
 
 export interface Snapshot {
   userId: string;
-  state: ProgressState;
+  /** The server's state; one kept by a version from before graded mastery has no `mastery`. */
+  state: Omit<MeState, 'mastery'> & Partial<Pick<MeState, 'mastery'>>;
   syncedAt: string;
 }
 

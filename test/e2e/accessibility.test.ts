@@ -20,7 +20,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { SyncReply } from '../../src/core/api';
 import type { ProgressEvent } from '../../src/core/events';
+import { emptyMastery } from '../../src/core/mastery';
+import { emptyState } from '../../src/core/progress';
 import { errorPhrase } from '../../src/core/phrases/errors';
 import { rejection } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
@@ -234,15 +237,8 @@ async function rejectNextSync(page: Page) {
           rejection(e.id, 'too_old', errorPhrase('error.event.tooOld', { count: 30 })),
         ),
         serverTime: new Date().toISOString(),
-        state: {
-          xp: 0,
-          streak: { current: 0, longest: 0, freezes: 0 },
-          completedLessonIds: [],
-          activeDays: [],
-          lessons: {},
-        },
-        cursor: '0',
-      },
+        state: { ...emptyState, mastery: emptyMastery },
+      } satisfies SyncReply,
     });
   });
 }

@@ -3,6 +3,7 @@
  * their active sessions; and the public doors that need no session: joining by invite code and
  * setting a new password from a reset link.
  */
+import type { HomeReply } from '../../core/api';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -139,7 +140,7 @@ export const accountRoutes = new Hono<AppEnv>()
       sponsor: showSponsor
         ? { name: sponsor.name, title: sponsor.title, text: sponsor.text }
         : null,
-    });
+    } satisfies HomeReply);
   })
   .post('/me/notifications/read', async (c) => {
     const { store, now } = c.var.deps;

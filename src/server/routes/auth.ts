@@ -1,3 +1,4 @@
+import type { MeReply } from '../../core/api';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
@@ -32,10 +33,10 @@ export const authRoutes = new Hono<AppEnv>()
     const ok = await verifyPassword(password, login?.passwordHash ?? DUMMY_HASH);
     if (!login || !ok) throw new ApiError(401, 'bad_credentials', 'error.badCredentials');
     await startSession(c, login.user.id);
-    return c.json({ user: login.user });
+    return c.json({ user: login.user } satisfies MeReply);
   })
   .post('/auth/logout', requireUser(), async (c) => {
     await endSession(c);
     return c.json({ ok: true });
   })
-  .get('/me', requireUser(), (c) => c.json({ user: c.var.user }));
+  .get('/me', requireUser(), (c) => c.json({ user: c.var.user } satisfies MeReply));

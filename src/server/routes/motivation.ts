@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { BoardProfile, BoardReply } from '../../core/api';
 import { weekKey } from '../../core/leaderboard';
 import { leadsCohort } from '../auth/access';
 import { requireUser } from '../auth/session';
@@ -67,13 +68,13 @@ export const motivationRoutes = new Hono<AppEnv>()
       me: member ? { rank: board.me.rank, xp: board.me.xp, hidden: board.me.hidden } : null,
       around: member ? board.around.map(line) : [],
       updatedAt: new Date(now).toISOString(),
-    });
+    } satisfies BoardReply);
   })
   .get('/me/board-profile', async (c) =>
-    c.json(await c.var.deps.store.getBoardProfile(c.var.user.id)),
+    c.json((await c.var.deps.store.getBoardProfile(c.var.user.id)) satisfies BoardProfile),
   )
   .put('/me/board-profile', async (c) => {
     const profile = parseInput(boardProfile, await readJson(c));
     await c.var.deps.store.setBoardProfile(c.var.user.id, profile);
-    return c.json(profile);
+    return c.json(profile satisfies BoardProfile);
   });
