@@ -105,8 +105,7 @@ export const accountRoutes = new Hono<AppEnv>()
     await startSession(c, reset.userId);
     return c.json({ user: await store.getUser(reset.userId) });
   })
-  .use('/me/*', requireUser())
-  .get('/me/home', async (c) => {
+  .get('/me/home', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const user = c.var.user;
     const [catalog, assignments, events, notifications, sponsor] = await Promise.all([
@@ -142,12 +141,12 @@ export const accountRoutes = new Hono<AppEnv>()
         : null,
     } satisfies HomeReply);
   })
-  .post('/me/notifications/read', async (c) => {
+  .post('/me/notifications/read', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     await store.markNotificationsRead(c.var.user.orgId, c.var.user.id, now());
     return c.json({ ok: true });
   })
-  .get('/me/sessions', async (c) => {
+  .get('/me/sessions', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const sessions = await store.listSessions(c.var.user.id, now());
     return c.json({
@@ -159,7 +158,7 @@ export const accountRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/me/sessions/:id/revoke', async (c) => {
+  .post('/me/sessions/:id/revoke', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const sessions = await store.listSessions(c.var.user.id, now());
     const target = sessions.find((s) => sessionId(s.tokenHash) === c.req.param('id'));

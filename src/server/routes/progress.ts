@@ -20,9 +20,9 @@ async function stateOf(deps: AppDeps, user: User): Promise<MeState> {
 }
 
 export const progressRoutes = new Hono<AppEnv>()
-  .use(requireUser())
   .post(
     '/sync',
+    requireUser(),
     bodyLimit({
       maxSize: SYNC_LIMITS.maxBytes,
       onError: () => {
@@ -45,4 +45,4 @@ export const progressRoutes = new Hono<AppEnv>()
       } satisfies SyncReply);
     },
   )
-  .get('/me/state', async (c) => c.json(await stateOf(c.var.deps, c.var.user)));
+  .get('/me/state', requireUser(), async (c) => c.json(await stateOf(c.var.deps, c.var.user)));

@@ -41,13 +41,12 @@ async function colleague(deps: AppDeps, user: User, id: string): Promise<User> {
 }
 
 export const socialRoutes = new Hono<AppEnv>()
-  .use(requireUser())
-  .get('/colleagues', async (c) => {
+  .get('/colleagues', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const people = await deps.store.orgPeople(user.orgId);
     return c.json({ people: people.filter((p) => p.id !== user.id) });
   })
-  .post('/kudos', async (c) => {
+  .post('/kudos', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const input = parseInput(kudosInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
@@ -66,10 +65,10 @@ export const socialRoutes = new Hono<AppEnv>()
     await deps.store.addKudos(kudos);
     return c.json({ id: kudos.id, to: { id: to.id, name: to.name } }, 201);
   })
-  .get('/me/kudos', async (c) =>
+  .get('/me/kudos', requireUser(), async (c) =>
     c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) }),
   )
-  .post('/recommendations', async (c) => {
+  .post('/recommendations', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const input = parseInput(recommendationInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
@@ -84,10 +83,10 @@ export const socialRoutes = new Hono<AppEnv>()
     });
     return c.json({ to: { id: to.id, name: to.name }, alreadySent: !added }, added ? 201 : 200);
   })
-  .get('/me/recommendations', async (c) =>
+  .get('/me/recommendations', requireUser(), async (c) =>
     c.json({ recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id) }),
   )
-  .get('/me/badges', async (c) => {
+  .get('/me/badges', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const [state, kudos, catalog] = await Promise.all([
       progressStateOf(deps.store, user, deps.now()),
@@ -103,7 +102,7 @@ export const socialRoutes = new Hono<AppEnv>()
     });
     return c.json({ badges, kudosReceived: kudos });
   })
-  .get('/cohorts/:id/challenge', async (c) => {
+  .get('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     const week = weekKey(deps.now(), cohort.tz);
@@ -113,7 +112,7 @@ export const socialRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ week, goal: goal ?? null, done });
   })
-  .put('/cohorts/:id/challenge', async (c) => {
+  .put('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     if (!(await leadsCohort(deps, user, cohort.id)))
@@ -123,7 +122,7 @@ export const socialRoutes = new Hono<AppEnv>()
     await deps.store.setChallenge({ cohortId: cohort.id, week, goal, setBy: user.id });
     return c.json({ week, goal, done: await deps.store.cohortLessons(cohort.id, week) });
   })
-  .get('/cohorts/:id/feed', async (c) => {
+  .get('/cohorts/:id/feed', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) });

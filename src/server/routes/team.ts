@@ -71,7 +71,6 @@ function summary(person: Person): PersonSummary {
 }
 
 export const teamRoutes = new Hono<AppEnv>()
-  .use('/team', requireUser(), requireRole('manager', 'admin'))
   .use('/team/*', requireUser(), requireRole('manager', 'admin'))
   .get('/team', async (c) => {
     const { store } = c.var.deps;
