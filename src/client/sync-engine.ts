@@ -27,7 +27,7 @@ export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
 export interface SyncStatus {
   phase: SyncPhase;
   lastSyncedAt: string | null;
-  /** What went wrong, worded by the app (`t.phrase`); null while all is well or just offline. */
+  /** What went wrong, worded by the app (`sayPhrase`); null while all is well or just offline. */
   error: Phrase | null;
 }
 
