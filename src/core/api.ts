@@ -6,6 +6,7 @@
  * Types only, free of zod, so the app bundle pays nothing for them. Error bodies are
  * `src/server/errors.ts`'s shape; requests are validated by the zod schemas beside each route.
  */
+import type { Badge } from './badges';
 import type { Period } from './leaderboard';
 import type { Career, CareerGap, PathwaySuggestion } from './career';
 import type { MasteryState } from './mastery';
@@ -137,4 +138,65 @@ export interface MemberPage {
     checklist: Array<OneOnOneScript['checklist'][number] & { checked: boolean }>;
   };
   pathways: PathwayOption[];
+}
+
+// ── Social ──────────────────────────────────────────────────────────────────────────────────
+
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
+/** `GET /colleagues`: the people of the caller's organisation, without the caller. */
+export interface ColleaguesReply {
+  people: Colleague[];
+}
+
+export interface KudosView {
+  id: string;
+  fromName: string;
+  toName: string;
+  reason: 'lesson' | 'streak';
+  message: string;
+  createdAt: number;
+}
+
+/** `GET /me/kudos`. */
+export interface KudosReply {
+  kudos: KudosView[];
+}
+
+/** `GET /cohorts/:id/feed`: the cohort's recent kudos. */
+export interface FeedReply {
+  feed: KudosView[];
+}
+
+export interface Recommendation {
+  moduleId: string;
+  fromName: string;
+  createdAt: number;
+}
+
+/** `GET /me/recommendations`. */
+export interface RecommendationsReply {
+  recommendations: Recommendation[];
+}
+
+/** `POST /recommendations`: 201 when new, 200 when it was already sent. */
+export interface RecommendReply {
+  to: Colleague;
+  alreadySent: boolean;
+}
+
+/** `GET /me/badges`. */
+export interface BadgesReply {
+  badges: Badge[];
+  kudosReceived: number;
+}
+
+/** `GET`/`PUT /cohorts/:id/challenge`: this week's goal (lessons) and how far the cohort is. */
+export interface Challenge {
+  week: string;
+  goal: number | null;
+  done: number;
 }

@@ -6,6 +6,15 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type {
+  BadgesReply,
+  Challenge,
+  ColleaguesReply,
+  FeedReply,
+  KudosReply,
+  RecommendationsReply,
+  RecommendReply,
+} from '../../core/api';
 import { badgesOf } from '../../core/badges';
 import { weekKey } from '../../core/leaderboard';
 import { uuidv7 } from '../../core/uuidv7';
@@ -44,7 +53,7 @@ export const socialRoutes = new Hono<AppEnv>()
   .get('/colleagues', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const people = await deps.store.orgPeople(user.orgId);
-    return c.json({ people: people.filter((p) => p.id !== user.id) });
+    return c.json({ people: people.filter((p) => p.id !== user.id) } satisfies ColleaguesReply);
   })
   .post('/kudos', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -66,7 +75,7 @@ export const socialRoutes = new Hono<AppEnv>()
     return c.json({ id: kudos.id, to: { id: to.id, name: to.name } }, 201);
   })
   .get('/me/kudos', requireUser(), async (c) =>
-    c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) }),
+    c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) } satisfies KudosReply),
   )
   .post('/recommendations', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -81,10 +90,16 @@ export const socialRoutes = new Hono<AppEnv>()
       moduleId: input.moduleId,
       createdAt: deps.now(),
     });
-    return c.json({ to: { id: to.id, name: to.name }, alreadySent: !added }, added ? 201 : 200);
+    const reply = {
+      to: { id: to.id, name: to.name },
+      alreadySent: !added,
+    } satisfies RecommendReply;
+    return c.json(reply, added ? 201 : 200);
   })
   .get('/me/recommendations', requireUser(), async (c) =>
-    c.json({ recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id) }),
+    c.json({
+      recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id),
+    } satisfies RecommendationsReply),
   )
   .get('/me/badges', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -100,7 +115,7 @@ export const socialRoutes = new Hono<AppEnv>()
       modules: catalog.modules,
       competencyTitles: Object.fromEntries(catalog.competencies.map((x) => [x.id, x.title])),
     });
-    return c.json({ badges, kudosReceived: kudos });
+    return c.json({ badges, kudosReceived: kudos } satisfies BadgesReply);
   })
   .get('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -110,7 +125,7 @@ export const socialRoutes = new Hono<AppEnv>()
       deps.store.getChallenge(cohort.id, week),
       deps.store.cohortLessons(cohort.id, week),
     ]);
-    return c.json({ week, goal: goal ?? null, done });
+    return c.json({ week, goal: goal ?? null, done } satisfies Challenge);
   })
   .put('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -120,10 +135,14 @@ export const socialRoutes = new Hono<AppEnv>()
     const { goal } = parseInput(challengeInput, await readJson(c));
     const week = weekKey(deps.now(), cohort.tz);
     await deps.store.setChallenge({ cohortId: cohort.id, week, goal, setBy: user.id });
-    return c.json({ week, goal, done: await deps.store.cohortLessons(cohort.id, week) });
+    return c.json({
+      week,
+      goal,
+      done: await deps.store.cohortLessons(cohort.id, week),
+    } satisfies Challenge);
   })
   .get('/cohorts/:id/feed', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
-    return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) });
+    return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) } satisfies FeedReply);
   });
