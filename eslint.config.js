@@ -44,6 +44,51 @@ export default tseslint.config(
       ],
     },
   },
+  // The parts' boundaries (ARCHITECTURE.md "Layout"): the device never reaches into the server,
+  // the server never into the device, and the worker never into the app's views and stores.
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/server/**'], message: 'The device never imports the server.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/client/**', 'preact*', 'idb'],
+              message: 'The server never imports the device.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sw/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/server/**'],
+              message: 'The worker never imports the app or the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The lazy areas are reached only through import() (scripts/areas.mjs): a static import from
     // the shell would put an area into the learner's first screen.

@@ -13,7 +13,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Catalog, LearningModule } from '../core/content';
 import type { ProgressEvent } from '../core/events';
-import type { ProgressState } from '../core/progress';
+import type { AccountUser, MeState } from '../core/api';
 import type { RejectReason } from '../core/sync';
 import type { Phrase } from '../core/wording';
 
@@ -24,27 +24,25 @@ export interface OutboxEntry {
   event: ProgressEvent;
 }
 
-export interface RejectedEntry extends OutboxEntry {
+/** Why the server refused an event, kept with it on the "Couldn't sync" list. */
+export interface Refusal {
   reason: RejectReason;
-  /** In English; `phrase` words it in the reader's locale (absent on entries from before). */
-  message: string;
+  /** Words the reason in the reader's locale (absent on entries stored before it was kept). */
   phrase?: Phrase;
+  /** The reason in English, shown where an entry has no phrase. */
+  message: string;
   rejectedAt: string;
 }
 
-export interface SignedInUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'learner' | 'manager' | 'admin';
-  orgId: string;
-  cohortIds: string[];
-  tz: string;
-}
+export interface RejectedEntry extends OutboxEntry, Refusal {}
+
+/** The signed-in person, as `GET /me` answered. */
+export type SignedInUser = AccountUser;
 
 export interface Snapshot {
   userId: string;
-  state: ProgressState;
+  /** The server's state; one kept by a version from before graded mastery has no `mastery`. */
+  state: Omit<MeState, 'mastery'> & Partial<Pick<MeState, 'mastery'>>;
   syncedAt: string;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { EventDraft, ProgressEvent } from '../core/events';
 import { uuidv7 } from '../core/uuidv7';
-import type { KindlingDB, OutboxEntry, RejectedEntry, ResumePoint } from './db';
+import type { KindlingDB, OutboxEntry, Refusal, RejectedEntry, ResumePoint } from './db';
 
 export interface Clock {
   now(): number;
@@ -85,17 +85,13 @@ export function createOutbox(db: KindlingDB, clock: Clock = systemClock) {
     },
 
     /** Removes acknowledged entries and moves refused ones to the visible rejected list, atomically. */
-    async settle(
-      acked: string[],
-      rejected: Array<Omit<RejectedEntry, keyof OutboxEntry> & { entry: OutboxEntry }>,
-    ) {
+    async settle(acked: string[], rejected: Array<Required<Refusal> & { entry: OutboxEntry }>) {
       const tx = db.transaction(['outbox', 'rejected'], 'readwrite', { durability: 'strict' });
       for (const id of acked) void tx.objectStore('outbox').delete(id);
-      for (const r of rejected) {
-        void tx
-          .objectStore('rejected')
-          .put({ ...r.entry, reason: r.reason, message: r.message, rejectedAt: r.rejectedAt });
-        void tx.objectStore('outbox').delete(r.entry.id);
+      // The whole refusal is kept as the server gave it, so nothing it says is lost on the way.
+      for (const { entry, ...refusal } of rejected) {
+        void tx.objectStore('rejected').put({ ...entry, ...refusal });
+        void tx.objectStore('outbox').delete(entry.id);
       }
       await tx.done;
     },

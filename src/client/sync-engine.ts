@@ -13,11 +13,12 @@
  * - Network errors and 5xx back off exponentially with full jitter; a 401 pauses syncing until the
  *   learner signs in again, and the outbox stays as it is.
  */
+import type { MeState, SyncReply } from '../core/api';
 import { SYNC_LOCK } from '../core/device-names';
-import type { ProgressState } from '../core/progress';
-import { SYNC_LIMITS, type SyncResult } from '../core/sync';
+import { SYNC_LIMITS } from '../core/sync';
 import type { Phrase } from '../core/wording';
 import { HttpError, NetworkError, type Api } from './api';
+import type { OutboxEntry } from './db';
 import type { Outbox } from './outbox';
 import { isoWithOffset, type Clock } from './outbox';
 
@@ -26,7 +27,7 @@ export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
 export interface SyncStatus {
   phase: SyncPhase;
   lastSyncedAt: string | null;
-  /** What went wrong, worded by the app (`t.phrase`); null while all is well or just offline. */
+  /** What went wrong, worded by the app (`sayPhrase`); null while all is well or just offline. */
   error: Phrase | null;
 }
 
@@ -40,7 +41,8 @@ export interface SyncEngineDeps {
   withLock?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Runs `task` after `ms`; returns a cancel function (tests pass a fake to see the delays). */
   schedule?: (task: () => void, ms: number) => () => void;
-  onState: (state: ProgressState, syncedAt: string) => Promise<void> | void;
+  /** The server's state, once per sync: from the last push's reply, or read when none was due. */
+  onState: (state: MeState, syncedAt: string) => Promise<void> | void;
   onStatus: (status: SyncStatus) => void;
   onSettled?: () => void;
 }
@@ -62,12 +64,6 @@ export const webLock = <T>(task: () => Promise<T>): Promise<T> =>
     ? navigator.locks.request(SYNC_LOCK, task)
     : task();
 
-interface SyncResponse {
-  results: SyncResult[];
-  serverTime: string;
-  state: ProgressState;
-}
-
 export function createSyncEngine(deps: SyncEngineDeps) {
   const random = deps.random ?? Math.random;
   const withLock = deps.withLock ?? webLock;
@@ -84,67 +80,74 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     deps.onStatus(status);
   };
 
-  async function pushAll(uid: string): Promise<void> {
-    let batchSize: number = SYNC_LIMITS.maxEvents;
-    for (;;) {
-      const entries = await deps.outbox.pending(uid, batchSize);
-      if (entries.length === 0) return;
-      let response: SyncResponse;
-      try {
-        response = await deps.api.post<SyncResponse>('/sync', {
-          deviceId: deps.deviceId,
-          sentAt: isoWithOffset(deps.clock.now()),
-          events: entries.map((e) => e.event),
-        });
-      } catch (err) {
-        if (err instanceof HttpError && (err.status === 400 || err.status === 413)) {
-          if (entries.length > 1) {
-            batchSize = Math.max(1, Math.floor(entries.length / 2));
-            continue;
-          }
-          await deps.outbox.settle(
-            [],
-            [
-              {
-                entry: entries[0]!,
-                reason: err.status === 413 ? 'too_large' : 'invalid',
-                message: err.message,
-                phrase: err.phrase,
-                rejectedAt: new Date(deps.clock.now()).toISOString(),
-              },
-            ],
-          );
-          continue;
+  type Pushed = Pick<SyncReply, 'state' | 'serverTime'>;
+
+  /**
+   * Sends the outbox in batches until it is empty. Answers the last reply, whose state counts
+   * every event acknowledged so far, or null when nothing was pending. When a later batch fails,
+   * that state is kept before giving up: the events it acknowledged have left the outbox.
+   */
+  async function pushAll(uid: string): Promise<Pushed | null> {
+    let last: Pushed | null = null;
+    try {
+      let batchSize: number = SYNC_LIMITS.maxEvents;
+      for (;;) {
+        const entries = await deps.outbox.pending(uid, batchSize);
+        if (entries.length === 0) return last;
+        const reply = await pushBatch(entries);
+        if (reply === 'halve') batchSize = Math.max(1, Math.floor(entries.length / 2));
+        else if (reply !== 'refused') {
+          last = reply;
+          batchSize = SYNC_LIMITS.maxEvents;
         }
-        throw err;
       }
-      const byId = new Map(entries.map((e) => [e.id, e]));
-      const acked: string[] = [];
-      const refused = [];
-      for (const r of response.results) {
-        const entry = byId.get(r.id);
-        if (!entry) continue;
-        if (r.status === 'rejected')
-          refused.push({
-            entry,
-            reason: r.reason,
-            message: r.message ?? r.reason,
-            phrase: {
-              key: r.key ?? '',
-              ...(r.params && { params: r.params }),
-              text: r.message ?? r.reason,
-            },
-            rejectedAt: response.serverTime,
-          });
-        else acked.push(r.id);
-      }
-      await deps.outbox.settle(acked, refused);
-      await deps.onState(response.state, response.serverTime);
-      setStatus({ lastSyncedAt: response.serverTime });
-      if (acked.length + refused.length === 0)
-        throw new Error('The server acknowledged none of the events sent.');
-      batchSize = SYNC_LIMITS.maxEvents;
+    } catch (err) {
+      if (last) await keepState(last.state, last.serverTime);
+      throw err;
     }
+  }
+
+  /**
+   * Sends one batch and settles the outbox by its results. A batch refused whole (400/413) is to
+   * be halved, until the one bad event stands alone and is refused by itself.
+   */
+  async function pushBatch(entries: OutboxEntry[]): Promise<SyncReply | 'halve' | 'refused'> {
+    let reply: SyncReply;
+    try {
+      reply = await deps.api.post<SyncReply>('/sync', {
+        deviceId: deps.deviceId,
+        sentAt: isoWithOffset(deps.clock.now()),
+        events: entries.map((e) => e.event),
+      });
+    } catch (err) {
+      if (!(err instanceof HttpError && (err.status === 400 || err.status === 413))) throw err;
+      if (entries.length > 1) return 'halve';
+      const reason = err.status === 413 ? 'too_large' : 'invalid';
+      const rejectedAt = new Date(deps.clock.now()).toISOString();
+      const { message, phrase } = err;
+      await deps.outbox.settle([], [{ entry: entries[0]!, reason, message, phrase, rejectedAt }]);
+      return 'refused';
+    }
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const acked: string[] = [];
+    const refused = [];
+    for (const r of reply.results) {
+      const entry = byId.get(r.id);
+      if (!entry) continue;
+      if (r.status === 'rejected') {
+        const { reason, phrase, message } = r;
+        refused.push({ entry, reason, phrase, message, rejectedAt: reply.serverTime });
+      } else acked.push(r.id);
+    }
+    await deps.outbox.settle(acked, refused);
+    if (acked.length + refused.length === 0)
+      throw new Error('The server acknowledged none of the events sent.');
+    return reply;
+  }
+
+  async function keepState(state: MeState, syncedAt: string) {
+    await deps.onState(state, syncedAt);
+    setStatus({ lastSyncedAt: syncedAt });
   }
 
   async function run(): Promise<void> {
@@ -154,12 +157,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     setStatus({ phase: 'syncing' });
     try {
       await withLock(async () => {
-        await pushAll(uid);
-        // Pull the server's state even when nothing was pending, so other devices' progress shows.
-        const state = await deps.api.get<ProgressState>('/me/state');
-        const syncedAt = new Date(deps.clock.now()).toISOString();
-        await deps.onState(state, syncedAt);
-        setStatus({ lastSyncedAt: syncedAt });
+        const pushed = await pushAll(uid);
+        if (pushed) return keepState(pushed.state, pushed.serverTime);
+        // Nothing to send: read the state anyway, so other devices' progress shows.
+        const state = await deps.api.get<MeState>('/me/state');
+        await keepState(state, new Date(deps.clock.now()).toISOString());
       });
       failures = 0;
       setStatus({ phase: 'idle', error: null });

@@ -95,6 +95,12 @@ export interface CareerRole {
   levels: CareerLevel[];
 }
 
+/** Where a person stands in a catalog role: `level` is 1-based into that role's levels. */
+export interface Career {
+  roleId: string;
+  level: number;
+}
+
 export interface PathwaySuggestion {
   pathwayId: string;
   title: string;
@@ -127,7 +133,7 @@ export function careerRoles(catalog: Catalog): CareerRole[] {
  */
 export function careerGap(
   catalog: Catalog,
-  career: { roleId: string; level: number },
+  career: Career,
   reached: readonly string[],
 ): CareerGap | undefined {
   const role = careerRoles(catalog).find((r) => r.id === career.roleId);

@@ -2,7 +2,7 @@
  * The sync contract (v1) shared by the device and the server; free of zod so the app bundle stays
  * small. See DESIGN.md "Sync contract" and src/server/ingest.ts.
  */
-import type { Params, Phrase } from './wording';
+import type { Phrase } from './wording';
 
 /** Hard limits of one sync request, shared by client batching and server validation. */
 export const SYNC_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024 } as const;
@@ -16,10 +16,10 @@ export type SyncResult =
       id: string;
       status: 'rejected';
       reason: RejectReason;
-      /** In English; `key` and `params` word it in the reader's locale (src/core/phrases/errors). */
-      message?: string;
-      key?: string;
-      params?: Params;
+      /** Why, as a phrase: the app words it in the reader's locale, and keeps it so. */
+      phrase: Phrase;
+      /** The phrase's English text, for API readers and app versions that predate `phrase`. */
+      message: string;
     };
 
 /** A rejected result carrying its reason as a phrase. */
@@ -27,9 +27,8 @@ export const rejection = (id: string, reason: RejectReason, phrase: Phrase): Syn
   id,
   status: 'rejected',
   reason,
+  phrase,
   message: phrase.text,
-  key: phrase.key,
-  ...(phrase.params ? { params: phrase.params } : {}),
 });
 
 /**

@@ -5,7 +5,8 @@
  * Texts the server composes (error messages, the 1:1 script, risk reasons, badge titles, pilot
  * notes, push reminders) travel as phrases: a catalog key, its parameters, and the English text
  * for readers that have no catalog (logs, CSV, API users). The app words a phrase again in the
- * reader's locale from the same catalog (`t.phrase`), so no server text is English-only.
+ * reader's locale from the same catalog (`sayPhrase`, src/app/i18n.ts), so no server text is
+ * English-only.
  */
 export type Locale = 'en' | 'de';
 export const LOCALES: readonly Locale[] = ['en', 'de'];

@@ -20,7 +20,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { SyncReply } from '../../src/core/api';
 import type { ProgressEvent } from '../../src/core/events';
+import { emptyMastery } from '../../src/core/mastery';
+import { emptyState } from '../../src/core/progress';
+import { errorPhrase } from '../../src/core/phrases/errors';
+import { rejection } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import {
   axeViolations,
@@ -228,17 +233,12 @@ async function rejectNextSync(page: Page) {
     const body = route.request().postDataJSON() as { events: Array<{ id: string }> };
     await route.fulfill({
       json: {
-        results: body.events.map((e) => ({ id: e.id, status: 'rejected', reason: 'too_old' })),
+        results: body.events.map((e) =>
+          rejection(e.id, 'too_old', errorPhrase('error.event.tooOld', { count: 30 })),
+        ),
         serverTime: new Date().toISOString(),
-        state: {
-          xp: 0,
-          streak: { current: 0, longest: 0, freezes: 0 },
-          completedLessonIds: [],
-          activeDays: [],
-          lessons: {},
-        },
-        cursor: '0',
-      },
+        state: { ...emptyState, mastery: emptyMastery },
+      } satisfies SyncReply,
     });
   });
 }

@@ -169,8 +169,11 @@ describe('sync', () => {
         id: event.id,
         status: 'rejected',
         reason: 'conflict',
+        phrase: {
+          key: 'error.event.idTaken',
+          text: 'This event id was already stored with other content.',
+        },
         message: 'This event id was already stored with other content.',
-        key: 'error.event.idTaken',
       },
     ]);
     expect(
@@ -202,9 +205,12 @@ describe('sync', () => {
         id: bad.id,
         status: 'rejected',
         reason: 'invalid',
+        phrase: {
+          key: 'error.field.wrongType',
+          params: { field: 'durationMs' },
+          text: 'durationMs: this has the wrong type.',
+        },
         message: 'durationMs: this has the wrong type.',
-        key: 'error.field.wrongType',
-        params: { field: 'durationMs' },
       },
       { id: good.id, status: 'accepted' },
     ]);

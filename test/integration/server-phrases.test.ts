@@ -159,7 +159,8 @@ describe('a rejected event', () => {
       30,
     ).slots.map((slot) => {
       if (typeof slot === 'number' || slot.status !== 'rejected') throw new Error('accepted');
-      return { key: slot.key!, ...(slot.params && { params: slot.params }), text: slot.message! };
+      expect(slot.message).toBe(slot.phrase.text);
+      return slot.phrase;
     });
 
   it('says in the reader’s language why it was not counted', () => {

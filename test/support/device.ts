@@ -9,7 +9,7 @@ import { createApi, type Fetch } from '../../src/client/api';
 import { openDeviceDb, type KindlingDB } from '../../src/client/db';
 import { createOutbox, ensureDeviceId, type Clock } from '../../src/client/outbox';
 import { createSyncEngine, type SyncStatus } from '../../src/client/sync-engine';
-import type { ProgressState } from '../../src/core/progress';
+import type { MeState } from '../../src/core/api';
 import type { App } from './api';
 
 export const DEMO_LEARNER = 'u-demo-learner';
@@ -50,7 +50,7 @@ export interface Device {
   outbox: ReturnType<typeof createOutbox>;
   engine: ReturnType<typeof createSyncEngine>;
   statuses: SyncStatus[];
-  states: ProgressState[];
+  states: MeState[];
   /** Delays the engine asked to wait before retrying. */
   retries: number[];
   /** Runs the retry the engine scheduled last, if any. */
@@ -73,7 +73,7 @@ export async function openDevice(opts: {
   const clock = opts.clock ?? new FakeClock();
   const outbox = createOutbox(db, clock);
   const statuses: SyncStatus[] = [];
-  const states: ProgressState[] = [];
+  const states: MeState[] = [];
   const retries: number[] = [];
   let pendingRetry: (() => void) | undefined;
   const engine = createSyncEngine({

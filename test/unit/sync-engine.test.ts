@@ -108,12 +108,13 @@ describe('draining the outbox', () => {
     const device: Device = await openDevice({
       clock,
       fetch: serverFetch(async (input, _init, send) => {
-        // The push is done and the state is being pulled when the learner finishes a lesson.
-        if (input.endsWith('/me/state') && !followUp) {
+        const answer = await send();
+        // The push is answered when the learner finishes a lesson.
+        if (isSync(input) && !followUp) {
           await completeLessons(device, 1, 'late');
           followUp = device.engine.sync(); // the debounce firing mid-sync
         }
-        return await send();
+        return answer;
       }),
     });
     await completeLessons(device, 3);
@@ -121,6 +122,65 @@ describe('draining the outbox', () => {
     await followUp;
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
     expect(await serverEvents()).toHaveLength(4);
+  });
+});
+
+describe('one state per sync', () => {
+  /** Requests that reached the app, as `METHOD /path`. */
+  function counted(requests: string[]): Fetch {
+    return serverFetch(async (input, init, send) => {
+      requests.push(`${init.method} ${input.replace('/api/v1', '')}`);
+      return await send();
+    });
+  }
+
+  it('takes the state from the push reply: no second read, one snapshot kept', async () => {
+    const requests: string[] = [];
+    const device = await openDevice({ fetch: counted(requests), clock });
+    const [lesson] = LESSONS;
+    await completeRealLessons(device, 1);
+
+    await device.engine.sync();
+
+    expect(requests).toEqual(['POST /sync']);
+    expect(device.states).toHaveLength(1);
+    expect(device.states[0]).toMatchObject({ completedLessonIds: [lesson!.id] });
+    expect(device.states[0]!.mastery).toEqual({ assessments: {}, competencies: [], review: [] });
+  });
+
+  it("keeps the last batch's state once, however many batches the outbox needed", async () => {
+    const requests: string[] = [];
+    const device = await openDevice({ fetch: counted(requests), clock });
+    await completeLessons(device, 501);
+    await device.engine.sync();
+    expect(requests).toEqual(['POST /sync', 'POST /sync']);
+    expect(device.states).toHaveLength(1);
+  });
+
+  it("reads the state when nothing was waiting, so other devices' progress shows", async () => {
+    const requests: string[] = [];
+    const device = await openDevice({ fetch: counted(requests), clock });
+    await device.engine.sync();
+    expect(requests).toEqual(['GET /me/state']);
+    expect(device.states).toHaveLength(1);
+  });
+
+  it('keeps the state of the batches answered when a later batch fails', async () => {
+    let syncs = 0;
+    const device = await openDevice({
+      clock,
+      fetch: serverFetch(async (input, _init, send) => {
+        if (isSync(input) && ++syncs === 2) throw new TypeError('Failed to fetch');
+        return await send();
+      }),
+    });
+    await completeRealLessons(device, 501);
+    await device.engine.sync();
+    expect(device.engine.status.phase).toBe('offline');
+    expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(1);
+    // The 500 acknowledged events left the outbox; the kept state counts them.
+    expect(device.states).toHaveLength(1);
+    expect(device.states[0]!.completedLessonIds).toEqual(LESSONS.map((l) => l.id).sort());
   });
 });
 
@@ -249,6 +309,11 @@ describe('a bad event never blocks the queue', () => {
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => [r.id, r.reason])).toEqual([[bad.id, 'invalid']]);
     expect(rejected[0]!.message).toMatch(/durationMs/);
+    // The phrase is kept, so the list can word the reason in the reader's locale.
+    expect(rejected[0]!.phrase).toMatchObject({
+      key: 'error.field.wholeNumber',
+      params: { field: 'durationMs' },
+    });
     expect(await serverEvents()).toHaveLength(10);
   });
 
@@ -282,6 +347,7 @@ describe('a bad event never blocks the queue', () => {
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => r.reason)).toEqual(['too_old', 'too_old']);
     expect(rejected[0]!.message).toMatch(/older than 30 days/);
+    expect(rejected[0]!.phrase).toMatchObject({ key: 'error.event.tooOld', params: { count: 30 } });
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
   });
 });

@@ -5,36 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../client/api';
-import type { Phrase } from '../i18n';
-
-export interface HomeAssignment {
-  pathwayId: string;
-  title: string;
-  dueDate: string;
-  remainingMinutes: number;
-  estimateMinutes: number;
-  lessonsDone: number;
-  lessonsTotal: number;
-  complete: boolean;
-  overdue: boolean;
-}
-
-export interface HomeNotification {
-  id: string;
-  kind: 'nudge' | 'assignment';
-  /** English, or a manager's message as typed. */
-  text: string;
-  /** What `text` says, to word in the reader's locale (none for a typed message). */
-  phrase?: Phrase;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface HomeExtras {
-  assignments: HomeAssignment[];
-  notifications: HomeNotification[];
-  sponsor: { name: string; title: string; text: string } | null;
-}
+import type { HomeReply as HomeExtras } from '../../core/api';
 
 const cacheKey = (userId: string) => `kindling.home.${userId}`;
 

@@ -4,30 +4,11 @@
  */
 import { signal } from '@preact/signals';
 import { NetworkError, type Api } from '../../client/api';
+import type { BoardProfile, BoardReply as Board } from '../../core/api';
 import type { Period } from '../../core/leaderboard';
 import { t } from '../i18n';
 
-export interface BoardLine {
-  rank: number;
-  displayName: string;
-  xp: number;
-  isMe?: boolean;
-}
-
-export interface Board {
-  period: Period;
-  weekStart?: string;
-  cohort: { id: string; name: string; tz: string };
-  entries: BoardLine[];
-  me: { rank: number; xp: number; hidden: boolean } | null;
-  around: BoardLine[];
-  updatedAt: string;
-}
-
-export interface BoardProfile {
-  alias: string | null;
-  hidden: boolean;
-}
+export type { BoardLine } from '../../core/api';
 
 const cacheKey = (userId: string, cohortId: string, period: Period) =>
   `kindling:board:${userId}:${cohortId}:${period}`;

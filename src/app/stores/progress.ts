@@ -6,16 +6,9 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { localDate } from '../../core/calendar';
 import type { EventDraft, ProgressEvent } from '../../core/events';
-import { emptyMastery, type MasteryState } from '../../core/mastery';
-import {
-  emptyState,
-  mergePending,
-  type LessonFacts,
-  type ProgressState,
-} from '../../core/progress';
-
-/** What the server sends as `state`: progress plus graded mastery. */
-export type ServerState = ProgressState & { mastery?: MasteryState };
+import type { MeState } from '../../core/api';
+import { emptyMastery } from '../../core/mastery';
+import { emptyState, mergePending, type LessonFacts } from '../../core/progress';
 import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
 import type { Clock, Outbox } from '../../client/outbox';
 import type { SyncStatus } from '../../client/sync-engine';
@@ -30,9 +23,12 @@ export interface ProgressDeps {
   lessonFacts: ReadonlySignal<Record<string, LessonFacts>>;
 }
 
+/** Before the first sync: nothing learned yet. */
+const noState: MeState = { ...emptyState, mastery: emptyMastery };
+
 export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts }: ProgressDeps) {
   const userId = signal<string | null>(null, { name: 'progress.userId' });
-  const snapshot = signal<ProgressState>(emptyState, { name: 'progress.snapshot' });
+  const snapshot = signal<MeState>(noState, { name: 'progress.snapshot' });
   const pending = signal<ProgressEvent[]>([], { name: 'progress.pending' });
   const rejected = signal<RejectedEntry[]>([], { name: 'progress.rejected' });
   const status = signal<SyncStatus>(
@@ -46,7 +42,7 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     return mergePending(snapshot.value, pending.value, today.value, (id) => facts[id]);
   });
   /** The server's graded mastery from the last sync; the mastery store adds pending events. */
-  const serverMastery = computed(() => (snapshot.value as ServerState).mastery ?? emptyMastery);
+  const serverMastery = computed(() => snapshot.value.mastery);
 
   async function refresh(): Promise<void> {
     const uid = userId.value;
@@ -59,7 +55,7 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     pending.value = entries.map((e) => e.event);
     rejected.value = refused;
     if (snap) {
-      snapshot.value = snap.state;
+      snapshot.value = { ...snap.state, mastery: snap.state.mastery ?? emptyMastery };
       if (!status.value.lastSyncedAt)
         status.value = { ...status.value, lastSyncedAt: snap.syncedAt };
     }
@@ -79,13 +75,13 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     refresh,
     async setUser(uid: string | null): Promise<void> {
       userId.value = uid;
-      snapshot.value = emptyState;
+      snapshot.value = noState;
       pending.value = [];
       rejected.value = [];
       status.value = { phase: 'idle', lastSyncedAt: null, error: null };
       await refresh();
     },
-    async saveSnapshot(state: ProgressState, syncedAt: string): Promise<void> {
+    async saveSnapshot(state: MeState, syncedAt: string): Promise<void> {
       const uid = userId.value;
       if (!uid) return;
       await db.put('snapshots', { userId: uid, state, syncedAt });

@@ -3,6 +3,7 @@
  * asked when it can be reached. An expired session signs the learner out of the UI but leaves
  * their unsynced progress in the outbox, tied to them, until they sign in again.
  */
+import type { MeReply } from '../../core/api';
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
 import { getMeta, setMeta, type KindlingDB, type SignedInUser } from '../../client/db';
@@ -49,7 +50,7 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
       ready.value = true;
       if (!cached && !storageLost) return;
       try {
-        const me = await api.get<{ user: SignedInUser }>('/me');
+        const me = await api.get<MeReply>('/me');
         await setUser(me.user);
       } catch (err) {
         if (cached && err instanceof HttpError && err.status === 401) await setUser(null);
@@ -68,7 +69,7 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
       }
     },
     async signIn(email: string, password: string): Promise<void> {
-      const { user: signedIn } = await api.post<{ user: SignedInUser }>('/auth/login', {
+      const { user: signedIn } = await api.post<MeReply>('/auth/login', {
         email,
         password,
       });

@@ -5,37 +5,21 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { errorText, locale, t, type Locale, type Phrase } from '../i18n';
+import type { Badge } from '../../core/badges';
+import type {
+  BadgesReply,
+  Challenge,
+  Colleague,
+  ColleaguesReply,
+  FeedReply,
+  KudosReply,
+  KudosView,
+  Recommendation,
+  RecommendationsReply,
+  RecommendReply,
+} from '../../core/api';
+import { errorText, locale, t, type Locale } from '../i18n';
 import { currentPushSubscription, subscribeToPush } from '../sw-bridge';
-
-export interface Recommendation {
-  moduleId: string;
-  fromName: string;
-  createdAt: number;
-}
-export interface KudosView {
-  id: string;
-  fromName: string;
-  toName: string;
-  reason: 'lesson' | 'streak';
-  message: string;
-  createdAt: number;
-}
-export interface Badge {
-  id: string;
-  kind: 'competency' | 'streak' | 'kudos';
-  title: string;
-  phrase: Phrase;
-}
-export interface Challenge {
-  week: string;
-  goal: number | null;
-  done: number;
-}
-export interface Colleague {
-  id: string;
-  name: string;
-}
 
 /** The server's message for a refused request, or a general one. */
 export function problemText(err: unknown): string {
@@ -68,34 +52,28 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
     feed,
     colleagues,
     loadHome(cohortId: string | undefined) {
-      void quietly(api.get<{ recommendations: Recommendation[] }>('/me/recommendations'), (r) => {
+      void quietly(api.get<RecommendationsReply>('/me/recommendations'), (r) => {
         recommendations.value = r.recommendations;
       });
       if (cohortId) loadChallenge(cohortId);
     },
     loadChallenge,
     loadProfile() {
-      void quietly(api.get<{ badges: Badge[] }>('/me/badges'), (r) => (badges.value = r.badges));
-      void quietly(api.get<{ kudos: KudosView[] }>('/me/kudos'), (r) => (kudos.value = r.kudos));
+      void quietly(api.get<BadgesReply>('/me/badges'), (r) => (badges.value = r.badges));
+      void quietly(api.get<KudosReply>('/me/kudos'), (r) => (kudos.value = r.kudos));
     },
     loadFeed(cohortId: string) {
-      void quietly(
-        api.get<{ feed: KudosView[] }>(`/cohorts/${encodeURIComponent(cohortId)}/feed`),
-        (r) => {
-          feed.value = r.feed;
-        },
-      );
+      void quietly(api.get<FeedReply>(`/cohorts/${encodeURIComponent(cohortId)}/feed`), (r) => {
+        feed.value = r.feed;
+      });
     },
     loadColleagues() {
-      void quietly(
-        api.get<{ people: Colleague[] }>('/colleagues'),
-        (r) => (colleagues.value = r.people),
-      );
+      void quietly(api.get<ColleaguesReply>('/colleagues'), (r) => (colleagues.value = r.people));
     },
     giveKudos: (toUserId: string, reason: 'lesson' | 'streak', message: string) =>
       api.post('/kudos', { toUserId, reason, message }),
     recommend: (toUserId: string, moduleId: string) =>
-      api.post<{ alreadySent: boolean }>('/recommendations', { toUserId, moduleId }),
+      api.post<RecommendReply>('/recommendations', { toUserId, moduleId }),
     /**
      * Subscribes this device to evening reminders, worded in the app's locale; false when
      * notifications were declined.

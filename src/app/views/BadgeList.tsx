@@ -1,6 +1,6 @@
 /** A learner's badges, each title worded in their locale (a competency keeps its content title). */
 import { sayPhrase } from '../i18n';
-import type { Badge } from '../stores/social';
+import type { Badge } from '../../core/badges';
 
 const badgeIcon = { competency: '🎓', streak: '🔥', kudos: '👏' } as const;
 

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { withOptimisticMe, type Period } from '../../core/leaderboard';
 import { relativeTime } from '../format';
 import { t } from '../i18n';
-import type { BoardLine } from '../stores/leaderboard';
+import type { BoardLine } from '../../core/api';
 import { useStore } from '../store';
 import { BoardSettings } from './BoardSettings';
 import { RecognitionFeed } from './RecognitionFeed';

@@ -3,7 +3,7 @@
  * the learner's locale from its phrase; a manager's typed message shows as they typed it.
  */
 import { sayPhrase, t } from '../i18n';
-import type { HomeNotification } from '../stores/home';
+import type { HomeNotification } from '../../core/api';
 
 export function NotificationList({
   notifications,

@@ -3,6 +3,7 @@
  * their active sessions; and the public doors that need no session: joining by invite code and
  * setting a new password from a reset link.
  */
+import type { HomeReply } from '../../core/api';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -106,8 +107,7 @@ export const accountRoutes = new Hono<AppEnv>()
     await startSession(c, reset.userId);
     return c.json({ user: await store.getUser(reset.userId) });
   })
-  .use('/me/*', requireUser())
-  .get('/me/home', async (c) => {
+  .get('/me/home', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const user = c.var.user;
     const [catalog, assignments, events, notifications, sponsor] = await Promise.all([
@@ -141,20 +141,20 @@ export const accountRoutes = new Hono<AppEnv>()
       sponsor: showSponsor
         ? { name: sponsor.name, title: sponsor.title, text: sponsor.text }
         : null,
-    });
+    } satisfies HomeReply);
   })
   /** The language the person reads Kindling in; mails to them are worded in it. */
-  .put('/me/locale', async (c) => {
+  .put('/me/locale', requireUser(), async (c) => {
     const { locale } = parseInput(localeBody, await readJson(c));
     await c.var.deps.store.setUserLocale(c.var.user.id, locale);
     return c.json({ locale });
   })
-  .post('/me/notifications/read', async (c) => {
+  .post('/me/notifications/read', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     await store.markNotificationsRead(c.var.user.orgId, c.var.user.id, now());
     return c.json({ ok: true });
   })
-  .get('/me/sessions', async (c) => {
+  .get('/me/sessions', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const sessions = await store.listSessions(c.var.user.id, now());
     return c.json({
@@ -166,7 +166,7 @@ export const accountRoutes = new Hono<AppEnv>()
       })),
     });
   })
-  .post('/me/sessions/:id/revoke', async (c) => {
+  .post('/me/sessions/:id/revoke', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const sessions = await store.listSessions(c.var.user.id, now());
     const target = sessions.find((s) => sessionId(s.tokenHash) === c.req.param('id'));

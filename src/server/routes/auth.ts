@@ -1,3 +1,4 @@
+import type { MeReply } from '../../core/api';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
@@ -39,11 +40,11 @@ export const authRoutes = new Hono<AppEnv>()
         throw new ApiError(403, 'password_sign_in_off', 'error.ssoPasswordOnly');
     }
     await startSession(c, login.user.id);
-    return c.json({ user: login.user });
+    return c.json({ user: login.user } satisfies MeReply);
   })
   .post('/auth/logout', requireUser(), async (c) => {
     await endSession(c);
     return c.json({ ok: true });
   })
-  .get('/me', requireUser(), (c) => c.json({ user: c.var.user }))
+  .get('/me', requireUser(), (c) => c.json({ user: c.var.user } satisfies MeReply))
   .route('/', ssoAuthRoutes);

@@ -10,15 +10,14 @@ import { ApiError } from '../errors';
  * module's is its version. A module's `?v=` only keys caches; the current version is served.
  */
 export const contentRoutes = new Hono<AppEnv>()
-  .use(requireUser())
-  .get('/catalog', async (c) => {
+  .get('/catalog', requireUser(), async (c) => {
     const body = JSON.stringify(await c.var.deps.store.getCatalog());
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`);
     c.header('Content-Type', 'application/json');
     return c.body(body);
   })
-  .get('/modules/:id', async (c) => {
+  .get('/modules/:id', requireUser(), async (c) => {
     const module = await c.var.deps.store.getModule(c.req.param('id'));
     if (!module) throw new ApiError(404, 'not_found', 'error.noModule');
     c.header('Cache-Control', 'private, no-cache');

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { BoardProfile, BoardReply } from '../../core/api';
 import { weekKey } from '../../core/leaderboard';
 import { leadsCohort } from '../auth/access';
 import { requireUser } from '../auth/session';
@@ -38,8 +39,7 @@ export async function visibleCohort(deps: AppDeps, user: User, id: string): Prom
 }
 
 export const motivationRoutes = new Hono<AppEnv>()
-  .use(requireUser())
-  .get('/cohorts/:id/leaderboard', async (c) => {
+  .get('/cohorts/:id/leaderboard', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const { period } = parseInput(boardQuery, c.req.query());
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
@@ -67,13 +67,13 @@ export const motivationRoutes = new Hono<AppEnv>()
       me: member ? { rank: board.me.rank, xp: board.me.xp, hidden: board.me.hidden } : null,
       around: member ? board.around.map(line) : [],
       updatedAt: new Date(now).toISOString(),
-    });
+    } satisfies BoardReply);
   })
-  .get('/me/board-profile', async (c) =>
-    c.json(await c.var.deps.store.getBoardProfile(c.var.user.id)),
+  .get('/me/board-profile', requireUser(), async (c) =>
+    c.json((await c.var.deps.store.getBoardProfile(c.var.user.id)) satisfies BoardProfile),
   )
-  .put('/me/board-profile', async (c) => {
+  .put('/me/board-profile', requireUser(), async (c) => {
     const profile = parseInput(boardProfile, await readJson(c));
     await c.var.deps.store.setBoardProfile(c.var.user.id, profile);
-    return c.json(profile);
+    return c.json(profile satisfies BoardProfile);
   });

@@ -1,7 +1,7 @@
 /**
  * Issue 7's routes in one door: account (own home extras, sessions; public invite and reset),
- * team (managers), admin. Registered before the content routes, whose bare `.use(requireUser())`
- * would otherwise also guard the public invite and reset doors.
+ * team (managers), admin. Every guard is on its route or its own path prefix, never a bare
+ * `.use()`, so the order in which modules are mounted changes no route's guard.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';

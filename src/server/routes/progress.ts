@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { MeState, SyncReply } from '../../core/api';
 import { syncRequest } from '../../core/events';
 import { SYNC_LIMITS } from '../../core/sync';
 import { requireUser } from '../auth/session';
@@ -10,7 +11,7 @@ import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 
-async function stateOf(deps: AppDeps, user: User) {
+async function stateOf(deps: AppDeps, user: User): Promise<MeState> {
   const [state, mastery] = await Promise.all([
     progressStateOf(deps.store, user, deps.now()),
     masteryOf(deps.store, user.id),
@@ -19,9 +20,9 @@ async function stateOf(deps: AppDeps, user: User) {
 }
 
 export const progressRoutes = new Hono<AppEnv>()
-  .use(requireUser())
   .post(
     '/sync',
+    requireUser(),
     bodyLimit({
       maxSize: SYNC_LIMITS.maxBytes,
       onError: () => {
@@ -41,8 +42,7 @@ export const progressRoutes = new Hono<AppEnv>()
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),
         state: await stateOf(deps, user),
-        cursor: String(receivedAt),
-      });
+      } satisfies SyncReply);
     },
   )
-  .get('/me/state', async (c) => c.json(await stateOf(c.var.deps, c.var.user)));
+  .get('/me/state', requireUser(), async (c) => c.json(await stateOf(c.var.deps, c.var.user)));

@@ -35,9 +35,8 @@ export function pushRoutes(vapid: Vapid | undefined) {
     return vapid;
   };
   return new Hono<AppEnv>()
-    .use(requireUser())
-    .get('/push/public-key', (c) => c.json({ publicKey: enabled().publicKey }))
-    .post('/push/subscriptions', async (c) => {
+    .get('/push/public-key', requireUser(), (c) => c.json({ publicKey: enabled().publicKey }))
+    .post('/push/subscriptions', requireUser(), async (c) => {
       enabled();
       const input = parseInput(subscriptionInput, await readJson(c));
       await c.var.deps.store.savePushSubscription({
@@ -51,7 +50,7 @@ export function pushRoutes(vapid: Vapid | undefined) {
       });
       return c.json({ subscribed: true }, 201);
     })
-    .post('/push/unsubscribe', async (c) => {
+    .post('/push/unsubscribe', requireUser(), async (c) => {
       const { endpoint } = parseInput(unsubscribeInput, await readJson(c));
       await c.var.deps.store.deletePushSubscription(endpoint, c.var.user.id);
       return c.json({ subscribed: false });

@@ -6,6 +6,15 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type {
+  BadgesReply,
+  Challenge,
+  ColleaguesReply,
+  FeedReply,
+  KudosReply,
+  RecommendationsReply,
+  RecommendReply,
+} from '../../core/api';
 import { badgesOf } from '../../core/badges';
 import { weekKey } from '../../core/leaderboard';
 import { uuidv7 } from '../../core/uuidv7';
@@ -41,13 +50,12 @@ async function colleague(deps: AppDeps, user: User, id: string): Promise<User> {
 }
 
 export const socialRoutes = new Hono<AppEnv>()
-  .use(requireUser())
-  .get('/colleagues', async (c) => {
+  .get('/colleagues', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const people = await deps.store.orgPeople(user.orgId);
-    return c.json({ people: people.filter((p) => p.id !== user.id) });
+    return c.json({ people: people.filter((p) => p.id !== user.id) } satisfies ColleaguesReply);
   })
-  .post('/kudos', async (c) => {
+  .post('/kudos', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const input = parseInput(kudosInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
@@ -66,10 +74,10 @@ export const socialRoutes = new Hono<AppEnv>()
     await deps.store.addKudos(kudos);
     return c.json({ id: kudos.id, to: { id: to.id, name: to.name } }, 201);
   })
-  .get('/me/kudos', async (c) =>
-    c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) }),
+  .get('/me/kudos', requireUser(), async (c) =>
+    c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) } satisfies KudosReply),
   )
-  .post('/recommendations', async (c) => {
+  .post('/recommendations', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const input = parseInput(recommendationInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
@@ -82,12 +90,18 @@ export const socialRoutes = new Hono<AppEnv>()
       moduleId: input.moduleId,
       createdAt: deps.now(),
     });
-    return c.json({ to: { id: to.id, name: to.name }, alreadySent: !added }, added ? 201 : 200);
+    const reply = {
+      to: { id: to.id, name: to.name },
+      alreadySent: !added,
+    } satisfies RecommendReply;
+    return c.json(reply, added ? 201 : 200);
   })
-  .get('/me/recommendations', async (c) =>
-    c.json({ recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id) }),
+  .get('/me/recommendations', requireUser(), async (c) =>
+    c.json({
+      recommendations: await c.var.deps.store.recommendationsFor(c.var.user.id),
+    } satisfies RecommendationsReply),
   )
-  .get('/me/badges', async (c) => {
+  .get('/me/badges', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const [state, kudos, catalog] = await Promise.all([
       progressStateOf(deps.store, user, deps.now()),
@@ -101,9 +115,9 @@ export const socialRoutes = new Hono<AppEnv>()
       modules: catalog.modules,
       competencyTitles: Object.fromEntries(catalog.competencies.map((x) => [x.id, x.title])),
     });
-    return c.json({ badges, kudosReceived: kudos });
+    return c.json({ badges, kudosReceived: kudos } satisfies BadgesReply);
   })
-  .get('/cohorts/:id/challenge', async (c) => {
+  .get('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     const week = weekKey(deps.now(), cohort.tz);
@@ -111,9 +125,9 @@ export const socialRoutes = new Hono<AppEnv>()
       deps.store.getChallenge(cohort.id, week),
       deps.store.cohortLessons(cohort.id, week),
     ]);
-    return c.json({ week, goal: goal ?? null, done });
+    return c.json({ week, goal: goal ?? null, done } satisfies Challenge);
   })
-  .put('/cohorts/:id/challenge', async (c) => {
+  .put('/cohorts/:id/challenge', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
     if (!(await leadsCohort(deps, user, cohort.id)))
@@ -121,10 +135,14 @@ export const socialRoutes = new Hono<AppEnv>()
     const { goal } = parseInput(challengeInput, await readJson(c));
     const week = weekKey(deps.now(), cohort.tz);
     await deps.store.setChallenge({ cohortId: cohort.id, week, goal, setBy: user.id });
-    return c.json({ week, goal, done: await deps.store.cohortLessons(cohort.id, week) });
+    return c.json({
+      week,
+      goal,
+      done: await deps.store.cohortLessons(cohort.id, week),
+    } satisfies Challenge);
   })
-  .get('/cohorts/:id/feed', async (c) => {
+  .get('/cohorts/:id/feed', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const cohort = await visibleCohort(deps, user, c.req.param('id'));
-    return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) });
+    return c.json({ feed: await deps.store.cohortFeed(cohort.id, 30) } satisfies FeedReply);
   });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { MemberPage, PathwayOption, PersonSummary, TeamReply } from '../../core/api';
 import { addDays, localDate } from '../../core/calendar';
 import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
@@ -37,7 +38,10 @@ async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) 
   return { progress, gap };
 }
 
-function summary(person: Person) {
+const pathwayOptions = (catalog: Catalog): PathwayOption[] =>
+  catalog.pathways.map((p) => ({ id: p.id, title: p.title, estimateMinutes: p.estimateMinutes }));
+
+function summary(person: Person): PersonSummary {
   return {
     id: person.id,
     name: person.name,
@@ -48,7 +52,6 @@ function summary(person: Person) {
 }
 
 export const teamRoutes = new Hono<AppEnv>()
-  .use('/team', requireUser(), requireRole('manager', 'admin'))
   .use('/team/*', requireUser(), requireRole('manager', 'admin'))
   .get('/team', async (c) => {
     const { store } = c.var.deps;
@@ -70,12 +73,8 @@ export const teamRoutes = new Hono<AppEnv>()
       cohorts: cohorts
         .filter((x) => x.managerIds.includes(me.id))
         .map((x) => ({ id: x.id, name: x.name, tz: x.tz })),
-      pathways: catalog.pathways.map((p) => ({
-        id: p.id,
-        title: p.title,
-        estimateMinutes: p.estimateMinutes,
-      })),
-    });
+      pathways: pathwayOptions(catalog),
+    } satisfies TeamReply);
   })
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
@@ -100,12 +99,8 @@ export const teamRoutes = new Hono<AppEnv>()
         ...script,
         checklist: script.checklist.map((i) => ({ ...i, checked: checked.includes(i.id) })),
       },
-      pathways: catalog.pathways.map((p) => ({
-        id: p.id,
-        title: p.title,
-        estimateMinutes: p.estimateMinutes,
-      })),
-    });
+      pathways: pathwayOptions(catalog),
+    } satisfies MemberPage);
   })
   .post('/team/:userId/assignments', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);

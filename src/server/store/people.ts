@@ -4,6 +4,7 @@
  * (src/server/auth/access.ts decides who may ask).
  */
 import { sql, type ExpressionBuilder } from 'kysely';
+import type { Career } from '../../core/career';
 import { inTransaction, type Db, type Tx } from './db';
 import { idList, joinedText } from './dialect-sql';
 import type { Database, Row } from './schema';
@@ -28,11 +29,7 @@ export interface NewUser extends Omit<User, 'cohortIds'> {
   locale?: string | null;
 }
 
-/** Where a person stands in a catalog role: `level` is 1-based into that role's levels. */
-export interface Career {
-  roleId: string;
-  level: number;
-}
+export type { Career } from '../../core/career';
 
 /** A user as admins and managers see them: also deactivated ones, with their career. */
 export interface Person extends User {

@@ -4,7 +4,7 @@
  * Pure parts (no store, no router), so each renders on its own.
  */
 import { t } from './messages';
-import type { MemberPage } from './team-store';
+import type { MemberPage } from '../../../core/api';
 import { sayPhrase, type Phrase } from '../../i18n';
 
 type Script = MemberPage['script'];

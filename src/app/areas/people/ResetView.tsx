@@ -1,7 +1,7 @@
 /** A one-time reset link: set a new password; every other device is signed out. */
 import { useSignal } from '@preact/signals';
 import { HttpError } from '../../../client/api';
-import type { SignedInUser } from '../../../client/db';
+import type { MeReply } from '../../../core/api';
 import { errorText } from '../../i18n';
 import { t } from './messages';
 import { navigate } from '../../router';
@@ -18,7 +18,7 @@ export function ResetView({ token }: { token: string }) {
     busy.value = true;
     error.value = null;
     try {
-      const { user } = await store.api.post<{ user: SignedInUser }>('/auth/reset', {
+      const { user } = await store.api.post<MeReply>('/auth/reset', {
         token,
         password,
       });

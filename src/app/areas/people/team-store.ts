@@ -4,63 +4,9 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../client/api';
-import { errorText, type Phrase } from '../../i18n';
+import { errorText } from '../../i18n';
+import type { LedCohort, MemberPage, PathwayOption, ReportRow, TeamReply } from '../../../core/api';
 import { t } from './messages';
-import type { HomeAssignment } from '../../stores/home';
-
-export interface PathwayOption {
-  id: string;
-  title: string;
-  estimateMinutes: number;
-}
-
-export interface Suggestion {
-  pathwayId: string;
-  title: string;
-  estimateMinutes: number;
-  covers: string[];
-}
-
-export interface ReportRow {
-  id: string;
-  name: string;
-  email: string;
-  streak: number;
-  lastActiveAt: string | null;
-  lessonsThisWeek: number;
-  competencies: string[];
-  assignments: HomeAssignment[];
-  atRisk: boolean;
-  riskReasons: Phrase[];
-  suggestions: Suggestion[];
-}
-
-/** A cohort the manager leads: its board and weekly challenge are theirs to see and set. */
-export interface LedCohort {
-  id: string;
-  name: string;
-  tz: string;
-}
-
-export interface MemberPage {
-  report: Omit<ReportRow, 'suggestions'>;
-  gap: {
-    roleTitle: string;
-    currentLevel: string;
-    targetLevel: string;
-    missing: string[];
-    suggestions: Suggestion[];
-  } | null;
-  script: {
-    celebrate: Phrase[];
-    stuck: Phrase[];
-    question: Phrase;
-    nextPathway: (PathwayOption & { pathwayId: string }) | null;
-    /** Each item is a phrase with a stable id (what a tick is stored under). */
-    checklist: Array<Phrase & { id: string; checked: boolean }>;
-  };
-  pathways: PathwayOption[];
-}
 
 const messageOf = (err: unknown) => (err instanceof HttpError ? errorText(err) : t('team.offline'));
 
@@ -100,11 +46,7 @@ export function createTeamStore({ api }: { api: Api }) {
     flash,
     loadTeam: () =>
       run(async () => {
-        const res = await api.get<{
-          reports: ReportRow[];
-          cohorts: LedCohort[];
-          pathways: PathwayOption[];
-        }>('/team');
+        const res = await api.get<TeamReply>('/team');
         reports.value = res.reports;
         cohorts.value = res.cohorts;
         pathways.value = res.pathways;

@@ -1,0 +1,202 @@
+/**
+ * The replies of the HTTP API (`/api/v1`), one type each, imported by both sides: each server
+ * route returns `c.json(reply satisfies XReply)`, and the device reads it as `api.get<XReply>()`.
+ * A changed reply therefore fails the typecheck where it is made and everywhere it is read.
+ *
+ * Types only, free of zod, so the app bundle pays nothing for them. Error bodies are
+ * `src/server/errors.ts`'s shape; requests are validated by the zod schemas beside each route.
+ */
+import type { Badge } from './badges';
+import type { Period } from './leaderboard';
+import type { Career, CareerGap, PathwaySuggestion } from './career';
+import type { MasteryState } from './mastery';
+import type { OneOnOneScript } from './one-on-one';
+import type { ProgressState } from './progress';
+import type { SyncResult } from './sync';
+import type { AssignmentProgress, ReportProgress } from './team';
+import type { Phrase } from './wording';
+
+// ── Progress ────────────────────────────────────────────────────────────────────────────────
+
+/** The learner's authoritative state: progress folded from their events, and graded mastery. */
+export interface MeState extends ProgressState {
+  mastery: MasteryState;
+}
+
+/** `POST /sync`: a result per event sent, and the state after them (no second read needed). */
+export interface SyncReply {
+  results: SyncResult[];
+  serverTime: string;
+  state: MeState;
+}
+
+// ── Account ─────────────────────────────────────────────────────────────────────────────────
+
+export type Role = 'learner' | 'manager' | 'admin';
+
+/** The signed-in person, as the device keeps them. */
+export interface AccountUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  cohortIds: string[];
+  tz: string;
+}
+
+/** `GET /me`, `POST /auth/login`, `POST /auth/reset`, `POST /invites/:code/accept`. */
+export interface MeReply {
+  user: AccountUser;
+}
+
+/** A notification on the learner's home. */
+export interface HomeNotification {
+  id: string;
+  kind: 'nudge' | 'assignment';
+  /** English, or a manager's message as typed. */
+  text: string;
+  /** What `text` says, to word in the reader's locale (none for a typed message). */
+  phrase?: Phrase;
+  createdAt: string;
+  read: boolean;
+}
+
+/** `GET /me/home`: what the organisation adds to a learner's home. */
+export interface HomeReply {
+  assignments: AssignmentProgress[];
+  notifications: HomeNotification[];
+  sponsor: { name: string; title: string; text: string } | null;
+}
+
+// ── Motivation ──────────────────────────────────────────────────────────────────────────────
+
+export interface BoardLine {
+  rank: number;
+  displayName: string;
+  xp: number;
+  isMe?: boolean;
+}
+
+/** `GET /cohorts/:id/leaderboard?period=`. */
+export interface BoardReply {
+  period: Period;
+  /** The week's key, on the weekly board. */
+  weekStart?: string;
+  cohort: LedCohort;
+  entries: BoardLine[];
+  /** The caller's own line; null for a cohort they lead but are not in. */
+  me: { rank: number; xp: number; hidden: boolean } | null;
+  around: BoardLine[];
+  updatedAt: string;
+}
+
+/** `GET`/`PUT /me/board-profile`: how the learner shows on boards. */
+export interface BoardProfile {
+  alias: string | null;
+  hidden: boolean;
+}
+
+// ── Team (managers) ─────────────────────────────────────────────────────────────────────────
+
+export interface PathwayOption {
+  id: string;
+  title: string;
+  estimateMinutes: number;
+}
+
+/** A cohort: its board and weekly challenge are seen by its members and those who lead it. */
+export interface LedCohort {
+  id: string;
+  name: string;
+  tz: string;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  email: string;
+  tz: string;
+  career: Career | null;
+}
+
+export type ReportRow = PersonSummary & ReportProgress & { suggestions: PathwaySuggestion[] };
+
+/** `GET /team`: the manager's reports, the cohorts they lead, and what they can assign. */
+export interface TeamReply {
+  reports: ReportRow[];
+  cohorts: LedCohort[];
+  pathways: PathwayOption[];
+}
+
+/** `GET /team/:userId`: one report's 1:1 page. */
+export interface MemberPage {
+  report: PersonSummary & ReportProgress;
+  gap: CareerGap | null;
+  script: Omit<OneOnOneScript, 'checklist'> & {
+    /** Each item is a phrase with a stable id (what a tick is stored under). */
+    checklist: Array<OneOnOneScript['checklist'][number] & { checked: boolean }>;
+  };
+  pathways: PathwayOption[];
+}
+
+// ── Social ──────────────────────────────────────────────────────────────────────────────────
+
+export interface Colleague {
+  id: string;
+  name: string;
+}
+
+/** `GET /colleagues`: the people of the caller's organisation, without the caller. */
+export interface ColleaguesReply {
+  people: Colleague[];
+}
+
+export interface KudosView {
+  id: string;
+  fromName: string;
+  toName: string;
+  reason: 'lesson' | 'streak';
+  message: string;
+  createdAt: number;
+}
+
+/** `GET /me/kudos`. */
+export interface KudosReply {
+  kudos: KudosView[];
+}
+
+/** `GET /cohorts/:id/feed`: the cohort's recent kudos. */
+export interface FeedReply {
+  feed: KudosView[];
+}
+
+export interface Recommendation {
+  moduleId: string;
+  fromName: string;
+  createdAt: number;
+}
+
+/** `GET /me/recommendations`. */
+export interface RecommendationsReply {
+  recommendations: Recommendation[];
+}
+
+/** `POST /recommendations`: 201 when new, 200 when it was already sent. */
+export interface RecommendReply {
+  to: Colleague;
+  alreadySent: boolean;
+}
+
+/** `GET /me/badges`. */
+export interface BadgesReply {
+  badges: Badge[];
+  kudosReceived: number;
+}
+
+/** `GET`/`PUT /cohorts/:id/challenge`: this week's goal (lessons) and how far the cohort is. */
+export interface Challenge {
+  week: string;
+  goal: number | null;
+  done: number;
+}
