@@ -8,13 +8,15 @@
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
  *    or, for a user with no ledger yet (stored before ledgers, or after a rule change dropped
  *    them), fold every stored event once, even when the batch is empty;
- * 4. COMMIT, and only then answer ("acked means durable").
+ * 4. join the accepted events into the user's learner days and totals (learner-days.ts);
+ * 5. COMMIT, and only then answer ("acked means durable").
  */
 import type { EventType, ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import { inTransaction, type Db, type Tx } from './db';
 import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
+import { addToLearnerDays } from './learner-days';
 import { lockUser } from './locks';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
@@ -193,7 +195,9 @@ export function progressStore(db: Db): ProgressStore {
             : [],
         );
         const results = batchResults(userId, events, firsts, stored);
-        if (aggregate) await aggregateUser(tx, userId, acceptedEvents(events, results), aggregate);
+        const accepted = acceptedEvents(events, results);
+        if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
+        await addToLearnerDays(tx, userId, accepted);
         return results;
       });
     },

@@ -12,6 +12,7 @@ import { authStore, type AuthStore } from './auth';
 import { coachingStore, type CoachingStore } from './coaching';
 import { contentStore, type ContentStore } from './content';
 import { openDb, type Dialect, type StoreTarget } from './db';
+import { learnerDaysStore, type LearnerDaysStore } from './learner-days';
 import { exclusiveLock } from './locks';
 import { migrate } from './migrations';
 import { motivationStore, type MotivationStore } from './motivation';
@@ -22,6 +23,7 @@ import { pushStore, type PushStore } from './push';
 import { exportRows, importRows, type TransferRow } from './tables';
 
 export type * from './auth';
+export type * from './learner-days';
 export type * from './coaching';
 export type * from './motivation';
 export type * from './people';
@@ -59,6 +61,7 @@ export interface Store
     CoachingStore,
     ContentStore,
     ProgressStore,
+    LearnerDaysStore,
     MotivationStore,
     PilotStore,
     PushStore {}
@@ -96,6 +99,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...coachingStore(db),
     ...contentStore(db),
     ...progressStore(db),
+    ...learnerDaysStore(db),
     ...motivationStore(db),
     ...pilotStore(db),
     ...pushStore(db),

@@ -40,6 +40,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'org_goals', key: ['org_id'] },
   { name: 'module_owners', key: ['module_id'] },
   { name: 'progress_ledgers', key: ['user_id'] },
+  { name: 'learner_days', key: ['user_id', 'day'] },
+  { name: 'learner_totals', key: ['user_id'] },
   { name: 'board_profiles', key: ['user_id'] },
   { name: 'board_scores', key: ['cohort_id', 'period', 'user_id'] },
   { name: 'kudos', key: ['id'] },
@@ -56,6 +58,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   kysely_migration: 'written by the target store itself when it opens',
   kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
+  aggregate_backfills: 'the target store marks its own backfill when it opens',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
 };
 
