@@ -1,7 +1,7 @@
 /**
  * Learner days (store/learner-days.ts) on both databases: whatever order, batching, duplication,
  * clock skew and time zones (DST changes included) the events arrive in, the kept days and totals
- * equal a recomputation from the stored events; a backfill rebuilds them the same; and the pilot
+ * equal a recomputation from the stored events, and so does the team view's row; a backfill rebuilds them the same; and the pilot
  * report read off them gives the same numbers as the report folded from the event log.
  */
 import fc from 'fast-check';
@@ -11,7 +11,9 @@ import { localDate } from '../../src/core/calendar';
 import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
 import type { LearnerDay } from '../../src/core/pilot';
+import { activityOf, reportProgress, type LearnerActivity } from '../../src/core/team';
 import { uuidv7 } from '../../src/core/uuidv7';
+import { learnerActivity } from '../../src/server/activity';
 import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
@@ -113,6 +115,12 @@ async function keptDays(store: Store, userId: string): Promise<LearnerDay[]> {
     .sort((a, b) => (a.day < b.day ? -1 : 1));
 }
 
+const TEAM_INPUT = {
+  assignments: [{ pathwayId: content.catalog.pathways[0]!.id, dueDate: '2026-03-20' }],
+  competencies: [],
+  streak: 0,
+};
+
 /** Splits a list into consecutive batches at the given cut points. */
 function split<T>(items: T[], cuts: number[]): T[][] {
   const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);
@@ -177,6 +185,15 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
           const expected = expectedDays(events);
           expect(await keptDays(store, userId)).toEqual(expected);
           const [totals] = await store.learnerTotals([userId]);
+          // The team view's numbers for this learner, at a moment inside their history.
+          const now = FROM + (drafts[0]!.minutes + 3 * 24 * 60) * 60_000;
+          const catalog = await store.getCatalog();
+          const person = { id: userId, tz: ZONES[drafts[0]!.zone]! };
+          const teamRow = (activity: LearnerActivity) =>
+            reportProgress({ activity, catalog, ...TEAM_INPUT, tz: person.tz, now });
+          expect(teamRow(await learnerActivity(store, person, now))).toEqual(
+            teamRow(activityOf(await store.userEvents(userId))),
+          );
           expect(totals).toEqual({
             userId,
             lastAt: Math.max(...events.map((e) => e.correctedAt)),

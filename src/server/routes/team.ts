@@ -11,7 +11,8 @@ import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
-import { reportProgress } from '../../core/team';
+import { reportProgress, type LearnerActivity } from '../../core/team';
+import { learnerActivities, learnerActivity } from '../activity';
 import { masteryOf } from '../mastery';
 import { progressStateOf } from '../progress-aggregate';
 import { pushNudge } from '../push';
@@ -19,7 +20,7 @@ import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
-import type { Person } from '../store/store';
+import type { Assignment, Person } from '../store/store';
 
 const isoDate = z
   .string()
@@ -33,18 +34,21 @@ const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boole
 /** Nudges one manager may send one report per day: enough to encourage, not to nag. */
 export const NUDGES_PER_DAY = 3;
 
-async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) {
+/** A report's progress and career gap; their activity and assignments read by the caller. */
+async function progressOf(
+  c: Context<AppEnv>,
+  person: Person,
+  catalog: Catalog,
+  activity: LearnerActivity,
+  assignments: readonly Assignment[],
+) {
   const { store, now } = c.var.deps;
-  const [events, assignments] = await Promise.all([
-    store.userEvents(person.id),
-    store.listAssignments(person.orgId, [person.id]),
-  ]);
   const [{ competencies }, { streak }] = await Promise.all([
     masteryOf(store, person.id),
     progressStateOf(store, person, now()),
   ]);
   const progress = reportProgress({
-    events,
+    activity,
     catalog,
     assignments,
     competencies,
@@ -54,6 +58,16 @@ async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) 
   });
   const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
   return { progress, gap };
+}
+
+/** One report's progress, for the pages about them. */
+async function personProgress(c: Context<AppEnv>, person: Person, catalog: Catalog) {
+  const { store, now } = c.var.deps;
+  const [activity, assignments] = await Promise.all([
+    learnerActivity(store, person, now()),
+    store.listAssignments(person.orgId, [person.id]),
+  ]);
+  return progressOf(c, person, catalog, activity, assignments);
 }
 
 function summary(person: Person) {
@@ -78,9 +92,23 @@ export const teamRoutes = new Hono<AppEnv>()
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
+    // The whole team's activity and assignments in one read each, not one per report.
+    const [activity, assignments] = await Promise.all([
+      learnerActivities(store, reports, c.var.deps.now()),
+      store.listAssignments(
+        me.orgId,
+        reports.map((p) => p.id),
+      ),
+    ]);
     const rows = await Promise.all(
       reports.map(async (p) => {
-        const { progress, gap } = await progressOf(c, p, catalog);
+        const { progress, gap } = await progressOf(
+          c,
+          p,
+          catalog,
+          activity.get(p.id)!,
+          assignments.filter((a) => a.userId === p.id),
+        );
         return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
       }),
     );
@@ -100,7 +128,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const { store, now } = c.var.deps;
     const catalog = await store.getCatalog();
-    const { progress, gap } = await progressOf(c, person, catalog);
+    const { progress, gap } = await personProgress(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
     const checked = await store.oneOnOneChecks(c.var.user.id, person.id);
