@@ -76,7 +76,7 @@ export async function buildPilotReport(
   const end = pilotEndDate(pilot);
   const range = windowRange(pilot);
   for await (const page of store.learnerDayPages({
-    orgId: pilot.orgId,
+    userIds: members.map((m) => m.userId),
     fromDay: addDays(start, -2),
     toDay: addDays(end, 2),
   })) {

@@ -34,14 +34,14 @@ export interface LearnerTotals {
 
 export interface LearnerDaysStore {
   /**
-   * The organisation's learner days from `fromDay` to `toDay` (inclusive), one page at a time in
-   * (user, day) order (keyset paging).
+   * The learners' days from `fromDay` to `toDay` (inclusive), a page for each `usersPerPage`
+   * learners (default 500): each page is primary-key range reads, never a sort.
    */
   learnerDayPages(q: {
-    orgId: string;
+    userIds: readonly string[];
     fromDay: string;
     toDay: string;
-    pageSize?: number;
+    usersPerPage?: number;
   }): AsyncIterable<StoredLearnerDay[]>;
   /** The days from `fromDay` on of each of the given learners. */
   learnerDays(userIds: readonly string[], fromDay: string): Promise<StoredLearnerDay[]>;
@@ -219,28 +219,16 @@ const BACKFILL = 'learner_days';
 export function learnerDaysStore(db: Db): LearnerDaysStore {
   return {
     async *learnerDayPages(q) {
-      const size = q.pageSize ?? 5_000;
-      let after = { user: '', day: '' };
-      for (;;) {
+      const size = q.usersPerPage ?? 500;
+      for (let i = 0; i < q.userIds.length; i += size) {
         const rows = await db
-          .selectFrom('learner_days as d')
-          .innerJoin('users as u', 'u.id', 'd.user_id')
-          .select(['d.user_id', 'd.day', 'd.lessons', 'd.last_at', 'd.detail'])
-          .where('u.org_id', '=', q.orgId)
-          .where('d.day', '>=', q.fromDay)
-          .where('d.day', '<=', q.toDay)
-          .where((eb) =>
-            eb(eb.refTuple('d.user_id', 'd.day'), '>', eb.tuple(after.user, after.day)),
-          )
-          .orderBy('d.user_id')
-          .orderBy('d.day')
-          .limit(size)
+          .selectFrom('learner_days')
+          .selectAll()
+          .where('user_id', 'in', q.userIds.slice(i, i + size))
+          .where('day', '>=', q.fromDay)
+          .where('day', '<=', q.toDay)
           .execute();
-        if (rows.length === 0) return;
-        const last = rows.at(-1)!;
-        after = { user: last.user_id, day: last.day };
         yield rows.map(dayOf);
-        if (rows.length < size) return;
       }
     },
     async learnerDays(userIds, fromDay) {
