@@ -1,7 +1,7 @@
 /**
  * Reads at company scale (issue 20), each figure beside a baseline measured in the same run:
  *
- * 1. Pilot report: LEARNERS members (default 10,000) and EVENTS events (default 1,000,000) in a
+ * 1. Pilot report: LEARNERS members (default 2,000) and EVENTS events (default 100,000) in a
  *    temp SQLite file; the learner days are backfilled from them (timed), then the report is
  *    built from the days and, as before, from the event log; the two must be equal.
  * 2. Team view: GET /api/v1/team for a manager of TEAM reports (default 50, each with
@@ -25,10 +25,10 @@ import { sessionCookie } from '../test/support/sessions';
 import { pilotData } from './pilot-data';
 import { teamViewBench } from './team-view';
 
-const LEARNERS = Number(process.env.LEARNERS ?? 10_000);
-const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
+const LEARNERS = Number(process.env.LEARNERS ?? 2_000);
+const EVENTS = Number(process.env.EVENTS ?? 100_000);
 const TEAM = Number(process.env.TEAM ?? 50);
-const TEAM_LESSONS = Number(process.env.TEAM_LESSONS ?? 200);
+const TEAM_LESSONS = Number(process.env.TEAM_LESSONS ?? 100);
 const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 3);
 
 const seconds = (ms: number) => Math.round(ms / 10) / 100;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../src/server/app';
+import { aggregateFor } from '../src/server/progress-aggregate';
 import { uuidv7 } from '../src/core/uuidv7';
 import { clientFor } from '../test/support/api';
 import { demoStore } from '../test/support/server';
@@ -41,7 +42,8 @@ export async function teamViewBench(reports: number, lessonsPerReport: number) {
       };
       return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
     });
-    await store.ingest(id, events);
+    // As a sync stores them: with the ledger and board rows kept (aggregateFor).
+    await store.ingest(id, events, await aggregateFor(store, (await store.getUser(id))!));
   }
 
   async function timed(path: string, cookie: string, runs = 30): Promise<number> {

@@ -24,7 +24,7 @@ export async function learnerActivities(
   const ids = people.map((p) => p.id);
   const [totals, days] = await Promise.all([
     store.learnerTotals(ids),
-    store.learnerDays(ids, since),
+    store.lessonCounts(ids, since),
   ]);
   const activity = new Map<string, LearnerActivity>(
     ids.map((id) => [id, { completed: [], lastActiveAt: null, days: [] }]),

@@ -222,6 +222,22 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
     expect(await store.learnerDaysReady()).toBe(true);
   });
 
+  it('counts a sync racing the backfill exactly once', async () => {
+    const users = [await learner(), await learner(), await learner()];
+    const histories = users.map((id, u) =>
+      incoming(fc.sample(draftArb, { seed: 11 + u, numRuns: 24 }), `device-${id}`),
+    );
+    await Promise.all(users.map((id, u) => store.ingest(id, histories[u]!.slice(0, 12))));
+    await Promise.all([
+      store.backfillLearnerDays({ restart: true, chunk: 1 }),
+      ...users.map(async (id, u) => {
+        for (const event of histories[u]!.slice(12)) await store.ingest(id, [event]);
+      }),
+    ]);
+    for (const [u, id] of users.entries())
+      expect(await keptDays(store, id)).toEqual(expectedDays(histories[u]!));
+  });
+
   it('gives the pilot report the numbers folding the event log gives', async () => {
     await fc.assert(
       fc.asyncProperty(

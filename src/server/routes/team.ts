@@ -13,8 +13,9 @@ import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
 import { reportProgress, type LearnerActivity } from '../../core/team';
 import { learnerActivities, learnerActivity } from '../activity';
+import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
-import { progressStateOf } from '../progress-aggregate';
+import { currentStreaks, progressStateOf } from '../progress-aggregate';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
@@ -34,25 +35,19 @@ const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boole
 /** Nudges one manager may send one report per day: enough to encourage, not to nag. */
 export const NUDGES_PER_DAY = 3;
 
-/** A report's progress and career gap; their activity and assignments read by the caller. */
+/** A report's progress and career gap; their activity, assignments and streak read by the caller. */
 async function progressOf(
   c: Context<AppEnv>,
   person: Person,
   catalog: Catalog,
-  activity: LearnerActivity,
-  assignments: readonly Assignment[],
+  read: { activity: LearnerActivity; assignments: readonly Assignment[]; streak: number },
 ) {
   const { store, now } = c.var.deps;
-  const [{ competencies }, { streak }] = await Promise.all([
-    masteryOf(store, person.id),
-    progressStateOf(store, person, now()),
-  ]);
+  const { competencies } = await masteryOf(store, person.id);
   const progress = reportProgress({
-    activity,
+    ...read,
     catalog,
-    assignments,
     competencies,
-    streak: streak.current,
     tz: person.tz,
     now: now(),
   });
@@ -63,11 +58,12 @@ async function progressOf(
 /** One report's progress, for the pages about them. */
 async function personProgress(c: Context<AppEnv>, person: Person, catalog: Catalog) {
   const { store, now } = c.var.deps;
-  const [activity, assignments] = await Promise.all([
+  const [activity, assignments, { streak }] = await Promise.all([
     learnerActivity(store, person, now()),
     store.listAssignments(person.orgId, [person.id]),
+    progressStateOf(store, person, now()),
   ]);
-  return progressOf(c, person, catalog, activity, assignments);
+  return progressOf(c, person, catalog, { activity, assignments, streak: streak.current });
 }
 
 function summary(person: Person) {
@@ -86,29 +82,29 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team', async (c) => {
     const { store } = c.var.deps;
     const me = c.var.user;
-    const [people, catalog, cohorts] = await Promise.all([
+    const [people, { catalog }, cohorts] = await Promise.all([
       store.listPeople(me.orgId),
-      store.getCatalog(),
+      contentSnapshot(store),
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
-    // The whole team's activity and assignments in one read each, not one per report.
-    const [activity, assignments] = await Promise.all([
-      learnerActivities(store, reports, c.var.deps.now()),
+    // The whole team's activity, assignments and streaks in one read each, not one per report.
+    const now = c.var.deps.now();
+    const [activity, assignments, streaks] = await Promise.all([
+      learnerActivities(store, reports, now),
       store.listAssignments(
         me.orgId,
         reports.map((p) => p.id),
       ),
+      currentStreaks(store, reports, now),
     ]);
     const rows = await Promise.all(
       reports.map(async (p) => {
-        const { progress, gap } = await progressOf(
-          c,
-          p,
-          catalog,
-          activity.get(p.id)!,
-          assignments.filter((a) => a.userId === p.id),
-        );
+        const { progress, gap } = await progressOf(c, p, catalog, {
+          activity: activity.get(p.id)!,
+          assignments: assignments.filter((a) => a.userId === p.id),
+          streak: streaks.get(p.id)!,
+        });
         return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
       }),
     );

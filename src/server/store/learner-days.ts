@@ -45,6 +45,11 @@ export interface LearnerDaysStore {
   }): AsyncIterable<StoredLearnerDay[]>;
   /** The days from `fromDay` on of each of the given learners. */
   learnerDays(userIds: readonly string[], fromDay: string): Promise<StoredLearnerDay[]>;
+  /** Lessons completed per day from `fromDay` on, of each of the given learners (days without any left out). */
+  lessonCounts(
+    userIds: readonly string[],
+    fromDay: string,
+  ): Promise<Array<{ userId: string; day: string; lessons: number }>>;
   learnerTotals(userIds: readonly string[]): Promise<LearnerTotals[]>;
   /** True once every learner's days are kept (a fresh database, or the backfill has finished). */
   learnerDaysReady(): Promise<boolean>;
@@ -240,6 +245,16 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
         .where('day', '>=', fromDay)
         .execute();
       return rows.map(dayOf);
+    },
+    async lessonCounts(userIds, fromDay) {
+      if (userIds.length === 0) return [];
+      return db
+        .selectFrom('learner_days')
+        .select(['user_id as userId', 'day', 'lessons'])
+        .where('user_id', 'in', userIds)
+        .where('day', '>=', fromDay)
+        .where('lessons', '>', 0)
+        .execute();
     },
     async learnerTotals(userIds) {
       if (userIds.length === 0) return [];

@@ -90,6 +90,8 @@ export interface ProgressStore {
   userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
   /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
   getLedger(userId: string): Promise<string | undefined>;
+  /** The ledgers of several users in one read, by user id (users without one are left out). */
+  getLedgers(userIds: readonly string[]): Promise<Map<string, string>>;
   /**
    * The organisation's events in (correctedAt, id) order, one page at a time (keyset paging), so
    * a caller can stream millions of rows without holding them in memory.
@@ -211,6 +213,15 @@ export function progressStore(db: Db): ProgressStore {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row?.ledger;
+    },
+    async getLedgers(userIds) {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('progress_ledgers')
+        .select(['user_id', 'ledger'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(rows.map((r) => [r.user_id, r.ledger]));
     },
     async *eventPages(q) {
       const size = q.pageSize ?? 5_000;
