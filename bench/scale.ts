@@ -9,7 +9,7 @@
  * 3. Sync: a two-event POST /api/v1/sync against GET /api/v1/health, requests per second in one
  *    process through `app.request` (target ≥ 0.3×).
  *
- * Prints JSON. About a minute at the defaults; the issue's full scale takes far longer:
+ * Prints JSON. Under two minutes at the defaults; the issue's full scale takes far longer:
  *
  *   npx tsx bench/scale.ts
  *   LEARNERS=100000 EVENTS=10000000 npx tsx bench/scale.ts
