@@ -5,81 +5,14 @@
  *
  *   npx tsx bench/team.ts [reports=20] [lessonsPerReport=60]
  */
-import { randomUUID } from 'node:crypto';
-import { createApp } from '../src/server/app';
-import { uuidv7 } from '../src/core/uuidv7';
-import { clientFor } from '../test/support/api';
-import { demoStore } from '../test/support/server';
-import { sessionCookie } from '../test/support/sessions';
+import { teamViewBench } from './team-view';
 
 const reports = Number(process.argv[2] ?? 20);
 const lessonsPerReport = Number(process.argv[3] ?? 60);
-const store = await demoStore();
-const app = createApp({ store });
-const lessons = (await store.getCatalog()).modules.flatMap((m) => m.lessons.map((l) => l.id));
-const now = Date.now();
-for (let r = 0; r < reports; r++) {
-  const id = `u-bench-${r}`;
-  await store.createUser({
-    id,
-    orgId: 'demo-co',
-    email: `bench-${r}@demo.test`,
-    name: `Bench ${r}`,
-    role: 'learner',
-    managerId: 'u-demo-manager',
-    tz: 'Europe/Berlin',
-    passwordHash: 'x',
-  });
-  const events = Array.from({ length: lessonsPerReport }, (_, i) => {
-    const at = now - (i % 30) * 86_400_000 - i * 1000;
-    const event = {
-      id: uuidv7(() => at),
-      type: 'lesson_completed' as const,
-      lessonId: lessons[i % lessons.length]!,
-      durationMs: 200_000,
-      occurredAt: new Date(at).toISOString(),
-      tz: 'Europe/Berlin',
-      deviceId: `bench-device-${r}-${randomUUID().slice(0, 8)}`,
-      seq: i + 1,
-    };
-    return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
-  });
-  await store.ingest(id, events);
-}
-
-async function timed(path: string, cookie: string, runs = 30): Promise<number> {
-  const client = clientFor(app, cookie);
-  for (let i = 0; i < 3; i++) await client.get(path); // warm up
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) {
-    const res = await client.get(path);
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-    await res.arrayBuffer();
-  }
-  return (performance.now() - start) / runs;
-}
-
-const baselineMs = await timed('/api/v1/me/state', await sessionCookie(store, 'u-bench-0'));
-const teamMs = await timed('/api/v1/team', await sessionCookie(store, 'u-demo-manager'));
-const oneOnOneMs = await timed(
-  '/api/v1/team/u-bench-0',
-  await sessionCookie(store, 'u-demo-manager'),
-);
 console.log(
   JSON.stringify(
-    {
-      bench: 'team-view',
-      reports: reports + 1,
-      lessonsPerReport,
-      baseline: { route: 'GET /api/v1/me/state', ms: Number(baselineMs.toFixed(2)) },
-      team: { ms: Number(teamMs.toFixed(2)), ratio: Number((teamMs / baselineMs).toFixed(1)) },
-      oneOnOne: {
-        ms: Number(oneOnOneMs.toFixed(2)),
-        ratio: Number((oneOnOneMs / baselineMs).toFixed(1)),
-      },
-    },
+    { bench: 'team-view', ...(await teamViewBench(reports, lessonsPerReport)) },
     null,
     2,
   ),
 );
-await store.close();

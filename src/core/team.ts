@@ -1,5 +1,5 @@
 /**
- * What a manager sees about one report, folded from the report's events and the catalog.
+ * What a manager sees about one report, from the report's activity (kept at ingest) and the catalog.
  *
  * - Lessons this week: completions (first or replay) on local dates from Monday of the report's
  *   current week, in the report's time zone.
@@ -40,7 +40,7 @@ export interface ReportProgress {
   streak: number;
   lastActiveAt: string | null;
   lessonsThisWeek: number;
-  /** The minutes shown on the lessons completed this week (replays included, as in the count). */
+  /** The estimated minutes of this week's completions (the weekly digest shows them). */
   minutesThisWeek: number;
   completedLessonIds: string[];
   competencies: string[];
@@ -89,8 +89,57 @@ export function assignmentProgress(
   };
 }
 
+/**
+ * What the team view needs from a report's events, kept at ingest as learner totals and days
+ * (src/server/store/learner-days.ts), so the view never reads the event log.
+ */
+export interface LearnerActivity {
+  /** Every lesson ever completed. */
+  completed: readonly string[];
+  /** The latest event of any kind, epoch ms. */
+  lastActiveAt: number | null;
+  /** Completions per local date: at least every date from `activitySince(today)` on. */
+  days: ReadonlyArray<ActivityDay>;
+}
+
+/** Completions on one local date: how many, and how many times each lesson. */
+export interface ActivityDay {
+  day: string;
+  lessons: number;
+  completions: Readonly<Record<string, number>>;
+}
+
+/** The first local date whose completions `reportProgress` reads: this week's and the quiet days'. */
+export function activitySince(today: string): string {
+  const quiet = addDays(today, 1 - QUIET_DAYS_AT_RISK);
+  const monday = weekStart(today);
+  return quiet < monday ? quiet : monday;
+}
+
+/** A report's activity folded from their events (what the kept totals and days must equal). */
+export function activityOf(events: readonly ProgressEvent[]): LearnerActivity {
+  const completed = new Set<string>();
+  const days = new Map<
+    string,
+    { day: string; lessons: number; completions: Record<string, number> }
+  >();
+  let lastActiveAt: number | null = null;
+  for (const e of events) {
+    const at = Date.parse(e.occurredAt);
+    if (lastActiveAt === null || at > lastActiveAt) lastActiveAt = at;
+    if (e.type !== 'lesson_completed') continue;
+    completed.add(e.lessonId);
+    const day = localDate(at, e.tz);
+    const entry = days.get(day) ?? { day, lessons: 0, completions: {} };
+    entry.lessons++;
+    entry.completions[e.lessonId] = (entry.completions[e.lessonId] ?? 0) + 1;
+    days.set(day, entry);
+  }
+  return { completed: [...completed], lastActiveAt, days: [...days.values()] };
+}
+
 export function reportProgress(input: {
-  events: readonly ProgressEvent[];
+  activity: LearnerActivity;
   catalog: Catalog;
   assignments: readonly AssignmentInput[];
   /** Competencies reached by passed assessments (see mastery.ts). */
@@ -102,31 +151,26 @@ export function reportProgress(input: {
 }): ReportProgress {
   const today = localDate(input.now, input.tz);
   const monday = weekStart(today);
-  const completed = new Set<string>();
-  const activeDays = new Set<string>();
+  const completed = new Set(input.activity.completed);
+  const { lastActiveAt: lastActive } = input.activity;
   const minutesOf = new Map(
     input.catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
   );
   let lessonsThisWeek = 0;
   let minutesThisWeek = 0;
-  let lastActive: number | null = null;
-  for (const e of input.events) {
-    const at = Date.parse(e.occurredAt);
-    if (lastActive === null || at > lastActive) lastActive = at;
-    if (e.type !== 'lesson_completed') continue;
-    completed.add(e.lessonId);
-    const day = localDate(at, e.tz);
-    activeDays.add(day);
-    if (day >= monday && day <= today) {
-      lessonsThisWeek++;
-      minutesThisWeek += minutesOf.get(e.lessonId) ?? 0;
-    }
+  let lastLearned: string | undefined;
+  for (const { day, lessons, completions } of input.activity.days) {
+    if (lessons === 0) continue;
+    if (lastLearned === undefined || day > lastLearned) lastLearned = day;
+    if (day < monday || day > today) continue;
+    lessonsThisWeek += lessons;
+    for (const [lessonId, n] of Object.entries(completions))
+      minutesThisWeek += n * (minutesOf.get(lessonId) ?? 0);
   }
   const competencies = [...input.competencies].sort();
   const assignments = input.assignments.flatMap(
     (a) => assignmentProgress(input.catalog, a, completed, today) ?? [],
   );
-  const lastLearned = [...activeDays].sort().at(-1);
   const riskReasons: Phrase[] = [];
   if (!lastLearned || daysBetween(lastLearned, today) >= QUIET_DAYS_AT_RISK)
     riskReasons.push(coachPhrase('coach.risk.quiet', { days: QUIET_DAYS_AT_RISK }));

@@ -42,6 +42,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
       for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.role}`);
     }
   });
+  // Learner days of events stored before they were kept (migration 0040): filled a few learners a
+  // transaction while the server serves; the pilot report reads the events until it is done.
+  void store.backfillLearnerDays().catch((e: Error) => console.error('backfill:', e.message));
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);

@@ -14,6 +14,7 @@ import {
   emptyLedger,
   ledgerFrom,
   stateOf,
+  streakOf,
   type Ledger,
   type LessonLookup,
   type ProgressState,
@@ -92,4 +93,25 @@ export async function progressStateOf(
   let ledger = emptyLedger;
   for (const event of await store.userEvents(user.id)) ledger = addEvent(ledger, event, lookup);
   return stateOf(ledger, today);
+}
+
+/** The current streaks of several learners (the team view), their ledgers read in one query. */
+export async function currentStreaks(
+  store: Store,
+  users: readonly User[],
+  now: number,
+): Promise<Map<string, number>> {
+  const ledgers = await store.getLedgers(users.map((u) => u.id));
+  return new Map(
+    await Promise.all(
+      users.map(async (u) => {
+        const text = ledgers.get(u.id);
+        const streak =
+          text === undefined
+            ? (await progressStateOf(store, u, now)).streak
+            : streakOf(parseLedger(text), localDate(now, u.tz));
+        return [u.id, streak.current] as const;
+      }),
+    ),
+  );
 }

@@ -1,9 +1,10 @@
 /**
- * A report's progress as their manager sees it (src/core/team.ts), read from the store: the team
- * screen and the weekly digest mail show the same numbers.
+ * A report's progress as their manager sees it (src/core/team.ts), read from the store's learner
+ * days and totals: the team screen and the weekly digest mail show the same numbers.
  */
 import type { Catalog } from '../core/content';
 import { reportProgress, type ReportProgress } from '../core/team';
+import { learnerActivity } from './activity';
 import { masteryOf } from './mastery';
 import { progressStateOf } from './progress-aggregate';
 import type { Person, Store } from './store/store';
@@ -14,16 +15,14 @@ export async function reportProgressOf(
   catalog: Catalog,
   now: number,
 ): Promise<ReportProgress> {
-  const [events, assignments] = await Promise.all([
-    store.userEvents(person.id),
+  const [activity, assignments, { competencies }, { streak }] = await Promise.all([
+    learnerActivity(store, person, now),
     store.listAssignments(person.orgId, [person.id]),
-  ]);
-  const [{ competencies }, { streak }] = await Promise.all([
     masteryOf(store, person.id),
     progressStateOf(store, person, now),
   ]);
   return reportProgress({
-    events,
+    activity,
     catalog,
     assignments,
     competencies,

@@ -6,7 +6,7 @@ import type { ProgressEvent } from '../../src/core/events';
 import { oneOnOneScript } from '../../src/core/one-on-one';
 import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
 import type { Phrase } from '../../src/core/wording';
-import { reportProgress, weekStart } from '../../src/core/team';
+import { activityOf, reportProgress, weekStart } from '../../src/core/team';
 
 const lesson = (id: string, estimateMinutes = 4) => ({ id, title: id, estimateMinutes });
 const catalog = {
@@ -54,9 +54,12 @@ const done = (lessonId: string, iso: string): ProgressEvent => ({
 });
 
 /** A report's progress at NOW in Berlin: no assignments, competencies or streak unless given. */
-const progressOf = (input: Partial<Parameters<typeof reportProgress>[0]>) =>
+const progressOf = ({
+  events = [],
+  ...input
+}: Partial<Parameters<typeof reportProgress>[0]> & { events?: ProgressEvent[] }) =>
   reportProgress({
-    events: [],
+    activity: activityOf(events),
     catalog,
     assignments: [],
     competencies: [],

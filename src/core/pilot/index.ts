@@ -7,6 +7,7 @@
  */
 export * from './checklist';
 export * from './content';
+export * from './days';
 export * from './goals';
 export * from './manager';
 export * from './notes';

@@ -46,6 +46,17 @@ export interface Completion {
   tz: string;
 }
 
+/** A member's completions of one lesson on one local date. */
+export interface LessonDay {
+  userId: string;
+  lessonId: string;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  n: number;
+  /** The earliest of them, epoch ms. */
+  first: number;
+}
+
 /** The first moment a member passed a module's assessment. */
 export interface AssessmentPass {
   userId: string;
@@ -101,8 +112,8 @@ function bucketOf(streak: number): StreakBucket {
 }
 
 /**
- * Folds completions and assessment passes, one at a time, into the weekly and time-to-competency
- * metrics. Memory grows with members × window days (a byte each) and the lessons each member
+ * Folds completions (one event, or a learner day's count of a lesson, see days.ts) and assessment
+ * passes, one at a time, into the weekly and time-to-competency metrics. Memory grows with members × window days (a byte each) and the lessons each member
  * completed, never with the number of events, so the server can stream the event log through it.
  *
  * @example
@@ -153,14 +164,24 @@ export function createPilotTally(
   function addCompletion(c: Completion): void {
     const m = index.get(c.userId);
     if (m === undefined) return;
-    const day = dayOf(c.at, c.tz);
+    count(m, dayOf(c.at, c.tz), c.lessonId, 1, c.at);
+  }
+
+  /** A learner day's completions of one lesson (see days.ts): `n` of them, the first at `first`. */
+  function addLessonDay(d: LessonDay): void {
+    const m = index.get(d.userId);
+    if (m === undefined) return;
+    count(m, daysBetween(window.startDate, d.date), d.lessonId, d.n, d.first);
+  }
+
+  function count(m: number, day: number, lessonId: string, n: number, at: number): void {
     if (day < 0 || day >= days) return;
     const g = groupOf[m]!;
     const week = Math.floor(day / 7);
     active[m * days + day] = 1;
-    lessons[g][week]! += 1;
-    minutes[g][week]! += content.lessonMinutes.get(c.lessonId) ?? 0;
-    const inPathways = lessonIndex.get(c.lessonId);
+    lessons[g][week]! += n;
+    minutes[g][week]! += n * (content.lessonMinutes.get(lessonId) ?? 0);
+    const inPathways = lessonIndex.get(lessonId);
     if (!inPathways) return;
     let perPathway = pathwayDays.get(m);
     if (!perPathway) pathwayDays.set(m, (perPathway = []));
@@ -169,9 +190,9 @@ export function createPilotTally(
       pathwayFirst.set(m, (first = new Float64Array(content.pathways.length).fill(Infinity)));
     for (const pi of inPathways) {
       const seen = (perPathway[pi] ??= new Map());
-      const prior = seen.get(c.lessonId);
-      if (prior === undefined || day < prior) seen.set(c.lessonId, day);
-      if (c.at < first[pi]!) first[pi] = c.at;
+      const prior = seen.get(lessonId);
+      if (prior === undefined || day < prior) seen.set(lessonId, day);
+      if (at < first[pi]!) first[pi] = at;
     }
   }
 
@@ -314,5 +335,5 @@ export function createPilotTally(
     });
   }
 
-  return { addCompletion, addPass, weekly, timeToCompetency };
+  return { addCompletion, addLessonDay, addPass, weekly, timeToCompetency };
 }

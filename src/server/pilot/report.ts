@@ -1,7 +1,7 @@
 /**
- * Builds the pilot report by streaming the organisation's events through the pure tally in
- * src/core/pilot/tally.ts: completions and assessment attempts are read page by page, so memory grows
- * with the number of members, not with the number of events.
+ * Builds the pilot report through the pure tally in src/core/pilot/tally.ts, from the learner
+ * days kept at ingest (a row per member and active day, never the event log), page by page, so
+ * memory grows with the number of members, not with the number of days or events.
  */
 import { addDays, localDate } from '../../core/calendar';
 import type { LearningModule } from '../../core/content';
@@ -56,7 +56,49 @@ export function windowRange(pilot: Pick<Pilot, 'startDate' | 'weeks'>): {
   };
 }
 
+type Tally = ReturnType<typeof createPilotTally>;
+
+/**
+ * The pilot report, read off the learner days (store/learner-days.ts): the days of the window,
+ * two more on each side for assessment passes, whose window is of instants (`windowRange`).
+ * Until a backfill has filled the days of an existing database, it is folded from the events.
+ */
 export async function buildPilotReport(
+  store: Store,
+  pilot: Pilot,
+  now: number,
+): Promise<PilotReport> {
+  if (!(await store.learnerDaysReady())) return buildPilotReportFromEvents(store, pilot, now);
+  const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
+  const content = pilotContentOf(await store.getCatalog());
+  const tally = createPilotTally(members, pilot, content);
+  const start = pilot.startDate;
+  const end = pilotEndDate(pilot);
+  const range = windowRange(pilot);
+  for await (const page of store.learnerDayPages({
+    userIds: members.map((m) => m.userId),
+    fromDay: addDays(start, -2),
+    toDay: addDays(end, 2),
+  })) {
+    for (const d of page) {
+      if (d.day >= start && d.day <= end)
+        for (const [lessonId, { n, first }] of Object.entries(d.completions))
+          tally.addLessonDay({ userId: d.userId, lessonId, date: d.day, n, first });
+      for (const [moduleId, ats] of Object.entries(d.passes))
+        for (const at of ats)
+          if (at >= range.fromMs && at < range.toMs)
+            tally.addPass({ userId: d.userId, moduleId, at });
+    }
+  }
+  return reportOf(store, pilot, now, members, tally);
+}
+
+/**
+ * The pilot report folded from the event log (completions and assessment attempts, page by
+ * page): what the learner days replace, kept for databases not yet backfilled and as the
+ * reference the days are checked against (test/integration/pilot-days.test.ts, bench/scale.ts).
+ */
+export async function buildPilotReportFromEvents(
   store: Store,
   pilot: Pilot,
   now: number,
@@ -102,7 +144,18 @@ export async function buildPilotReport(
         });
     }
   }
+  return reportOf(store, pilot, now, members, tally);
+}
 
+/** The report around a filled tally: manager engagement, HR outcomes and goals. */
+async function reportOf(
+  store: Store,
+  pilot: Pilot,
+  now: number,
+  members: PilotMember[],
+  tally: Tally,
+): Promise<PilotReport> {
+  const window = { startDate: pilot.startDate, weeks: pilot.weeks };
   const range = windowRange(pilot);
   const actions = await store.managerActions(pilot.orgId, range.fromMs, range.toMs);
   const weeks = tally.weekly(localDate(now, 'UTC'), managerCounts(members, window, actions));

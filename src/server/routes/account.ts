@@ -11,6 +11,7 @@ import { localDate } from '../../core/calendar';
 import { isValidTimeZone } from '../../core/events';
 import { LOCALES } from '../../core/wording';
 import { reportProgress } from '../../core/team';
+import { learnerActivity } from '../activity';
 import { hashPassword } from '../auth/password';
 import { requireUser, startSession } from '../auth/session';
 import { inviteHash, resetHash, TOKEN_LIMIT } from '../auth/tokens';
@@ -110,16 +111,16 @@ export const accountRoutes = new Hono<AppEnv>()
   .get('/me/home', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     const user = c.var.user;
-    const [catalog, assignments, events, notifications, sponsor] = await Promise.all([
+    const [catalog, assignments, activity, notifications, sponsor] = await Promise.all([
       store.getCatalog(),
       store.listAssignments(user.orgId, [user.id]),
-      store.userEvents(user.id),
+      learnerActivity(store, user, now()),
       store.listNotifications(user.orgId, user.id, 10),
       store.getSponsorMessage(user.orgId),
     ]);
     const today = localDate(now(), user.tz);
     const progress = reportProgress({
-      events,
+      activity,
       catalog,
       assignments,
       competencies: [],

@@ -12,13 +12,17 @@ import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
-import { reportProgressOf } from '../team-progress';
+import { reportProgress, type LearnerActivity } from '../../core/team';
+import { learnerActivities, learnerActivity } from '../activity';
+import { contentSnapshot } from '../content-snapshot';
+import { masteryOf } from '../mastery';
+import { currentStreaks, progressStateOf } from '../progress-aggregate';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
-import type { Person } from '../store/store';
+import type { Assignment, Person } from '../store/store';
 
 const isoDate = z
   .string()
@@ -32,14 +36,39 @@ const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boole
 /** Nudges one manager may send one report per day: enough to encourage, not to nag. */
 export const NUDGES_PER_DAY = 3;
 
-async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) {
-  const progress = await reportProgressOf(c.var.deps.store, person, catalog, c.var.deps.now());
+/** A report's progress and career gap; their activity, assignments and streak read by the caller. */
+async function progressOf(
+  c: Context<AppEnv>,
+  person: Person,
+  catalog: Catalog,
+  read: { activity: LearnerActivity; assignments: readonly Assignment[]; streak: number },
+) {
+  const { store, now } = c.var.deps;
+  const { competencies } = await masteryOf(store, person.id);
+  const progress = reportProgress({
+    ...read,
+    catalog,
+    competencies,
+    tz: person.tz,
+    now: now(),
+  });
   const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
   return { progress, gap };
 }
 
 const pathwayOptions = (catalog: Catalog): PathwayOption[] =>
   catalog.pathways.map((p) => ({ id: p.id, title: p.title, estimateMinutes: p.estimateMinutes }));
+
+/** One report's progress, for the pages about them. */
+async function personProgress(c: Context<AppEnv>, person: Person, catalog: Catalog) {
+  const { store, now } = c.var.deps;
+  const [activity, assignments, { streak }] = await Promise.all([
+    learnerActivity(store, person, now()),
+    store.listAssignments(person.orgId, [person.id]),
+    progressStateOf(store, person, now()),
+  ]);
+  return progressOf(c, person, catalog, { activity, assignments, streak: streak.current });
+}
 
 function summary(person: Person): PersonSummary {
   return {
@@ -56,15 +85,29 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team', async (c) => {
     const { store } = c.var.deps;
     const me = c.var.user;
-    const [people, catalog, cohorts] = await Promise.all([
+    const [people, { catalog }, cohorts] = await Promise.all([
       store.listPeople(me.orgId),
-      store.getCatalog(),
+      contentSnapshot(store),
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
+    // The whole team's activity, assignments and streaks in one read each, not one per report.
+    const now = c.var.deps.now();
+    const [activity, assignments, streaks] = await Promise.all([
+      learnerActivities(store, reports, now),
+      store.listAssignments(
+        me.orgId,
+        reports.map((p) => p.id),
+      ),
+      currentStreaks(store, reports, now),
+    ]);
     const rows = await Promise.all(
       reports.map(async (p) => {
-        const { progress, gap } = await progressOf(c, p, catalog);
+        const { progress, gap } = await progressOf(c, p, catalog, {
+          activity: activity.get(p.id)!,
+          assignments: assignments.filter((a) => a.userId === p.id),
+          streak: streaks.get(p.id)!,
+        });
         return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
       }),
     );
@@ -80,7 +123,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const { store, now } = c.var.deps;
     const catalog = await store.getCatalog();
-    const { progress, gap } = await progressOf(c, person, catalog);
+    const { progress, gap } = await personProgress(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
     const checked = await store.oneOnOneChecks(c.var.user.id, person.id);

@@ -8,13 +8,15 @@
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
  *    or, for a user with no ledger yet (stored before ledgers, or after a rule change dropped
  *    them), fold every stored event once, even when the batch is empty;
- * 4. COMMIT, and only then answer ("acked means durable").
+ * 4. join the accepted events into the user's learner days and totals (learner-days.ts);
+ * 5. COMMIT, and only then answer ("acked means durable").
  */
 import type { EventType, ProgressEvent } from '../../core/events';
 import type { SyncResult } from '../../core/sync';
 import { inTransaction, type Db, type Tx } from './db';
 import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
+import { addToLearnerDays } from './learner-days';
 import { lockUser } from './locks';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
@@ -88,6 +90,8 @@ export interface ProgressStore {
   userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
   /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
   getLedger(userId: string): Promise<string | undefined>;
+  /** The ledgers of several users in one read, by user id (users without one are left out). */
+  getLedgers(userIds: readonly string[]): Promise<Map<string, string>>;
   /**
    * The organisation's events in (correctedAt, id) order, one page at a time (keyset paging), so
    * a caller can stream millions of rows without holding them in memory.
@@ -193,7 +197,9 @@ export function progressStore(db: Db): ProgressStore {
             : [],
         );
         const results = batchResults(userId, events, firsts, stored);
-        if (aggregate) await aggregateUser(tx, userId, acceptedEvents(events, results), aggregate);
+        const accepted = acceptedEvents(events, results);
+        if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
+        await addToLearnerDays(tx, userId, accepted);
         return results;
       });
     },
@@ -207,6 +213,15 @@ export function progressStore(db: Db): ProgressStore {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row?.ledger;
+    },
+    async getLedgers(userIds) {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('progress_ledgers')
+        .select(['user_id', 'ledger'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(rows.map((r) => [r.user_id, r.ledger]));
     },
     async *eventPages(q) {
       const size = q.pageSize ?? 5_000;

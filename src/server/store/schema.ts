@@ -375,6 +375,34 @@ export interface SsoIdentitiesTable {
   linked_at: number;
 }
 
+/** One learner's local day (see src/core/pilot/days.ts), kept by ingest. */
+export interface LearnerDaysTable {
+  user_id: string;
+  /** Local date, YYYY-MM-DD. */
+  day: string;
+  lessons: number;
+  last_at: number;
+  /** JSON `{ c: { lessonId: [n, first] }, p: { moduleId: [at…] } }`. */
+  detail: string;
+}
+
+/** One learner's totals over all their days, kept by ingest. */
+export interface LearnerTotalsTable {
+  user_id: string;
+  /** The latest event of any type, epoch ms. */
+  last_at: number;
+  /** JSON array of every lesson id ever completed, sorted. */
+  completed: string;
+}
+
+/** How far a backfill of aggregates has got: done once `done_at` is set. */
+export interface AggregateBackfillsTable {
+  name: string;
+  /** The last user id backfilled ('' before the first). */
+  after_user: string;
+  done_at: number | null;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -388,6 +416,9 @@ export interface Database {
   module_owners: ModuleOwnersTable;
   events: EventsTable;
   progress_ledgers: ProgressLedgersTable;
+  learner_days: LearnerDaysTable;
+  learner_totals: LearnerTotalsTable;
+  aggregate_backfills: AggregateBackfillsTable;
   board_profiles: BoardProfilesTable;
   board_scores: BoardScoresTable;
   kudos: KudosTable;

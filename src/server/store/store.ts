@@ -13,6 +13,7 @@ import { coachingStore, type CoachingStore } from './coaching';
 import { contentStore, type ContentStore } from './content';
 import { openDb, type Dialect, type StoreTarget } from './db';
 import { identityStore, type IdentityStore } from './identity';
+import { learnerDaysStore, type LearnerDaysStore } from './learner-days';
 import { exclusiveLock } from './locks';
 import { mailStore, type MailStore } from './mail';
 import { migrate } from './migrations';
@@ -25,6 +26,7 @@ import { scimStore, type ScimStore } from './scim';
 import { exportRows, importRows, type TransferRow } from './tables';
 
 export type * from './auth';
+export type * from './learner-days';
 export type * from './coaching';
 export type * from './mail';
 export type * from './identity';
@@ -65,6 +67,7 @@ export interface Store
     CoachingStore,
     ContentStore,
     ProgressStore,
+    LearnerDaysStore,
     MotivationStore,
     PilotStore,
     PushStore,
@@ -105,6 +108,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...coachingStore(db),
     ...contentStore(db),
     ...progressStore(db),
+    ...learnerDaysStore(db),
     ...motivationStore(db),
     ...pilotStore(db),
     ...pushStore(db),

@@ -25,6 +25,7 @@ import { storeWrittenOnce } from './0012-store-written-once';
 import { mailOutbox } from './0025-mail-outbox';
 import { scim } from './0030-scim';
 import { singleSignOn } from './0020-single-sign-on';
+import { learnerDays } from './0040-learner-days';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -69,6 +70,7 @@ export const migrations: Record<string, Migration> = {
   '0025-mail-outbox': mailOutbox,
   '0030-scim': scim,
   '0020-single-sign-on': singleSignOn,
+  '0040-learner-days': learnerDays,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */

@@ -1,0 +1,315 @@
+/**
+ * Learner days and totals: the aggregates the pilot report and the team view read instead of the
+ * event log (the fold is src/core/pilot/days.ts).
+ *
+ * Kept by ingest, in its transaction, after the per-user lock (store/progress.ts):
+ * 1. only events stored for the first time are folded in (duplicates and conflicts never are);
+ * 2. the rows of the days they touch are read, joined with them and written back, so a late
+ *    event lands on its own day whatever arrived in between;
+ * 3. an assessment attempt is graded once, here, against the answer key stored at that moment.
+ *
+ * Existing databases are filled by `backfillLearnerDays`: a few learners at a time, each rebuilt
+ * from their events under the same per-user lock ingest takes, so the server keeps serving and a
+ * sync racing the rebuild is counted exactly once. Readers ask `learnerDaysReady` first.
+ */
+import type { ProgressEvent } from '../../core/events';
+import { ASSESSMENT_PASS, answerKeyOf, moduleIdOf, scoreAttempt } from '../../core/mastery';
+import type { LearningModule } from '../../core/content';
+import { foldDays, joinDays, type DayEvent, type LearnerDay } from '../../core/pilot/days';
+import { inTransaction, type Db, type Tx } from './db';
+import { lockUser } from './locks';
+
+/** A learner day with whose it is. */
+export interface StoredLearnerDay extends LearnerDay {
+  userId: string;
+}
+
+export interface LearnerTotals {
+  userId: string;
+  /** The latest event of any type, epoch ms. */
+  lastAt: number;
+  /** Every lesson id ever completed, sorted. */
+  completed: string[];
+}
+
+export interface LearnerDaysStore {
+  /**
+   * The learners' days from `fromDay` to `toDay` (inclusive), a page for each `usersPerPage`
+   * learners (default 500): each page is primary-key range reads, never a sort.
+   */
+  learnerDayPages(q: {
+    userIds: readonly string[];
+    fromDay: string;
+    toDay: string;
+    usersPerPage?: number;
+  }): AsyncIterable<StoredLearnerDay[]>;
+  /** The days from `fromDay` on of each of the given learners. */
+  learnerDays(userIds: readonly string[], fromDay: string): Promise<StoredLearnerDay[]>;
+  /** Lessons completed per day from `fromDay` on, of each of the given learners (days without any left out). */
+  lessonCounts(
+    userIds: readonly string[],
+    fromDay: string,
+  ): Promise<Array<{ userId: string; day: string; lessons: number }>>;
+  learnerTotals(userIds: readonly string[]): Promise<LearnerTotals[]>;
+  /** True once every learner's days are kept (a fresh database, or the backfill has finished). */
+  learnerDaysReady(): Promise<boolean>;
+  /**
+   * Fills the days of learners stored before they were kept, `chunk` learners a transaction;
+   * resumes where it (or another process) stopped. `restart` rebuilds every learner again.
+   */
+  backfillLearnerDays(options?: { chunk?: number; restart?: boolean }): Promise<void>;
+}
+
+interface Detail {
+  c: Record<string, [number, number]>;
+  p: Record<string, number[]>;
+}
+
+function detailOf(day: LearnerDay): string {
+  const c: Detail['c'] = {};
+  for (const [lessonId, { n, first }] of Object.entries(day.completions)) c[lessonId] = [n, first];
+  return JSON.stringify({ c, p: day.passes } satisfies Detail);
+}
+
+function dayOf(row: {
+  user_id: string;
+  day: string;
+  lessons: number;
+  last_at: number;
+  detail: string;
+}): StoredLearnerDay {
+  const detail = JSON.parse(row.detail) as Detail;
+  const completions: LearnerDay['completions'] = {};
+  for (const [lessonId, [n, first]] of Object.entries(detail.c))
+    completions[lessonId] = { n, first };
+  return {
+    userId: row.user_id,
+    day: row.day,
+    lessons: row.lessons,
+    lastAt: row.last_at,
+    completions,
+    passes: detail.p,
+  };
+}
+
+/** Grades assessment attempts against the stored answer keys, each module read once. */
+function passGrader(tx: Tx) {
+  const modules = new Map<string, Promise<LearningModule | undefined>>();
+  return async (event: ProgressEvent): Promise<string | undefined> => {
+    if (event.type !== 'assessment_submitted') return undefined;
+    const moduleId = moduleIdOf(event.lessonId);
+    let module = modules.get(moduleId);
+    if (!module)
+      modules.set(
+        moduleId,
+        (module = tx
+          .selectFrom('content_modules')
+          .select('body')
+          .where('id', '=', moduleId)
+          .executeTakeFirst()
+          .then((row) => row && (JSON.parse(row.body) as LearningModule))),
+      );
+    const m = await module;
+    const key = m && answerKeyOf(m);
+    if (!key || key.lessonId !== event.lessonId) return undefined;
+    return scoreAttempt(key, event.answers) >= ASSESSMENT_PASS - 1e-9 ? moduleId : undefined;
+  };
+}
+
+async function dayEvents(tx: Tx, events: readonly ProgressEvent[]): Promise<DayEvent[]> {
+  const passed = passGrader(tx);
+  return Promise.all(
+    events.map(async (e) => ({
+      type: e.type,
+      lessonId: 'lessonId' in e ? e.lessonId : undefined,
+      tz: e.tz,
+      at: Date.parse(e.occurredAt),
+      passed: await passed(e),
+    })),
+  );
+}
+
+/**
+ * Joins newly stored events (occurredAt server-corrected) into the user's days and totals.
+ * Must run inside the ingest transaction, after the per-user lock.
+ */
+export async function addToLearnerDays(
+  tx: Tx,
+  userId: string,
+  accepted: readonly ProgressEvent[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  const added = foldDays(await dayEvents(tx, accepted));
+  const stored = new Map(
+    (
+      await tx
+        .selectFrom('learner_days')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where(
+          'day',
+          'in',
+          added.map((d) => d.day),
+        )
+        .execute()
+    ).map((row) => [row.day, dayOf(row)]),
+  );
+  const rows = added.map((day) => {
+    const prior = stored.get(day.day);
+    const joined = prior ? joinDays(prior, day) : day;
+    return {
+      user_id: userId,
+      day: joined.day,
+      lessons: joined.lessons,
+      last_at: joined.lastAt,
+      detail: detailOf(joined),
+    };
+  });
+  await tx
+    .insertInto('learner_days')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
+        lessons: eb.ref('excluded.lessons'),
+        last_at: eb.ref('excluded.last_at'),
+        detail: eb.ref('excluded.detail'),
+      })),
+    )
+    .execute();
+  await addToTotals(tx, userId, added);
+}
+
+async function addToTotals(tx: Tx, userId: string, added: readonly LearnerDay[]): Promise<void> {
+  const prior = await tx
+    .selectFrom('learner_totals')
+    .select(['last_at', 'completed'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const completed = new Set<string>(prior ? (JSON.parse(prior.completed) as string[]) : []);
+  let lastAt = prior?.last_at ?? -Infinity;
+  for (const day of added) {
+    lastAt = Math.max(lastAt, day.lastAt);
+    for (const lessonId of Object.keys(day.completions)) completed.add(lessonId);
+  }
+  const row = { last_at: lastAt, completed: JSON.stringify([...completed].sort()) };
+  await tx
+    .insertInto('learner_totals')
+    .values({ user_id: userId, ...row })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(row))
+    .execute();
+}
+
+/** Rebuilds one user's days and totals from their stored events. */
+async function rebuildUser(tx: Tx, userId: string): Promise<void> {
+  await lockUser(tx, userId);
+  await tx.deleteFrom('learner_days').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('learner_totals').where('user_id', '=', userId).execute();
+  const rows = await tx
+    .selectFrom('events')
+    .select(['body', 'corrected_at'])
+    .where('user_id', '=', userId)
+    .execute();
+  await addToLearnerDays(
+    tx,
+    userId,
+    rows.map((r) => ({
+      ...(JSON.parse(r.body) as ProgressEvent),
+      occurredAt: new Date(r.corrected_at).toISOString(),
+    })),
+  );
+}
+
+const BACKFILL = 'learner_days';
+
+export function learnerDaysStore(db: Db): LearnerDaysStore {
+  return {
+    async *learnerDayPages(q) {
+      const size = q.usersPerPage ?? 500;
+      for (let i = 0; i < q.userIds.length; i += size) {
+        const rows = await db
+          .selectFrom('learner_days')
+          .selectAll()
+          .where('user_id', 'in', q.userIds.slice(i, i + size))
+          .where('day', '>=', q.fromDay)
+          .where('day', '<=', q.toDay)
+          .execute();
+        yield rows.map(dayOf);
+      }
+    },
+    async learnerDays(userIds, fromDay) {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('learner_days')
+        .selectAll()
+        .where('user_id', 'in', userIds)
+        .where('day', '>=', fromDay)
+        .execute();
+      return rows.map(dayOf);
+    },
+    async lessonCounts(userIds, fromDay) {
+      if (userIds.length === 0) return [];
+      return db
+        .selectFrom('learner_days')
+        .select(['user_id as userId', 'day', 'lessons'])
+        .where('user_id', 'in', userIds)
+        .where('day', '>=', fromDay)
+        .where('lessons', '>', 0)
+        .execute();
+    },
+    async learnerTotals(userIds) {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('learner_totals')
+        .selectAll()
+        .where('user_id', 'in', userIds)
+        .execute();
+      return rows.map((r) => ({
+        userId: r.user_id,
+        lastAt: r.last_at,
+        completed: JSON.parse(r.completed) as string[],
+      }));
+    },
+    async learnerDaysReady() {
+      const row = await db
+        .selectFrom('aggregate_backfills')
+        .select('done_at')
+        .where('name', '=', BACKFILL)
+        .executeTakeFirst();
+      return row?.done_at !== null && row?.done_at !== undefined;
+    },
+    async backfillLearnerDays({ chunk = 100, restart = false } = {}) {
+      if (restart)
+        await db
+          .updateTable('aggregate_backfills')
+          .set({ after_user: '', done_at: null })
+          .where('name', '=', BACKFILL)
+          .execute();
+      for (;;) {
+        const done = await inTransaction(db, async (tx) => {
+          const mark = await tx
+            .selectFrom('aggregate_backfills')
+            .select(['after_user', 'done_at'])
+            .where('name', '=', BACKFILL)
+            .executeTakeFirstOrThrow();
+          if (mark.done_at !== null) return true;
+          const users = await tx
+            .selectFrom('users')
+            .select('id')
+            .where('id', '>', mark.after_user)
+            .orderBy('id')
+            .limit(chunk)
+            .execute();
+          for (const { id } of users) await rebuildUser(tx, id);
+          await tx
+            .updateTable('aggregate_backfills')
+            .set(users.length ? { after_user: users.at(-1)!.id } : { done_at: Date.now() })
+            .where('name', '=', BACKFILL)
+            .where('after_user', '=', mark.after_user)
+            .execute();
+          return users.length === 0;
+        });
+        if (done) return;
+      }
+    },
+  };
+}

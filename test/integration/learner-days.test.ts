@@ -1,0 +1,270 @@
+/**
+ * Learner days (store/learner-days.ts) on both databases: whatever order, batching, duplication,
+ * clock skew and time zones (DST changes included) the events arrive in, the kept days and totals
+ * equal a recomputation from the stored events, and so does the team view's row; a backfill rebuilds them the same; and the pilot
+ * report read off them gives the same numbers as the report folded from the event log.
+ */
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../src/core/calendar';
+import type { ProgressEvent } from '../../src/core/events';
+import { answerKeyOf } from '../../src/core/mastery';
+import type { LearnerDay } from '../../src/core/pilot';
+import { activityOf, reportProgress, type LearnerActivity } from '../../src/core/team';
+import { uuidv7 } from '../../src/core/uuidv7';
+import { learnerActivity } from '../../src/server/activity';
+import { loadContentDir } from '../../src/server/content/load';
+import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
+import type { IncomingEvent, Store } from '../../src/server/store/store';
+import { storeKinds, type TestDatabase } from '../support/databases';
+
+const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
+const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
+const cards = [...key.quizzes.values()];
+const RIGHT = cards.map((c) => ({
+  cardId: c.id,
+  answerIds: c.options.filter((o) => o.correct).map((o) => o.id),
+}));
+const WRONG = cards.map((c) => ({
+  cardId: c.id,
+  answerIds: [c.options.find((o) => !o.correct)!.id],
+}));
+const LESSONS = [
+  ...content.modules.find((m) => m.id === key.moduleId)!.lessons.map((l) => l.id),
+  content.modules.find((m) => m.id !== key.moduleId)!.lessons[0]!.id,
+];
+/** Zones with DST (north and south, half-hour), the widest offsets, and none. */
+const ZONES = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'Asia/Kolkata',
+  'UTC',
+];
+/** 2026-03-01: the US and EU DST changes (8 and 29 March) lie in the five weeks after it. */
+const FROM = Date.parse('2026-03-01T00:00:00Z');
+
+const draftArb = fc.record({
+  kind: fc.constantFrom('completed', 'completed', 'assessment', 'started'),
+  lesson: fc.nat(LESSONS.length - 1),
+  zone: fc.nat(ZONES.length - 1),
+  minutes: fc.integer({ min: 0, max: 35 * 24 * 60 }),
+  passes: fc.boolean(),
+  skewMinutes: fc.constantFrom(0, 0, -90, 300),
+});
+type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
+
+function incoming(drafts: Draft[], device: string): Array<IncomingEvent & { passes: boolean }> {
+  return drafts.map((d, i) => {
+    const at = FROM + d.minutes * 60_000;
+    const base = {
+      id: uuidv7(),
+      occurredAt: new Date(at).toISOString(),
+      tz: ZONES[d.zone]!,
+      deviceId: device,
+      seq: i + 1,
+    };
+    const event: ProgressEvent =
+      d.kind === 'completed'
+        ? { ...base, type: 'lesson_completed', lessonId: LESSONS[d.lesson]!, durationMs: 600_000 }
+        : d.kind === 'assessment'
+          ? {
+              ...base,
+              type: 'assessment_submitted',
+              lessonId: key.lessonId,
+              answers: d.passes ? RIGHT : WRONG,
+            }
+          : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! };
+    const correctedAt = at + d.skewMinutes * 60_000;
+    return {
+      event,
+      body: JSON.stringify(event),
+      correctedAt,
+      receivedAt: correctedAt,
+      passes: d.kind === 'assessment' && d.passes,
+    };
+  });
+}
+
+/** The days worked out from the whole set of events at once, by hand. */
+function expectedDays(events: ReturnType<typeof incoming>): LearnerDay[] {
+  const days = new Map<string, LearnerDay>();
+  for (const { event, correctedAt: at, passes } of events) {
+    const day = localDate(at, event.tz);
+    const d = days.get(day) ?? { day, lessons: 0, lastAt: at, completions: {}, passes: {} };
+    d.lastAt = Math.max(d.lastAt, at);
+    if (event.type === 'lesson_completed') {
+      d.lessons++;
+      const c = d.completions[event.lessonId];
+      d.completions[event.lessonId] = { n: (c?.n ?? 0) + 1, first: Math.min(c?.first ?? at, at) };
+    }
+    if (passes) d.passes[key.moduleId] = [...(d.passes[key.moduleId] ?? []), at];
+    days.set(day, d);
+  }
+  for (const d of days.values())
+    for (const ats of Object.values(d.passes)) ats.splice(0, ats.length, ...new Set(ats.sort()));
+  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+async function keptDays(store: Store, userId: string): Promise<LearnerDay[]> {
+  return (await store.learnerDays([userId], '0000-00-00'))
+    .map(({ userId: _, ...day }) => day)
+    .sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+const TEAM_INPUT = {
+  assignments: [{ pathwayId: content.catalog.pathways[0]!.id, dueDate: '2026-03-20' }],
+  competencies: [],
+  streak: 0,
+};
+
+/** Splits a list into consecutive batches at the given cut points. */
+function split<T>(items: T[], cuts: number[]): T[][] {
+  const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);
+  const out: T[][] = [];
+  let from = 0;
+  for (const p of [...points, items.length]) {
+    if (p > from) out.push(items.slice(from, p));
+    from = Math.max(from, p);
+  }
+  return out;
+}
+
+describe.each(storeKinds)('$name store: learner days', (kind) => {
+  let db: TestDatabase;
+  let store: Store;
+  let run = 0;
+
+  beforeAll(async () => {
+    db = await kind.create();
+    store = await db.open();
+    await store.saveContent(content.catalog, content.modules);
+    await store.createOrg({ id: 'org', name: 'Org' });
+    await store.createCohort({ id: 'pilot', orgId: 'org', name: 'Pilot', tz: 'UTC' });
+  });
+  afterAll(() => db.dispose());
+
+  async function learner(cohortIds: string[] = []): Promise<string> {
+    const id = `u${++run}`;
+    await store.createUser({
+      id,
+      orgId: 'org',
+      email: `${id}@example.com`,
+      name: id,
+      role: 'learner',
+      managerId: null,
+      tz: 'UTC',
+      passwordHash: 'x',
+      cohortIds,
+    });
+    return id;
+  }
+
+  it('keeps the days a recomputation from the events gives, whatever the arrival', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(draftArb, { minLength: 1, maxLength: 25 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.nat(),
+        async (drafts, cuts, resent, seed) => {
+          const userId = await learner();
+          const events = incoming(drafts, `device-${userId}`);
+          const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length }), {
+            seed,
+            numRuns: 1,
+          })[0]!;
+          // Retries: events sent again later, which must not count twice.
+          const again = resent.map((i) => events[i % events.length]!);
+          for (const batch of split([...shuffled, ...again], cuts))
+            await store.ingest(userId, batch);
+
+          const expected = expectedDays(events);
+          expect(await keptDays(store, userId)).toEqual(expected);
+          const [totals] = await store.learnerTotals([userId]);
+          // The team view's numbers for this learner, at a moment inside their history.
+          const now = FROM + (drafts[0]!.minutes + 3 * 24 * 60) * 60_000;
+          const catalog = await store.getCatalog();
+          const person = { id: userId, tz: ZONES[drafts[0]!.zone]! };
+          const teamRow = (activity: LearnerActivity) =>
+            reportProgress({ activity, catalog, ...TEAM_INPUT, tz: person.tz, now });
+          expect(teamRow(await learnerActivity(store, person, now))).toEqual(
+            teamRow(activityOf(await store.userEvents(userId))),
+          );
+          expect(totals).toEqual({
+            userId,
+            lastAt: Math.max(...events.map((e) => e.correctedAt)),
+            completed: [
+              ...new Set(
+                events.flatMap(({ event }) =>
+                  event.type === 'lesson_completed' ? [event.lessonId] : [],
+                ),
+              ),
+            ].sort(),
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a backfill rebuilds the same days, a few learners a transaction', async () => {
+    const userId = await learner();
+    const events = incoming(fc.sample(draftArb, { seed: 7, numRuns: 30 }), `device-${userId}`);
+    await store.ingest(userId, events);
+    const kept = await keptDays(store, userId);
+    expect(kept.length).toBeGreaterThan(0);
+    await store.backfillLearnerDays({ restart: true, chunk: 2 });
+    expect(await keptDays(store, userId)).toEqual(kept);
+    expect(await store.learnerDaysReady()).toBe(true);
+  });
+
+  it('counts a sync racing the backfill exactly once', async () => {
+    const users = [await learner(), await learner(), await learner()];
+    const histories = users.map((id, u) =>
+      incoming(fc.sample(draftArb, { seed: 11 + u, numRuns: 24 }), `device-${id}`),
+    );
+    await Promise.all(users.map((id, u) => store.ingest(id, histories[u]!.slice(0, 12))));
+    await Promise.all([
+      store.backfillLearnerDays({ restart: true, chunk: 1 }),
+      ...users.map(async (id, u) => {
+        for (const event of histories[u]!.slice(12)) await store.ingest(id, [event]);
+      }),
+    ]);
+    for (const [u, id] of users.entries())
+      expect(await keptDays(store, id)).toEqual(expectedDays(histories[u]!));
+  });
+
+  it('gives the pilot report the numbers folding the event log gives', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(draftArb, { maxLength: 20 }), { minLength: 1, maxLength: 5 }),
+        async (histories) => {
+          for (const [i, drafts] of histories.entries()) {
+            const userId = await learner(i % 2 ? ['pilot'] : []);
+            await store.ingest(userId, incoming(drafts, `device-${userId}`));
+          }
+          const pilot = {
+            id: `p${run}`,
+            orgId: 'org',
+            name: 'Spring',
+            startDate: '2026-03-02',
+            weeks: 4,
+            cohortIds: ['pilot'],
+            goals: [],
+            createdAt: FROM,
+            checklist: {},
+          };
+          const now = Date.parse('2026-04-10T00:00:00Z');
+          const fromDays = await buildPilotReport(store, pilot, now);
+          expect(fromDays).toEqual(await buildPilotReportFromEvents(store, pilot, now));
+          expect(fromDays.weeks).toHaveLength(4);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+});
