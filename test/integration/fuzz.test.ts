@@ -23,7 +23,7 @@ import { lessonEvent, signInAs, syncBody, type App } from '../support/api';
 import { demoStore } from '../support/server';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-const LESSON = 'giving-feedback.why-feedback-matters';
+const LESSON = 'giving-feedback.deliver-feedback';
 const CANARY = { id: 'u-canary', email: 'canary@demo.test' };
 
 let store: Store;

@@ -34,6 +34,8 @@ export const de: MessagesOf<typeof en> = {
     one: 'Fortschritt, der älter als {count} Tag ist, kann nicht mehr gezählt werden.',
     other: 'Fortschritt, der älter als {count} Tage ist, kann nicht mehr gezählt werden.',
   },
+  'error.event.unknownLesson': 'Diese Lektion gehört nicht zu den Inhalten deiner Organisation.',
+  'error.event.unknownCard': 'Diese Karte gehört nicht zu der Lektion.',
   'error.event.idTaken': 'Diese Ereignis-ID wurde schon mit anderem Inhalt gespeichert.',
   'error.event.seqTaken': 'Diese Sequenznummer des Geräts wurde schon verwendet.',
   'error.field.missing': '{field}: Diese Angabe fehlt.',

@@ -63,12 +63,12 @@ export async function buildPilotReport(
 ): Promise<PilotReport> {
   const window = { startDate: pilot.startDate, weeks: pilot.weeks };
   const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
-  const catalog = await store.getCatalog();
+  const catalog = await store.getCatalog(pilot.orgId);
   const content = pilotContentOf(catalog);
   const keys = new Map<string, AnswerKey>();
   for (const outline of catalog.modules) {
     if (!outline.lessons.some((l) => l.id === `${outline.id}.assessment`)) continue;
-    const module: LearningModule | undefined = await store.getModule(outline.id);
+    const module: LearningModule | undefined = await store.getModule(outline.id, pilot.orgId);
     const key = module && answerKeyOf(module);
     if (key) keys.set(key.lessonId, key);
   }

@@ -109,7 +109,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const user = c.var.user;
     const [catalog, assignments, events, notifications, sponsor] = await Promise.all([
-      store.getCatalog(),
+      store.getCatalog(user.orgId),
       store.listAssignments(user.orgId, [user.id]),
       store.userEvents(user.id),
       store.listNotifications(user.orgId, user.id, 10),

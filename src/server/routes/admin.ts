@@ -20,7 +20,8 @@ import {
   RESET_HOURS,
   resetHash,
 } from '../auth/tokens';
-import { parseModule } from '../content/parse';
+import type { ParseResult } from '../content/parse';
+import { checkUpload } from '../content/upload';
 import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -126,6 +127,15 @@ async function goalStatus(c: Context<AppEnv>) {
   };
 }
 
+/** An upload parsed and checked against the admin's own organisation's catalog. */
+async function uploadChecked(
+  c: Context<AppEnv>,
+  body: z.infer<typeof moduleUpload>,
+): Promise<ParseResult> {
+  const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
+  return checkUpload(body.fileName, body.source, catalog);
+}
+
 export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', requireUser(), requireRole('admin'))
   .use('/org/*', requireUser())
@@ -134,7 +144,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const [people, cohorts, catalog] = await Promise.all([
       store.listPeople(c.var.user.orgId),
       store.listCohorts(c.var.user.orgId),
-      store.getCatalog(),
+      store.getCatalog(c.var.user.orgId),
     ]);
     return c.json({
       people,
@@ -159,7 +169,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     if (patch.cohortIds) await checkCohorts(c, patch.cohortIds);
     if (patch.career) {
-      const careerRole = careerRoles(await store.getCatalog()).find(
+      const careerRole = careerRoles(await store.getCatalog(c.var.user.orgId)).find(
         (r) => r.id === patch.career!.roleId,
       );
       if (!careerRole || patch.career.level > careerRole.levels.length)
@@ -245,7 +255,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/content/validate', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));
-    const result = parseModule(body.fileName, body.source);
+    const result = await uploadChecked(c, body);
     return c.json({
       ok: result.errors.length === 0,
       errors: result.errors,
@@ -260,7 +270,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/content/import', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));
-    const result = parseModule(body.fileName, body.source);
+    const result = await uploadChecked(c, body);
     if (!result.module || result.errors.length)
       return c.json(
         {

@@ -6,6 +6,7 @@ import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { mergeResults, prepareBatch } from '../ingest';
+import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
@@ -13,7 +14,7 @@ import type { User } from '../store/store';
 async function stateOf(deps: AppDeps, user: User) {
   const [state, mastery] = await Promise.all([
     progressStateOf(deps.store, user, deps.now()),
-    masteryOf(deps.store, user.id),
+    masteryOf(deps.store, user),
   ]);
   return { ...state, mastery };
 }
@@ -34,7 +35,8 @@ export const progressRoutes = new Hono<AppEnv>()
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();
-      const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays);
+      const content = await contentSnapshot(deps.store, user.orgId);
+      const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       const aggregate = await aggregateFor(deps.store, user);
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
       return c.json({

@@ -40,7 +40,7 @@ async function progressOf(c: Context<AppEnv>, person: Person, catalog: Catalog) 
     store.listAssignments(person.orgId, [person.id]),
   ]);
   const [{ competencies }, { streak }] = await Promise.all([
-    masteryOf(store, person.id),
+    masteryOf(store, person),
     progressStateOf(store, person, now()),
   ]);
   const progress = reportProgress({
@@ -74,7 +74,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const me = c.var.user;
     const [people, catalog, cohorts] = await Promise.all([
       store.listPeople(me.orgId),
-      store.getCatalog(),
+      store.getCatalog(me.orgId),
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
@@ -99,7 +99,7 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const { store, now } = c.var.deps;
-    const catalog = await store.getCatalog();
+    const catalog = await store.getCatalog(person.orgId);
     const { progress, gap } = await progressOf(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
@@ -130,7 +130,9 @@ export const teamRoutes = new Hono<AppEnv>()
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const body = parseInput(assignBody, await readJson(c));
     const { store, now } = c.var.deps;
-    const pathway = (await store.getCatalog()).pathways.find((p) => p.id === body.pathwayId);
+    const pathway = (await store.getCatalog(person.orgId)).pathways.find(
+      (p) => p.id === body.pathwayId,
+    );
     if (!pathway) throw new ApiError(400, 'unknown_pathway', 'error.noPathway');
     if (body.dueDate < localDate(now(), person.tz))
       throw new ApiError(400, 'invalid_request', 'error.dueDatePast');
