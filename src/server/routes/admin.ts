@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
-import { forbidden, requireRole } from '../auth/access';
+import { emailTaken, forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import {
   INVITE_DAYS,
@@ -235,7 +235,8 @@ export const adminRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     await checkCohorts(c, [body.cohortId]);
     if (body.managerId) await personInOrg(c, body.managerId);
-    if (body.email && (await store.findLogin(body.email)))
+    // Another org's address is not confirmed: the invite is made, and acceptance refuses it.
+    if (body.email && (await emailTaken(c.var.deps, c.var.user.orgId, body.email)) === 'here')
       throw new ApiError(409, 'email_taken', 'error.emailTaken');
     const code = newInviteCode();
     const expiresAt = now() + INVITE_DAYS * 86_400_000;
