@@ -21,6 +21,7 @@ import {
   type Device,
 } from '../support/device';
 import { demoStore, ROOT } from '../support/server';
+import { SYNC_BOUNDS } from '../../src/server/sync-bounds';
 
 let store: Store;
 let app: App;
@@ -185,6 +186,28 @@ describe('failures', () => {
     failing = false;
     await device.runRetry();
     expect(await serverEvents()).toHaveLength(2);
+  });
+
+  it('waits as long as a 429’s Retry-After says, keeping the outbox, then drains', async () => {
+    const device = await openDevice({ fetch: serverFetch(), clock });
+    await completeLessons(device, 3);
+    // This person already used up the minute's syncs (the server's own limit answers).
+    for (let i = 0; i < SYNC_BOUNDS.syncsPerMinute; i++)
+      await store.hitRateLimit(`sync:user:${DEMO_LEARNER}`, 60_000, clock.ms);
+
+    await device.engine.sync();
+
+    expect(device.retries).toEqual([60_000]);
+    expect(device.engine.status).toMatchObject({
+      phase: 'error',
+      error: { key: 'error.syncRate' },
+    });
+    expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(3);
+    expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
+    clock.ms += 60_000;
+    await device.runRetry();
+    expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
+    expect(await serverEvents()).toHaveLength(3);
   });
 
   it('pauses on 401 without losing the outbox, and drains after signing in again', async () => {

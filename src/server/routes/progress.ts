@@ -10,6 +10,7 @@ import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
+import { boundDailyEvents, limitSyncRate } from '../sync-bounds';
 
 async function stateOf(deps: AppDeps, user: User) {
   const [state, mastery] = await Promise.all([
@@ -32,11 +33,13 @@ export const progressRoutes = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      await limitSyncRate(c);
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
+      await boundDailyEvents(c, batch);
       const aggregate = await aggregateFor(deps.store, user);
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
       return c.json({
