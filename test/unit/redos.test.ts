@@ -7,8 +7,9 @@
  * after the pattern's literal prefix, ending in a character nothing expects), first once at a
  * large size, compared with a linear reference scan of the same input in the same run. Only a
  * pattern that is far slower than the reference is measured again at n and 4n (best of three,
- * each repeated until it takes a measurable time): a linear pattern grows about 4×, a quadratic
- * one 16×, a cubic one 64×; growth above 9× fails, naming the pattern, its file and the input.
+ * each repeated until it takes a measurable time; the least growth of three trials): a linear
+ * pattern grows about 4×, a quadratic one 16×, a cubic one 64×; growth above 9× fails, naming
+ * the pattern, its file and the input.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -117,7 +118,12 @@ it('no regular expression in src/ backtracks super-linearly on a pathological in
       const big = make(SCREEN);
       if (timeOnce(regex, big) < 100 * linear + 0.05) continue;
       const n = 500;
-      const growth = measure(regex, make(4 * n)) / measure(regex, make(n));
+      // V8 interprets a pattern before compiling it: warm it up so both sizes run compiled.
+      measure(regex, make(n));
+      // The least growth of three trials: noise can inflate one, rarely all three.
+      const growth = Math.min(
+        ...[0, 1, 2].map(() => measure(regex, make(4 * n)) / measure(regex, make(n))),
+      );
       if (growth > 9)
         slow.push(`${where} /${source}/ grows ${growth.toFixed(0)}× on ${JSON.stringify(make(8))}`);
       break; // one finding per pattern is enough
