@@ -16,6 +16,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     phrase?: { key?: unknown; params?: unknown; rows?: unknown },
+    /** From `Retry-After`: how long the server asked us to wait before trying again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.rows = Array.isArray(phrase?.rows) ? (phrase.rows as Phrase[]) : [];
@@ -25,6 +27,13 @@ export class HttpError extends Error {
       text: message,
     };
   }
+}
+
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined if absent. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) * 1000 : Date.parse(header) - now;
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : undefined;
 }
 
 const isParams = (value: unknown): value is Params =>
@@ -67,6 +76,7 @@ export function createApi(
         data?.error?.code ?? 'http_error',
         data?.error?.message ?? response.statusText,
         data?.error,
+        retryAfterMs(response.headers.get('retry-after')),
       );
     }
     if (data === undefined) throw new NetworkError('The server sent an unreadable answer.');

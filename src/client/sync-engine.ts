@@ -10,8 +10,9 @@
  * - A refused event moves to the visible "Couldn't sync" list and never blocks the queue. A whole
  *   batch refused as malformed (400) or too large (413) is halved until the bad event stands
  *   alone, then that one event is refused.
- * - Network errors and 5xx back off exponentially with full jitter; a 401 pauses syncing until the
- *   learner signs in again, and the outbox stays as it is.
+ * - Network errors and 5xx back off exponentially with full jitter; a 429 waits exactly as long as
+ *   its `Retry-After` says; a 401 pauses syncing until the learner signs in again, and the outbox
+ *   stays as it is.
  */
 import type { MeState, SyncReply } from '../core/api';
 import { SYNC_LOCK } from '../core/device-names';
@@ -177,7 +178,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         return;
       }
       const offline = err instanceof NetworkError;
-      const delay = backoffDelay(failures++, random);
+      const asked = err instanceof HttpError ? err.retryAfterMs : undefined;
+      const delay = asked ?? backoffDelay(failures, random);
+      failures++;
       setStatus({
         phase: offline ? 'offline' : 'error',
         error: offline

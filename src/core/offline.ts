@@ -46,7 +46,7 @@ export function moduleImageSources(module: LearningModule): string[] {
   );
   const sources = new Set<string>();
   for (const chunk of html)
-    for (const match of chunk.matchAll(/<img\b[^>]*?\bsrc="([^"]+)"/g))
+    for (const match of chunk.matchAll(/<img\b[^<>]*?\bsrc="([^"]+)"/g))
       sources.add(match[1]!.replaceAll('&amp;', '&'));
   return [...sources];
 }

@@ -8,7 +8,13 @@ import type { Phrase } from './wording';
 export const SYNC_LIMITS = { maxEvents: 500, maxBytes: 1024 * 1024 } as const;
 
 export type RejectReason =
-  'invalid' | 'conflict' | 'too_old' | 'in_future' | 'device_mismatch' | 'too_large';
+  | 'invalid'
+  | 'conflict'
+  | 'too_old'
+  | 'in_future'
+  | 'device_mismatch'
+  | 'too_large'
+  | 'unknown_content';
 
 export type SyncResult =
   | { id: string; status: 'accepted' | 'duplicate' }

@@ -6,6 +6,9 @@
  * catalog and modules are kept per store and re-read only when `contentSignature()` — a cheap
  * read of module versions and the catalog's text — differs. The signature is read on every call,
  * so a content upload by another server process is seen on its next request.
+ *
+ * Each organisation has its own snapshot: shipped content plus that organisation's uploads, so
+ * one org's modules never grade, count or show for another's people.
  */
 import type { Catalog, LearningModule } from '../core/content';
 import { lessonFacts, type LessonFacts, type LessonLookup } from '../core/progress';
@@ -15,6 +18,8 @@ export interface ContentSnapshot {
   catalog: Catalog;
   module(id: string): LearningModule | undefined;
   lessons: LessonLookup;
+  /** The card ids of a lesson this org's people can see; undefined for a lesson they cannot. */
+  cards(lessonId: string): ReadonlySet<string> | undefined;
 }
 
 interface Cached {
@@ -22,30 +27,44 @@ interface Cached {
   snapshot: Promise<ContentSnapshot>;
 }
 
-const cache = new WeakMap<Store, Cached>();
+/** Per store, per org id ('' for shipped content only). */
+const cache = new WeakMap<Store, Map<string, Cached>>();
 
-export async function contentSnapshot(store: Store): Promise<ContentSnapshot> {
+/** The content `orgId`'s people see (shipped content only without an org). */
+export async function contentSnapshot(store: Store, orgId?: string): Promise<ContentSnapshot> {
   const signature = await store.contentSignature();
-  const cached = cache.get(store);
+  const perOrg = cache.get(store) ?? new Map<string, Cached>();
+  cache.set(store, perOrg);
+  const key = orgId ?? '';
+  const cached = perOrg.get(key);
   if (cached?.signature === signature) return cached.snapshot;
-  const snapshot = readSnapshot(store);
-  cache.set(store, { signature, snapshot });
+  const snapshot = readSnapshot(store, orgId);
+  perOrg.set(key, { signature, snapshot });
   // A failed read is not kept: the next request reads again.
   snapshot.catch(() => {
-    if (cache.get(store)?.snapshot === snapshot) cache.delete(store);
+    if (perOrg.get(key)?.snapshot === snapshot) perOrg.delete(key);
   });
   return snapshot;
 }
 
-async function readSnapshot(store: Store): Promise<ContentSnapshot> {
-  const catalog = await store.getCatalog();
+async function readSnapshot(store: Store, orgId: string | undefined): Promise<ContentSnapshot> {
+  const catalog = await store.getCatalog(orgId);
   const modules = new Map<string, LearningModule>();
   const facts = new Map<string, LessonFacts>();
+  const cards = new Map<string, Set<string>>();
   for (const outline of catalog.modules) {
-    const full = await store.getModule(outline.id);
+    const full = await store.getModule(outline.id, orgId);
     if (!full) continue;
     modules.set(full.id, full);
-    for (const lesson of full.lessons) facts.set(lesson.id, lessonFacts(lesson));
+    for (const lesson of full.lessons) {
+      facts.set(lesson.id, lessonFacts(lesson));
+      cards.set(lesson.id, new Set(lesson.cards.map((c) => c.id)));
+    }
   }
-  return { catalog, module: (id) => modules.get(id), lessons: (id) => facts.get(id) };
+  return {
+    catalog,
+    module: (id) => modules.get(id),
+    lessons: (id) => facts.get(id),
+    cards: (id) => cards.get(id),
+  };
 }

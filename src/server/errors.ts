@@ -12,6 +12,8 @@ import type { Params, Phrase } from '../core/wording';
 
 export class ApiError extends Error {
   readonly phrase: Phrase;
+  /** Sent as `Retry-After` (seconds): when a refused caller may try again. */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
@@ -24,6 +26,13 @@ export class ApiError extends Error {
   }
 }
 
+/** 429 with `Retry-After`: the caller may try again after `seconds`. */
+export function tooManyRequests(key: ErrorKey, seconds: number, params?: Params): ApiError {
+  const err = new ApiError(429, 'rate_limited', key, params);
+  err.retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+  return err;
+}
+
 export function errorBody(code: string, phrase: Phrase | ErrorKey, params?: Params) {
   const {
     key,
@@ -34,7 +43,10 @@ export function errorBody(code: string, phrase: Phrase | ErrorKey, params?: Para
 }
 
 export function onError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.phrase), err.status);
+  if (err instanceof ApiError) {
+    if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+    return c.json(errorBody(err.code, err.phrase), err.status);
+  }
   const status = (err as { status?: number }).status;
   if (status === 413) return c.json(errorBody('payload_too_large', 'error.tooLarge'), 413);
   console.error(err);

@@ -14,18 +14,22 @@ const MASTERY_EVENTS: readonly EventType[] = [
  * the learner's graded events (an index on user and type), so a sync's cost does not grow with
  * every lesson opened; grading at read time means a corrected answer key regrades old attempts.
  */
-export async function masteryOf(store: Store, userId: string): Promise<MasteryState> {
-  return gradeMastery(store, await store.userEvents(userId, MASTERY_EVENTS));
+export async function masteryOf(
+  store: Store,
+  user: { id: string; orgId: string },
+): Promise<MasteryState> {
+  return gradeMastery(store, await store.userEvents(user.id, MASTERY_EVENTS), user.orgId);
 }
 
-/** Mastery from any list of the learner's events (the others are ignored). */
+/** Mastery from any list of the learner's events (the others are ignored), against their org's content. */
 export async function gradeMastery(
   store: Store,
   events: readonly ProgressEvent[],
+  orgId?: string,
 ): Promise<MasteryState> {
   const relevant = events.filter((e) => MASTERY_EVENTS.includes(e.type));
   if (relevant.length === 0) return emptyMastery;
-  const content = await contentSnapshot(store);
+  const content = await contentSnapshot(store, orgId);
   return deriveMastery(emptyMastery, relevant, {
     module: content.module,
     outlines: content.catalog.modules,

@@ -23,9 +23,9 @@ import { localDate } from '../core/calendar';
 import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
 
-/** Grading facts for every lesson in the stored content. */
-export async function lessonLookup(store: Store): Promise<LessonLookup> {
-  return (await contentSnapshot(store)).lessons;
+/** Grading facts for every lesson `orgId`'s people can see (shipped content without an org). */
+export async function lessonLookup(store: Store, orgId?: string): Promise<LessonLookup> {
+  return (await contentSnapshot(store, orgId)).lessons;
 }
 
 export function parseLedger(text: string | undefined): Ledger {
@@ -71,7 +71,7 @@ export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort
 /** The aggregate for a user's sync: their cohorts' zones and the current content. */
 export async function aggregateFor(store: Store, user: User): Promise<Aggregate> {
   const [lookup, cohorts] = await Promise.all([
-    lessonLookup(store),
+    lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
   ]);
   return progressAggregate(
@@ -89,7 +89,7 @@ export async function progressStateOf(
   const today = localDate(now, user.tz);
   const text = await store.getLedger(user.id);
   if (text !== undefined) return stateOf(parseLedger(text), today);
-  const lookup = await lessonLookup(store);
+  const lookup = await lessonLookup(store, user.orgId);
   let ledger = emptyLedger;
   for (const event of await store.userEvents(user.id)) ledger = addEvent(ledger, event, lookup);
   return stateOf(ledger, today);

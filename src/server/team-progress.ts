@@ -18,7 +18,7 @@ export async function reportProgressOf(
   const [activity, assignments, { competencies }, { streak }] = await Promise.all([
     learnerActivity(store, person, now),
     store.listAssignments(person.orgId, [person.id]),
-    masteryOf(store, person.id),
+    masteryOf(store, person),
     progressStateOf(store, person, now),
   ]);
   return reportProgress({

@@ -215,7 +215,9 @@ describe('an admin uploading a module', () => {
       await page.getByLabel('Or paste it').fill(fixed);
       await page.getByRole('button', { name: 'Import' }).click();
       await page.getByText('Imported "Listening well".').waitFor();
-      expect((await server.store.getModule('listening-well'))?.title).toBe('Listening well');
+      expect((await server.store.getModule('listening-well', 'demo-co'))?.title).toBe(
+        'Listening well',
+      );
     } finally {
       await admin.close();
     }

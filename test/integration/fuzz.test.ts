@@ -24,7 +24,7 @@ import { ENTERPRISE, GROUP, issueScimToken, PATCH_OP, USER } from '../support/sc
 import { demoStore } from '../support/server';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-const LESSON = 'giving-feedback.why-feedback-matters';
+const LESSON = 'giving-feedback.deliver-feedback';
 const CANARY = { id: 'u-canary', email: 'canary@demo.test' };
 
 let store: Store;

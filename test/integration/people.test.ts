@@ -482,7 +482,9 @@ Most people listen to reply.
     expect((await json(refused)).errors.length).toBeGreaterThan(0);
     const ok = await admin.post('/api/v1/admin/content/import', { fileName: 'listen.md', source });
     expect(ok.status).toBe(201);
-    expect((await store.getCatalog()).modules.map((m) => m.id)).toContain('listening-well');
+    expect((await store.getCatalog('demo-co')).modules.map((m) => m.id)).toContain(
+      'listening-well',
+    );
     const shipped = source.replace('id: listening-well', 'id: giving-feedback');
     const clash = await admin.post('/api/v1/admin/content/import', { source: shipped });
     expect(clash.status).toBe(409);

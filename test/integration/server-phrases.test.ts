@@ -157,6 +157,7 @@ describe('a rejected event', () => {
       { deviceId: 'device-1', sentAt: new Date(now).toISOString(), events: events as never },
       now,
       30,
+      () => undefined, // content that holds no lesson at all
     ).slots.map((slot) => {
       if (typeof slot === 'number' || slot.status !== 'rejected') throw new Error('accepted');
       expect(slot.message).toBe(slot.phrase.text);
@@ -165,21 +166,24 @@ describe('a rejected event', () => {
 
   it('says in the reader’s language why it was not counted', () => {
     const yesterday = '2026-05-31T12:00:00Z';
-    const [tooOld, otherDevice, tooLong] = rejections([
+    const [tooOld, otherDevice, tooLong, unknown] = rejections([
       lessonEvent('lesson_completed', 'l1', '2026-04-01T12:00:00Z', 'device-1'),
       lessonEvent('lesson_completed', 'l1', yesterday, 'device-2'),
       lessonEvent('lesson_completed', 'x'.repeat(201), yesterday, 'device-1'),
+      lessonEvent('lesson_completed', 'invented', yesterday, 'device-1'),
     ]);
-    expect([tooOld!.text, otherDevice!.text, tooLong!.text]).toEqual([
+    expect([tooOld!.text, otherDevice!.text, tooLong!.text, unknown!.text]).toEqual([
       'Progress older than 30 days can no longer be counted.',
       'This progress was made on another device.',
       'lessonId: use 1 to 200 characters.',
+      'This lesson is not in your organisation’s content.',
     ]);
     locale.value = 'de';
-    expect([tooOld!, otherDevice!, tooLong!].map(sayPhrase)).toEqual([
+    expect([tooOld!, otherDevice!, tooLong!, unknown!].map(sayPhrase)).toEqual([
       'Fortschritt, der älter als 30 Tage ist, kann nicht mehr gezählt werden.',
       'Dieser Fortschritt stammt von einem anderen Gerät.',
       'lessonId: Verwende 1 bis 200 Zeichen.',
+      'Diese Lektion gehört nicht zu den Inhalten deiner Organisation.',
     ]);
   });
 });

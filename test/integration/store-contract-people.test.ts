@@ -391,7 +391,19 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
     expect(await store.saveModule(mod('mine', 'v2'), 'acme')).toBe(true);
     expect(await store.saveModule(mod('mine', 'v3'), 'other')).toBe(false);
     expect(await store.saveModule(mod('shipped', 'v9'), 'acme')).toBe(false);
-    expect((await store.getModule('mine'))!.version).toBe('v2');
-    expect((await store.getCatalog()).modules.map((m) => m.id)).toEqual(['shipped', 'mine']);
+    expect((await store.getModule('mine', 'acme'))!.version).toBe('v2');
+    expect((await store.getCatalog('acme')).modules.map((m) => m.id)).toEqual(['shipped', 'mine']);
+    // Another org, and a reader without one, see the shipped content only.
+    expect(await store.getModule('mine', 'other')).toBeUndefined();
+    expect(await store.getModule('mine')).toBeUndefined();
+    expect((await store.getCatalog('other')).modules.map((m) => m.id)).toEqual(['shipped']);
+    expect((await store.getCatalog()).modules.map((m) => m.id)).toEqual(['shipped']);
+    // The shipped import takes back an id an org claimed first.
+    await store.saveContent({ competencies: [], roles: [], pathways: [] }, [
+      mod('shipped'),
+      mod('mine', 'shipped-v1'),
+    ]);
+    expect((await store.getModule('mine', 'other'))!.version).toBe('shipped-v1');
+    expect(await store.saveModule(mod('mine', 'v4'), 'acme')).toBe(false);
   });
 });

@@ -5,12 +5,15 @@
  *
  * Import 'fake-indexeddb/auto' in the test file before using this.
  */
+import { join } from 'node:path';
 import { createApi, type Fetch } from '../../src/client/api';
 import { openDeviceDb, type KindlingDB } from '../../src/client/db';
 import { createOutbox, ensureDeviceId, type Clock } from '../../src/client/outbox';
 import { createSyncEngine, type SyncStatus } from '../../src/client/sync-engine';
 import type { MeState } from '../../src/core/api';
+import { loadContentDir } from '../../src/server/content/load';
 import type { App } from './api';
+import { ROOT } from './server';
 
 export const DEMO_LEARNER = 'u-demo-learner';
 
@@ -108,11 +111,19 @@ export async function openDevice(opts: {
   };
 }
 
-/** Records `n` completed lessons through the real outbox, one per distinct lesson id. */
+/** The demo content's lesson ids: the server refuses events about lessons it does not hold. */
+const LESSON_IDS = loadContentDir(join(ROOT, 'content')).modules.flatMap((m) =>
+  m.lessons.map((l) => l.id),
+);
+
+/**
+ * Records `n` completed lessons through the real outbox, cycling through the demo lessons;
+ * `offset` starts elsewhere in the list, so two calls record different lessons.
+ */
 export async function completeLessons(
   device: Device,
   n: number,
-  prefix = 'lesson',
+  offset = 0,
   userId = DEMO_LEARNER,
 ) {
   const events = [];
@@ -120,7 +131,7 @@ export async function completeLessons(
     events.push(
       await device.outbox.record(userId, {
         type: 'lesson_completed',
-        lessonId: `${prefix}-${i}`,
+        lessonId: LESSON_IDS[(offset + i) % LESSON_IDS.length]!,
         durationMs: 120_000,
       }),
     );

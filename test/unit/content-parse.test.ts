@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModule } from '../../src/server/content/parse';
+import { MAX_LINE_CHARS, parseModule, splitHeading } from '../../src/server/content/parse';
 import { loadContentDir } from '../../src/server/content/load';
 import { ROOT } from '../support/server';
 import { join } from 'node:path';
@@ -154,5 +154,29 @@ describe('the demo content', () => {
       for (const l of m.lessons) expect(l.estimateMinutes).toBeGreaterThanOrEqual(3);
       for (const l of m.lessons) expect(l.estimateMinutes).toBeLessThanOrEqual(7);
     }
+  });
+});
+
+describe('hostile module files', () => {
+  it('reads a heading’s title and attributes without a backtracking pattern', () => {
+    expect(splitHeading('## Make it specific {#specific minutes=4}  ')).toEqual({
+      title: 'Make it specific',
+      attrs: '#specific minutes=4',
+    });
+    expect(splitHeading('## Plain title')).toEqual({ title: 'Plain title', attrs: '' });
+    expect(splitHeading('## Braces {a} in {#b}')).toEqual({ title: 'Braces {a} in', attrs: '#b' });
+    expect(splitHeading(`## ${' '.repeat(5_000)}{`)).toEqual({ title: '{', attrs: '' });
+  });
+
+  it('refuses a line longer than the cap, naming it', () => {
+    const source = `---\nid: m\ntitle: M\n---\n\n## L\n\n${'x'.repeat(MAX_LINE_CHARS + 1)}\n`;
+    const { module, errors } = parseModule('m.md', source);
+    expect(module).toBeUndefined();
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 8,
+        phrase: expect.objectContaining({ key: 'upload.module.longLine' }),
+      }),
+    ]);
   });
 });

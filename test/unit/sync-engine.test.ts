@@ -21,6 +21,7 @@ import {
   type Device,
 } from '../support/device';
 import { demoStore, ROOT } from '../support/server';
+import { SYNC_BOUNDS } from '../../src/server/sync-bounds';
 
 let store: Store;
 let app: App;
@@ -55,7 +56,7 @@ const serverEvents = () => store.userEvents(DEMO_LEARNER);
 
 /**
  * The demo content's lessons. Progress (completed lessons, XP, streak days) only counts lessons
- * that exist and were read for a plausible time; `completeLessons` makes up ids, which is enough
+ * that exist and were read for a plausible time; `completeLessons` reads each for a fixed time, which is enough
  * where a test looks only at what reached the server.
  */
 const LESSONS = loadContentDir(join(ROOT, 'content')).modules.flatMap((m) => m.lessons);
@@ -111,7 +112,7 @@ describe('draining the outbox', () => {
         const answer = await send();
         // The push is answered when the learner finishes a lesson.
         if (isSync(input) && !followUp) {
-          await completeLessons(device, 1, 'late');
+          await completeLessons(device, 1, 10);
           followUp = device.engine.sync(); // the debounce firing mid-sync
         }
         return answer;
@@ -210,7 +211,7 @@ describe('failures', () => {
     expect(device.engine.status).toMatchObject({ phase: 'idle', error: null });
 
     offline = true;
-    await completeLessons(device, 1, 'more');
+    await completeLessons(device, 1, 10);
     await device.engine.sync();
     expect(device.retries.at(-1)).toBe(500);
   });
@@ -245,6 +246,28 @@ describe('failures', () => {
     failing = false;
     await device.runRetry();
     expect(await serverEvents()).toHaveLength(2);
+  });
+
+  it('waits as long as a 429’s Retry-After says, keeping the outbox, then drains', async () => {
+    const device = await openDevice({ fetch: serverFetch(), clock });
+    await completeLessons(device, 3);
+    // This person already used up the minute's syncs (the server's own limit answers).
+    for (let i = 0; i < SYNC_BOUNDS.syncsPerMinute; i++)
+      await store.hitRateLimit(`sync:user:${DEMO_LEARNER}`, 60_000, clock.ms);
+
+    await device.engine.sync();
+
+    expect(device.retries).toEqual([60_000]);
+    expect(device.engine.status).toMatchObject({
+      phase: 'error',
+      error: { key: 'error.syncRate' },
+    });
+    expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(3);
+    expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
+    clock.ms += 60_000;
+    await device.runRetry();
+    expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
+    expect(await serverEvents()).toHaveLength(3);
   });
 
   it('pauses on 401 without losing the outbox, and drains after signing in again', async () => {
@@ -295,13 +318,13 @@ describe('failures', () => {
 describe('a bad event never blocks the queue', () => {
   it('moves a malformed event in the middle of the outbox to "Couldn\'t sync" and drains the rest', async () => {
     const device = await openDevice({ fetch: serverFetch(), clock });
-    await completeLessons(device, 5, 'before');
+    await completeLessons(device, 5, 0);
     const bad = await device.outbox.record(DEMO_LEARNER, {
       type: 'lesson_completed',
       lessonId: 'x',
       durationMs: -5, // an older app version's bug
     });
-    await completeLessons(device, 5, 'after');
+    await completeLessons(device, 5, 10);
 
     await device.engine.sync();
 
@@ -319,13 +342,13 @@ describe('a bad event never blocks the queue', () => {
 
   it('isolates an event that makes the whole request invalid (400) by halving, and drains the rest', async () => {
     const device = await openDevice({ fetch: serverFetch(), clock });
-    await completeLessons(device, 6, 'before');
+    await completeLessons(device, 6, 0);
     // An id longer than the envelope allows: the server refuses the whole request with 400.
-    const poison = { ...(await completeLessons(device, 1, 'poison'))[0]!, id: 'p'.repeat(150) };
+    const poison = { ...(await completeLessons(device, 1, 20))[0]!, id: 'p'.repeat(150) };
     const [entry] = await device.outbox.pending(DEMO_LEARNER, 7).then((all) => all.slice(6));
     await device.db.delete('outbox', entry!.id);
     await device.db.put('outbox', { ...entry!, id: poison.id, event: poison });
-    await completeLessons(device, 6, 'after');
+    await completeLessons(device, 6, 10);
 
     await device.engine.sync();
 

@@ -92,6 +92,10 @@ it('server events == device events, each exactly once, whatever the network did'
       const open = () => openDevice({ fetch, clock, dbName, withLock: lock });
       const tabs: Device[] = [await open(), await open()];
       const made: ProgressEvent[] = [];
+      // Real lesson ids: the server refuses lessons the content does not hold.
+      const lessonIds = (await store.getCatalog()).modules.flatMap((m) =>
+        m.lessons.map((l) => l.id),
+      );
       let lesson = 0;
 
       for (const c of commands) {
@@ -101,7 +105,7 @@ it('server events == device events, each exactly once, whatever the network did'
             made.push(
               await tabs[c.tab]!.outbox.record(DEMO_LEARNER, {
                 type: 'lesson_completed',
-                lessonId: `lesson-${lesson++}`,
+                lessonId: lessonIds[lesson++ % lessonIds.length]!,
                 durationMs: 100_000,
               }),
             );

@@ -34,6 +34,15 @@ export const de: MessagesOf<typeof en> = {
     one: 'Fortschritt, der älter als {count} Tag ist, kann nicht mehr gezählt werden.',
     other: 'Fortschritt, der älter als {count} Tage ist, kann nicht mehr gezählt werden.',
   },
+  'error.syncRate': {
+    one: 'Synchronisiert wird höchstens {count}-mal pro Minute. Dein Fortschritt bleibt erhalten und wird gleich übertragen.',
+    other:
+      'Synchronisiert wird höchstens {count}-mal pro Minute. Dein Fortschritt bleibt erhalten und wird gleich übertragen.',
+  },
+  'error.syncDaily':
+    'Mehr als {count} Änderungen an einem Tag können nicht gespeichert werden. Dein Fortschritt bleibt erhalten und wird später übertragen.',
+  'error.event.unknownLesson': 'Diese Lektion gehört nicht zu den Inhalten deiner Organisation.',
+  'error.event.unknownCard': 'Diese Karte gehört nicht zu der Lektion.',
   'error.event.idTaken': 'Diese Ereignis-ID wurde schon mit anderem Inhalt gespeichert.',
   'error.event.seqTaken': 'Diese Sequenznummer des Geräts wurde schon verwendet.',
   'error.field.missing': '{field}: Diese Angabe fehlt.',

@@ -34,6 +34,15 @@ export const en = {
     one: 'Progress older than {count} day can no longer be counted.',
     other: 'Progress older than {count} days can no longer be counted.',
   },
+  'error.syncRate': {
+    one: 'Syncing is limited to {count} time a minute. Your progress is kept and will sync shortly.',
+    other:
+      'Syncing is limited to {count} times a minute. Your progress is kept and will sync shortly.',
+  },
+  'error.syncDaily':
+    'More than {count} updates in a day cannot be stored. Your progress is kept and will sync later.',
+  'error.event.unknownLesson': 'This lesson is not in your organisation’s content.',
+  'error.event.unknownCard': 'This card is not part of the lesson.',
   'error.event.idTaken': 'This event id was already stored with other content.',
   'error.event.seqTaken': 'This device sequence number was already used.',
   'error.field.missing': '{field}: this is required.',

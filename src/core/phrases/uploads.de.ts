@@ -8,6 +8,9 @@ export const de: MessagesOf<typeof en> = {
   'upload.module.yaml': 'Der Front Matter ist kein gültiges YAML: {detail}',
   'upload.module.noLesson': 'Ein Modul braucht mindestens eine „## “-Lektion',
   'upload.module.textBeforeLesson': 'Text vor der ersten „## “-Lektionsüberschrift',
+  'upload.module.longLine': 'Diese Zeile ist länger als {max} Zeichen; teile sie auf',
+  'upload.module.unknownCompetency':
+    'Die Kompetenz „{id}“ steht nicht im Katalog deiner Organisation; nutze eine seiner Kompetenz-IDs',
   'upload.module.duplicateLesson': 'Die Lektions-ID „{id}“ kommt doppelt vor',
   'upload.module.longLesson':
     'Die Lektion „{title}“ dauert etwa {minutes} Min.; halte Lektionen bei höchstens {max} Min.',

@@ -8,6 +8,9 @@ export const en = {
   'upload.module.yaml': 'front matter is not valid YAML: {detail}',
   'upload.module.noLesson': 'a module needs at least one "## " lesson',
   'upload.module.textBeforeLesson': 'text before the first "## " lesson heading',
+  'upload.module.longLine': 'this line is longer than {max} characters; break it up',
+  'upload.module.unknownCompetency':
+    'competency "{id}" is not in your organisation’s catalog; use one of its competency ids',
   'upload.module.duplicateLesson': 'duplicate lesson id "{id}"',
   'upload.module.longLesson':
     'lesson "{title}" takes about {minutes} min; keep lessons to {max} min or less',

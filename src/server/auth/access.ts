@@ -8,6 +8,9 @@
  * - An admin reaches everyone in their own organisation.
  * - A cohort is led (board read, weekly challenge set) by its own managers, the line managers of
  *   its members and the org's admins; its members may read it too.
+ * - Whether an email has an account is said only within its own organisation: an address taken
+ *   in another organisation is treated as free where that answer is harmless (an admin's invite)
+ *   and as an unusable invite where it is not (accepting one), never as "taken".
  * - Role-gated routes check the role first (403 `forbidden`) before looking anyone up.
  *
  * Route modules scope middleware to their own paths (`.use('/team/*', …)`), never a bare
@@ -30,6 +33,19 @@ export const requireRole =
     if (!roles.includes(c.var.user.role)) throw forbidden();
     await next();
   };
+
+/**
+ * Where an email's account is, as `orgId` may learn it: `'here'` for a person (active or not) of
+ * that org, `'elsewhere'` for any other org's, undefined when free. Only `'here'` may be told.
+ */
+export async function emailTaken(
+  deps: AppDeps,
+  orgId: string,
+  email: string,
+): Promise<'here' | 'elsewhere' | undefined> {
+  const owner = await deps.store.emailOrg(email);
+  return owner === undefined ? undefined : owner === orgId ? 'here' : 'elsewhere';
+}
 
 /** Whether `viewer` may see `subject`'s progress. */
 export function canView(viewer: User, subject: Pick<User, 'id' | 'orgId' | 'managerId'>): boolean {

@@ -73,7 +73,7 @@ export function renderInline(source: string): string {
 }
 
 function plainText(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ');
+  return html.replace(/<[^<>]+>/g, ' ').replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, ' ');
 }
 
 export function slugify(text: string): string {
@@ -82,9 +82,14 @@ export function slugify(text: string): string {
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .split('-')
+    .filter(Boolean)
+    .join('-')
     .slice(0, 60);
 }
+
+/** The longest line a module file may have: every line is matched against patterns. */
+export const MAX_LINE_CHARS = 20_000;
 
 export function parseModule(file: string, source: string): ParseResult {
   const errors: ContentProblem[] = [];
@@ -96,6 +101,11 @@ export function parseModule(file: string, source: string): ParseResult {
     .split('\n')
     .map((text, i) => ({ text, no: i + 1 }));
 
+  const long = lines.find((l) => l.text.length > MAX_LINE_CHARS);
+  if (long) {
+    problem(long.no, uploadPhrase('upload.module.longLine', { max: MAX_LINE_CHARS }));
+    return { errors, warnings };
+  }
   if (lines[0]?.text.trim() !== '---') {
     problem(1, uploadPhrase('upload.module.noFrontMatter'));
     return { errors, warnings };
@@ -185,7 +195,19 @@ function insideFences(lines: Line[]): boolean[] {
   });
 }
 
-const headingPattern = /^##\s+(.*?)\s*(?:\{([^}]*)\})?\s*$/;
+/**
+ * A lesson heading's title and `{…}` attributes, read with string scans rather than a pattern:
+ * `/^##\s+(.*?)\s*(?:\{([^}]*)\})?\s*$/` backtracked cubically on a heading of spaces (2,000
+ * spaces froze the server for 5 s).
+ */
+export function splitHeading(text: string): { title: string; attrs: string } {
+  const rest = text.slice(2).trim();
+  if (!rest.endsWith('}')) return { title: rest, attrs: '' };
+  const inner = rest.slice(0, -1);
+  const open = inner.indexOf('{', inner.lastIndexOf('}') + 1);
+  if (open < 0) return { title: rest, attrs: '' };
+  return { title: inner.slice(0, open).trim(), attrs: inner.slice(open + 1) };
+}
 
 function parseLesson(
   moduleId: string,
@@ -193,8 +215,7 @@ function parseLesson(
   lines: Line[],
   problem: Problem,
 ): Lesson | undefined {
-  const [, rawTitle = '', attrs = ''] = headingPattern.exec(heading.text) ?? [];
-  const title = rawTitle.trim();
+  const { title, attrs } = splitHeading(heading.text);
   if (!title) {
     problem(heading.no, uploadPhrase('upload.lesson.noTitle'));
     return undefined;
@@ -238,7 +259,7 @@ function parseLesson(
       const media = /^\{media=(\d+)\}\s*$/.exec(l.text.trim());
       if (media) mediaSeconds += Number(media[1]);
       else kept.push(l.text);
-      for (const image of l.text.matchAll(/!\[([^\]]*)\]\(([^)]*)\)/g))
+      for (const image of l.text.matchAll(/!\[([^[\]]*)\]\(([^()]*)\)/g))
         if (!image[1]!.trim()) problem(l.no, uploadPhrase('upload.lesson.imageAlt'));
     }
     let kind: 'text' | 'callout' | 'takeaway' = 'text';

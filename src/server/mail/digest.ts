@@ -32,11 +32,11 @@ export async function sendWeeklyDigests(deps: Pick<AppDeps, 'store' | 'now' | 'm
   if (!mail) return 0;
   const now = deps.now();
   let queued = 0;
-  const catalog = await store.getCatalog();
   for (const manager of await store.digestManagers()) {
     if (!digestDue(now, manager.tz)) continue;
     const week = weekKey(now, manager.tz);
     if (await store.digestQueued(manager.id, week)) continue;
+    const catalog = await store.getCatalog(manager.orgId);
     const reports = (await store.listPeople(manager.orgId)).filter(
       (p) => p.active && p.managerId === manager.id,
     );

@@ -70,7 +70,7 @@ export async function buildPilotReport(
 ): Promise<PilotReport> {
   if (!(await store.learnerDaysReady())) return buildPilotReportFromEvents(store, pilot, now);
   const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
-  const content = pilotContentOf(await store.getCatalog());
+  const content = pilotContentOf(await store.getCatalog(pilot.orgId));
   const tally = createPilotTally(members, pilot, content);
   const start = pilot.startDate;
   const end = pilotEndDate(pilot);
@@ -105,12 +105,12 @@ export async function buildPilotReportFromEvents(
 ): Promise<PilotReport> {
   const window = { startDate: pilot.startDate, weeks: pilot.weeks };
   const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
-  const catalog = await store.getCatalog();
+  const catalog = await store.getCatalog(pilot.orgId);
   const content = pilotContentOf(catalog);
   const keys = new Map<string, AnswerKey>();
   for (const outline of catalog.modules) {
     if (!outline.lessons.some((l) => l.id === `${outline.id}.assessment`)) continue;
-    const module: LearningModule | undefined = await store.getModule(outline.id);
+    const module: LearningModule | undefined = await store.getModule(outline.id, pilot.orgId);
     const key = module && answerKeyOf(module);
     if (key) keys.set(key.lessonId, key);
   }

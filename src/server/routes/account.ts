@@ -12,6 +12,7 @@ import { isValidTimeZone } from '../../core/events';
 import { LOCALES } from '../../core/wording';
 import { reportProgress } from '../../core/team';
 import { learnerActivity } from '../activity';
+import { emailTaken } from '../auth/access';
 import { hashPassword } from '../auth/password';
 import { requireUser, startSession } from '../auth/session';
 import { inviteHash, resetHash, TOKEN_LIMIT } from '../auth/tokens';
@@ -45,6 +46,27 @@ async function limitTokenDoor(c: Context<AppEnv>, door: string) {
 
 const invalidInvite = () => new ApiError(404, 'invite_invalid', 'error.inviteInvalid');
 
+/**
+ * Refuses an invite for an email that already has an account. In the invite's own org the
+ * person is told to sign in (their admin sees them anyway). An address of another org is not
+ * confirmed: the invite is used up and answered as any used invite is, so one invite cannot
+ * test one address after another.
+ */
+async function refuseTakenEmail(
+  c: Context<AppEnv>,
+  hash: string,
+  orgId: string,
+  email: string,
+): Promise<void> {
+  const { deps } = c.var;
+  const taken = await emailTaken(deps, orgId, email);
+  if (taken === 'here') throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
+  if (taken === 'elsewhere') {
+    await deps.store.consumeAccessToken(hash, 'invite', deps.now());
+    throw invalidInvite();
+  }
+}
+
 /** Sessions are named by a prefix of their hash: enough to tell them apart, useless as a cookie. */
 const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
 
@@ -68,8 +90,7 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!invite) throw invalidInvite();
     const email = invite.email ?? body.email;
     if (!email) throw new ApiError(400, 'invalid_request', 'error.enterEmail');
-    if (await store.findLogin(email))
-      throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
+    await refuseTakenEmail(c, hash, invite.orgId, email);
     const passwordHash = await hashPassword(body.password);
     // Single use: only the caller that consumes the token goes on to create the account.
     if (!(await store.consumeAccessToken(hash, 'invite', now()))) throw invalidInvite();
@@ -89,8 +110,7 @@ export const accountRoutes = new Hono<AppEnv>()
       });
     } catch (err) {
       // Someone took the email between our check and the insert (unique constraint).
-      if (await store.findLogin(email))
-        throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
+      await refuseTakenEmail(c, hash, invite.orgId, email);
       throw err;
     }
     await startSession(c, id);
@@ -112,7 +132,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const user = c.var.user;
     const [catalog, assignments, activity, notifications, sponsor] = await Promise.all([
-      store.getCatalog(),
+      store.getCatalog(user.orgId),
       store.listAssignments(user.orgId, [user.id]),
       learnerActivity(store, user, now()),
       store.listNotifications(user.orgId, user.id, 10),

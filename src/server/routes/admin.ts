@@ -14,9 +14,10 @@ import { LOCALES, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
-import { forbidden, requireRole } from '../auth/access';
+import { emailTaken, forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
-import { parseModule } from '../content/parse';
+import type { ParseResult } from '../content/parse';
+import { checkUpload } from '../content/upload';
 import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -139,6 +140,15 @@ async function goalStatus(c: Context<AppEnv>) {
   };
 }
 
+/** An upload parsed and checked against the admin's own organisation's catalog. */
+async function uploadChecked(
+  c: Context<AppEnv>,
+  body: z.infer<typeof moduleUpload>,
+): Promise<ParseResult> {
+  const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
+  return checkUpload(body.fileName, body.source, catalog);
+}
+
 export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', requireUser(), requireRole('admin'))
   .use('/org/*', requireUser())
@@ -148,7 +158,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const [people, cohorts, catalog] = await Promise.all([
       store.listPeople(c.var.user.orgId),
       store.listCohorts(c.var.user.orgId),
-      store.getCatalog(),
+      store.getCatalog(c.var.user.orgId),
     ]);
     return c.json({
       people,
@@ -173,7 +183,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     if (patch.cohortIds) await checkCohorts(c, patch.cohortIds);
     if (patch.career) {
-      const careerRole = careerRoles(await store.getCatalog()).find(
+      const careerRole = careerRoles(await store.getCatalog(c.var.user.orgId)).find(
         (r) => r.id === patch.career!.roleId,
       );
       if (!careerRole || patch.career.level > careerRole.levels.length)
@@ -222,10 +232,10 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/invites', async (c) => {
     const body = parseInput(inviteBody, await readJson(c));
-    const { store } = c.var.deps;
     const [cohort] = await checkCohorts(c, [body.cohortId]);
     if (body.managerId) await personInOrg(c, body.managerId);
-    if (body.email && (await store.findLogin(body.email)))
+    // Another org's address is not confirmed: the invite is made, and acceptance refuses it.
+    if (body.email && (await emailTaken(c.var.deps, c.var.user.orgId, body.email)) === 'here')
       throw new ApiError(409, 'email_taken', 'error.emailTaken');
     const [invite] = await issueInvites(c.var.deps, c.var.user, new URL(c.req.url).origin, [
       { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
@@ -266,7 +276,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/content/validate', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));
-    const result = parseModule(body.fileName, body.source);
+    const result = await uploadChecked(c, body);
     return c.json({
       ok: result.errors.length === 0,
       errors: result.errors,
@@ -281,7 +291,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post('/admin/content/import', async (c) => {
     const body = parseInput(moduleUpload, await readJson(c));
-    const result = parseModule(body.fileName, body.source);
+    const result = await uploadChecked(c, body);
     if (!result.module || result.errors.length)
       return c.json(
         {

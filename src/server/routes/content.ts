@@ -5,20 +5,20 @@ import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
 /**
- * Content is the same for every signed-in learner. ETags name what changed: the catalog's is a
+ * Content is shipped content plus the caller's organisation's uploads (never another org's). ETags name what changed: the catalog's is a
  * hash of its body (the service worker tells pages when a revalidation brings a new one), a
  * module's is its version. A module's `?v=` only keys caches; the current version is served.
  */
 export const contentRoutes = new Hono<AppEnv>()
   .get('/catalog', requireUser(), async (c) => {
-    const body = JSON.stringify(await c.var.deps.store.getCatalog());
+    const body = JSON.stringify(await c.var.deps.store.getCatalog(c.var.user.orgId));
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`);
     c.header('Content-Type', 'application/json');
     return c.body(body);
   })
   .get('/modules/:id', requireUser(), async (c) => {
-    const module = await c.var.deps.store.getModule(c.req.param('id'));
+    const module = await c.var.deps.store.getModule(c.req.param('id'), c.var.user.orgId);
     if (!module) throw new ApiError(404, 'not_found', 'error.noModule');
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${module.version}"`);

@@ -7,14 +7,16 @@ import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { mergeResults, prepareBatch } from '../ingest';
+import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
+import { boundDailyEvents, limitSyncRate } from '../sync-bounds';
 
 async function stateOf(deps: AppDeps, user: User): Promise<MeState> {
   const [state, mastery] = await Promise.all([
     progressStateOf(deps.store, user, deps.now()),
-    masteryOf(deps.store, user.id),
+    masteryOf(deps.store, user),
   ]);
   return { ...state, mastery };
 }
@@ -32,10 +34,13 @@ export const progressRoutes = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      await limitSyncRate(c);
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();
-      const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays);
+      const content = await contentSnapshot(deps.store, user.orgId);
+      const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
+      await boundDailyEvents(c, batch);
       const aggregate = await aggregateFor(deps.store, user);
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
       return c.json({

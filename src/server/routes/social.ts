@@ -81,7 +81,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const { deps, user } = c.var;
     const input = parseInput(recommendationInput, await readJson(c));
     const to = await colleague(deps, user, input.toUserId);
-    if (!(await deps.store.getModule(input.moduleId)))
+    if (!(await deps.store.getModule(input.moduleId, user.orgId)))
       throw new ApiError(404, 'not_found', 'error.noModule');
     const added = await deps.store.addRecommendation({
       id: uuidv7(deps.now),
@@ -106,7 +106,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const [state, kudos, catalog] = await Promise.all([
       progressStateOf(deps.store, user, deps.now()),
       deps.store.kudosReceivedCount(user.id),
-      deps.store.getCatalog(),
+      deps.store.getCatalog(user.orgId),
     ]);
     const badges = badgesOf({
       ledger: state.ledger,

@@ -44,7 +44,7 @@ async function progressOf(
   read: { activity: LearnerActivity; assignments: readonly Assignment[]; streak: number },
 ) {
   const { store, now } = c.var.deps;
-  const { competencies } = await masteryOf(store, person.id);
+  const { competencies } = await masteryOf(store, person);
   const progress = reportProgress({
     ...read,
     catalog,
@@ -87,7 +87,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const me = c.var.user;
     const [people, { catalog }, cohorts] = await Promise.all([
       store.listPeople(me.orgId),
-      contentSnapshot(store),
+      contentSnapshot(store, me.orgId),
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);
@@ -122,7 +122,7 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const { store, now } = c.var.deps;
-    const catalog = await store.getCatalog();
+    const catalog = await store.getCatalog(person.orgId);
     const { progress, gap } = await personProgress(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
@@ -149,7 +149,9 @@ export const teamRoutes = new Hono<AppEnv>()
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const body = parseInput(assignBody, await readJson(c));
     const { store, now } = c.var.deps;
-    const pathway = (await store.getCatalog()).pathways.find((p) => p.id === body.pathwayId);
+    const pathway = (await store.getCatalog(person.orgId)).pathways.find(
+      (p) => p.id === body.pathwayId,
+    );
     if (!pathway) throw new ApiError(400, 'unknown_pathway', 'error.noPathway');
     if (body.dueDate < localDate(now(), person.tz))
       throw new ApiError(400, 'invalid_request', 'error.dueDatePast');

@@ -36,6 +36,8 @@ export interface AccessToken {
 export interface AuthStore {
   /** An active user with this email (any case) and their password hash. */
   findLogin(email: string): Promise<{ user: User; passwordHash: string } | undefined>;
+  /** The organisation of the person (active or not) holding this email (any case), if any. */
+  emailOrg(email: string): Promise<string | undefined>;
   createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void>;
   getSession(tokenHash: string, now: number): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
@@ -97,6 +99,14 @@ export function authStore(db: Db): AuthStore {
       if (!row) return undefined;
       const { passwordHash, ...user } = row;
       return { user: toUser(user), passwordHash };
+    },
+    async emailOrg(email) {
+      const row = await db
+        .selectFrom('users')
+        .select('org_id')
+        .where('email', '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row?.org_id;
     },
     async createSession(tokenHash, userId, expiresAt) {
       await db

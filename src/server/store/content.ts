@@ -1,26 +1,48 @@
 /**
  * Content: the catalog file (roles, competencies, pathways) and the modules, imported from
  * content/ at start or uploaded by an organisation's admins, so every API process serves the same.
+ *
+ * Trust boundary: shipped content (no `module_owners` row) belongs to the deployment and every
+ * organisation sees it; an uploaded module belongs to the organisation that uploaded it and only
+ * that organisation sees it. Reads take the reader's org; without one they see shipped content only.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Catalog, LearningModule } from '../../core/content';
 import type { CatalogFile } from '../content/load';
 import { buildCatalog } from './catalog';
 import { inTransaction, type Db } from './db';
+import type { ContentModulesTable, Database } from './schema';
 
 export interface ContentStore {
+  /** The shipped import: replaces the catalog file and takes back every id it ships from any org. */
   saveContent(catalog: CatalogFile, modules: LearningModule[]): Promise<void>;
-  getCatalog(): Promise<Catalog>;
-  getModule(id: string): Promise<LearningModule | undefined>;
+  /** Shipped content plus `orgId`'s own uploads (shipped only without an org). */
+  getCatalog(orgId?: string): Promise<Catalog>;
+  /** A shipped module or one `orgId` uploaded; another org's upload is not found. */
+  getModule(id: string, orgId?: string): Promise<LearningModule | undefined>;
   /** Changes whenever the catalog or any module's version does; cheap to read (no module bodies). */
   contentSignature(): Promise<string>;
   /**
    * Inserts or replaces one module uploaded by an admin of `orgId`, keeping its place in the
-   * catalog order. The catalog is shared by the deployment, so a module belongs to the org that
-   * first uploaded it: false (nothing saved) when the id is taken by another org's module or by
-   * shipped content (imported from content/, no owner).
+   * catalog order. Ids are one namespace, so a module belongs to the org that first uploaded it:
+   * false (nothing saved) when the id is taken by another org's module or by shipped content
+   * (imported from content/, no owner).
    */
   saveModule(module: LearningModule, orgId: string): Promise<boolean>;
+}
+
+/** Rows of `content_modules as c` that `orgId` may see: shipped, or its own upload. */
+function visibleTo(orgId: string | undefined) {
+  return (eb: ExpressionBuilder<Database & { c: ContentModulesTable }, 'c'>) => {
+    const owned = eb
+      .selectFrom('module_owners as o')
+      .select('o.module_id')
+      .whereRef('o.module_id', '=', 'c.id');
+    const shipped = eb.not(eb.exists(owned));
+    return orgId === undefined
+      ? shipped
+      : eb.or([shipped, eb.exists(owned.where('o.org_id', '=', orgId))]);
+  };
 }
 
 export function contentStore(db: Db): ContentStore {
@@ -40,23 +62,40 @@ export function contentStore(db: Db): ContentStore {
             .onConflict((oc) => oc.column('id').doUpdateSet(row))
             .execute();
         }
+        // An org that uploaded an id before the shipped content used it gives it back.
+        if (modules.length)
+          await tx
+            .deleteFrom('module_owners')
+            .where(
+              'module_id',
+              'in',
+              modules.map((m) => m.id),
+            )
+            .execute();
       });
     },
-    async getCatalog() {
+    async getCatalog(orgId) {
       const [file, modules] = await Promise.all([
         db.selectFrom('content_catalog').select('body').where('id', '=', 1).executeTakeFirst(),
-        db.selectFrom('content_modules').select('body').orderBy('position').orderBy('id').execute(),
+        db
+          .selectFrom('content_modules as c')
+          .select('c.body')
+          .where(visibleTo(orgId))
+          .orderBy('c.position')
+          .orderBy('c.id')
+          .execute(),
       ]);
       return buildCatalog(
         file && (JSON.parse(file.body) as CatalogFile),
         modules.map((r) => JSON.parse(r.body) as LearningModule),
       );
     },
-    async getModule(id) {
+    async getModule(id, orgId) {
       const row = await db
-        .selectFrom('content_modules')
-        .select('body')
-        .where('id', '=', id)
+        .selectFrom('content_modules as c')
+        .select('c.body')
+        .where('c.id', '=', id)
+        .where(visibleTo(orgId))
         .executeTakeFirst();
       return row && (JSON.parse(row.body) as LearningModule);
     },

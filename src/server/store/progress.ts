@@ -97,6 +97,8 @@ export interface ProgressStore {
    * a caller can stream millions of rows without holding them in memory.
    */
   eventPages(query: EventQuery): AsyncIterable<EventRow[]>;
+  /** How many of the user's events the server received after `afterMs` (index read). */
+  countEventsReceivedAfter(userId: string, afterMs: number): Promise<number>;
 }
 
 async function readUserEvents(
@@ -258,6 +260,15 @@ export function progressStore(db: Db): ProgressStore {
         });
         if (rows.length < size) return;
       }
+    },
+    async countEventsReceivedAfter(userId, afterMs) {
+      const row = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('user_id', '=', userId)
+        .where('received_at', '>', afterMs)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
   };
 }

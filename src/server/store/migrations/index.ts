@@ -26,6 +26,7 @@ import { mailOutbox } from './0025-mail-outbox';
 import { scim } from './0030-scim';
 import { singleSignOn } from './0020-single-sign-on';
 import { learnerDays } from './0040-learner-days';
+import { eventsByReceipt } from './0060-events-by-receipt';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0030-scim': scim,
   '0020-single-sign-on': singleSignOn,
   '0040-learner-days': learnerDays,
+  '0060-events-by-receipt': eventsByReceipt,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
