@@ -23,7 +23,7 @@ export default defineConfig({
             {
               test: {
                 name: 'postgres',
-                include: ['test/integration/api.test.ts'],
+                include: ['test/integration/api.test.ts', 'test/integration/xapi.test.ts'],
                 environment: 'node',
                 testTimeout: 20_000,
                 env: { KINDLING_API_STORE: 'postgres' },

@@ -18,6 +18,8 @@ import { motivationRoutes } from './routes/motivation';
 import { socialRoutes } from './routes/social';
 import { pushRoutes } from './routes/push';
 import type { Vapid } from './push';
+import { lrsCredentialRoutes } from './xapi/credentials';
+import { xapiApp } from './xapi/app';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
@@ -57,7 +59,8 @@ export function createApp(options: AppOptions) {
     .route('/', motivationRoutes)
     .route('/', socialRoutes)
     .route('/', pushRoutes(options.vapid))
-    .route('/', pilotRoutes);
+    .route('/', pilotRoutes)
+    .route('/', lrsCredentialRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -71,6 +74,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', apiBodyLimit());
   app.route('/api/v1', api);
   app.all('/api/*', (c) => c.json(errorBody('not_found', 'error.noRoute'), 404));
+  app.route('/xapi', xapiApp(deps));
   if (options.staticDir) serveBuiltApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   return app;

@@ -16,6 +16,7 @@ import { inTransaction, type Db, type Tx } from './db';
 import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
 import { lockUser } from './locks';
+import { mirrorEvents } from './xapi';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
@@ -194,6 +195,7 @@ export function progressStore(db: Db): ProgressStore {
         );
         const results = batchResults(userId, events, firsts, stored);
         if (aggregate) await aggregateUser(tx, userId, acceptedEvents(events, results), aggregate);
+        await mirrorEvents(tx, userId, events, results);
         return results;
       });
     },

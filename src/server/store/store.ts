@@ -20,6 +20,7 @@ import { pilotStore, type PilotStore } from './pilot';
 import { progressStore, type ProgressStore } from './progress';
 import { pushStore, type PushStore } from './push';
 import { exportRows, importRows, type TransferRow } from './tables';
+import { xapiStore, type XapiStore } from './xapi';
 
 export type * from './auth';
 export type * from './coaching';
@@ -28,6 +29,7 @@ export type * from './people';
 export type * from './pilot';
 export type * from './progress';
 export type * from './push';
+export type * from './xapi';
 
 /** What every store does whatever its areas: health, shutdown, locks, whole-database transfer. */
 export interface BaseStore {
@@ -61,7 +63,8 @@ export interface Store
     ProgressStore,
     MotivationStore,
     PilotStore,
-    PushStore {}
+    PushStore,
+    XapiStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -99,5 +102,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...motivationStore(db),
     ...pilotStore(db),
     ...pushStore(db),
+    ...xapiStore(db),
   };
 }

@@ -49,6 +49,14 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'pilots', key: ['id'] },
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
+  { name: 'lrs_credentials', key: ['id'] },
+  { name: 'xapi_statements', key: ['org_id', 'id'] },
+  { name: 'xapi_refs', key: ['org_id', 'statement_id', 'kind', 'value'] },
+  {
+    name: 'xapi_documents',
+    key: ['org_id', 'kind', 'activity_id', 'agent', 'registration', 'doc_id'],
+  },
+  { name: 'xapi_activities', key: ['org_id', 'id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */

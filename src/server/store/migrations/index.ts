@@ -22,6 +22,7 @@ import { legacyMigrations } from './legacy';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDb = Kysely<any>;
 import { storeWrittenOnce } from './0012-store-written-once';
+import { xapi } from './0050-xapi';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -63,6 +64,7 @@ const legacy: Record<string, Migration> = Object.fromEntries(
 export const migrations: Record<string, Migration> = {
   ...legacy,
   '0012-store-written-once': storeWrittenOnce,
+  '0050-xapi': xapi,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
