@@ -6,6 +6,7 @@
  * Queries by agent or activity start from `xapi_refs(org_id, kind, value, stored, …)`, by verb
  * from `xapi_statements(org_id, verb_id, stored)`: an index range in `stored` order either way.
  */
+import { sql } from 'kysely';
 import type { LearningModule } from '../../core/content';
 import type { SyncResult } from '../../core/sync';
 import { answerKeyOf, ASSESSMENT_PASS, moduleIdOf, scoreAttempt } from '../../core/mastery';
@@ -95,7 +96,6 @@ export interface XapiStore {
    */
   insertStatements(orgId: string, statements: NewStatement[]): Promise<void>;
   queryStatements(q: StatementQuery): Promise<StatementRow[]>;
-  /** The newest `stored` of the org, for Last-Modified; undefined when there is none. */
   getActivityDefinition(orgId: string, id: string): Promise<Record<string, unknown> | undefined>;
   getDocument(key: DocumentKey, docId: string): Promise<XapiDocument | undefined>;
   /** Document ids under a key, changed after `since` when given. */
@@ -350,14 +350,34 @@ export function xapiStore(db: Db): XapiStore {
       });
     },
     async queryStatements(q) {
-      let query = selectStatements(db).where('s.org_id', '=', q.orgId).where('s.voided', '=', 0);
-      if (q.verb !== undefined) query = query.where('s.verb_id', '=', q.verb);
-      if (q.registration !== undefined) query = query.where('s.registration', '=', q.registration);
-      for (const [kind, value, related] of [
+      // An agent or activity filter drives the query from its index range in xapi_refs, already
+      // in `stored` order (the refs carry `stored`), so a page reads about `limit` rows. Without
+      // one, the statements' own (org_id, stored, id) or (org_id, verb_id, stored) range serves.
+      const filters = [
         ['agent', q.agent, q.relatedAgents],
         ['activity', q.activity, q.relatedActivities],
-      ] as const)
-        if (value !== undefined)
+      ] as const;
+      const driver = filters.find(([, value]) => value !== undefined);
+      let query = driver
+        ? (selectStatements(db)
+            .innerJoin('xapi_refs as r', (join) =>
+              join.onRef('r.org_id', '=', 's.org_id').onRef('r.statement_id', '=', 's.id'),
+            )
+            .where('r.org_id', '=', q.orgId)
+            .where('r.kind', '=', driver[0])
+            .where('r.value', '=', driver[1]!)
+            .$if(!driver[2], (qb) => qb.where('r.direct', '=', 1)) as unknown as ReturnType<
+            typeof selectStatements
+          >)
+        : selectStatements(db);
+      const at = driver ? 'r' : 's';
+      const stored = sql.ref<number>(`${at}.stored`);
+      const id = sql.ref<string>(driver ? 'r.statement_id' : 's.id');
+      query = query.where('s.org_id', '=', q.orgId).where('s.voided', '=', 0);
+      if (q.verb !== undefined) query = query.where('s.verb_id', '=', q.verb);
+      if (q.registration !== undefined) query = query.where('s.registration', '=', q.registration);
+      for (const [kind, value, related] of filters)
+        if (value !== undefined && kind !== driver?.[0])
           query = query.where('s.id', 'in', (eb) => {
             let refs = eb
               .selectFrom('xapi_refs')
@@ -368,21 +388,20 @@ export function xapiStore(db: Db): XapiStore {
             if (!related) refs = refs.where('direct', '=', 1);
             return refs;
           });
-      if (q.since !== undefined) query = query.where('s.stored', '>', q.since);
-      if (q.until !== undefined) query = query.where('s.stored', '<=', q.until);
-      const direction = q.ascending ? 'asc' : 'desc';
+      if (q.since !== undefined) query = query.where(sql<boolean>`${stored} > ${q.since}`);
+      if (q.until !== undefined) query = query.where(sql<boolean>`${stored} <= ${q.until}`);
+      // Row-value comparison (both databases have it): the keyset cursor on (stored, id).
       if (q.after)
-        query = query.where((eb) =>
-          eb(
-            eb.refTuple('s.stored', 's.id'),
-            q.ascending ? '>' : '<',
-            eb.tuple(q.after!.stored, q.after!.id),
-          ),
+        query = query.where(
+          q.ascending
+            ? sql<boolean>`(${stored}, ${id}) > (${q.after.stored}, ${q.after.id})`
+            : sql<boolean>`(${stored}, ${id}) < (${q.after.stored}, ${q.after.id})`,
         );
+      const direction = q.ascending ? sql`asc` : sql`desc`;
       return statementRows(
         await query
-          .orderBy('s.stored', direction)
-          .orderBy('s.id', direction)
+          .orderBy(sql`${stored} ${direction}`)
+          .orderBy(sql`${id} ${direction}`)
           .limit(q.limit)
           .execute(),
       );

@@ -66,7 +66,7 @@ export const xapi: Migration = {
     await db.schema
       .createIndex('xapi_refs_value')
       .on('xapi_refs')
-      .columns(['org_id', 'kind', 'value', 'stored', 'statement_id'])
+      .columns(['org_id', 'kind', 'value', 'stored', 'statement_id', 'direct'])
       .execute();
     await db.schema
       .createTable('xapi_documents')
