@@ -28,6 +28,7 @@ export default defineConfig({
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',
                   'test/integration/sso.test.ts',
+                  'test/integration/xapi.test.ts',
                 ],
                 environment: 'node',
                 testTimeout: 20_000,

@@ -20,6 +20,8 @@ import { pushRoutes } from './routes/push';
 import { scimRoutes } from './scim/routes';
 import type { Vapid } from './push';
 import { mailService, type MailSetup } from './mail/outbox';
+import { lrsCredentialRoutes } from './xapi/credentials';
+import { xapiApp } from './xapi/app';
 
 export interface AppOptions extends Partial<AppDeps> {
   store: AppDeps['store'];
@@ -67,7 +69,8 @@ export function createApp(options: AppOptions) {
     .route('/', motivationRoutes)
     .route('/', socialRoutes)
     .route('/', pushRoutes(options.vapid))
-    .route('/', pilotRoutes);
+    .route('/', pilotRoutes)
+    .route('/', lrsCredentialRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -86,6 +89,7 @@ export function createApp(options: AppOptions) {
   app.get('/sso/:slug', (c) =>
     c.redirect(`/api/v1/auth/sso/start?org=${encodeURIComponent(c.req.param('slug'))}`, 302),
   );
+  app.route('/xapi', xapiApp(deps));
   if (options.staticDir) serveBuiltApp(app, options.staticDir);
   app.notFound((c) => c.json(errorBody('not_found', 'error.notFound'), 404));
   return app;

@@ -327,6 +327,30 @@ const rows: Row[] = [
       }),
     expect: adminOnly(200, 404),
   },
+  // LRS credentials for /xapi (the LRS itself: xapi.test.ts); Demo Co's credential is unknown in
+  // Globex.
+  {
+    route: 'POST /api/v1/admin/lrs-credentials',
+    body: { name: 'Company LRS', scope: 'read' },
+    expect: adminOnly(201),
+  },
+  { route: 'GET /api/v1/admin/lrs-credentials', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/admin/lrs-credentials/:id/revoke',
+    params: { id: 'lrs-demo-co' },
+    setup: async (store) =>
+      store.createLrsCredential({
+        id: 'lrs-demo-co',
+        orgId: 'demo-co',
+        name: 'Company LRS',
+        key: 'lrs-demo-co-key',
+        scope: 'all',
+        createdAt: Date.now(),
+        revokedAt: null,
+        secretHash: 'not-a-real-hash',
+      }),
+    expect: adminOnly(200, 404),
+  },
   // Motivation: cohort boards and the caller's own board settings.
   { route: 'GET /api/v1/cohorts/:id/leaderboard', cohortParam: 'id', expect: cohortReaders(200) },
   { route: 'GET /api/v1/me/board-profile', expect: signedIn(200) },

@@ -148,8 +148,9 @@ describe('the message catalogs', () => {
       expect(pilotT.catalogs[code]).toEqual(
         merged(code, 'pilot', 'phrases/people-errors', 'phrases/uploads', 'phrases/pilot'),
       );
+      // The LRS's refusals (xapi-errors) are read by LRS clients, never by a Kindling screen.
       expect(errorPhrase.catalogs[code]).toEqual(
-        merged(code, 'phrases/errors', 'phrases/people-errors'),
+        merged(code, 'phrases/errors', 'phrases/people-errors', 'phrases/xapi-errors'),
       );
     }
     for (const [area, bound] of [

@@ -9,8 +9,13 @@ import { de } from './errors.de';
 import { en } from './errors.en';
 import { de as peopleDe } from './people-errors.de';
 import { en as peopleEn } from './people-errors.en';
+import { de as xapiDe } from './xapi-errors.de';
+import { en as xapiEn } from './xapi-errors.en';
 
-const all = { en: { ...en, ...peopleEn }, de: { ...de, ...peopleDe } };
+const all = {
+  en: { ...en, ...peopleEn, ...xapiEn },
+  de: { ...de, ...peopleDe, ...xapiDe },
+};
 export const errorPhrase = defineWording(all);
 export type ErrorKey = keyof typeof all.en;
 

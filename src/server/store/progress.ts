@@ -18,6 +18,7 @@ import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
 import { addToLearnerDays } from './learner-days';
 import { lockUser } from './locks';
+import { mirrorEvents } from './xapi';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
@@ -202,6 +203,7 @@ export function progressStore(db: Db): ProgressStore {
         const accepted = acceptedEvents(events, results);
         if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
         await addToLearnerDays(tx, userId, accepted);
+        await mirrorEvents(tx, userId, events, results);
         return results;
       });
     },

@@ -403,6 +403,69 @@ export interface AggregateBackfillsTable {
   done_at: number | null;
 }
 
+export interface LrsCredentialsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  /** The Basic user name, shown once with its secret. */
+  key: string;
+  /** SHA-256 of the secret. */
+  secret_hash: string;
+  scope: 'read' | 'all';
+  created_at: number;
+  revoked_at: number | null;
+}
+
+/**
+ * One xAPI statement of an organisation. `body` is the statement as stored (JSON); null for a
+ * Kindling learning event, whose statement is built from `events` when read (same id).
+ */
+export interface XapiStatementsTable {
+  org_id: string;
+  id: string;
+  stored: number;
+  verb_id: string;
+  registration: string | null;
+  /** 1 once a voiding statement names this one. */
+  voided: Defaulted<Flag>;
+  /** The statement id a voiding statement voids. */
+  voids: string | null;
+  body: string | null;
+}
+
+/** What a statement refers to, for the agent/activity filters (see xapi/refs.ts). */
+export interface XapiRefsTable {
+  org_id: string;
+  statement_id: string;
+  kind: 'agent' | 'activity';
+  value: string;
+  /** 1: the statement's actor or object; 0: only for `related_*`. */
+  direct: Flag;
+  stored: number;
+}
+
+/** A State, Activity Profile or Agent Profile document ('' where a key part does not apply). */
+export interface XapiDocumentsTable {
+  org_id: string;
+  kind: 'state' | 'activity' | 'agent';
+  activity_id: string;
+  agent: string;
+  registration: string;
+  doc_id: string;
+  content_type: string;
+  /** Base64 of the bytes. */
+  body: string;
+  etag: string;
+  updated: number;
+}
+
+export interface XapiActivitiesTable {
+  org_id: string;
+  id: string;
+  /** JSON: the activity definition as last merged from statements. */
+  definition: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -445,6 +508,11 @@ export interface Database {
   sso_domains: SsoDomainsTable;
   sso_logins: SsoLoginsTable;
   sso_identities: SsoIdentitiesTable;
+  lrs_credentials: LrsCredentialsTable;
+  xapi_statements: XapiStatementsTable;
+  xapi_refs: XapiRefsTable;
+  xapi_documents: XapiDocumentsTable;
+  xapi_activities: XapiActivitiesTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -24,6 +24,7 @@ import { progressStore, type ProgressStore } from './progress';
 import { pushStore, type PushStore } from './push';
 import { scimStore, type ScimStore } from './scim';
 import { exportRows, importRows, type TransferRow } from './tables';
+import { xapiStore, type XapiStore } from './xapi';
 
 export type * from './auth';
 export type * from './learner-days';
@@ -36,6 +37,7 @@ export type * from './pilot';
 export type * from './progress';
 export type * from './push';
 export type * from './scim';
+export type * from './xapi';
 
 /** What every store does whatever its areas: health, shutdown, locks, whole-database transfer. */
 export interface BaseStore {
@@ -73,7 +75,8 @@ export interface Store
     PushStore,
     MailStore,
     ScimStore,
-    IdentityStore {}
+    IdentityStore,
+    XapiStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -115,5 +118,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...mailStore(db),
     ...scimStore(db),
     ...identityStore(db),
+    ...xapiStore(db),
   };
 }

@@ -57,6 +57,14 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'sso_configs', key: ['org_id'] },
   { name: 'sso_domains', key: ['domain'] },
   { name: 'sso_identities', key: ['org_id', 'issuer', 'subject'] },
+  { name: 'lrs_credentials', key: ['id'] },
+  { name: 'xapi_statements', key: ['org_id', 'id'] },
+  { name: 'xapi_refs', key: ['org_id', 'statement_id', 'kind', 'value'] },
+  {
+    name: 'xapi_documents',
+    key: ['org_id', 'kind', 'activity_id', 'agent', 'registration', 'doc_id'],
+  },
+  { name: 'xapi_activities', key: ['org_id', 'id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
