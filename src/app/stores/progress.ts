@@ -13,6 +13,7 @@ import {
   type LessonFacts,
   type ProgressState,
 } from '../../core/progress';
+import { waitingSummary } from '../../core/waiting';
 
 /** What the server sends as `state`: progress plus graded mastery. */
 export type ServerState = ProgressState & { mastery?: MasteryState };
@@ -40,6 +41,10 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     { name: 'progress.status' },
   );
   const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
+  /** The last lesson completion recorded on this page: what the completion screen reports. */
+  const lastCompletion = signal<{ lessonId: string; id: string } | null>(null, {
+    name: 'progress.lastCompletion',
+  });
 
   const state = computed(() => {
     const facts = lessonFacts.value;
@@ -71,9 +76,12 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     serverMastery,
     pending,
     pendingCount: computed(() => pending.value.length),
+    /** What waits to sync as a learner counts it: lessons, review answers, settings. */
+    waiting: computed(() => waitingSummary(pending.value)),
     /** XP shown on the device but not yet confirmed by the server (events in the outbox). */
     pendingXp: computed(() => state.value.xp - snapshot.value.xp),
     today,
+    lastCompletion,
     rejected,
     status,
     refresh,
@@ -96,6 +104,8 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
       if (!uid) throw new Error('Sign in to record progress.');
       const event = await outbox.record(uid, draft, resume);
       pending.value = [...pending.value, event];
+      if (event.type === 'lesson_completed')
+        lastCompletion.value = { lessonId: event.lessonId, id: event.id };
       onRecorded();
       return event;
     },
