@@ -1,10 +1,10 @@
 /**
- * The sticky header and the fixed sync bar cover the top and the bottom of the page. Their
+ * The sticky header and the fixed tab bar cover the top and the bottom of the page. Their
  * heights, which grow with text size and wrapping, are kept in `--edge-top` and `--edge-bottom`
  * on the root element; `scroll-padding` in styles.css uses them, so a control that receives
  * keyboard focus is scrolled clear of both bars instead of being hidden beneath one (WCAG 2.4.11,
  * Focus Not Obscured). When the bars would cover more than half the screen (large text on a
- * phone, a long "Couldn't sync" list) they stop floating and take their place in the page
+ * phone, many tabs in large text) they stop floating and take their place in the page
  * (`data-edges="flow"`), so the content keeps room to be read. Use as a `ref` on the bar.
  */
 const heights = { top: 0, bottom: 0 };
@@ -17,7 +17,7 @@ function place(): void {
   else delete root.dataset.edges;
   // A control in a bar that just moved keeps focus; keep it on screen too.
   const focused = document.activeElement;
-  if (focused?.closest('.topbar, .syncbar')) focused.scrollIntoView({ block: 'nearest' });
+  if (focused?.closest('.topbar, .tabbar')) focused.scrollIntoView({ block: 'nearest' });
 }
 
 function edgeRef(edge: 'top' | 'bottom'): (el: HTMLElement | null) => void {

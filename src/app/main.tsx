@@ -16,6 +16,9 @@ setTimeout(() => systemClock.timeZone());
 createStore()
   .then(async (store) => {
     await nextTask();
+    // The static shell from index.html goes in the same task as the first render: no flash.
+    root.textContent = '';
+    root.removeAttribute('aria-busy');
     render(
       <StoreContext.Provider value={store}>
         <App />

@@ -265,14 +265,50 @@ export function rightFirstAnswers(ledger: Ledger): Map<string, number> {
   return right;
 }
 
+/** The first-attempt accuracy bonus for a lesson with `quizzes` questions, `right` of them right. */
+function quizBonus(quizzes: number, right: number): number {
+  return quizzes > 0 ? Math.round((QUIZ_BONUS_XP * Math.min(right, quizzes)) / quizzes) : 0;
+}
+
+/** What finishing a lesson earned, as the completion screen tells it. */
+export type LessonOutcome =
+  | { kind: 'earned'; lessonXp: number; quizBonus: number }
+  /** Finished before: counts toward today's goal, earns no XP again. */
+  | { kind: 'replay' }
+  /** Faster than PLAUSIBLE_FRACTION of the estimate: no XP, no day toward the streak. */
+  | { kind: 'too_fast' }
+  | { kind: 'unknown' };
+
+/**
+ * What the completion `completionId` of `lessonId` earned, read off the ledger the numbers come
+ * from, so the screen never says more or less than the totals. Without an id (the completion is
+ * not known to this page), an earned lesson is reported as earned.
+ */
+export function lessonOutcome(
+  ledger: Ledger,
+  lessonId: string,
+  completionId?: string,
+): LessonOutcome {
+  const done = ledger.completions[lessonId];
+  if (done && completionId && done.id !== completionId) return { kind: 'replay' };
+  if (done)
+    return {
+      kind: 'earned',
+      lessonXp: LESSON_XP,
+      quizBonus: quizBonus(done.quizzes, rightFirstAnswers(ledger).get(lessonId) ?? 0),
+    };
+  return ledger.flagged[lessonId] ? { kind: 'too_fast' } : { kind: 'unknown' };
+}
+
 /** The XP table applied to a ledger. */
 export function awardsOf(ledger: Ledger): Award[] {
   const right = rightFirstAnswers(ledger);
-  const lessons = Object.entries(ledger.completions).map(([lessonId, c]): Award => {
-    const correct = Math.min(right.get(lessonId) ?? 0, c.quizzes);
-    const bonus = c.quizzes > 0 ? Math.round((QUIZ_BONUS_XP * correct) / c.quizzes) : 0;
-    return { lessonId, kind: 'lesson', at: c.at, xp: LESSON_XP + bonus };
-  });
+  const lessons = Object.entries(ledger.completions).map(([lessonId, c]): Award => ({
+    lessonId,
+    kind: 'lesson',
+    at: c.at,
+    xp: LESSON_XP + quizBonus(c.quizzes, right.get(lessonId) ?? 0),
+  }));
   const reviews = Object.entries(ledger.reviews).map(([day, r]): Award => ({
     lessonId: `review ${day}`,
     kind: 'review',

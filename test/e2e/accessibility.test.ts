@@ -261,7 +261,7 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       await continueCard.waitFor();
       await audit(page, 'home', findings);
 
-      await page.getByRole('link', { name: 'Roadmap' }).first().click();
+      await page.getByRole('link', { name: 'Learn', exact: true }).click();
       await page.getByRole('heading', { name: 'Take a pathway with you' }).waitFor();
       await audit(page, 'roadmap', findings);
       await page.getByRole('link', { name: 'Back to home' }).click();
@@ -302,6 +302,9 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       await page.getByRole('link', { name: 'Back to the module' }).click();
       await page.locator('.lesson-row').nth(1).click();
       await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+      // The player is a focused screen: close it to reach the header's sync indicator.
+      await page.getByRole('link', { name: 'Close lesson' }).click();
+      await page.locator('.sync-indicator').click();
       await page.getByRole('button', { name: 'Sync now' }).click();
       await page.getByText(/Couldn't sync/).click();
       await page.getByRole('button', { name: 'Dismiss' }).first().waitFor();

@@ -6,7 +6,13 @@
  */
 import { OUTBOX_SYNC_TAG } from '../../src/core/device-names';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  syncNow,
+} from '../support/browser';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -30,8 +36,8 @@ it('flushes the outbox from the service worker when no page is open', async () =
   await page.getByRole('link', { name: /^Continue:/ }).click();
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  await syncNow(page);
+  await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   const before = (await server.store.userEvents('u-demo-learner')).map((e) => e.id);
 
   await context.setOffline(true);

@@ -16,7 +16,13 @@ import { deriveState } from '../../src/core/progress';
 import { gradeMastery } from '../../src/server/mastery';
 import { lessonLookup } from '../../src/server/progress-aggregate';
 import { openStore } from '../../src/server/store/store';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  syncNow,
+} from '../support/browser';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
 import { ROOT } from '../support/server';
@@ -103,7 +109,7 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
 
   for (let i = 0; i < 4; i++) {
     await finishNextLesson(page);
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncNow(page);
     await page.getByRole('link', { name: 'Back to the module' }).click();
     await page.goto(proxy.url);
   }
@@ -115,10 +121,7 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
   await expect
     .poll(
       async () => {
-        await page
-          .getByRole('button', { name: 'Sync now' })
-          .click({ timeout: 1000 })
-          .catch(() => {});
+        await syncNow(page, 1000).catch(() => {});
         return (await outboxEvents(page)).length;
       },
       { timeout: 60_000, interval: 1000 },

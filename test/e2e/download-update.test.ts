@@ -110,7 +110,7 @@ it('replaces a downloaded module with the new version on the next online visit',
   expect(await page.getByText(NEW.second).count()).toBe(0);
 
   // Opened again, the lesson is the new version (resuming on its second card).
-  await page.getByRole('link', { name: MODULE.title }).first().click();
+  await page.getByRole('link', { name: 'Close lesson' }).click();
   await page.getByRole('heading', { level: 1, name: MODULE.title }).waitFor();
   await page.getByText(/Available offline · \d/).waitFor();
   expect(await page.getByRole('button', { name: 'Update download' }).count()).toBe(0);

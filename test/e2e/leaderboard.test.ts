@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  syncNow,
+} from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -141,7 +147,7 @@ describe('habit panel and leaderboard', () => {
 
   it('shows the cohort board with my row, and hostile names as plain text', async () => {
     const { page } = phone;
-    await page.getByRole('link', { name: 'Cohort leaderboard' }).click();
+    await page.getByRole('link', { name: 'Board', exact: true }).click();
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     await expect.poll(rows).toEqual([
       { rank: '1', name: 'Amy Ahead', xp: '30 XP', me: false },
@@ -202,8 +208,8 @@ describe('habit panel and leaderboard', () => {
     ]);
 
     await context.setOffline(false);
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+    await syncNow(page);
+    await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
     await page.getByRole('button', { name: 'All time' }).click();
     await page.getByRole('button', { name: 'This week' }).click();
     await expect
@@ -245,7 +251,7 @@ describe('habit panel and leaderboard', () => {
     await page
       .getByRole('link', { name: new RegExp(`Recommended by Max Manager.*${module.title}`) })
       .waitFor();
-    await page.getByRole('link', { name: 'Your badges and kudos' }).click();
+    await page.getByRole('link', { name: 'Me', exact: true }).click();
     await page.getByText(hostile).waitFor();
     await page.getByText('First kudos').waitFor();
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();

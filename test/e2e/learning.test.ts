@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
-import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { openPhone, signIn, type PhoneContext, signOut, syncNow } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -29,7 +29,7 @@ describe('the lesson player', () => {
   it('can be used with the keyboard alone, from sign-in to completion', async () => {
     const { page } = phone;
     // Start over signed out, and use only the keyboard.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.getByLabel('Email').waitFor();
     await page.keyboard.press('Tab'); // skip link
     await page.getByLabel('Email').focus();
@@ -121,10 +121,10 @@ describe('the roadmap', () => {
     await expect.poll(() => page.locator('.assessment').textContent()).toContain('100%');
     await expect.poll(() => page.locator('.assessment').textContent()).toContain('passed');
 
-    await page.getByRole('link', { name: 'Roadmap' }).click();
+    await page.getByRole('link', { name: 'Learn', exact: true }).click();
     await expect.poll(() => delegation.textContent()).toContain('(reached)');
     // The server graded it too.
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncNow(page);
     await expect
       .poll(
         async () =>

@@ -53,12 +53,16 @@ describe('a learner whose browser speaks German', () => {
       expect(await smallTargets(page)).toEqual([]);
       expect(await overflowAt200(page)).toEqual([]);
 
+      // The language is a setting under Me ("Ich").
+      await page.getByRole('link', { name: 'Ich', exact: true }).click();
+      expect(await overflowAt200(page)).toEqual([]);
       await page.getByLabel('Sprache').selectOption('en');
-      await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await page.getByRole('link', { name: 'Today', exact: true }).click();
       await page.reload();
       await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await page.getByRole('button', { name: 'Sync now' }).waitFor();
+      await page.getByRole('button', { name: /^Sync status: Up to date/ }).waitFor();
     } finally {
       await context.close();
     }
@@ -109,7 +113,7 @@ describe('a manager and an admin whose browsers speak German', () => {
       await page.getByText(/^„.+“ noch nicht begonnen \(fällig am 31\.03\.2099\)$/).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/\{\w+\}/); // all filled in
 
-      await page.getByRole('link', { name: 'Roadmap' }).click();
+      await page.getByRole('link', { name: 'Lernen' }).click();
       await page.getByRole('heading', { name: 'Deine Roadmap' }).waitFor();
       await page.getByLabel('Karrierepfad').waitFor();
       await page.getByRole('link', { name: 'Zurück zur Startseite' }).waitFor();

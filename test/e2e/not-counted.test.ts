@@ -4,7 +4,13 @@
  * it listed as not counted instead of it vanishing.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  syncNow,
+} from '../support/browser';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -30,8 +36,8 @@ it('lists progress synced after 40 days as not counted, with the reason', async 
   await page.getByRole('link', { name: /^Continue:/ }).click(); // opened once online…
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  await syncNow(page);
+  await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   const before = await server.store.userEvents('u-demo-learner');
   await context.setOffline(true); // …then taken offline
   await finishNextLesson(page);
@@ -49,6 +55,7 @@ it('lists progress synced after 40 days as not counted, with the reason', async 
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
 
   const list = page.getByRole('group').filter({ hasText: "Couldn't sync" });
+  await page.locator('.sync-indicator').click();
   await page.getByText(`Couldn't sync (${made.length})`).click();
   await expect.poll(() => list.getByText('Not counted').count()).toBe(made.length);
   expect(await list.textContent()).toContain('older than 30 days');

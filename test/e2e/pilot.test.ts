@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { ProgressEvent } from '../../src/core/events';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  signOut,
+} from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 
@@ -52,7 +58,7 @@ describe('the pilot dashboard', () => {
     await signIn(page, server.url);
     await page
       .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Roadmap' })
+      .getByRole('link', { name: 'Learn' })
       .waitFor();
     expect(await page.getByRole('link', { name: 'Pilot' }).count()).toBe(0);
     await waitForServiceWorker(page);
@@ -66,7 +72,7 @@ describe('the pilot dashboard', () => {
     // Nothing of a lazy area (assets/areas/, scripts/areas.mjs): not fetched, not precached.
     expect([...requested, ...cached].filter((u) => /\/assets\/areas\//.test(u))).toEqual([]);
     expect(cached.some((u) => /\/assets\/index-/.test(u))).toBe(true);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.getByLabel('Email').waitFor();
   });
 

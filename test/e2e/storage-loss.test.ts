@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { openPhone, signIn, type PhoneContext, syncNow } from '../support/browser';
 import { finishOpenLesson, outboxEvents } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -47,7 +47,7 @@ it('notices a wiped database, restores progress from the server and syncs new pr
   await context.clock.install({ time: Date.now() - 2 * READ_MS });
   await signIn(page, server.url);
   await readNextLesson(page);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await syncNow(page);
   await expect.poll(async () => (await completions()).length).toBe(1);
   await page.close();
 
@@ -67,12 +67,12 @@ it('notices a wiped database, restores progress from the server and syncs new pr
   expect(await outboxEvents(page)).toEqual([]);
 
   await readNextLesson(page);
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await syncNow(page);
   await expect.poll(async () => (await completions()).length).toBe(2);
   const stored = await completions();
   expect(new Set(stored.map((e) => e.deviceId)).size).toBe(2);
   await expect.poll(() => outboxEvents(page)).toEqual([]);
-  await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+  await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   expect(await page.getByText("Couldn't sync").count()).toBe(0);
 
   await page.getByRole('button', { name: 'OK' }).click();

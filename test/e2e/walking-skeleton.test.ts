@@ -4,7 +4,13 @@
  * nothing missing for installation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import {
+  openPhone,
+  signIn,
+  waitForServiceWorker,
+  type PhoneContext,
+  syncNow,
+} from '../support/browser';
 import { finishNextLesson } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -34,7 +40,7 @@ describe('a learner on a phone', () => {
     await expect.poll(() => page.locator('.lesson-row.done').textContent()).toContain('Done');
 
     // The server has the completion once it synced.
-    await page.getByRole('button', { name: 'Sync now' }).click();
+    await syncNow(page);
     await expect
       .poll(
         async () =>
@@ -43,7 +49,7 @@ describe('a learner on a phone', () => {
           ).length,
       )
       .toBe(1);
-    await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Up to date');
+    await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   });
 
   it('reloads with no network and shows the app, not the browser error page', async () => {

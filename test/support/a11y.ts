@@ -141,13 +141,18 @@ export async function hiddenWhenFocused(page: Page): Promise<string[]> {
     root.style.fontSize = '200%';
     // Let the page react to the new text size (bars re-measure themselves) before tabbing.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const bars = [...document.querySelectorAll('body *')].filter((el) =>
+    const modal = document.querySelector(':modal');
+    // Nothing outside a modal dialog is drawn over it (it is in the top layer).
+    const bars = [...(modal ?? document.body).querySelectorAll('*')].filter((el) =>
       ['fixed', 'sticky'].includes(getComputedStyle(el).position),
     );
-    // The tab order: every enabled, rendered control in the main content, in document order.
+    // The tab order: every enabled, rendered control in the main content, in document order;
+    // while a modal dialog is open (the sync sheet), the page behind it is inert and Tab stays
+    // in the dialog.
+    const scope = modal ? ':modal' : 'main';
     const controls = [
       ...document.querySelectorAll<HTMLElement>(
-        'main :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))',
+        `${scope} :is(a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"]))`,
       ),
     ].filter((el) => !el.matches(':disabled') && el.getClientRects().length > 0);
     const hidden = new Set<string>();

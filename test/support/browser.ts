@@ -73,3 +73,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       );
   });
 }
+
+/** Opens the sync sheet from the header's indicator, presses "Sync now" and closes the sheet. */
+export async function syncNow(page: Page, timeout?: number): Promise<void> {
+  await page.locator('.sync-indicator').click({ timeout });
+  await page.getByRole('button', { name: 'Sync now' }).click({ timeout });
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click({ timeout });
+}
+
+/** Signs out from the Me tab, where the rarely used settings live. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Me', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+}

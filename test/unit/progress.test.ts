@@ -16,6 +16,7 @@ import {
   REVIEW_XP,
   ledgerOf,
   lessonFacts,
+  lessonOutcome,
   mergePending,
   QUIZ_BONUS_XP,
   type LessonFacts,
@@ -490,5 +491,37 @@ describe('the daily review', () => {
       lookup,
     );
     expect(merged.xp).toBe(LESSON_XP + REVIEW_XP);
+  });
+});
+
+describe('what one completion earned (the completion screen)', () => {
+  const T = '2026-03-01T09:00:00+01:00';
+  it('tells the lesson XP and the quiz bonus apart, adding up to the XP total', () => {
+    const first = answered('q1', ['a'], T); // right
+    const second = answered('q2', ['b'], T); // wrong: the key is b and c
+    const done = completed('m.q', '2026-03-01T09:05:00+01:00');
+    const ledger = ledgerOf([first, second, done], lookup);
+    const outcome = lessonOutcome(ledger, 'm.q', done.id);
+    expect(outcome).toEqual({ kind: 'earned', lessonXp: LESSON_XP, quizBonus: 3 });
+    expect(state([first, second, done], '2026-03-01').xp).toBe(LESSON_XP + 3);
+  });
+
+  it('says a second finish of the same lesson is a replay that earns nothing more', () => {
+    const once = completed('m.a', T);
+    const again = completed('m.a', '2026-03-02T09:00:00+01:00');
+    const ledger = ledgerOf([once, again], lookup);
+    expect(lessonOutcome(ledger, 'm.a', again.id)).toEqual({ kind: 'replay' });
+    expect(lessonOutcome(ledger, 'm.a', once.id).kind).toBe('earned');
+  });
+
+  it('says a finish under a quarter of the estimate was too fast to count', () => {
+    const rushed = completed('m.a', T, 'Europe/Berlin', 4 * 60_000 * 0.25 - 1);
+    const ledger = ledgerOf([rushed], lookup);
+    expect(lessonOutcome(ledger, 'm.a', rushed.id)).toEqual({ kind: 'too_fast' });
+    expect(state([rushed], '2026-03-01')).toMatchObject({ xp: 0, todayCount: 0 });
+  });
+
+  it('knows nothing of a lesson with no completion', () => {
+    expect(lessonOutcome(emptyLedger, 'm.a')).toEqual({ kind: 'unknown' });
   });
 });

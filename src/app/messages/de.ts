@@ -264,9 +264,9 @@ export const de: Messages = {
   'sync.now': 'Jetzt synchronisieren',
   'sync.signOut': 'Abmelden',
   'sync.signOutConfirm': {
-    one: '{count} Fortschritt ist noch nicht synchronisiert. Er bleibt auf diesem Gerät und wird nach der nächsten Anmeldung synchronisiert. Trotzdem abmelden?',
+    one: '{count} Lektion oder Antwort ist noch nicht synchronisiert. Sie bleibt auf diesem Gerät und wird nach der nächsten Anmeldung synchronisiert. Trotzdem abmelden?',
     other:
-      '{count} Fortschritte sind noch nicht synchronisiert. Sie bleiben auf diesem Gerät und werden nach der nächsten Anmeldung synchronisiert. Trotzdem abmelden?',
+      '{count} Lektionen oder Antworten sind noch nicht synchronisiert. Sie bleiben auf diesem Gerät und werden nach der nächsten Anmeldung synchronisiert. Trotzdem abmelden?',
   },
   'sync.notCounted': 'Nicht gezählt: ',
   'sync.sessionEnded':
@@ -315,4 +315,56 @@ export const de: Messages = {
   'pathways.meta': { one: '{count} Modul · {minutes}', other: '{count} Module · {minutes}' },
   'pathways.moduleOffline': 'offline verfügbar',
   // ── end of offline block ──
+
+  // ── app shell (issue 18) ──
+  'nav.today': 'Heute',
+  'nav.learn': 'Lernen',
+  'nav.board': 'Rangliste',
+  'nav.me': 'Ich',
+  'sync.open': 'Synchronisierung: {status}. Details öffnen',
+  'sync.badgeWaiting': { one: '{count} Lektion wartet', other: '{count} Lektionen warten' },
+  'sync.badgeChanges': { one: '{count} wartet', other: '{count} warten' },
+  'sync.badgeOffline': 'Offline',
+  'sync.badgeProblem': 'Sync-Problem',
+  'sync.badgeSignedOut': 'Anmelden zum Synchronisieren',
+  'sync.sheetTitle': 'Synchronisierung',
+  'sync.close': 'Schließen',
+  'sync.waitingHeading': 'Wartet auf diesem Gerät',
+  'sync.waitingLessons': { one: '{count} Lektion', other: '{count} Lektionen' },
+  'sync.waitingReviews': {
+    one: '{count} Antwort aus der Wiederholung',
+    other: '{count} Antworten aus der Wiederholung',
+  },
+  'sync.waitingSettings': {
+    one: '{count} geänderte Einstellung',
+    other: '{count} geänderte Einstellungen',
+  },
+  'sync.nothingWaiting': 'Alles, was du getan hast, ist auf dem Server.',
+  'sync.lastFull': 'Zuletzt synchronisiert {when}',
+  'sync.savedHere':
+    'Nichts geht verloren: Was wartet, ist auf diesem Gerät gespeichert und wird von selbst synchronisiert.',
+  'me.settings': 'Einstellungen',
+  'me.account': 'Konto und angemeldete Geräte',
+  'me.reminders': 'Erinnerungen',
+  'player.close': 'Lektion schließen',
+  'home.today': 'heute',
+  'habit.week': 'Deine Woche',
+  'done.earnedLesson': '+{xp} XP für die Lektion',
+  'done.earnedQuiz': '+{xp} XP Quiz-Bonus',
+  'done.streakDay': 'Tag {count} deiner Serie',
+  'done.earnedLabel': 'Was diese Lektion gebracht hat',
+  'done.replay':
+    'Die XP für diese Lektion hast du beim ersten Mal bekommen. Wiederholen zählt trotzdem für dein Tagesziel.',
+  'done.tooFastTitle': 'Das ging zu schnell, um zu zählen',
+  'done.tooFast':
+    'Eine Lektion bringt XP und zählt für deine Serie, wenn du dir mindestens ein Viertel ihrer Zeit nimmst – hier etwa {minutes}. Alles in Ordnung: Nimm dir die nächste in Ruhe vor, dann zählt sie.',
+  'install.button': 'Kindling installieren',
+  'install.iosShare': 'Tippe in Safari auf die Teilen-Taste.',
+  'install.iosAdd': 'Wähle „Zum Home-Bildschirm“.',
+  'install.iosConfirm':
+    'Tippe auf „Hinzufügen“: Kindling öffnet sich dann vom Home-Bildschirm, auch offline.',
+  'install.nudge':
+    'Drei Tage in Folge! Installiere Kindling, um die Lektion des Tages mit einem Tipp zu öffnen.',
+  'install.notNow': 'Nicht jetzt',
+  'player.swipeHint': 'Wische nach links für die nächste Karte, nach rechts für die vorige.',
 };

@@ -261,9 +261,9 @@ export const en = {
   'sync.now': 'Sync now',
   'sync.signOut': 'Sign out',
   'sync.signOutConfirm': {
-    one: '{count} bit of progress has not synced yet. It stays on this device and syncs when you sign in again. Sign out anyway?',
+    one: '{count} lesson or answer has not synced yet. It stays on this device and syncs when you sign in again. Sign out anyway?',
     other:
-      '{count} bits of progress have not synced yet. They stay on this device and sync when you sign in again. Sign out anyway?',
+      '{count} lessons or answers have not synced yet. They stay on this device and sync when you sign in again. Sign out anyway?',
   },
   'sync.notCounted': 'Not counted: ',
   'sync.sessionEnded':
@@ -311,6 +311,49 @@ export const en = {
   'pathways.meta': { one: '{count} module · {minutes}', other: '{count} modules · {minutes}' },
   'pathways.moduleOffline': 'available offline',
   // ── end of offline block ──
+
+  // ── app shell (issue 18) ──
+  'nav.today': 'Today',
+  'nav.learn': 'Learn',
+  'nav.board': 'Board',
+  'nav.me': 'Me',
+  'sync.open': 'Sync status: {status}. Open details',
+  'sync.badgeWaiting': { one: '{count} lesson waiting', other: '{count} lessons waiting' },
+  'sync.badgeChanges': { one: '{count} waiting', other: '{count} waiting' },
+  'sync.badgeOffline': 'Offline',
+  'sync.badgeProblem': 'Sync problem',
+  'sync.badgeSignedOut': 'Sign in to sync',
+  'sync.sheetTitle': 'Sync',
+  'sync.close': 'Close',
+  'sync.waitingHeading': 'Waiting on this device',
+  'sync.waitingLessons': { one: '{count} lesson', other: '{count} lessons' },
+  'sync.waitingReviews': { one: '{count} review answer', other: '{count} review answers' },
+  'sync.waitingSettings': { one: '{count} changed setting', other: '{count} changed settings' },
+  'sync.nothingWaiting': 'Everything you did is on the server.',
+  'sync.lastFull': 'Last synced {when}',
+  'sync.savedHere': 'Nothing is lost: what waits is saved on this device and syncs by itself.',
+  'me.settings': 'Settings',
+  'me.account': 'Account and signed-in devices',
+  'me.reminders': 'Reminders',
+  'player.close': 'Close lesson',
+  'home.today': 'today',
+  'habit.week': 'Your week',
+  'done.earnedLesson': '+{xp} XP for the lesson',
+  'done.earnedQuiz': '+{xp} XP quiz bonus',
+  'done.streakDay': 'Day {count} of your streak',
+  'done.earnedLabel': 'What this lesson earned',
+  'done.replay':
+    'You earned this lesson’s XP the first time. Going over it again still counts toward today’s goal.',
+  'done.tooFastTitle': 'This one went by too fast to count',
+  'done.tooFast':
+    'A lesson earns XP and counts for your streak when you spend at least a quarter of its time on it — about {minutes} here. Nothing is wrong: take the next one at reading pace and it will count.',
+  'install.button': 'Install Kindling',
+  'install.iosShare': 'Tap the Share button in Safari’s toolbar.',
+  'install.iosAdd': 'Choose “Add to Home Screen”.',
+  'install.iosConfirm': 'Tap “Add”: Kindling opens from your home screen, even offline.',
+  'install.nudge': 'Three days in a row! Install Kindling to open today’s lesson with one tap.',
+  'install.notNow': 'Not now',
+  'player.swipeHint': 'Swipe left for the next card, right for the one before.',
 } as const;
 
 export type MessageKey = keyof typeof en;

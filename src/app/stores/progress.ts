@@ -9,6 +9,7 @@ import type { EventDraft, ProgressEvent } from '../../core/events';
 import type { MeState } from '../../core/api';
 import { emptyMastery } from '../../core/mastery';
 import { emptyState, mergePending, type LessonFacts } from '../../core/progress';
+import { waitingSummary } from '../../core/waiting';
 import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
 import type { Clock, Outbox } from '../../client/outbox';
 import type { SyncStatus } from '../../client/sync-engine';
@@ -36,6 +37,10 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     { name: 'progress.status' },
   );
   const today = signal(localDate(clock.now(), clock.timeZone()), { name: 'progress.today' });
+  /** The last lesson completion recorded on this page: what the completion screen reports. */
+  const lastCompletion = signal<{ lessonId: string; id: string } | null>(null, {
+    name: 'progress.lastCompletion',
+  });
 
   const state = computed(() => {
     const facts = lessonFacts.value;
@@ -67,9 +72,12 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     serverMastery,
     pending,
     pendingCount: computed(() => pending.value.length),
+    /** What waits to sync as a learner counts it: lessons, review answers, settings. */
+    waiting: computed(() => waitingSummary(pending.value)),
     /** XP shown on the device but not yet confirmed by the server (events in the outbox). */
     pendingXp: computed(() => state.value.xp - snapshot.value.xp),
     today,
+    lastCompletion,
     rejected,
     status,
     refresh,
@@ -92,6 +100,8 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
       if (!uid) throw new Error('Sign in to record progress.');
       const event = await outbox.record(uid, draft, resume);
       pending.value = [...pending.value, event];
+      if (event.type === 'lesson_completed')
+        lastCompletion.value = { lessonId: event.lessonId, id: event.id };
       onRecorded();
       return event;
     },

@@ -1,18 +1,17 @@
 /**
- * Home's habit panel: streak flame with the week's days, the daily-goal ring, XP, the goal
- * picker, and an evening nudge when today's goal is not met yet.
+ * Home's habit: one compact row on top (streak flame, the daily-goal ring, XP), and below the
+ * way on: the week's days, the longest streak and freezes, an evening nudge when today's goal is
+ * not met yet, and the goal picker. Reminders and the board live under Me and the Board tab.
  */
 import { localHour, nudgeDue } from '../../core/reminders';
 import { DAILY_GOALS, recentDays, type DailyGoal } from '../../core/progress';
 import { weekday } from '../format';
 import { formatDate, t } from '../i18n';
-import { paths } from '../router';
 import { useStore } from '../store';
-import { Link } from './Link';
-import { ReminderOptIn } from './ReminderOptIn';
+import { Icon } from './Icon';
 import '../motivation.css';
 
-export function GoalRing({ done, goal }: { done: number; goal: number }) {
+export function GoalRing({ done, goal, size = 64 }: { done: number; goal: number; size?: number }) {
   const share = Math.min(1, done / goal);
   const r = 26;
   const circumference = 2 * Math.PI * r;
@@ -22,7 +21,7 @@ export function GoalRing({ done, goal }: { done: number; goal: number }) {
       role="img"
       aria-label={t('habit.ring', { done: Math.min(done, goal), count: goal })}
     >
-      <svg viewBox="0 0 64 64" width="64" height="64" aria-hidden="true">
+      <svg viewBox="0 0 64 64" width={size} height={size} aria-hidden="true">
         <circle class="goal-ring-track" cx="32" cy="32" r={r} />
         <circle
           class="goal-ring-fill"
@@ -40,6 +39,35 @@ export function GoalRing({ done, goal }: { done: number; goal: number }) {
   );
 }
 
+/** Streak, today's goal and XP in one row: what home shows first, above "Continue". */
+export function HabitRow() {
+  const state = useStore().progress.state.value;
+  const { current } = state.streak;
+  return (
+    <section class="habit-row" aria-label={t('habit.label')}>
+      <div class={current > 0 ? 'stat flame lit' : 'stat flame'}>
+        <Icon name="flame" class="filled flame-icon" size={22} />
+        <span class="stat-value" data-testid="streak">
+          {current}
+        </span>
+        <span class="stat-label">{t('home.streak')}</span>
+      </div>
+      <div class="stat">
+        <GoalRing done={state.todayCount} goal={state.goal} size={34} />
+        <span class="stat-label">{t('home.today')}</span>
+      </div>
+      <div class="stat">
+        <Icon name="star" class="filled xp-icon" size={22} />
+        <span class="stat-value" data-testid="xp">
+          {state.xp}
+        </span>
+        <span class="stat-label">{t('home.xp')}</span>
+      </div>
+    </section>
+  );
+}
+
+/** The week, the longest streak, the evening nudge and the goal picker, below the way on. */
 export function HabitPanel() {
   const store = useStore();
   const state = store.progress.state.value;
@@ -47,33 +75,14 @@ export function HabitPanel() {
   const met = new Set(state.activeDays);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const missing = nudgeDue(state, localHour(Date.now(), tz));
-  const { current, longest, freezes } = state.streak;
-  const hasCohort = (store.session.user.value?.cohortIds.length ?? 0) > 0;
+  const { longest, freezes } = state.streak;
 
   function chooseGoal(goal: DailyGoal) {
     if (goal !== state.goal) void store.progress.record({ type: 'goal_set', goal });
   }
 
   return (
-    <section class="habit" aria-label={t('habit.label')}>
-      <div class="habit-row">
-        <div class={current > 0 ? 'flame lit' : 'flame'}>
-          <span class="flame-icon" aria-hidden="true">
-            🔥
-          </span>
-          <span class="stat-value" data-testid="streak">
-            {current}
-          </span>
-          <span class="stat-label">{t('home.streak')}</span>
-        </div>
-        <GoalRing done={state.todayCount} goal={state.goal} />
-        <div class="stat">
-          <span class="stat-value" data-testid="xp">
-            {state.xp}
-          </span>
-          <span class="stat-label">{t('home.xp')}</span>
-        </div>
-      </div>
+    <section class="habit" aria-label={t('habit.week')}>
       <ol class="week" aria-label={t('home.week')}>
         {recentDays(today, 7).map((day) => (
           <li
@@ -110,12 +119,6 @@ export function HabitPanel() {
           </button>
         ))}
       </fieldset>
-      <ReminderOptIn />
-      {hasCohort && (
-        <Link href={paths.leaderboard()} class="button">
-          {t('habit.leaderboard')}
-        </Link>
-      )}
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { nextLesson } from '../../core/next-up';
 import { minutes } from '../format';
 import { paths } from '../router';
 import { useStore } from '../store';
-import { HabitPanel } from './HabitPanel';
+import { HabitPanel, HabitRow } from './HabitPanel';
+import { InstallNudge } from './InstallNudge';
 import { HomeExtras } from './HomeExtras';
 import { Link } from './Link';
 import { QuickPick } from './QuickPick';
@@ -33,8 +34,11 @@ export function Home() {
   const completed = new Set(state.completedLessonIds);
   const roadmap = store.mastery.roadmap.value;
   const due = store.mastery.dueToday.value;
-  const focus =
-    roadmap?.nextUp && catalog?.pathways.find((p) => p.id === roadmap.nextUp!.pathwayId);
+  // The one thing to do now: the next lesson of an assigned pathway, else of the roadmap's
+  // focus, else of any module.
+  const assigned = store.home.extras.value?.assignments.find((a) => !a.complete)?.pathwayId;
+  const focusId = assigned ?? roadmap?.nextUp?.pathwayId;
+  const focus = focusId && catalog?.pathways.find((p) => p.id === focusId);
   const focusModules = focus ? catalog!.modules.filter((m) => focus.moduleIds.includes(m.id)) : [];
   const next =
     catalog && (nextLesson(focusModules, completed) ?? nextLesson(catalog.modules, completed));
@@ -42,10 +46,7 @@ export function Home() {
   return (
     <section class="page home">
       <h1>{t('home.greeting', { name: user.name.split(' ')[0]! })}</h1>
-      <HabitPanel />
-      <SocialHome />
-
-      <HomeExtras />
+      <HabitRow />
       {store.content.catalogError.value && (
         <p class="notice" role="status">
           {store.content.catalogError.value}
@@ -73,6 +74,11 @@ export function Home() {
           </span>
         </Link>
       )}
+      {catalog && !next && catalog.modules.length > 0 && <p class="card">{t('home.allDone')}</p>}
+      <InstallNudge />
+      <SocialHome />
+      <HomeExtras />
+      <HabitPanel />
       {belowTheFold && catalog && <QuickPick modules={catalog.modules} completed={completed} />}
       {roadmap && (
         <p>
@@ -85,7 +91,6 @@ export function Home() {
           </Link>
         </p>
       )}
-      {catalog && !next && catalog.modules.length > 0 && <p class="card">{t('home.allDone')}</p>}
 
       {belowTheFold && catalog && catalog.modules.length > 0 && (
         <>

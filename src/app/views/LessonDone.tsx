@@ -3,6 +3,8 @@ import { ASSESSMENT_PASS } from '../../core/mastery';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { DoneCelebration } from './DoneCelebration';
+import { LessonEarned } from './LessonEarned';
+import { Icon } from './Icon';
 import { Link } from './Link';
 import { formatNumber, formatPercent, t } from '../i18n';
 
@@ -21,9 +23,7 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
 
   return (
     <section class="page done">
-      <div class="celebrate" aria-hidden="true">
-        🔥
-      </div>
+      <Icon name="flame" class="filled celebrate" size={72} />
       <h1 tabIndex={-1} ref={heading}>
         {t('done.title')}
       </h1>
@@ -53,6 +53,7 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
           {!assessment.passed && <p>{t('done.retry')}</p>}
         </div>
       )}
+      <LessonEarned lessonId={lessonId} estimateMinutes={lesson?.estimateMinutes} />
       <p class="stats-line">
         <strong>{formatNumber(state.streak.current)}</strong> {t('done.streak')} ·{' '}
         <strong>{formatNumber(state.xp)}</strong> {t('home.xp')}

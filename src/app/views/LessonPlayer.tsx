@@ -1,8 +1,11 @@
 /**
- * The lesson player: one card at a time with a progress bar; buttons, arrow keys and swipes move
- * between cards; the card heading takes focus and the position is announced. Every move is
- * recorded with its resume point in one outbox transaction, so a reload (or days offline)
- * returns to the same card.
+ * The lesson player, a focused screen: a close button and the progress bar on top, one card at a
+ * time, and the way on (Back, Check answer, Next, Finish) in a bar kept at the bottom of the
+ * screen, so it is never below the fold however long the card. Buttons, arrow keys and swipes
+ * move between cards (left swipe forward, right swipe back; `touch-action: pan-y` keeps
+ * horizontal swipes from the browser's own back gesture); the card heading takes focus and the
+ * position is announced. Every move is recorded with its resume point in one outbox
+ * transaction, so a reload (or days offline) returns to the same card.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
@@ -11,7 +14,8 @@ import { assessmentLessonId } from '../../core/mastery';
 import { navigate, paths } from '../router';
 import { useStore } from '../store';
 import { Link } from './Link';
-import { QuizCardView } from './QuizCard';
+import { QuizCardView, useQuizState } from './QuizCard';
+import { Icon } from './Icon';
 import { t } from '../i18n';
 import { minutes } from '../format';
 
@@ -26,6 +30,7 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   const startedAt = useRef(Date.now());
   const heading = useRef<HTMLHeadingElement>(null);
   const touchX = useRef<number | null>(null);
+  const quiz = useQuizState();
 
   useEffect(() => {
     let cancelled = false;
@@ -67,6 +72,8 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   async function go(to: number) {
     if (!lesson || to < 0 || to >= cardCount) return;
     index.value = to;
+    quiz.chosen.value = [];
+    quiz.checked.value = null;
     await store.progress.record(
       { type: 'card_viewed', lessonId, cardId: lesson.cards[to]!.id },
       resumeAt(to),
@@ -116,6 +123,13 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   if (!lesson || !card) return <p class="page muted">{t('player.opening')}</p>;
 
   const last = safeIndex === cardCount - 1;
+  const formId = `quiz-form-${card.id}`;
+  // Check answer takes the main place while a quiz waits for its first answer, or once options
+  // are chosen again after "Try again".
+  const checking =
+    card.kind === 'quiz' &&
+    quiz.checked.value === null &&
+    (!answered.value[card.id] || quiz.chosen.value.length > 0);
   return (
     <section
       class="page player"
@@ -129,55 +143,62 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
         if (end - start > 60) void go(safeIndex - 1);
       }}
     >
-      <Link href={paths.module(moduleId)} class="back">
-        ← {module.value!.title}
-      </Link>
-      <div
-        class="progress"
-        role="progressbar"
-        aria-label={t('player.progress')}
-        aria-valuemin={1}
-        aria-valuemax={cardCount}
-        aria-valuenow={safeIndex + 1}
-        aria-valuetext={t('player.cardOf', { n: safeIndex + 1, count: cardCount })}
-      >
-        <div class="progress-fill" style={{ width: `${((safeIndex + 1) / cardCount) * 100}%` }} />
+      <div class="player-top">
+        <Link href={paths.module(moduleId)} class="icon-button" aria-label={t('player.close')}>
+          <Icon name="close" />
+        </Link>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-label={t('player.progress')}
+          aria-valuemin={1}
+          aria-valuemax={cardCount}
+          aria-valuenow={safeIndex + 1}
+          aria-valuetext={t('player.cardOf', { n: safeIndex + 1, count: cardCount })}
+        >
+          <div class="progress-fill" style={{ width: `${((safeIndex + 1) / cardCount) * 100}%` }} />
+        </div>
       </div>
-      <h1 class="lesson-heading" tabIndex={-1} ref={heading}>
-        {lesson.title}
-        <span class="visually-hidden">
-          {t('player.headingCard', { n: safeIndex + 1, count: cardCount })}
-        </span>
-      </h1>
-      <p class="muted" aria-hidden="true">
-        {t('player.cardOf', { n: safeIndex + 1, count: cardCount })} ·{' '}
-        {minutes(lesson.estimateMinutes)}
-      </p>
-      <article class={`card lesson-card kind-${card.kind}`} key={card.id}>
-        {card.kind === 'quiz' ? (
-          <QuizCardView
-            quiz={card}
-            onAnswer={async (answerIds) => {
-              if (!firstAnswers.current[card.id])
-                firstAnswers.current = { ...firstAnswers.current, [card.id]: answerIds };
-              // The way on opens with the result, not after the write: a learner who reads
-              // "Correct" and presses → (or Next) at once must not find it still shut. The
-              // answer's write was queued first, so it keeps its place before the next card's.
-              answered.value = { ...answered.value, [card.id]: true };
-              await store.progress.record(
-                { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
-                resumeAt(safeIndex),
-              );
-            }}
-          />
-        ) : (
-          <>
-            {card.kind === 'takeaway' && <p class="eyebrow">{t('player.takeaway')}</p>}
-            {card.kind === 'callout' && <p class="eyebrow">{t('player.note')}</p>}
-            <div class="prose" dangerouslySetInnerHTML={{ __html: card.html }} />
-          </>
-        )}
-      </article>
+      <div class="player-body">
+        <h1 class="lesson-heading" tabIndex={-1} ref={heading}>
+          {lesson.title}
+          <span class="visually-hidden">
+            {t('player.headingCard', { n: safeIndex + 1, count: cardCount })}
+          </span>
+        </h1>
+        <p class="muted player-meta" aria-hidden="true">
+          {module.value!.title} · {t('player.cardOf', { n: safeIndex + 1, count: cardCount })} ·{' '}
+          {minutes(lesson.estimateMinutes)}
+        </p>
+        <article class={`card lesson-card kind-${card.kind}`} key={card.id}>
+          {card.kind === 'quiz' ? (
+            <QuizCardView
+              quiz={card}
+              state={quiz}
+              checkInside={false}
+              onAnswer={async (answerIds) => {
+                if (!firstAnswers.current[card.id])
+                  firstAnswers.current = { ...firstAnswers.current, [card.id]: answerIds };
+                // The way on opens with the result, not after the write: a learner who reads
+                // "Correct" and presses → (or Next) at once must not find it still shut. The
+                // answer's write was queued first, so it keeps its place before the next card's.
+                answered.value = { ...answered.value, [card.id]: true };
+                await store.progress.record(
+                  { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
+                  resumeAt(safeIndex),
+                );
+              }}
+            />
+          ) : (
+            <>
+              {card.kind === 'takeaway' && <p class="eyebrow">{t('player.takeaway')}</p>}
+              {card.kind === 'callout' && <p class="eyebrow">{t('player.note')}</p>}
+              <div class="prose" dangerouslySetInnerHTML={{ __html: card.html }} />
+            </>
+          )}
+        </article>
+        {quizBlocked && <p class="muted hint">{t('player.answerFirst')}</p>}
+      </div>
       <nav class="player-nav" aria-label={t('player.nav')}>
         <button
           type="button"
@@ -187,27 +208,17 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
         >
           {t('player.back')}
         </button>
-        {last ? (
-          <button
-            type="button"
-            class="button primary"
-            onClick={() => void finish()}
-            disabled={quizBlocked}
-          >
-            {t('player.finish')}
-          </button>
-        ) : (
-          <button
-            type="button"
-            class="button primary"
-            onClick={() => void go(safeIndex + 1)}
-            disabled={quizBlocked}
-          >
-            {t('player.next')}
-          </button>
-        )}
+        {/* One button for Check answer, Next and Finish: focus stays on it as its job changes. */}
+        <button
+          type={checking ? 'submit' : 'button'}
+          form={checking ? formId : undefined}
+          class="button primary"
+          onClick={checking ? undefined : () => void (last ? finish() : go(safeIndex + 1))}
+          disabled={checking ? quiz.chosen.value.length === 0 : quizBlocked}
+        >
+          {t(checking ? 'quiz.check' : last ? 'player.finish' : 'player.next')}
+        </button>
       </nav>
-      {quizBlocked && <p class="muted hint">{t('player.answerFirst')}</p>}
     </section>
   );
 }

@@ -11,6 +11,7 @@ export function Link({
   class?: string;
   children: ComponentChildren;
   'aria-label'?: string;
+  'aria-current'?: 'page' | 'step';
 }) {
   return (
     <a href={href} class={className} onClick={linkHandler} {...rest}>

@@ -1,10 +1,18 @@
-/** The learner's profile: badges (skill and habit), kudos received, and giving kudos. */
+/**
+ * Me: the learner's profile (badges, kudos received, giving kudos) and the settings used rarely
+ * enough not to sit on every screen: language, reminders, installing, account and signing out.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 import '../motivation.css';
 import { BadgeList } from './BadgeList';
+import { InstallEntry } from './InstallEntry';
+import { Link } from './Link';
+import { LocalePicker } from './LocalePicker';
+import { ReminderOptIn } from './ReminderOptIn';
+import { navigate, paths } from '../router';
 
 export function ProfileView() {
   const store = useStore();
@@ -43,6 +51,31 @@ export function ProfileView() {
         </ul>
       )}
       <GiveKudos people={colleagues.value} />
+      <Settings />
+    </section>
+  );
+}
+
+function Settings() {
+  const store = useStore();
+  async function signOut() {
+    const waiting = store.progress.waiting.value.total;
+    if (waiting > 0 && !confirm(t('sync.signOutConfirm', { count: waiting }))) return;
+    await store.signOut();
+    navigate(paths.home(), true); // whoever signs in next starts on Today
+  }
+  return (
+    <section class="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('me.settings')}</h2>
+      <LocalePicker />
+      <ReminderOptIn />
+      <InstallEntry />
+      <Link href={paths.account()} class="settings-link">
+        {t('me.account')}
+      </Link>
+      <button type="button" class="button quiet" onClick={() => void signOut()}>
+        {t('sync.signOut')}
+      </button>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import type { QuizCard } from '../../core/content';
 import { gradeQuiz } from '../../core/quiz';
 import { t } from '../i18n';
@@ -7,15 +7,45 @@ import { t } from '../i18n';
  * A quiz card. The grade shown here is a preview: the server grades the answer again at sync.
  * Feedback says right or wrong in words and an icon, never by colour alone.
  */
+/** What is chosen, and the result once checked (null before). */
+export interface QuizState {
+  chosen: Signal<string[]>;
+  checked: Signal<boolean | null>;
+}
+
+export function useQuizState(): QuizState {
+  return { chosen: useSignal<string[]>([]), checked: useSignal<boolean | null>(null) };
+}
+
+/** The submit button of the quiz form `formId`, wherever it is placed. */
+export function CheckAnswerButton({ formId, state }: { formId: string; state: QuizState }) {
+  return (
+    <button
+      type="submit"
+      form={formId}
+      class="button primary"
+      disabled={state.chosen.value.length === 0}
+    >
+      {t('quiz.check')}
+    </button>
+  );
+}
+
 export function QuizCardView({
   quiz,
   onAnswer,
+  state: shared,
+  checkInside = true,
 }: {
   quiz: QuizCard;
   onAnswer: (answerIds: string[], correct: boolean) => Promise<void>;
+  /** The state, when the parent shows the "Check answer" button itself (`checkInside` false). */
+  state?: QuizState;
+  checkInside?: boolean;
 }) {
-  const chosen = useSignal<string[]>([]);
-  const checked = useSignal<boolean | null>(null);
+  const own = useQuizState();
+  const { chosen, checked } = shared ?? own;
+  const formId = `quiz-form-${quiz.id}`;
   const multiple = quiz.mode === 'multiple';
   const name = `quiz-${quiz.id}`;
 
@@ -37,7 +67,7 @@ export function QuizCardView({
   }
 
   return (
-    <form class="quiz" onSubmit={check}>
+    <form class="quiz" id={formId} onSubmit={check}>
       <fieldset>
         <legend class="quiz-prompt">
           <span class="eyebrow">{t(multiple ? 'quiz.multiple' : 'quiz.single')}</span>
@@ -79,24 +109,20 @@ export function QuizCardView({
         {checked.value === true && <p class="result right">{t('quiz.correct')}</p>}
         {checked.value === false && <p class="result wrong">{t('quiz.incorrect')}</p>}
       </div>
-      {checked.value === null ? (
-        <button type="submit" class="button primary" disabled={chosen.value.length === 0}>
-          {t('quiz.check')}
-        </button>
-      ) : (
-        checked.value === false && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              checked.value = null;
-              chosen.value = [];
-            }}
-          >
-            {t('quiz.retry')}
-          </button>
-        )
-      )}
+      {checked.value === null
+        ? checkInside && <CheckAnswerButton formId={formId} state={{ chosen, checked }} />
+        : checked.value === false && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                checked.value = null;
+                chosen.value = [];
+              }}
+            >
+              {t('quiz.retry')}
+            </button>
+          )}
     </form>
   );
 }

@@ -54,9 +54,6 @@ export function SocialHome() {
           })}
         </ul>
       )}
-      <Link href={paths.profile()} class="button">
-        {t('social.badgesLink')}
-      </Link>
     </>
   );
 }
