@@ -47,10 +47,10 @@ describe('security headers on every response', () => {
   const requests: Array<[string, string, string, number]> = [
     ['API JSON', 'GET', '/api/v1/health', 200],
     ['API 401', 'GET', '/api/v1/me', 401],
-    // Unknown API paths ask a signed-out caller to sign in first (nothing to probe).
-    ['API unknown path', 'GET', '/api/v1/nope', 401],
+    // Guards sit on their routes: a path no route serves is 404, signed in or not.
+    ['API unknown path', 'GET', '/api/v1/nope', 404],
     ['API 400 (bad JSON)', 'POST', '/api/v1/auth/login', 400],
-    ['API wrong method', 'DELETE', '/api/v1/health', 401],
+    ['API wrong method', 'DELETE', '/api/v1/health', 404],
     ['API 404 outside v1', 'GET', '/api/v2/health', 404],
     ['hashed static file', 'GET', '/assets/app-abc123.js', 200],
     ['service worker', 'GET', '/sw.js', 200],

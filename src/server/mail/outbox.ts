@@ -46,7 +46,7 @@ export function mailFromEnv(env: NodeJS.ProcessEnv): MailSetup | undefined {
   return {
     mailer: smtpMailer(env.SMTP_URL),
     from: env.MAIL_FROM ?? 'Kindling <kindling@localhost>',
-    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: env.PUBLIC_URL === undefined ? undefined : withoutTrailingSlashes(env.PUBLIC_URL),
   };
 }
 
@@ -129,4 +129,11 @@ export function mailService(store: Store, setup: MailSetup, now: () => number): 
       return run;
     },
   };
+}
+
+/** `url` without the slashes it ends with (a scan: `/\/+$/` is quadratic on "////…x"). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }
