@@ -16,7 +16,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, waitForServiceWorker } from '../test/support/browser';
+import {
+  CHROMIUM_ARGS,
+  executablePath,
+  signIn,
+  waitForServiceWorker,
+} from '../test/support/browser';
 import { startServer } from '../test/support/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -120,9 +125,7 @@ export async function lighthouseFigures(): Promise<PageFigures[]> {
 
     // Sign in once in the shared profile; Lighthouse's tabs then carry the session cookie.
     await page.goto(server.url);
-    await page.getByLabel('Email').fill('learner@demo.test');
-    await page.getByLabel('Password').fill('learn-daily');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url);
     const next = page.getByRole('link', { name: /^Continue:/ });
     await next.waitFor();
     const lessonPath = (await next.getAttribute('href'))!;

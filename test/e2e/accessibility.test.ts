@@ -192,6 +192,14 @@ const report = (findings: Finding[]) =>
  * sizes and 200% text in light and dark mode.
  */
 async function audit(page: Page, screen: string, findings: Finding[]) {
+  // Measure what the screen settles into: a sheet sliding up is smaller than it will be.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
   for (const [kind, problems] of [
     ['focus hidden', await hiddenWhenFocused(page)],
     ['moves with reduced motion', await motionWhenReduced(page)],

@@ -50,7 +50,7 @@ it('lists progress synced after 40 days as not counted, with the reason', async 
   await context.clock.setSystemTime(Date.now() + serverOffset);
   await context.setOffline(false); // `online` starts a sync…
   // …which finds the session expired meanwhile: sign in again; the outbox waited.
-  await page.getByLabel('Password').waitFor();
+  await page.getByLabel('Email').waitFor();
   await signIn(page, server.url);
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
 

@@ -166,7 +166,7 @@ it('warns before signing out with unsynced progress and keeps it for the same le
 
   page.once('dialog', (d) => void d.accept()); // still offline: sign out with events unsynced
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel('Password').waitFor();
+  await page.getByLabel('Email').waitFor();
   expect((await outboxEvents(page)).map((e) => e.id)).toEqual(waiting.map((e) => e.id));
 
   await context.setOffline(false);

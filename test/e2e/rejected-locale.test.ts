@@ -35,10 +35,12 @@ it('words the reason an event was refused in German, also after a reload', async
   try {
     await page.goto(server.url);
     await page.getByLabel('E-Mail').fill('learner@demo.test');
+    await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByLabel('Passwort').fill('learn-daily');
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByRole('heading', { name: /Hallo Lena/ }).waitFor();
-    await expect.poll(() => page.locator('.syncbar').textContent()).toContain('Auf dem neuesten');
+    const indicator = page.locator('.sync-indicator');
+    await expect.poll(() => indicator.textContent()).toContain('Auf dem neuesten');
 
     await context.setOffline(true);
     await page.getByRole('button', { name: '2 Lektionen' }).click(); // a new daily goal
@@ -53,6 +55,7 @@ it('words the reason an event was refused in German, also after a reload', async
     ]);
 
     await context.setOffline(false);
+    await indicator.click(); // the sheet with "Sync now" and the list
     await page.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
     const list = page.locator('details.rejected');
     await list.getByText(/^Nicht synchronisiert \(\d+\)$/).click();
@@ -62,6 +65,7 @@ it('words the reason an event was refused in German, also after a reload', async
 
     // Kept on the device as a phrase: the list is worded again from storage after a reload.
     await page.reload();
+    await indicator.click();
     await page.locator('details.rejected summary').click();
     await list.getByText(german).waitFor();
   } finally {

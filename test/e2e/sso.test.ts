@@ -60,6 +60,7 @@ describe('signing in with a company account', () => {
     await page.locator('.module-card').first().waitFor(); // the app loaded their lessons too
     const cookies = await page.context().cookies(server.url);
     expect(cookies.find((c) => c.name === 'kindling_session')).toMatchObject({ httpOnly: true });
+    await page.getByRole('link', { name: 'Me', exact: true }).click(); // settings live under Me
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').waitFor();
   });
