@@ -13,16 +13,17 @@ import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
 import { reportProgress, type LearnerActivity } from '../../core/team';
-import { learnerActivities, learnerActivity } from '../activity';
+import { learnerActivities } from '../activity';
 import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
-import { currentStreaks, progressStateOf } from '../progress-aggregate';
+import { currentStreaks } from '../progress-aggregate';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import type { Assignment, Person } from '../store/store';
+import { reportProgressOf } from '../team-progress';
 
 const isoDate = z
   .string()
@@ -59,15 +60,11 @@ async function progressOf(
 const pathwayOptions = (catalog: Catalog): PathwayOption[] =>
   catalog.pathways.map((p) => ({ id: p.id, title: p.title, estimateMinutes: p.estimateMinutes }));
 
-/** One report's progress, for the pages about them. */
+/** One report's progress and career gap, for the pages about them (the digest reads the same). */
 async function personProgress(c: Context<AppEnv>, person: Person, catalog: Catalog) {
-  const { store, now } = c.var.deps;
-  const [activity, assignments, { streak }] = await Promise.all([
-    learnerActivity(store, person, now()),
-    store.listAssignments(person.orgId, [person.id]),
-    progressStateOf(store, person, now()),
-  ]);
-  return progressOf(c, person, catalog, { activity, assignments, streak: streak.current });
+  const progress = await reportProgressOf(c.var.deps.store, person, catalog, c.var.deps.now());
+  const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
+  return { progress, gap };
 }
 
 function summary(person: Person): PersonSummary {
