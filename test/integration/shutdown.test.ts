@@ -26,21 +26,6 @@ async function signIn(server: ApiProcess, email = 'learner@demo.test') {
 
 type Outcome = { status: number; at: number } | { error: string; at: number };
 
-async function sync(server: ApiProcess, cookie: string, events: ProgressEvent[]): Promise<Outcome> {
-  try {
-    const res = await fetch(`${server.url}/api/v1/sync`, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: JSON.stringify(syncBody(events)),
-    });
-    await res.arrayBuffer();
-    return { status: res.status, at: Date.now() };
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause;
-    return { error: cause?.code ?? String(err), at: Date.now() };
-  }
-}
-
 /** A sync sent with node:http, so the test knows when its bytes have all left (`sent`). */
 function syncSent(server: ApiProcess, cookie: string, events: ProgressEvent[]) {
   const body = JSON.stringify(syncBody(events));
@@ -139,7 +124,7 @@ describe.skipIf(postgresSkipped)('a rolling restart of two processes on one Post
         const events = batchOf(20);
         all.push(...events);
         for (let attempt = 0; ; attempt++) {
-          const o = await sync(processes[(turn + attempt) % 2]!, cookie, events);
+          const o = await syncSent(processes[(turn + attempt) % 2]!, cookie, events).answer;
           if ('status' in o) {
             statuses.push(o.status);
             if (o.status === 200) break;
