@@ -25,6 +25,25 @@ afterAll(async () => {
 const cardPosition = (page: Page) =>
   page.getByRole('progressbar', { name: 'Lesson progress' }).getAttribute('aria-valuenow');
 
+/** The card index the device has stored as this lesson's resume point, if any. */
+const savedCardIndex = (page: Page, lessonId: string) =>
+  page.evaluate(
+    (lesson) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const open = indexedDB.open('kindling');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('resume').objectStore('resume').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const rows = all.result as { key: string; cardIndex: number }[];
+            resolve(rows.find((row) => row.key.endsWith(`:${lesson}`))?.cardIndex);
+          };
+        };
+      }),
+    lessonId,
+  );
+
 describe('the lesson player', () => {
   it('can be used with the keyboard alone, from sign-in to completion', async () => {
     const { page } = phone;
@@ -86,6 +105,9 @@ describe('the lesson player', () => {
     await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => cardPosition(page)).toBe('2');
+    // The card shows at once; its resume point commits to IndexedDB a moment later. Reload once
+    // it is on the device, as a learner's next visit would.
+    await expect.poll(() => savedCardIndex(page, 'planning-learning-time.assessment')).toBe(1);
     await page.reload();
     await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
     await expect.poll(() => cardPosition(page)).toBe('2');
