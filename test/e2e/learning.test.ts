@@ -56,7 +56,8 @@ describe('the lesson player', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('learner@demo.test');
     await page.keyboard.press('Enter'); // email first: the password field comes next, focused
-    await page.getByLabel('Password').waitFor();
+    const password = page.getByLabel('Password');
+    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('learn-daily');
     await page.keyboard.press('Enter');
     const cont = page.getByRole('link', { name: /^Continue:/ });

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
 import { catalogs, errorText, t } from '../i18n';
@@ -34,7 +34,9 @@ export function SignIn() {
   useEffect(() => {
     error.value = refusalInAddress();
   }, []);
-  useEffect(() => {
+  // The password field is focused in the frame it appears (a layout effect), so keys typed right
+  // after the email's Enter land in it rather than back in the email field.
+  useLayoutEffect(() => {
     if (step.value === 'password') password.current?.focus();
   }, [step.value]);
 
