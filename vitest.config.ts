@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
  * Two projects: fast unit + integration tests (Node, no browser), and end-to-end tests that drive
  * the system Chromium against the built app served by the real server (run after `npm run build`).
  */
+/** A PostgreSQL that answers, started from npm's binaries when none does (runs once, reused). */
+const databaseSetup = 'test/support/database-setup.ts';
+
 export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
@@ -12,6 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+          globalSetup: [databaseSetup],
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -23,6 +27,7 @@ export default defineConfig({
             {
               test: {
                 name: 'postgres',
+                globalSetup: [databaseSetup],
                 include: [
                   'test/integration/api.test.ts',
                   'test/integration/mail.test.ts',
@@ -39,6 +44,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['test/support/browser-setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

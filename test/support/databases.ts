@@ -6,7 +6,9 @@
  * - PostgreSQL on TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a new
  *   schema with a random name, dropped with CASCADE afterwards.
  *
- * An unreachable PostgreSQL FAILS the suite. Only KINDLING_SKIP_POSTGRES=1 leaves it out.
+ * When TEST_DATABASE_URL does not answer, database-setup.ts (the projects' global setup) has
+ * started a PostgreSQL of the suite's own and pointed TEST_DATABASE_URL at it. An unreachable
+ * PostgreSQL still FAILS the suite. Only KINDLING_SKIP_POSTGRES=1 leaves it out.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
