@@ -43,7 +43,9 @@ async function freePort(): Promise<number> {
 }
 
 async function startChild(): Promise<void> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // The production build (`npm run build` compiles the server to build/server/main.js), as
+  // `npm start` runs it: killed and restarted twenty times.
+  child = spawn(process.execPath, ['--enable-source-maps', 'build/server/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
