@@ -5,40 +5,24 @@
  * returns.
  */
 import { OUTBOX_SYNC_TAG } from '../../src/core/device-names';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
+import { expect, it } from 'vitest';
+import { signIn, waitForServiceWorker, syncNow } from '../support/browser';
+import { serverAndPhone } from '../support/phone-run';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = serverAndPhone();
 
 it('flushes the outbox from the service worker when no page is open', async () => {
-  const { context, page } = phone;
-  await signIn(page, server.url);
+  const { context, page } = run.phone;
+  await signIn(page, run.server.url);
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
   await waitForServiceWorker(page);
   await page.getByRole('link', { name: /^Continue:/ }).click();
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-  await page.goto(server.url);
+  await page.goto(run.server.url);
   await syncNow(page);
   await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
-  const before = (await server.store.userEvents('u-demo-learner')).map((e) => e.id);
+  const before = (await run.server.store.userEvents('u-demo-learner')).map((e) => e.id);
 
   await context.setOffline(true);
   await finishNextLesson(page);
@@ -53,23 +37,26 @@ it('flushes the outbox from the service worker when no page is open', async () =
   const registration = new Promise<string>((resolve) =>
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
       const ours = (registrations as Array<{ registrationId: string; scopeURL: string }>).find(
-        (r) => r.scopeURL.startsWith(server.url),
+        (r) => r.scopeURL.startsWith(run.server.url),
       );
       if (ours) resolve(ours.registrationId);
     }),
   );
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.dispatchSyncEvent', {
-    origin: new URL(server.url).origin,
+    origin: new URL(run.server.url).origin,
     registrationId: await registration,
     tag: OUTBOX_SYNC_TAG,
     lastChance: false,
   });
 
   await expect
-    .poll(async () => (await server.store.userEvents('u-demo-learner')).map((e) => e.id).sort(), {
-      timeout: 10_000,
-    })
+    .poll(
+      async () => (await run.server.store.userEvents('u-demo-learner')).map((e) => e.id).sort(),
+      {
+        timeout: 10_000,
+      },
+    )
     .toEqual([...before, ...left.map((e) => e.id)].sort());
-  expect(context.pages().some((p) => p.url().startsWith(server.url))).toBe(false);
+  expect(context.pages().some((p) => p.url().startsWith(run.server.url))).toBe(false);
 });

@@ -4,34 +4,24 @@
  * download-quota.test.ts, pathways in download-pathway.test.ts, new versions in
  * download-update.test.ts.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { expect, it } from 'vitest';
+import { signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { serverAndPhone } from '../support/phone-run';
 import { finishOpenLesson } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = serverAndPhone();
 
 const MODULE = 'Writing a clear design doc';
 
 async function openModule(page: PhoneContext['page'], title: string) {
-  await page.goto(server.url);
+  await page.goto(run.server.url);
   await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 it('downloads a module with progress and size, then takes all of it offline', async () => {
-  const { page, context } = phone;
-  await signIn(page, server.url);
+  const { page, context } = run.phone;
+  await signIn(page, run.server.url);
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
   await waitForServiceWorker(page);
   await openModule(page, MODULE);
@@ -56,7 +46,7 @@ it('downloads a module with progress and size, then takes all of it offline', as
   await expect
     .poll(
       async () =>
-        (await server.store.userEvents('u-demo-learner')).filter(
+        (await run.server.store.userEvents('u-demo-learner')).filter(
           (e) => e.type === 'lesson_completed',
         ).length,
     )
@@ -64,7 +54,7 @@ it('downloads a module with progress and size, then takes all of it offline', as
 });
 
 it('removes a download', async () => {
-  const { page } = phone;
+  const { page } = run.phone;
   await openModule(page, MODULE);
   await page.getByRole('button', { name: `Remove ${MODULE} from this device` }).click();
   await page.getByRole('button', { name: 'Download for offline' }).waitFor();

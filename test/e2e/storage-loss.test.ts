@@ -3,23 +3,13 @@
  * tells the learner, re-pulls their progress from the server and starts a clean outbox under a
  * new device id (so new events never collide with the old device's sequence numbers).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPhone, signIn, type PhoneContext, syncNow } from '../support/browser';
+import { signIn, syncNow } from '../support/browser';
+import { serverAndPhone } from '../support/phone-run';
 import { finishOpenLesson, outboxEvents } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = serverAndPhone();
 
 /** Reading time per lesson: more than a quarter of any lesson's estimate. */
 const READ_MS = 5 * 60_000;
@@ -37,15 +27,17 @@ async function readNextLesson(page: Page) {
 }
 
 const completions = async () =>
-  (await server.store.userEvents('u-demo-learner')).filter((e) => e.type === 'lesson_completed');
+  (await run.server.store.userEvents('u-demo-learner')).filter(
+    (e) => e.type === 'lesson_completed',
+  );
 
 it('notices a wiped database, restores progress from the server and syncs new progress cleanly', async () => {
-  const { context } = phone;
-  let page = phone.page;
+  const { context } = run.phone;
+  let page = run.phone.page;
   // The page's clock starts behind by the time of both reads, so moving it on never dates events
   // ahead of the server and the service worker (which keep real time).
   await context.clock.install({ time: Date.now() - 2 * READ_MS });
-  await signIn(page, server.url);
+  await signIn(page, run.server.url);
   await readNextLesson(page);
   await syncNow(page);
   await expect.poll(async () => (await completions()).length).toBe(1);
@@ -54,12 +46,12 @@ it('notices a wiped database, restores progress from the server and syncs new pr
   // Between sessions the browser clears IndexedDB (Safari's purge, "clear site data").
   const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
   await cdp.send('Storage.clearDataForOrigin', {
-    origin: new URL(server.url).origin,
+    origin: new URL(run.server.url).origin,
     storageTypes: 'indexeddb',
   });
 
   page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(run.server.url);
   await page.getByRole('alert').filter({ hasText: 'cleared' }).waitFor();
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor(); // still signed in
   // The finished lesson is back from the server: XP shows, the next lesson is offered.

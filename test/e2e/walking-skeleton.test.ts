@@ -3,33 +3,17 @@
  * done and synced to the server; reload with no network and still get the app; Chromium finds
  * nothing missing for installation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { signIn, waitForServiceWorker, syncNow } from '../support/browser';
+import { serverAndPhone } from '../support/phone-run';
 import { finishNextLesson } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = serverAndPhone();
 
 describe('a learner on a phone', () => {
   it('signs in, finishes a lesson and sees it marked done and synced', async () => {
-    const { page } = phone;
-    await signIn(page, server.url);
+    const { page } = run.phone;
+    await signIn(page, run.server.url);
     // Walk the cards; each quiz is answered with its first option (right or wrong, feedback shows).
     await finishNextLesson(page);
     // A click-through in seconds is too fast to earn XP (see the XP rules), but it is done.
@@ -44,7 +28,7 @@ describe('a learner on a phone', () => {
     await expect
       .poll(
         async () =>
-          (await server.store.userEvents('u-demo-learner')).filter(
+          (await run.server.store.userEvents('u-demo-learner')).filter(
             (e) => e.type === 'lesson_completed',
           ).length,
       )
@@ -53,7 +37,7 @@ describe('a learner on a phone', () => {
   });
 
   it('reloads with no network and shows the app, not the browser error page', async () => {
-    const { page, context } = phone;
+    const { page, context } = run.phone;
     await waitForServiceWorker(page);
     await context.setOffline(true);
     // We are on the module page: reloading it offline shows the same screen from the device's data.
@@ -65,15 +49,15 @@ describe('a learner on a phone', () => {
       .poll(() => page.getByRole('status').filter({ hasText: 'Offline' }).count())
       .toBeGreaterThan(0);
     // A cold load of another app URL works offline too.
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
     await expect.poll(() => page.getByRole('link', { name: /^Continue:/ }).count()).toBe(1);
     await context.setOffline(false);
   });
 
   it('is installable: Chromium reports no installability errors', async () => {
-    const { page, context } = phone;
-    await page.goto(server.url);
+    const { page, context } = run.phone;
+    await page.goto(run.server.url);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
