@@ -2,8 +2,9 @@
  * The authorization matrix: EVERY API route × every kind of caller × own team / other team /
  * other organisation, with the status each cell must answer.
  *
- * The routes (every /api/v1 route and the shared /sso/<slug> link) come from the Hono app itself (`app.routes`), so adding a route without adding a row
- * here fails the first test. Each row runs on a fresh demo database; callers run in a fixed order
+ * The routes (every /api/v1 route, and the shared /sso/<slug> link) come from the Hono app itself
+ * (`app.routes`), so adding a route without adding a row here fails the first test. SCIM routes:
+ * the last describe here (no session opens them) and scim.test.ts (which token opens what). Each row runs on a fresh demo database; callers run in a fixed order
  * (anonymous, learners, managers, admins) so rows that change data (deactivate, logout) do so after
  * the cells that depend on it.
  *
