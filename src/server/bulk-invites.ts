@@ -1,7 +1,8 @@
 /**
  * Many invites at once (POST /api/v1/admin/invites/bulk): a pasted or uploaded list, CSV with the
- * columns `email, name, manager_email, cohort` (a header row; any order; name and manager may be
- * empty; the cohort by name or id). Every row is checked before anything is stored, and each
+ * columns `email, name, manager_email, cohort` and optionally `role` (a header row; any order;
+ * name, manager and role may be empty; the cohort by name or id; the role `learner` — the
+ * default — or `manager`; admins are invited one at a time). Every row is checked before anything is stored, and each
  * problem is a phrase of the uploads catalog ("row N: …", the admin's app words it), so a list is
  * invited whole or not at all.
  *
@@ -14,7 +15,9 @@ import type { InviteRequest } from './access-links';
 import { parseCsv } from './pilot/hr-csv';
 import type { CohortWithManagers, Person } from './store/store';
 
-export const INVITE_COLUMNS = ['email', 'name', 'manager_email', 'cohort'] as const;
+export const INVITE_COLUMNS = ['email', 'name', 'manager_email', 'cohort', 'role'] as const;
+/** The roles a list may give (empty: learner). */
+const LIST_ROLES = ['learner', 'manager'] as const;
 /** People one list may invite. */
 export const MAX_BULK_INVITES = 1000;
 const NAME_MAX = 80;
@@ -26,6 +29,7 @@ export interface InviteRow {
   name: string;
   managerEmail: string;
   cohort: string;
+  role: string;
 }
 
 /** The list's rows with their spreadsheet row numbers (the header is row 1); or the header's problem. */
@@ -50,6 +54,7 @@ export function readInviteList(text: string): { rows: InviteRow[]; problem?: Phr
       name: get('name'),
       managerEmail: get('manager_email').toLowerCase(),
       cohort: get('cohort'),
+      role: get('role').toLowerCase(),
     });
   });
   return { rows };
@@ -84,6 +89,7 @@ export function checkInviteRows(
       uploadPhrase(key, { row: r.row, ...params });
     const manager = r.managerEmail ? managers.get(r.managerEmail) : undefined;
     const cohort = cohortFor(r.cohort);
+    const role = r.role ? LIST_ROLES.find((known) => known === r.role) : 'learner';
     const problem = !EMAIL.test(r.email)
       ? at('upload.hr.notEmail', { value: r.email })
       : seen.has(r.email)
@@ -98,7 +104,9 @@ export function checkInviteRows(
                 ? at('upload.invite.needCohort')
                 : !cohort
                   ? at('upload.invite.noCohort', { value: r.cohort })
-                  : undefined;
+                  : !role
+                    ? at('upload.invite.badRole', { value: r.role })
+                    : undefined;
     seen.add(r.email);
     if (problem) problems.push(problem);
     else
@@ -108,7 +116,7 @@ export function checkInviteRows(
         name: r.name || undefined,
         cohortId: cohort!.id,
         tz: cohort!.tz,
-        role: 'learner',
+        role: role!,
         managerId: manager?.id ?? null,
       });
   }

@@ -2,8 +2,9 @@
  * The authorization matrix: EVERY API route × every kind of caller × own team / other team /
  * other organisation, with the status each cell must answer.
  *
- * The routes come from the Hono app itself (`app.routes`), so adding a route without adding a row
- * here fails the first test. Each row runs on a fresh demo database; callers run in a fixed order
+ * The routes (every /api/v1 route, and the shared /sso/<slug> link) come from the Hono app itself
+ * (`app.routes`), so adding a route without adding a row here fails the first test. SCIM routes:
+ * the last describe here (no session opens them) and scim.test.ts (which token opens what). Each row runs on a fresh demo database; callers run in a fixed order
  * (anonymous, learners, managers, admins) so rows that change data (deactivate, logout) do so after
  * the cells that depend on it.
  *
@@ -190,6 +191,8 @@ const rows: Row[] = [
   { route: 'GET /api/v1/auth/sso/discover', expect: everyone(200) },
   { route: 'GET /api/v1/auth/sso/start', expect: everyone(303) },
   { route: 'GET /api/v1/auth/sso/callback', expect: everyone(303) },
+  // The link an admin shares: a redirect to the start above, for anyone.
+  { route: 'GET /sso/:slug', params: { slug: 'demo-co' }, expect: everyone(302) },
   { route: 'GET /api/v1/admin/sso', expect: adminOnly(200) },
   {
     route: 'PUT /api/v1/admin/sso',
@@ -451,7 +454,9 @@ const app = createApp({ store: await demoStore() });
 const apiRoutes = [
   ...new Set(
     app.routes
-      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+      .filter(
+        (r) => r.method !== 'ALL' && (r.path.startsWith('/api/v1/') || r.path.startsWith('/sso/')),
+      )
       .map((r) => `${r.method} ${r.path}`),
   ),
 ].sort();
@@ -504,6 +509,61 @@ describe('the authorization matrix', () => {
     }
     expect(wrong).toEqual([]);
     expect(seen.length).toBe(actors.length * (scoped ? 3 : 1));
+    await store.close();
+  });
+});
+
+/**
+ * SCIM (`/scim/v2`) opens with an organisation's SCIM token only; which token reaches what is
+ * scim.test.ts's own matrix of every SCIM route. Here: no session, not even an admin's, opens any
+ * SCIM route — each answers 401 in the SCIM error schema and changes nothing.
+ */
+describe('SCIM routes for every kind of caller with a session', () => {
+  const scimRoutes = [
+    ...new Set(
+      app.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/scim/v2/'))
+        .map((r) => `${r.method} ${r.path}`),
+    ),
+  ].sort();
+
+  it('lists the SCIM routes (Users, Groups, discovery)', () => {
+    expect(scimRoutes).toContain('PATCH /scim/v2/Users/:id');
+    expect(scimRoutes).toContain('DELETE /scim/v2/Groups/:id');
+    expect(scimRoutes.length).toBeGreaterThanOrEqual(17);
+  });
+
+  it('answers 401 to every session on every SCIM route', async () => {
+    const store = await demoStore();
+    const rowApp = createApp({ store });
+    const before = await store.countUsers();
+    const wrong: string[] = [];
+    for (const actor of actors) {
+      const cookie = actor === 'anonymous' ? '' : await sessionCookie(store, actorIds[actor]);
+      for (const route of scimRoutes) {
+        const [method, pattern] = route.split(' ') as [string, string];
+        const path = pattern.replace(
+          ':id',
+          pattern.includes('Groups') ? 'demo-co-pilot' : 'u-demo-learner',
+        );
+        const res = await rowApp.request(`http://localhost${path}`, {
+          method,
+          headers: { cookie, 'content-type': 'application/scim+json' },
+          body:
+            method === 'GET' || method === 'DELETE'
+              ? undefined
+              : JSON.stringify({ userName: 'x@demo.test' }),
+        });
+        const body = (await res.json()) as { schemas?: string[]; status?: string };
+        if (
+          res.status !== 401 ||
+          body.schemas?.[0] !== 'urn:ietf:params:scim:api:messages:2.0:Error'
+        )
+          wrong.push(`${actor} → ${route}: ${res.status} ${JSON.stringify(body).slice(0, 100)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await store.countUsers()).toBe(before);
     await store.close();
   });
 });

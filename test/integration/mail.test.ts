@@ -342,6 +342,36 @@ describe('bulk invites', () => {
     expect(JSON.stringify(rows)).not.toMatch(/globex\b(?!\.test)|Globex/);
   });
 
+  it('invites managers from a role column, and names a role it does not know', async () => {
+    const list = (role: string) =>
+      [
+        'email,name,cohort,role',
+        `mona@demo.test,Mona,Pilot cohort,${role}`,
+        'lars@demo.test,Lars,Pilot cohort,',
+      ].join('\n');
+    const refused = await bulk(list('admin'));
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).error.rows.map((r: Phrase) => r.text)).toEqual([
+      'row 2: the role is learner or manager (or empty), not "admin"',
+    ]);
+    const res = await bulk(list('Manager'));
+    expect(res.status).toBe(201);
+    const mails = [await smtp.next(), await smtp.next()].sort((a, b) => to(a).localeCompare(to(b)));
+    const accepted = [];
+    for (const m of mails) {
+      const code = linkOf(m).split('/join/')[1]!;
+      const accept = await clientFor(app).post(`/api/v1/invites/${code}/accept`, {
+        name: 'New',
+        password: 'a-good-password',
+      });
+      accepted.push((await json(accept)).user);
+    }
+    expect(accepted.map((u: { email: string; role: string }) => [u.email, u.role])).toEqual([
+      ['lars@demo.test', 'learner'],
+      ['mona@demo.test', 'manager'],
+    ]);
+  });
+
   it('answers a clear 4xx for a list without the email column, an empty list and a huge one', async () => {
     const header = await bulk('name,cohort\nNina,Pilot cohort');
     expect(header.status).toBe(422);

@@ -579,6 +579,18 @@ describe('who may call SCIM', () => {
         expect: ok(200),
       },
       'DELETE /scim/v2/Groups/:id': { path: `/Groups/${group.id}`, expect: ok(204) },
+      // Not offered (ServiceProviderConfig says so): 501 in the SCIM error schema, to a token.
+      ...Object.fromEntries(
+        ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => [
+          `${method} /scim/v2/Me`,
+          {
+            path: '/Me',
+            body: method === 'GET' || method === 'DELETE' ? undefined : user,
+            expect: { own: 501, otherOrg: 501 },
+          },
+        ]),
+      ),
+      'POST /scim/v2/Bulk': { path: '/Bulk', body: {}, expect: { own: 501, otherOrg: 501 } },
     };
     const routes = [
       ...new Set(
@@ -604,5 +616,38 @@ describe('who may call SCIM', () => {
     expect(
       (await globex.get(`/Users?${filter('userName eq "new-own@example.com"')}`)).body.totalResults,
     ).toBe(0);
+  });
+});
+
+describe('what ServiceProviderConfig promises', () => {
+  it('matches what the service does: PATCH, filter, sort yes; bulk, /Me, ETags, passwords no', async () => {
+    const config = (await scim.get('/ServiceProviderConfig')).body;
+    expect(config).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true },
+      sort: { supported: true },
+      bulk: { supported: false },
+      etag: { supported: false },
+      changePassword: { supported: false },
+    });
+    // No bulk endpoint and no /Me: 501 with the SCIM error and a clear detail.
+    for (const [method, path] of [
+      ['POST', '/Bulk'],
+      ['GET', '/Me'],
+    ] as const) {
+      const res = await scim.call(method, path, method === 'POST' ? {} : undefined);
+      expect(res.status, path).toBe(501);
+      expect(res.body).toEqual({
+        schemas: [ERROR],
+        status: '501',
+        detail: expect.stringContaining(path),
+      });
+    }
+    // No ETags: no version on a resource, no ETag header.
+    const raw = await app.request('http://localhost/scim/v2/Users/u-demo-learner', {
+      headers: { authorization: `Bearer ${scim.token}` },
+    });
+    expect(raw.headers.get('etag')).toBeNull();
+    expect(((await raw.json()) as { meta: object }).meta).not.toHaveProperty('version');
   });
 });

@@ -61,6 +61,8 @@ export const de: MessagesOf<typeof en> = {
   'error.scim.unauthorized':
     'Sende einen SCIM-Token deiner Organisation als „Authorization: Bearer …“.',
   'error.scim.notFound': 'Diese Ressource gibt es nicht.',
+  'error.scim.notImplemented':
+    'Der SCIM-Dienst von Kindling bietet {endpoint} nicht an; seine ServiceProviderConfig sagt das.',
   'error.scim.noRoute': 'Diesen SCIM-Endpunkt gibt es nicht.',
   'error.scim.uniqueness': 'Dieser userName ist bereits vergeben.',
   'error.scim.invalidFilter': 'Der Filter lässt sich nicht beantworten: {reason}.',

@@ -58,6 +58,8 @@ export const en = {
   'error.noScimToken': 'There is no such SCIM token in your organisation.',
   'error.scim.unauthorized': 'Send a SCIM token of your organisation as "Authorization: Bearer …".',
   'error.scim.notFound': 'There is no such resource.',
+  'error.scim.notImplemented':
+    'Kindling’s SCIM service does not offer {endpoint}; its ServiceProviderConfig says so.',
   'error.scim.noRoute': 'There is no such SCIM endpoint.',
   'error.scim.uniqueness': 'That userName is already taken.',
   'error.scim.invalidFilter': 'The filter cannot be answered: {reason}.',

@@ -42,6 +42,8 @@ export const de: MessagesOf<typeof en> = {
     'Zeile {row}: Keine aktive Führungskraft in deiner Organisation hat die E-Mail {value}',
   'upload.invite.noCohort': 'Zeile {row}: Es gibt keine Kohorte „{value}“',
   'upload.invite.needCohort': 'Zeile {row}: Nenne eine Kohorte',
+  'upload.invite.badRole':
+    'Zeile {row}: Die Rolle ist learner oder manager (oder leer), nicht „{value}“',
   'upload.invite.longName': 'Zeile {row}: Ein Name hat höchstens {max} Zeichen',
   'upload.invite.tooMany': 'Die Liste hat {count} Personen; lade höchstens {max} auf einmal ein',
   'upload.hr.moveBeforeHire': 'Zeile {row}: Der interne Wechsel {move} liegt vor hire_date {hire}',

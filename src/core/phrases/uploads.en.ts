@@ -40,6 +40,7 @@ export const en = {
     'row {row}: no active manager in your organisation has the email {value}',
   'upload.invite.noCohort': 'row {row}: there is no cohort "{value}"',
   'upload.invite.needCohort': 'row {row}: name a cohort',
+  'upload.invite.badRole': 'row {row}: the role is learner or manager (or empty), not "{value}"',
   'upload.invite.longName': 'row {row}: a name has at most {max} characters',
   'upload.invite.tooMany': 'the list has {count} people; invite at most {max} at once',
 } as const;

@@ -1,12 +1,20 @@
 /**
  * The OpenID Connect client, through openid-client 6 (a certified relying party): discovery,
  * Authorization Code with PKCE (S256), `state` and `nonce`, and every check of the id token
- * (signature against the provider's JWKS, refetched when a key rotates; issuer; audience; expiry;
- * nonce) is the library's. Nothing here reads a JWT by hand.
+ * (signature against the provider's JWKS — `enableNonRepudiationChecks` — refetched when a key
+ * rotates; issuer; audience; expiry; nonce) is the library's. Nothing here reads a JWT by hand.
  *
  * A provider's configuration (discovery document and JWKS cache) is kept per process for ten
  * minutes: it is a cache, not state, so any process can answer any step of a sign-in.
+ *
+ * Key rotation: openid-client refetches the JWKS for an unknown `kid` only when its copy is a
+ * minute old (its guard against a flood of made-up `kid`s). So that the first sign-in after a
+ * provider starts signing with a new key does not fail, an id token whose key is not in the
+ * cached JWKS is checked once more, by openid-client, against a configuration discovered anew
+ * (fresh JWKS), replaying the token endpoint's answer (the code cannot be exchanged twice). A key
+ * the provider does not publish is refused then as before.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as oidc from 'openid-client';
 import { isLocalhost } from '../middleware/security';
 import { hashToken } from './session';
@@ -38,6 +46,31 @@ export interface ProviderProfile {
   zoneinfo?: string;
 }
 
+/** The token endpoint's answer within one `finishSignIn`, kept to be checked a second time. */
+interface TokenExchange {
+  answer?: { body: ArrayBuffer; status: number; headers: [string, string][] };
+  replay?: boolean;
+}
+const exchanges = new AsyncLocalStorage<TokenExchange>();
+
+/** Every provider request goes through here; only the token request (POST) is kept or replayed. */
+const exchangeFetch: oidc.CustomFetch = async (url, options) => {
+  const exchange = exchanges.getStore();
+  const send = () => fetch(url, options as RequestInit);
+  if (!exchange || options.method !== 'POST') return send();
+  if (exchange.replay && exchange.answer) {
+    const { body, status, headers } = exchange.answer;
+    return new Response(body, { status, headers });
+  }
+  const res = await send();
+  exchange.answer = {
+    body: await res.clone().arrayBuffer(),
+    status: res.status,
+    headers: [...res.headers],
+  };
+  return res;
+};
+
 const discovered = new Map<string, { config: Promise<oidc.Configuration>; until: number }>();
 
 /**
@@ -48,6 +81,7 @@ export function providerConfig(
   client: ProviderClient,
   now: number,
   clockSkewSeconds = 0,
+  rediscover = false,
 ): Promise<oidc.Configuration> {
   const key = JSON.stringify([
     client.issuer,
@@ -56,7 +90,7 @@ export function providerConfig(
     clockSkewSeconds,
   ]);
   const hit = discovered.get(key);
-  if (hit && hit.until > now) return hit.config;
+  if (hit && hit.until > now && !rediscover) return hit.config;
   const issuer = new URL(client.issuer);
   // Plain HTTP only for a provider on this machine (development and tests).
   const insecure = issuer.protocol === 'http:' && isLocalhost(issuer.hostname);
@@ -65,7 +99,12 @@ export function providerConfig(
     client.clientId,
     { client_secret: client.clientSecret, [oidc.clockSkew]: clockSkewSeconds },
     oidc.ClientSecretBasic(client.clientSecret),
-    insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    {
+      [oidc.customFetch]: exchangeFetch,
+      // The id token's signature is checked against the provider's JWKS even though it came
+      // straight from the token endpoint (OpenID Connect lets a client skip that over TLS).
+      execute: [oidc.enableNonRepudiationChecks, ...(insecure ? [oidc.allowInsecureRequests] : [])],
+    },
   );
   discovered.set(key, { config, until: now + DISCOVERY_TTL_MS });
   config.catch(() => discovered.delete(key));
@@ -101,18 +140,33 @@ export async function authorizationUrl(
  * Finishes a sign-in: exchanges the code (with the PKCE verifier), has openid-client check the
  * state, the id token and its nonce, and reads the profile claims from the id token, asking
  * userinfo for those it lacks (providers differ in which claims they put in the id token).
+ * `rediscover` gives the provider's configuration discovered anew (see key rotation above).
  */
 export async function finishSignIn(
   config: oidc.Configuration,
   callbackUrl: URL,
   checks: SignInChecks,
+  rediscover: () => Promise<oidc.Configuration>,
 ): Promise<ProviderProfile> {
-  const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
-    pkceCodeVerifier: checks.codeVerifier,
-    expectedState: checks.state,
-    expectedNonce: checks.nonce,
-    idTokenExpected: true,
-  });
+  const grant = (current: oidc.Configuration) =>
+    oidc.authorizationCodeGrant(current, callbackUrl, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
+  const exchange: TokenExchange = {};
+  let tokens: Awaited<ReturnType<typeof grant>>;
+  try {
+    tokens = await exchanges.run(exchange, () => grant(config));
+  } catch (err) {
+    if ((err as { code?: unknown })?.code !== 'OAUTH_KEY_SELECTION_FAILED' || !exchange.answer)
+      throw err;
+    // A key not in the cached JWKS: check the same answer against the provider's keys of now.
+    config = await rediscover();
+    exchange.replay = true;
+    tokens = await exchanges.run(exchange, () => grant(config));
+  }
   const idToken = tokens.claims()!;
   let claims: Record<string, unknown> = idToken;
   if (idToken.email === undefined || idToken.name === undefined) {

@@ -124,13 +124,15 @@ export const ssoAdminRoutes = new Hono<AppEnv>()
 const refuse = (c: Context<AppEnv>, key: ErrorKey) =>
   c.redirect(`/?signInError=${encodeURIComponent(key)}`, 303);
 
-function openProvider(c: Context<AppEnv>, config: SsoConfig) {
+/** The provider's configuration (cached per process); `rediscover` fetches it anew. */
+function openProvider(c: Context<AppEnv>, config: SsoConfig, rediscover = false) {
   const now = c.var.deps.now();
   const skew = Math.round((now - Date.now()) / 1000);
   return providerConfig(
     { issuer: config.issuer, clientId: config.clientId, clientSecret: unseal(config.sealedSecret) },
     now,
     skew,
+    rediscover,
   );
 }
 
@@ -252,7 +254,9 @@ export const ssoAuthRoutes = new Hono<AppEnv>()
       const provider = await openProvider(c, config);
       const url = new URL(c.req.url);
       const callbackUrl = new URL(`${publicOrigin(c)}${CALLBACK_PATH}${url.search}`);
-      profile = await finishSignIn(provider, callbackUrl, { state: state!, ...login });
+      profile = await finishSignIn(provider, callbackUrl, { state: state!, ...login }, () =>
+        openProvider(c, config, true),
+      );
     } catch (err) {
       const refusal = refusalOf(err);
       const { code, message } = err as { code?: string; message?: string };

@@ -310,6 +310,10 @@ async function requireScimToken(c: C, next: () => Promise<void>) {
   await next();
 }
 
+function notImplemented(endpoint: string): never {
+  throw new ScimError(501, undefined, 'error.scim.notImplemented', { endpoint });
+}
+
 export function scimRoutes(deps: AppDeps) {
   const scim = new Hono<ScimEnv>();
   scim.onError(onScimError);
@@ -323,121 +327,126 @@ export function scimRoutes(deps: AppDeps) {
     bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => onScimError(tooLarge(), c) }),
   );
   scim.use('*', requireScimToken);
-  return scim
-    .get('/ServiceProviderConfig', (c) => scimJson(c, serviceProviderConfig(base(c))))
-    .get('/ResourceTypes', (c) => {
-      const all = resourceTypes(base(c));
-      return listResponse(c, all.length, 0, all);
-    })
-    .get('/ResourceTypes/:id', (c) => {
-      const found = resourceTypes(base(c)).find((r) => r.id === c.req.param('id'));
-      if (!found) throw notFound();
-      return scimJson(c, found);
-    })
-    .get('/Schemas', (c) => {
-      const all = schemas(base(c));
-      return listResponse(c, all.length, 0, all);
-    })
-    .get('/Schemas/:id', (c) => {
-      const found = schemas(base(c)).find((s) => s.id === c.req.param('id'));
-      if (!found) throw notFound();
-      return scimJson(c, found);
-    })
-    .get('/Users', async (c) => {
-      const query = listQuery(c);
-      const { total, people } = await c.var.deps.store
-        .findDirectoryPeople(c.var.orgId, query)
-        .catch(filterRefused);
-      return listResponse(
-        c,
-        total,
-        query.offset,
-        people.map((p) => userResource(p, base(c))),
-      );
-    })
-    .get('/Users/:id', async (c) => one(c, userResource(await person(c), base(c))))
-    .post('/Users', async (c) => {
-      const fields = personInput(await body(c));
-      const { person: saved } = await savePerson(c, undefined, fields);
-      return one(c, userResource(saved, base(c)), 201);
-    })
-    .put('/Users/:id', async (c) => {
-      const current = await person(c);
-      const { person: saved } = await savePerson(c, current, personInput(await body(c), current));
-      return one(c, userResource(saved, base(c)));
-    })
-    .patch('/Users/:id', async (c) => {
-      const current = await person(c);
-      const next = patched(userResource(current, base(c)), await body(c));
-      const { person: saved } = await savePerson(c, current, personInput(next, current));
-      return one(c, userResource(saved, base(c)));
-    })
-    .delete('/Users/:id', async (c) => {
-      const { store, now } = c.var.deps;
-      if (!(await store.deleteDirectoryPerson(c.var.orgId, c.req.param('id'), now())))
-        throw notFound();
-      return c.body(null, 204);
-    })
-    .get('/Groups', async (c) => {
-      const query = listQuery(c);
-      const { total, groups } = await c.var.deps.store
-        .findDirectoryGroups(c.var.orgId, query, membersWanted(c))
-        .catch(filterRefused);
-      return listResponse(
-        c,
-        total,
-        query.offset,
-        groups.map((g) => groupResource(g, base(c))),
-      );
-    })
-    .get('/Groups/:id', async (c) => {
-      const group = await c.var.deps.store.getDirectoryGroup(
-        c.var.orgId,
-        c.req.param('id'),
-        membersWanted(c),
-      );
-      if (!group) throw notFound();
-      return one(c, groupResource(group, base(c)));
-    })
-    .post('/Groups', async (c) => {
-      const input = groupInput(await body(c));
-      await checkMembers(c, input.memberIds);
-      const { store, now } = c.var.deps;
-      const id = `c-${randomUUID()}`;
-      await store.createDirectoryGroup(
-        { id, orgId: c.var.orgId, name: input.name, externalId: input.externalId, tz: 'UTC' },
-        input.memberIds,
-        now(),
-      );
-      const group = (await store.getDirectoryGroup(c.var.orgId, id, true))!;
-      return one(c, groupResource(group, base(c)), 201);
-    })
-    .put('/Groups/:id', async (c) => {
-      const id = c.req.param('id');
-      await saveGroup(c, id, groupInput(await body(c), id));
-      const group = (await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true))!;
-      return one(c, groupResource(group, base(c)));
-    })
-    .patch('/Groups/:id', async (c) => {
-      const id = c.req.param('id');
-      const current = await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true);
-      if (!current) throw notFound();
-      // Members as bare values, so `remove` with `[{ "value": … }]` matches them exactly.
-      const shownGroup = {
-        ...groupResource({ ...current, memberIds: [] }, base(c)),
-        members: current.memberIds!.map((value) => ({ value })),
-      };
-      await saveGroup(c, id, groupInput(patched(shownGroup, bareMembers(await body(c))), id));
-      const group = (await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true))!;
-      return one(c, groupResource(group, base(c)));
-    })
-    .delete('/Groups/:id', async (c) => {
-      const { store, now } = c.var.deps;
-      if (!(await store.deleteDirectoryGroup(c.var.orgId, c.req.param('id'), now())))
-        throw notFound();
-      return c.body(null, 204);
-    })
-    .all('*', () => {
-      throw new ScimError(404, undefined, 'error.scim.noRoute');
-    });
+  return (
+    scim
+      .get('/ServiceProviderConfig', (c) => scimJson(c, serviceProviderConfig(base(c))))
+      .get('/ResourceTypes', (c) => {
+        const all = resourceTypes(base(c));
+        return listResponse(c, all.length, 0, all);
+      })
+      .get('/ResourceTypes/:id', (c) => {
+        const found = resourceTypes(base(c)).find((r) => r.id === c.req.param('id'));
+        if (!found) throw notFound();
+        return scimJson(c, found);
+      })
+      .get('/Schemas', (c) => {
+        const all = schemas(base(c));
+        return listResponse(c, all.length, 0, all);
+      })
+      .get('/Schemas/:id', (c) => {
+        const found = schemas(base(c)).find((s) => s.id === c.req.param('id'));
+        if (!found) throw notFound();
+        return scimJson(c, found);
+      })
+      .get('/Users', async (c) => {
+        const query = listQuery(c);
+        const { total, people } = await c.var.deps.store
+          .findDirectoryPeople(c.var.orgId, query)
+          .catch(filterRefused);
+        return listResponse(
+          c,
+          total,
+          query.offset,
+          people.map((p) => userResource(p, base(c))),
+        );
+      })
+      .get('/Users/:id', async (c) => one(c, userResource(await person(c), base(c))))
+      .post('/Users', async (c) => {
+        const fields = personInput(await body(c));
+        const { person: saved } = await savePerson(c, undefined, fields);
+        return one(c, userResource(saved, base(c)), 201);
+      })
+      .put('/Users/:id', async (c) => {
+        const current = await person(c);
+        const { person: saved } = await savePerson(c, current, personInput(await body(c), current));
+        return one(c, userResource(saved, base(c)));
+      })
+      .patch('/Users/:id', async (c) => {
+        const current = await person(c);
+        const next = patched(userResource(current, base(c)), await body(c));
+        const { person: saved } = await savePerson(c, current, personInput(next, current));
+        return one(c, userResource(saved, base(c)));
+      })
+      .delete('/Users/:id', async (c) => {
+        const { store, now } = c.var.deps;
+        if (!(await store.deleteDirectoryPerson(c.var.orgId, c.req.param('id'), now())))
+          throw notFound();
+        return c.body(null, 204);
+      })
+      .get('/Groups', async (c) => {
+        const query = listQuery(c);
+        const { total, groups } = await c.var.deps.store
+          .findDirectoryGroups(c.var.orgId, query, membersWanted(c))
+          .catch(filterRefused);
+        return listResponse(
+          c,
+          total,
+          query.offset,
+          groups.map((g) => groupResource(g, base(c))),
+        );
+      })
+      .get('/Groups/:id', async (c) => {
+        const group = await c.var.deps.store.getDirectoryGroup(
+          c.var.orgId,
+          c.req.param('id'),
+          membersWanted(c),
+        );
+        if (!group) throw notFound();
+        return one(c, groupResource(group, base(c)));
+      })
+      .post('/Groups', async (c) => {
+        const input = groupInput(await body(c));
+        await checkMembers(c, input.memberIds);
+        const { store, now } = c.var.deps;
+        const id = `c-${randomUUID()}`;
+        await store.createDirectoryGroup(
+          { id, orgId: c.var.orgId, name: input.name, externalId: input.externalId, tz: 'UTC' },
+          input.memberIds,
+          now(),
+        );
+        const group = (await store.getDirectoryGroup(c.var.orgId, id, true))!;
+        return one(c, groupResource(group, base(c)), 201);
+      })
+      .put('/Groups/:id', async (c) => {
+        const id = c.req.param('id');
+        await saveGroup(c, id, groupInput(await body(c), id));
+        const group = (await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true))!;
+        return one(c, groupResource(group, base(c)));
+      })
+      .patch('/Groups/:id', async (c) => {
+        const id = c.req.param('id');
+        const current = await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true);
+        if (!current) throw notFound();
+        // Members as bare values, so `remove` with `[{ "value": … }]` matches them exactly.
+        const shownGroup = {
+          ...groupResource({ ...current, memberIds: [] }, base(c)),
+          members: current.memberIds!.map((value) => ({ value })),
+        };
+        await saveGroup(c, id, groupInput(patched(shownGroup, bareMembers(await body(c))), id));
+        const group = (await c.var.deps.store.getDirectoryGroup(c.var.orgId, id, true))!;
+        return one(c, groupResource(group, base(c)));
+      })
+      .delete('/Groups/:id', async (c) => {
+        const { store, now } = c.var.deps;
+        if (!(await store.deleteDirectoryGroup(c.var.orgId, c.req.param('id'), now())))
+          throw notFound();
+        return c.body(null, 204);
+      })
+      // What ServiceProviderConfig says is not supported answers so (RFC 7644 §3.11: /Me 501).
+      .on(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], '/Me', () => notImplemented('/Me'))
+      .post('/Bulk', () => notImplemented('/Bulk'))
+      .all('*', () => {
+        throw new ScimError(404, undefined, 'error.scim.noRoute');
+      })
+  );
 }

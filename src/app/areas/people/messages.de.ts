@@ -144,7 +144,7 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteLanguage': 'Sprache der E-Mail',
   'admin.inviteList': 'Eine Liste einladen',
   'admin.inviteListHelp':
-    'CSV mit Kopfzeile: email, name, manager_email, cohort (Name oder ID). Name und Führungskraft dürfen leer sein. Alle werden eingeladen – oder niemand, wenn eine Zeile korrigiert werden muss.',
+    'CSV mit Kopfzeile: email, name, manager_email, cohort (Name oder ID), wahlweise role (learner oder manager). Name, Führungskraft und Rolle dürfen leer sein. Alle werden eingeladen – oder niemand, wenn eine Zeile korrigiert werden muss.',
   'admin.inviteListFile': 'CSV-Datei',
   'admin.inviteListPaste': 'Oder die Liste einfügen',
   'admin.inviteListSubmit': 'Alle einladen',

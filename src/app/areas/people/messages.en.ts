@@ -142,7 +142,7 @@ export const en = {
   'admin.inviteLanguage': 'Language of the email',
   'admin.inviteList': 'Invite a list',
   'admin.inviteListHelp':
-    'CSV with a header row: email, name, manager_email, cohort (name or id). Name and manager may be empty. Everyone is invited, or no one if a row needs fixing.',
+    'CSV with a header row: email, name, manager_email, cohort (name or id), optionally role (learner or manager). Name, manager and role may be empty. Everyone is invited, or no one if a row needs fixing.',
   'admin.inviteListFile': 'CSV file',
   'admin.inviteListPaste': 'Or paste the list',
   'admin.inviteListSubmit': 'Invite everyone',

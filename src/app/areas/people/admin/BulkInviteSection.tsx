@@ -1,5 +1,5 @@
 /**
- * Inviting a list at once: a CSV file or pasted rows (email, name, manager_email, cohort). The
+ * Inviting a list at once: a CSV file or pasted rows (email, name, manager_email, cohort, optional role). The
  * server invites everyone or no one; a refused list shows each row's problem in the admin's
  * language, and an invited one says who was mailed (or gives the links to hand over).
  */
