@@ -1,6 +1,7 @@
 /** The learner's leaderboard settings: an alias, and hiding from other people's boards. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { HttpError } from '../../client/api';
+import { errorText, t } from '../i18n';
 import { useStore } from '../store';
 
 export function BoardSettings() {
@@ -16,8 +17,11 @@ export function BoardSettings() {
     try {
       await store.leaderboard.saveProfile(next);
       setSaved(t('board.saved'));
-    } catch {
-      setSaved(t('board.saveFailed'));
+    } catch (err) {
+      // A refusal the person can act on (the alias is taken) is worded; anything else is generic.
+      setSaved(
+        err instanceof HttpError && err.status === 409 ? errorText(err) : t('board.saveFailed'),
+      );
     }
   }
 

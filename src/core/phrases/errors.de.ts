@@ -12,6 +12,8 @@ export const de: MessagesOf<typeof en> = {
   'error.badCredentials': 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   'error.noColleague': 'Diese Kollegin oder diesen Kollegen gibt es in deiner Organisation nicht.',
   'error.self': 'Wähle eine Kollegin oder einen Kollegen statt dir selbst.',
+  'error.aliasTaken':
+    'Jemand in deiner Kohorte heißt auf der Rangliste schon so. Wähle einen eigenen Namen.',
   'error.kudosLimit': {
     one: 'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
     other:

@@ -14,6 +14,8 @@ export const en = {
   'error.badCredentials': 'That email and password do not match.',
   'error.noColleague': 'There is no such colleague in your organisation.',
   'error.self': 'Pick a colleague rather than yourself.',
+  'error.aliasTaken':
+    'Someone in your cohort is already called that on the board. Pick a name of your own.',
   'error.kudosLimit': {
     one: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
     other: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
