@@ -224,6 +224,7 @@ export const en = {
   'quiz.incorrect': '✗ Not quite. Read the explanation and try again.',
   'quiz.check': 'Check answer',
   'quiz.retry': 'Try again',
+  'quiz.saved': 'Answer saved. The assessment is graded when you finish it.',
 
   'done.title': 'Lesson complete',
   'done.finished': 'You finished “{title}”.',
@@ -232,6 +233,13 @@ export const en = {
   'done.home': 'Back to home',
   'done.module': 'Back to the module',
   'done.assessment': 'Assessment: {percent}',
+  'done.grading': 'Grading your answers…',
+  'done.gradeOffline':
+    'You’re offline. Your answers are saved on this device, and the assessment will be graded when you’re back online.',
+  'done.feedbackTitle': 'How each question went',
+  'done.question': 'Question {n}',
+  'done.questionRight': '✓ Right',
+  'done.questionWrong': '✗ Not right yet',
   'done.passed': '✓ passed',
   'done.notPassed': 'not passed yet ({percent} needed)',
   'done.competencies': 'Competencies reached: {list}',

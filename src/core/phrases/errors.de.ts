@@ -19,6 +19,8 @@ export const de: MessagesOf<typeof en> = {
     other:
       'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
   },
+  'error.noAssessment': 'Einen Abschlusstest mit dieser ID gibt es nicht.',
+  'error.noAttempt': 'Noch kein Versuch dieses Abschlusstests ist beim Server angekommen.',
   'error.noModule': 'Ein Modul mit dieser ID gibt es nicht.',
   'error.syncBatchTooLarge': 'Ein Synchronisierungspaket darf höchstens {bytes} Byte groß sein.',
   'error.tooLarge': 'Die Anfrage ist zu groß.',

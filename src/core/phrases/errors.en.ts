@@ -20,6 +20,8 @@ export const en = {
     one: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
     other: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
   },
+  'error.noAssessment': 'There is no assessment with that id.',
+  'error.noAttempt': 'No attempt at this assessment has reached the server yet.',
   'error.noModule': 'There is no module with that id.',
   'error.syncBatchTooLarge': 'A sync batch may be at most {bytes} bytes.',
   'error.tooLarge': 'The request body is too large.',
