@@ -170,7 +170,7 @@ describe('habit panel and leaderboard', () => {
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     await page.getByLabel('Name on leaderboards').fill(' amy   AHEAD ');
     await page.getByRole('button', { name: 'Save name' }).click();
-    await page.getByText('Someone in your cohort is already called that on the board.').waitFor();
+    await page.getByText('Someone in your cohort already goes by that name.').waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     await expect

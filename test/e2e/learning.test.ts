@@ -167,7 +167,7 @@ describe('the roadmap', () => {
     await expect.poll(() => result.textContent()).toContain(percent);
     await expect.poll(() => result.textContent()).toContain('not passed yet');
     const first = page.locator('.assessment-feedback li').first();
-    await expect.poll(() => first.textContent()).toContain('✗ Not right yet');
+    await expect.poll(() => first.textContent()).toContain('✗ Not quite');
     expect(await page.locator('.assessment-feedback li').count()).toBe(quizzes.length);
 
     // Offline, all right: the completion screen says it will be graded once back online.

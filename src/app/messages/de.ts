@@ -224,7 +224,7 @@ export const de: Messages = {
   'quiz.incorrect': '✗ Nicht ganz. Lies die Erklärung und versuch es noch einmal.',
   'quiz.check': 'Antwort prüfen',
   'quiz.retry': 'Noch einmal',
-  'quiz.saved': 'Antwort gespeichert. Der Abschlusstest wird bewertet, wenn du ihn beendest.',
+  'quiz.saved': 'Antwort gespeichert. Bewertet wird, wenn du fertig bist.',
 
   'done.title': 'Lektion abgeschlossen',
   'done.finished': 'Du hast „{title}“ abgeschlossen.',
@@ -235,11 +235,8 @@ export const de: Messages = {
   'done.assessment': 'Abschlusstest: {percent}',
   'done.grading': 'Deine Antworten werden bewertet …',
   'done.gradeOffline':
-    'Du bist offline. Deine Antworten sind auf diesem Gerät gespeichert; der Abschlusstest wird bewertet, sobald du wieder online bist.',
-  'done.feedbackTitle': 'So liefen die einzelnen Fragen',
-  'done.question': 'Frage {n}',
-  'done.questionRight': '✓ Richtig',
-  'done.questionWrong': '✗ Noch nicht richtig',
+    'Du bist offline. Deine Antworten sind gespeichert und werden bewertet, sobald du wieder online bist.',
+  'done.feedbackTitle': 'Deine Antworten',
   'done.passed': '✓ bestanden',
   'done.notPassed': 'noch nicht bestanden ({percent} nötig)',
   'done.competencies': 'Erreichte Kompetenzen: {list}',

@@ -224,7 +224,7 @@ export const en = {
   'quiz.incorrect': '✗ Not quite. Read the explanation and try again.',
   'quiz.check': 'Check answer',
   'quiz.retry': 'Try again',
-  'quiz.saved': 'Answer saved. The assessment is graded when you finish it.',
+  'quiz.saved': 'Answer saved. It is graded when you finish.',
 
   'done.title': 'Lesson complete',
   'done.finished': 'You finished “{title}”.',
@@ -235,11 +235,8 @@ export const en = {
   'done.assessment': 'Assessment: {percent}',
   'done.grading': 'Grading your answers…',
   'done.gradeOffline':
-    'You’re offline. Your answers are saved on this device, and the assessment will be graded when you’re back online.',
-  'done.feedbackTitle': 'How each question went',
-  'done.question': 'Question {n}',
-  'done.questionRight': '✓ Right',
-  'done.questionWrong': '✗ Not right yet',
+    'You’re offline. Your answers are saved; they will be graded when you’re back online.',
+  'done.feedbackTitle': 'Your answers',
   'done.passed': '✓ passed',
   'done.notPassed': 'not passed yet ({percent} needed)',
   'done.competencies': 'Competencies reached: {list}',

@@ -80,16 +80,14 @@ export function AssessmentResult({ moduleId, lessonId }: { moduleId: string; les
         <>
           <h2 class="assessment-feedback-title">{t('done.feedbackTitle')}</h2>
           <ol class="assessment-feedback">
-            {latest.questions.map((q, i) => {
+            {latest.questions.map((q) => {
               const card = cards?.find((c) => c.id === q.cardId);
               return (
                 <li key={q.cardId} class={q.right ? 'right' : 'wrong'}>
-                  {card?.kind === 'quiz' ? (
+                  {card?.kind === 'quiz' && (
                     <span class="prose" dangerouslySetInnerHTML={{ __html: card.promptHtml }} />
-                  ) : (
-                    <span>{t('done.question', { n: i + 1 })}</span>
                   )}
-                  <strong>{t(q.right ? 'done.questionRight' : 'done.questionWrong')}</strong>
+                  <strong>{t(q.right ? 'quiz.correct' : 'quiz.incorrect')}</strong>
                   {q.chosen.map((c) => (
                     <div
                       key={c.id}

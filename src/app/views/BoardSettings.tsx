@@ -18,10 +18,8 @@ export function BoardSettings() {
       await store.leaderboard.saveProfile(next);
       setSaved(t('board.saved'));
     } catch (err) {
-      // A refusal the person can act on (the alias is taken) is worded; anything else is generic.
-      setSaved(
-        err instanceof HttpError && err.status === 409 ? errorText(err) : t('board.saveFailed'),
-      );
+      // The server says why it refused (an alias taken); without an answer, a generic failure.
+      setSaved(err instanceof HttpError ? errorText(err) : t('board.saveFailed'));
     }
   }
 

@@ -2,12 +2,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import { assessmentLessonId } from '../../core/mastery';
 import { paths } from '../router';
 import { useStore } from '../store';
-import { AssessmentResult } from './AssessmentResult';
 import { DoneCelebration } from './DoneCelebration';
 import { LessonEarned } from './LessonEarned';
 import { Icon } from './Icon';
 import { Link } from './Link';
+import { lazyView } from './Lazy';
 import { formatNumber, t } from '../i18n';
+
+/** Loaded on demand (and precached): only an assessment's completion shows it. */
+const AssessmentResult = lazyView(() =>
+  import('./AssessmentResult').then((m) => m.AssessmentResult),
+);
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();

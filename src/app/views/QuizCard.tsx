@@ -109,9 +109,14 @@ export function QuizCardView({
         </ul>
       </fieldset>
       <div role="status" aria-live="polite" class="quiz-result">
-        {sealed && checked.value !== null && <p class="result saved">{t('quiz.saved')}</p>}
-        {!sealed && checked.value === true && <p class="result right">{t('quiz.correct')}</p>}
-        {!sealed && checked.value === false && <p class="result wrong">{t('quiz.incorrect')}</p>}
+        {checked.value !== null &&
+          (sealed ? (
+            <p class="result saved">{t('quiz.saved')}</p>
+          ) : (
+            <p class={checked.value ? 'result right' : 'result wrong'}>
+              {t(checked.value ? 'quiz.correct' : 'quiz.incorrect')}
+            </p>
+          ))}
       </div>
       {checked.value === null
         ? checkInside && <CheckAnswerButton formId={formId} state={{ chosen, checked }} />

@@ -72,7 +72,7 @@ export const progressRoutes = new Hono<AppEnv>()
       ? (await contentSnapshot(deps.store, user.orgId)).module(moduleIdOf(lessonId))
       : undefined;
     const key = module && answerKeyOf(module);
-    if (!key) throw new ApiError(404, 'not_found', 'error.noAssessment');
+    if (!key) throw new ApiError(404, 'not_found', 'error.noAttempt');
     const attempts = (await deps.store.userEvents(user.id, ['assessment_submitted'])).flatMap(
       (e) => (e.type === 'assessment_submitted' && e.lessonId === lessonId ? [e] : []),
     );
