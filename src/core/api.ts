@@ -9,7 +9,7 @@
 import type { Badge } from './badges';
 import type { Period } from './leaderboard';
 import type { Career, CareerGap, PathwaySuggestion } from './career';
-import type { MasteryState } from './mastery';
+import type { AssessmentResult, MasteryState, QuestionFeedback } from './mastery';
 import type { OneOnOneScript } from './one-on-one';
 import type { ProgressState } from './progress';
 import type { SyncResult } from './sync';
@@ -28,6 +28,16 @@ export interface SyncReply {
   results: SyncResult[];
   serverTime: string;
   state: MeState;
+}
+
+/**
+ * `GET /me/assessments/:lessonId`: the learner's graded assessment, once an attempt has reached
+ * the server: the best result over all attempts and how each question of the latest went.
+ */
+export interface AssessmentFeedbackReply {
+  lessonId: string;
+  result: AssessmentResult;
+  latest: { id: string; score: number; passed: boolean; questions: QuestionFeedback[] };
 }
 
 // ── Account ─────────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@
  * device caches for offline use. HTML here is already sanitized by the importer.
  */
 import { z } from 'zod';
+import { sealAssessment } from './mastery';
 import { moduleImageSources } from './offline';
 
 const id = z
@@ -15,11 +16,16 @@ export const readingCard = z.object({
   html: z.string(),
 });
 
+/**
+ * A quiz option. `correct` and `explanationHtml` are always stored; devices receive an
+ * assessment's options without them (`sealAssessment` in mastery.ts), so its key stays on the
+ * server until the attempt is graded.
+ */
 export const quizOption = z.object({
   id,
   html: z.string(),
-  correct: z.boolean(),
-  explanationHtml: z.string(),
+  correct: z.boolean().optional(),
+  explanationHtml: z.string().optional(),
 });
 
 export const quizCard = z.object({
@@ -85,6 +91,8 @@ export interface Catalog {
 }
 
 export function toCatalogModule(m: LearningModule): CatalogModule {
+  // What a device downloads is the sealed module (its assessment without key or explanations).
+  const served = sealAssessment(m);
   return {
     id: m.id,
     title: m.title,
@@ -97,8 +105,8 @@ export function toCatalogModule(m: LearningModule): CatalogModule {
       title: l.title,
       estimateMinutes: l.estimateMinutes,
     })),
-    downloadBytes: new TextEncoder().encode(JSON.stringify(m)).length,
-    imageCount: moduleImageSources(m).length,
-    imageSources: moduleImageSources(m),
+    downloadBytes: new TextEncoder().encode(JSON.stringify(served)).length,
+    imageCount: moduleImageSources(served).length,
+    imageSources: moduleImageSources(served),
   };
 }

@@ -114,3 +114,15 @@ export function withOptimisticMe<T extends { rank: number; xp: number; isMe?: bo
     )
     .sort((a, b) => a.rank - b.rank);
 }
+
+/**
+ * The form two board names are compared in: two names that read the same to a colleague are the
+ * same name. Compatibility forms folded (NFKC), case folded, and every run of whitespace —
+ * including at the ends — counts as one space or none.
+ *
+ * @example
+ * boardNameKey('  Leo   LEARNER ') === boardNameKey('leo learner') // true
+ */
+export function boardNameKey(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/gu, ' ').trim();
+}

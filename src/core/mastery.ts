@@ -4,7 +4,11 @@
  * - A module's assessment is its lesson with the id `<module>.assessment`. An attempt is one
  *   `assessment_submitted` event carrying the first answer to each question; it passes when the
  *   share of right answers reaches ASSESSMENT_PASS. Grading uses the content's answer key, so the
- *   server's grade is authoritative and the device's is a preview.
+ *   server's grade is authoritative. Devices never hold an assessment's key: `sealAssessment`
+ *   strips it (and the explanations) from what is served, so the device records answers and the
+ *   server grades them, returning per-question feedback (`attemptFeedback`) once submitted.
+ *   Practice quizzes in other lessons keep their keys: they earn no mastery, only the bounded
+ *   first-answer XP bonus.
  * - A competency is reached when every module that builds it and has an assessment is passed.
  *   Opening or completing lessons never reaches a competency on its own.
  * - Spaced review uses Leitner boxes (see review.ts).
@@ -13,7 +17,7 @@
  * duplicates do not matter.
  */
 import type { LearningModule, QuizCard } from './content';
-import { gradeQuiz } from './quiz';
+import { gradeQuiz, isSealed } from './quiz';
 import type { ProgressEvent } from './events';
 import { scheduleReview, type Grader, type ReviewAnswer, type ReviewItem } from './review';
 
@@ -30,12 +34,42 @@ export function assessmentLessonId(moduleId: string): string {
   return `${moduleId}.assessment`;
 }
 
-/** The answer key of a module's assessment, or undefined when it has none. */
+/** Whether a lesson is its module's assessment (graded on the server only). */
+export function isAssessmentLesson(lessonId: string): boolean {
+  return lessonId === assessmentLessonId(moduleIdOf(lessonId));
+}
+
+/**
+ * A module as devices receive it: the assessment's quiz options without `correct` and
+ * `explanationHtml`. Every path that hands content to a device (the module route, and through
+ * it downloads and the service worker's cache) serves this, never the stored module.
+ */
+export function sealAssessment(module: LearningModule): LearningModule {
+  const lessonId = assessmentLessonId(module.id);
+  return {
+    ...module,
+    lessons: module.lessons.map((lesson) =>
+      lesson.id !== lessonId
+        ? lesson
+        : {
+            ...lesson,
+            cards: lesson.cards.map((card) =>
+              card.kind !== 'quiz'
+                ? card
+                : { ...card, options: card.options.map(({ id, html }) => ({ id, html })) },
+            ),
+          },
+    ),
+  };
+}
+
+/** The answer key of a module's assessment, or undefined when it has none (or it is sealed). */
 export function answerKeyOf(module: LearningModule): AnswerKey | undefined {
   const lesson = module.lessons.find((l) => l.id === assessmentLessonId(module.id));
   if (!lesson) return undefined;
   const quizzes = new Map<string, QuizCard>();
-  for (const card of lesson.cards) if (card.kind === 'quiz') quizzes.set(card.id, card);
+  for (const card of lesson.cards)
+    if (card.kind === 'quiz' && !isSealed(card)) quizzes.set(card.id, card);
   if (quizzes.size === 0) return undefined;
   return { moduleId: module.id, lessonId: lesson.id, competencies: module.competencies, quizzes };
 }
@@ -50,6 +84,37 @@ export function scoreAttempt(
   let right = 0;
   for (const [cardId, quiz] of key.quizzes) if (gradeQuiz(quiz, first.get(cardId) ?? [])) right++;
   return right / key.quizzes.size;
+}
+
+/** How one question of a submitted attempt went, as the server tells the learner. */
+export interface QuestionFeedback {
+  cardId: string;
+  right: boolean;
+  /** The options the learner chose, each with its explanation. A wrong answer does not name the
+   * right option, so the next attempt still shows what the learner knows. */
+  chosen: Array<{ id: string; explanationHtml: string }>;
+}
+
+/**
+ * Per-question feedback on one attempt, graded against the key (questions in the lesson's order;
+ * an unanswered question is wrong with nothing chosen).
+ */
+export function attemptFeedback(
+  key: AnswerKey,
+  answers: ReadonlyArray<{ cardId: string; answerIds: string[] }>,
+): QuestionFeedback[] {
+  const first = new Map<string, string[]>();
+  for (const a of answers) if (!first.has(a.cardId)) first.set(a.cardId, a.answerIds);
+  return [...key.quizzes].map(([cardId, quiz]) => {
+    const ids = first.get(cardId) ?? [];
+    return {
+      cardId,
+      right: gradeQuiz(quiz, ids),
+      chosen: quiz.options
+        .filter((o) => ids.includes(o.id))
+        .map((o) => ({ id: o.id, explanationHtml: o.explanationHtml ?? '' })),
+    };
+  });
 }
 
 export interface AssessmentResult {
@@ -138,6 +203,9 @@ export function moduleIdOf(lessonId: string): string {
 
 export function graderFor(content: MasteryContent): Grader {
   return (lessonId, cardId, answerIds) => {
+    // An assessment's questions are graded only as a submitted attempt: reviewing them would
+    // tell a device, one answer at a time, what the key is.
+    if (isAssessmentLesson(lessonId)) return undefined;
     const card = content
       .module(moduleIdOf(lessonId))
       ?.lessons.find((l) => l.id === lessonId)

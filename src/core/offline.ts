@@ -40,7 +40,7 @@ export function moduleImageSources(module: LearningModule): string[] {
   const html = module.lessons.flatMap((lesson) =>
     lesson.cards.flatMap((card) =>
       card.kind === 'quiz'
-        ? [card.promptHtml, ...card.options.flatMap((o) => [o.html, o.explanationHtml])]
+        ? [card.promptHtml, ...card.options.flatMap((o) => [o.html, o.explanationHtml ?? ''])]
         : [card.html],
     ),
   );

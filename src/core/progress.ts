@@ -32,7 +32,7 @@
  */
 import { addDays, daysBetween, localDate } from './calendar';
 import type { ProgressEvent } from './events';
-import { gradeAnswer, quizKey } from './quiz';
+import { gradeAnswer, isSealed, quizKey } from './quiz';
 
 export const LESSON_XP = 10;
 export const QUIZ_BONUS_XP = 5;
@@ -424,11 +424,13 @@ export function recentDays(today: string, count: number): string[] {
 export function lessonFacts(lesson: {
   estimateMinutes: number;
   cards: ReadonlyArray<
-    | { kind: 'quiz'; id: string; options: ReadonlyArray<{ id: string; correct: boolean }> }
+    | { kind: 'quiz'; id: string; options: ReadonlyArray<{ id: string; correct?: boolean }> }
     | { kind: string; id: string }
   >;
 }): LessonFacts {
   const quiz: Record<string, string[]> = {};
-  for (const card of lesson.cards) if ('options' in card) quiz[card.id] = quizKey(card);
+  // A sealed card (an assessment's, as devices and XP see it) is graded by mastery, not here.
+  for (const card of lesson.cards)
+    if ('options' in card && !isSealed(card)) quiz[card.id] = quizKey(card);
   return { estimateMinutes: lesson.estimateMinutes, quiz };
 }

@@ -8,7 +8,7 @@
  */
 /** What grading reads of a quiz card: its options and which are correct. */
 interface Gradable {
-  options: ReadonlyArray<{ id: string; correct: boolean }>;
+  options: ReadonlyArray<{ id: string; correct?: boolean }>;
 }
 
 /** The ids of a quiz card's correct options: its answer key. */
@@ -29,6 +29,10 @@ export function gradeAnswer(key: readonly string[], answerIds: readonly string[]
   for (const id of chosen) if (!correct.has(id)) return false;
   return true;
 }
+
+/** Whether a card came without its key (an assessment's card on a device): only the server grades it. */
+export const isSealed = (quiz: Gradable): boolean =>
+  quiz.options.every((o) => o.correct === undefined);
 
 /** Grades an answer to a quiz card (see `gradeAnswer`). */
 export function gradeQuiz(quiz: Gradable, answerIds: readonly string[]): boolean {

@@ -11,6 +11,7 @@
  * one org's modules never grade, count or show for another's people.
  */
 import type { Catalog, LearningModule } from '../core/content';
+import { sealAssessment } from '../core/mastery';
 import { lessonFacts, type LessonFacts, type LessonLookup } from '../core/progress';
 import type { Store } from './store/store';
 
@@ -56,7 +57,9 @@ async function readSnapshot(store: Store, orgId: string | undefined): Promise<Co
     const full = await store.getModule(outline.id, orgId);
     if (!full) continue;
     modules.set(full.id, full);
-    for (const lesson of full.lessons) {
+    // XP grades what the device sees: an assessment's questions earn through mastery only, so
+    // the device's XP preview and the server's agree and no quiz answer probes the key.
+    for (const lesson of sealAssessment(full).lessons) {
       facts.set(lesson.id, lessonFacts(lesson));
       cards.set(lesson.id, new Set(lesson.cards.map((c) => c.id)));
     }

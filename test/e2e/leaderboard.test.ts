@@ -164,6 +164,21 @@ describe('habit panel and leaderboard', () => {
     await expect.poll(async () => (await rows()).length).toBe(3);
   });
 
+  it('refuses an alias copying a colleague’s name, in words, and keeps the board as it was', async () => {
+    const { page } = phone;
+    await page.getByRole('link', { name: 'Board', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
+    await page.getByLabel('Name on leaderboards').fill(' amy   AHEAD ');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await page.getByText('Someone in your cohort already goes by that name.').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
+    await expect
+      .poll(async () => (await rows()).filter((r) => /amy ahead/i.test(r.name)).length)
+      .toBe(1);
+    expect(await page.getByLabel('Name on leaderboards').inputValue()).toBe('');
+  });
+
   it('moves my own row at once when I finish a lesson offline, then keeps it after sync', async () => {
     const { page, context } = phone;
     await page.getByRole('button', { name: 'This week' }).click();

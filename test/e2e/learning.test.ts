@@ -1,6 +1,7 @@
 /**
  * Taking lessons as a learner would: with the keyboard alone, resuming mid-lesson after a reload,
- * and seeing a competency reached on the roadmap once the module's assessment is passed.
+ * and taking a module's assessment, which the server grades (online at once, offline once back
+ * online) before the roadmap shows its competency reached.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,36 +118,69 @@ describe('the lesson player', () => {
 });
 
 describe('the roadmap', () => {
-  it('shows a competency reached once its assessment is passed, not before', async () => {
-    const { page } = phone;
+  it('shows a competency reached once its assessment is graded as passed on the server', async () => {
+    const { page, context } = phone;
     await page.goto(`${server.url}/roadmap`);
     const delegation = page.locator('.competency', { hasText: 'Delegat' }).first();
     await expect.poll(() => delegation.textContent()).toContain('not yet reached');
 
-    const module = (await page.evaluate(async () =>
+    // The device is served the assessment without its key: nothing to copy answers from.
+    const served = (await page.evaluate(async () =>
       (await fetch('/api/v1/modules/delegating-with-clarity')).json(),
     )) as LearningModule;
-    const assessment = module.lessons.find((l) => l.id === 'delegating-with-clarity.assessment')!;
-    await page.goto(`${server.url}/modules/delegating-with-clarity/lessons/${assessment.id}`);
-    await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-    for (const card of assessment.cards) {
-      if (card.kind === 'quiz') {
-        for (const option of card.options.filter((o) => o.correct))
-          await page.locator(`.option input[value="${option.id}"]`).check();
-        await page.getByRole('button', { name: 'Check answer' }).click();
-        await page.getByText('✓ Correct!').waitFor();
+    const id = 'delegating-with-clarity.assessment';
+    expect(JSON.stringify(served.lessons.find((l) => l.id === id))).not.toContain('correct');
+    // The learner knows the answers (here: read from the server's own copy).
+    const assessment = (await server.store.getModule('delegating-with-clarity'))!.lessons.find(
+      (l) => l.id === id,
+    )!;
+    const quizzes = assessment.cards.flatMap((c) => (c.kind === 'quiz' ? [c] : []));
+
+    /** Takes the assessment (the first question wrong when `slip`), offline once it is open. */
+    async function take(slip: boolean, offline = false) {
+      await page.goto(`${server.url}/modules/delegating-with-clarity/lessons/${id}`);
+      await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+      if (offline) await context.setOffline(true);
+      for (const card of assessment.cards) {
+        if (card.kind === 'quiz') {
+          const options =
+            slip && card === quizzes[0]
+              ? [card.options.find((o) => !o.correct)!]
+              : card.options.filter((o) => o.correct);
+          for (const option of options)
+            await page.locator(`.option input[value="${option.id}"]`).check();
+          await page.getByRole('button', { name: 'Check answer' }).click();
+          // No right or wrong on the device: the answer is only kept.
+          await page.getByText('Answer saved.').waitFor();
+          expect(await page.locator('.option.right, .option.wrong').count()).toBe(0);
+        }
+        if (card === assessment.cards.at(-1))
+          await page.getByRole('button', { name: 'Finish lesson' }).click();
+        else await page.getByRole('button', { name: 'Next' }).click();
       }
-      if (card === assessment.cards.at(-1))
-        await page.getByRole('button', { name: 'Finish lesson' }).click();
-      else await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
     }
-    await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
-    await expect.poll(() => page.locator('.assessment').textContent()).toContain('100%');
-    await expect.poll(() => page.locator('.assessment').textContent()).toContain('passed');
+
+    // Online, with one slip: the server's grade and what went wrong, explained.
+    await take(true);
+    const result = page.locator('.assessment');
+    const percent = `${Math.round(((quizzes.length - 1) / quizzes.length) * 100)}%`;
+    await expect.poll(() => result.textContent()).toContain(percent);
+    await expect.poll(() => result.textContent()).toContain('not passed yet');
+    const first = page.locator('.assessment-feedback li').first();
+    await expect.poll(() => first.textContent()).toContain('✗ Not quite');
+    expect(await page.locator('.assessment-feedback li').count()).toBe(quizzes.length);
+
+    // Offline, all right: the completion screen says it will be graded once back online.
+    await take(false, true);
+    await expect.poll(() => result.textContent()).toContain('graded when you’re back online');
+    await context.setOffline(false);
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('100%');
+    await expect.poll(() => result.textContent()).toContain('passed');
+    await expect.poll(() => page.locator('.assessment-feedback li.wrong').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Learn', exact: true }).click();
     await expect.poll(() => delegation.textContent()).toContain('(reached)');
-    // The server graded it too.
     await syncNow(page);
     await expect
       .poll(

@@ -208,6 +208,12 @@ const rows: Row[] = [
   { route: 'GET /api/v1/modules/:id', params: { id: 'giving-feedback' }, expect: signedIn(200) },
   { route: 'POST /api/v1/sync', body: syncBody([]), expect: signedIn(200) },
   { route: 'GET /api/v1/me/state', expect: signedIn(200) },
+  // Only the caller's own attempts are read: with none synced, every caller gets 404.
+  {
+    route: 'GET /api/v1/me/assessments/:lessonId',
+    params: { lessonId: 'delegating-with-clarity.assessment' },
+    expect: signedIn(404),
+  },
   // Public doors: an unknown code or token is 404 for everyone (flows: people.test.ts).
   { route: 'GET /api/v1/invites/:code', params: { code: 'AAAAA-BBBBB' }, expect: everyone(404) },
   {
@@ -359,7 +365,8 @@ const rows: Row[] = [
   { route: 'GET /api/v1/me/board-profile', expect: signedIn(200) },
   {
     route: 'PUT /api/v1/me/board-profile',
-    body: { alias: 'Quiet Fox', hidden: false },
+    // Each caller its own alias: an alias is unique within a cohort.
+    body: (actor: Actor) => ({ alias: `Quiet Fox ${actor}`, hidden: false }),
     expect: signedIn(200),
   },
   // Social: colleagues, kudos, recommendations, badges, cohort challenge and feed.

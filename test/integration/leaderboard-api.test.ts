@@ -187,6 +187,32 @@ describe('GET /cohorts/:id/leaderboard', () => {
     expect((await (await board(lena)).json()).entries).toHaveLength(1);
   });
 
+  it('never shows two “Leo Learner” rows: an alias cannot copy a cohort colleague', async () => {
+    const amy = await signInAs(app, 'amy@demo.test');
+    const leo = await signInAs(app, 'learner2@demo.test');
+    await sync(amy, [completion(lessons[0]!, '2026-11-24T08:00:00+01:00')]);
+    await sync(leo, [completion(lessons[1]!, '2026-11-24T09:00:00+01:00')]);
+    const copy = await amy.put('/api/v1/me/board-profile', {
+      alias: ' leo  LEARNER',
+      hidden: false,
+    });
+    expect(copy.status).toBe(409);
+    expect((await copy.json()).error).toMatchObject({
+      code: 'alias_taken',
+      key: 'error.aliasTaken',
+    });
+    expect(
+      (await leo.put('/api/v1/me/board-profile', { alias: 'Lion', hidden: false })).status,
+    ).toBe(200);
+    expect(
+      (await amy.put('/api/v1/me/board-profile', { alias: 'lion', hidden: false })).status,
+    ).toBe(409);
+    const names = (await (await board(leo)).json()).entries.map(
+      (e: { displayName: string }) => e.displayName,
+    );
+    expect(names).toEqual(['Amy Ahead', 'Lion']);
+  });
+
   it('refuses bad board settings with a clear 400', async () => {
     const lena = await signInAs(app, 'learner@demo.test');
     const res = await lena.put('/api/v1/me/board-profile', {

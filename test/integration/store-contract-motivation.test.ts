@@ -99,6 +99,35 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     expect(await store.managesCohortMember('u2', 'c1')).toBe(false);
   });
 
+  it('refuses an alias that reads like a cohort colleague’s name or alias', async () => {
+    expect(await store.setBoardProfile('u1', { alias: '  name   U2 ', hidden: false })).toBe(
+      'alias_taken',
+    );
+    expect(await store.getBoardProfile('u1')).toEqual({ alias: null, hidden: false });
+    expect(await store.setBoardProfile('u1', { alias: 'Night Owl', hidden: false })).toBe('saved');
+    expect(await store.setBoardProfile('u2', { alias: 'NIGHT owl', hidden: false })).toBe(
+      'alias_taken',
+    );
+    // Someone's own name, an alias kept as it was, and a name used only in another cohort are free.
+    expect(await store.setBoardProfile('u2', { alias: 'Name u2', hidden: true })).toBe('saved');
+    expect(await store.setBoardProfile('u1', { alias: 'Night Owl', hidden: true })).toBe('saved');
+    await store.createUser(user('far', { cohortIds: ['c2'] }));
+    expect(await store.setBoardProfile('far', { alias: 'night owl', hidden: false })).toBe('saved');
+  });
+
+  it('gives an alias to one of several people asking for it at once', async () => {
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    for (const id of ids) await store.createUser(user(id));
+    const outcomes = await Promise.all(
+      ids.map((id) => store.setBoardProfile(id, { alias: 'Early Bird', hidden: false })),
+    );
+    expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
+    const aliases = await Promise.all(
+      ids.map(async (id) => (await store.getBoardProfile(id)).alias),
+    );
+    expect(aliases.filter((a) => a === 'Early Bird')).toHaveLength(1);
+  });
+
   it('keeps the ledger and board rows with the events, joining only accepted events', async () => {
     const calls: Array<{ previous?: string; n: number }> = [];
     const a = event();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import {
+  boardNameKey,
   boardScores,
   rankBoard,
   visibleRows,
@@ -193,5 +194,14 @@ describe('withOptimisticMe', () => {
   });
   it('leaves the board alone when nothing is pending', () => {
     expect(withOptimisticMe(rows, 10)).toEqual(rows);
+  });
+});
+
+describe('boardNameKey', () => {
+  it('reads names the way a colleague would: case, spacing and look-alike forms do not count', () => {
+    expect(boardNameKey('  Leo   LEARNER ')).toBe(boardNameKey('leo learner'));
+    expect(boardNameKey('Leo\u00a0Learner')).toBe(boardNameKey('Leo Learner'));
+    expect(boardNameKey('Ｌｅｏ Learner')).toBe(boardNameKey('Leo Learner'));
+    expect(boardNameKey('Leo Learners')).not.toBe(boardNameKey('Leo Learner'));
   });
 });

@@ -224,6 +224,7 @@ export const de: Messages = {
   'quiz.incorrect': '✗ Nicht ganz. Lies die Erklärung und versuch es noch einmal.',
   'quiz.check': 'Antwort prüfen',
   'quiz.retry': 'Noch einmal',
+  'quiz.saved': 'Antwort gespeichert. Bewertet wird, wenn du fertig bist.',
 
   'done.title': 'Lektion abgeschlossen',
   'done.finished': 'Du hast „{title}“ abgeschlossen.',
@@ -232,6 +233,10 @@ export const de: Messages = {
   'done.home': 'Zurück zur Startseite',
   'done.module': 'Zurück zum Modul',
   'done.assessment': 'Abschlusstest: {percent}',
+  'done.grading': 'Deine Antworten werden bewertet …',
+  'done.gradeOffline':
+    'Du bist offline. Deine Antworten sind gespeichert und werden bewertet, sobald du wieder online bist.',
+  'done.feedbackTitle': 'Deine Antworten',
   'done.passed': '✓ bestanden',
   'done.notPassed': 'noch nicht bestanden ({percent} nötig)',
   'done.competencies': 'Erreichte Kompetenzen: {list}',

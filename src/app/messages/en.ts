@@ -224,6 +224,7 @@ export const en = {
   'quiz.incorrect': '✗ Not quite. Read the explanation and try again.',
   'quiz.check': 'Check answer',
   'quiz.retry': 'Try again',
+  'quiz.saved': 'Answer saved. It is graded when you finish.',
 
   'done.title': 'Lesson complete',
   'done.finished': 'You finished “{title}”.',
@@ -232,6 +233,10 @@ export const en = {
   'done.home': 'Back to home',
   'done.module': 'Back to the module',
   'done.assessment': 'Assessment: {percent}',
+  'done.grading': 'Grading your answers…',
+  'done.gradeOffline':
+    'You’re offline. Your answers are saved; they will be graded when you’re back online.',
+  'done.feedbackTitle': 'Your answers',
   'done.passed': '✓ passed',
   'done.notPassed': 'not passed yet ({percent} needed)',
   'done.competencies': 'Competencies reached: {list}',

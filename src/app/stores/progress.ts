@@ -105,6 +105,10 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
       onRecorded();
       return event;
     },
+    /** Keeps a resume point without an event (an assessment's answers until it is submitted). */
+    async saveResume(resume: ResumePoint): Promise<void> {
+      await db.put('resume', resume);
+    },
     async resumePoint(lessonId: string): Promise<ResumePoint | undefined> {
       const uid = userId.value;
       return uid ? db.get('resume', `${uid}:${lessonId}`) : undefined;

@@ -1,6 +1,7 @@
 /** The learner's leaderboard settings: an alias, and hiding from other people's boards. */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { HttpError } from '../../client/api';
+import { errorText, t } from '../i18n';
 import { useStore } from '../store';
 
 export function BoardSettings() {
@@ -16,8 +17,9 @@ export function BoardSettings() {
     try {
       await store.leaderboard.saveProfile(next);
       setSaved(t('board.saved'));
-    } catch {
-      setSaved(t('board.saveFailed'));
+    } catch (err) {
+      // The server says why it refused (an alias taken); without an answer, a generic failure.
+      setSaved(err instanceof HttpError ? errorText(err) : t('board.saveFailed'));
     }
   }
 

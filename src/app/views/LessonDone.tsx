@@ -1,12 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { ASSESSMENT_PASS } from '../../core/mastery';
+import { assessmentLessonId } from '../../core/mastery';
 import { paths } from '../router';
 import { useStore } from '../store';
 import { DoneCelebration } from './DoneCelebration';
 import { LessonEarned } from './LessonEarned';
 import { Icon } from './Icon';
 import { Link } from './Link';
-import { formatNumber, formatPercent, t } from '../i18n';
+import { lazyView } from './Lazy';
+import { formatNumber, t } from '../i18n';
+
+/** Loaded on demand (and precached): only an assessment's completion shows it. */
+const AssessmentResult = lazyView(() =>
+  import('./AssessmentResult').then((m) => m.AssessmentResult),
+);
 
 export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
   const store = useStore();
@@ -16,9 +22,6 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
   const lesson = module?.lessons[position];
   const next = module?.lessons[position + 1];
   const state = store.progress.state.value;
-  const assessment = store.mastery.mastery.value.assessments[lessonId];
-  const titles = new Map(store.content.catalog.value?.competencies.map((c) => [c.id, c.title]));
-  const reached = store.mastery.mastery.value.competencies;
   useEffect(() => heading.current?.focus(), []);
 
   return (
@@ -28,30 +31,8 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
         {t('done.title')}
       </h1>
       {lesson && <p class="lead">{t('done.finished', { title: lesson.title })}</p>}
-      {assessment && (
-        <div class={assessment.passed ? 'card assessment passed' : 'card assessment'} role="status">
-          <p>
-            <strong>
-              {t('done.assessment', { percent: formatPercent(Math.round(assessment.best * 100)) })}
-            </strong>{' '}
-            —{' '}
-            {assessment.passed
-              ? t('done.passed')
-              : t('done.notPassed', { percent: formatPercent(Math.round(ASSESSMENT_PASS * 100)) })}
-          </p>
-          {assessment.passed && module && (
-            <p>
-              {t('done.competencies', {
-                list:
-                  module.competencies
-                    .filter((c) => reached.includes(c))
-                    .map((c) => titles.get(c) ?? c)
-                    .join(', ') || t('done.competenciesLater'),
-              })}
-            </p>
-          )}
-          {!assessment.passed && <p>{t('done.retry')}</p>}
-        </div>
+      {lessonId === assessmentLessonId(moduleId) && (
+        <AssessmentResult moduleId={moduleId} lessonId={lessonId} />
       )}
       <LessonEarned lessonId={lessonId} estimateMinutes={lesson?.estimateMinutes} />
       <p class="stats-line">

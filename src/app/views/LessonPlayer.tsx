@@ -31,6 +31,7 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
   const heading = useRef<HTMLHeadingElement>(null);
   const touchX = useRef<number | null>(null);
   const quiz = useQuizState();
+  const assessment = lessonId === assessmentLessonId(moduleId);
 
   useEffect(() => {
     let cancelled = false;
@@ -91,7 +92,7 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
       cardId,
       answerIds,
     }));
-    if (lessonId === assessmentLessonId(moduleId) && answers.length > 0)
+    if (assessment && answers.length > 0)
       await store.progress.record({ type: 'assessment_submitted', lessonId, answers });
     await store.progress.record(
       {
@@ -183,10 +184,14 @@ export function LessonPlayer({ moduleId, lessonId }: { moduleId: string; lessonI
                 // "Correct" and presses → (or Next) at once must not find it still shut. The
                 // answer's write was queued first, so it keeps its place before the next card's.
                 answered.value = { ...answered.value, [card.id]: true };
-                await store.progress.record(
-                  { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
-                  resumeAt(safeIndex),
-                );
+                // An assessment's answers leave the device only as the submitted attempt: they
+                // are graded on the server, never one by one.
+                if (assessment) await store.progress.saveResume(resumeAt(safeIndex));
+                else
+                  await store.progress.record(
+                    { type: 'quiz_answered', lessonId, cardId: card.id, answerIds },
+                    resumeAt(safeIndex),
+                  );
               }}
             />
           ) : (

@@ -1,11 +1,12 @@
 import { useSignal, type Signal } from '@preact/signals';
 import type { QuizCard } from '../../core/content';
-import { gradeQuiz } from '../../core/quiz';
+import { gradeQuiz, isSealed } from '../../core/quiz';
 import { t } from '../i18n';
 
 /**
  * A quiz card. The grade shown here is a preview: the server grades the answer again at sync.
- * Feedback says right or wrong in words and an icon, never by colour alone.
+ * Feedback says right or wrong in words and an icon, never by colour alone. An assessment's card
+ * comes sealed (no key): checking it only saves the answer, and the server grades the attempt.
  */
 /** What is chosen, and the result once checked (null before). */
 export interface QuizState {
@@ -48,6 +49,7 @@ export function QuizCardView({
   const formId = `quiz-form-${quiz.id}`;
   const multiple = quiz.mode === 'multiple';
   const name = `quiz-${quiz.id}`;
+  const sealed = isSealed(quiz);
 
   function toggle(id: string) {
     if (checked.value !== null) return;
@@ -61,8 +63,9 @@ export function QuizCardView({
   async function check(event: SubmitEvent) {
     event.preventDefault();
     if (chosen.value.length === 0) return;
-    const correct = gradeQuiz(quiz, chosen.value);
-    checked.value = correct;
+    // A sealed answer is "checked" only in that it is kept; it shows no right or wrong.
+    const correct = !sealed && gradeQuiz(quiz, chosen.value);
+    checked.value = sealed || correct;
     await onAnswer(chosen.value, correct);
   }
 
@@ -77,7 +80,7 @@ export function QuizCardView({
           {quiz.options.map((option) => {
             const selected = chosen.value.includes(option.id);
             const showFeedback =
-              checked.value !== null && (selected || (checked.value && option.correct));
+              !sealed && checked.value !== null && (selected || (checked.value && option.correct));
             return (
               <li
                 key={option.id}
@@ -97,7 +100,7 @@ export function QuizCardView({
                 {showFeedback && (
                   <div class="explanation">
                     <strong>{t(option.correct ? 'quiz.rightOption' : 'quiz.wrongOption')}</strong>
-                    <span dangerouslySetInnerHTML={{ __html: option.explanationHtml }} />
+                    <span dangerouslySetInnerHTML={{ __html: option.explanationHtml ?? '' }} />
                   </div>
                 )}
               </li>
@@ -106,8 +109,14 @@ export function QuizCardView({
         </ul>
       </fieldset>
       <div role="status" aria-live="polite" class="quiz-result">
-        {checked.value === true && <p class="result right">{t('quiz.correct')}</p>}
-        {checked.value === false && <p class="result wrong">{t('quiz.incorrect')}</p>}
+        {checked.value !== null &&
+          (sealed ? (
+            <p class="result saved">{t('quiz.saved')}</p>
+          ) : (
+            <p class={checked.value ? 'result right' : 'result wrong'}>
+              {t(checked.value ? 'quiz.correct' : 'quiz.incorrect')}
+            </p>
+          ))}
       </div>
       {checked.value === null
         ? checkInside && <CheckAnswerButton formId={formId} state={{ chosen, checked }} />

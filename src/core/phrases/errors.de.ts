@@ -12,11 +12,13 @@ export const de: MessagesOf<typeof en> = {
   'error.badCredentials': 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   'error.noColleague': 'Diese Kollegin oder diesen Kollegen gibt es in deiner Organisation nicht.',
   'error.self': 'Wähle eine Kollegin oder einen Kollegen statt dir selbst.',
+  'error.aliasTaken': 'Jemand in deiner Kohorte heißt schon so.',
   'error.kudosLimit': {
     one: 'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
     other:
       'Du kannst {count} Kudos am Tag geben, damit jedes etwas bedeutet. Versuche es morgen wieder.',
   },
+  'error.noAttempt': 'Noch kein bewerteter Versuch dieses Abschlusstests.',
   'error.noModule': 'Ein Modul mit dieser ID gibt es nicht.',
   'error.syncBatchTooLarge': 'Ein Synchronisierungspaket darf höchstens {bytes} Byte groß sein.',
   'error.tooLarge': 'Die Anfrage ist zu groß.',

@@ -14,10 +14,12 @@ export const en = {
   'error.badCredentials': 'That email and password do not match.',
   'error.noColleague': 'There is no such colleague in your organisation.',
   'error.self': 'Pick a colleague rather than yourself.',
+  'error.aliasTaken': 'Someone in your cohort already goes by that name.',
   'error.kudosLimit': {
     one: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
     other: 'You can give {count} kudos a day, so each one means something. Try again tomorrow.',
   },
+  'error.noAttempt': 'No graded attempt at that assessment yet.',
   'error.noModule': 'There is no module with that id.',
   'error.syncBatchTooLarge': 'A sync batch may be at most {bytes} bytes.',
   'error.tooLarge': 'The request body is too large.',

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { requireUser } from '../auth/session';
+import { sealAssessment } from '../../core/mastery';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 
 /**
  * Content is shipped content plus the caller's organisation's uploads (never another org's). ETags name what changed: the catalog's is a
  * hash of its body (the service worker tells pages when a revalidation brings a new one), a
- * module's is its version. A module's `?v=` only keys caches; the current version is served.
+ * module's is its version. A module's `?v=` only keys caches; the current version is served, its
+ * assessment sealed (no answer key, no explanations: see `sealAssessment`).
  */
 export const contentRoutes = new Hono<AppEnv>()
   .get('/catalog', requireUser(), async (c) => {
@@ -22,5 +24,7 @@ export const contentRoutes = new Hono<AppEnv>()
     if (!module) throw new ApiError(404, 'not_found', 'error.noModule');
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${module.version}"`);
-    return c.json(module);
+    // The assessment's key never leaves the server (downloads and the service worker's cache
+    // store this very response).
+    return c.json(sealAssessment(module));
   });

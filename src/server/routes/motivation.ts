@@ -74,6 +74,7 @@ export const motivationRoutes = new Hono<AppEnv>()
   )
   .put('/me/board-profile', requireUser(), async (c) => {
     const profile = parseInput(boardProfile, await readJson(c));
-    await c.var.deps.store.setBoardProfile(c.var.user.id, profile);
+    if ((await c.var.deps.store.setBoardProfile(c.var.user.id, profile)) === 'alias_taken')
+      throw new ApiError(409, 'alias_taken', 'error.aliasTaken');
     return c.json(profile satisfies BoardProfile);
   });

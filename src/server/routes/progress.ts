@@ -1,6 +1,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { MeState, SyncReply } from '../../core/api';
+import type { AssessmentFeedbackReply, MeState, SyncReply } from '../../core/api';
+import {
+  ASSESSMENT_PASS,
+  answerKeyOf,
+  assessmentResults,
+  attemptFeedback,
+  isAssessmentLesson,
+  moduleIdOf,
+  scoreAttempt,
+} from '../../core/mastery';
 import { syncRequest } from '../../core/events';
 import { SYNC_LIMITS } from '../../core/sync';
 import { requireUser } from '../auth/session';
@@ -50,4 +59,37 @@ export const progressRoutes = new Hono<AppEnv>()
       } satisfies SyncReply);
     },
   )
-  .get('/me/state', requireUser(), async (c) => c.json(await stateOf(c.var.deps, c.var.user)));
+  .get('/me/state', requireUser(), async (c) => c.json(await stateOf(c.var.deps, c.var.user)))
+  /**
+   * The result of the learner's own assessment, graded here against the key the device never
+   * saw; 404 until an attempt has been synced. The latest attempt is the last submitted on the
+   * device (event ids are time-ordered UUIDv7s, so a late sync of an older attempt does not win).
+   */
+  .get('/me/assessments/:lessonId', requireUser(), async (c) => {
+    const { deps, user } = c.var;
+    const lessonId = c.req.param('lessonId');
+    const module = isAssessmentLesson(lessonId)
+      ? (await contentSnapshot(deps.store, user.orgId)).module(moduleIdOf(lessonId))
+      : undefined;
+    const key = module && answerKeyOf(module);
+    if (!key) throw new ApiError(404, 'not_found', 'error.noAttempt');
+    const attempts = (await deps.store.userEvents(user.id, ['assessment_submitted'])).flatMap(
+      (e) => (e.type === 'assessment_submitted' && e.lessonId === lessonId ? [e] : []),
+    );
+    const latest = attempts.reduce<(typeof attempts)[number] | undefined>(
+      (a, b) => (!a || b.id > a.id ? b : a),
+      undefined,
+    );
+    if (!latest) throw new ApiError(404, 'not_found', 'error.noAttempt');
+    const score = scoreAttempt(key, latest.answers);
+    return c.json({
+      lessonId,
+      result: assessmentResults(attempts, new Map([[lessonId, key]]))[lessonId]!,
+      latest: {
+        id: latest.id,
+        score,
+        passed: score >= ASSESSMENT_PASS - 1e-9,
+        questions: attemptFeedback(key, latest.answers),
+      },
+    } satisfies AssessmentFeedbackReply);
+  });

@@ -9,6 +9,7 @@ import { isPostgres, type Db, type Tx } from './db';
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
 const LOCK_INGEST = 0x4b4e0002;
 const LOCK_EXCLUSIVE = 0x4b4e0003;
+const LOCK_BOARD_NAMES = 0x4b4e0004;
 
 /**
  * Serialises transactions of one user (two tabs, a retry racing the original request), so they
@@ -17,6 +18,16 @@ const LOCK_EXCLUSIVE = 0x4b4e0003;
 export async function lockUser(tx: Tx, userId: string): Promise<void> {
   if (isPostgres(tx))
     await sql`SELECT pg_advisory_xact_lock(${LOCK_INGEST}, hashtext(${userId}))`.execute(tx);
+}
+
+/**
+ * Serialises changes to the board names of one organisation (its cohorts' aliases), so two people
+ * choosing the same alias at once cannot both see it free. Held until the transaction ends; on
+ * SQLite the one connection already runs one transaction at a time.
+ */
+export async function lockBoardNames(tx: Tx, orgId: string): Promise<void> {
+  if (isPostgres(tx))
+    await sql`SELECT pg_advisory_xact_lock(${LOCK_BOARD_NAMES}, hashtext(${orgId}))`.execute(tx);
 }
 
 /** The `exclusive` of a store: runs `fn` while holding the lock `name` for this database. */

@@ -3,7 +3,9 @@
  * recommendations and weekly cohort challenges.
  */
 import { explainBoard, readBoard, type BoardQuery, type BoardRead } from './board';
+import { boardNameKey } from '../../core/leaderboard';
 import { inTransaction, type Db } from './db';
+import { lockBoardNames } from './locks';
 
 export type { BoardLine, BoardQuery, BoardRead } from './board';
 
@@ -37,7 +39,12 @@ export interface MotivationStore {
   /** How the database plans the board read (for the bench and for tuning indexes). */
   explainLeaderboard(query: BoardQuery): Promise<string[]>;
   getBoardProfile(userId: string): Promise<BoardProfile>;
-  setBoardProfile(userId: string, profile: BoardProfile): Promise<void>;
+  /**
+   * Saves a board profile, unless its alias is taken: it reads the same (`boardNameKey`) as the
+   * alias or the name of someone who shares a cohort with the user. Checked and written under
+   * one lock per organisation, so two people cannot take the same alias at once.
+   */
+  setBoardProfile(userId: string, profile: BoardProfile): Promise<'saved' | 'alias_taken'>;
   /** Sum of lessons first completed by the cohort's members in a week (challenge progress). */
   cohortLessons(cohortId: string, week: string): Promise<number>;
   addKudos(kudos: Kudos): Promise<void>;
@@ -90,7 +97,35 @@ export function motivationStore(db: Db): MotivationStore {
     },
     async setBoardProfile(userId, profile) {
       const hidden = profile.hidden ? 1 : 0;
-      await inTransaction(db, async (tx) => {
+      return inTransaction(db, async (tx) => {
+        const user = await tx
+          .selectFrom('users')
+          .leftJoin('board_profiles as p', 'p.user_id', 'users.id')
+          .select(['users.org_id', 'p.alias'])
+          .where('users.id', '=', userId)
+          .executeTakeFirstOrThrow();
+        // An alias kept as it was is not checked again: hiding from the board always works.
+        if (profile.alias !== null && profile.alias !== user.alias) {
+          await lockBoardNames(tx, user.org_id);
+          const mine = tx
+            .selectFrom('cohort_members')
+            .select('cohort_id')
+            .where('user_id', '=', userId);
+          const others = await tx
+            .selectFrom('cohort_members as m')
+            .innerJoin('users as u', 'u.id', 'm.user_id')
+            .leftJoin('board_profiles as p', 'p.user_id', 'u.id')
+            .select(['u.name', 'p.alias'])
+            .distinct()
+            .where('m.cohort_id', 'in', mine)
+            .where('m.user_id', '<>', userId)
+            .execute();
+          const wanted = boardNameKey(profile.alias);
+          const taken = others.some(
+            (o) => boardNameKey(o.name) === wanted || (o.alias && boardNameKey(o.alias) === wanted),
+          );
+          if (taken) return 'alias_taken' as const;
+        }
         await tx
           .insertInto('board_profiles')
           .values({ user_id: userId, alias: profile.alias, hidden })
@@ -101,6 +136,7 @@ export function motivationStore(db: Db): MotivationStore {
           .set({ hidden })
           .where('user_id', '=', userId)
           .execute();
+        return 'saved' as const;
       });
     },
     async cohortLessons(cohortId, week) {
