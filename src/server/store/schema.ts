@@ -437,7 +437,8 @@ export interface XapiStatementsTable {
 export interface XapiRefsTable {
   org_id: string;
   statement_id: string;
-  kind: 'agent' | 'activity';
+  /** 'statement': `value` is the statement this one targets by a StatementRef (not voiding). */
+  kind: 'agent' | 'activity' | 'statement';
   value: string;
   /** 1: the statement's actor or object; 0: only for `related_*`. */
   direct: Flag;

@@ -111,7 +111,7 @@ function prepare(c: Context<XapiEnv>, raw: unknown, path: string, stored: number
         )?.toLowerCase() ?? null,
       voids: verbId === VOIDED ? String(object.id).toLowerCase() : null,
       body: JSON.stringify(statement),
-      refs: { agents: local(refs.agents), activities: local(refs.activities) },
+      refs: { ...refs, agents: local(refs.agents), activities: local(refs.activities) },
       definitions: definitionsOf(statement),
     },
   };
