@@ -279,13 +279,8 @@ async function matchingStatements(db: Db, q: StatementQuery): Promise<StatementR
         .where('r.org_id', '=', q.orgId)
         .where('r.kind', '=', driver[0])
         .where('r.value', '=', driver[1]!)
-        .$if(!driver[2], (qb) => qb.where('r.direct', '=', 1)) as unknown as ReturnType<
-        typeof selectStatements
-      >)
+        .$if(!driver[2], (qb) => qb.where('r.direct', '=', 1)) as unknown as StatementSelect)
     : selectStatements(db);
-  const at = driver ? 'r' : 's';
-  const stored = sql.ref<number>(`${at}.stored`);
-  const id = sql.ref<string>(driver ? 'r.statement_id' : 's.id');
   query = query.where('s.org_id', '=', q.orgId).where('s.voided', '=', 0);
   if (q.verb !== undefined) query = query.where('s.verb_id', '=', q.verb);
   if (q.registration !== undefined) query = query.where('s.registration', '=', q.registration);
