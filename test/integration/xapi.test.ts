@@ -5,7 +5,7 @@
  * accept it. The rest covers the Communication part: ids, conflicts, voiding, queries and paging,
  * formats, headers, credentials, and Kindling's own events as statements.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
@@ -608,6 +608,131 @@ describe('filter conditions for StatementRefs (Communication §2.1.3)', () => {
     expect(await ids(await query({ agent: ben }))).toEqual([id(3), id(2)]);
     expect(await ids(await query({ activity: explosives }))).toEqual([id(3), id(2)]);
     expect(await ids(await query({ agent: andrew }))).toEqual([id(6), id(4), id(3), id(2)]);
+  });
+});
+
+describe('attachments (multipart/mixed)', () => {
+  const BOUNDARY = 'abcABC0123456789';
+  // Bytes that are not UTF-8 and hold a CRLF, to prove the part travels as binary.
+  const data = Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x2d, 0x2d, 0x41]);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const attachment = (body: Buffer, over: Json = {}) => ({
+    usageType: 'http://example.com/attachment-usage/test',
+    display: { 'en-US': 'A test attachment' },
+    contentType: 'application/octet-stream',
+    length: body.length,
+    sha2: sha(body),
+    ...over,
+  });
+  const jsonPart = (json: unknown) => ({
+    headers: { 'Content-Type': 'application/json' },
+    body: Buffer.from(JSON.stringify(json)),
+  });
+  const dataPart = (body: Buffer, headers: Record<string, string> = {}) => ({
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Transfer-Encoding': 'binary',
+      'X-Experience-API-Hash': sha(body),
+      ...headers,
+    },
+    body,
+  });
+  const multipart = (parts: Array<{ headers: Record<string, string>; body: Buffer }>) =>
+    Buffer.concat([
+      ...parts.flatMap((p) => [
+        Buffer.from(
+          `--${BOUNDARY}\r\n${Object.entries(p.headers)
+            .map(([k, v]) => `${k}: ${v}\r\n`)
+            .join('')}\r\n`,
+        ),
+        p.body,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${BOUNDARY}--\r\n`),
+    ]);
+  const send = (method: string, path: string, body: Buffer) =>
+    lrs.request(method, path, body, { 'content-type': `multipart/mixed; boundary=${BOUNDARY}` });
+
+  it('stores a POSTed or PUT statement with its attachment and serves both with attachments=true', async () => {
+    const posted = statement({ attachments: [attachment(data)] });
+    const res = await send('POST', '/statements', multipart([jsonPart(posted), dataPart(data)]));
+    expect(res.status).toBe(200);
+    const [id] = (await res.json()) as string[];
+    const putId = randomUUID();
+    const text = Buffer.from('plain words');
+    const put = statement({ attachments: [attachment(text, { contentType: 'text/plain' })] });
+    expect(
+      (
+        await send(
+          'PUT',
+          `/statements?statementId=${putId}`,
+          multipart([jsonPart(put), dataPart(text, { 'Content-Type': 'text/plain' })]),
+        )
+      ).status,
+    ).toBe(204);
+
+    const one = await get(`?statementId=${id}&attachments=true`);
+    expect(one.status).toBe(200);
+    expect(one.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=/);
+    const body = Buffer.from(await one.arrayBuffer());
+    expect(body.indexOf(data)).toBeGreaterThan(0);
+    expect(body.toString('latin1')).toContain(`X-Experience-API-Hash: ${sha(data)}`);
+    expect(body.toString('latin1')).toContain('Content-Transfer-Encoding: binary');
+    expect(body.toString('latin1')).toContain(`"id":"${id}"`);
+
+    const all = Buffer.from(await (await get('?attachments=true')).arrayBuffer()).toString(
+      'latin1',
+    );
+    expect(all).toContain(`X-Experience-API-Hash: ${sha(text)}`);
+    expect(all).toContain('plain words');
+    // Without attachments=true the answer stays JSON.
+    expect(await ids(await get(''))).toEqual([putId, id]);
+  });
+
+  it('accepts an attachment with a fileUrl as plain JSON', async () => {
+    const s = statement({
+      attachments: [attachment(data, { fileUrl: 'https://example.com/files/a.bin' })],
+    });
+    expect((await post(s)).status).toBe(200);
+  });
+
+  it('refuses mismatched, unnamed and malformed parts with a clear 400 and stores nothing', async () => {
+    const withData = statement({ attachments: [attachment(data)] });
+    const other = Buffer.from('other bytes');
+    const cases: Array<[Buffer | unknown, RegExp]> = [
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'X-Experience-API-Hash': sha(other) })]),
+        /does not match its X-Experience-API-Hash/,
+      ],
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'X-Experience-API-Hash': '' })]),
+        /needs an X-Experience-API-Hash/,
+      ],
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'Content-Transfer-Encoding': 'base64' })]),
+        /Content-Transfer-Encoding: binary/,
+      ],
+      [multipart([jsonPart(withData)]), /statement\.attachments\[0\]: has no fileUrl/],
+      [
+        multipart([jsonPart(withData), dataPart(data), dataPart(other)]),
+        /part 3: belongs to no attachment/,
+      ],
+      [multipart([dataPart(data), jsonPart(withData)]), /part 1: must be the statement/],
+      [Buffer.from(`--${BOUNDARY}\r\nContent-Type: application/json\r\n\r\n{}`), /part 1/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await send('POST', '/statements', body as Buffer);
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { message: string } };
+      expect(error.message).toMatch(message);
+    }
+    // An attachment without fileUrl cannot come as plain JSON: its data would be missing.
+    const plain = await post(withData);
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(
+      /no fileUrl/,
+    );
+    expect(await ids(await get(''))).toEqual([]);
   });
 });
 

@@ -467,6 +467,16 @@ export interface XapiActivitiesTable {
   definition: string;
 }
 
+/** An attachment's raw data, sent in a multipart/mixed statement request, by its SHA-2 hash. */
+export interface XapiAttachmentsTable {
+  org_id: string;
+  /** Lowercase hex, as the statements' `attachments[].sha2` name it. */
+  sha2: string;
+  content_type: string;
+  /** Base64 (as document bodies), the same on both databases. */
+  body: string;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -514,6 +524,7 @@ export interface Database {
   xapi_refs: XapiRefsTable;
   xapi_documents: XapiDocumentsTable;
   xapi_activities: XapiActivitiesTable;
+  xapi_attachments: XapiAttachmentsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -81,6 +81,13 @@ export interface XapiDocument {
   updated: number;
 }
 
+/** An attachment's raw data, named by its SHA-2 hash (lowercase hex). */
+export interface XapiAttachment {
+  sha2: string;
+  contentType: string;
+  body: Buffer;
+}
+
 export interface XapiStore {
   createLrsCredential(c: LrsCredential & { secretHash: string }): Promise<void>;
   listLrsCredentials(orgId: string): Promise<LrsCredential[]>;
@@ -94,7 +101,13 @@ export interface XapiStore {
    * them), voids what voiding statements name, and marks a new statement voided when its voiding
    * statement came first.
    */
-  insertStatements(orgId: string, statements: NewStatement[]): Promise<void>;
+  insertStatements(
+    orgId: string,
+    statements: NewStatement[],
+    attachments?: XapiAttachment[],
+  ): Promise<void>;
+  /** The attachments stored under these hashes (those the org has). */
+  getAttachments(orgId: string, sha2s: string[]): Promise<XapiAttachment[]>;
   queryStatements(q: StatementQuery): Promise<StatementRow[]>;
   getActivityDefinition(orgId: string, id: string): Promise<Record<string, unknown> | undefined>;
   getDocument(key: DocumentKey, docId: string): Promise<XapiDocument | undefined>;
@@ -398,8 +411,19 @@ export function xapiStore(db: Db): XapiStore {
         await selectStatements(db).where('s.org_id', '=', orgId).where('s.id', 'in', ids).execute(),
       );
     },
-    async insertStatements(orgId, statements) {
+    async insertStatements(orgId, statements, attachments = []) {
       await inTransaction(db, async (tx) => {
+        for (const a of attachments)
+          await tx
+            .insertInto('xapi_attachments')
+            .values({
+              org_id: orgId,
+              sha2: a.sha2,
+              content_type: a.contentType,
+              body: a.body.toString('base64'),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         for (const s of statements) {
           const inserted = await tx
             .insertInto('xapi_statements')
@@ -474,6 +498,20 @@ export function xapiStore(db: Db): XapiStore {
       return [...all.values()]
         .sort((a, b) => sign * (a.stored - b.stored || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
         .slice(0, q.limit);
+    },
+    async getAttachments(orgId, sha2s) {
+      if (sha2s.length === 0) return [];
+      const rows = await db
+        .selectFrom('xapi_attachments')
+        .select(['sha2', 'content_type', 'body'])
+        .where('org_id', '=', orgId)
+        .where('sha2', 'in', sha2s)
+        .execute();
+      return rows.map((r) => ({
+        sha2: r.sha2,
+        contentType: r.content_type,
+        body: Buffer.from(r.body, 'base64'),
+      }));
     },
     async getActivityDefinition(orgId, id) {
       const row = await db
