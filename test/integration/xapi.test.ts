@@ -5,13 +5,14 @@
  * accept it. The rest covers the Communication part: ids, conflicts, voiding, queries and paging,
  * formats, headers, credentials, and Kindling's own events as statements.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, sign, type KeyLike } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { clientFor, lessonEvent, syncBody, type App, type Store } from '../support/api';
 import { lrsClient, lrsClientWith, type LrsClient } from '../support/lrs';
 import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { signerCertificate, signerKey } from '../support/xapi-signer';
 import { sessionCookie } from '../support/sessions';
 
 type Json = Record<string, unknown>;
@@ -733,6 +734,67 @@ describe('attachments (multipart/mixed)', () => {
       /no fileUrl/,
     );
     expect(await ids(await get(''))).toEqual([]);
+  });
+
+  describe('signed statements', () => {
+    const SIGNATURE = 'http://adlnet.gov/expapi/attachments/signature';
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const x5c = [signerCertificate.replace(/-----[^-]+-----|\s/g, '')];
+    const HASH: Record<string, string> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
+    function jws(payload: Json, header: Json = { alg: 'RS256', x5c }, key: KeyLike = signerKey) {
+      const input = `${b64(header)}.${b64(payload)}`;
+      const signature = sign(HASH[header.alg as string] ?? 'sha256', Buffer.from(input), key);
+      return Buffer.from(`${input}.${signature.toString('base64url')}`);
+    }
+    const signedBy = (s: Json, token: Buffer, contentType = 'application/octet-stream') => ({
+      ...s,
+      attachments: [attachment(token, { usageType: SIGNATURE, contentType })],
+    });
+    const sendSigned = (s: Json, token: Buffer, contentType?: string) =>
+      send(
+        'POST',
+        '/statements',
+        multipart([jsonPart(signedBy(s, token, contentType)), dataPart(token)]),
+      );
+    const problem = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+
+    it('accepts a statement signed with RS256 and x5c, or RS512 without, and serves the JWS', async () => {
+      const s = statement({ id: randomUUID() });
+      const token = jws(s);
+      const res = await sendSigned(s, token);
+      expect(res.status).toBe(200);
+      const other = statement({ id: randomUUID(), verb: { id: `${ADL}attempted` } });
+      expect((await sendSigned(other, jws(other, { alg: 'RS512' }))).status).toBe(200);
+      const answer = Buffer.from(
+        await (await get(`?statementId=${s.id as string}&attachments=true`)).arrayBuffer(),
+      );
+      expect(answer.indexOf(token)).toBeGreaterThan(0);
+    });
+
+    it('refuses a signature that does not match, does not verify or is malformed', async () => {
+      const s = statement({ id: randomUUID() });
+      const changed = { ...s, verb: { id: `${ADL}failed` } };
+      expect(await problem(await sendSigned(s, jws(changed)))).toMatch(
+        /attachments\[0\]: signs a statement that differs/,
+      );
+      const { privateKey: stranger } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      expect(await problem(await sendSigned(s, jws(s, { alg: 'RS256', x5c }, stranger)))).toMatch(
+        /does not verify with the certificate in x5c/,
+      );
+      expect(await problem(await sendSigned(s, jws(s, { alg: 'HS256' })))).toMatch(
+        /RS256, RS384 or RS512/,
+      );
+      expect(await problem(await sendSigned(s, Buffer.from('not a signature')))).toMatch(
+        /compact serialization/,
+      );
+      expect(await problem(await sendSigned(s, jws(s), 'text/plain'))).toMatch(
+        /application\/octet-stream/,
+      );
+      expect(await ids(await get(''))).toEqual([]);
+    });
   });
 });
 

@@ -24,6 +24,7 @@ import type { XapiEnv } from './env';
 import { acceptedLanguages, formatStatement, sameStatement, type StatementFormat } from './format';
 import { eventStatement, localKey, type ContentLookup } from './kindling';
 import { agentKey, statementRefs } from './refs';
+import { verifySignatures } from './signature';
 import {
   actor,
   isIri,
@@ -130,11 +131,9 @@ async function storeAll(
   paths: string[],
   attachments: XapiAttachment[],
 ): Promise<void> {
-  matchAttachments(
-    prepared.map((p) => p.sent),
-    paths,
-    attachments,
-  );
+  const sent = prepared.map((p) => p.sent);
+  matchAttachments(sent, paths, attachments);
+  verifySignatures(sent, paths, attachments);
   const { store } = c.var.deps;
   const orgId = c.var.lrs.orgId;
   const ids = prepared.map((p) => p.row.id);
