@@ -6,9 +6,13 @@
  * formats, headers, credentials, and Kindling's own events as statements.
  */
 import { createHash, generateKeyPairSync, randomUUID, sign, type KeyLike } from 'node:crypto';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
+import { xapi } from '../../src/server/store/migrations/0050-xapi';
+import { xapiStatementTargets } from '../../src/server/store/migrations/0120-xapi-statement-targets';
 import { clientFor, lessonEvent, syncBody, type App, type Store } from '../support/api';
 import { lrsClient, lrsClientWith, type LrsClient } from '../support/lrs';
 import { apiTestStore, disposeApiTestStores } from '../support/server';
@@ -609,6 +613,43 @@ describe('filter conditions for StatementRefs (Communication §2.1.3)', () => {
     expect(await ids(await query({ agent: ben }))).toEqual([id(3), id(2)]);
     expect(await ids(await query({ activity: explosives }))).toEqual([id(3), id(2)]);
     expect(await ids(await query({ agent: andrew }))).toEqual([id(6), id(4), id(3), id(2)]);
+  });
+});
+
+describe('migration 0120 (StatementRef targets of statements stored before)', () => {
+  it('gives each stored statement with a StatementRef object, but no voiding one, its target', async () => {
+    const db = new Kysely<Json>({
+      dialect: new SqliteDialect({ database: new Database(':memory:') }),
+    });
+    await xapi.up(db);
+    const row = (id: string, verbId: string, object: Json) => ({
+      org_id: 'o1',
+      id,
+      stored: 1,
+      verb_id: verbId,
+      body: JSON.stringify({ id, actor: ann, verb: { id: verbId }, object }),
+    });
+    await db
+      .insertInto('xapi_statements')
+      .values([
+        row('a', `${ADL}completed`, { id: course }),
+        row('b', `${ADL}experienced`, { objectType: 'StatementRef', id: 'A-TARGET' }),
+        row('c', `${ADL}voided`, { objectType: 'StatementRef', id: 'a' }),
+      ])
+      .execute();
+    await xapiStatementTargets.up(db);
+    const refs = await db.selectFrom('xapi_refs').selectAll().execute();
+    expect(refs).toEqual([
+      {
+        org_id: 'o1',
+        statement_id: 'b',
+        kind: 'statement',
+        value: 'a-target',
+        direct: 1,
+        stored: 1,
+      },
+    ]);
+    await db.destroy();
   });
 });
 
