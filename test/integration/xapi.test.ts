@@ -5,13 +5,18 @@
  * accept it. The rest covers the Communication part: ids, conflicts, voiding, queries and paging,
  * formats, headers, credentials, and Kindling's own events as statements.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, sign, type KeyLike } from 'node:crypto';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
+import { xapi } from '../../src/server/store/migrations/0050-xapi';
+import { xapiStatementTargets } from '../../src/server/store/migrations/0120-xapi-statement-targets';
 import { clientFor, lessonEvent, syncBody, type App, type Store } from '../support/api';
 import { lrsClient, lrsClientWith, type LrsClient } from '../support/lrs';
 import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { signerCertificate, signerKey } from '../support/xapi-signer';
 import { sessionCookie } from '../support/sessions';
 
 type Json = Record<string, unknown>;
@@ -521,6 +526,316 @@ describe('querying statements', () => {
       '?more=garbage',
     ])
       expect((await get(query)).status, query).toBe(400);
+  });
+});
+
+describe('filter conditions for StatementRefs (Communication §2.1.3)', () => {
+  // The specification's example: "Ben passed explosives training", and a follow-up "Andrew
+  // confirmed <StatementRef to that statement>" that names neither Ben nor the training.
+  const ben = { mbox: 'mailto:ben@example.com' };
+  const andrew = { mbox: 'mailto:andrew@example.com' };
+  const chris = { mbox: 'mailto:chris@example.com' };
+  const explosives = 'http://example.com/activities/explosives-training';
+  const other = 'http://example.com/activities/other';
+  // Ids that sort in the order of sending, so the order is fixed even when `stored` ties.
+  const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+  const ref = (n: number) => ({ objectType: 'StatementRef', id: id(n) });
+  const verbs = (name: string) => ({ id: `http://example.com/verbs/${name}` });
+  const registration = randomUUID();
+
+  async function seed() {
+    const list = [
+      {
+        id: id(1),
+        actor: ben,
+        verb: { id: `${ADL}passed` },
+        object: { id: explosives },
+        context: { registration },
+      },
+      { id: id(2), actor: andrew, verb: verbs('confirmed'), object: ref(1) },
+      // A chain: Chris comments on Andrew's confirmation.
+      { id: id(3), actor: chris, verb: verbs('commented'), object: ref(2) },
+      { id: id(4), actor: andrew, verb: verbs('confirmed'), object: { id: other } },
+      // A StatementRef in context does not count.
+      {
+        id: id(5),
+        actor: chris,
+        verb: verbs('noted'),
+        object: { id: other },
+        context: { statement: ref(1) },
+      },
+    ];
+    for (const s of list) expect((await post(s)).status).toBe(200);
+  }
+  const query = (params: Record<string, string | Json>) =>
+    get(
+      `?${new URLSearchParams(
+        Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ).toString()}`,
+    );
+
+  it('returns the statements that target a matching statement, along chains, for every filter', async () => {
+    await seed();
+    expect(await ids(await query({ agent: ben }))).toEqual([id(3), id(2), id(1)]);
+    expect(await ids(await query({ activity: explosives }))).toEqual([id(3), id(2), id(1)]);
+    expect(await ids(await query({ verb: `${ADL}passed` }))).toEqual([id(3), id(2), id(1)]);
+    expect(await ids(await query({ registration }))).toEqual([id(3), id(2), id(1)]);
+    expect(await ids(await query({ agent: andrew }))).toEqual([id(4), id(3), id(2)]);
+    expect(await ids(await query({ agent: ben, ascending: 'true' }))).toEqual([
+      id(1),
+      id(2),
+      id(3),
+    ]);
+    // The target has to meet every filter at once.
+    expect(await ids(await query({ agent: ben, verb: verbs('confirmed').id }))).toEqual([]);
+    expect(await ids(await query({ agent: chris }))).toEqual([id(5), id(3)]);
+  });
+
+  it('pages the statements it adds like any others', async () => {
+    await seed();
+    const first = (await (await query({ agent: ben, limit: '2' })).json()) as {
+      statements: Json[];
+      more: string;
+    };
+    expect(first.statements.map((s) => s.id)).toEqual([id(3), id(2)]);
+    const next = (await (await lrs.request('GET', first.more.slice('/xapi'.length))).json()) as {
+      statements: Json[];
+      more: string;
+    };
+    expect(next.statements.map((s) => s.id)).toEqual([id(1)]);
+    expect(next.more).toBe('');
+  });
+
+  it('still returns what targets a voided statement, but neither it nor the voiding statement', async () => {
+    await seed();
+    const voiding = { id: id(6), actor: andrew, verb: { id: `${ADL}voided` }, object: ref(1) };
+    expect((await post(voiding)).status).toBe(200);
+    expect(await ids(await query({ agent: ben }))).toEqual([id(3), id(2)]);
+    expect(await ids(await query({ activity: explosives }))).toEqual([id(3), id(2)]);
+    expect(await ids(await query({ agent: andrew }))).toEqual([id(6), id(4), id(3), id(2)]);
+  });
+});
+
+describe('migration 0120 (StatementRef targets of statements stored before)', () => {
+  it('gives each stored statement with a StatementRef object, but no voiding one, its target', async () => {
+    const db = new Kysely<Json>({
+      dialect: new SqliteDialect({ database: new Database(':memory:') }),
+    });
+    await xapi.up(db);
+    const row = (id: string, verbId: string, object: Json) => ({
+      org_id: 'o1',
+      id,
+      stored: 1,
+      verb_id: verbId,
+      body: JSON.stringify({ id, actor: ann, verb: { id: verbId }, object }),
+    });
+    await db
+      .insertInto('xapi_statements')
+      .values([
+        row('a', `${ADL}completed`, { id: course }),
+        row('b', `${ADL}experienced`, { objectType: 'StatementRef', id: 'A-TARGET' }),
+        row('c', `${ADL}voided`, { objectType: 'StatementRef', id: 'a' }),
+      ])
+      .execute();
+    await xapiStatementTargets.up(db);
+    const refs = await db.selectFrom('xapi_refs').selectAll().execute();
+    expect(refs).toEqual([
+      {
+        org_id: 'o1',
+        statement_id: 'b',
+        kind: 'statement',
+        value: 'a-target',
+        direct: 1,
+        stored: 1,
+      },
+    ]);
+    await db.destroy();
+  });
+});
+
+describe('attachments (multipart/mixed)', () => {
+  const BOUNDARY = 'abcABC0123456789';
+  // Bytes that are not UTF-8 and hold a CRLF, to prove the part travels as binary.
+  const data = Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x2d, 0x2d, 0x41]);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const attachment = (body: Buffer, over: Json = {}) => ({
+    usageType: 'http://example.com/attachment-usage/test',
+    display: { 'en-US': 'A test attachment' },
+    contentType: 'application/octet-stream',
+    length: body.length,
+    sha2: sha(body),
+    ...over,
+  });
+  const jsonPart = (json: unknown) => ({
+    headers: { 'Content-Type': 'application/json' },
+    body: Buffer.from(JSON.stringify(json)),
+  });
+  const dataPart = (body: Buffer, headers: Record<string, string> = {}) => ({
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Transfer-Encoding': 'binary',
+      'X-Experience-API-Hash': sha(body),
+      ...headers,
+    },
+    body,
+  });
+  const multipart = (parts: Array<{ headers: Record<string, string>; body: Buffer }>) =>
+    Buffer.concat([
+      ...parts.flatMap((p) => [
+        Buffer.from(
+          `--${BOUNDARY}\r\n${Object.entries(p.headers)
+            .map(([k, v]) => `${k}: ${v}\r\n`)
+            .join('')}\r\n`,
+        ),
+        p.body,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${BOUNDARY}--\r\n`),
+    ]);
+  const send = (method: string, path: string, body: Buffer) =>
+    lrs.request(method, path, body, { 'content-type': `multipart/mixed; boundary=${BOUNDARY}` });
+
+  it('stores a POSTed or PUT statement with its attachment and serves both with attachments=true', async () => {
+    const posted = statement({ attachments: [attachment(data)] });
+    const res = await send('POST', '/statements', multipart([jsonPart(posted), dataPart(data)]));
+    expect(res.status).toBe(200);
+    const [id] = (await res.json()) as string[];
+    const putId = randomUUID();
+    const text = Buffer.from('plain words');
+    const put = statement({ attachments: [attachment(text, { contentType: 'text/plain' })] });
+    expect(
+      (
+        await send(
+          'PUT',
+          `/statements?statementId=${putId}`,
+          multipart([jsonPart(put), dataPart(text, { 'Content-Type': 'text/plain' })]),
+        )
+      ).status,
+    ).toBe(204);
+
+    const one = await get(`?statementId=${id}&attachments=true`);
+    expect(one.status).toBe(200);
+    expect(one.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=/);
+    const body = Buffer.from(await one.arrayBuffer());
+    expect(body.indexOf(data)).toBeGreaterThan(0);
+    expect(body.toString('latin1')).toContain(`X-Experience-API-Hash: ${sha(data)}`);
+    expect(body.toString('latin1')).toContain('Content-Transfer-Encoding: binary');
+    expect(body.toString('latin1')).toContain(`"id":"${id}"`);
+
+    const all = Buffer.from(await (await get('?attachments=true')).arrayBuffer()).toString(
+      'latin1',
+    );
+    expect(all).toContain(`X-Experience-API-Hash: ${sha(text)}`);
+    expect(all).toContain('plain words');
+    // Without attachments=true the answer stays JSON.
+    expect(await ids(await get(''))).toEqual([putId, id]);
+  });
+
+  it('accepts an attachment with a fileUrl as plain JSON', async () => {
+    const s = statement({
+      attachments: [attachment(data, { fileUrl: 'https://example.com/files/a.bin' })],
+    });
+    expect((await post(s)).status).toBe(200);
+  });
+
+  it('refuses mismatched, unnamed and malformed parts with a clear 400 and stores nothing', async () => {
+    const withData = statement({ attachments: [attachment(data)] });
+    const other = Buffer.from('other bytes');
+    const cases: Array<[Buffer | unknown, RegExp]> = [
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'X-Experience-API-Hash': sha(other) })]),
+        /does not match its X-Experience-API-Hash/,
+      ],
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'X-Experience-API-Hash': '' })]),
+        /needs an X-Experience-API-Hash/,
+      ],
+      [
+        multipart([jsonPart(withData), dataPart(data, { 'Content-Transfer-Encoding': 'base64' })]),
+        /Content-Transfer-Encoding: binary/,
+      ],
+      [multipart([jsonPart(withData)]), /statement\.attachments\[0\]: has no fileUrl/],
+      [
+        multipart([jsonPart(withData), dataPart(data), dataPart(other)]),
+        /part 3: belongs to no attachment/,
+      ],
+      [multipart([dataPart(data), jsonPart(withData)]), /part 1: must be the statement/],
+      [Buffer.from(`--${BOUNDARY}\r\nContent-Type: application/json\r\n\r\n{}`), /part 1/],
+    ];
+    for (const [body, message] of cases) {
+      const res = await send('POST', '/statements', body as Buffer);
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { message: string } };
+      expect(error.message).toMatch(message);
+    }
+    // An attachment without fileUrl cannot come as plain JSON: its data would be missing.
+    const plain = await post(withData);
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toMatch(
+      /no fileUrl/,
+    );
+    expect(await ids(await get(''))).toEqual([]);
+  });
+
+  describe('signed statements', () => {
+    const SIGNATURE = 'http://adlnet.gov/expapi/attachments/signature';
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const x5c = [signerCertificate.replace(/-----[^-]+-----|\s/g, '')];
+    const HASH: Record<string, string> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512' };
+    function jws(payload: Json, header: Json = { alg: 'RS256', x5c }, key: KeyLike = signerKey) {
+      const input = `${b64(header)}.${b64(payload)}`;
+      const signature = sign(HASH[header.alg as string] ?? 'sha256', Buffer.from(input), key);
+      return Buffer.from(`${input}.${signature.toString('base64url')}`);
+    }
+    const signedBy = (s: Json, token: Buffer, contentType = 'application/octet-stream') => ({
+      ...s,
+      attachments: [attachment(token, { usageType: SIGNATURE, contentType })],
+    });
+    const sendSigned = (s: Json, token: Buffer, contentType?: string) =>
+      send(
+        'POST',
+        '/statements',
+        multipart([jsonPart(signedBy(s, token, contentType)), dataPart(token)]),
+      );
+    const problem = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+
+    it('accepts a statement signed with RS256 and x5c, or RS512 without, and serves the JWS', async () => {
+      const s = statement({ id: randomUUID() });
+      const token = jws(s);
+      const res = await sendSigned(s, token);
+      expect(res.status).toBe(200);
+      const other = statement({ id: randomUUID(), verb: { id: `${ADL}attempted` } });
+      expect((await sendSigned(other, jws(other, { alg: 'RS512' }))).status).toBe(200);
+      const answer = Buffer.from(
+        await (await get(`?statementId=${s.id as string}&attachments=true`)).arrayBuffer(),
+      );
+      expect(answer.indexOf(token)).toBeGreaterThan(0);
+    });
+
+    it('refuses a signature that does not match, does not verify or is malformed', async () => {
+      const s = statement({ id: randomUUID() });
+      const changed = { ...s, verb: { id: `${ADL}failed` } };
+      expect(await problem(await sendSigned(s, jws(changed)))).toMatch(
+        /attachments\[0\]: signs a statement that differs/,
+      );
+      const { privateKey: stranger } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      expect(await problem(await sendSigned(s, jws(s, { alg: 'RS256', x5c }, stranger)))).toMatch(
+        /does not verify with the certificate in x5c/,
+      );
+      expect(await problem(await sendSigned(s, jws(s, { alg: 'HS256' })))).toMatch(
+        /RS256, RS384 or RS512/,
+      );
+      expect(await problem(await sendSigned(s, Buffer.from('not a signature')))).toMatch(
+        /compact serialization/,
+      );
+      expect(await problem(await sendSigned(s, jws(s), 'text/plain'))).toMatch(
+        /application\/octet-stream/,
+      );
+      expect(await ids(await get(''))).toEqual([]);
+    });
   });
 });
 

@@ -19,5 +19,7 @@ export const de: MessagesOf<typeof en> = {
   'error.xapi.notJson':
     'Zum Zusammenführen müssen das gespeicherte und das gesendete Dokument JSON-Objekte sein.',
   'error.xapi.noCredential': 'Diesen LRS-Zugang gibt es nicht.',
+  'error.xapi.attachment': 'Anhang {part}: {problem}.',
+  'error.xapi.signature': 'Die Signatur bei {path}: {problem}.',
   'error.xapi.body': 'Der Inhalt der Anfrage muss {what} sein.',
 };

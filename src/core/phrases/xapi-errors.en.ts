@@ -18,5 +18,7 @@ export const en = {
     'The document is not in the state your If-Match or If-None-Match expects.',
   'error.xapi.notJson': 'Both the stored and the sent document must be JSON objects to merge them.',
   'error.xapi.noCredential': 'No such LRS credential.',
+  'error.xapi.attachment': 'Attachment {part}: {problem}.',
+  'error.xapi.signature': 'The signature at {path}: {problem}.',
   'error.xapi.body': 'The request body must be {what}.',
 } as const;

@@ -437,7 +437,8 @@ export interface XapiStatementsTable {
 export interface XapiRefsTable {
   org_id: string;
   statement_id: string;
-  kind: 'agent' | 'activity';
+  /** 'statement': `value` is the statement this one targets by a StatementRef (not voiding). */
+  kind: 'agent' | 'activity' | 'statement';
   value: string;
   /** 1: the statement's actor or object; 0: only for `related_*`. */
   direct: Flag;
@@ -464,6 +465,16 @@ export interface XapiActivitiesTable {
   id: string;
   /** JSON: the activity definition as last merged from statements. */
   definition: string;
+}
+
+/** An attachment's raw data, sent in a multipart/mixed statement request, by its SHA-2 hash. */
+export interface XapiAttachmentsTable {
+  org_id: string;
+  /** Lowercase hex, as the statements' `attachments[].sha2` name it. */
+  sha2: string;
+  content_type: string;
+  /** Base64 (as document bodies), the same on both databases. */
+  body: string;
 }
 
 export interface Database {
@@ -513,6 +524,7 @@ export interface Database {
   xapi_refs: XapiRefsTable;
   xapi_documents: XapiDocumentsTable;
   xapi_activities: XapiActivitiesTable;
+  xapi_attachments: XapiAttachmentsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

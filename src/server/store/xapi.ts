@@ -81,6 +81,13 @@ export interface XapiDocument {
   updated: number;
 }
 
+/** An attachment's raw data, named by its SHA-2 hash (lowercase hex). */
+export interface XapiAttachment {
+  sha2: string;
+  contentType: string;
+  body: Buffer;
+}
+
 export interface XapiStore {
   createLrsCredential(c: LrsCredential & { secretHash: string }): Promise<void>;
   listLrsCredentials(orgId: string): Promise<LrsCredential[]>;
@@ -94,7 +101,13 @@ export interface XapiStore {
    * them), voids what voiding statements name, and marks a new statement voided when its voiding
    * statement came first.
    */
-  insertStatements(orgId: string, statements: NewStatement[]): Promise<void>;
+  insertStatements(
+    orgId: string,
+    statements: NewStatement[],
+    attachments?: XapiAttachment[],
+  ): Promise<void>;
+  /** The attachments stored under these hashes (those the org has). */
+  getAttachments(orgId: string, sha2s: string[]): Promise<XapiAttachment[]>;
   queryStatements(q: StatementQuery): Promise<StatementRow[]>;
   getActivityDefinition(orgId: string, id: string): Promise<Record<string, unknown> | undefined>;
   getDocument(key: DocumentKey, docId: string): Promise<XapiDocument | undefined>;
@@ -163,6 +176,7 @@ async function insertRefs(tx: Tx, orgId: string, id: string, stored: number, ref
       value,
       direct,
     })),
+    ...(refs.target ? [{ kind: 'statement' as const, value: refs.target, direct: true }] : []),
   ].map((r) => ({ org_id: orgId, statement_id: id, stored, ...r, direct: r.direct ? 1 : 0 }));
   if (rows.length)
     await tx
@@ -230,6 +244,115 @@ export async function mirrorEvents(
   }
 }
 
+type StatementSelect = ReturnType<typeof selectStatements>;
+
+/** The time and order conditions, the keyset cursor and the limit of a page. */
+async function inPage(
+  query: StatementSelect,
+  q: StatementQuery,
+  storedColumn: string,
+  idColumn: string,
+): Promise<StatementRow[]> {
+  const stored = sql.ref<number>(storedColumn);
+  const id = sql.ref<string>(idColumn);
+  if (q.since !== undefined) query = query.where(sql<boolean>`${stored} > ${q.since}`);
+  if (q.until !== undefined) query = query.where(sql<boolean>`${stored} <= ${q.until}`);
+  // Row-value comparison (both databases have it): the keyset cursor on (stored, id).
+  if (q.after)
+    query = query.where(
+      q.ascending
+        ? sql<boolean>`(${stored}, ${id}) > (${q.after.stored}, ${q.after.id})`
+        : sql<boolean>`(${stored}, ${id}) < (${q.after.stored}, ${q.after.id})`,
+    );
+  const direction = q.ascending ? sql`asc` : sql`desc`;
+  return statementRows(
+    await query
+      .orderBy(sql`${stored} ${direction}`)
+      .orderBy(sql`${id} ${direction}`)
+      .limit(q.limit)
+      .execute(),
+  );
+}
+
+/** A page of the statements that meet the query's filters themselves. */
+async function matchingStatements(db: Db, q: StatementQuery): Promise<StatementRow[]> {
+  // An agent or activity filter drives the query from its index range in xapi_refs, already
+  // in `stored` order (the refs carry `stored`), so a page reads about `limit` rows. Without
+  // one, the statements' own (org_id, stored, id) or (org_id, verb_id, stored) range serves.
+  const filters = [
+    ['agent', q.agent, q.relatedAgents],
+    ['activity', q.activity, q.relatedActivities],
+  ] as const;
+  const driver = filters.find(([, value]) => value !== undefined);
+  let query = driver
+    ? (selectStatements(db)
+        .innerJoin('xapi_refs as r', (join) =>
+          join.onRef('r.org_id', '=', 's.org_id').onRef('r.statement_id', '=', 's.id'),
+        )
+        .where('r.org_id', '=', q.orgId)
+        .where('r.kind', '=', driver[0])
+        .where('r.value', '=', driver[1]!)
+        .$if(!driver[2], (qb) => qb.where('r.direct', '=', 1)) as unknown as StatementSelect)
+    : selectStatements(db);
+  query = query.where('s.org_id', '=', q.orgId).where('s.voided', '=', 0);
+  if (q.verb !== undefined) query = query.where('s.verb_id', '=', q.verb);
+  if (q.registration !== undefined) query = query.where('s.registration', '=', q.registration);
+  for (const [kind, value, related] of filters)
+    if (value !== undefined && kind !== driver?.[0])
+      query = query.where('s.id', 'in', (eb) => {
+        let refs = eb
+          .selectFrom('xapi_refs')
+          .select('statement_id')
+          .where('org_id', '=', q.orgId)
+          .where('kind', '=', kind)
+          .where('value', '=', value);
+        if (!related) refs = refs.where('direct', '=', 1);
+        return refs;
+      });
+  return inPage(query, q, driver ? 'r.stored' : 's.stored', driver ? 'r.statement_id' : 's.id');
+}
+
+/**
+ * A page of the statements that meet the filters only through a StatementRef (Communication
+ * §2.1.3): each targets, directly or along a chain of StatementRefs, a statement that meets every
+ * filter other than time and order. The target may itself be voided; the statements answered are
+ * not, and voiding statements never count (their refs carry no target). A recursive CTE walks the
+ * `statement` refs from the targets that match, so its cost is that of the org's StatementRefs.
+ */
+async function targetingStatements(db: Db, q: StatementQuery): Promise<StatementRow[]> {
+  const refMatch = (kind: 'agent' | 'activity', value: string, related: boolean | undefined) =>
+    sql<boolean>`exists (select 1 from xapi_refs m where m.org_id = t.org_id and m.statement_id = t.id and m.kind = ${kind} and m.value = ${value}${related ? sql`` : sql` and m.direct = 1`})`;
+  const withChain = db.withRecursive('chain(id)', (cte) =>
+    cte
+      .selectFrom('xapi_refs as r')
+      .innerJoin('xapi_statements as t', (join) =>
+        join.onRef('t.org_id', '=', 'r.org_id').onRef('t.id', '=', 'r.value'),
+      )
+      .select('r.statement_id as id')
+      .where('r.org_id', '=', q.orgId)
+      .where('r.kind', '=', 'statement')
+      .$if(q.verb !== undefined, (qb) => qb.where('t.verb_id', '=', q.verb!))
+      .$if(q.registration !== undefined, (qb) => qb.where('t.registration', '=', q.registration!))
+      .$if(q.agent !== undefined, (qb) => qb.where(refMatch('agent', q.agent!, q.relatedAgents)))
+      .$if(q.activity !== undefined, (qb) =>
+        qb.where(refMatch('activity', q.activity!, q.relatedActivities)),
+      )
+      .union(
+        cte
+          .selectFrom('xapi_refs as r')
+          .innerJoin('chain as c', 'c.id', 'r.value')
+          .select('r.statement_id as id')
+          .where('r.org_id', '=', q.orgId)
+          .where('r.kind', '=', 'statement'),
+      ),
+  );
+  const query = selectStatements(withChain as unknown as Db)
+    .where('s.org_id', '=', q.orgId)
+    .where('s.voided', '=', 0)
+    .where(sql<boolean>`s.id in (select id from chain)`);
+  return inPage(query, q, 's.stored', 's.id');
+}
+
 export function xapiStore(db: Db): XapiStore {
   const docWhere = (key: DocumentKey) =>
     db
@@ -288,8 +411,19 @@ export function xapiStore(db: Db): XapiStore {
         await selectStatements(db).where('s.org_id', '=', orgId).where('s.id', 'in', ids).execute(),
       );
     },
-    async insertStatements(orgId, statements) {
+    async insertStatements(orgId, statements, attachments = []) {
       await inTransaction(db, async (tx) => {
+        for (const a of attachments)
+          await tx
+            .insertInto('xapi_attachments')
+            .values({
+              org_id: orgId,
+              sha2: a.sha2,
+              content_type: a.contentType,
+              body: a.body.toString('base64'),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         for (const s of statements) {
           const inserted = await tx
             .insertInto('xapi_statements')
@@ -350,61 +484,34 @@ export function xapiStore(db: Db): XapiStore {
       });
     },
     async queryStatements(q) {
-      // An agent or activity filter drives the query from its index range in xapi_refs, already
-      // in `stored` order (the refs carry `stored`), so a page reads about `limit` rows. Without
-      // one, the statements' own (org_id, stored, id) or (org_id, verb_id, stored) range serves.
-      const filters = [
-        ['agent', q.agent, q.relatedAgents],
-        ['activity', q.activity, q.relatedActivities],
-      ] as const;
-      const driver = filters.find(([, value]) => value !== undefined);
-      let query = driver
-        ? (selectStatements(db)
-            .innerJoin('xapi_refs as r', (join) =>
-              join.onRef('r.org_id', '=', 's.org_id').onRef('r.statement_id', '=', 's.id'),
-            )
-            .where('r.org_id', '=', q.orgId)
-            .where('r.kind', '=', driver[0])
-            .where('r.value', '=', driver[1]!)
-            .$if(!driver[2], (qb) => qb.where('r.direct', '=', 1)) as unknown as ReturnType<
-            typeof selectStatements
-          >)
-        : selectStatements(db);
-      const at = driver ? 'r' : 's';
-      const stored = sql.ref<number>(`${at}.stored`);
-      const id = sql.ref<string>(driver ? 'r.statement_id' : 's.id');
-      query = query.where('s.org_id', '=', q.orgId).where('s.voided', '=', 0);
-      if (q.verb !== undefined) query = query.where('s.verb_id', '=', q.verb);
-      if (q.registration !== undefined) query = query.where('s.registration', '=', q.registration);
-      for (const [kind, value, related] of filters)
-        if (value !== undefined && kind !== driver?.[0])
-          query = query.where('s.id', 'in', (eb) => {
-            let refs = eb
-              .selectFrom('xapi_refs')
-              .select('statement_id')
-              .where('org_id', '=', q.orgId)
-              .where('kind', '=', kind)
-              .where('value', '=', value);
-            if (!related) refs = refs.where('direct', '=', 1);
-            return refs;
-          });
-      if (q.since !== undefined) query = query.where(sql<boolean>`${stored} > ${q.since}`);
-      if (q.until !== undefined) query = query.where(sql<boolean>`${stored} <= ${q.until}`);
-      // Row-value comparison (both databases have it): the keyset cursor on (stored, id).
-      if (q.after)
-        query = query.where(
-          q.ascending
-            ? sql<boolean>`(${stored}, ${id}) > (${q.after.stored}, ${q.after.id})`
-            : sql<boolean>`(${stored}, ${id}) < (${q.after.stored}, ${q.after.id})`,
-        );
-      const direction = q.ascending ? sql`asc` : sql`desc`;
-      return statementRows(
-        await query
-          .orderBy(sql`${stored} ${direction}`)
-          .orderBy(sql`${id} ${direction}`)
-          .limit(q.limit)
-          .execute(),
-      );
+      const direct = await matchingStatements(db, q);
+      if (
+        q.agent === undefined &&
+        q.verb === undefined &&
+        q.activity === undefined &&
+        q.registration === undefined
+      )
+        return direct;
+      // Both lists are pages in the same (stored, id) order: merge them and keep one page.
+      const all = new Map([...direct, ...(await targetingStatements(db, q))].map((r) => [r.id, r]));
+      const sign = q.ascending ? 1 : -1;
+      return [...all.values()]
+        .sort((a, b) => sign * (a.stored - b.stored || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+        .slice(0, q.limit);
+    },
+    async getAttachments(orgId, sha2s) {
+      if (sha2s.length === 0) return [];
+      const rows = await db
+        .selectFrom('xapi_attachments')
+        .select(['sha2', 'content_type', 'body'])
+        .where('org_id', '=', orgId)
+        .where('sha2', 'in', sha2s)
+        .execute();
+      return rows.map((r) => ({
+        sha2: r.sha2,
+        contentType: r.content_type,
+        body: Buffer.from(r.body, 'base64'),
+      }));
     },
     async getActivityDefinition(orgId, id) {
       const row = await db

@@ -4,11 +4,19 @@
  * statement's actor or object (the plain `agent` and `activity` filters) and otherwise reached
  * only by `related_agents` / `related_activities` (context, authority, sub-statement, members).
  */
+import { VOIDED } from './validate';
+
 type Json = Record<string, unknown>;
 
 export interface StatementRefs {
   agents: Map<string, boolean>;
   activities: Map<string, boolean>;
+  /**
+   * The statement this one targets through a StatementRef object, which lets it meet the filters
+   * its target meets (Communication §2.1.3, "Filter Conditions for StatementRefs"). Never set for
+   * a voiding statement: the rule excludes it.
+   */
+  target?: string;
 }
 
 /**
@@ -67,5 +75,12 @@ export function statementRefs(statement: Json): StatementRefs {
   const refs: StatementRefs = { agents: new Map(), activities: new Map() };
   addParts(refs, statement, true);
   addAgent(refs, statement.authority, false);
+  const object = statement.object as Json;
+  if (
+    object.objectType === 'StatementRef' &&
+    typeof object.id === 'string' &&
+    (statement.verb as Json).id !== VOIDED
+  )
+    refs.target = object.id.toLowerCase();
   return refs;
 }

@@ -13,11 +13,18 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { contentSnapshot } from '../content-snapshot';
 import { ApiError } from '../errors';
-import type { NewStatement, StatementQuery, StatementRow } from '../store/store';
+import type { NewStatement, StatementQuery, StatementRow, XapiAttachment } from '../store/store';
+import {
+  attachmentHashes,
+  matchAttachments,
+  multipartAnswer,
+  statementRequest,
+} from './attachments';
 import type { XapiEnv } from './env';
 import { acceptedLanguages, formatStatement, sameStatement, type StatementFormat } from './format';
 import { eventStatement, localKey, type ContentLookup } from './kindling';
 import { agentKey, statementRefs } from './refs';
+import { verifySignatures } from './signature';
 import {
   actor,
   isIri,
@@ -111,14 +118,22 @@ function prepare(c: Context<XapiEnv>, raw: unknown, path: string, stored: number
         )?.toLowerCase() ?? null,
       voids: verbId === VOIDED ? String(object.id).toLowerCase() : null,
       body: JSON.stringify(statement),
-      refs: { agents: local(refs.agents), activities: local(refs.activities) },
+      refs: { ...refs, agents: local(refs.agents), activities: local(refs.activities) },
       definitions: definitionsOf(statement),
     },
   };
 }
 
 /** Stores prepared statements after the id and voiding rules; throws 409/400 otherwise. */
-async function storeAll(c: Context<XapiEnv>, prepared: Prepared[]): Promise<void> {
+async function storeAll(
+  c: Context<XapiEnv>,
+  prepared: Prepared[],
+  paths: string[],
+  attachments: XapiAttachment[],
+): Promise<void> {
+  const sent = prepared.map((p) => p.sent);
+  matchAttachments(sent, paths, attachments);
+  verifySignatures(sent, paths, attachments);
   const { store } = c.var.deps;
   const orgId = c.var.lrs.orgId;
   const ids = prepared.map((p) => p.row.id);
@@ -140,18 +155,8 @@ async function storeAll(c: Context<XapiEnv>, prepared: Prepared[]): Promise<void
   await store.insertStatements(
     orgId,
     prepared.filter((p) => !existing.has(p.row.id)).map((p) => p.row),
+    attachments,
   );
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type))
-    throw new ApiError(400, 'invalid_body', 'error.xapi.body', { what: 'application/json' });
-  try {
-    return await c.req.json();
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'error.invalidJson');
-  }
 }
 
 // ——— reading ———
@@ -296,17 +301,32 @@ export async function statementsOf(c: Context<XapiEnv>, rows: StatementRow[]): P
   );
 }
 
-function answerStatements(c: Context<XapiEnv>, body: unknown, lastStored: number | undefined) {
+/**
+ * Answers statements as JSON, or with `attachments=true` as multipart/mixed with the raw data of
+ * the attachments they name (those of `statements`, in full, before any format).
+ */
+async function answerStatements(
+  c: Context<XapiEnv>,
+  body: unknown,
+  lastStored: number | undefined,
+  withAttachments?: Json[],
+) {
   c.header('X-Experience-API-Consistent-Through', new Date(c.var.deps.now()).toISOString());
   if (lastStored !== undefined) c.header('Last-Modified', new Date(lastStored).toUTCString());
-  return c.json(body as Json);
+  if (!withAttachments) return c.json(body as Json);
+  const found = await c.var.deps.store.getAttachments(
+    c.var.lrs.orgId,
+    attachmentHashes(withAttachments),
+  );
+  const answer = multipartAnswer(body, found);
+  return c.body(new Uint8Array(answer.body), 200, { 'Content-Type': answer.type });
 }
 
 export const statementRoutes = new Hono<XapiEnv>()
   .put('/statements', async (c) => {
     const statementId = c.req.query('statementId');
     if (!isUuid(statementId)) throw parameterError('statementId', 'is required and must be a UUID');
-    const raw = await jsonBody(c);
+    const { json: raw, attachments } = await statementRequest(c);
     if (Array.isArray(raw))
       throw new ApiError(400, 'invalid_body', 'error.xapi.body', { what: 'one statement' });
     const body = raw as Json | null;
@@ -319,21 +339,25 @@ export const statementRoutes = new Hono<XapiEnv>()
       throw parameterError('statementId', 'differs from the statement’s id');
     const sent =
       body && typeof body === 'object' ? { ...body, id: statementId.toLowerCase() } : body;
-    await storeAll(c, [prepare(c, sent, 'statement', c.var.deps.now())]);
+    await storeAll(
+      c,
+      [prepare(c, sent, 'statement', c.var.deps.now())],
+      ['statement'],
+      attachments,
+    );
     return c.body(null, 204);
   })
   .post('/statements', async (c) => {
-    const raw = await jsonBody(c);
+    const { json: raw, attachments } = await statementRequest(c);
     const list = Array.isArray(raw) ? raw : [raw];
     if (list.length === 0)
       throw new ApiError(400, 'invalid_body', 'error.xapi.body', {
         what: 'one statement or a list of them',
       });
     const stored = c.var.deps.now();
-    const prepared = list.map((s, i) =>
-      prepare(c, s, Array.isArray(raw) ? `statements[${i}]` : 'statement', stored),
-    );
-    await storeAll(c, prepared);
+    const paths = list.map((_, i) => (Array.isArray(raw) ? `statements[${i}]` : 'statement'));
+    const prepared = list.map((s, i) => prepare(c, s, paths[i]!, stored));
+    await storeAll(c, prepared, paths, attachments);
     return c.json(prepared.map((p) => p.row.id));
   })
   .get('/statements', async (c) => {
@@ -352,12 +376,17 @@ export const statementRoutes = new Hono<XapiEnv>()
       const name = params.statementId !== undefined ? 'statementId' : 'voidedStatementId';
       if (!isUuid(single)) throw parameterError(name, 'must be a UUID');
       const format = formatOf(params);
-      flag(params, 'attachments');
+      const withAttachments = flag(params, 'attachments');
       const [row] = await store.getStatements(orgId, [single.toLowerCase()]);
       if (!row || row.voided !== (name === 'voidedStatementId'))
         throw new ApiError(404, 'not_found', 'error.xapi.noStatement');
       const [statement] = await statementsOf(c, [row]);
-      return answerStatements(c, formatStatement(statement!, format, languages), row.stored);
+      return answerStatements(
+        c,
+        formatStatement(statement!, format, languages),
+        row.stored,
+        withAttachments ? [statement!] : undefined,
+      );
     }
     let page: Page;
     if (params.more !== undefined) {
@@ -376,12 +405,11 @@ export const statementRoutes = new Hono<XapiEnv>()
       rows.length > page.query.limit && last
         ? `/xapi/statements?more=${moreToken({ ...page, query: { ...page.query, after: { stored: last.stored, id: last.id } } })}`
         : '';
-    const statements = (await statementsOf(c, shown)).map((s) =>
-      formatStatement(s, page.format, languages),
-    );
+    const full = await statementsOf(c, shown);
+    const statements = full.map((s) => formatStatement(s, page.format, languages));
     const newest = shown.reduce<number | undefined>(
       (m, r) => Math.max(m ?? 0, r.stored),
       undefined,
     );
-    return answerStatements(c, { statements, more }, newest);
+    return answerStatements(c, { statements, more }, newest, page.attachments ? full : undefined);
   });

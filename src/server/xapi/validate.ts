@@ -106,6 +106,16 @@ function extensions(value: unknown, path: string) {
   for (const key of Object.keys(map)) iri(key, `${path}.${key}`);
 }
 
+/** Runs each check on its property of `value` where that property is present. */
+function optional(
+  value: Json,
+  path: string,
+  checks: Record<string, (value: unknown, path: string) => void>,
+) {
+  for (const [key, check] of Object.entries(checks))
+    if (value[key] !== undefined) check(value[key], `${path}.${key}`);
+}
+
 function list(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) fail(path, 'must be an array');
   return value as unknown[];
@@ -203,11 +213,13 @@ function activity(value: unknown, path: string) {
     'target',
     'steps',
   ]);
-  if (d.name !== undefined) languageMap(d.name, `${at}.name`);
-  if (d.description !== undefined) languageMap(d.description, `${at}.description`);
-  if (d.type !== undefined) iri(d.type, `${at}.type`);
-  if (d.moreInfo !== undefined) iri(d.moreInfo, `${at}.moreInfo`);
-  if (d.extensions !== undefined) extensions(d.extensions, `${at}.extensions`);
+  optional(d, at, {
+    name: languageMap,
+    description: languageMap,
+    type: iri,
+    moreInfo: iri,
+    extensions,
+  });
   if (d.interactionType !== undefined && !INTERACTIONS.includes(d.interactionType as string))
     fail(`${at}.interactionType`, `must be one of ${INTERACTIONS.join(', ')}`);
   if (d.correctResponsesPattern !== undefined)
@@ -294,6 +306,24 @@ function relevantTypes(value: unknown, path: string) {
   types.forEach((t, i) => iri(t, `${path}[${i}]`));
 }
 
+/** `contextAgents` or `contextGroups`: a list of `{ objectType, agent|group, relevantTypes? }`. */
+function contextActors(
+  value: unknown,
+  path: string,
+  objectType: 'contextAgent' | 'contextGroup',
+  key: 'agent' | 'group',
+  check: (value: unknown, path: string) => void,
+) {
+  list(value, path).forEach((entry, i) => {
+    const at = `${path}[${i}]`;
+    const e = object(entry, at);
+    only(e, at, ['objectType', key, 'relevantTypes']);
+    if (e.objectType !== objectType) fail(`${at}.objectType`, `must be "${objectType}"`);
+    check(e[key], `${at}.${key}`);
+    if (e.relevantTypes !== undefined) relevantTypes(e.relevantTypes, `${at}.relevantTypes`);
+  });
+}
+
 function context(value: unknown, path: string, objectIsActivity: boolean) {
   const c = object(value, path);
   only(c, path, [
@@ -309,29 +339,11 @@ function context(value: unknown, path: string, objectIsActivity: boolean) {
     'statement',
     'extensions',
   ]);
-  if (c.registration !== undefined) uuid(c.registration, `${path}.registration`);
-  if (c.instructor !== undefined) actor(c.instructor, `${path}.instructor`);
-  if (c.team !== undefined) group(c.team, `${path}.team`);
-  if (c.contextActivities !== undefined)
-    contextActivities(c.contextActivities, `${path}.contextActivities`);
+  optional(c, path, { registration: uuid, instructor: actor, team: group, contextActivities });
   if (c.contextAgents !== undefined)
-    list(c.contextAgents, `${path}.contextAgents`).forEach((entry, i) => {
-      const at = `${path}.contextAgents[${i}]`;
-      const e = object(entry, at);
-      only(e, at, ['objectType', 'agent', 'relevantTypes']);
-      if (e.objectType !== 'contextAgent') fail(`${at}.objectType`, 'must be "contextAgent"');
-      agent(e.agent, `${at}.agent`);
-      if (e.relevantTypes !== undefined) relevantTypes(e.relevantTypes, `${at}.relevantTypes`);
-    });
+    contextActors(c.contextAgents, `${path}.contextAgents`, 'contextAgent', 'agent', agent);
   if (c.contextGroups !== undefined)
-    list(c.contextGroups, `${path}.contextGroups`).forEach((entry, i) => {
-      const at = `${path}.contextGroups[${i}]`;
-      const e = object(entry, at);
-      only(e, at, ['objectType', 'group', 'relevantTypes']);
-      if (e.objectType !== 'contextGroup') fail(`${at}.objectType`, 'must be "contextGroup"');
-      group(e.group, `${at}.group`);
-      if (e.relevantTypes !== undefined) relevantTypes(e.relevantTypes, `${at}.relevantTypes`);
-    });
+    contextActors(c.contextGroups, `${path}.contextGroups`, 'contextGroup', 'group', group);
   for (const key of ['revision', 'platform'] as const)
     if (c[key] !== undefined) {
       string(c[key], `${path}.${key}`);
@@ -394,36 +406,18 @@ function core(s: Json, path: string, nested: boolean) {
   if (s.attachments !== undefined) attachments(s.attachments, `${path}.attachments`);
 }
 
+/** The properties `core` checks, which a Statement and a SubStatement share. */
+const CORE = ['actor', 'verb', 'object', 'result', 'context', 'timestamp', 'attachments'];
+
 function subStatement(s: Json, path: string) {
-  only(s, path, [
-    'objectType',
-    'actor',
-    'verb',
-    'object',
-    'result',
-    'context',
-    'timestamp',
-    'attachments',
-  ]);
+  only(s, path, ['objectType', ...CORE]);
   core(s, path, true);
 }
 
 /** Throws `StatementProblem` unless `value` is a valid statement. */
 export function validateStatement(value: unknown, path = 'statement'): asserts value is Json {
   const s = object(value, path);
-  only(s, path, [
-    'id',
-    'actor',
-    'verb',
-    'object',
-    'result',
-    'context',
-    'timestamp',
-    'stored',
-    'authority',
-    'version',
-    'attachments',
-  ]);
+  only(s, path, ['id', ...CORE, 'stored', 'authority', 'version']);
   if (s.id !== undefined) uuid(s.id, `${path}.id`);
   core(s, path, false);
   if (s.stored !== undefined && !isTimestamp(s.stored))
