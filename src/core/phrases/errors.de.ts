@@ -73,6 +73,7 @@ export const de: MessagesOf<typeof en> = {
   'error.field.format': '{field}: Prüfe das Format.',
   'error.field.unknown': 'Entferne das Feld „{field}“; es gehört nicht zu dieser Anfrage.',
   'error.field.invalid': '{field}: Prüfe diesen Wert.',
+  'error.field.duplicate': '{field}: Nenne jeden Eintrag nur einmal.',
   'error.field.timeZone': '{field}: Diese Zeitzone ist unbekannt.',
   'error.field.base64url': '{field}: Verwende base64url.',
   'error.field.textLength': '{field}: Verwende {min} bis {max} Zeichen.',

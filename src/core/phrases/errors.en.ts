@@ -73,6 +73,7 @@ export const en = {
   'error.field.format': '{field}: check the format.',
   'error.field.unknown': 'Remove the field “{field}”; it is not part of this request.',
   'error.field.invalid': '{field}: check this value.',
+  'error.field.duplicate': '{field}: name each item once.',
   'error.field.timeZone': '{field}: not a known time zone.',
   'error.field.base64url': '{field}: use base64url.',
   'error.field.textLength': '{field}: use {min} to {max} characters.',

@@ -283,7 +283,10 @@ export function authStore(db: Db): AuthStore {
                 ? [
                     eb.or([
                       keep.inviteRoles.length
-                        ? eb.and([eb('kind', '=', 'invite'), eb('role', 'not in', keep.inviteRoles)])
+                        ? eb.and([
+                            eb('kind', '=', 'invite'),
+                            eb('role', 'not in', keep.inviteRoles),
+                          ])
                         : eb('kind', '=', 'invite'),
                       ...(keep.resets ? [] : [eb('kind', '=', 'reset')]),
                     ]),
