@@ -115,6 +115,7 @@ export async function createStore({
   onContentUpdated(() => void (session.user.peek() && refreshContent()));
   addEventListener('online', () => {
     online.value = true;
+    void session.sendPendingLogout();
     void engine.sync();
     void refreshAfterReconnect();
   });

@@ -81,6 +81,11 @@ interface Meta {
   createdAt: string;
   /** The career role the learner follows on the roadmap. */
   track: string;
+  /**
+   * The person signed out here while the server could not be told: the logout is sent when it
+   * can be, and until then this device never asks the server to restore that session.
+   */
+  pendingLogout: boolean;
 }
 
 export interface KindlingSchema extends DBSchema {

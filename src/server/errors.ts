@@ -53,6 +53,10 @@ export function onError(err: Error, c: Context) {
   return c.json(errorBody('internal', 'error.internal'), 500);
 }
 
+/** For `.refine(distinct, DUPLICATE)` on a list: each item at most once (a 400, never a 500). */
+export const distinct = (items: readonly unknown[]) => new Set(items).size === items.length;
+export const DUPLICATE = { message: 'error.field.duplicate' } as const;
+
 /** Parses input with a zod schema or throws a 400 naming the first problem. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);

@@ -281,6 +281,25 @@ const rows: Row[] = [
     body: { cohortId: 'demo-co-pilot' },
     expect: adminOnly(201, 400),
   },
+  // Open invites: each org's own; Demo Co's invite is unknown in Globex.
+  { route: 'GET /api/v1/admin/invites', expect: adminOnly(200) },
+  {
+    route: 'POST /api/v1/admin/invites/:id/revoke',
+    params: { id: 'a'.repeat(16) },
+    setup: (store) =>
+      store.createAccessToken('a'.repeat(64), {
+        kind: 'invite',
+        orgId: 'demo-co',
+        userId: null,
+        cohortId: 'demo-co-pilot',
+        role: 'learner',
+        email: null,
+        managerId: null,
+        createdBy: 'u-demo-admin',
+        expiresAt: Date.now() + 86_400_000,
+      }),
+    expect: adminOnly(200, 404),
+  },
   // Globex's admin names Demo Co's cohort: unknown in Globex, a row to fix.
   {
     route: 'POST /api/v1/admin/invites/bulk',

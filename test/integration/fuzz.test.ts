@@ -10,6 +10,11 @@
  * errors catalog); the app still answers
  * health afterwards; and a canary learner nobody signs in as has the same data before and after.
  *
+ * Also (issue 17): lists with a repeated item, control characters inside path parameters, and
+ * states reached through several requests in a row (an invite for an address deactivated a step
+ * before, a person patched after being deactivated, an export after a pilot was set up) — each
+ * of which once answered 500 where a single request never did.
+ *
  * Not sent with a real session: POST /auth/logout (it would end the role's session and leave the
  * rest of the run signed out); it is fuzzed signed out and with forged cookies instead.
  */
@@ -127,11 +132,25 @@ const weird = fc.constantFrom(
   '-1',
   '1e309',
 );
+/** Control characters (C0, DEL, C1) inside an otherwise ordinary value: `x\u0000y`. */
+const controlChars = fc
+  .array(
+    fc.oneof(
+      // NUL, tab, LF, CR: the ones a header, a log line or a CSV row cannot carry.
+      fc.constantFrom(0, 9, 10, 13),
+      fc.integer({ min: 0, max: 31 }),
+      fc.constant(127),
+      fc.integer({ min: 128, max: 159 }),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((codes) => `x${String.fromCharCode(...codes)}y`);
 const text = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 40 }),
   weird,
   fc.integer({ min: 1, max: 300_000 }).map((n) => 'x'.repeat(n)),
+  controlChars,
 );
 const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
@@ -162,10 +181,24 @@ function nearValid(path: string): fc.Arbitrary<unknown> {
             passwordSignIn: false,
             createAccounts: true,
           })
-        : () => ({});
+        : /\/admin\/people\/:userId$/.test(path)
+          ? () => ({ cohortIds: ['demo-co-pilot'], role: 'learner' })
+          : /\/admin\/cohorts\/:cohortId$/.test(path)
+            ? () => ({ managerIds: ['u-demo-manager'] })
+            : path.endsWith('/pilot/pilots')
+              ? () => ({ name: 'Fuzz', startDate: '2026-11-02', cohortIds: ['demo-co-pilot'] })
+              : () => ({});
   return fc
     .tuple(
-      fc.constantFrom('drop', 'retype', 'add', 'event-retype', 'event-drop', 'many-events'),
+      fc.constantFrom(
+        'drop',
+        'retype',
+        'add',
+        'event-retype',
+        'event-drop',
+        'many-events',
+        'duplicate',
+      ),
       fc.constantFrom(
         'email',
         'password',
@@ -197,6 +230,10 @@ function nearValid(path: string): fc.Arbitrary<unknown> {
       if (how === 'event-drop' && events?.[0]) delete events[0][key];
       if (how === 'many-events' && events)
         body.events = Array.from({ length: 501 }, () => events[0]);
+      // Every list of the body with its first item repeated: `["a", "a"]`.
+      if (how === 'duplicate')
+        for (const [k, v] of Object.entries(body))
+          if (Array.isArray(v) && v.length) body[k] = [v[0], ...v];
       return body;
     });
 }
@@ -539,5 +576,141 @@ describe('hostile organisation names in the shared sign-in link', () => {
     console.log('sso door fuzz statuses', JSON.stringify(Object.fromEntries(statuses)));
     expect(doors).toBeGreaterThan(Math.ceil(RUNS / 20) / 2);
     expect(await canarySnapshot()).toEqual(canaryBefore);
+  });
+});
+
+/**
+ * States reached through several requests: an admin's sequence of steps that each look fine alone
+ * (invite, deactivate, accept, patch, set up a pilot, export), on a store of its own so the steps
+ * may deactivate anyone. Every answer must be below 500 and in the error shape.
+ */
+type Step =
+  | { kind: 'invite'; email: string | null; role: string }
+  | { kind: 'accept'; email: string }
+  | { kind: 'deactivate' | 'reactivate' | 'reset-link'; userId: string }
+  | { kind: 'use-reset' }
+  | { kind: 'patch'; userId: string; cohortIds: string[]; role: string }
+  | { kind: 'pilot'; cohortIds: string[] }
+  | { kind: 'export'; file: string };
+
+const PEOPLE = ['u-demo-learner', 'u-demo-learner2', 'u-demo-manager2', 'u-demo-admin'];
+const EMAILS = [
+  'learner2@demo.test',
+  'manager2@demo.test',
+  'learner@globex.test',
+  'fresh@demo.test',
+];
+const COHORTS = ['demo-co-pilot', 'canary-cohort', 'nope'];
+/** Lists that repeat an item as often as not. */
+const idList = (pool: string[]) =>
+  fc
+    .tuple(fc.array(fc.constantFrom(...pool), { maxLength: 3 }), fc.boolean())
+    .map(([items, repeat]) => (repeat && items.length ? [...items, items[0]!] : items));
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('invite' as const),
+    email: fc.option(fc.constantFrom(...EMAILS)),
+    role: fc.constantFrom('learner', 'manager', 'admin'),
+  }),
+  fc.record({ kind: fc.constant('accept' as const), email: fc.constantFrom(...EMAILS) }),
+  fc.record({
+    kind: fc.constantFrom('deactivate' as const, 'reactivate' as const, 'reset-link' as const),
+    userId: fc.constantFrom(...PEOPLE),
+  }),
+  fc.constant({ kind: 'use-reset' as const }),
+  fc.record({
+    kind: fc.constant('patch' as const),
+    userId: fc.constantFrom(...PEOPLE),
+    cohortIds: idList(COHORTS),
+    role: fc.constantFrom('learner', 'manager', 'admin'),
+  }),
+  fc.record({
+    kind: fc.constant('pilot' as const),
+    // Often a valid pilot, so later steps (exports) reach past "no pilot yet".
+    cohortIds: fc.oneof(fc.constant<string[]>(['demo-co-pilot']), idList(COHORTS)),
+  }),
+  fc.record({
+    kind: fc.constant('export' as const),
+    file: fc.oneof(
+      { arbitrary: fc.constantFrom('weekly.csv', 'events.csv', 'people'), weight: 1 },
+      { arbitrary: controlChars, weight: 3 },
+    ),
+  }),
+);
+
+describe('hostile sequences of requests', () => {
+  it(`survives ${Math.ceil(RUNS / 50)} sequences of admin steps`, async () => {
+    const own = await demoStore();
+    const ownApp = createApp({ store: own });
+    const adminCookie = (await signInAs(ownApp, 'admin@demo.test')).cookie;
+    const send = async (method: string, path: string, body?: unknown, cookie = adminCookie) => {
+      const res = await ownApp.request(`http://localhost/api/v1${path}`, {
+        method,
+        headers: { ...(cookie ? { cookie } : {}), 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await res.text();
+      const req = { route: path, role: 'admin', method, path, contentType: null, body: null };
+      expectErrorShape(res.status, text, req);
+      return { status: res.status, json: () => JSON.parse(text) as Record<string, unknown> };
+    };
+    let seq = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 6 }), async (steps) => {
+          let code = 'NOPE0-NOPE0';
+          let resetToken = 'x'.repeat(43);
+          for (const s of steps) {
+            if (s.kind === 'invite') {
+              const res = await send('POST', '/admin/invites', {
+                cohortId: 'demo-co-pilot',
+                role: s.role,
+                ...(s.email ? { email: s.email } : {}),
+              });
+              if (res.status === 201) code = res.json().code as string;
+            } else if (s.kind === 'accept') {
+              // Fresh addresses stay fresh: each run's new person gets an address of their own.
+              const email = s.email === 'fresh@demo.test' ? `fresh-${++seq}@demo.test` : s.email;
+              await send(
+                'POST',
+                `/invites/${code}/accept`,
+                { name: 'Seq', password: 'a-long-password', email },
+                '',
+              );
+            } else if (s.kind === 'deactivate')
+              await send('POST', `/admin/people/${s.userId}/deactivate`, {});
+            else if (s.kind === 'reactivate')
+              await send('POST', `/admin/people/${s.userId}`, { active: true });
+            else if (s.kind === 'reset-link') {
+              const res = await send('POST', `/admin/people/${s.userId}/reset-link`, {});
+              if (res.status === 201) resetToken = (res.json().url as string).split('/reset/')[1]!;
+            } else if (s.kind === 'use-reset')
+              await send(
+                'POST',
+                '/auth/reset',
+                { token: resetToken, password: 'a-long-password' },
+                '',
+              );
+            else if (s.kind === 'patch')
+              await send('POST', `/admin/people/${s.userId}`, {
+                cohortIds: s.cohortIds,
+                role: s.role,
+              });
+            else if (s.kind === 'pilot')
+              await send('POST', '/pilot/pilots', {
+                name: 'Seq pilot',
+                startDate: '2026-11-02',
+                cohortIds: s.cohortIds,
+              });
+            else if (s.kind === 'export') await send('GET', `/pilot/export/${urlSegment(s.file)}`);
+          }
+        }),
+        { numRuns: Math.ceil(RUNS / 50) },
+      );
+      expect((await ownApp.request('http://localhost/api/v1/health')).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   }, 600_000);
 });

@@ -2,6 +2,11 @@
  * Who is signed in. The user is cached on the device so the app opens offline; the server is
  * asked when it can be reached. An expired session signs the learner out of the UI but leaves
  * their unsynced progress in the outbox, tied to them, until they sign in again.
+ *
+ * Signing out works offline: the logout is queued in IndexedDB (`pendingLogout`) and sent when
+ * the server can be reached (app start, `online`, the next sign-in). Until it has been sent, the
+ * session the person ended is never restored on this device: a `/me` with the old cookie would
+ * otherwise sign them back in for the rest of its 30 days.
  */
 import type { MeReply } from '../../core/api';
 import { signal } from '@preact/signals';
@@ -34,10 +39,24 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
     user.value = next;
   }
 
+  /** Sends a queued logout; true once none is left (sent, or the session was gone anyway). */
+  async function sendPendingLogout(): Promise<boolean> {
+    if (!(await getMeta(db, 'pendingLogout'))) return true;
+    try {
+      await api.post('/auth/logout');
+    } catch (err) {
+      // 401: the session already ended (expired, or an earlier send got through).
+      if (!(err instanceof HttpError && err.status === 401)) return false;
+    }
+    await setMeta(db, 'pendingLogout', false);
+    return true;
+  }
+
   return {
     user,
     ready,
     lastEmail,
+    sendPendingLogout,
     /**
      * Shows the cached user at once, then confirms the session with the server. With no cached
      * user the server is asked only when `storageLost` (the session cookie may have outlived the
@@ -45,10 +64,12 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
      * bound to answer 401.
      */
     async restore(storageLost = false): Promise<void> {
+      const ended = !(await sendPendingLogout());
       const cached = (await getMeta(db, 'user')) ?? null;
       user.value = cached;
       ready.value = true;
-      if (!cached && !storageLost) return;
+      // A session the person ended here is never brought back, even before the server knows.
+      if (ended || (!cached && !storageLost)) return;
       try {
         const me = await api.get<MeReply>('/me');
         await setUser(me.user);
@@ -69,14 +90,19 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
       }
     },
     async signIn(email: string, password: string): Promise<void> {
+      // The old session ends first where it can; the new cookie replaces it in any case.
+      await sendPendingLogout();
       const { user: signedIn } = await api.post<MeReply>('/auth/login', {
         email,
         password,
       });
+      await setMeta(db, 'pendingLogout', false);
       await setUser(signedIn);
     },
+    /** Signs out on this device at once; the server is told now or as soon as it can be. */
     async signOut(): Promise<void> {
-      await api.post('/auth/logout').catch(() => undefined);
+      await setMeta(db, 'pendingLogout', true);
+      await sendPendingLogout();
       await setUser(null);
     },
     /** The server said our session is gone (401 during sync). */

@@ -8,6 +8,10 @@ export const de: MessagesOf<typeof en> = {
   'error.pushDisabled': 'Erinnerungen per Push sind hier nicht eingerichtet.',
   'error.cohortPrivate':
     'Nur Mitglieder dieser Kohorte, ihre Führungskräfte, deren Führungskräfte und Admins können sie sehen.',
+  'error.signInWait': {
+    one: 'Zu viele falsche Passwörter. Warte {count} Sekunde und versuche es dann erneut.',
+    other: 'Zu viele falsche Passwörter. Warte {count} Sekunden und versuche es dann erneut.',
+  },
   'error.tooManySignIns': 'Zu viele Anmeldeversuche. Warte 15 Minuten und versuche es dann erneut.',
   'error.badCredentials': 'E-Mail-Adresse und Passwort passen nicht zusammen.',
   'error.noColleague': 'Diese Kollegin oder diesen Kollegen gibt es in deiner Organisation nicht.',
@@ -71,6 +75,7 @@ export const de: MessagesOf<typeof en> = {
   'error.field.format': '{field}: Prüfe das Format.',
   'error.field.unknown': 'Entferne das Feld „{field}“; es gehört nicht zu dieser Anfrage.',
   'error.field.invalid': '{field}: Prüfe diesen Wert.',
+  'error.field.duplicate': '{field}: Nenne jeden Eintrag nur einmal.',
   'error.field.timeZone': '{field}: Diese Zeitzone ist unbekannt.',
   'error.field.base64url': '{field}: Verwende base64url.',
   'error.field.textLength': '{field}: Verwende {min} bis {max} Zeichen.',

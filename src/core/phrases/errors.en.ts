@@ -10,6 +10,10 @@ export const en = {
   'error.pushDisabled': 'Reminders by push are not set up here.',
   'error.cohortPrivate':
     'Only this cohort’s members, its managers, their managers and admins can see it.',
+  'error.signInWait': {
+    one: 'Too many wrong passwords. Wait {count} second and try again.',
+    other: 'Too many wrong passwords. Wait {count} seconds and try again.',
+  },
   'error.tooManySignIns': 'Too many sign-in attempts. Wait 15 minutes and try again.',
   'error.badCredentials': 'That email and password do not match.',
   'error.noColleague': 'There is no such colleague in your organisation.',
@@ -71,6 +75,7 @@ export const en = {
   'error.field.format': '{field}: check the format.',
   'error.field.unknown': 'Remove the field “{field}”; it is not part of this request.',
   'error.field.invalid': '{field}: check this value.',
+  'error.field.duplicate': '{field}: name each item once.',
   'error.field.timeZone': '{field}: not a known time zone.',
   'error.field.base64url': '{field}: use base64url.',
   'error.field.textLength': '{field}: use {min} to {max} characters.',

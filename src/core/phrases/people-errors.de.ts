@@ -17,6 +17,9 @@ export const de: MessagesOf<typeof en> = {
     'Zu dieser E-Mail-Adresse gibt es schon ein Konto. Melde dich stattdessen an.',
   'error.moduleTaken': 'Die Modul-ID „{id}“ gehört zu anderen Inhalten. Wähle eine andere ID.',
   'error.tooManyAttempts': 'Zu viele Versuche. Warte 15 Minuten und versuche es dann erneut.',
+  'error.inviteInactiveAccount':
+    'Diese Adresse gehört zu einem deaktivierten Konto. Bitte deine Admins, es wieder zu aktivieren.',
+  'error.noInvite': 'Diese offene Einladung gibt es nicht.',
   'error.inviteInvalid': 'Dieser Einladungscode ist nicht mehr gültig. Bitte um einen neuen.',
   'error.resetInvalid':
     'Dieser Link zum Zurücksetzen ist nicht mehr gültig. Bitte deine Admins um einen neuen.',

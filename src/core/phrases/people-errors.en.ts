@@ -17,6 +17,9 @@ export const en = {
   'error.emailTakenSignIn': 'That email already has an account. Sign in instead.',
   'error.moduleTaken': 'The module id "{id}" belongs to other content. Choose another id.',
   'error.tooManyAttempts': 'Too many attempts. Wait 15 minutes and try again.',
+  'error.inviteInactiveAccount':
+    'This address belongs to a deactivated account. Ask your admin to reactivate it.',
+  'error.noInvite': 'There is no such open invite.',
   'error.inviteInvalid': 'This invite code is not valid any more. Ask for a new one.',
   'error.resetInvalid': 'This reset link is not valid any more. Ask your admin for a new one.',
   'error.noSession': 'You have no active session with that id.',

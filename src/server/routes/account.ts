@@ -14,6 +14,7 @@ import { reportProgress } from '../../core/team';
 import { learnerActivity } from '../activity';
 import { emailTaken } from '../auth/access';
 import { hashPassword } from '../auth/password';
+import { creatorMayGrant } from '../auth/revoke';
 import { requireUser, startSession } from '../auth/session';
 import { inviteHash, resetHash, TOKEN_LIMIT } from '../auth/tokens';
 import type { AppEnv } from '../env';
@@ -60,6 +61,10 @@ async function refuseTakenEmail(
 ): Promise<void> {
   const { deps } = c.var;
   const taken = await emailTaken(deps, orgId, email);
+  // A deactivated account in the same org cannot sign in, so "sign in instead" would mislead.
+  // The invite is kept either way: it still works for another address.
+  if (taken === 'here' && !(await deps.store.findLogin(email)))
+    throw new ApiError(409, 'account_inactive', 'error.inviteInactiveAccount');
   if (taken === 'here') throw new ApiError(409, 'email_taken', 'error.emailTakenSignIn');
   if (taken === 'elsewhere') {
     await deps.store.consumeAccessToken(hash, 'invite', deps.now());
@@ -88,6 +93,11 @@ export const accountRoutes = new Hono<AppEnv>()
     const hash = inviteHash(c.req.param('code'));
     const invite = await store.peekAccessToken(hash, 'invite', now());
     if (!invite) throw invalidInvite();
+    // The admin who made it left or lost the right to grant its role: it is burned.
+    if (!(await creatorMayGrant(store, invite))) {
+      await store.consumeAccessToken(hash, 'invite', now());
+      throw invalidInvite();
+    }
     const email = invite.email ?? body.email;
     if (!email) throw new ApiError(400, 'invalid_request', 'error.enterEmail');
     await refuseTakenEmail(c, hash, invite.orgId, email);
@@ -122,7 +132,13 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const passwordHash = await hashPassword(body.password);
     const reset = await store.consumeAccessToken(resetHash(body.token), 'reset', now());
-    if (!reset?.userId) throw new ApiError(404, 'reset_invalid', 'error.resetInvalid');
+    // Used up either way: a link for someone inactive, or whose admin left, never works again.
+    if (
+      !reset?.userId ||
+      !(await store.getUser(reset.userId)) ||
+      !(await creatorMayGrant(store, reset))
+    )
+      throw new ApiError(404, 'reset_invalid', 'error.resetInvalid');
     await store.updatePerson(reset.orgId, reset.userId, { passwordHash });
     await store.deleteUserSessions(reset.userId);
     await startSession(c, reset.userId);

@@ -15,11 +15,12 @@ import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
 import { emailTaken, forbidden, requireRole } from '../auth/access';
+import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
 import { checkUpload } from '../content/upload';
 import type { AppEnv } from '../env';
-import { ApiError, errorBody, parseInput, readJson } from '../errors';
+import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
 import { personName } from './account';
 import { ssoAdminRoutes } from './sso';
@@ -36,14 +37,14 @@ const personPatch = z
     managerId: id.nullable(),
     tz,
     active: z.boolean(),
-    cohortIds: z.array(id).max(20),
+    cohortIds: z.array(id).max(20).refine(distinct, DUPLICATE),
     career: z.object({ roleId: id, level: z.number().int().min(1).max(20) }).nullable(),
   })
   .partial()
   .strict();
 const cohortBody = z.object({ name: z.string().trim().min(1).max(80), tz });
 const cohortPatch = cohortBody
-  .extend({ managerIds: z.array(id).max(20) })
+  .extend({ managerIds: z.array(id).max(20).refine(distinct, DUPLICATE) })
   .partial()
   .strict();
 const inviteBody = z.object({
@@ -173,7 +174,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .post('/admin/people/:userId', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
     const patch = parseInput(personPatch, await readJson(c));
-    const { store } = c.var.deps;
+    const { store, now } = c.var.deps;
     if (patch.managerId) {
       const manager = await store.getPerson(c.var.user.orgId, patch.managerId);
       if (!manager || !manager.active || manager.id === person.id)
@@ -195,15 +196,16 @@ export const adminRoutes = new Hono<AppEnv>()
     )
       throw new ApiError(400, 'self_lockout', 'error.ownAdmin');
     await store.updatePerson(person.orgId, person.id, patch);
-    if (patch.active === false) await store.deleteUserSessions(person.id);
-    return c.json({ person: await store.getPerson(person.orgId, person.id) });
+    const updated = (await store.getPerson(person.orgId, person.id))!;
+    await revokeLostAccess(store, { ...updated, userId: updated.id }, now());
+    return c.json({ person: updated });
   })
   .post('/admin/people/:userId/deactivate', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
     if (person.id === c.var.user.id) throw new ApiError(400, 'self_lockout', 'error.ownAccount');
-    const { store } = c.var.deps;
+    const { store, now } = c.var.deps;
     await store.updatePerson(person.orgId, person.id, { active: false });
-    await store.deleteUserSessions(person.id);
+    await revokeLostAccess(store, { ...person, userId: person.id, active: false }, now());
     return c.json({ person: await store.getPerson(person.orgId, person.id) });
   })
   .post('/admin/people/:userId/reset-link', async (c) => {
@@ -241,6 +243,34 @@ export const adminRoutes = new Hono<AppEnv>()
       { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
     ]);
     return c.json(invite, 201);
+  })
+  /** The open invites (neither used nor expired), with who made them; codes are never shown. */
+  .get('/admin/invites', async (c) => {
+    const { store, now } = c.var.deps;
+    const orgId = c.var.user.orgId;
+    const [invites, people, cohorts] = await Promise.all([
+      store.listOpenInvites(orgId, now()),
+      store.listPeople(orgId),
+      store.listCohorts(orgId),
+    ]);
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    const cohortNames = new Map(cohorts.map((x) => [x.id, x.name]));
+    return c.json({
+      invites: invites.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        cohort: i.cohortId ? (cohortNames.get(i.cohortId) ?? null) : null,
+        createdBy: names.get(i.createdBy) ?? null,
+        expiresAt: new Date(i.expiresAt).toISOString(),
+      })),
+    });
+  })
+  .post('/admin/invites/:id/revoke', async (c) => {
+    const { store, now } = c.var.deps;
+    if (!(await store.revokeInvite(c.var.user.orgId, c.req.param('id'), now())))
+      throw new ApiError(404, 'not_found', 'error.noInvite');
+    return c.json({ ok: true });
   })
   .post('/admin/invites/bulk', async (c) => {
     const body = parseInput(bulkInviteBody, await readJson(c));

@@ -1,10 +1,11 @@
 import type { MeReply } from '../../core/api';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
 import { endSession, requireUser, startSession } from '../auth/session';
 import type { AppEnv } from '../env';
-import { ApiError, parseInput, readJson } from '../errors';
+import type { SignInLimit } from '../store/store';
+import { ApiError, parseInput, readJson, tooManyRequests } from '../errors';
 import { clientAddress } from '../middleware/client-address';
 import { domainOf, ssoAuthRoutes } from './sso';
 
@@ -14,25 +15,63 @@ const loginBody = z.object({
 });
 
 /**
- * Sign-in attempts allowed in one window: per email (guessing one password), and a wider one per
- * address, since a whole office can share one NAT address.
+ * Sign-in limits count failures only, never successes, and slow a guesser down instead of locking
+ * the owner out. Each key has some free failures in 15 minutes, then each attempt waits for the
+ * one before (1 s, 2 s, 4 s… up to the cap), answered 429 with `Retry-After`:
+ *
+ * - an email at one address: 5 free, waits up to 15 minutes. Someone guessing from their own
+ *   address slows only themselves; the owner at another address signs in as ever.
+ * - an address, whatever the email: 100 free (a whole office can share one NAT address).
+ * - an email from anywhere: 50 free, waits up to 1 minute, against guessing spread over many
+ *   addresses. It does not apply at an address where that person signed in within 30 days, so
+ *   even a spread-out attack cannot keep the owner out where they usually sign in.
+ *
+ * A success forgets the failures of its email at its address and takes back its own count
+ * elsewhere, so a person who signs in fifty times is never limited.
  */
-export const LOGIN_LIMIT = { perEmail: 10, perAddress: 200, windowMs: 15 * 60_000 };
+export const LOGIN_LIMITS = {
+  pair: { free: 5, capMs: 15 * 60_000, windowMs: 15 * 60_000 },
+  address: { free: 100, capMs: 15 * 60_000, windowMs: 15 * 60_000 },
+  email: { free: 50, capMs: 60_000, windowMs: 15 * 60_000 },
+  knownMs: 30 * 86_400_000,
+} satisfies Record<string, SignInLimit | number>;
+
+/**
+ * Counts this attempt against its keys (pair first: whether the address is known to be the
+ * owner's), or refuses it with the longest wait; a refused attempt takes back what it counted.
+ */
+async function claimSignIn(c: Context<AppEnv>, email: string): Promise<string[]> {
+  const { store, now } = c.var.deps;
+  const address = clientAddress(c);
+  const keys: Array<[string, SignInLimit]> = [
+    [`login:pair:${email}|${address}`, LOGIN_LIMITS.pair],
+    [`login:ip:${address}`, LOGIN_LIMITS.address],
+    [`login:email:${email}`, LOGIN_LIMITS.email],
+  ];
+  const claimed: string[] = [];
+  for (const [key, limit] of keys) {
+    const claim = await store.claimSignIn(key, limit, now());
+    if (!claim.ok) {
+      await Promise.all(claimed.map((k) => store.releaseSignIn(k)));
+      const seconds = Math.max(1, Math.ceil((claim.retryAt - now()) / 1000));
+      throw tooManyRequests('error.signInWait', seconds, { count: seconds });
+    }
+    claimed.push(key);
+    if (key.startsWith('login:pair:') && claim.known) break;
+  }
+  return claimed;
+}
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/auth/login', async (c) => {
     const { email, password } = parseInput(loginBody, await readJson(c));
     const { store, now } = c.var.deps;
-    const [byEmail, byAddress] = await Promise.all(
-      [`login:email:${email}`, `login:ip:${clientAddress(c)}`].map((k) =>
-        store.hitRateLimit(k, LOGIN_LIMIT.windowMs, now()),
-      ),
-    );
-    if (byEmail! > LOGIN_LIMIT.perEmail || byAddress! > LOGIN_LIMIT.perAddress)
-      throw new ApiError(429, 'rate_limited', 'error.tooManySignIns');
+    const [pair, ...others] = await claimSignIn(c, email);
     const login = await store.findLogin(email);
     const ok = await verifyPassword(password, login?.passwordHash ?? DUMMY_HASH);
     if (!login || !ok) throw new ApiError(401, 'bad_credentials', 'error.badCredentials');
+    await store.signInSucceeded(pair!, now(), now() + LOGIN_LIMITS.knownMs);
+    await Promise.all(others.map((k) => store.releaseSignIn(k)));
     // Where the organisation signs in at its provider, passwords stay only for admins (break-glass).
     if (login.user.role !== 'admin') {
       const sso = await store.ssoConfigForDomain(domainOf(email));

@@ -12,7 +12,7 @@ import { DEFAULT_PILOT_WEEKS, GOAL_METRICS, PILOT_CHECKLIST } from '../../core/p
 import { parseHrCsv } from '../pilot/hr-csv';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
-import { ApiError, errorBody, parseInput, readJson } from '../errors';
+import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import { PILOT_TABLES, eventsCsvStream, tableCsv, type PilotTable } from '../pilot/csv';
 import { buildPilotReport, windowRange } from '../pilot/report';
 
@@ -30,7 +30,11 @@ const newPilot = z.object({
   name: z.string().trim().min(1).max(120),
   startDate: isoDate,
   weeks: z.number().int().min(1).max(52).default(DEFAULT_PILOT_WEEKS),
-  cohortIds: z.array(z.string().min(1)).min(1, 'error.field.pilotCohorts').max(50),
+  cohortIds: z
+    .array(z.string().min(1))
+    .min(1, 'error.field.pilotCohorts')
+    .max(50)
+    .refine(distinct, DUPLICATE),
   goals: z
     .array(
       z.object({
@@ -134,6 +138,11 @@ export const pilotRoutes = new Hono<AppEnv>()
     const table = file.replace(/\.csv$/, '');
     const { store, now } = c.var.deps;
     const pilot = await pilotFor(c);
+    // The name is checked before it reaches a header: `x%00y` would make setting one throw.
+    if (table !== 'events' && !(PILOT_TABLES as readonly string[]).includes(table))
+      throw new ApiError(404, 'not_found', 'error.exports', {
+        files: [...PILOT_TABLES, 'events'].map((t) => `${t}.csv`).join(', '),
+      });
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="pilot-${table}.csv"`);
     if (table === 'events') {
@@ -142,9 +151,5 @@ export const pilotRoutes = new Hono<AppEnv>()
         await out.pipe(csv);
       });
     }
-    if (!(PILOT_TABLES as readonly string[]).includes(table))
-      throw new ApiError(404, 'not_found', 'error.exports', {
-        files: [...PILOT_TABLES, 'events'].map((t) => `${t}.csv`).join(', '),
-      });
     return c.body(tableCsv(await buildPilotReport(store, pilot, now()), table as PilotTable));
   });

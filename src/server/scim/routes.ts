@@ -15,6 +15,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { parse, type Filter } from 'scim2-parse-filter';
 import { scimPatch, ScimError as PatchError, NoPathInScimPatchOp, NoTarget } from 'scim-patch';
 import type { ScimPatchOperation, ScimResource } from 'scim-patch';
+import { revokeLostAccess } from '../auth/revoke';
 import { scimTokenHash } from '../auth/tokens';
 import type { AppDeps } from '../env';
 import { MAX_API_BODY_BYTES } from '../middleware/body-limit';
@@ -217,8 +218,12 @@ async function savePerson(
   }
   const manager = await checkManager(c, id, fields.managerId);
   if (current && samePerson(current, fields)) return { person: current, created: false };
-  if (id) await store.updateDirectoryPerson(orgId, id, fields, now());
-  else {
+  if (id) {
+    await store.updateDirectoryPerson(orgId, id, fields, now());
+    // A directory deactivation leaves behind what the admin screen's does (auth/revoke.ts).
+    if (!fields.active)
+      await revokeLostAccess(store, { orgId, userId: id, active: false, role: 'learner' }, now());
+  } else {
     id = randomUUID();
     try {
       await store.createDirectoryPerson(orgId, id, fields, now());
@@ -379,8 +384,13 @@ export function scimRoutes(deps: AppDeps) {
       })
       .delete('/Users/:id', async (c) => {
         const { store, now } = c.var.deps;
-        if (!(await store.deleteDirectoryPerson(c.var.orgId, c.req.param('id'), now())))
-          throw notFound();
+        const id = c.req.param('id');
+        if (!(await store.deleteDirectoryPerson(c.var.orgId, id, now()))) throw notFound();
+        await revokeLostAccess(
+          store,
+          { orgId: c.var.orgId, userId: id, active: false, role: 'learner' },
+          now(),
+        );
         return c.body(null, 204);
       })
       .get('/Groups', async (c) => {

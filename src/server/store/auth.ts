@@ -33,6 +33,38 @@ export interface AccessToken {
   expiresAt: number;
 }
 
+/** How a sign-in key is slowed: `free` failures in `windowMs`, then waits doubling from 1 s. */
+export interface SignInLimit {
+  free: number;
+  capMs: number;
+  windowMs: number;
+}
+
+/** The wait before the next attempt after `failures` failures: 0, then 1 s, 2 s, 4 s… to `capMs`. */
+export const signInDelay = (failures: number, limit: SignInLimit): number =>
+  failures <= limit.free ? 0 : Math.min(1000 * 2 ** (failures - limit.free - 1), limit.capMs);
+
+export type SignInClaim = { ok: true; known: boolean } | { ok: false; retryAt: number };
+
+/** An open invite as its admin lists it; `id` is a prefix of the token's hash, never the code. */
+export interface OpenInvite {
+  id: string;
+  email: string | null;
+  role: Role;
+  cohortId: string | null;
+  createdBy: string;
+  expiresAt: number;
+}
+
+/** Which open tokens to burn (see auth/revoke.ts). */
+export interface TokenRevocation {
+  orgId: string;
+  /** Tokens this person created: all of them, or only those `keep` does not allow. */
+  createdBy?: { userId: string; keep?: { inviteRoles: Role[]; resets: boolean } };
+  /** Reset links for this person. */
+  targeting?: string;
+}
+
 export interface AuthStore {
   /** An active user with this email (any case) and their password hash. */
   findLogin(email: string): Promise<{ user: User; passwordHash: string } | undefined>;
@@ -46,7 +78,23 @@ export interface AuthStore {
   deleteUserSessions(userId: string): Promise<void>;
   /** Counts one hit against `key` in a fixed window and returns the count so far in it. */
   hitRateLimit(key: string, windowMs: number, now: number): Promise<number>;
+  /**
+   * Counts one sign-in attempt against `key` before the password is checked, unless the key must
+   * still wait (then: when it may try again). Atomic: of racing attempts only the allowed number
+   * pass. A success takes its count back (releaseSignIn / signInSucceeded).
+   */
+  claimSignIn(key: string, limit: SignInLimit, now: number): Promise<SignInClaim>;
+  /** Takes back one attempt claimSignIn counted (it succeeded, or another key refused it). */
+  releaseSignIn(key: string): Promise<void>;
+  /** The person signed in at `key`: its failures are forgotten and it is known until then. */
+  signInSucceeded(key: string, now: number, knownUntil: number): Promise<void>;
   createAccessToken(tokenHash: string, token: AccessToken): Promise<void>;
+  /** Burns the open tokens the revocation names (marks them used); how many. */
+  revokeTokens(revocation: TokenRevocation, now: number): Promise<number>;
+  /** The organisation's invites that are neither used nor expired, soonest expiry first. */
+  listOpenInvites(orgId: string, now: number): Promise<OpenInvite[]>;
+  /** Burns one open invite of the organisation by its id; false when there is none. */
+  revokeInvite(orgId: string, id: string, now: number): Promise<boolean>;
   /** The token when it is unused and unexpired, without using it. */
   peekAccessToken(
     tokenHash: string,
@@ -86,6 +134,9 @@ const TOKEN_FIELDS = [
   'created_by as createdBy',
   'expires_at as expiresAt',
 ] as const;
+
+/** An invite's id in lists: a prefix of its hash, enough to tell invites apart. */
+export const inviteId = (tokenHash: string) => tokenHash.slice(0, 16);
 
 export function authStore(db: Db): AuthStore {
   return {
@@ -167,6 +218,127 @@ export function authStore(db: Db): AuthStore {
         .returning('hits')
         .executeTakeFirstOrThrow();
       return row.hits;
+    },
+    async claimSignIn(key, limit, now) {
+      await db
+        .insertInto('sign_in_failures')
+        .values({ key, failures: 0, last_at: now })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      // Compare-and-set on (failures, last_at): two racing attempts cannot both read the same
+      // count and pass; the loser reads again and is counted (or refused) after the winner.
+      for (let round = 0; round < 5; round++) {
+        const row = await db
+          .selectFrom('sign_in_failures')
+          .select(['failures', 'last_at', 'blocked_until', 'known_until'])
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow();
+        const blockedUntil = Number(row.blocked_until);
+        if (blockedUntil > now) return { ok: false, retryAt: blockedUntil };
+        const stale = Number(row.last_at) <= now - limit.windowMs;
+        const failures = (stale ? 0 : row.failures) + 1;
+        const done = await db
+          .updateTable('sign_in_failures')
+          .set({ failures, last_at: now, blocked_until: now + signInDelay(failures, limit) })
+          .where('key', '=', key)
+          .where('failures', '=', row.failures)
+          .where('last_at', '=', row.last_at)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 1)
+          return { ok: true, known: Number(row.known_until) > now };
+      }
+      return { ok: false, retryAt: now + 1000 };
+    },
+    async releaseSignIn(key) {
+      await db
+        .updateTable('sign_in_failures')
+        .set((eb) => ({ failures: eb('failures', '-', 1) }))
+        .where('key', '=', key)
+        .where('failures', '>', 0)
+        .execute();
+    },
+    async signInSucceeded(key, now, knownUntil) {
+      await db
+        .updateTable('sign_in_failures')
+        .set({ failures: 0, blocked_until: 0, last_at: now, known_until: knownUntil })
+        .where('key', '=', key)
+        .execute();
+    },
+    async revokeTokens(r, now) {
+      let q = db
+        .updateTable('access_tokens')
+        .set({ used_at: now })
+        .where('org_id', '=', r.orgId)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now);
+      const { createdBy, targeting } = r;
+      q = q.where((eb) => {
+        const which = [];
+        if (createdBy) {
+          const keep = createdBy.keep;
+          which.push(
+            eb.and([
+              eb('created_by', '=', createdBy.userId),
+              ...(keep
+                ? [
+                    eb.or([
+                      keep.inviteRoles.length
+                        ? eb.and([
+                            eb('kind', '=', 'invite'),
+                            eb('role', 'not in', keep.inviteRoles),
+                          ])
+                        : eb('kind', '=', 'invite'),
+                      ...(keep.resets ? [] : [eb('kind', '=', 'reset')]),
+                    ]),
+                  ]
+                : []),
+            ]),
+          );
+        }
+        if (targeting)
+          which.push(eb.and([eb('kind', '=', 'reset'), eb('user_id', '=', targeting)]));
+        return which.length ? eb.or(which) : eb.lit(false);
+      });
+      const done = await q.executeTakeFirst();
+      return Number(done.numUpdatedRows);
+    },
+    async listOpenInvites(orgId, now) {
+      const rows = await db
+        .selectFrom('access_tokens')
+        .select([
+          'token_hash as tokenHash',
+          'email',
+          'role',
+          'cohort_id as cohortId',
+          'created_by as createdBy',
+          'expires_at as expiresAt',
+        ])
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'invite')
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .orderBy('expires_at')
+        .orderBy('token_hash')
+        .execute();
+      return rows.map(({ tokenHash, role, expiresAt, ...rest }) => ({
+        id: inviteId(tokenHash),
+        role: role ?? 'learner',
+        expiresAt: Number(expiresAt),
+        ...rest,
+      }));
+    },
+    async revokeInvite(orgId, id, now) {
+      if (!/^[0-9a-f]{16}$/.test(id)) return false;
+      const done = await db
+        .updateTable('access_tokens')
+        .set({ used_at: now })
+        .where('org_id', '=', orgId)
+        .where('kind', '=', 'invite')
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where('token_hash', 'like', `${id}%`)
+        .executeTakeFirst();
+      return Number(done.numUpdatedRows) > 0;
     },
     async createAccessToken(tokenHash, t) {
       await db.insertInto('access_tokens').values(accessTokenRow(tokenHash, t)).execute();

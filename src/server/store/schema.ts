@@ -68,6 +68,15 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** Sign-in failures per key (migration 0080; routes/sign-in-limit.ts). */
+export interface SignInFailuresTable {
+  key: string;
+  failures: Defaulted<number>;
+  last_at: number;
+  blocked_until: Defaulted<number>;
+  known_until: Defaulted<number>;
+}
+
 export interface ContentCatalogTable {
   id: number;
   body: string;
@@ -485,6 +494,7 @@ export interface Database {
   cohort_managers: CohortManagersTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  sign_in_failures: SignInFailuresTable;
   content_catalog: ContentCatalogTable;
   content_modules: ContentModulesTable;
   module_owners: ModuleOwnersTable;

@@ -72,6 +72,7 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   kysely_migration: 'written by the target store itself when it opens',
   kysely_migration_lock: 'written by the target store itself when it opens',
   rate_limits: 'short-lived login windows; they restart empty',
+  sign_in_failures: 'short-lived sign-in delays; they restart empty',
   aggregate_backfills: 'the target store marks its own backfill when it opens',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
   mail_outbox: 'mail in flight carries single-use links, which are not moved either',

@@ -142,6 +142,15 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteSent':
     'Gesendet an {email} · Code {code} · Link {url} · einmal nutzbar, gültig bis {date}',
   'admin.inviteLanguage': 'Sprache der E-Mail',
+  'admin.openInvites': 'Offene Einladungen',
+  'admin.openInvitesNone': 'Keine offenen Einladungen.',
+  'admin.inviteAnyone': 'Alle mit dem Code',
+  'admin.openInviteLine': '{role} · {cohort} · von {by} · gültig bis {date}',
+  'admin.revokeInvite': 'Widerrufen',
+  'admin.revokeInviteLabel': 'Einladung für {who} widerrufen',
+  'admin.revokeInviteConfirm':
+    'Einladung für {who} widerrufen? Code und Link funktionieren dann nicht mehr.',
+  'admin.inviteRevoked': 'Einladung widerrufen.',
   'admin.inviteList': 'Eine Liste einladen',
   'admin.inviteListHelp':
     'CSV mit Kopfzeile: email, name, manager_email, cohort (Name oder ID), wahlweise role (learner oder manager). Name, Führungskraft und Rolle dürfen leer sein. Alle werden eingeladen – oder niemand, wenn eine Zeile korrigiert werden muss.',

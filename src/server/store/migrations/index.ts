@@ -30,6 +30,7 @@ import { eventsByReceipt } from './0060-events-by-receipt';
 import { xapi } from './0050-xapi';
 import { xapiStatementTargets } from './0120-xapi-statement-targets';
 import { xapiAttachments } from './0121-xapi-attachments';
+import { signInFailures } from './0080-sign-in-failures';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '0050-xapi': xapi,
   '0120-xapi-statement-targets': xapiStatementTargets,
   '0121-xapi-attachments': xapiAttachments,
+  '0080-sign-in-failures': signInFailures,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */

@@ -76,6 +76,54 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
           )}
         </p>
       )}
+      <OpenInvites admin={admin} />
     </>
+  );
+}
+
+const ROLE_NAMES = {
+  learner: 'admin.roleLearner',
+  manager: 'admin.roleManager',
+  admin: 'admin.roleAdmin',
+} as const;
+
+/** The open invites with who made them, each with Revoke: a link sent by mistake is taken back. */
+function OpenInvites({ admin }: { admin: AdminStore }) {
+  const invites = admin.openInvites.value;
+  return (
+    <section class="card" aria-labelledby="open-invites">
+      <h3 id="open-invites">{t('admin.openInvites')}</h3>
+      {invites.length === 0 ? (
+        <p>{t('admin.openInvitesNone')}</p>
+      ) : (
+        <ul>
+          {invites.map((i) => {
+            const who = i.email ?? t('admin.inviteAnyone');
+            return (
+              <li key={i.id}>
+                <strong>{who}</strong>{' '}
+                {t('admin.openInviteLine', {
+                  role: t(ROLE_NAMES[i.role]),
+                  cohort: i.cohort ?? '—',
+                  by: i.createdBy ?? '—',
+                  date: formatDate(i.expiresAt),
+                })}{' '}
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={t('admin.revokeInviteLabel', { who })}
+                  onClick={() =>
+                    confirm(t('admin.revokeInviteConfirm', { who })) &&
+                    void admin.revokeInvite(i.id)
+                  }
+                >
+                  {t('admin.revokeInvite')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

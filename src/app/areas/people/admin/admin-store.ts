@@ -36,6 +36,17 @@ export interface Problem {
   phrase?: Phrase;
 }
 
+/** An invite not yet used nor expired, as the admin's list shows it (never its code). */
+export interface OpenInvite {
+  id: string;
+  email: string | null;
+  role: 'learner' | 'manager' | 'admin';
+  cohort: string | null;
+  /** The name of the admin who made it. */
+  createdBy: string | null;
+  expiresAt: string;
+}
+
 /** One person of an invited list: their link, and where it was mailed (null: hand it over). */
 export interface ListInvite {
   email: string;
@@ -77,6 +88,10 @@ export function createAdminStore({ api }: { api: Api }) {
   } | null>(null);
   const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
   const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
+  const openInvites = signal<OpenInvite[]>([], { name: 'admin.openInvites' });
+  const loadInvites = async () => {
+    openInvites.value = (await api.get<{ invites: OpenInvite[] }>('/admin/invites')).invites;
+  };
   const sso = signal<SsoAnswer | null>(null, { name: 'admin.sso' });
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
@@ -108,6 +123,7 @@ export function createAdminStore({ api }: { api: Api }) {
       careerRoles.value = p.careerRoles;
       programme.value = prog;
       sso.value = await api.get<SsoAnswer>('/admin/sso');
+      await loadInvites();
     });
   }
 
@@ -127,6 +143,13 @@ export function createAdminStore({ api }: { api: Api }) {
     flash,
     invite,
     invitedList,
+    openInvites,
+    /** Revokes an open invite: its code and link stop working at once. */
+    revokeInvite: (id: string) =>
+      reloadAfter(
+        () => api.post(`/admin/invites/${encodeURIComponent(id)}/revoke`),
+        t('admin.inviteRevoked'),
+      ),
     resetLink,
     upload,
     load,
@@ -166,6 +189,7 @@ export function createAdminStore({ api }: { api: Api }) {
     }) {
       await run(async () => {
         invite.value = await api.post('/admin/invites', body);
+        await loadInvites();
       });
     },
     /** Invites a CSV list all at once; a refused list leaves its rows' problems. */
