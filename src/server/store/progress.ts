@@ -8,7 +8,8 @@
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
  *    or, for a user with no ledger yet (stored before ledgers, or after a rule change dropped
  *    them), fold every stored event once, even when the batch is empty;
- * 4. join the accepted events into the user's learner days and totals (learner-days.ts);
+ * 4. join the accepted events into the user's learner days and totals (learner-days.ts) and
+ *    their kept mastery (learner-mastery.ts);
  * 5. COMMIT, and only then answer ("acked means durable").
  */
 import type { EventType, ProgressEvent } from '../../core/events';
@@ -17,6 +18,7 @@ import { inTransaction, type Db, type Tx } from './db';
 import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
 import { addToLearnerDays } from './learner-days';
+import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi';
 
@@ -82,8 +84,15 @@ export interface ProgressStore {
   /**
    * Stores events for a user in one transaction and returns a result per event, in order.
    * Results are returned only after the transaction committed ("acked means durable").
+   * `modules`: the content to grade mastery against (the sync's snapshot); the stored modules
+   * are read without it.
    */
-  ingest(userId: string, events: IncomingEvent[], aggregate?: Aggregate): Promise<SyncResult[]>;
+  ingest(
+    userId: string,
+    events: IncomingEvent[],
+    aggregate?: Aggregate,
+    modules?: ModuleSource,
+  ): Promise<SyncResult[]>;
   /**
    * The user's events with occurredAt replaced by the server-corrected time, in that time's
    * order; only those of the given types when `types` is passed (a narrow index read).
@@ -184,7 +193,7 @@ async function aggregateUser(
 
 export function progressStore(db: Db): ProgressStore {
   return {
-    async ingest(userId, events, aggregate) {
+    async ingest(userId, events, aggregate, modules) {
       return inTransaction(db, async (tx) => {
         await lockUser(tx, userId);
         const { firsts, others } = await insertEvents(tx, userId, events);
@@ -203,6 +212,7 @@ export function progressStore(db: Db): ProgressStore {
         const accepted = acceptedEvents(events, results);
         if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
         await addToLearnerDays(tx, userId, accepted);
+        await addToLearnerMastery(tx, userId, accepted, modules);
         await mirrorEvents(tx, userId, events, results);
         return results;
       });
