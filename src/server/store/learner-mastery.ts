@@ -94,17 +94,15 @@ function replayCard(lessonId: string, cardId: string, answers: CardAnswer[]): Re
   const right = new Map(answers.map((a) => [a[1], a[3] === 1]));
   return scheduleReview(
     [],
-    answers.map(
-      ([at, id, kind, , tz]): ReviewAnswer => ({
-        id,
-        type: kind === 'q' ? 'quiz_answered' : 'review_answered',
-        lessonId,
-        cardId,
-        answerIds: [id],
-        occurredAt: new Date(at).toISOString(),
-        tz,
-      }),
-    ),
+    answers.map(([at, id, kind, , tz]): ReviewAnswer => ({
+      id,
+      type: kind === 'q' ? 'quiz_answered' : 'review_answered',
+      lessonId,
+      cardId,
+      answerIds: [id],
+      occurredAt: new Date(at).toISOString(),
+      tz,
+    })),
     (_lesson, _card, [id]) => right.get(id!),
   );
 }
