@@ -30,6 +30,28 @@ export async function masteryOf(
   return masteryFromKept(store, await store.learnerMastery(user.id), user.orgId);
 }
 
+/** The competencies each of several learners has reached: the kept rows in one read. */
+export async function competenciesOf(
+  store: Store,
+  users: ReadonlyArray<{ id: string; orgId: string }>,
+): Promise<Map<string, string[]>> {
+  if (!(await store.learnerMasteryReady()))
+    return new Map(
+      await Promise.all(
+        users.map(async (u) => [u.id, (await masteryOf(store, u)).competencies] as const),
+      ),
+    );
+  const kept = await store.learnerMasteries(users.map((u) => u.id));
+  return new Map(
+    await Promise.all(
+      users.map(
+        async (u) =>
+          [u.id, (await masteryFromKept(store, kept.get(u.id), u.orgId)).competencies] as const,
+      ),
+    ),
+  );
+}
+
 /** Mastery from what the store keeps: competencies worked out against the org's catalog. */
 export async function masteryFromKept(
   store: Store,

@@ -53,7 +53,13 @@ export interface BoardRow {
 export type Aggregate = (
   previousLedger: string | undefined,
   accepted: ProgressEvent[],
-) => { ledger: string; upsert: BoardRow[]; remove: Array<{ cohortId: string; period: string }> };
+) => {
+  ledger: string;
+  upsert: BoardRow[];
+  remove: Array<{ cohortId: string; period: string }>;
+  /** JSON of the ledger's StreakSummary (src/core/streak-summary.ts), for reads of many streaks. */
+  streak?: string;
+};
 
 /** One stored event as exports and the pilot report read it. */
 export interface EventRow {
@@ -100,6 +106,11 @@ export interface ProgressStore {
   userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
   /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
   getLedger(userId: string): Promise<string | undefined>;
+  /**
+   * The kept streak summaries (JSON, see src/core/streak-summary.ts) of several users, by user id;
+   * null for a ledger written before they were kept (users without a ledger are left out).
+   */
+  ledgerStreaks(userIds: readonly string[]): Promise<Map<string, string | null>>;
   /** The ledgers of several users in one read, by user id (users without one are left out). */
   getLedgers(userIds: readonly string[]): Promise<Map<string, string>>;
   /**
@@ -151,8 +162,16 @@ async function aggregateUser(
   const out = aggregate(previous, events);
   await tx
     .insertInto('progress_ledgers')
-    .values({ user_id: userId, ledger: out.ledger, updated_at: now })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ledger: out.ledger, updated_at: now }))
+    .values({ user_id: userId, ledger: out.ledger, updated_at: now, streak: out.streak })
+    .onConflict((oc) =>
+      oc
+        .column('user_id')
+        .doUpdateSet({
+          ledger: out.ledger,
+          updated_at: now,
+          ...(out.streak && { streak: out.streak }),
+        }),
+    )
     .execute();
   for (const r of out.remove)
     await tx
@@ -227,6 +246,15 @@ export function progressStore(db: Db): ProgressStore {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row?.ledger;
+    },
+    async ledgerStreaks(userIds) {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('progress_ledgers')
+        .select(['user_id', 'streak'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(rows.map((r) => [r.user_id, r.streak]));
     },
     async getLedgers(userIds) {
       if (userIds.length === 0) return new Map();

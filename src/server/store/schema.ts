@@ -104,6 +104,8 @@ export interface ProgressLedgersTable {
   user_id: string;
   ledger: string;
   updated_at: number;
+  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'; NULL before 0131. */
+  streak: ColumnType<string | null, string | undefined, string>;
 }
 
 export interface BoardProfilesTable {

@@ -29,6 +29,7 @@ import { learnerDays } from './0040-learner-days';
 import { eventsByReceipt } from './0060-events-by-receipt';
 import { xapi } from './0050-xapi';
 import { learnerMastery } from './0130-learner-mastery';
+import { ledgerStreaks } from './0131-ledger-streaks';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -77,6 +78,7 @@ export const migrations: Record<string, Migration> = {
   '0060-events-by-receipt': eventsByReceipt,
   '0050-xapi': xapi,
   '0130-learner-mastery': learnerMastery,
+  '0131-ledger-streaks': ledgerStreaks,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
