@@ -74,10 +74,17 @@ export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort
   };
 }
 
-/** The aggregate for a user's sync: their cohorts' zones and the current content. */
-export async function aggregateFor(store: Store, user: User): Promise<Aggregate> {
+/**
+ * The aggregate for a user's sync: their cohorts' zones and the current content (`lessons`: the
+ * sync's own snapshot, so the content signature is read once a request).
+ */
+export async function aggregateFor(
+  store: Store,
+  user: User,
+  lessons?: LessonLookup,
+): Promise<Aggregate> {
   const [lookup, cohorts] = await Promise.all([
-    lessonLookup(store, user.orgId),
+    lessons ?? lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
   ]);
   return progressAggregate(
