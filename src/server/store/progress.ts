@@ -164,13 +164,11 @@ async function aggregateUser(
     .insertInto('progress_ledgers')
     .values({ user_id: userId, ledger: out.ledger, updated_at: now, streak: out.streak })
     .onConflict((oc) =>
-      oc
-        .column('user_id')
-        .doUpdateSet({
-          ledger: out.ledger,
-          updated_at: now,
-          ...(out.streak && { streak: out.streak }),
-        }),
+      oc.column('user_id').doUpdateSet({
+        ledger: out.ledger,
+        updated_at: now,
+        ...(out.streak && { streak: out.streak }),
+      }),
     )
     .execute();
   for (const r of out.remove)
