@@ -45,6 +45,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   // Learner days of events stored before they were kept (migration 0040): filled a few learners a
   // transaction while the server serves; the pilot report reads the events until it is done.
   void store.backfillLearnerDays().catch((e: Error) => console.error('backfill:', e.message));
+  // Likewise the kept mastery (migration 0130); /me/state grades the events until it is done.
+  void store
+    .backfillLearnerMastery()
+    .catch((e: Error) => console.error('mastery backfill:', e.message));
   const staticDir = resolve(env.STATIC_DIR ?? 'dist');
   if (!existsSync(staticDir))
     console.warn(`No built app in ${staticDir}; run "npm run build". Serving the API only.`);

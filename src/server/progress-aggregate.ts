@@ -20,6 +20,7 @@ import {
   type ProgressState,
 } from '../core/progress';
 import { localDate } from '../core/calendar';
+import { currentStreakOn, streakSummary, type StreakSummary } from '../core/streak-summary';
 import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
 
@@ -64,14 +65,26 @@ export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort
     const remove = [...before.entries()]
       .filter(([key]) => !after.has(key))
       .map(([, row]) => ({ cohortId: row.cohortId, period: row.period }));
-    return { ledger: JSON.stringify(ledger), upsert, remove };
+    return {
+      ledger: JSON.stringify(ledger),
+      upsert,
+      remove,
+      streak: JSON.stringify(streakSummary(ledger)),
+    };
   };
 }
 
-/** The aggregate for a user's sync: their cohorts' zones and the current content. */
-export async function aggregateFor(store: Store, user: User): Promise<Aggregate> {
+/**
+ * The aggregate for a user's sync: their cohorts' zones and the current content (`lessons`: the
+ * sync's own snapshot, so the content signature is read once a request).
+ */
+export async function aggregateFor(
+  store: Store,
+  user: User,
+  lessons?: LessonLookup,
+): Promise<Aggregate> {
   const [lookup, cohorts] = await Promise.all([
-    lessonLookup(store, user.orgId),
+    lessons ?? lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
   ]);
   return progressAggregate(
@@ -101,17 +114,28 @@ export async function currentStreaks(
   users: readonly User[],
   now: number,
 ): Promise<Map<string, number>> {
-  const ledgers = await store.getLedgers(users.map((u) => u.id));
-  return new Map(
-    await Promise.all(
-      users.map(async (u) => {
-        const text = ledgers.get(u.id);
-        const streak =
-          text === undefined
-            ? (await progressStateOf(store, u, now)).streak
-            : streakOf(parseLedger(text), localDate(now, u.tz));
-        return [u.id, streak.current] as const;
-      }),
-    ),
-  );
+  // The kept summaries answer for nearly everyone; the few they cannot (a ledger from before
+  // they were kept, a met day after the person's today) are read off their ledgers.
+  const summaries = await store.ledgerStreaks(users.map((u) => u.id));
+  const streaks = new Map<string, number>();
+  const rest: User[] = [];
+  for (const u of users) {
+    const text = summaries.get(u.id);
+    const current =
+      text === undefined || text === null
+        ? undefined
+        : currentStreakOn(JSON.parse(text) as StreakSummary | null, localDate(now, u.tz));
+    if (current === undefined) rest.push(u);
+    else streaks.set(u.id, current);
+  }
+  const ledgers = await store.getLedgers(rest.map((u) => u.id));
+  for (const u of rest) {
+    const text = ledgers.get(u.id);
+    const streak =
+      text === undefined
+        ? (await progressStateOf(store, u, now)).streak
+        : streakOf(parseLedger(text), localDate(now, u.tz));
+    streaks.set(u.id, streak.current);
+  }
+  return streaks;
 }

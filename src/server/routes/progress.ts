@@ -50,8 +50,8 @@ export const progressRoutes = new Hono<AppEnv>()
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       await boundDailyEvents(c, batch);
-      const aggregate = await aggregateFor(deps.store, user);
-      const stored = await deps.store.ingest(user.id, batch.incoming, aggregate);
+      const aggregate = await aggregateFor(deps.store, user, content.lessons);
+      const stored = await deps.store.ingest(user.id, batch.incoming, aggregate, content.module);
       return c.json({
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),

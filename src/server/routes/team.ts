@@ -15,7 +15,7 @@ import { notificationPhrase } from '../../core/phrases/notifications';
 import { reportProgress, type LearnerActivity } from '../../core/team';
 import { learnerActivities } from '../activity';
 import { contentSnapshot } from '../content-snapshot';
-import { masteryOf } from '../mastery';
+import { competenciesOf } from '../mastery';
 import { currentStreaks } from '../progress-aggregate';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
@@ -42,14 +42,17 @@ async function progressOf(
   c: Context<AppEnv>,
   person: Person,
   catalog: Catalog,
-  read: { activity: LearnerActivity; assignments: readonly Assignment[]; streak: number },
+  read: {
+    activity: LearnerActivity;
+    assignments: readonly Assignment[];
+    streak: number;
+    competencies: string[];
+  },
 ) {
-  const { store, now } = c.var.deps;
-  const { competencies } = await masteryOf(store, person);
+  const { now } = c.var.deps;
   const progress = reportProgress({
     ...read,
     catalog,
-    competencies,
     tz: person.tz,
     now: now(),
   });
@@ -90,13 +93,14 @@ export const teamRoutes = new Hono<AppEnv>()
     const reports = people.filter((p) => p.active && p.managerId === me.id);
     // The whole team's activity, assignments and streaks in one read each, not one per report.
     const now = c.var.deps.now();
-    const [activity, assignments, streaks] = await Promise.all([
+    const [activity, assignments, streaks, competencies] = await Promise.all([
       learnerActivities(store, reports, now),
       store.listAssignments(
         me.orgId,
         reports.map((p) => p.id),
       ),
       currentStreaks(store, reports, now),
+      competenciesOf(store, reports),
     ]);
     const rows = await Promise.all(
       reports.map(async (p) => {
@@ -104,6 +108,7 @@ export const teamRoutes = new Hono<AppEnv>()
           activity: activity.get(p.id)!,
           assignments: assignments.filter((a) => a.userId === p.id),
           streak: streaks.get(p.id)!,
+          competencies: competencies.get(p.id)!,
         });
         return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
       }),

@@ -8,7 +8,8 @@
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
  *    or, for a user with no ledger yet (stored before ledgers, or after a rule change dropped
  *    them), fold every stored event once, even when the batch is empty;
- * 4. join the accepted events into the user's learner days and totals (learner-days.ts);
+ * 4. join the accepted events into the user's learner days and totals (learner-days.ts) and
+ *    their kept mastery (learner-mastery.ts);
  * 5. COMMIT, and only then answer ("acked means durable").
  */
 import type { EventType, ProgressEvent } from '../../core/events';
@@ -17,6 +18,7 @@ import { inTransaction, type Db, type Tx } from './db';
 import { acceptedEvents, batchResults } from './event-batch';
 import { insertEvents } from './event-insert';
 import { addToLearnerDays } from './learner-days';
+import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi';
 
@@ -51,7 +53,13 @@ export interface BoardRow {
 export type Aggregate = (
   previousLedger: string | undefined,
   accepted: ProgressEvent[],
-) => { ledger: string; upsert: BoardRow[]; remove: Array<{ cohortId: string; period: string }> };
+) => {
+  ledger: string;
+  upsert: BoardRow[];
+  remove: Array<{ cohortId: string; period: string }>;
+  /** JSON of the ledger's StreakSummary (src/core/streak-summary.ts), for reads of many streaks. */
+  streak?: string;
+};
 
 /** One stored event as exports and the pilot report read it. */
 export interface EventRow {
@@ -82,8 +90,15 @@ export interface ProgressStore {
   /**
    * Stores events for a user in one transaction and returns a result per event, in order.
    * Results are returned only after the transaction committed ("acked means durable").
+   * `modules`: the content to grade mastery against (the sync's snapshot); the stored modules
+   * are read without it.
    */
-  ingest(userId: string, events: IncomingEvent[], aggregate?: Aggregate): Promise<SyncResult[]>;
+  ingest(
+    userId: string,
+    events: IncomingEvent[],
+    aggregate?: Aggregate,
+    modules?: ModuleSource,
+  ): Promise<SyncResult[]>;
   /**
    * The user's events with occurredAt replaced by the server-corrected time, in that time's
    * order; only those of the given types when `types` is passed (a narrow index read).
@@ -91,6 +106,11 @@ export interface ProgressStore {
   userEvents(userId: string, types?: readonly EventType[]): Promise<ProgressEvent[]>;
   /** The user's progress ledger (JSON, see src/core/progress.ts), kept by `ingest`. */
   getLedger(userId: string): Promise<string | undefined>;
+  /**
+   * The kept streak summaries (JSON, see src/core/streak-summary.ts) of several users, by user id;
+   * null for a ledger written before they were kept (users without a ledger are left out).
+   */
+  ledgerStreaks(userIds: readonly string[]): Promise<Map<string, string | null>>;
   /** The ledgers of several users in one read, by user id (users without one are left out). */
   getLedgers(userIds: readonly string[]): Promise<Map<string, string>>;
   /**
@@ -142,8 +162,14 @@ async function aggregateUser(
   const out = aggregate(previous, events);
   await tx
     .insertInto('progress_ledgers')
-    .values({ user_id: userId, ledger: out.ledger, updated_at: now })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ ledger: out.ledger, updated_at: now }))
+    .values({ user_id: userId, ledger: out.ledger, updated_at: now, streak: out.streak })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({
+        ledger: out.ledger,
+        updated_at: now,
+        ...(out.streak && { streak: out.streak }),
+      }),
+    )
     .execute();
   for (const r of out.remove)
     await tx
@@ -184,7 +210,7 @@ async function aggregateUser(
 
 export function progressStore(db: Db): ProgressStore {
   return {
-    async ingest(userId, events, aggregate) {
+    async ingest(userId, events, aggregate, modules) {
       return inTransaction(db, async (tx) => {
         await lockUser(tx, userId);
         const { firsts, others } = await insertEvents(tx, userId, events);
@@ -203,6 +229,7 @@ export function progressStore(db: Db): ProgressStore {
         const accepted = acceptedEvents(events, results);
         if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
         await addToLearnerDays(tx, userId, accepted);
+        await addToLearnerMastery(tx, userId, accepted, modules);
         await mirrorEvents(tx, userId, events, results);
         return results;
       });
@@ -217,6 +244,15 @@ export function progressStore(db: Db): ProgressStore {
         .where('user_id', '=', userId)
         .executeTakeFirst();
       return row?.ledger;
+    },
+    async ledgerStreaks(userIds) {
+      if (userIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('progress_ledgers')
+        .select(['user_id', 'streak'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(rows.map((r) => [r.user_id, r.streak]));
     },
     async getLedgers(userIds) {
       if (userIds.length === 0) return new Map();

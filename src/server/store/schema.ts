@@ -113,6 +113,8 @@ export interface ProgressLedgersTable {
   user_id: string;
   ledger: string;
   updated_at: number;
+  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'; NULL before 0131. */
+  streak: ColumnType<string | null, string | undefined, string>;
 }
 
 export interface BoardProfilesTable {
@@ -404,6 +406,24 @@ export interface LearnerTotalsTable {
   completed: string;
 }
 
+/** One learner's mastery (see store/learner-mastery.ts), kept by ingest: what /me/state reads. */
+export interface LearnerMasteryTable {
+  user_id: string;
+  /** JSON `{ lessonId: [best, attempts] }` of every graded assessment attempt. */
+  assessments: string;
+  /** JSON array of review items (src/core/review.ts), in the order scheduleReview returns. */
+  review: string;
+}
+
+/** One learner's graded answers to one quiz card, kept by ingest to replay that card's review. */
+export interface LearnerCardsTable {
+  user_id: string;
+  /** `lessonId#cardId`. */
+  card: string;
+  /** JSON array of `[atMs, eventId, 'q' | 'r', right 0 | 1, tz]`, sorted by (at, id). */
+  answers: string;
+}
+
 /** How far a backfill of aggregates has got: done once `done_at` is set. */
 export interface AggregateBackfillsTable {
   name: string;
@@ -503,6 +523,8 @@ export interface Database {
   learner_days: LearnerDaysTable;
   learner_totals: LearnerTotalsTable;
   aggregate_backfills: AggregateBackfillsTable;
+  learner_mastery: LearnerMasteryTable;
+  learner_cards: LearnerCardsTable;
   board_profiles: BoardProfilesTable;
   board_scores: BoardScoresTable;
   kudos: KudosTable;

@@ -14,6 +14,7 @@ import { contentStore, type ContentStore } from './content';
 import { openDb, type Dialect, type StoreTarget } from './db';
 import { identityStore, type IdentityStore } from './identity';
 import { learnerDaysStore, type LearnerDaysStore } from './learner-days';
+import { learnerMasteryStore, type LearnerMasteryStore } from './learner-mastery';
 import { exclusiveLock } from './locks';
 import { mailStore, type MailStore } from './mail';
 import { migrate } from './migrations';
@@ -70,6 +71,7 @@ export interface Store
     ContentStore,
     ProgressStore,
     LearnerDaysStore,
+    LearnerMasteryStore,
     MotivationStore,
     PilotStore,
     PushStore,
@@ -112,6 +114,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...contentStore(db),
     ...progressStore(db),
     ...learnerDaysStore(db),
+    ...learnerMasteryStore(db),
     ...motivationStore(db),
     ...pilotStore(db),
     ...pushStore(db),

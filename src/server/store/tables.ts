@@ -42,6 +42,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'progress_ledgers', key: ['user_id'] },
   { name: 'learner_days', key: ['user_id', 'day'] },
   { name: 'learner_totals', key: ['user_id'] },
+  { name: 'learner_mastery', key: ['user_id'] },
+  { name: 'learner_cards', key: ['user_id', 'card'] },
   { name: 'board_profiles', key: ['user_id'] },
   { name: 'board_scores', key: ['cohort_id', 'period', 'user_id'] },
   { name: 'kudos', key: ['id'] },

@@ -31,6 +31,8 @@ import { xapi } from './0050-xapi';
 import { xapiStatementTargets } from './0120-xapi-statement-targets';
 import { xapiAttachments } from './0121-xapi-attachments';
 import { signInFailures } from './0080-sign-in-failures';
+import { learnerMastery } from './0130-learner-mastery';
+import { ledgerStreaks } from './0131-ledger-streaks';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -81,6 +83,8 @@ export const migrations: Record<string, Migration> = {
   '0120-xapi-statement-targets': xapiStatementTargets,
   '0121-xapi-attachments': xapiAttachments,
   '0080-sign-in-failures': signInFailures,
+  '0130-learner-mastery': learnerMastery,
+  '0131-ledger-streaks': ledgerStreaks,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
