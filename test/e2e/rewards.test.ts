@@ -16,6 +16,13 @@ import {
   type PhoneContext,
 } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
+import { sessionCookie } from '../support/sessions';
+
+/** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.KINDLING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
 
 /** Reading time per lesson: more than a quarter of any lesson's estimate. */
 const READ_MS = 5 * 60_000;
@@ -84,6 +91,7 @@ describe('the completion screen', () => {
     ]);
     expect(await page.locator('.stats-line').textContent()).toContain(`${10 + bonus} XP`);
     expect(await page.getByText('too fast to count').count()).toBe(0);
+    await shot(page, 'done-earned-en');
   });
 
   it('says in German, kindly, why a rushed lesson earned nothing, and lists no chips', async () => {
@@ -184,5 +192,48 @@ describe('installing', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('the badge gallery under Me', () => {
+  it('shows the badges earned and, for each one not yet earned, what earns it and how far along', async () => {
+    const { page } = phone;
+    // The manager sends the learner's first kudos: that badge is earned; the rest wait.
+    const res = await fetch(`${server.url}/api/v1/kudos`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: await sessionCookie(server.store, 'u-demo-manager'),
+      },
+      body: JSON.stringify({ toUserId: 'u-demo-learner', reason: 'streak' }),
+    });
+    expect(res.status).toBe(201);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: 'Me', exact: true }).click();
+    const gallery = page.locator('.badge-gallery');
+    await gallery.getByText('First kudos').waitFor();
+    const tiles = await gallery.getByRole('listitem').allTextContents();
+    expect(tiles[0]).toBe('First kudosEarned');
+    expect(tiles).toContain('7-day streakNot earned yet: Learn 7 days in a row · 1 of 7 so far');
+    expect(tiles).toContain(
+      '10 kudosNot earned yet: Receive 10 kudos from colleagues · 1 of 10 so far',
+    );
+    expect(tiles).toContainEqual(
+      expect.stringMatching(
+        /^Giving and receiving feedbackNot earned yet: Finish .+ with 80% of your first answers right$/,
+      ),
+    );
+    expect(await page.getByText(`1 of ${tiles.length} earned`).count()).toBe(1);
+    await shot(page, 'me-badges-en');
+
+    await page.getByLabel('Language').selectOption('de');
+    await expect
+      .poll(() => gallery.getByRole('listitem').first().textContent())
+      .toBe('Erste KudosVerdient');
+    expect(await gallery.getByRole('listitem').allTextContents()).toContain(
+      '7-Tage-SerieNoch nicht verdient: Lerne 7 Tage in Folge · bisher 1 von 7',
+    );
+    await shot(page, 'me-badges-de');
+    await page.getByLabel('Sprache').selectOption('en');
   });
 });

@@ -132,8 +132,10 @@ export const de: Messages = {
   },
   'profile.badges': 'Abzeichen',
   'profile.badgesOffline': 'Abzeichen erscheinen, wenn du online bist.',
-  'profile.badgesNone':
-    'Abzeichen zeigen Fähigkeiten, die du beherrschst, und Gewohnheiten, die du pflegst – schließ ein Modul mit 80 % richtigen Antworten im ersten Versuch ab oder halte eine Serie von 7 Tagen.',
+  'badges.summary': '{earned} von {total} verdient',
+  'badges.earned': 'Verdient',
+  'badges.locked': 'Noch nicht verdient:',
+  'badges.progress': 'bisher {have} von {need}',
   'profile.kudos': 'Kudos für dich',
   'profile.kudosNone': 'Noch keine Kudos.',
   'profile.forStreak': 'für deine Lernserie',

@@ -133,8 +133,10 @@ export const en = {
   },
   'profile.badges': 'Badges',
   'profile.badgesOffline': 'Badges show when you are online.',
-  'profile.badgesNone':
-    'Badges mark skills you master and habits you keep — finish a module with 80% right first time, or keep a 7-day streak.',
+  'badges.summary': '{earned} of {total} earned',
+  'badges.earned': 'Earned',
+  'badges.locked': 'Not earned yet:',
+  'badges.progress': '{have} of {need} so far',
   'profile.kudos': 'Kudos for you',
   'profile.kudosNone': 'No kudos yet.',
   'profile.forStreak': 'for your streak',
