@@ -138,6 +138,11 @@ export interface MemberPage {
     checklist: Array<OneOnOneScript['checklist'][number] & { checked: boolean }>;
   };
   pathways: PathwayOption[];
+  /**
+   * The nudges this manager sent this report since the start of the manager's day, newest first:
+   * `message` as typed, or '' for the default one. The page asks before the same one twice.
+   */
+  nudgedToday: Array<{ message: string; at: string }>;
 }
 
 // ── Social ──────────────────────────────────────────────────────────────────────────────────
