@@ -58,6 +58,8 @@ export interface HomeNotification {
   text: string;
   /** What `text` says, to word in the reader's locale (none for a typed message). */
   phrase?: Phrase;
+  /** Who sent it, when a person did (a manager's nudge or assignment). */
+  fromName?: string;
   createdAt: string;
   read: boolean;
 }

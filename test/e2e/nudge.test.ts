@@ -94,3 +94,17 @@ it('asks in German too, after a reload (the page knows what was sent today)', as
   await ask.getByRole('button', { name: 'Nicht senden' }).click();
   expect(await nudgesFromMax()).toHaveLength(3);
 });
+
+it('shows the learner who sent a typed message', async () => {
+  const learner = await openPhone();
+  try {
+    await signIn(learner.page, server.url);
+    const notices = learner.page.getByRole('region', { name: 'Notifications' });
+    await notices.getByText('Great week, Lena — one more?').waitFor();
+    expect(await notices.getByRole('listitem').allTextContents()).toContain(
+      'Max Manager: Great week, Lena — one more?',
+    );
+  } finally {
+    await learner.close();
+  }
+});

@@ -159,7 +159,11 @@ describe('a manager coaching a report', () => {
     const max = await as('u-demo-manager');
     await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
     const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
-    expect(home.notifications[0]).toMatchObject({ kind: 'nudge', text: 'Viel Erfolg, Lena!' });
+    expect(home.notifications[0]).toMatchObject({
+      kind: 'nudge',
+      text: 'Viel Erfolg, Lena!',
+      fromName: 'Max Manager',
+    });
     expect(home.notifications[0]).not.toHaveProperty('phrase');
   });
 

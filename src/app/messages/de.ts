@@ -99,6 +99,7 @@ export const de: Messages = {
   'extras.sponsor': 'Eine Nachricht deines Sponsors',
   'extras.notifications': 'Benachrichtigungen',
   'extras.markRead': 'Als gelesen markieren',
+  'extras.from': '{name}:',
   'extras.assigned': 'Dir zugewiesen',
   'extras.assignment': {
     one: 'noch {minutes} · {done} von {count} Lektion · fällig am {date}',

@@ -100,6 +100,7 @@ export const en = {
   'extras.sponsor': 'A message from your sponsor',
   'extras.notifications': 'Notifications',
   'extras.markRead': 'Mark as read',
+  'extras.from': '{name}:',
   'extras.assigned': 'Assigned to you',
   'extras.assignment': {
     one: '{minutes} to go · {done} of {count} lesson · due {date}',
