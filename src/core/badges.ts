@@ -6,6 +6,7 @@
  * - kudos received from colleagues (1, 10).
  * Raw completion counts never earn a badge.
  */
+import { badgeHowPhrase } from './phrases/badge-how';
 import { badgePhrase } from './phrases/badges';
 import { rightFirstAnswers, type Ledger } from './progress';
 import type { Phrase } from './wording';
@@ -117,7 +118,7 @@ export function badgeGallery(input: {
       id: `streak:${n}`,
       kind: 'streak' as const,
       title: badgePhrase('badge.streak', { days: n }),
-      how: badgePhrase('badge.howStreak', { days: n }),
+      how: badgeHowPhrase('badge.howStreak', { days: n }),
       progress: { have: Math.min(input.longestStreak, n), need: n },
     })),
     ...KUDOS_BADGES.map((n) => ({
@@ -125,7 +126,9 @@ export function badgeGallery(input: {
       kind: 'kudos' as const,
       title: n === 1 ? badgePhrase('badge.firstKudos') : badgePhrase('badge.kudos', { count: n }),
       how:
-        n === 1 ? badgePhrase('badge.howFirstKudos') : badgePhrase('badge.howKudos', { count: n }),
+        n === 1
+          ? badgeHowPhrase('badge.howFirstKudos')
+          : badgeHowPhrase('badge.howKudos', { count: n }),
       progress: { have: Math.min(input.kudosReceived, n), need: n },
     })),
     ...input.competencies.flatMap((c) => {
@@ -133,8 +136,8 @@ export function badgeGallery(input: {
       if (teaching.length === 0) return [];
       const how =
         teaching.length === 1
-          ? badgePhrase('badge.howCompetency', { module: teaching[0]!.title, percent })
-          : badgePhrase('badge.howCompetencyAny', { module: teaching[0]!.title, percent });
+          ? badgeHowPhrase('badge.howCompetency', { module: teaching[0]!.title, percent })
+          : badgeHowPhrase('badge.howCompetencyAny', { module: teaching[0]!.title, percent });
       return [
         {
           id: `competency:${c.id}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeGallery, badgesOf, moduleMastered } from '../../src/core/badges';
+import { badgeHowPhrase, type BadgeHowKey } from '../../src/core/phrases/badge-how';
 import { badgePhrase, type BadgeKey } from '../../src/core/phrases/badges';
 import { emptyLedger, type Ledger } from '../../src/core/progress';
 
@@ -94,7 +95,7 @@ describe('the badge gallery', () => {
     { id: 'hiring', title: 'Hiring' }, // taught by no module: no badge to chase
   ];
   const say = (p: { key: string; params?: Record<string, string | number> }, l: 'en' | 'de') =>
-    badgePhrase.say(p.key as BadgeKey, p.params ?? {}, l);
+    badgeHowPhrase.say(p.key as BadgeHowKey, p.params ?? {}, l);
 
   it('lists every badge there is, the earned ones first, each locked one with what earns it', () => {
     const earned = badgesOf({

@@ -4,10 +4,33 @@
  * reader's locale (a competency keeps its content title). Icons are SVG, never emoji.
  */
 import type { BadgeSlot } from '../../core/badges';
-import { formatNumber, sayPhrase, t } from '../i18n';
-import { Icon } from './Icon';
+import type { BadgeHowKey } from '../../core/phrases/badge-how';
+import { formatNumber, sayPhrase } from '../i18n';
+import { t } from './badge-messages';
 
-const badgeIcon = { competency: 'award', streak: 'flame', kudos: 'heart' } as const;
+/** The medals' SVG paths (here, not in Icon: only this lazy screen draws them). */
+const medal = {
+  competency: 'M12 15a6 6 0 1 0 0-12 6 6 0 0 0 0 12zm-3.5-1-1.5 8 5-3 5 3-1.5-8',
+  streak:
+    'M12 22c4 0 7-2.8 7-7 0-3.5-2.2-6-4-8-.4 2-1.4 3.2-2.6 3.6C12.8 7.4 11.5 4.6 9 2c.3 3.6-1.6 5.8-3.2 7.6C4.6 11 5 13 5 15c0 4.2 3 7 7 7z',
+  kudos: 'M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z',
+  locked: 'M7 11V8a5 5 0 0 1 10 0v3M5 11h14v10H5z',
+} as const;
+
+function Medal({ name }: { name: keyof typeof medal }) {
+  return (
+    <svg
+      class="icon"
+      viewBox="0 0 24 24"
+      width={22}
+      height={22}
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={medal[name]} />
+    </svg>
+  );
+}
 
 export function BadgeGallery({ slots }: { slots: readonly BadgeSlot[] }) {
   const earned = slots.filter((s) => s.earned).length;
@@ -20,7 +43,7 @@ export function BadgeGallery({ slots }: { slots: readonly BadgeSlot[] }) {
         {slots.map((s) => (
           <li key={s.id} class={s.earned ? 'badge-tile got' : 'badge-tile'}>
             <span class="badge-medal">
-              <Icon name={s.earned ? badgeIcon[s.kind] : 'lock'} size={22} />
+              <Medal name={s.earned ? s.kind : 'locked'} />
             </span>
             <span class="badge-text">
               <strong>{sayPhrase(s.title)}</strong>
@@ -29,7 +52,7 @@ export function BadgeGallery({ slots }: { slots: readonly BadgeSlot[] }) {
               ) : (
                 <span class="badge-how">
                   <span class="visually-hidden">{t('badges.locked')} </span>
-                  {sayPhrase(s.how)}
+                  {t(s.how.key as BadgeHowKey, s.how.params)}
                   {s.progress && s.progress.have > 0 && (
                     <>
                       {' · '}
