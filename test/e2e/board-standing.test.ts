@@ -66,6 +66,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
+async function shot(page: Page, name: string) {
+  const dir = process.env.KINDLING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
 const ranks = (page: Page) => page.locator('.board-row .board-rank').allTextContents();
 
 /** The element's box lies wholly on screen and clear of the tab bar, drawn on top. */
@@ -124,6 +130,7 @@ describe('the board below the top', () => {
     expect(await page.locator('.board-resets').textContent()).toBe(
       `The weekly board starts over ${await resetAsShown(page, 'en')}.`,
     );
+    await shot(page, 'board-en');
     // axe goes in through the DevTools protocol: the app's CSP (rightly) refuses script tags.
     await page.evaluate(
       readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
@@ -157,5 +164,6 @@ describe('the board below the top', () => {
     expect(await page.locator('.board-resets').textContent()).toBe(
       `Die Wochenwertung beginnt neu: ${await resetAsShown(page, 'de')}.`,
     );
+    await shot(page, 'board-de');
   });
 });
