@@ -68,6 +68,8 @@ export interface HomeNotification {
   text: string;
   /** What `text` says, to word in the reader's locale (none for a typed message). */
   phrase?: Phrase;
+  /** Who sent it, when a person did (a manager's nudge or assignment). */
+  fromName?: string;
   createdAt: string;
   read: boolean;
 }
@@ -148,6 +150,11 @@ export interface MemberPage {
     checklist: Array<OneOnOneScript['checklist'][number] & { checked: boolean }>;
   };
   pathways: PathwayOption[];
+  /**
+   * The nudges this manager sent this report since the start of the manager's day, newest first:
+   * `message` as typed, or '' for the default one. The page asks before the same one twice.
+   */
+  nudgedToday: Array<{ message: string; at: string }>;
 }
 
 // ── Social ──────────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@
  * - kudos received from colleagues (1, 10).
  * Raw completion counts never earn a badge.
  */
+import { badgeHowPhrase } from './phrases/badge-how';
 import { badgePhrase } from './phrases/badges';
 import { rightFirstAnswers, type Ledger } from './progress';
 import type { Phrase } from './wording';
@@ -83,4 +84,69 @@ export function badgesOf(input: {
       ),
     ),
   ];
+}
+
+/** One place in the badge gallery: a badge earned or still to earn, with what earns it. */
+export interface BadgeSlot {
+  id: string;
+  kind: Badge['kind'];
+  title: Phrase;
+  earned: boolean;
+  /** What earns it, worded for the reader. */
+  how: Phrase;
+  /** How far along the learner is, for counted badges (streak days, kudos). */
+  progress?: { have: number; need: number };
+}
+
+/**
+ * Every badge a learner can earn here, earned or not: the streak milestones, the kudos
+ * milestones, and a competency for each competency some module teaches (in the catalog's
+ * order). `earned` is the server's list (`GET /me/badges`), so the gallery never claims a badge
+ * the server has not given. Earned badges come first; the order is otherwise fixed.
+ */
+export function badgeGallery(input: {
+  earned: readonly Badge[];
+  longestStreak: number;
+  kudosReceived: number;
+  modules: ReadonlyArray<{ id: string; title: string; competencies: readonly string[] }>;
+  competencies: ReadonlyArray<{ id: string; title: string }>;
+}): BadgeSlot[] {
+  const earned = new Set(input.earned.map((b) => b.id));
+  const percent = Math.round(MASTERY * 100);
+  const slots: BadgeSlot[] = [
+    ...STREAK_BADGES.map((n) => ({
+      id: `streak:${n}`,
+      kind: 'streak' as const,
+      title: badgePhrase('badge.streak', { days: n }),
+      how: badgeHowPhrase('badge.howStreak', { days: n }),
+      progress: { have: Math.min(input.longestStreak, n), need: n },
+    })),
+    ...KUDOS_BADGES.map((n) => ({
+      id: `kudos:${n}`,
+      kind: 'kudos' as const,
+      title: n === 1 ? badgePhrase('badge.firstKudos') : badgePhrase('badge.kudos', { count: n }),
+      how:
+        n === 1
+          ? badgeHowPhrase('badge.howFirstKudos')
+          : badgeHowPhrase('badge.howKudos', { count: n }),
+      progress: { have: Math.min(input.kudosReceived, n), need: n },
+    })),
+    ...input.competencies.flatMap((c) => {
+      const teaching = input.modules.filter((m) => m.competencies.includes(c.id));
+      if (teaching.length === 0) return [];
+      const how =
+        teaching.length === 1
+          ? badgeHowPhrase('badge.howCompetency', { module: teaching[0]!.title, percent })
+          : badgeHowPhrase('badge.howCompetencyAny', { module: teaching[0]!.title, percent });
+      return [
+        {
+          id: `competency:${c.id}`,
+          kind: 'competency' as const,
+          title: badgePhrase('badge.competency', { title: c.title }),
+          how,
+        },
+      ];
+    }),
+  ].map((slot) => ({ ...slot, earned: earned.has(slot.id) }));
+  return [...slots.filter((s) => s.earned), ...slots.filter((s) => !s.earned)];
 }

@@ -126,3 +126,56 @@ export function withOptimisticMe<T extends { rank: number; xp: number; isMe?: bo
 export function boardNameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/gu, ' ').trim();
 }
+
+/** Where the learner stands among the rows shown: leading, or the XP that passes the next person. */
+export type Standing = { kind: 'lead' } | { kind: 'behind'; xp: number; name: string };
+
+/**
+ * The learner's standing on the rows shown. Passing needs one XP more than the person just
+ * ahead: on equal XP, whoever reached it first stays ahead. Null without an own row, or with
+ * nothing earned yet on an otherwise empty board.
+ *
+ * @example
+ * standingOf([{ rank: 1, displayName: 'Leo', xp: 30 }, { rank: 2, displayName: 'Me', xp: 27, isMe: true }])
+ * // { kind: 'behind', xp: 4, name: 'Leo' }
+ */
+export function standingOf(
+  rows: ReadonlyArray<{ rank: number; xp: number; displayName: string; isMe?: boolean }>,
+): Standing | null {
+  const mine = rows.findIndex((r) => r.isMe);
+  const me = rows[mine];
+  if (!me) return null;
+  if (me.rank === 1) return me.xp > 0 ? { kind: 'lead' } : null;
+  const ahead = rows
+    .slice(0, mine)
+    .reverse()
+    .find((r) => !r.isMe && r.rank < me.rank);
+  return ahead ? { kind: 'behind', xp: ahead.xp - me.xp + 1, name: ahead.displayName } : null;
+}
+
+/** The UTC offset (ms) of a time zone at an instant. */
+function offsetAt(instant: number, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a weekly board starts over: the next Monday 00:00 in the cohort's zone, after the
+ * week that starts on `weekStart` (YYYY-MM-DD).
+ */
+export function weekResetsAt(weekStart: string, tz: string): number {
+  const wall = Date.parse(`${addDays(weekStart, 7)}T00:00:00Z`);
+  const guess = wall - offsetAt(wall, tz);
+  return wall - offsetAt(guess, tz); // the offset in effect at that midnight (DST changes at night)
+}

@@ -159,8 +159,29 @@ describe('a manager coaching a report', () => {
     const max = await as('u-demo-manager');
     await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
     const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
-    expect(home.notifications[0]).toMatchObject({ kind: 'nudge', text: 'Viel Erfolg, Lena!' });
+    expect(home.notifications[0]).toMatchObject({
+      kind: 'nudge',
+      text: 'Viel Erfolg, Lena!',
+      fromName: 'Max Manager',
+    });
     expect(home.notifications[0]).not.toHaveProperty('phrase');
+  });
+
+  it('tells the 1:1 page which nudges this manager sent today, so the same one is asked about first', async () => {
+    const max = await as('u-demo-manager');
+    expect((await json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday).toEqual([]);
+    await max.post('/api/v1/team/u-demo-learner/nudge', {});
+    clock += 1000;
+    await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
+    const page = await json(await max.get('/api/v1/team/u-demo-learner'));
+    expect(page.nudgedToday.map((n: { message: string }) => n.message)).toEqual([
+      'Viel Erfolg, Lena!',
+      '',
+    ]);
+    expect(Date.parse(page.nudgedToday[0].at)).toBe(clock);
+    // The next day, nothing sent yet.
+    clock += 86_400_000;
+    expect((await json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday).toEqual([]);
   });
 
   it('builds a 1:1 script and remembers ticked checklist items', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgesOf, moduleMastered } from '../../src/core/badges';
+import { badgeGallery, badgesOf, moduleMastered } from '../../src/core/badges';
+import { badgeHowPhrase, type BadgeHowKey } from '../../src/core/phrases/badge-how';
 import { badgePhrase, type BadgeKey } from '../../src/core/phrases/badges';
 import { emptyLedger, type Ledger } from '../../src/core/progress';
 
@@ -80,5 +81,73 @@ describe('badges', () => {
     });
     expect(badgePhrase.say('badge.kudos', { count: 10 }, 'de')).toBe('10 Kudos');
     expect(badgePhrase.say('badge.streak', { days: 100 }, 'de')).toBe('100-Tage-Serie');
+  });
+});
+
+describe('the badge gallery', () => {
+  const modules = [
+    { id: 'fb', title: 'Giving feedback', competencies: ['feedback', 'coaching'] },
+    { id: 'co', title: 'Coaching conversations', competencies: ['coaching'] },
+  ];
+  const competencies = [
+    { id: 'feedback', title: 'Feedback' },
+    { id: 'coaching', title: 'Coaching' },
+    { id: 'hiring', title: 'Hiring' }, // taught by no module: no badge to chase
+  ];
+  const say = (p: { key: string; params?: Record<string, string | number> }, l: 'en' | 'de') =>
+    badgeHowPhrase.say(p.key as BadgeHowKey, p.params ?? {}, l);
+
+  it('lists every badge there is, the earned ones first, each locked one with what earns it', () => {
+    const earned = badgesOf({
+      ledger: emptyLedger,
+      longestStreak: 8,
+      kudosReceived: 3,
+      modules: [],
+      competencyTitles: {},
+    });
+    const slots = badgeGallery({
+      earned,
+      longestStreak: 8,
+      kudosReceived: 3,
+      modules,
+      competencies,
+    });
+    expect(slots.map((s) => [s.id, s.earned])).toEqual([
+      ['streak:7', true],
+      ['kudos:1', true],
+      ['streak:30', false],
+      ['streak:100', false],
+      ['kudos:10', false],
+      ['competency:feedback', false],
+      ['competency:coaching', false],
+    ]);
+    const locked = Object.fromEntries(slots.map((s) => [s.id, s]));
+    expect(say(locked['streak:30']!.how, 'en')).toBe('Learn 30 days in a row');
+    expect(locked['streak:30']!.progress).toEqual({ have: 8, need: 30 });
+    expect(locked['streak:7']!.progress).toEqual({ have: 7, need: 7 });
+    expect(locked['kudos:10']!.progress).toEqual({ have: 3, need: 10 });
+    expect(say(locked['competency:feedback']!.how, 'en')).toBe(
+      'Finish “Giving feedback” with 80% of your first answers right',
+    );
+    expect(say(locked['competency:coaching']!.how, 'en')).toBe(
+      'Finish a module that teaches it, such as “Giving feedback”, with 80% of your first answers right',
+    );
+    expect(say(locked['competency:feedback']!.how, 'de')).toBe(
+      'Schließe „Giving feedback“ mit 80 % richtigen ersten Antworten ab',
+    );
+    expect(say(locked['kudos:10']!.how, 'de')).toBe(
+      'Erhalte 10 Kudos von Kolleginnen und Kollegen',
+    );
+  });
+
+  it('claims only what the server gave: reaching a count on the device is not yet earning it', () => {
+    const slots = badgeGallery({
+      earned: [],
+      longestStreak: 7,
+      kudosReceived: 1,
+      modules,
+      competencies,
+    });
+    expect(slots.filter((s) => s.earned)).toEqual([]);
   });
 });

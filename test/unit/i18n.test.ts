@@ -36,7 +36,8 @@ import { errorPhrase } from '../../src/core/phrases/errors';
 import { notificationPhrase } from '../../src/core/phrases/notifications';
 import { t as peopleT } from '../../src/app/areas/people/messages';
 import { t as pilotT } from '../../src/app/areas/pilot/messages';
-import { BadgeList } from '../../src/app/views/BadgeList';
+import { BadgeGallery } from '../../src/app/views/BadgeGallery';
+import { badgeGallery } from '../../src/core/badges';
 import { NotificationList } from '../../src/app/views/NotificationList';
 import { createApi } from '../../src/client/api';
 import { createPilotStore } from '../../src/app/areas/pilot/pilot-store';
@@ -296,20 +297,31 @@ describe('the people and pilot screens in German', () => {
   it('give a German learner badge titles and an assignment in German', () => {
     locale.value = 'de';
     const badges = textOf(
-      BadgeList({
-        badges: [
-          {
-            id: 'competency:x',
-            kind: 'competency',
-            ...title(badgePhrase('badge.competency', { title: 'Zuhören' })),
-          },
-          { id: 'streak:30', kind: 'streak', ...title(badgePhrase('badge.streak', { days: 30 })) },
-          { id: 'kudos:1', kind: 'kudos', ...title(badgePhrase('badge.firstKudos')) },
-          { id: 'kudos:10', kind: 'kudos', ...title(badgePhrase('badge.kudos', { count: 10 })) },
-        ],
+      BadgeGallery({
+        slots: badgeGallery({
+          earned: [
+            {
+              id: 'competency:x',
+              kind: 'competency',
+              ...title(badgePhrase('badge.competency', { title: 'Zuhören' })),
+            },
+            { id: 'streak:7', kind: 'streak', ...title(badgePhrase('badge.streak', { days: 7 })) },
+            { id: 'kudos:1', kind: 'kudos', ...title(badgePhrase('badge.firstKudos')) },
+          ],
+          longestStreak: 12,
+          kudosReceived: 1,
+          modules: [{ id: 'm', title: 'Gut zuhören', competencies: ['x'] }],
+          competencies: [{ id: 'x', title: 'Zuhören' }],
+        }),
       }),
     );
-    expect(badges).toBe('🎓 Zuhören🔥 30-Tage-Serie👏 Erste Kudos👏 10 Kudos');
+    expect(badges).toBe(
+      '3 von 6 verdient' +
+        '7-Tage-SerieVerdientErste KudosVerdientZuhörenVerdient' +
+        '30-Tage-SerieNoch nicht verdient: Lerne 30 Tage in Folge · bisher 12 von 30' +
+        '100-Tage-SerieNoch nicht verdient: Lerne 100 Tage in Folge · bisher 12 von 100' +
+        '10 KudosNoch nicht verdient: Erhalte 10 Kudos von Kolleginnen und Kollegen · bisher 1 von 10',
+    );
     const assignment = notificationPhrase('notification.assignment', {
       name: 'Max Manager',
       title: 'Feedback',

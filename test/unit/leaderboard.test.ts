@@ -9,8 +9,10 @@ import {
   boardNameKey,
   boardScores,
   rankBoard,
+  standingOf,
   visibleRows,
   weekKey,
+  weekResetsAt,
   withOptimisticMe,
   type BoardEntry,
 } from '../../src/core/leaderboard';
@@ -203,5 +205,60 @@ describe('boardNameKey', () => {
     expect(boardNameKey('Leo\u00a0Learner')).toBe(boardNameKey('Leo Learner'));
     expect(boardNameKey('Ｌｅｏ Learner')).toBe(boardNameKey('Leo Learner'));
     expect(boardNameKey('Leo Learners')).not.toBe(boardNameKey('Leo Learner'));
+  });
+});
+
+describe("the learner's standing", () => {
+  const row = (rank: number, displayName: string, xp: number, isMe = false) => ({
+    rank,
+    displayName,
+    xp,
+    isMe,
+  });
+
+  it('tells the XP that passes the person just ahead: one more than theirs, as ties stay ahead', () => {
+    expect(standingOf([row(1, 'Amy', 40), row(2, 'Leo', 30), row(3, 'Me', 27, true)])).toEqual({
+      kind: 'behind',
+      xp: 4,
+      name: 'Leo',
+    });
+    expect(standingOf([row(1, 'Leo', 30), row(2, 'Me', 30, true)])).toEqual({
+      kind: 'behind',
+      xp: 1,
+      name: 'Leo',
+    });
+    // After the gap: the person just ahead is the last row before mine, not the top.
+    expect(standingOf([row(1, 'Amy', 90), row(22, 'Kim', 12), row(23, 'Me', 5, true)])).toEqual({
+      kind: 'behind',
+      xp: 8,
+      name: 'Kim',
+    });
+  });
+
+  it('says the learner leads only with XP, and nothing without an own row', () => {
+    expect(standingOf([row(1, 'Me', 10, true), row(2, 'Leo', 5)])).toEqual({ kind: 'lead' });
+    expect(standingOf([row(1, 'Me', 0, true), row(2, 'Leo', 0)])).toBeNull();
+    expect(standingOf([row(1, 'Leo', 5)])).toBeNull();
+  });
+});
+
+describe('the weekly reset', () => {
+  it("is the next Monday 00:00 in the cohort's zone, across daylight-saving changes", () => {
+    expect(new Date(weekResetsAt('2026-11-30', 'Europe/Berlin')).toISOString()).toBe(
+      '2026-12-06T23:00:00.000Z',
+    );
+    // The weeks of the changes: the Sunday night before the reset moved the clocks.
+    expect(new Date(weekResetsAt('2026-10-19', 'Europe/Berlin')).toISOString()).toBe(
+      '2026-10-25T23:00:00.000Z',
+    );
+    expect(new Date(weekResetsAt('2026-03-23', 'Europe/Berlin')).toISOString()).toBe(
+      '2026-03-29T22:00:00.000Z',
+    );
+    expect(new Date(weekResetsAt('2026-10-26', 'Europe/Berlin')).toISOString()).toBe(
+      '2026-11-01T23:00:00.000Z',
+    );
+    expect(new Date(weekResetsAt('2026-11-30', 'America/New_York')).toISOString()).toBe(
+      '2026-12-07T05:00:00.000Z',
+    );
   });
 });

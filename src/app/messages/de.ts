@@ -99,6 +99,7 @@ export const de: Messages = {
   'extras.sponsor': 'Eine Nachricht deines Sponsors',
   'extras.notifications': 'Benachrichtigungen',
   'extras.markRead': 'Als gelesen markieren',
+  'extras.from': '{name}:',
   'extras.assigned': 'Dir zugewiesen',
   'extras.assignment': {
     one: 'noch {minutes} · {done} von {count} Lektion · fällig am {date}',
@@ -132,8 +133,6 @@ export const de: Messages = {
   },
   'profile.badges': 'Abzeichen',
   'profile.badgesOffline': 'Abzeichen erscheinen, wenn du online bist.',
-  'profile.badgesNone':
-    'Abzeichen zeigen Fähigkeiten, die du beherrschst, und Gewohnheiten, die du pflegst – schließ ein Modul mit 80 % richtigen Antworten im ersten Versuch ab oder halte eine Serie von 7 Tagen.',
   'profile.kudos': 'Kudos für dich',
   'profile.kudosNone': 'Noch keine Kudos.',
   'profile.forStreak': 'für deine Lernserie',
@@ -157,6 +156,10 @@ export const de: Messages = {
   'board.emptyAll': 'Noch hat niemand XP – fang du an.',
   'board.you': ' (du)',
   'board.xp': '{xp} XP',
+  'board.toPass': 'Noch {xp} XP, um {name} zu überholen',
+  'board.lead': 'Du liegst vorn – weiter so!',
+  'board.resets': 'Die Wochenwertung beginnt neu: {when}.',
+  'board.between': { one: '{count} weitere Person', other: '{count} weitere Personen' },
   'board.hidden': 'Du bist für andere verborgen; nur du siehst deine Zeile.',
   'board.offline': 'Du bist offline.',
   'board.failed': 'Die Bestenliste konnte nicht geladen werden. Versuch es gleich noch einmal.',

@@ -100,6 +100,7 @@ export const en = {
   'extras.sponsor': 'A message from your sponsor',
   'extras.notifications': 'Notifications',
   'extras.markRead': 'Mark as read',
+  'extras.from': '{name}:',
   'extras.assigned': 'Assigned to you',
   'extras.assignment': {
     one: '{minutes} to go · {done} of {count} lesson · due {date}',
@@ -133,8 +134,6 @@ export const en = {
   },
   'profile.badges': 'Badges',
   'profile.badgesOffline': 'Badges show when you are online.',
-  'profile.badgesNone':
-    'Badges mark skills you master and habits you keep — finish a module with 80% right first time, or keep a 7-day streak.',
   'profile.kudos': 'Kudos for you',
   'profile.kudosNone': 'No kudos yet.',
   'profile.forStreak': 'for your streak',
@@ -158,6 +157,10 @@ export const en = {
   'board.emptyAll': 'No XP yet this time — be the first.',
   'board.you': ' (you)',
   'board.xp': '{xp} XP',
+  'board.toPass': '{xp} XP to pass {name}',
+  'board.lead': 'You’re in the lead — keep it up!',
+  'board.resets': 'The weekly board starts over {when}.',
+  'board.between': { one: '{count} more person', other: '{count} more people' },
   'board.hidden': 'You are hidden from others; only you see your row.',
   'board.offline': 'You are offline.',
   'board.failed': 'The leaderboard could not be loaded. Try again in a moment.',

@@ -31,6 +31,8 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
   const challenge = signal<Challenge | null>(null, { name: 'social.challenge' });
   const badges = signal<Badge[] | null>(null, { name: 'social.badges' });
   const kudos = signal<KudosView[]>([], { name: 'social.kudos' });
+  /** How many kudos the learner has received (the list shows the latest only). */
+  const kudosReceived = signal(0, { name: 'social.kudosReceived' });
   const feed = signal<KudosView[]>([], { name: 'social.feed' });
   const colleagues = signal<Colleague[]>([], { name: 'social.colleagues' });
   const quietly = <T>(p: Promise<T>, set: (v: T) => void) => p.then(set).catch(() => undefined);
@@ -48,6 +50,7 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
     recommendations,
     challenge,
     badges,
+    kudosReceived,
     kudos,
     feed,
     colleagues,
@@ -59,7 +62,10 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
     },
     loadChallenge,
     loadProfile() {
-      void quietly(api.get<BadgesReply>('/me/badges'), (r) => (badges.value = r.badges));
+      void quietly(api.get<BadgesReply>('/me/badges'), (r) => {
+        badges.value = r.badges;
+        kudosReceived.value = r.kudosReceived;
+      });
       void quietly(api.get<KudosReply>('/me/kudos'), (r) => (kudos.value = r.kudos));
     },
     loadFeed(cohortId: string) {

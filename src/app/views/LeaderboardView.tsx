@@ -5,9 +5,9 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { withOptimisticMe, type Period } from '../../core/leaderboard';
+import { standingOf, weekResetsAt, withOptimisticMe, type Period } from '../../core/leaderboard';
 import { relativeTime } from '../format';
-import { t } from '../i18n';
+import { dateFormat, t } from '../i18n';
 import type { BoardLine } from '../../core/api';
 import { useStore } from '../store';
 import { BoardSettings } from './BoardSettings';
@@ -48,6 +48,9 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
   const rows = b ? shownRows(b.entries, b.around) : [];
   const myXp = (b?.me?.xp ?? 0) + store.progress.pendingXp.value;
   const shown = withOptimisticMe(rows, myXp);
+  const standing = standingOf(shown);
+  const resetsAt =
+    period === 'week' && b?.weekStart ? weekResetsAt(b.weekStart, b.cohort.tz) : null;
 
   return (
     <section class="page board">
@@ -80,21 +83,49 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
           {shown.map((row, i) => (
             <Fragment key={`${row.rank}:${row.isMe ? 1 : 0}`}>
               {i > 0 && row.rank > shown[i - 1]!.rank + 1 && (
-                <li class="board-gap" aria-hidden="true">
-                  …
+                <li class="board-gap">
+                  <span aria-hidden="true">⋯</span>
+                  <span class="visually-hidden">
+                    {t('board.between', { count: row.rank - shown[i - 1]!.rank - 1 })}
+                  </span>
                 </li>
               )}
-              <li class={row.isMe ? 'board-row me' : 'board-row'}>
+              <li
+                class={[
+                  'board-row',
+                  row.isMe && 'me',
+                  row.rank <= 3 && `podium podium-${row.rank}`,
+                  row.rank === 3 && 'podium-last',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+              >
                 <span class="board-rank">{row.rank}</span>
                 <span class="board-name">
                   {row.displayName}
                   {row.isMe && <span class="visually-hidden">{t('board.you')}</span>}
                 </span>
                 <span class="board-xp">{t('board.xp', { xp: row.xp })}</span>
+                {row.isMe && standing && (
+                  <span class="board-standing">
+                    {standing.kind === 'lead'
+                      ? t('board.lead')
+                      : t('board.toPass', { xp: standing.xp, name: standing.name })}
+                  </span>
+                )}
               </li>
             </Fragment>
           ))}
         </ol>
+      )}
+      {resetsAt !== null && shown.length > 0 && (
+        <p class="muted board-resets">
+          {t('board.resets', {
+            when: dateFormat({ weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(
+              resetsAt,
+            ),
+          })}
+        </p>
       )}
       {b?.me?.hidden && <p class="muted">{t('board.hidden')}</p>}
       <ChallengeBar />

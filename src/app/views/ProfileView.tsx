@@ -7,7 +7,8 @@ import { t } from '../i18n';
 import { problemText } from '../stores/social';
 import { useStore } from '../store';
 import '../motivation.css';
-import { BadgeList } from './BadgeList';
+import { BadgeGallery } from './BadgeGallery';
+import { badgeGallery } from '../../core/badges';
 import { InstallEntry } from './InstallEntry';
 import { Link } from './Link';
 import { LocalePicker } from './LocalePicker';
@@ -17,7 +18,8 @@ import { navigate, paths } from '../router';
 export function ProfileView() {
   const store = useStore();
   const user = store.session.user.value!;
-  const { badges, kudos, colleagues } = store.social;
+  const { badges, kudosReceived, kudos, colleagues } = store.social;
+  const catalog = store.content.catalog.value;
   const state = store.progress.state.value;
   useEffect(() => {
     store.social.loadProfile();
@@ -31,10 +33,16 @@ export function ProfileView() {
       <h2>{t('profile.badges')}</h2>
       {badges.value === null ? (
         <p class="muted">{t('profile.badgesOffline')}</p>
-      ) : badges.value.length === 0 ? (
-        <p class="muted">{t('profile.badgesNone')}</p>
       ) : (
-        <BadgeList badges={badges.value} />
+        <BadgeGallery
+          slots={badgeGallery({
+            earned: badges.value,
+            longestStreak: state.streak.longest,
+            kudosReceived: kudosReceived.value,
+            modules: catalog?.modules ?? [],
+            competencies: catalog?.competencies ?? [],
+          })}
+        />
       )}
       <h2>{t('profile.kudos')}</h2>
       {kudos.value.length === 0 ? (

@@ -165,6 +165,13 @@ export const accountRoutes = new Hono<AppEnv>()
       now: now(),
     });
     const showSponsor = sponsor && sponsor.startsOn <= today && today <= sponsor.endsOn;
+    // Who sent each message: usually one manager, so a handful of reads at most.
+    const senders = new Map<string, string>();
+    for (const id of new Set(notifications.map((n) => n.fromUserId)))
+      if (id) {
+        const sender = await store.getUser(id);
+        if (sender && sender.orgId === user.orgId) senders.set(id, sender.name);
+      }
     return c.json({
       assignments: progress.assignments,
       notifications: notifications.map((n) => ({
@@ -172,6 +179,9 @@ export const accountRoutes = new Hono<AppEnv>()
         kind: n.kind,
         text: n.text,
         ...(n.phrase ? { phrase: n.phrase } : {}),
+        ...(n.fromUserId && senders.has(n.fromUserId)
+          ? { fromName: senders.get(n.fromUserId)! }
+          : {}),
         createdAt: new Date(n.createdAt).toISOString(),
         read: n.readAt !== null,
       })),

@@ -22,7 +22,7 @@ import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
-import type { Assignment, Person } from '../store/store';
+import type { Assignment, Person, Store } from '../store/store';
 import { reportProgressOf } from '../team-progress';
 
 const isoDate = z
@@ -80,6 +80,24 @@ function summary(person: Person): PersonSummary {
   };
 }
 
+/** The nudges a manager sent a report on the manager's own today, newest first. */
+async function nudgesSentToday(
+  deps: { store: Store; now: () => number },
+  manager: { id: string; tz: string },
+  person: Person,
+): Promise<MemberPage['nudgedToday']> {
+  const today = localDate(deps.now(), manager.tz);
+  const recent = await deps.store.listNotifications(person.orgId, person.id, 50);
+  return recent
+    .filter(
+      (n) =>
+        n.kind === 'nudge' &&
+        n.fromUserId === manager.id &&
+        localDate(n.createdAt, manager.tz) === today,
+    )
+    .map((n) => ({ message: n.phrase ? '' : n.text, at: new Date(n.createdAt).toISOString() }));
+}
+
 export const teamRoutes = new Hono<AppEnv>()
   .use('/team/*', requireUser(), requireRole('manager', 'admin'))
   .get('/team', async (c) => {
@@ -129,6 +147,7 @@ export const teamRoutes = new Hono<AppEnv>()
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);
     const checked = await store.oneOnOneChecks(c.var.user.id, person.id);
+    const nudgedToday = await nudgesSentToday(c.var.deps, c.var.user, person);
     // The pilot counts 1:1 scripts opened: once per manager, report and the manager's day.
     await store.recordScriptOpen({
       orgId: person.orgId,
@@ -145,6 +164,7 @@ export const teamRoutes = new Hono<AppEnv>()
         checklist: script.checklist.map((i) => ({ ...i, checked: checked.includes(i.id) })),
       },
       pathways: pathwayOptions(catalog),
+      nudgedToday,
     } satisfies MemberPage);
   })
   .post('/team/:userId/assignments', async (c) => {

@@ -3,9 +3,9 @@
  * suggested next pathway), a checklist to tick, and the coaching actions: assign, nudge.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { minutes } from '../../format';
-import { formatDate } from '../../i18n';
+import { dateFormat, formatDate } from '../../i18n';
 import { t } from './messages';
 import { paths } from '../../router';
 import { useStore } from '../../store';
@@ -13,12 +13,25 @@ import { createTeamStore } from './team-store';
 import { Link } from '../../views/Link';
 import { ScriptChecklist, ScriptTalk } from './Coaching';
 
+const timeOf = (iso: string) =>
+  dateFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
 const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
 
 export function TeamMember({ userId }: { userId: string }) {
   const store = useStore();
   const team = useMemo(() => createTeamStore({ api: store.api }), [userId]);
   const nudgeText = useSignal('');
+  /** The nudge form's own answer, shown beside its button. */
+  const nudgeNote = useSignal<
+    { kind: 'sent' | 'again'; at: string } | { kind: 'error'; text: string } | null
+  >(null);
+  const sendAgain = useRef<HTMLButtonElement>(null);
+  // Asking before a repeat moves focus to the question's answer (scrolled clear of the tab bar).
+  const asking = nudgeNote.value?.kind === 'again';
+  useEffect(() => {
+    if (asking) sendAgain.current?.focus();
+  }, [asking]);
   useEffect(() => void team.loadMember(userId), [userId]);
   const page = team.member.value;
   const competencies = store.content.catalog.value?.competencies ?? [];
@@ -121,8 +134,18 @@ export function TeamMember({ userId }: { userId: string }) {
             class="card form"
             onSubmit={(e) => {
               e.preventDefault();
-              void team.nudge(userId, nudgeText.value.trim()).then((ok) => {
-                if (ok) nudgeText.value = '';
+              const message = nudgeText.value.trim();
+              const before = page.nudgedToday.find((n) => n.message === message);
+              if (before && nudgeNote.value?.kind !== 'again') {
+                nudgeNote.value = { kind: 'again', at: before.at };
+                return;
+              }
+              void team.nudge(userId, message).then((problem) => {
+                if (problem) nudgeNote.value = { kind: 'error', text: problem };
+                else {
+                  nudgeText.value = '';
+                  nudgeNote.value = { kind: 'sent', at: new Date().toISOString() };
+                }
               });
             }}
           >
@@ -131,12 +154,47 @@ export function TeamMember({ userId }: { userId: string }) {
               id="nudge"
               maxLength={280}
               value={nudgeText.value}
-              onInput={(e) => (nudgeText.value = e.currentTarget.value)}
+              onInput={(e) => {
+                nudgeText.value = e.currentTarget.value;
+                if (nudgeNote.value?.kind !== 'sent') nudgeNote.value = null;
+              }}
               placeholder={t('member.nudgePlaceholder')}
             />
-            <button type="submit" class="button">
-              {t('member.nudge')}
-            </button>
+            {nudgeNote.value?.kind === 'again' ? (
+              <div class="nudge-again" role="alert">
+                <p>
+                  {t('member.nudgeAgain', {
+                    name: page.report.name.split(' ')[0] ?? page.report.name,
+                    time: timeOf(nudgeNote.value.at),
+                  })}
+                </p>
+                <div class="button-row">
+                  <button type="submit" class="button primary" ref={sendAgain}>
+                    {t('member.sendAgain')}
+                  </button>
+                  <button type="button" class="button" onClick={() => (nudgeNote.value = null)}>
+                    {t('member.keep')}
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <button type="submit" class="button">
+                {t('member.nudge')}
+              </button>
+            )}
+            <div role="status" class="nudge-note">
+              {nudgeNote.value?.kind === 'sent' && (
+                <p class="nudge-sent">
+                  {t('member.nudgeSent', {
+                    name: page.report.name.split(' ')[0] ?? page.report.name,
+                    time: timeOf(nudgeNote.value.at),
+                  })}
+                </p>
+              )}
+              {nudgeNote.value?.kind === 'error' && (
+                <p class="form-error">{nudgeNote.value.text}</p>
+              )}
+            </div>
           </form>
         </>
       )}

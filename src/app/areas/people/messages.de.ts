@@ -59,7 +59,6 @@ export const de: MessagesOf<typeof en> = {
   'team.suggested': 'Als Nächstes empfohlen: {title}',
   'team.offline': 'Du scheinst offline zu sein. Versuch es noch einmal, wenn du verbunden bist.',
   'team.assigned': 'Zugewiesen. Die Person sieht es auf ihrer Startseite.',
-  'team.nudged': 'Erinnerung gesendet.',
 
   'member.title': '1:1 mit {name}',
   'member.stats': {
@@ -86,6 +85,11 @@ export const de: MessagesOf<typeof en> = {
   'member.message': 'Nachricht (optional)',
   'member.nudgePlaceholder': 'Eine 5-Minuten-Lektion heute hält dich in Schwung!',
   'member.nudge': 'Erinnerung senden',
+  'member.nudgeSent': 'Erinnerung an {name} um {time} gesendet.',
+  'member.nudgeAgain':
+    'Du hast {name} diese Erinnerung heute schon um {time} gesendet. Noch einmal senden?',
+  'member.sendAgain': 'Noch einmal senden',
+  'member.keep': 'Nicht senden',
 
   'admin.title': 'Programmverwaltung',
   'admin.goalTitle': 'Lernziel',

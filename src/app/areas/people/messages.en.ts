@@ -59,7 +59,6 @@ export const en = {
   'team.suggested': 'Suggested next: {title}',
   'team.offline': 'You seem to be offline. Try again when connected.',
   'team.assigned': 'Assigned. They will see it on their home screen.',
-  'team.nudged': 'Nudge sent.',
 
   'member.title': '1:1 with {name}',
   'member.stats': {
@@ -86,6 +85,10 @@ export const en = {
   'member.message': 'Message (optional)',
   'member.nudgePlaceholder': 'A 5-minute lesson today keeps you going!',
   'member.nudge': 'Send nudge',
+  'member.nudgeSent': 'Nudge sent to {name} at {time}.',
+  'member.nudgeAgain': 'You already sent {name} this nudge today at {time}. Send it again?',
+  'member.sendAgain': 'Send again',
+  'member.keep': 'Don’t send',
 
   'admin.title': 'Programme admin',
   'admin.goalTitle': 'Learning goal',

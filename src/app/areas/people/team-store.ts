@@ -58,11 +58,24 @@ export function createTeamStore({ api }: { api: Api }) {
       await loadMember(userId);
       flash.value = t('team.assigned');
     },
-    nudge: (userId: string, message: string) =>
-      run(
-        () => api.post(`/team/${encodeURIComponent(userId)}/nudge`, message ? { message } : {}),
-        t('team.nudged'),
-      ),
+    /**
+     * Sends a nudge; the page shows the outcome beside the button, not in the page's banner.
+     * Answers null when sent (and notes it in the page's `nudgedToday`), or what went wrong.
+     */
+    async nudge(userId: string, message: string): Promise<string | null> {
+      try {
+        await api.post(`/team/${encodeURIComponent(userId)}/nudge`, message ? { message } : {});
+      } catch (err) {
+        return messageOf(err);
+      }
+      const page = member.value;
+      if (page)
+        member.value = {
+          ...page,
+          nudgedToday: [{ message, at: new Date().toISOString() }, ...page.nudgedToday],
+        };
+      return null;
+    },
     async check(userId: string, itemId: string, checked: boolean) {
       const page = member.value;
       if (page)
