@@ -28,6 +28,7 @@ import { singleSignOn } from './0020-single-sign-on';
 import { learnerDays } from './0040-learner-days';
 import { eventsByReceipt } from './0060-events-by-receipt';
 import { xapi } from './0050-xapi';
+import { countedLearning } from './0090-counted-learning';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '0040-learner-days': learnerDays,
   '0060-events-by-receipt': eventsByReceipt,
   '0050-xapi': xapi,
+  '0090-counted-learning': countedLearning,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
