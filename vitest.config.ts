@@ -25,6 +25,7 @@ export default defineConfig({
                 name: 'postgres',
                 include: [
                   'test/integration/api.test.ts',
+                  'test/integration/device-trust.test.ts',
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',
                   'test/integration/sso.test.ts',
