@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withStarts } from '../support/starts';
 import { localDate } from '../../src/core/calendar';
 import type { ProgressEvent } from '../../src/core/events';
 import {
@@ -43,28 +44,6 @@ function envelope(occurredAt: string, tz: string) {
   };
 }
 
-/**
- * The events with the `lesson_started` the player records before each completion, its duration
- * earlier on the same device (one outbox number before it), as the app records them.
- */
-function withStarts(events: ProgressEvent[]): ProgressEvent[] {
-  return events.flatMap((e): ProgressEvent[] =>
-    e.type === 'lesson_completed'
-      ? [
-          {
-            id: `${e.id.slice(0, 9)}1${e.id.slice(10)}`,
-            occurredAt: new Date(Date.parse(e.occurredAt) - e.durationMs).toISOString(),
-            tz: e.tz,
-            deviceId: e.deviceId,
-            seq: e.seq - 1,
-            type: 'lesson_started' as const,
-            lessonId: e.lessonId,
-          },
-          e,
-        ]
-      : [e],
-  );
-}
 function completed(
   lessonId: string,
   occurredAt: string,
