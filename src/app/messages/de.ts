@@ -360,11 +360,11 @@ export const de: Messages = {
     'Eine Lektion bringt XP und zählt für deine Serie, wenn du dir mindestens ein Viertel ihrer Zeit nimmst – hier etwa {minutes}. Alles in Ordnung: Nimm dir die nächste in Ruhe vor, dann zählt sie.',
   'done.notCountedTitle': 'Gespeichert, aber nicht gezählt',
   'done.notCounted.no_start':
-    'Wir haben deinen Abschluss, aber nicht den Beginn auf diesem Gerät. Darum bringt er keine XP und zählt nicht für deine Serie. Öffne die Lektion und mach sie von vorn, dann zählt sie.',
+    'Der Beginn auf diesem Gerät fehlt. Mach sie von vorn, dann zählt sie.',
   'done.notCounted.overlap':
-    'Diese Lektion lief gleichzeitig mit einer anderen, die du abgeschlossen hast. Man lernt eine Lektion nach der anderen, darum zählt nur die andere. Mach diese noch einmal für sich, dann zählt sie.',
+    'Sie lief neben einer anderen Lektion, die du abgeschlossen hast. Mach sie für sich, dann zählt sie.',
   'done.notCounted.backdated':
-    'Dieser Abschluss ist früher datiert als Fortschritt, den dieses Gerät schon gesendet hatte, und kann darum nicht zählen. Er bleibt in deinem Verlauf.',
+    'Sie ist früher datiert als Fortschritt, den dieses Gerät schon gesendet hatte.',
   'install.button': 'Kindling installieren',
   'install.iosShare': 'Tippe in Safari auf die Teilen-Taste.',
   'install.iosAdd': 'Wähle „Zum Home-Bildschirm“.',

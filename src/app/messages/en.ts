@@ -349,11 +349,10 @@ export const en = {
     'A lesson earns XP and counts for your streak when you spend at least a quarter of its time on it — about {minutes} here. Nothing is wrong: take the next one at reading pace and it will count.',
   'done.notCountedTitle': 'Kept, but not counted',
   'done.notCounted.no_start':
-    'We have your finish, but not its start on this device, so it earns no XP and does not count for your streak. Open the lesson and take it from the start to count it.',
+    'Its start on this device is missing. Take it from the start to count it.',
   'done.notCounted.overlap':
-    'This lesson ran at the same time as another one you finished, and one person learns one lesson at a time, so only the other counts. Take this one again on its own to count it.',
-  'done.notCounted.backdated':
-    'This finish is dated before progress this device had already sent, so it cannot be counted. It stays in your history.',
+    'It ran alongside another lesson you finished. Take it on its own to count it.',
+  'done.notCounted.backdated': 'It is dated before progress this device had already sent.',
   'install.button': 'Install Kindling',
   'install.iosShare': 'Tap the Share button in Safari’s toolbar.',
   'install.iosAdd': 'Choose “Add to Home Screen”.',
