@@ -143,6 +143,13 @@ describe('one sync of every lesson, finished at one instant (the 420 XP attack)'
     const counts = await store.lessonCounts(['u-demo-learner'], '2026-03-01');
     expect(counts).toEqual([]);
     expect((await store.learnerTotals(['u-demo-learner']))[0]?.completed ?? []).toEqual([]);
+    // The organisation goal counts the colleague who learned, not the fake.
+    const admin = await signInAs(app, 'admin@demo.test');
+    await admin.post('/api/v1/admin/goal', { label: 'People who learn weekly', targetPercent: 80 });
+    const { goal } = (await (await admin.get('/api/v1/admin/programme')).json()) as {
+      goal: { learnersThisWeek: number };
+    };
+    expect(goal.learnersThisWeek).toBe(1);
   });
 
   it('earns at most one lesson when each has a start but all run at the same time', async () => {
