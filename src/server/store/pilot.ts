@@ -173,8 +173,8 @@ export function pilotStore(db: Db): PilotStore {
       return rows.map((r) => ({ ...r, at: Number(r.at) }));
     },
     async countLearnersSince(orgId, since) {
-      // What XP counts (the learner days take the rule's verdict, plausibility.ts), by local
-      // day: from the UTC date a day before `since`, so every zone's day holding it is in.
+      // What XP counts (the learner days take the rule's verdict, plausibility.ts): days with a
+      // counted lesson whose latest event is since then (the day bound only narrows the read).
       const ready = await db
         .selectFrom('aggregate_backfills')
         .select('done_at')
@@ -190,6 +190,7 @@ export function pilotStore(db: Db): PilotStore {
           .where('u.active', '=', 1)
           .where('d.lessons', '>', 0)
           .where('d.day', '>=', fromDay)
+          .where('d.last_at', '>=', since)
           .executeTakeFirstOrThrow();
         return Number(days.n);
       }
