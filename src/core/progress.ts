@@ -1,30 +1,35 @@
 /**
  * Progress state, folded from the event log: XP, daily goal, streak with freezes.
  *
- * Design. Events are first turned into a *ledger*: a small record in which every field is merged
- * by a commutative, associative and idempotent rule (earliest stamp wins, sets are unioned). The
- * ledger is therefore a function of the *set* of events — order and duplicates cannot matter —
- * and it is all the state needs: XP, streak and leaderboard contributions are read off it.
+ * Design. Events are first turned into a *ledger*. Its `trail` keeps what counting needs of each
+ * start, completion and answer, merged by a commutative, associative and idempotent rule (by
+ * event id; the earliest first answer per card wins); what counts is then decided from the whole
+ * trail by the one rule in plausibility.ts (a matching start, plausible time, one lesson at a
+ * time, in the device's order, reviews only of due cards) — the same rule the learner days of the
+ * pilot report use. The ledger is therefore a function of the *set* of events — order and
+ * duplicates cannot matter — and it is all the state needs: XP, streak and leaderboard
+ * contributions are read off it.
  *
  * - The server keeps one ledger per user, joins each accepted batch into it inside the ingest
  *   transaction, and answers `state` from it.
  * - The device shows `mergePending(snapshot, outbox)`: the server's ledger joined with the events
  *   not yet sent — the very same join, so the numbers match after sync.
  *
- * Grading (quiz answers against the module's key, completion speed against the lesson's estimate)
+ * Grading (quiz answers against the module's key, completion time against the lesson's estimate)
  * happens when an event enters the ledger, through a `LessonLookup`. Lessons the lookup does not
  * know earn nothing, so XP cannot be minted with made-up lesson ids.
  *
  * XP table (also in ARCHITECTURE.md, "Rules"):
- * - first plausible completion of a lesson: LESSON_XP;
+ * - first counted completion of a lesson: LESSON_XP;
  * - first-attempt quiz accuracy bonus: round(QUIZ_BONUS_XP × correct first answers / questions);
- * - a day's review session (the first review answer to a known card on a local date): REVIEW_XP,
+ * - a day's review session (the first answer to a card that was due, on a local date): REVIEW_XP,
  *   once per day however many cards are reviewed;
  * - replays: 0 (they still count toward the daily goal);
- * - a completion faster than PLAUSIBLE_FRACTION of the lesson's estimate: 0, flagged for admins.
+ * - a completion that does not count (no start, under PLAUSIBLE_FRACTION of the estimate since it,
+ *   overlapping another lesson, back-dated): 0, kept in `flagged` with its reason.
  *
  * Streak: a day is the local date in each event's own `tz`; it is *met* when the number of distinct
- * lessons completed (plausibly) that day reaches the daily goal in effect. Walking the met days in
+ * lessons whose completion counts that day reaches the daily goal in effect. Walking the met days in
  * order, every STREAK_FREEZE_EVERY days of a run earn a freeze (at most MAX_FREEZES held); each
  * missed day in a gap uses one, or the run ends. A gap created only by flying east across many
  * zones (the previous day's last lesson, seen in the next day's zone, is already the day before)
@@ -32,13 +37,13 @@
  */
 import { addDays, daysBetween, localDate } from './calendar';
 import type { ProgressEvent } from './events';
+import { dayOf, judge, PLAUSIBLE_FRACTION, type Fact, type NotCountedReason } from './plausibility';
 import { gradeAnswer, isSealed, quizKey } from './quiz';
 
 export const LESSON_XP = 10;
 export const QUIZ_BONUS_XP = 5;
 export const REVIEW_XP = 5;
-/** A completion faster than this share of the lesson's estimate is implausible. */
-export const PLAUSIBLE_FRACTION = 0.25;
+export { PLAUSIBLE_FRACTION };
 export const DAILY_GOALS = [1, 2, 3] as const;
 export type DailyGoal = (typeof DAILY_GOALS)[number];
 export const DEFAULT_GOAL: DailyGoal = 1;
@@ -60,13 +65,18 @@ export interface Stamp {
 }
 
 export interface Ledger {
-  /** Earliest plausible completion per lesson, with the lesson's number of quiz questions. */
+  /**
+   * What counting is decided from (plausibility.ts): starts, completions and review answers by
+   * event id, the first quiz answer per card by `a lesson#card`. Every field below is read off it.
+   */
+  trail: Record<string, Fact>;
+  /** Earliest completion per lesson that counts, with the lesson's number of quiz questions. */
   completions: Record<string, Stamp & { quizzes: number }>;
-  /** Earliest implausibly fast completion per lesson (for admins). */
-  flagged: Record<string, Stamp>;
+  /** Lessons finished but not counted: the earliest such completion and why (kept, not lost). */
+  flagged: Record<string, Stamp & { reason?: NotCountedReason }>;
   /** First attempt per `lessonId#cardId`, graded against the key. */
   firstAnswers: Record<string, Stamp & { correct: boolean }>;
-  /** Per local date: lessons completed plausibly, and the first and last of them. */
+  /** Per local date: lessons whose completion counts, and the first and last of them. */
   days: Record<string, DayEntry>;
   /** Daily-goal choices by event id. */
   goals: Record<string, Stamp & { day: string; goal: DailyGoal }>;
@@ -103,6 +113,7 @@ export interface ProgressState {
 export const REVIEW_UNIT = 'review';
 
 export const emptyLedger: Ledger = {
+  trail: {},
   completions: {},
   flagged: {},
   firstAnswers: {},
@@ -111,7 +122,10 @@ export const emptyLedger: Ledger = {
   reviews: {},
 };
 
-/** A ledger stored before a field existed gets that field empty (the store rebuilds old ones). */
+/**
+ * A ledger stored before a field existed gets that field empty (the store rebuilds old ones:
+ * migration 0090 drops ledgers without a trail, so they are folded again from the events).
+ */
 export function ledgerFrom(stored: Partial<Ledger> | undefined): Ledger {
   return { ...emptyLedger, ...stored };
 }
@@ -130,119 +144,140 @@ const earlier = (a: Stamp, b: Stamp) => a.at < b.at || (a.at === b.at && a.id < 
 const earliest = <T extends Stamp>(a: T | undefined, b: T): T => (a && !earlier(b, a) ? a : b);
 const latest = <T extends Stamp>(a: T | undefined, b: T): T => (a && earlier(b, a) ? a : b);
 
-/** Whether the answer chose exactly the correct options. */
 /** True when a completion took at least the plausible share of the lesson's estimate. */
 export function isPlausible(durationMs: number, facts: LessonFacts): boolean {
   return durationMs >= facts.estimateMinutes * 60_000 * PLAUSIBLE_FRACTION;
 }
 
-/**
- * Joins one event into a ledger, returning a new ledger (the input is not changed).
- *
- * @example
- * const ledger = events.reduce((l, e) => addEvent(l, e, lookup), emptyLedger);
- */
-export function addEvent(ledger: Ledger, event: ProgressEvent, lookup: LessonLookup): Ledger {
-  const at = Date.parse(event.occurredAt);
-  const stamp: Stamp = { at, id: event.id };
+/** An event as it reaches the ledger: on the server with the instant it was received. */
+export type LedgerEvent = ProgressEvent & { receivedAt?: number };
+
+/** The fact an event adds to the trail, and the key it is kept under (undefined: none). */
+function factOf(event: LedgerEvent, lookup: LessonLookup): [string, Fact] | undefined {
+  const base = {
+    id: event.id,
+    d: event.deviceId,
+    q: event.seq,
+    at: Date.parse(event.occurredAt),
+    tz: event.tz,
+    ...(event.receivedAt === undefined ? {} : { rx: event.receivedAt }),
+  };
   switch (event.type) {
-    case 'lesson_completed': {
-      const facts = lookup(event.lessonId);
-      if (!facts) return ledger;
-      if (!isPlausible(event.durationMs, facts)) {
-        const flagged = earliest(ledger.flagged[event.lessonId], stamp);
-        return { ...ledger, flagged: { ...ledger.flagged, [event.lessonId]: flagged } };
-      }
-      const quizzes = Object.keys(facts.quiz).length;
-      const completion = earliest(ledger.completions[event.lessonId], { ...stamp, quizzes });
-      const day = localDate(at, event.tz);
-      const entry = ledger.days[day];
-      const tzStamp = { ...stamp, tz: event.tz };
-      const lessons = entry?.lessons.includes(event.lessonId)
-        ? entry.lessons
-        : [...(entry?.lessons ?? []), event.lessonId].sort();
-      return {
-        ...ledger,
-        completions: { ...ledger.completions, [event.lessonId]: completion },
-        days: {
-          ...ledger.days,
-          [day]: {
-            lessons,
-            first: earliest(entry?.first, tzStamp),
-            last: latest(entry?.last, tzStamp),
-          },
-        },
-      };
-    }
-    case 'quiz_answered': {
-      const key = lookup(event.lessonId)?.quiz[event.cardId];
-      if (!key) return ledger;
-      const slot = `${event.lessonId}#${event.cardId}`;
-      const answer = { ...stamp, correct: gradeAnswer(key, event.answerIds) };
-      return {
-        ...ledger,
-        firstAnswers: {
-          ...ledger.firstAnswers,
-          [slot]: earliest(ledger.firstAnswers[slot], answer),
-        },
-      };
-    }
+    case 'lesson_started':
+      return lookup(event.lessonId) && [event.id, { ...base, k: 's', l: event.lessonId }];
+    case 'lesson_completed':
+      return lookup(event.lessonId) && [event.id, { ...base, k: 'c', l: event.lessonId }];
+    case 'quiz_answered':
     case 'review_answered': {
-      // A review session counts toward the daily goal as one unit, like a lesson, and earns
-      // REVIEW_XP once a day. Only cards the content knows count, so XP cannot be minted.
-      if (!lookup(event.lessonId)?.quiz[event.cardId]) return ledger;
-      const day = localDate(at, event.tz);
-      const entry = ledger.days[day];
-      const reviews = { ...ledger.reviews, [day]: earliest(ledger.reviews[day], stamp) };
-      const tzStamp = { ...stamp, tz: event.tz };
-      // Every answer moves the day's first/last instants, whichever arrives first (order-free).
-      return {
-        ...ledger,
-        reviews,
-        days: {
-          ...ledger.days,
-          [day]: {
-            lessons: entry?.lessons.includes(REVIEW_UNIT)
-              ? entry.lessons
-              : [...(entry?.lessons ?? []), REVIEW_UNIT].sort(),
-            first: earliest(entry?.first, tzStamp),
-            last: latest(entry?.last, tzStamp),
-          },
-        },
+      const key = lookup(event.lessonId)?.quiz[event.cardId];
+      if (!key) return undefined;
+      const fact: Fact = {
+        ...base,
+        k: event.type === 'quiz_answered' ? 'a' : 'r',
+        l: event.lessonId,
+        card: event.cardId,
+        ok: gradeAnswer(key, event.answerIds),
       };
+      // Only the first quiz answer per card starts its review; the earliest is kept.
+      return event.type === 'quiz_answered'
+        ? [`a ${event.lessonId}#${event.cardId}`, fact]
+        : [event.id, fact];
     }
-    case 'goal_set':
-      return {
-        ...ledger,
-        goals: {
-          ...ledger.goals,
-          [event.id]: { ...stamp, day: localDate(at, event.tz), goal: event.goal },
-        },
-      };
     default:
-      return ledger;
+      return undefined;
   }
 }
 
+function keepFact(trail: Record<string, Fact>, key: string, fact: Fact): Record<string, Fact> {
+  const prior = trail[key];
+  if (prior && !earlier(fact, prior)) return trail;
+  return { ...trail, [key]: fact };
+}
+
+/**
+ * Joins events into a ledger, returning a new ledger (the input is not changed): their facts
+ * join the trail, and what counts is decided again from the whole trail (plausibility.ts).
+ *
+ * @example
+ * const ledger = addEvents(emptyLedger, events, lookup);
+ */
+export function addEvents(
+  ledger: Ledger,
+  events: Iterable<LedgerEvent>,
+  lookup: LessonLookup,
+): Ledger {
+  let { trail, firstAnswers, goals } = ledger;
+  let added = 0;
+  for (const event of events) {
+    added++;
+    const at = Date.parse(event.occurredAt);
+    const fact = factOf(event, lookup);
+    if (fact) trail = keepFact(trail, fact[0], fact[1]);
+    if (event.type === 'quiz_answered' && fact) {
+      const slot = `${event.lessonId}#${event.cardId}`;
+      const answer = { at, id: event.id, correct: fact[1].ok === true };
+      firstAnswers = { ...firstAnswers, [slot]: earliest(firstAnswers[slot], answer) };
+    }
+    if (event.type === 'goal_set')
+      goals = {
+        ...goals,
+        [event.id]: { at, id: event.id, day: localDate(at, event.tz), goal: event.goal },
+      };
+  }
+  // Nothing new: the ledger as it is (also a snapshot saved before trails were kept).
+  return added === 0 ? ledger : counted({ ...ledger, trail, firstAnswers, goals }, lookup);
+}
+
+/** One event into a ledger: `addEvents` with one event. */
+export function addEvent(ledger: Ledger, event: LedgerEvent, lookup: LessonLookup): Ledger {
+  return addEvents(ledger, [event], lookup);
+}
+
+/** The ledger's counted fields, decided from its trail by the one rule (plausibility.ts). */
+function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
+  const verdicts = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
+  const completions: Ledger['completions'] = {};
+  const days: Ledger['days'] = {};
+  const reviews: Ledger['reviews'] = {};
+  const onDay = (day: string, unit: string, f: Fact) => {
+    const entry = days[day];
+    const stamp = { at: f.at, id: f.id, tz: f.tz };
+    days[day] = {
+      lessons: entry?.lessons.includes(unit)
+        ? entry.lessons
+        : [...(entry?.lessons ?? []), unit].sort(),
+      first: earliest(entry?.first, stamp),
+      last: latest(entry?.last, stamp),
+    };
+  };
+  for (const f of verdicts.completions) {
+    const quizzes = Object.keys(lookup(f.l)?.quiz ?? {}).length;
+    completions[f.l] = earliest(completions[f.l], { at: f.at, id: f.id, quizzes });
+    onDay(dayOf(f), f.l, f);
+  }
+  for (const f of verdicts.reviews) {
+    const day = dayOf(f);
+    reviews[day] = earliest(reviews[day], { at: f.at, id: f.id });
+    onDay(day, REVIEW_UNIT, f);
+  }
+  const flagged: Ledger['flagged'] = {};
+  for (const f of Object.values(ledger.trail)) {
+    const reason = verdicts.notCounted[f.id];
+    if (f.k !== 'c' || !reason || completions[f.l]) continue;
+    const prior = flagged[f.l];
+    if (!prior || earlier(f, prior)) flagged[f.l] = { at: f.at, id: f.id, reason };
+  }
+  return { ...ledger, completions, flagged, days, reviews };
+}
+
 /** Joins two ledgers: the result is what both event sets together would give. */
-export function joinLedgers(a: Ledger, b: Ledger): Ledger {
-  const merge = <T>(x: Record<string, T>, y: Record<string, T>, pick: (p: T, q: T) => T) => {
-    const out = { ...x };
-    for (const [k, v] of Object.entries(y)) out[k] = k in out ? pick(out[k]!, v) : v;
-    return out;
-  };
-  return {
-    completions: merge(a.completions, b.completions, (p, q) => earliest(p, q)),
-    flagged: merge(a.flagged, b.flagged, (p, q) => earliest(p, q)),
-    firstAnswers: merge(a.firstAnswers, b.firstAnswers, (p, q) => earliest(p, q)),
-    days: merge(a.days, b.days, (p, q) => ({
-      lessons: [...new Set([...p.lessons, ...q.lessons])].sort(),
-      first: earliest(p.first, q.first),
-      last: latest(p.last, q.last),
-    })),
-    goals: { ...a.goals, ...b.goals },
-    reviews: merge(a.reviews, b.reviews, (p, q) => earliest(p, q)),
-  };
+export function joinLedgers(a: Ledger, b: Ledger, lookup: LessonLookup): Ledger {
+  let trail = a.trail;
+  for (const [key, fact] of Object.entries(b.trail)) trail = keepFact(trail, key, fact);
+  const firstAnswers = { ...a.firstAnswers };
+  for (const [slot, answer] of Object.entries(b.firstAnswers))
+    firstAnswers[slot] = earliest(firstAnswers[slot], answer);
+  return counted({ ...a, trail, firstAnswers, goals: { ...a.goals, ...b.goals } }, lookup);
 }
 
 /** One XP award per lesson, and one per day's review session: when it was earned and how much. */
@@ -277,6 +312,8 @@ export type LessonOutcome =
   | { kind: 'replay' }
   /** Faster than PLAUSIBLE_FRACTION of the estimate: no XP, no day toward the streak. */
   | { kind: 'too_fast' }
+  /** Kept but not counted for another reason (no start, another lesson at the same time, back-dated). */
+  | { kind: 'not_counted'; reason: Exclude<NotCountedReason, 'too_fast' | 'not_due'> }
   | { kind: 'unknown' };
 
 /**
@@ -297,7 +334,12 @@ export function lessonOutcome(
       lessonXp: LESSON_XP,
       quizBonus: quizBonus(done.quizzes, rightFirstAnswers(ledger).get(lessonId) ?? 0),
     };
-  return ledger.flagged[lessonId] ? { kind: 'too_fast' } : { kind: 'unknown' };
+  const flagged = ledger.flagged[lessonId];
+  if (!flagged) return { kind: 'unknown' };
+  const reason = flagged.reason ?? 'too_fast';
+  return reason === 'too_fast' || reason === 'not_due'
+    ? { kind: 'too_fast' }
+    : { kind: 'not_counted', reason };
 }
 
 /** The XP table applied to a ledger. */
@@ -385,10 +427,8 @@ export function stateOf(ledger: Ledger, today: string): ProgressState {
   };
 }
 
-export function ledgerOf(events: Iterable<ProgressEvent>, lookup: LessonLookup): Ledger {
-  let ledger = emptyLedger;
-  for (const event of events) ledger = addEvent(ledger, event, lookup);
-  return ledger;
+export function ledgerOf(events: Iterable<LedgerEvent>, lookup: LessonLookup): Ledger {
+  return addEvents(emptyLedger, events, lookup);
 }
 
 /** Folds a set of events into state. `today` is the learner's current local date. */
@@ -410,9 +450,8 @@ export function mergePending(
   today: string,
   lookup: LessonLookup,
 ): ProgressState {
-  let ledger = ledgerFrom(base.ledger); // snapshots saved before a field existed lack it
-  for (const event of events) ledger = addEvent(ledger, event, lookup);
-  return stateOf(ledger, today);
+  // Snapshots saved before a field existed lack it.
+  return stateOf(addEvents(ledgerFrom(base.ledger), events, lookup), today);
 }
 
 /** The last `count` days up to today, oldest first: the week strip on home. */
@@ -433,4 +472,33 @@ export function lessonFacts(lesson: {
   for (const card of lesson.cards)
     if ('options' in card && !isSealed(card)) quiz[card.id] = quizKey(card);
   return { estimateMinutes: lesson.estimateMinutes, quiz };
+}
+
+/** Completions of one lesson on one local day that count (replays included). */
+export interface CountedOnDay {
+  n: number;
+  /** The earliest of them, epoch ms. */
+  first: number;
+}
+
+/**
+ * The completions that count, per local date and lesson: what the pilot report and the
+ * organisation goal count (store/learner-days.ts), decided by the same rule as XP and streak.
+ */
+export function countedByDay(
+  ledger: Ledger,
+  lookup: LessonLookup,
+): Map<string, Record<string, CountedOnDay>> {
+  const { completions } = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
+  const days = new Map<string, Record<string, CountedOnDay>>();
+  for (const f of completions) {
+    const day = dayOf(f);
+    const lessons = days.get(day) ?? {};
+    const prior = lessons[f.l];
+    lessons[f.l] = prior
+      ? { n: prior.n + 1, first: Math.min(prior.first, f.at) }
+      : { n: 1, first: f.at };
+    days.set(day, lessons);
+  }
+  return days;
 }

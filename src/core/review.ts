@@ -55,6 +55,8 @@ export function scheduleReview(
   base: readonly ReviewItem[],
   answers: Iterable<ReviewAnswer>,
   grade: Grader,
+  /** Told of every review answer whether its card was due that local day (plausibility.ts). */
+  onReview?: (answerId: string, wasDue: boolean) => void,
 ): ReviewItem[] {
   const items = new Map(base.map((i) => [keyOf(i.lessonId, i.cardId), { ...i }]));
   const graduated = new Set<string>();
@@ -87,6 +89,7 @@ export function scheduleReview(
       continue;
     }
     const item = items.get(key);
+    onReview?.(a.id, item !== undefined && item.due <= day);
     if (!item) continue;
     if (right && item.box === TOP_BOX) {
       items.delete(key);

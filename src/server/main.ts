@@ -6,6 +6,7 @@
  * Demo seeding: on by default in development; with NODE_ENV=production only when SEED_DEMO=1,
  * so a production install never gets known passwords by accident.
  */
+import { aggregateFor } from './progress-aggregate';
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -44,7 +45,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   });
   // Learner days of events stored before they were kept (migration 0040): filled a few learners a
   // transaction while the server serves; the pilot report reads the events until it is done.
-  void store.backfillLearnerDays().catch((e: Error) => console.error('backfill:', e.message));
+  // With the XP rule, so the days count what XP counts (migration 0090 asks for it again).
+  void store
+    .backfillLearnerDays({
+      aggregateFor: async (id) => {
+        const user = await store.getUser(id);
+        return user && aggregateFor(store, user);
+      },
+    })
+    .catch((e: Error) => console.error('backfill:', e.message));
   // Likewise the kept mastery (migration 0130); /me/state grades the events until it is done.
   void store
     .backfillLearnerMastery()

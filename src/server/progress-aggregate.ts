@@ -9,8 +9,9 @@
  */
 import { boardScores, type BoardScore } from '../core/leaderboard';
 import {
-  addEvent,
+  addEvents,
   awardsOf,
+  countedByDay,
   emptyLedger,
   ledgerFrom,
   stateOf,
@@ -23,6 +24,7 @@ import { localDate } from '../core/calendar';
 import { currentStreakOn, streakSummary, type StreakSummary } from '../core/streak-summary';
 import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
+import type { CountedDay } from './store/progress';
 
 /** Grading facts for every lesson `orgId`'s people can see (shipped content without an org). */
 export async function lessonLookup(store: Store, orgId?: string): Promise<LessonLookup> {
@@ -42,12 +44,41 @@ function rowsOf(ledger: Ledger, cohorts: readonly Cohort[]): Map<string, BoardRo
   return rows;
 }
 
+/**
+ * The days whose counted completions moved between two ledgers (every day when there was no
+ * previous ledger), for the learner days: the pilot report counts what XP counts.
+ */
+function countedChange(
+  previous: Ledger | undefined,
+  ledger: Ledger,
+  lookup: LessonLookup,
+): NonNullable<ReturnType<Aggregate>['counted']> {
+  const after = countedByDay(ledger, lookup);
+  const lessons = Object.keys(ledger.completions).sort();
+  if (!previous)
+    return {
+      full: true,
+      lessons,
+      days: [...after].map(([day, completions]) => ({ day, completions })),
+    };
+  const before = countedByDay(previous, lookup);
+  const days: CountedDay[] = [];
+  for (const day of new Set([...before.keys(), ...after.keys()])) {
+    const now = after.get(day) ?? {};
+    if (JSON.stringify(sortedKeys(before.get(day) ?? {})) !== JSON.stringify(sortedKeys(now)))
+      days.push({ day, completions: now });
+  }
+  return { full: false, lessons, days };
+}
+
+const sortedKeys = <T>(o: Record<string, T>) =>
+  Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
+
 /** The aggregate `Store.ingest` runs inside its transaction for one user. */
 export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort[]): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
-    let ledger = previous;
-    for (const event of accepted) ledger = addEvent(ledger, event, lookup);
+    const ledger = addEvents(previous, accepted, lookup);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
     const after = rowsOf(ledger, cohorts);
@@ -70,6 +101,7 @@ export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort
       upsert,
       remove,
       streak: JSON.stringify(streakSummary(ledger)),
+      counted: countedChange(previousText === undefined ? undefined : previous, ledger, lookup),
     };
   };
 }
@@ -103,9 +135,7 @@ export async function progressStateOf(
   const text = await store.getLedger(user.id);
   if (text !== undefined) return stateOf(parseLedger(text), today);
   const lookup = await lessonLookup(store, user.orgId);
-  let ledger = emptyLedger;
-  for (const event of await store.userEvents(user.id)) ledger = addEvent(ledger, event, lookup);
-  return stateOf(ledger, today);
+  return stateOf(addEvents(emptyLedger, await store.userEvents(user.id), lookup), today);
 }
 
 /** The current streaks of several learners (the team view), their ledgers read in one query. */

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, syncBody, type App, type Client } from '../support/api';
+import { seqAt, withStarts } from '../support/starts';
 import { demoStore } from '../support/server';
 
 // Wednesday 25 November 2026, 12:00 in Berlin; the cohort's week began Monday 23 November.
@@ -29,7 +30,7 @@ function completion(lessonId: string, occurredAt: string, durationMs = 240_000):
     occurredAt,
     tz: 'Europe/Berlin',
     deviceId: 'device-board-1',
-    seq,
+    seq: seqAt(occurredAt, seq),
   };
 }
 function answer(
@@ -48,13 +49,14 @@ function answer(
     occurredAt,
     tz: 'Europe/Berlin',
     deviceId: 'device-board-1',
-    seq,
+    seq: seqAt(occurredAt, seq),
   };
 }
+/** Syncs the events from their device, each completion after its start (as the player records). */
 async function sync(client: Client, events: ProgressEvent[]) {
   const res = await client.post(
     '/api/v1/sync',
-    syncBody(events, 'device-board-1', new Date(NOW).toISOString()),
+    syncBody(withStarts(events), events[0]!.deviceId, new Date(NOW).toISOString()),
   );
   expect(res.status).toBe(200);
   return (await res.json()) as { state: { xp: number } };
@@ -263,7 +265,10 @@ describe('XP through sync', () => {
     const lena = await signInAs(app, 'learner@demo.test');
     await sync(lena, [completion(lessons[0]!, '2026-11-24T10:00:00+01:00')]);
     expect((await (await board(lena)).json()).me.xp).toBe(LESSON_XP);
-    await sync(lena, [completion(lessons[0]!, '2026-11-19T10:00:00+01:00')]);
+    // From another device (a phone that was offline): this device had sent later progress.
+    await sync(lena, [
+      { ...completion(lessons[0]!, '2026-11-19T10:00:00+01:00'), deviceId: 'device-board-2' },
+    ]);
     expect((await (await board(lena)).json()).me.xp).toBe(0);
     expect((await (await board(lena, 'demo-co-pilot', 'all')).json()).me.xp).toBe(LESSON_XP);
   });

@@ -399,7 +399,14 @@ describe('the weekly digest to managers', () => {
       await as('u-demo-learner')
     ).post(
       '/api/v1/sync',
-      syncBody([lessonEvent('lesson_completed', LESSON, at)], 'device-test-1', at),
+      syncBody(
+        [
+          lessonEvent('lesson_started', LESSON, new Date(clock - 200_000).toISOString()),
+          lessonEvent('lesson_completed', LESSON, at),
+        ],
+        'device-test-1',
+        at,
+      ),
     );
     expect(res.status).toBe(200);
   };

@@ -36,7 +36,10 @@ describe('a manager coaching a report', () => {
     const lena = await as('u-demo-learner');
     await lena.post(
       '/api/v1/sync',
-      syncBody([lessonEvent('lesson_completed', 'giving-feedback.specific-feedback')]),
+      syncBody([
+        lessonEvent('lesson_started', 'giving-feedback.specific-feedback'),
+        lessonEvent('lesson_completed', 'giving-feedback.specific-feedback'),
+      ]),
     );
     const res = await (await as('u-demo-manager')).get('/api/v1/team');
     expect(res.status).toBe(200);
@@ -547,7 +550,10 @@ describe('sponsor message and learning goal', () => {
     const lena = await as('u-demo-learner');
     await lena.post(
       '/api/v1/sync',
-      syncBody([lessonEvent('lesson_completed', 'giving-feedback.specific-feedback')]),
+      syncBody([
+        lessonEvent('lesson_started', 'giving-feedback.specific-feedback'),
+        lessonEvent('lesson_completed', 'giving-feedback.specific-feedback'),
+      ]),
     );
     const { goal } = await json(await admin.get('/api/v1/admin/programme'));
     expect(goal).toMatchObject({

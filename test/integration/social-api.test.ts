@@ -128,11 +128,20 @@ describe('cohort challenge', () => {
       occurredAt: new Date(NOW - 3_600_000).toISOString(),
       tz: 'Europe/Berlin',
       deviceId: 'device-test-1',
+      seq: 2,
+    };
+    const start: ProgressEvent = {
+      id: uuidv7(),
+      type: 'lesson_started',
+      lessonId: lesson,
+      occurredAt: new Date(NOW - 3_900_000).toISOString(),
+      tz: 'Europe/Berlin',
+      deviceId: 'device-test-1',
       seq: 1,
     };
     await learner.post(
       '/api/v1/sync',
-      syncBody([done], 'device-test-1', new Date(NOW).toISOString()),
+      syncBody([start, done], 'device-test-1', new Date(NOW).toISOString()),
     );
     const seen = await (await learner.get('/api/v1/cohorts/demo-co-pilot/challenge')).json();
     expect(seen).toEqual({ week: '2026-11-23', goal: 10, done: 1 });

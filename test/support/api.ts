@@ -47,10 +47,15 @@ export async function signInAs(app: App, email: string, password = 'learn-daily'
 }
 
 let seq = 0;
+/**
+ * A lesson event of the test device. Without an instant, a start is dated as long before now as
+ * a completion's duration (200 s), so a start and a completion made together are a lesson taken
+ * at reading pace (a completion counts only after its start: src/core/plausibility.ts).
+ */
 export function lessonEvent(
   type: 'lesson_started' | 'lesson_completed',
   lessonId: string,
-  occurredAt = new Date().toISOString(),
+  occurredAt = new Date(Date.now() - (type === 'lesson_started' ? 200_000 : 0)).toISOString(),
   deviceId = 'device-test-1',
 ): ProgressEvent {
   seq++;

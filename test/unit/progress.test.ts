@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withStarts } from '../support/starts';
 import { localDate } from '../../src/core/calendar';
 import type { ProgressEvent } from '../../src/core/events';
 import {
@@ -19,6 +20,7 @@ import {
   lessonOutcome,
   mergePending,
   QUIZ_BONUS_XP,
+  stateOf,
   type LessonFacts,
 } from '../../src/core/progress';
 
@@ -29,17 +31,19 @@ const lessons: Record<string, LessonFacts> = {
 const lookup = (id: string): LessonFacts | undefined =>
   lessons[id] ?? (id.startsWith('m.') ? { estimateMinutes: 4, quiz: {} } : undefined);
 
-let seq = 0;
+let made = 0;
+/** One device whose outbox numbers events in the order they happen, as a real one does. */
 function envelope(occurredAt: string, tz: string) {
-  seq++;
+  made++;
   return {
-    id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
+    id: `0190a000-0000-7000-8000-${String(made).padStart(12, '0')}`,
     occurredAt,
     tz,
     deviceId: 'device-0001',
-    seq,
+    seq: Date.parse(occurredAt) * 100 + (made % 100),
   };
 }
+
 function completed(
   lessonId: string,
   occurredAt: string,
@@ -69,7 +73,9 @@ function dates(from: string, count: number): string[] {
     new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10),
   );
 }
-const state = (events: ProgressEvent[], today: string) => deriveState(events, today, lookup);
+const state = (events: ProgressEvent[], today: string) =>
+  deriveState(withStarts(events), today, lookup);
+const ledgerWithStarts = (events: ProgressEvent[]) => ledgerOf(withStarts(events), lookup);
 
 describe('XP table', () => {
   it('earns LESSON_XP on the first completion; replays earn nothing', () => {
@@ -142,13 +148,10 @@ describe('XP table', () => {
 
   it('awards XP at the instant of the earliest plausible completion', () => {
     const awards = awardsOf(
-      ledgerOf(
-        [
-          completed('m.a', '2026-03-02T09:00:00+01:00'),
-          completed('m.a', '2026-03-01T09:00:00+01:00'),
-        ],
-        lookup,
-      ),
+      ledgerWithStarts([
+        completed('m.a', '2026-03-02T09:00:00+01:00'),
+        completed('m.a', '2026-03-01T09:00:00+01:00'),
+      ]),
     );
     expect(awards).toEqual([
       { lessonId: 'm.a', kind: 'lesson', at: Date.parse('2026-03-01T08:00:00Z'), xp: LESSON_XP },
@@ -252,7 +255,7 @@ describe('streak', () => {
     const [d1, d2, d3] = daily(dates('2026-03-01', 3));
     const before = mergePending(state([d1!, d3!], '2026-03-03'), [], '2026-03-03', lookup);
     expect(before.streak.current).toBe(1);
-    expect(mergePending(before, [d2!], '2026-03-03', lookup).streak.current).toBe(3);
+    expect(mergePending(before, withStarts([d2!]), '2026-03-03', lookup).streak.current).toBe(3);
   });
 
   it('keeps a streak across spring-forward and fall-back nights', () => {
@@ -290,10 +293,10 @@ describe('merging', () => {
     const snapshot = state([completed('m.a', '2026-03-01T09:00:00+01:00')], '2026-03-01');
     const merged = mergePending(
       snapshot,
-      [
+      withStarts([
         completed('m.a', '2026-03-02T09:00:00+01:00'),
         completed('m.b', '2026-03-02T10:00:00+01:00'),
-      ],
+      ]),
       '2026-03-02',
       lookup,
     );
@@ -391,7 +394,7 @@ describe('order independence (property-based)', () => {
         (events, onServer, today) => {
           const synced = events.filter((_, i) => onServer[i]);
           const outbox = events.filter((_, i) => !onServer[i] || i % 3 === 0);
-          const device = mergePending(state(synced, today), outbox, today, lookup);
+          const device = mergePending(state(synced, today), withStarts(outbox), today, lookup);
           expect(device).toEqual(state(events, today));
         },
       ),
@@ -406,18 +409,17 @@ describe('order independence (property-based)', () => {
         fc.array(anEvent, { maxLength: 12 }),
         fc.array(anEvent, { maxLength: 12 }),
         (a, b, c) => {
-          const [la, lb, lc] = [a, b, c].map((e) => ledgerOf(e, lookup)) as [
+          const [la, lb, lc] = [a, b, c].map((e) => ledgerWithStarts(e)) as [
             typeof emptyLedger,
             typeof emptyLedger,
             typeof emptyLedger,
           ];
           const norm = deriveView;
-          expect(norm(joinLedgers(la, lb))).toEqual(norm(joinLedgers(lb, la)));
-          expect(norm(joinLedgers(joinLedgers(la, lb), lc))).toEqual(
-            norm(joinLedgers(la, joinLedgers(lb, lc))),
-          );
-          expect(norm(joinLedgers(la, la))).toEqual(norm(la));
-          expect(norm(joinLedgers(la, lb))).toEqual(norm(ledgerOf([...a, ...b], lookup)));
+          const join = (x: typeof la, y: typeof la) => joinLedgers(x, y, lookup);
+          expect(norm(join(la, lb))).toEqual(norm(join(lb, la)));
+          expect(norm(join(join(la, lb), lc))).toEqual(norm(join(la, join(lb, lc))));
+          expect(norm(join(la, la))).toEqual(norm(la));
+          expect(norm(join(la, lb))).toEqual(norm(ledgerWithStarts([...a, ...b])));
         },
       ),
       { numRuns: 100 },
@@ -431,6 +433,7 @@ function deriveView(l: typeof emptyLedger) {
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     completions: sortKeys(l.completions),
+    trail: sortKeys(l.trail),
     flagged: sortKeys(l.flagged),
     firstAnswers: sortKeys(l.firstAnswers),
     days: sortKeys(l.days),
@@ -440,16 +443,20 @@ function deriveView(l: typeof emptyLedger) {
 }
 
 describe('the daily review', () => {
+  /** A wrong answer: the card stays in box 1, due again the next day. */
   const reviewed = (occurredAt: string): ProgressEvent => ({
     ...envelope(occurredAt, 'Europe/Berlin'),
     type: 'review_answered',
     lessonId: 'm.q',
     cardId: 'q1',
-    answerIds: ['a'],
+    answerIds: ['b'],
   });
+  /** Missed in the lesson on 1 March: due for review from 2 March. */
+  const missed = answered('q1', ['b'], '2026-03-01T08:30:00+01:00');
 
   it('counts a review session toward the daily goal once, like a lesson, and keeps the streak', () => {
     const events = [
+      missed,
       completed('m.a', '2026-03-01T09:00:00+01:00'),
       reviewed('2026-03-02T08:00:00+01:00'),
       reviewed('2026-03-02T08:01:00+01:00'),
@@ -463,11 +470,15 @@ describe('the daily review', () => {
 
   it('earns REVIEW_XP once per local day, however many cards are reviewed', () => {
     const lesson = completed('m.a', '2026-03-01T09:00:00+01:00');
-    const monday = [reviewed('2026-03-02T08:00:00+01:00'), reviewed('2026-03-02T21:00:00+01:00')];
+    const monday = [
+      missed,
+      reviewed('2026-03-02T08:00:00+01:00'),
+      reviewed('2026-03-02T21:00:00+01:00'),
+    ];
     const tuesday = reviewed('2026-03-03T07:30:00+01:00');
     expect(state([lesson, ...monday], '2026-03-02').xp).toBe(LESSON_XP + REVIEW_XP);
     expect(state([lesson, ...monday, tuesday], '2026-03-03').xp).toBe(LESSON_XP + 2 * REVIEW_XP);
-    const awards = awardsOf(ledgerOf([...monday, tuesday], lookup));
+    const awards = awardsOf(ledgerWithStarts([...monday, tuesday]));
     expect(awards.map((a) => [a.kind, a.lessonId, a.at])).toEqual([
       ['review', 'review 2026-03-02', Date.parse('2026-03-02T07:00:00Z')], // the session's first answer
       ['review', 'review 2026-03-03', Date.parse('2026-03-03T06:30:00Z')],
@@ -481,16 +492,125 @@ describe('the daily review', () => {
     expect(s.todayCount).toBe(0);
   });
 
-  it('reads ledgers saved before review sessions were kept', () => {
-    const old = { ...state([completed('m.a', '2026-03-01T09:00:00+01:00')], '2026-03-01').ledger };
-    delete (old as Partial<typeof old>).reviews;
-    const merged = mergePending(
-      { ...emptyState, ledger: old },
-      [reviewed('2026-03-02T08:00:00+01:00')],
-      '2026-03-02',
+  it('shows a snapshot saved before trails were kept as it is until the next state', () => {
+    const saved = state([completed('m.a', '2026-03-01T09:00:00+01:00')], '2026-03-01');
+    const { trail: _, ...old } = saved.ledger;
+    const shown = mergePending(
+      { ...saved, ledger: old as typeof saved.ledger },
+      [],
+      '2026-03-01',
       lookup,
     );
-    expect(merged.xp).toBe(LESSON_XP + REVIEW_XP);
+    expect(shown.xp).toBe(LESSON_XP);
+  });
+
+  it('earns nothing for a review of a card that was not due (issue 17)', () => {
+    // Never missed in a lesson: nothing is due, however many answers arrive.
+    const answers = dates('2026-03-01', 5).map((d) => reviewed(`${d}T08:00:00+01:00`));
+    expect(state(answers, '2026-03-05')).toMatchObject({ xp: 0, todayCount: 0, activeDays: [] });
+    // Missed on 1 March, due on 2 March; answered right then, it is next due on 4 March.
+    const right = (at: string) => ({ ...reviewed(at), answerIds: ['a'] }) as ProgressEvent;
+    const s = state(
+      [missed, right('2026-03-02T08:00:00+01:00'), right('2026-03-03T08:00:00+01:00')],
+      '2026-03-03',
+    );
+    expect(s.xp).toBe(REVIEW_XP);
+    expect(s.activeDays).toEqual(['2026-03-02']);
+  });
+});
+
+describe('a device that lies about its progress (issue 17)', () => {
+  const T = Date.parse('2026-03-10T09:00:00Z');
+  const at = (ms: number) => new Date(ms).toISOString();
+  const started = (lessonId: string, ms: number, seq: number): ProgressEvent => ({
+    ...envelope(at(ms), 'UTC'),
+    seq,
+    type: 'lesson_started',
+    lessonId,
+  });
+  const finished = (lessonId: string, ms: number, seq: number, durationMs = 240_000) => ({
+    ...envelope(at(ms), 'UTC'),
+    seq,
+    type: 'lesson_completed' as const,
+    lessonId,
+    durationMs,
+  });
+  const ids = ['m.a', 'm.b', 'm.c', 'm.d', 'm.e', 'm.f'];
+
+  it('counts no completion without a start on the same device', () => {
+    const ledger = ledgerOf(
+      ids.map((id, i) => finished(id, T, i + 1, 60_000)),
+      lookup,
+    );
+    expect(stateOf(ledger, '2026-03-10')).toMatchObject({ xp: 0, todayCount: 0 });
+    expect(lessonOutcome(ledger, 'm.a')).toEqual({ kind: 'not_counted', reason: 'no_start' });
+    // …the learner's record is kept: the lessons still show as finished.
+    expect(stateOf(ledger, '2026-03-10').completedLessonIds).toEqual(ids);
+  });
+
+  it('counts one lesson at a time: every lesson finished at one instant earns one lesson', () => {
+    // Each claims exactly a quarter of its 4-minute estimate, started a minute before.
+    const events = ids.flatMap((id, i) => [
+      started(id, T - 60_000, 2 * i + 1),
+      finished(id, T, 2 * i + 2, 60_000),
+    ]);
+    const s = stateOf(ledgerOf(events, lookup), '2026-03-10');
+    expect(s.xp).toBe(LESSON_XP);
+    expect(Object.keys(s.ledger.completions)).toHaveLength(1);
+    const notCounted = ids
+      .map((id) => lessonOutcome(s.ledger, id))
+      .filter((o) => o.kind !== 'earned');
+    expect(notCounted).toEqual(Array(5).fill({ kind: 'not_counted', reason: 'overlap' }));
+  });
+
+  it('times a lesson from its start on the device, not from the duration it claims', () => {
+    const events = [started('m.a', T - 30_000, 1), finished('m.a', T, 2, 240_000)];
+    expect(lessonOutcome(ledgerOf(events, lookup), 'm.a')).toEqual({ kind: 'too_fast' });
+  });
+
+  it('counts lessons one after another, each with its own start', () => {
+    const events = ids.flatMap((id, i) => [
+      started(id, T + i * 120_000, 2 * i + 1),
+      finished(id, T + i * 120_000 + 60_000, 2 * i + 2, 60_000),
+    ]);
+    expect(stateOf(ledgerOf(events, lookup), '2026-03-10').xp).toBe(ids.length * LESSON_XP);
+  });
+
+  it('counts nothing back-dated behind what the device already sent', () => {
+    const DAY = 86_400_000;
+    // Synced yesterday up to seq 2, received then.
+    const synced = [
+      { ...started('m.a', T - DAY, 1), receivedAt: T - DAY + 300_000 },
+      { ...finished('m.a', T - DAY + 200_000, 2), receivedAt: T - DAY + 300_000 },
+    ];
+    // Today, later outbox numbers claiming days before yesterday.
+    const backdated = [3, 4, 5].flatMap((n) => [
+      { ...started(`m.${n}`, T - n * DAY, 2 * n), receivedAt: T },
+      { ...finished(`m.${n}`, T - n * DAY + 200_000, 2 * n + 1), receivedAt: T },
+    ]);
+    const ledger = ledgerOf([...synced, ...backdated], lookup);
+    expect(stateOf(ledger, '2026-03-10')).toMatchObject({
+      xp: LESSON_XP,
+      activeDays: ['2026-03-09'],
+    });
+    expect(lessonOutcome(ledger, 'm.3')).toEqual({ kind: 'not_counted', reason: 'backdated' });
+  });
+
+  it('counts nothing filled in later under outbox numbers already passed', () => {
+    const DAY = 86_400_000;
+    // The device started numbering at 100 and synced yesterday…
+    const synced = [
+      { ...started('m.a', T - DAY, 100), receivedAt: T - DAY + 300_000 },
+      { ...finished('m.a', T - DAY + 200_000, 101), receivedAt: T - DAY + 300_000 },
+    ];
+    // …and today sends numbers below 100, dated before them (the outbox sends in order).
+    const filled = [
+      { ...started('m.b', T - 3 * DAY, 10), receivedAt: T },
+      { ...finished('m.b', T - 3 * DAY + 200_000, 11), receivedAt: T },
+    ];
+    const ledger = ledgerOf([...synced, ...filled], lookup);
+    expect(stateOf(ledger, '2026-03-10').xp).toBe(LESSON_XP);
+    expect(lessonOutcome(ledger, 'm.b')).toEqual({ kind: 'not_counted', reason: 'backdated' });
   });
 });
 
@@ -500,7 +620,7 @@ describe('what one completion earned (the completion screen)', () => {
     const first = answered('q1', ['a'], T); // right
     const second = answered('q2', ['b'], T); // wrong: the key is b and c
     const done = completed('m.q', '2026-03-01T09:05:00+01:00');
-    const ledger = ledgerOf([first, second, done], lookup);
+    const ledger = ledgerWithStarts([first, second, done]);
     const outcome = lessonOutcome(ledger, 'm.q', done.id);
     expect(outcome).toEqual({ kind: 'earned', lessonXp: LESSON_XP, quizBonus: 3 });
     expect(state([first, second, done], '2026-03-01').xp).toBe(LESSON_XP + 3);
@@ -509,14 +629,14 @@ describe('what one completion earned (the completion screen)', () => {
   it('says a second finish of the same lesson is a replay that earns nothing more', () => {
     const once = completed('m.a', T);
     const again = completed('m.a', '2026-03-02T09:00:00+01:00');
-    const ledger = ledgerOf([once, again], lookup);
+    const ledger = ledgerWithStarts([once, again]);
     expect(lessonOutcome(ledger, 'm.a', again.id)).toEqual({ kind: 'replay' });
     expect(lessonOutcome(ledger, 'm.a', once.id).kind).toBe('earned');
   });
 
   it('says a finish under a quarter of the estimate was too fast to count', () => {
     const rushed = completed('m.a', T, 'Europe/Berlin', 4 * 60_000 * 0.25 - 1);
-    const ledger = ledgerOf([rushed], lookup);
+    const ledger = ledgerWithStarts([rushed]);
     expect(lessonOutcome(ledger, 'm.a', rushed.id)).toEqual({ kind: 'too_fast' });
     expect(state([rushed], '2026-03-01')).toMatchObject({ xp: 0, todayCount: 0 });
   });

@@ -21,6 +21,14 @@ function xpFor(correct: string[], answerIds: string[]): number {
   const events: ProgressEvent[] = [
     {
       ...base,
+      id: '0190a000-0000-7000-8000-000000000000',
+      seq: 0,
+      occurredAt: '2026-03-01T08:59:00+01:00',
+      type: 'lesson_started',
+      lessonId: 'm.q',
+    },
+    {
+      ...base,
       id: '0190a000-0000-7000-8000-000000000001',
       seq: 1,
       occurredAt: '2026-03-01T09:00:00+01:00',

@@ -366,6 +366,13 @@ export const de: Messages = {
   'done.tooFastTitle': 'Das ging zu schnell, um zu zählen',
   'done.tooFast':
     'Eine Lektion bringt XP und zählt für deine Serie, wenn du dir mindestens ein Viertel ihrer Zeit nimmst – hier etwa {minutes}. Alles in Ordnung: Nimm dir die nächste in Ruhe vor, dann zählt sie.',
+  'done.notCountedTitle': 'Gespeichert, aber nicht gezählt',
+  'done.notCounted.no_start':
+    'Der Beginn auf diesem Gerät fehlt. Mach sie von vorn, dann zählt sie.',
+  'done.notCounted.overlap':
+    'Sie lief neben einer anderen Lektion, die du abgeschlossen hast. Mach sie für sich, dann zählt sie.',
+  'done.notCounted.backdated':
+    'Sie ist früher datiert als Fortschritt, den dieses Gerät schon gesendet hatte.',
   'install.button': 'Kindling installieren',
   'install.iosShare': 'Tippe in Safari auf die Teilen-Taste.',
   'install.iosAdd': 'Wähle „Zum Home-Bildschirm“.',

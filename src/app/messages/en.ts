@@ -355,6 +355,12 @@ export const en = {
   'done.tooFastTitle': 'This one went by too fast to count',
   'done.tooFast':
     'A lesson earns XP and counts for your streak when you spend at least a quarter of its time on it — about {minutes} here. Nothing is wrong: take the next one at reading pace and it will count.',
+  'done.notCountedTitle': 'Kept, but not counted',
+  'done.notCounted.no_start':
+    'Its start on this device is missing. Take it from the start to count it.',
+  'done.notCounted.overlap':
+    'It ran alongside another lesson you finished. Take it on its own to count it.',
+  'done.notCounted.backdated': 'It is dated before progress this device had already sent.',
   'install.button': 'Install Kindling',
   'install.iosShare': 'Tap the Share button in Safari’s toolbar.',
   'install.iosAdd': 'Choose “Add to Home Screen”.',

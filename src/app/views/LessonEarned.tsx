@@ -1,7 +1,8 @@
 /**
  * What this lesson earned, item by item (+10 XP, +2 quiz bonus, day 4 of the streak), read off the
- * same ledger as the totals (core `lessonOutcome`). A completion too fast to count says so
- * plainly and kindly, with what does count. The list pops in with CSS only, and not at all under
+ * same ledger as the totals (core `lessonOutcome`). A completion too fast to count, or kept but
+ * not counted for another reason (src/core/plausibility.ts), says so plainly and kindly, with what
+ * does count. The list pops in with CSS only, and not at all under
  * prefers-reduced-motion (styles.css).
  */
 import { lessonOutcome, PLAUSIBLE_FRACTION } from '../../core/progress';
@@ -35,6 +36,15 @@ export function LessonEarned({
             minutes: minutes(Math.max(1, Math.ceil((estimateMinutes ?? 1) * PLAUSIBLE_FRACTION))),
           })}
         </p>
+      </div>
+    );
+  if (outcome.kind === 'not_counted')
+    return (
+      <div class="card too-fast" role="status">
+        <p>
+          <strong>{t('done.notCountedTitle')}</strong>
+        </p>
+        <p>{t(`done.notCounted.${outcome.reason}`)}</p>
       </div>
     );
   if (outcome.kind === 'replay') return <p class="lead">{t('done.replay')}</p>;

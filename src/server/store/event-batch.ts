@@ -56,18 +56,19 @@ export function batchResults(
 }
 
 /**
- * The accepted events, dated at their corrected time, for the aggregate (which reads `occurredAt`
- * only as an instant, so an event whose clock needed no correction is passed as it is).
+ * The accepted events, dated at their corrected time and with the instant they were received, for
+ * the aggregate (which reads `occurredAt` only as an instant, so an event whose clock needed no
+ * correction keeps its own text).
  */
 export function acceptedEvents(
   events: readonly IncomingEvent[],
   results: readonly SyncResult[],
-): ProgressEvent[] {
+): Array<ProgressEvent & { receivedAt: number }> {
   return events
     .filter((_, i) => results[i]!.status === 'accepted')
-    .map(({ event, correctedAt }) =>
+    .map(({ event, correctedAt, receivedAt }) =>
       Date.parse(event.occurredAt) === correctedAt
-        ? event
-        : { ...event, occurredAt: new Date(correctedAt).toISOString() },
+        ? { ...event, receivedAt }
+        : { ...event, occurredAt: new Date(correctedAt).toISOString(), receivedAt },
     );
 }

@@ -15,9 +15,16 @@
 import type { ProgressEvent } from '../../core/events';
 import { ASSESSMENT_PASS, answerKeyOf, moduleIdOf, scoreAttempt } from '../../core/mastery';
 import type { LearningModule } from '../../core/content';
-import { foldDays, joinDays, type DayEvent, type LearnerDay } from '../../core/pilot/days';
+import {
+  emptyDay,
+  foldDays,
+  joinDays,
+  type DayEvent,
+  type LearnerDay,
+} from '../../core/pilot/days';
 import { inTransaction, type Db, type Tx } from './db';
 import { lockUser } from './locks';
+import { aggregateUser, readReceivedEvents, type Aggregate, type CountedDay } from './progress';
 
 /** A learner day with whose it is. */
 export interface StoredLearnerDay extends LearnerDay {
@@ -56,8 +63,14 @@ export interface LearnerDaysStore {
   /**
    * Fills the days of learners stored before they were kept, `chunk` learners a transaction;
    * resumes where it (or another process) stopped. `restart` rebuilds every learner again.
+   * With `aggregateFor` (the XP rule for a learner, as a sync uses it), each learner's ledger and
+   * board rows are folded again too and the days count only what the rule counts.
    */
-  backfillLearnerDays(options?: { chunk?: number; restart?: boolean }): Promise<void>;
+  backfillLearnerDays(options?: {
+    chunk?: number;
+    restart?: boolean;
+    aggregateFor?: (userId: string) => Promise<Aggregate | undefined>;
+  }): Promise<void>;
 }
 
 interface Detail {
@@ -116,11 +129,16 @@ function passGrader(tx: Tx) {
   };
 }
 
-async function dayEvents(tx: Tx, events: readonly ProgressEvent[]): Promise<DayEvent[]> {
+async function dayEvents(
+  tx: Tx,
+  events: readonly ProgressEvent[],
+  judged: boolean,
+): Promise<DayEvent[]> {
   const passed = passGrader(tx);
   return Promise.all(
     events.map(async (e) => ({
-      type: e.type,
+      // Judged completions come from the XP rule's verdict (`counted`), not one per event.
+      type: judged && e.type === 'lesson_completed' ? 'lesson_completed_judged' : e.type,
       lessonId: 'lessonId' in e ? e.lessonId : undefined,
       tz: e.tz,
       at: Date.parse(e.occurredAt),
@@ -132,31 +150,57 @@ async function dayEvents(tx: Tx, events: readonly ProgressEvent[]): Promise<DayE
 /**
  * Joins newly stored events (occurredAt server-corrected) into the user's days and totals.
  * Must run inside the ingest transaction, after the per-user lock.
+ *
+ * `counted` is the XP rule's verdict (src/core/plausibility.ts through the aggregate): the days
+ * whose counted completions changed, taken as they are, so the pilot report and the goal count
+ * exactly what earns XP. Without it (a store used without the XP rules) every completion counts.
  */
 export async function addToLearnerDays(
   tx: Tx,
   userId: string,
   accepted: readonly ProgressEvent[],
+  counted?: { days: readonly CountedDay[]; full: boolean; lessons: readonly string[] },
 ): Promise<void> {
-  if (accepted.length === 0) return;
-  const added = foldDays(await dayEvents(tx, accepted));
+  if (accepted.length === 0 && !counted?.days.length) return;
+  const added = foldDays(await dayEvents(tx, accepted, counted !== undefined));
+  const verdict = new Map(counted?.days.map((d) => [d.day, d.completions]));
+  for (const [day, completions] of verdict)
+    if (!added.some((d) => d.day === day))
+      added.push({
+        ...emptyDay(day),
+        lastAt: Math.max(...Object.values(completions).map((c) => c.first)),
+      });
   const stored = new Map(
     (
       await tx
         .selectFrom('learner_days')
         .selectAll()
         .where('user_id', '=', userId)
-        .where(
-          'day',
-          'in',
-          added.map((d) => d.day),
+        .$if(!counted?.full, (q) =>
+          q.where(
+            'day',
+            'in',
+            added.map((d) => d.day),
+          ),
         )
         .execute()
     ).map((row) => [row.day, dayOf(row)]),
   );
+  // Rebuilt from every event: a stored day the verdict no longer counts anything on is emptied.
+  if (counted?.full)
+    for (const day of stored.keys())
+      if (!added.some((d) => d.day === day)) added.push(emptyDay(day));
   const rows = added.map((day) => {
     const prior = stored.get(day.day);
-    const joined = prior ? joinDays(prior, day) : day;
+    let joined = prior ? joinDays(prior, day) : day;
+    if (counted) {
+      const completions = verdict.get(day.day) ?? (counted.full ? {} : joined.completions);
+      joined = {
+        ...joined,
+        completions,
+        lessons: Object.values(completions).reduce((sum, c) => sum + c.n, 0),
+      };
+    }
     return {
       user_id: userId,
       day: joined.day,
@@ -176,10 +220,16 @@ export async function addToLearnerDays(
       })),
     )
     .execute();
-  await addToTotals(tx, userId, added);
+  await addToTotals(tx, userId, added, counted?.lessons);
 }
 
-async function addToTotals(tx: Tx, userId: string, added: readonly LearnerDay[]): Promise<void> {
+async function addToTotals(
+  tx: Tx,
+  userId: string,
+  added: readonly LearnerDay[],
+  /** Every lesson with a completion that counts (the XP rule's verdict), when judged. */
+  countedLessons?: readonly string[],
+): Promise<void> {
   const prior = await tx
     .selectFrom('learner_totals')
     .select(['last_at', 'completed'])
@@ -191,7 +241,8 @@ async function addToTotals(tx: Tx, userId: string, added: readonly LearnerDay[])
     lastAt = Math.max(lastAt, day.lastAt);
     for (const lessonId of Object.keys(day.completions)) completed.add(lessonId);
   }
-  const row = { last_at: lastAt, completed: JSON.stringify([...completed].sort()) };
+  const lessons = countedLessons ?? [...completed];
+  const row = { last_at: lastAt, completed: JSON.stringify([...lessons].sort()) };
   await tx
     .insertInto('learner_totals')
     .values({ user_id: userId, ...row })
@@ -199,11 +250,17 @@ async function addToTotals(tx: Tx, userId: string, added: readonly LearnerDay[])
     .execute();
 }
 
-/** Rebuilds one user's days and totals from their stored events. */
-async function rebuildUser(tx: Tx, userId: string): Promise<void> {
+/** Rebuilds one user's days and totals (and with `aggregate`, ledger) from their stored events. */
+async function rebuildUser(tx: Tx, userId: string, aggregate?: Aggregate): Promise<void> {
   await lockUser(tx, userId);
   await tx.deleteFrom('learner_days').where('user_id', '=', userId).execute();
   await tx.deleteFrom('learner_totals').where('user_id', '=', userId).execute();
+  if (aggregate) {
+    await tx.deleteFrom('progress_ledgers').where('user_id', '=', userId).execute();
+    const counted = await aggregateUser(tx, userId, [], aggregate);
+    await addToLearnerDays(tx, userId, await readReceivedEvents(tx, userId), counted);
+    return;
+  }
   const rows = await tx
     .selectFrom('events')
     .select(['body', 'corrected_at'])
@@ -277,7 +334,7 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
         .executeTakeFirst();
       return row?.done_at !== null && row?.done_at !== undefined;
     },
-    async backfillLearnerDays({ chunk = 100, restart = false } = {}) {
+    async backfillLearnerDays({ chunk = 100, restart = false, aggregateFor } = {}) {
       if (restart)
         await db
           .updateTable('aggregate_backfills')
@@ -299,7 +356,9 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
             .orderBy('id')
             .limit(chunk)
             .execute();
-          for (const { id } of users) await rebuildUser(tx, id);
+          // Content and cohorts are read before the transaction's per-user locks.
+          const rules = await Promise.all(users.map(({ id }) => aggregateFor?.(id)));
+          for (const [i, { id }] of users.entries()) await rebuildUser(tx, id, rules[i]);
           await tx
             .updateTable('aggregate_backfills')
             .set(users.length ? { after_user: users.at(-1)!.id } : { done_at: Date.now() })

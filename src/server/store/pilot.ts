@@ -173,6 +173,27 @@ export function pilotStore(db: Db): PilotStore {
       return rows.map((r) => ({ ...r, at: Number(r.at) }));
     },
     async countLearnersSince(orgId, since) {
+      // What XP counts (the learner days take the rule's verdict, plausibility.ts): days with a
+      // counted lesson whose latest event is since then (the day bound only narrows the read).
+      const ready = await db
+        .selectFrom('aggregate_backfills')
+        .select('done_at')
+        .where('name', '=', 'learner_days')
+        .executeTakeFirst();
+      if (ready?.done_at !== null && ready?.done_at !== undefined) {
+        const fromDay = new Date(since - 86_400_000).toISOString().slice(0, 10);
+        const days = await db
+          .selectFrom('learner_days as d')
+          .innerJoin('users as u', 'u.id', 'd.user_id')
+          .select((eb) => eb.fn.count<number>('d.user_id').distinct().as('n'))
+          .where('u.org_id', '=', orgId)
+          .where('u.active', '=', 1)
+          .where('d.lessons', '>', 0)
+          .where('d.day', '>=', fromDay)
+          .where('d.last_at', '>=', since)
+          .executeTakeFirstOrThrow();
+        return Number(days.n);
+      }
       const row = await db
         .selectFrom('events as e')
         .innerJoin('users as u', 'u.id', 'e.user_id')

@@ -45,20 +45,29 @@ export interface BoardRow {
   reachedAt: number;
 }
 
+/** The completions that count on one local day, per lesson (src/core/progress.ts `countedByDay`). */
+export interface CountedDay {
+  day: string;
+  completions: Record<string, { n: number; first: number }>;
+}
+
 /**
  * Called by `ingest` inside its transaction with the user's stored ledger and the events just
- * accepted (every stored event of the user when no ledger exists yet), occurredAt corrected.
- * Returns the new ledger and the board rows to write and to delete.
+ * accepted (every stored event of the user when no ledger exists yet), occurredAt corrected and
+ * with the instant each was received. Returns the new ledger, the board rows to write and to
+ * delete, and — when it judges completions — the days whose counted completions changed (`full`:
+ * every day, rebuilt from all events), which the learner days take as they are.
  */
 export type Aggregate = (
   previousLedger: string | undefined,
-  accepted: ProgressEvent[],
+  accepted: Array<ProgressEvent & { receivedAt?: number }>,
 ) => {
   ledger: string;
   upsert: BoardRow[];
   remove: Array<{ cohortId: string; period: string }>;
   /** JSON of the ledger's StreakSummary (src/core/streak-summary.ts), for reads of many streaks. */
   streak?: string;
+  counted?: { days: CountedDay[]; full: boolean; lessons: string[] };
 };
 
 /** One stored event as exports and the pilot report read it. */
@@ -127,9 +136,18 @@ async function readUserEvents(
   userId: string,
   types?: readonly EventType[],
 ): Promise<ProgressEvent[]> {
+  return (await readReceivedEvents(db, userId, types)).map(({ receivedAt: _, ...e }) => e);
+}
+
+/** The user's events as `readUserEvents` gives them, each with the instant it was received. */
+export async function readReceivedEvents(
+  db: Db | Tx,
+  userId: string,
+  types?: readonly EventType[],
+): Promise<Array<ProgressEvent & { receivedAt: number }>> {
   let query = db
     .selectFrom('events')
-    .select(['id', 'body', 'corrected_at'])
+    .select(['id', 'body', 'corrected_at', 'received_at'])
     .where('user_id', '=', userId);
   if (types) query = query.where('type', 'in', types);
   // Sorted here, not in SQL: without ORDER BY both databases take the (user, type) index
@@ -139,27 +157,31 @@ async function readUserEvents(
   return rows.map((r) => ({
     ...(JSON.parse(r.body) as ProgressEvent),
     occurredAt: new Date(r.corrected_at).toISOString(),
+    receivedAt: Number(r.received_at),
   }));
 }
 
 // Must run inside the ingest transaction, after the per-user lock: the ledger and board rows
 // commit with the events, and concurrent syncs of one user cannot interleave their updates.
-async function aggregateUser(
+export async function aggregateUser(
   tx: Tx,
   userId: string,
-  accepted: ProgressEvent[],
+  accepted: Array<ProgressEvent & { receivedAt?: number }>,
   aggregate: Aggregate,
-): Promise<void> {
+): Promise<ReturnType<Aggregate>['counted']> {
   const stored = await tx
     .selectFrom('progress_ledgers')
     .select('ledger')
     .where('user_id', '=', userId)
     .executeTakeFirst();
   const previous = stored?.ledger;
-  if (previous !== undefined && accepted.length === 0) return;
-  const events = previous === undefined ? await readUserEvents(tx, userId) : accepted;
+  if (previous !== undefined && accepted.length === 0) return undefined;
+  const events = previous === undefined ? await readReceivedEvents(tx, userId) : accepted;
   const now = Date.now();
   const out = aggregate(previous, events);
+  // Rebuilt from every event: rows of the old ledger that no longer score go too.
+  if (previous === undefined)
+    await tx.deleteFrom('board_scores').where('user_id', '=', userId).execute();
   await tx
     .insertInto('progress_ledgers')
     .values({ user_id: userId, ledger: out.ledger, updated_at: now, streak: out.streak })
@@ -178,7 +200,7 @@ async function aggregateUser(
       .where('period', '=', r.period)
       .where('user_id', '=', userId)
       .execute();
-  if (out.upsert.length === 0) return;
+  if (out.upsert.length === 0) return out.counted;
   await tx
     .insertInto('board_scores')
     .values((eb) =>
@@ -206,6 +228,7 @@ async function aggregateUser(
       })),
     )
     .execute();
+  return out.counted;
 }
 
 export function progressStore(db: Db): ProgressStore {
@@ -227,8 +250,8 @@ export function progressStore(db: Db): ProgressStore {
         );
         const results = batchResults(userId, events, firsts, stored);
         const accepted = acceptedEvents(events, results);
-        if (aggregate) await aggregateUser(tx, userId, accepted, aggregate);
-        await addToLearnerDays(tx, userId, accepted);
+        const counted = aggregate && (await aggregateUser(tx, userId, accepted, aggregate));
+        await addToLearnerDays(tx, userId, accepted, counted);
         await addToLearnerMastery(tx, userId, accepted, modules);
         await mirrorEvents(tx, userId, events, results);
         return results;
