@@ -7,6 +7,7 @@
  * these events by the reducers in this folder, on the device and on the server alike.
  */
 import { z } from 'zod';
+import { isContentId } from './content-id';
 import { SYNC_LIMITS } from './sync';
 
 /*
@@ -47,7 +48,10 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-const ref = text(1, 200);
+/** A lesson, card or answer id: 1 to 200 characters of the content id alphabet (content-id.ts). */
+const ref = z.string().refine((s) => s.length >= 1 && s.length <= 200 && isContentId(s), {
+  message: 'error.field.invalid',
+});
 
 /** Fields every event carries, whatever its type. */
 export const eventBase = z.object({
