@@ -6,6 +6,10 @@ export const de: MessagesOf<typeof en> = {
   'error.forbidden': 'Darauf hast du keinen Zugriff.',
   'error.noCohort': 'Diese Kohorte gibt es in deiner Organisation nicht.',
   'error.pushDisabled': 'Erinnerungen per Push sind hier nicht eingerichtet.',
+  'error.push.endpoint':
+    'Benachrichtigungen gehen nur über einen öffentlichen Push-Dienst (https, Standard-Port); diese Adresse ist keiner.',
+  'error.push.taken':
+    'Diese Benachrichtigungsadresse gehört zu einem anderen Konto. Melde dich dort zuerst ab.',
   'error.cohortPrivate':
     'Nur Mitglieder dieser Kohorte, ihre Führungskräfte, deren Führungskräfte und Admins können sie sehen.',
   'error.tooManySignIns': 'Zu viele Anmeldeversuche. Warte 15 Minuten und versuche es dann erneut.',

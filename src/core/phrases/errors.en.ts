@@ -8,6 +8,9 @@ export const en = {
   'error.forbidden': 'You do not have access to that.',
   'error.noCohort': 'There is no such cohort in your organisation.',
   'error.pushDisabled': 'Reminders by push are not set up here.',
+  'error.push.endpoint':
+    'Notifications can only go through a public push service (https, default port); this address is not one.',
+  'error.push.taken': 'This notification address belongs to another account. Sign out there first.',
   'error.cohortPrivate':
     'Only this cohort’s members, its managers, their managers and admins can see it.',
   'error.tooManySignIns': 'Too many sign-in attempts. Wait 15 minutes and try again.',
