@@ -48,9 +48,18 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** A lesson, card or answer id: 1 to 200 characters of the content id alphabet (content-id.ts). */
-const ref = z.string().refine((s) => s.length >= 1 && s.length <= 200 && isContentId(s), {
-  message: 'error.field.invalid',
+/**
+ * A lesson, card or answer id: 1 to 200 characters of the content id alphabet (content-id.ts), so
+ * no id can carry a separator or a formula into an export. One check, two possible phrases.
+ */
+const ref = z.string().superRefine((s, ctx) => {
+  if (s.length < 1 || s.length > 200)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'error.field.textLength',
+      params: { min: 1, max: 200 },
+    });
+  else if (!isContentId(s)) ctx.addIssue({ code: 'custom', message: 'error.field.invalid' });
 });
 
 /** Fields every event carries, whatever its type. */

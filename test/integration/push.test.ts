@@ -36,6 +36,7 @@ import { sendStreakReminders, type Vapid } from '../../src/server/push';
 import type { PushTargets } from '../../src/server/push-target';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, syncBody, type App } from '../support/api';
+import { appFetch } from '../support/device';
 import { demoStore } from '../support/server';
 
 // The browser's side of subscribing (permission prompt, PushManager) is played by the tests.
@@ -408,12 +409,7 @@ describe('the app tells the server the language of this device’s pushes', () =
   /** The learner's app, talking to the server through app.request with their session. */
   async function learnerApp() {
     const { cookie } = await signInAs(app, 'learner@demo.test');
-    const api = createApi(async (input, init) =>
-      app.request(`http://localhost${input}`, {
-        ...init,
-        headers: { ...(init?.headers as Record<string, string>), cookie },
-      }),
-    );
+    const api = createApi(appFetch(app, cookie));
     return createSocialStore({ api, deviceId: 'device-app-1' });
   }
   const subscriptionJson = (): PushSubscriptionJSON => ({

@@ -28,6 +28,8 @@ export const de: MessagesOf<typeof en> = {
     'Bei uns ist etwas schiefgelaufen. Dein Fortschritt ist sicher; versuche es erneut.',
   'error.invalidJson': 'Die Anfrage ist kein gültiges JSON.',
   'error.badOrigin': 'Anfragen müssen von dieser Website kommen.',
+  'error.originRequired':
+    'Diese Änderung muss aus der Kindling-App auf dieser Website kommen; die Anfrage sagte nicht, woher sie kam.',
   'error.bodyTooLarge': 'Eine Anfrage darf höchstens {bytes} Byte groß sein.',
   'error.storeDown': 'Die Datenbank antwortet nicht.',
   'error.noRoute': 'Diesen API-Pfad gibt es nicht.',

@@ -27,6 +27,8 @@ export const en = {
   'error.internal': 'Something went wrong on our side. Your progress is safe; try again.',
   'error.invalidJson': 'The request body is not valid JSON.',
   'error.badOrigin': 'Requests must come from this site.',
+  'error.originRequired':
+    'This change must come from the Kindling app on this site; the request did not say where it came from.',
   'error.bodyTooLarge': 'A request body may be at most {bytes} bytes.',
   'error.storeDown': 'The database is not answering.',
   'error.noRoute': 'There is no such API route.',
