@@ -19,6 +19,7 @@ import { pushRoutes } from './routes/push';
 import { scimRoutes } from './scim/routes';
 import type { Vapid } from './push';
 import type { PushTargets } from './push-target';
+import { UploadParser, type UploadParsing } from './content/off-thread';
 import { mailService, type MailSetup } from './mail/outbox';
 import { lrsCredentialRoutes } from './xapi/credentials';
 import { xapiApp } from './xapi/app';
@@ -34,6 +35,8 @@ export interface AppOptions extends Partial<AppDeps> {
   pushCa?: string | Buffer;
   /** SMTP transport and sender address; invites and resets are only shown as links without it. */
   mailSetup?: MailSetup;
+  /** For tests: the upload parser's time limit and worker module. */
+  uploadParsing?: UploadParsing;
 }
 
 export function createApp(options: AppOptions) {
@@ -42,6 +45,7 @@ export function createApp(options: AppOptions) {
     store: options.store,
     now,
     acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
+    uploads: options.uploads ?? new UploadParser(options.uploadParsing),
     ...(options.vapid
       ? {
           push: {

@@ -5,6 +5,11 @@ export const de: MessagesOf<typeof en> = {
   'error.unauthenticated': 'Bitte melde dich an.',
   'error.forbidden': 'Darauf hast du keinen Zugriff.',
   'error.noCohort': 'Diese Kohorte gibt es in deiner Organisation nicht.',
+  'error.uploadTooSlow': {
+    one: 'Diese Datei brauchte länger als {count} Sekunde zum Lesen und wurde abgebrochen. Suche nach sehr langen Zeilen oder teile sie auf.',
+    other:
+      'Diese Datei brauchte länger als {count} Sekunden zum Lesen und wurde abgebrochen. Suche nach sehr langen Zeilen oder teile sie auf.',
+  },
   'error.pushDisabled': 'Erinnerungen per Push sind hier nicht eingerichtet.',
   'error.push.endpoint':
     'Benachrichtigungen gehen nur über einen öffentlichen Push-Dienst (https, Standard-Port); diese Adresse ist keiner.',

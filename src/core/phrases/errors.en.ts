@@ -7,6 +7,11 @@ export const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.forbidden': 'You do not have access to that.',
   'error.noCohort': 'There is no such cohort in your organisation.',
+  'error.uploadTooSlow': {
+    one: 'This file took longer than {count} second to read and was stopped. Look for very long lines, or split it.',
+    other:
+      'This file took longer than {count} seconds to read and was stopped. Look for very long lines, or split it.',
+  },
   'error.pushDisabled': 'Reminders by push are not set up here.',
   'error.push.endpoint':
     'Notifications can only go through a public push service (https, default port); this address is not one.',

@@ -17,7 +17,6 @@ import { uploadPhrase } from '../../core/phrases/uploads';
 import { emailTaken, forbidden, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
-import { checkUpload } from '../content/upload';
 import type { AppEnv } from '../env';
 import { ApiError, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -146,7 +145,13 @@ async function uploadChecked(
   body: z.infer<typeof moduleUpload>,
 ): Promise<ParseResult> {
   const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
-  return checkUpload(body.fileName, body.source, catalog);
+  // Off the request thread, with a time limit (content/off-thread.ts).
+  return await c.var.deps.uploads.parse({
+    kind: 'module',
+    file: body.fileName,
+    source: body.source,
+    competencies: catalog.competencies,
+  });
 }
 
 export const adminRoutes = new Hono<AppEnv>()
