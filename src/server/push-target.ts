@@ -105,8 +105,8 @@ const lookupAll = (host: string) =>
   );
 
 /**
- * The subscription-time check: the URL, and where its name resolves now. A name that does not
- * exist is refused; a DNS failure that may pass (no answer yet) is left to the send-time check.
+ * The subscription-time check: the URL, and where its name resolves now. A name DNS does not
+ * answer for now is left to the send-time check, which never connects without one.
  */
 export async function checkPushEndpoint(
   endpoint: string,
@@ -122,8 +122,8 @@ export async function checkPushEndpoint(
     return addresses.every((a) => targets.allowsAddress(a.address))
       ? undefined
       : 'error.push.endpoint';
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOTFOUND' ? 'error.push.endpoint' : undefined;
+  } catch {
+    return undefined; // no answer now: the send-time check decides where it may connect
   }
 }
 
