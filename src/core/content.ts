@@ -3,12 +3,11 @@
  * device caches for offline use. HTML here is already sanitized by the importer.
  */
 import { z } from 'zod';
+import { CONTENT_ID } from './content-id';
 import { sealAssessment } from './mastery';
 import { moduleImageSources } from './offline';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'lowercase letters, digits, - and .');
+const id = z.string().regex(CONTENT_ID, 'lowercase letters, digits, - and .');
 
 export const readingCard = z.object({
   id,

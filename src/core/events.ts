@@ -7,6 +7,7 @@
  * these events by the reducers in this folder, on the device and on the server alike.
  */
 import { z } from 'zod';
+import { isContentId } from './content-id';
 import { SYNC_LIMITS } from './sync';
 
 /*
@@ -47,7 +48,19 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-const ref = text(1, 200);
+/**
+ * A lesson, card or answer id: 1 to 200 characters of the content id alphabet (content-id.ts), so
+ * no id can carry a separator or a formula into an export. One check, two possible phrases.
+ */
+const ref = z.string().superRefine((s, ctx) => {
+  if (s.length < 1 || s.length > 200)
+    ctx.addIssue({
+      code: 'custom',
+      message: 'error.field.textLength',
+      params: { min: 1, max: 200 },
+    });
+  else if (!isContentId(s)) ctx.addIssue({ code: 'custom', message: 'error.field.invalid' });
+});
 
 /** Fields every event carries, whatever its type. */
 export const eventBase = z.object({

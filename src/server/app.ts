@@ -2,7 +2,6 @@
  * The Hono application: `/api/v1` routes, security headers, and (when given a folder) the built
  * PWA with cache headers that let the service worker and HTTP caches do their job.
  */
-import type { Agent } from 'node:https';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './env';
@@ -19,6 +18,8 @@ import { socialRoutes } from './routes/social';
 import { pushRoutes } from './routes/push';
 import { scimRoutes } from './scim/routes';
 import type { Vapid } from './push';
+import type { PushTargets } from './push-target';
+import { UploadParser, type UploadParsing } from './content/off-thread';
 import { mailService, type MailSetup } from './mail/outbox';
 import { lrsCredentialRoutes } from './xapi/credentials';
 import { xapiApp } from './xapi/app';
@@ -29,10 +30,13 @@ export interface AppOptions extends Partial<AppDeps> {
   staticDir?: string;
   /** VAPID keys for Web Push reminders and nudges; push is off without them. */
   vapid?: Vapid;
-  /** For tests: an HTTPS agent that trusts a local push endpoint. */
-  pushAgent?: Agent;
+  /** For tests only: push targets that allow a local listener, and the certificate it trusts. */
+  pushTargets?: PushTargets;
+  pushCa?: string | Buffer;
   /** SMTP transport and sender address; invites and resets are only shown as links without it. */
   mailSetup?: MailSetup;
+  /** For tests: the upload parser's time limit and worker module. */
+  uploadParsing?: UploadParsing;
 }
 
 export function createApp(options: AppOptions) {
@@ -41,11 +45,13 @@ export function createApp(options: AppOptions) {
     store: options.store,
     now,
     acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
+    uploads: options.uploads ?? new UploadParser(options.uploadParsing),
     ...(options.vapid
       ? {
           push: {
             vapid: options.vapid,
-            ...(options.pushAgent ? { agent: options.pushAgent } : {}),
+            ...(options.pushTargets ? { targets: options.pushTargets } : {}),
+            ...(options.pushCa ? { ca: options.pushCa } : {}),
           },
         }
       : {}),

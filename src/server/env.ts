@@ -1,4 +1,5 @@
 import type { MailService } from './mail/outbox';
+import type { UploadParser } from './content/off-thread';
 import type { PushSetup } from './push';
 import type { Store, User } from './store/store';
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   push?: PushSetup;
   /** Mail (SMTP_URL): the outbox's sender; undefined when mail is off and admins copy links. */
   mail?: MailService;
+  /** Parses uploads (module files, HR exports) in a worker thread with a time limit. */
+  uploads: UploadParser;
 }
 
 export interface AppEnv {

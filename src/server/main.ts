@@ -18,6 +18,7 @@ import { openStoreFromEnv } from './store/open';
 import { sendWeeklyDigests } from './mail/digest';
 import { mailFromEnv, mailService } from './mail/outbox';
 import { sendStreakReminders, vapidFromEnv } from './push';
+import { UploadParser } from './content/off-thread';
 import { gracefulShutdown } from './shutdown';
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
@@ -64,8 +65,12 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   const vapid = vapidFromEnv(env);
   const mailSetup = mailFromEnv(env);
   const mail = mailSetup && mailService(store, mailSetup, Date.now);
+  // Uploads are parsed in a worker thread; it starts now so the first upload does not wait for it.
+  const uploads = new UploadParser();
+  void uploads.warm();
   const app = createApp({
     store,
+    uploads,
     staticDir: existsSync(staticDir) ? staticDir : undefined,
     ...(vapid ? { vapid } : {}),
     ...(mail ? { mail } : {}),

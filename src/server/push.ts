@@ -22,6 +22,7 @@ import { pushPhrase } from '../core/phrases/push';
 import { localHour, nudgeDue } from '../core/reminders';
 import type { Phrase } from '../core/wording';
 import { progressStateOf } from './progress-aggregate';
+import { publicPushTargets, pushAgent, type PushTargets } from './push-target';
 import type { PushSubscriptionRow, Store } from './store/store';
 
 export interface Vapid {
@@ -38,10 +39,25 @@ export function vapidFromEnv(env: NodeJS.ProcessEnv): Vapid | undefined {
   return { publicKey, privateKey, subject: env.VAPID_SUBJECT ?? 'mailto:admin@example.com' };
 }
 
-/** VAPID keys plus, for tests, an agent that trusts a local push endpoint's certificate. */
+/**
+ * VAPID keys, and where pushes may go: public push services only (push-target.ts) unless a test
+ * allows its own local listener, whose certificate `ca` then trusts.
+ */
 export interface PushSetup {
   vapid: Vapid;
-  agent?: Agent;
+  targets?: PushTargets;
+  ca?: string | Buffer;
+}
+
+/** One agent per setup: its connections resolve names through the target check. */
+const agents = new WeakMap<PushSetup, Agent>();
+function agentOf(push: PushSetup): Agent {
+  let agent = agents.get(push);
+  if (!agent) {
+    agent = pushAgent(push.targets ?? publicPushTargets, push.ca);
+    agents.set(push, agent);
+  }
+  return agent;
 }
 
 /** What the service worker shows (sw/push.ts); `tag` keeps reminders and nudges apart. */
@@ -54,7 +70,11 @@ export interface PushPayload {
 
 type Delivery = 'sent' | 'removed' | 'failed';
 
-/** One encrypted push to one device; a subscription the push service calls gone is deleted. */
+/**
+ * One encrypted push to one device; a subscription the push service calls gone is deleted, and so
+ * is one whose endpoint is not a public push service (stored before the check existed). A name
+ * that resolves to a refused address is not connected to.
+ */
 async function deliver(
   store: Store,
   push: PushSetup,
@@ -62,6 +82,10 @@ async function deliver(
   payload: PushPayload,
   ttlSeconds: number,
 ): Promise<Delivery> {
+  if ((push.targets ?? publicPushTargets).checkUrl(target.endpoint)) {
+    await store.deletePushSubscription(target.endpoint);
+    return 'removed';
+  }
   try {
     await webpush.sendNotification(
       { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
@@ -71,7 +95,7 @@ async function deliver(
         TTL: ttlSeconds,
         urgency: 'normal',
         timeout: 10_000,
-        ...(push.agent ? { agent: push.agent } : {}),
+        agent: agentOf(push),
       },
     );
     return 'sent';
@@ -93,10 +117,16 @@ export async function sendStreakReminders(options: {
   store: Store;
   vapid: Vapid;
   now: number;
-  /** For tests: an agent that trusts a local push endpoint's certificate. */
-  agent?: Agent;
+  /** For tests: where pushes may go (a local listener) and the certificate it trusts. */
+  targets?: PushTargets;
+  ca?: string | Buffer;
 }): Promise<ReminderRun> {
   const { store, vapid, now } = options;
+  const setup: PushSetup = {
+    vapid,
+    ...(options.targets ? { targets: options.targets } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+  };
   const run: ReminderRun = { sent: 0, removed: 0, failed: 0 };
   for (const target of await store.reminderTargets()) {
     const today = localDate(now, target.tz);
@@ -119,7 +149,7 @@ export async function sendStreakReminders(options: {
       url: '/',
     };
     if (!(await store.claimReminder(target.endpoint, today))) continue;
-    run[await deliver(store, { vapid, agent: options.agent }, target, payload, 4 * 3600)]++;
+    run[await deliver(store, setup, target, payload, 4 * 3600)]++;
   }
   return run;
 }

@@ -19,7 +19,7 @@ import {
   verify,
 } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, type Server } from 'node:https';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +33,10 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import type { Locale } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { sendStreakReminders, type Vapid } from '../../src/server/push';
+import type { PushTargets } from '../../src/server/push-target';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, syncBody, type App } from '../support/api';
+import { appFetch } from '../support/device';
 import { demoStore } from '../support/server';
 
 // The browser's side of subscribing (permission prompt, PushManager) is played by the tests.
@@ -42,6 +44,10 @@ vi.mock('../../src/app/sw-bridge', () => ({
   subscribeToPush: vi.fn(),
   currentPushSubscription: vi.fn(),
 }));
+
+/** These tests' push service is a listener on this machine: allowed here, never in production. */
+const LOCAL: PushTargets = { checkUrl: () => undefined, allowsAddress: () => true };
+const local = () => ({ targets: LOCAL, ca: cert });
 
 // 19:30 in Berlin on Wednesday 25 November 2026: the learner's evening.
 const EVENING = Date.parse('2026-11-25T18:30:00Z');
@@ -54,7 +60,7 @@ interface Received {
 }
 let endpoint: Server;
 let base: string;
-let agent: Agent;
+let cert: Buffer;
 let tmp: string;
 let received: Received[] = [];
 let status = 201;
@@ -84,7 +90,7 @@ beforeAll(async () => {
     ],
     { stdio: 'ignore' },
   );
-  const cert = readFileSync(join(tmp, 'cert.pem'));
+  cert = readFileSync(join(tmp, 'cert.pem'));
   endpoint = createServer({ key: readFileSync(join(tmp, 'key.pem')), cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -95,7 +101,6 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => endpoint.listen(0, '127.0.0.1', r));
   base = `https://localhost:${(endpoint.address() as AddressInfo).port}`;
-  agent = new Agent({ ca: cert });
 });
 afterAll(async () => {
   await new Promise<void>((r) => endpoint.close(() => r()));
@@ -124,7 +129,7 @@ beforeEach(async () => {
   status = 201;
   store = await demoStore();
   vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@kindling.test' };
-  app = createApp({ store, now: () => EVENING, vapid, pushAgent: agent });
+  app = createApp({ store, now: () => EVENING, vapid, pushTargets: LOCAL, pushCa: cert });
   device = newDevice();
 });
 
@@ -212,7 +217,7 @@ function checkVapid(authorization: string) {
 describe('streak reminders by Web Push', () => {
   it('sends one correctly encrypted, VAPID-signed reminder in the learner’s evening', async () => {
     await subscribe();
-    const run = await sendStreakReminders({ store, vapid, now: EVENING, agent });
+    const run = await sendStreakReminders({ store, vapid, now: EVENING, ...local() });
     expect(run).toEqual({ sent: 1, removed: 0, failed: 0 });
     expect(received).toHaveLength(1);
     const [push] = received as [Received];
@@ -226,7 +231,7 @@ describe('streak reminders by Web Push', () => {
       url: '/',
     });
     // Once a day per device, whichever process runs it.
-    expect(await sendStreakReminders({ store, vapid, now: EVENING + 60_000, agent })).toEqual({
+    expect(await sendStreakReminders({ store, vapid, now: EVENING + 60_000, ...local() })).toEqual({
       sent: 0,
       removed: 0,
       failed: 0,
@@ -237,7 +242,7 @@ describe('streak reminders by Web Push', () => {
     const laptop = newDevice();
     await subscribe('de');
     await subscribe(undefined, laptop); // an app from before pushes were localised: English
-    expect(await sendStreakReminders({ store, vapid, now: EVENING, agent })).toEqual({
+    expect(await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).toEqual({
       sent: 2,
       removed: 0,
       failed: 0,
@@ -256,7 +261,7 @@ describe('streak reminders by Web Push', () => {
 
   it('stays quiet in the morning and once today’s goal is met', async () => {
     const learner = await subscribe();
-    expect((await sendStreakReminders({ store, vapid, now: MORNING, agent })).sent).toBe(0);
+    expect((await sendStreakReminders({ store, vapid, now: MORNING, ...local() })).sent).toBe(0);
     const lesson = (await store.getCatalog()).modules[0]!.lessons[0]!.id;
     await learner.post(
       '/api/v1/sync',
@@ -277,14 +282,14 @@ describe('streak reminders by Web Push', () => {
         new Date(EVENING).toISOString(),
       ),
     );
-    expect((await sendStreakReminders({ store, vapid, now: EVENING, agent })).sent).toBe(0);
+    expect((await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).sent).toBe(0);
     expect(received).toHaveLength(0);
   });
 
   it('drops a subscription the push service says is gone', async () => {
     await subscribe();
     status = 410;
-    expect(await sendStreakReminders({ store, vapid, now: EVENING, agent })).toEqual({
+    expect(await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).toEqual({
       sent: 0,
       removed: 1,
       failed: 0,
@@ -404,12 +409,7 @@ describe('the app tells the server the language of this device’s pushes', () =
   /** The learner's app, talking to the server through app.request with their session. */
   async function learnerApp() {
     const { cookie } = await signInAs(app, 'learner@demo.test');
-    const api = createApi(async (input, init) =>
-      app.request(`http://localhost${input}`, {
-        ...init,
-        headers: { ...(init?.headers as Record<string, string>), cookie },
-      }),
-    );
+    const api = createApi(appFetch(app, cookie));
     return createSocialStore({ api, deviceId: 'device-app-1' });
   }
   const subscriptionJson = (): PushSubscriptionJSON => ({
@@ -432,7 +432,7 @@ describe('the app tells the server the language of this device’s pushes', () =
     expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([
       expect.objectContaining({ endpoint: device.endpoint, locale: 'de' }),
     ]);
-    await sendStreakReminders({ store, vapid, now: EVENING, agent });
+    await sendStreakReminders({ store, vapid, now: EVENING, ...local() });
     expect(lastPayloadOf(device)).toMatchObject({ title: 'Heute ein paar Minuten?' });
 
     // The locale picker: English from now on, on this device.

@@ -36,7 +36,11 @@ const apiAs = (cookie = '') =>
   createApi(async (input, init) =>
     app.request(`http://localhost${input}`, {
       ...init,
-      headers: { ...(init?.headers as Record<string, string>), ...(cookie && { cookie }) },
+      headers: {
+        ...(init?.headers as Record<string, string>),
+        ...((init?.method ?? 'GET') === 'GET' ? {} : { origin: 'http://localhost' }),
+        ...(cookie && { cookie }),
+      },
     }),
   );
 

@@ -33,7 +33,12 @@ function syncSent(server: ApiProcess, cookie: string, events: ProgressEvent[]) {
   const answer = new Promise<Outcome>((resolve) => {
     const req = request(`${server.url}/api/v1/sync`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json', 'content-length': body.length },
+      headers: {
+        cookie,
+        origin: server.url,
+        'content-type': 'application/json',
+        'content-length': body.length,
+      },
     });
     sent = new Promise((done) => req.once('finish', done));
     req.once('response', (res) => {

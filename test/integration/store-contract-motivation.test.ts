@@ -341,18 +341,37 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
 
   it('keeps push subscriptions per device and claims one reminder per device per day', async () => {
     const sub = pushSubscription();
-    await store.savePushSubscription(sub);
-    await store.savePushSubscription({ ...sub, userId: 'u2' }); // the device changed hands
+    expect(await store.savePushSubscription(sub)).toBe('saved');
+    // Someone else posting u1's endpoint never moves it to them.
+    expect(await store.savePushSubscription({ ...sub, userId: 'u2', p256dh: 'x' })).toBe('taken');
     expect(await store.reminderTargets()).toEqual([
-      { ...sub, userId: 'u2', tz: 'Europe/Berlin', lastRemindedOn: null },
+      { ...sub, tz: 'Europe/Berlin', lastRemindedOn: null },
     ]);
     expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(true);
     expect(await store.claimReminder(sub.endpoint, '2026-11-25')).toBe(false);
     expect(await store.claimReminder(sub.endpoint, '2026-11-26')).toBe(true);
-    await store.deletePushSubscription(sub.endpoint, 'u1'); // not u1's any more: kept
+    await store.deletePushSubscription(sub.endpoint, 'u2'); // not u2's: kept
     expect(await store.reminderTargets()).toHaveLength(1);
-    await store.deletePushSubscription(sub.endpoint, 'u2');
+    await store.deletePushSubscription(sub.endpoint, 'u1');
     expect(await store.reminderTargets()).toEqual([]);
+  });
+
+  it('keeps at most `keep` subscriptions per person, dropping the oldest', async () => {
+    for (let i = 0; i < 4; i++)
+      await store.savePushSubscription(
+        pushSubscription({ endpoint: `https://push.test/${i}`, createdAt: T0 + i }),
+        3,
+      );
+    await store.savePushSubscription(
+      pushSubscription({ endpoint: 'https://push.test/u2', userId: 'u2' }),
+      3,
+    );
+    expect((await store.pushSubscriptionsOf('u1')).map((s) => s.endpoint)).toEqual([
+      'https://push.test/1',
+      'https://push.test/2',
+      'https://push.test/3',
+    ]);
+    expect(await store.pushSubscriptionsOf('u2')).toHaveLength(1);
   });
 
   it('keeps the locale a device’s pushes are worded in, until it subscribes again', async () => {

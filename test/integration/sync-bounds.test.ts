@@ -65,6 +65,37 @@ describe('events about content that does not exist', () => {
   });
 });
 
+describe('ids outside the content alphabet', () => {
+  it('are refused as an invalid field, so a formula can never reach an export', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const hostile = "x;=cmd|' /C calc'!A0";
+    const lesson = (await store.getModule('giving-feedback'))!.lessons[0]!;
+    const quiz = {
+      id: uuidv7(),
+      occurredAt: at(),
+      tz: 'Europe/Berlin',
+      deviceId: 'device-test-1',
+      seq: 7,
+      type: 'quiz_answered',
+      lessonId: lesson.id,
+      cardId: lesson.cards[0]!.id,
+      answerIds: [hostile],
+    };
+    const res = await learner.post(
+      '/api/v1/sync',
+      syncBody([lessonEvent('lesson_started', hostile, at()), quiz], 'device-test-1', at()),
+    );
+    const { results } = (await res.json()) as {
+      results: Array<{ reason?: string; phrase?: { key: string } }>;
+    };
+    expect(results.map((r) => [r.reason, r.phrase?.key])).toEqual([
+      ['invalid', 'error.field.invalid'],
+      ['invalid', 'error.field.invalid'],
+    ]);
+    expect(await store.userEvents('u-demo-learner')).toHaveLength(0);
+  });
+});
+
 describe('a person’s syncs per minute', () => {
   it('are limited, answered 429 with Retry-After, and allowed again after the minute', async () => {
     const learner = await signInAs(app, 'learner@demo.test');

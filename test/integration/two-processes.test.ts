@@ -31,7 +31,7 @@ const get = (server: ApiProcess, path: string, cookie: string) =>
 const post = (server: ApiProcess, path: string, cookie: string, body: unknown) =>
   fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, origin: server.url, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 

@@ -1,4 +1,8 @@
-/** Drives the Hono app through app.request (no socket), with a cookie jar per signed-in person. */
+/**
+ * Drives the Hono app through app.request (no socket), with a cookie jar per signed-in person.
+ * Like the browser running the app, it says where a change comes from: every request but GET
+ * carries the app's `Origin` (a browser sends it on same-origin POST/PUT/DELETE too).
+ */
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
 import { uuidv7 } from '../../src/core/uuidv7';
@@ -25,6 +29,7 @@ export function clientFor(app: App, cookie = ''): Client {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { origin: 'http://localhost' }),
         ...(cookie ? { cookie } : {}),
         ...headers,
       },

@@ -33,12 +33,16 @@ export class FakeClock implements Clock {
   timeZone = () => 'Europe/Berlin';
 }
 
-/** A fetch into the app with a session cookie, as the browser would send it. */
+/** A fetch into the app with a session cookie, as the browser would send it (Origin on changes). */
 export function appFetch(app: App, cookie: string): Fetch {
   return async (input, init = {}) =>
     await app.request(`http://localhost${input}`, {
       ...init,
-      headers: { ...(init.headers as Record<string, string>), cookie },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        ...((init.method ?? 'GET') === 'GET' ? {} : { origin: 'http://localhost' }),
+        cookie,
+      },
     });
 }
 

@@ -63,7 +63,7 @@ export async function issueScimToken(app: App, store: Store, adminId: string): P
   const cookie = await sessionCookie(store, adminId);
   const res = await app.request('http://localhost/api/v1/admin/scim-tokens', {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' },
     body: JSON.stringify({ name: 'Directory' }),
   });
   if (res.status !== 201) throw new Error(`creating a SCIM token failed: ${res.status}`);

@@ -13,6 +13,18 @@ describe('csv fields', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(-3.5)).toBe('-3.5');
   });
+
+  it('defuses a formula after any separator a spreadsheet might split on, and keeps the field whole', () => {
+    // The review's lesson id: German Excel splits on `;` and would run `=cmd|' /C calc'!A0`.
+    expect(csvField("x;=cmd|' /C calc'!A0")).toBe(`"'x;=cmd|' /C calc'!A0"`);
+    expect(csvField('a|@SUM(1)')).toBe(`"'a|@SUM(1)"`);
+    expect(csvField('a\t+1')).toBe(`"'a\t+1"`);
+    expect(csvField('a -1')).toBe(`'a -1`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    // Ordinary text is left alone: hyphens inside words, times, negative numbers as numbers.
+    expect(csvField('2026-01-05T10:00:00+01:00')).toBe('2026-01-05T10:00:00+01:00');
+    expect(csvField('a.well-known-id')).toBe('a.well-known-id');
+  });
 });
 
 describe('event export', () => {

@@ -5,7 +5,16 @@ export const de: MessagesOf<typeof en> = {
   'error.unauthenticated': 'Bitte melde dich an.',
   'error.forbidden': 'Darauf hast du keinen Zugriff.',
   'error.noCohort': 'Diese Kohorte gibt es in deiner Organisation nicht.',
+  'error.uploadTooSlow': {
+    one: 'Diese Datei brauchte länger als {count} Sekunde zum Lesen und wurde abgebrochen. Suche nach sehr langen Zeilen oder teile sie auf.',
+    other:
+      'Diese Datei brauchte länger als {count} Sekunden zum Lesen und wurde abgebrochen. Suche nach sehr langen Zeilen oder teile sie auf.',
+  },
   'error.pushDisabled': 'Erinnerungen per Push sind hier nicht eingerichtet.',
+  'error.push.endpoint':
+    'Benachrichtigungen gehen nur über einen öffentlichen Push-Dienst (https, Standard-Port); diese Adresse ist keiner.',
+  'error.push.taken':
+    'Diese Benachrichtigungsadresse gehört zu einem anderen Konto. Melde dich dort zuerst ab.',
   'error.cohortPrivate':
     'Nur Mitglieder dieser Kohorte, ihre Führungskräfte, deren Führungskräfte und Admins können sie sehen.',
   'error.signInWait': {
@@ -30,6 +39,8 @@ export const de: MessagesOf<typeof en> = {
     'Bei uns ist etwas schiefgelaufen. Dein Fortschritt ist sicher; versuche es erneut.',
   'error.invalidJson': 'Die Anfrage ist kein gültiges JSON.',
   'error.badOrigin': 'Anfragen müssen von dieser Website kommen.',
+  'error.originRequired':
+    'Diese Änderung muss aus der Kindling-App auf dieser Website kommen; die Anfrage sagte nicht, woher sie kam.',
   'error.bodyTooLarge': 'Eine Anfrage darf höchstens {bytes} Byte groß sein.',
   'error.storeDown': 'Die Datenbank antwortet nicht.',
   'error.noRoute': 'Diesen API-Pfad gibt es nicht.',

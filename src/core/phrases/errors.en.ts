@@ -7,7 +7,15 @@ export const en = {
   'error.unauthenticated': 'Please sign in.',
   'error.forbidden': 'You do not have access to that.',
   'error.noCohort': 'There is no such cohort in your organisation.',
+  'error.uploadTooSlow': {
+    one: 'This file took longer than {count} second to read and was stopped. Look for very long lines, or split it.',
+    other:
+      'This file took longer than {count} seconds to read and was stopped. Look for very long lines, or split it.',
+  },
   'error.pushDisabled': 'Reminders by push are not set up here.',
+  'error.push.endpoint':
+    'Notifications can only go through a public push service (https, default port); this address is not one.',
+  'error.push.taken': 'This notification address belongs to another account. Sign out there first.',
   'error.cohortPrivate':
     'Only this cohort’s members, its managers, their managers and admins can see it.',
   'error.signInWait': {
@@ -30,6 +38,8 @@ export const en = {
   'error.internal': 'Something went wrong on our side. Your progress is safe; try again.',
   'error.invalidJson': 'The request body is not valid JSON.',
   'error.badOrigin': 'Requests must come from this site.',
+  'error.originRequired':
+    'This change must come from the Kindling app on this site; the request did not say where it came from.',
   'error.bodyTooLarge': 'A request body may be at most {bytes} bytes.',
   'error.storeDown': 'The database is not answering.',
   'error.noRoute': 'There is no such API route.',

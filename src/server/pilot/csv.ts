@@ -1,8 +1,10 @@
 /**
  * CSV exports of the pilot dashboard's tables and of the raw learning events.
  *
- * - Fields are quoted when needed (RFC 4180) and text that a spreadsheet would run as a formula
- *   (starting with = + - @) gets a leading apostrophe.
+ * - Fields are quoted when needed (RFC 4180). A spreadsheet may split on another separator than
+ *   the comma (`;` in German Excel, `|`, tab) and run a part that starts with = + - @ (or tab/CR)
+ *   as a formula, so a field holding any separator is always quoted, and a field where a formula
+ *   could start — at its beginning or after any separator — gets a leading apostrophe.
  * - The event export is a stream: it pulls one page of rows from the store at a time, so a million
  *   events never sit in memory together.
  */
@@ -12,11 +14,16 @@ import type { PilotReport } from './report';
 
 type Cell = string | number | boolean | null | undefined;
 
+/** Where a spreadsheet could start a formula: the field's start or any separator, then = + - @ tab CR. */
+const FORMULA_START = /(?:^|[\s,;|])[=+\-@\t\r]/;
+/** Characters some spreadsheet splits or ends a field on: a field holding one is always quoted. */
+const NEEDS_QUOTES = /[",;|\t\r\n]/;
+
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export const csvLine = (cells: readonly Cell[]) => `${cells.map(csvField).join(',')}\r\n`;

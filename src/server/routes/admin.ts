@@ -18,7 +18,6 @@ import { emailTaken, forbidden, requireRole } from '../auth/access';
 import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
-import { checkUpload } from '../content/upload';
 import type { AppEnv } from '../env';
 import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -147,7 +146,13 @@ async function uploadChecked(
   body: z.infer<typeof moduleUpload>,
 ): Promise<ParseResult> {
   const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
-  return checkUpload(body.fileName, body.source, catalog);
+  // Off the request thread, with a time limit (content/off-thread.ts).
+  return await c.var.deps.uploads.parse({
+    kind: 'module',
+    file: body.fileName,
+    source: body.source,
+    competencies: catalog.competencies,
+  });
 }
 
 export const adminRoutes = new Hono<AppEnv>()

@@ -9,7 +9,6 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { uuidv7 } from '../../core/uuidv7';
 import { DEFAULT_PILOT_WEEKS, GOAL_METRICS, PILOT_CHECKLIST } from '../../core/pilot';
-import { parseHrCsv } from '../pilot/hr-csv';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
@@ -112,8 +111,13 @@ export const pilotRoutes = new Hono<AppEnv>()
     async (c) => {
       const { store } = c.var.deps;
       const orgId = c.var.user.orgId;
-      const known = new Set((await store.orgMembers(orgId)).map((m) => m.email.toLowerCase()));
-      const { records, errors } = parseHrCsv(await c.req.text(), known);
+      const knownEmails = (await store.orgMembers(orgId)).map((m) => m.email.toLowerCase());
+      // Off the request thread, with a time limit (content/off-thread.ts).
+      const { records, errors } = await c.var.deps.uploads.parse({
+        kind: 'hr',
+        text: await c.req.text(),
+        knownEmails,
+      });
       if (errors.length)
         return c.json(
           {

@@ -5,6 +5,11 @@
  * A subscription carries the app's locale (English when it does not say): the service worker
  * shows a push as it comes, so the server words reminders and nudge titles in that locale. The
  * app posts the subscription again when the learner changes language.
+ *
+ * Only a public push service's endpoint is kept (push-target.ts: no local or private address, no
+ * other port, checked again at send time). An endpoint belongs to the person who subscribed it:
+ * someone else posting it is refused (409), never moved to them. A person keeps at most
+ * `PUSH_SUBSCRIPTIONS_PER_PERSON` devices; a new one replaces their oldest.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,6 +18,10 @@ import { LOCALES, type Locale } from '../../core/wording';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import type { Vapid } from '../push';
+import { checkPushEndpoint, publicPushTargets } from '../push-target';
+
+/** Devices one person may receive pushes on; the oldest subscription gives way to a new one. */
+export const PUSH_SUBSCRIPTIONS_PER_PERSON = 10;
 
 const b64url = z
   .string()
@@ -39,15 +48,22 @@ export function pushRoutes(vapid: Vapid | undefined) {
     .post('/push/subscriptions', requireUser(), async (c) => {
       enabled();
       const input = parseInput(subscriptionInput, await readJson(c));
-      await c.var.deps.store.savePushSubscription({
-        endpoint: input.subscription.endpoint,
-        userId: c.var.user.id,
-        deviceId: input.deviceId,
-        p256dh: input.subscription.keys.p256dh,
-        auth: input.subscription.keys.auth,
-        createdAt: c.var.deps.now(),
-        locale: input.locale,
-      });
+      const targets = c.var.deps.push?.targets ?? publicPushTargets;
+      const refused = await checkPushEndpoint(input.subscription.endpoint, targets);
+      if (refused) throw new ApiError(422, 'push_endpoint_refused', refused);
+      const saved = await c.var.deps.store.savePushSubscription(
+        {
+          endpoint: input.subscription.endpoint,
+          userId: c.var.user.id,
+          deviceId: input.deviceId,
+          p256dh: input.subscription.keys.p256dh,
+          auth: input.subscription.keys.auth,
+          createdAt: c.var.deps.now(),
+          locale: input.locale,
+        },
+        PUSH_SUBSCRIPTIONS_PER_PERSON,
+      );
+      if (saved === 'taken') throw new ApiError(409, 'push_endpoint_taken', 'error.push.taken');
       return c.json({ subscribed: true }, 201);
     })
     .post('/push/unsubscribe', requireUser(), async (c) => {

@@ -17,8 +17,12 @@ export interface PushSubscriptionRow {
 }
 
 export interface PushStore {
-  /** Saves (or moves to this user) a Web Push subscription of one device. */
-  savePushSubscription(s: PushSubscriptionRow): Promise<void>;
+  /**
+   * Saves (or updates, when it is already this user's) a Web Push subscription of one device, and
+   * drops the user's oldest subscriptions beyond `keep`. `taken` when the endpoint is another
+   * user's: it is never moved between people.
+   */
+  savePushSubscription(s: PushSubscriptionRow, keep?: number): Promise<'saved' | 'taken'>;
   /** The user's subscribed devices (for a push when their manager nudges them). */
   pushSubscriptionsOf(userId: string): Promise<PushSubscriptionRow[]>;
   /** Deletes a subscription; with `userId`, only when it is that user's. */
@@ -48,7 +52,7 @@ const withLocale = <T extends { locale: string }>(row: T) => ({
 
 export function pushStore(db: Db): PushStore {
   return {
-    async savePushSubscription(s) {
+    async savePushSubscription(s, keep) {
       const device = {
         user_id: s.userId,
         device_id: s.deviceId,
@@ -56,11 +60,38 @@ export function pushStore(db: Db): PushStore {
         auth: s.auth,
         locale: s.locale,
       };
-      await db
+      const written = await db
         .insertInto('push_subscriptions')
         .values({ endpoint: s.endpoint, created_at: s.createdAt, ...device })
-        .onConflict((oc) => oc.column('endpoint').doUpdateSet(device))
-        .execute();
+        .onConflict((oc) =>
+          oc
+            .column('endpoint')
+            .doUpdateSet({ ...device, created_at: s.createdAt })
+            .where('push_subscriptions.user_id', '=', s.userId),
+        )
+        .executeTakeFirst();
+      if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return 'taken';
+      if (keep !== undefined) {
+        const beyond = await db
+          .selectFrom('push_subscriptions')
+          .select('endpoint')
+          .where('user_id', '=', s.userId)
+          .orderBy('created_at', 'desc')
+          .orderBy('endpoint', 'desc')
+          .offset(keep)
+          .limit(1000)
+          .execute();
+        if (beyond.length > 0)
+          await db
+            .deleteFrom('push_subscriptions')
+            .where(
+              'endpoint',
+              'in',
+              beyond.map((r) => r.endpoint),
+            )
+            .execute();
+      }
+      return 'saved';
     },
     async pushSubscriptionsOf(userId) {
       const rows = await db
