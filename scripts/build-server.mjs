@@ -1,4 +1,4 @@
-// Builds the server for production: src/server/main.ts and what it imports (our code only; the
+// Builds the server for production: src/server/main.ts (and the upload parser's worker) and what it imports (our code only; the
 // packages in node_modules stay imports) into one ES module, build/server/main.js, with its source
 // map, so `npm start` runs compiled JavaScript (`node --enable-source-maps`) and tsx stays a
 // development tool. Part of `npm run build`, next to the app's build.
@@ -8,7 +8,11 @@ import { rmSync } from 'node:fs';
 const outdir = 'build/server';
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: 'src/server/main.ts' },
+  entryPoints: {
+    main: 'src/server/main.ts',
+    // uploads are parsed in a worker thread (src/server/content/off-thread.ts)
+    'parse-worker': 'src/server/content/parse-worker.ts',
+  },
   outdir,
   bundle: true,
   platform: 'node',

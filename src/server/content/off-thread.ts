@@ -33,15 +33,21 @@ export interface UploadParsing {
   entry: URL;
 }
 
+/**
+ * Compiled (`npm run build`: build/server/main.js beside build/server/parse-worker.js) the worker
+ * is plain JavaScript; from the sources (tsx, tests) it is parse-worker.ts under tsx's loader.
+ */
+const compiled = import.meta.url.endsWith('.js');
+
 export const DEFAULT_UPLOAD_PARSING: UploadParsing = {
   timeoutMs: 5_000,
-  entry: new URL('./parse-worker.ts', import.meta.url),
+  entry: new URL(compiled ? './parse-worker.js' : './parse-worker.ts', import.meta.url),
 };
 
 const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.tsx)
-  .then((tsx) => { tsx.register(); return import(workerData.entry); })
+(workerData.tsx ? import(workerData.tsx).then((tsx) => tsx.register()) : Promise.resolve())
+  .then(() => import(workerData.entry))
   .then(() => parentPort.postMessage({ ready: true }))
   .catch((err) => { setImmediate(() => { throw err; }); });
 `;
@@ -92,7 +98,10 @@ export class UploadParser {
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
         execArgv: [],
-        workerData: { tsx: tsxApi(), entry: this.parsing.entry.href },
+        workerData: {
+          tsx: this.parsing.entry.pathname.endsWith('.ts') ? tsxApi() : null,
+          entry: this.parsing.entry.href,
+        },
       });
       worker.unref();
       this.worker = worker;
