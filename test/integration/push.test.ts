@@ -38,6 +38,7 @@ import type { Store } from '../../src/server/store/store';
 import { signInAs, syncBody, type App } from '../support/api';
 import { appFetch } from '../support/device';
 import { demoStore } from '../support/server';
+import { withStarts } from '../support/starts';
 
 // The browser's side of subscribing (permission prompt, PushManager) is played by the tests.
 vi.mock('../../src/app/sw-bridge', () => ({
@@ -266,7 +267,7 @@ describe('streak reminders by Web Push', () => {
     await learner.post(
       '/api/v1/sync',
       syncBody(
-        [
+        withStarts([
           {
             id: uuidv7(),
             type: 'lesson_completed',
@@ -275,9 +276,9 @@ describe('streak reminders by Web Push', () => {
             occurredAt: new Date(EVENING - 3_600_000).toISOString(),
             tz: 'Europe/Berlin',
             deviceId: 'device-test-1',
-            seq: 1,
+            seq: 2,
           },
-        ],
+        ]),
         'device-test-1',
         new Date(EVENING).toISOString(),
       ),

@@ -96,10 +96,12 @@ describe.skipIf(postgresSkipped)('two API processes on one PostgreSQL', () => {
 
   it('counts failed sign-ins across both processes', async () => {
     const statuses = [];
-    for (let i = 0; i < 11; i++)
+    // The failures one email makes from one address are counted together, whichever process
+    // answers: the free ones, then a wait (429) however the attempts alternate.
+    for (let i = 0; i < 8; i++)
       statuses.push((await signIn(i % 2 ? b : a, 'learner@globex.test', `wrong-${i}`)).status);
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[10]).toBe(429);
+    expect(statuses.slice(0, 6)).toEqual(Array(6).fill(401));
+    expect(statuses.slice(6)).toEqual([429, 429]);
   });
 
   it('answers the same state, catalog, module and leaderboard from either process', async () => {

@@ -6,12 +6,15 @@ import type { ProgressEvent } from '../../src/core/events';
  * completion counts only after its start: src/core/plausibility.ts). Ids are derived from the
  * completion's, so a repeated completion repeats its start too.
  */
+/** Another id for the start, from the completion's: one hex digit changed (never to itself). */
+const startIdOf = (id: string) => `${id.slice(0, 9)}${id[9] === '1' ? '2' : '1'}${id.slice(10)}`;
+
 export function withStarts(events: readonly ProgressEvent[]): ProgressEvent[] {
   return events.flatMap((e): ProgressEvent[] =>
     e.type === 'lesson_completed'
       ? [
           {
-            id: `${e.id.slice(0, 9)}1${e.id.slice(10)}`,
+            id: startIdOf(e.id),
             occurredAt: new Date(Date.parse(e.occurredAt) - e.durationMs).toISOString(),
             tz: e.tz,
             deviceId: e.deviceId,

@@ -62,11 +62,20 @@ describe('streak summary', () => {
     const ledger = ledgerOf(
       [
         {
+          id: '0190a000-0000-7000-8000-000000000000',
+          occurredAt: '2026-03-02T09:55:00Z',
+          tz: 'UTC',
+          deviceId: 'device-0001',
+          seq: 1,
+          type: 'lesson_started',
+          lessonId: 'm.a',
+        },
+        {
           id: '0190a000-0000-7000-8000-000000000001',
           occurredAt: '2026-03-02T10:00:00Z',
           tz: 'UTC',
           deviceId: 'device-0001',
-          seq: 1,
+          seq: 2,
           type: 'lesson_completed',
           lessonId: 'm.a',
           durationMs: 240_000,

@@ -67,6 +67,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     key: ['org_id', 'kind', 'activity_id', 'agent', 'registration', 'doc_id'],
   },
   { name: 'xapi_activities', key: ['org_id', 'id'] },
+  { name: 'xapi_attachments', key: ['org_id', 'sha2'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */
