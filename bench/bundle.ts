@@ -44,15 +44,28 @@ function pageConfig(): InlineConfig {
   return { ...appConfig, root: ROOT, plugins: plugins as PluginOption[] };
 }
 
+/**
+ * Builds as `npm run build` does. Vite keeps a NODE_ENV that is already set, and Vitest sets it to
+ * `test`, which would keep libraries' development branches in the bundle and measure code no
+ * learner downloads: the build runs with NODE_ENV=production, as the shipped one.
+ */
 async function buildInMemory(config: InlineConfig): Promise<Output[]> {
-  const result = await build({
-    ...config,
-    configFile: false,
-    logLevel: 'silent',
-    build: { ...config.build, write: false, reportCompressedSize: false },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return outputs[0]!.output;
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    const result = await build({
+      ...config,
+      configFile: false,
+      logLevel: 'silent',
+      mode: 'production',
+      build: { ...config.build, write: false, reportCompressedSize: false },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+    return outputs[0]!.output;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** The entry chunk and every chunk it reaches through static imports, with their CSS. */
