@@ -61,7 +61,7 @@ async function as(userId: string, method: string, path: string, body: unknown) {
   const text = typeof body === 'string';
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers: { 'content-type': text ? 'text/csv' : 'application/json', cookie },
+    headers: { 'content-type': text ? 'text/csv' : 'application/json', cookie, origin: server.url },
     body: text ? body : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

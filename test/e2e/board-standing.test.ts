@@ -52,7 +52,11 @@ beforeAll(async () => {
     };
     const res = await fetch(`${server.url}/api/v1/sync`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await sessionCookie(store, id) },
+      headers: {
+        'content-type': 'application/json',
+        cookie: await sessionCookie(store, id),
+        origin: server.url,
+      },
       body: JSON.stringify({ deviceId: event.deviceId, sentAt: event.occurredAt, events: [event] }),
     });
     expect(res.status).toBe(200);

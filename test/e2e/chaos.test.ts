@@ -157,7 +157,14 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
   expect(events.map((e) => e.seq).sort((a, b) => a - b)).toEqual(
     Array.from({ length: lastSeq }, (_, i) => i + 1),
   ); // 0 lost: every sequence number the device used is stored
-  expect(serverState).toEqual(fresh); // the incremental aggregates equal a fresh fold
+  // The incremental aggregates equal a fresh fold of the stored events. The ledger also keeps
+  // when the server received each event (`rx`, for the back-dating rule); the stored events this
+  // fold reads do not carry it, so it is left out of the comparison.
+  const trail = serverState.ledger.trail as Record<string, { rx?: number }>;
+  const received = Object.fromEntries(
+    Object.entries(trail).map(([id, { rx: _rx, ...fact }]) => [id, fact]),
+  );
+  expect({ ...serverState, ledger: { ...serverState.ledger, trail: received } }).toEqual(fresh);
   console.log(JSON.stringify({ seed: SEED, events: ids.length, faults: proxy.faults }));
   const injected = Object.entries(proxy.faults).filter(([f, n]) => f !== 'ok' && n > 0);
   expect(injected.length).toBeGreaterThan(1);

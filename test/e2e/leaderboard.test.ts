@@ -31,7 +31,7 @@ async function syncAs(email: string, events: ProgressEvent[]) {
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const res = await fetch(`${server.url}/api/v1/sync`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', cookie, origin: server.url },
     body: JSON.stringify({ deviceId: `device-${email}`, sentAt: new Date().toISOString(), events }),
   });
   expect(res.status).toBe(200);
@@ -249,7 +249,7 @@ describe('habit panel and leaderboard', () => {
     const post = (path: string, body: unknown) =>
       fetch(`${server.url}/api/v1${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
+        headers: { 'content-type': 'application/json', cookie, origin: server.url },
         body: JSON.stringify(body),
       });
     const module = (await server.store.getCatalog()).modules[2]!;

@@ -167,7 +167,7 @@ describe('a person invited by an admin', () => {
     const cookie = await sessionCookie(server.store, 'u-demo-admin');
     const res = await fetch(`${server.url}/api/v1/admin/invites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, origin: server.url },
       body: JSON.stringify({ cohortId: 'demo-co-pilot', email: 'nina@demo.test' }),
     });
     const { url } = (await res.json()) as { url: string };

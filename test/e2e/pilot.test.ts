@@ -84,6 +84,7 @@ describe('the pilot dashboard', () => {
       headers: {
         'content-type': 'application/json',
         cookie: await sessionCookie(server.store, 'u-demo-manager'),
+        origin: server.url,
       },
       body: '{}',
     });

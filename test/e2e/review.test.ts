@@ -42,7 +42,7 @@ beforeAll(async () => {
   }));
   const res = await fetch(`${server.url}/api/v1/sync`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
+    headers: { 'content-type': 'application/json', cookie, origin: server.url },
     body: JSON.stringify({ deviceId: 'device-laptop-1', sentAt: new Date().toISOString(), events }),
   });
   expect(res.status).toBe(200);

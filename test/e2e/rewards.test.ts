@@ -204,6 +204,7 @@ describe('the badge gallery under Me', () => {
       headers: {
         'content-type': 'application/json',
         cookie: await sessionCookie(server.store, 'u-demo-manager'),
+        origin: server.url,
       },
       body: JSON.stringify({ toUserId: 'u-demo-learner', reason: 'streak' }),
     });

@@ -22,7 +22,8 @@ import {
   type DayEvent,
   type LearnerDay,
 } from '../../core/pilot/days';
-import { inTransaction, type Db, type Tx } from './db';
+import { backfillDone, runBackfill } from './backfills';
+import type { Db, Tx } from './db';
 import { lockUser } from './locks';
 import { aggregateUser, readReceivedEvents, type Aggregate, type CountedDay } from './progress';
 
@@ -326,49 +327,13 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
         completed: JSON.parse(r.completed) as string[],
       }));
     },
-    async learnerDaysReady() {
-      const row = await db
-        .selectFrom('aggregate_backfills')
-        .select('done_at')
-        .where('name', '=', BACKFILL)
-        .executeTakeFirst();
-      return row?.done_at !== null && row?.done_at !== undefined;
-    },
-    async backfillLearnerDays({ chunk = 100, restart = false, aggregateFor } = {}) {
-      if (restart)
-        await db
-          .updateTable('aggregate_backfills')
-          .set({ after_user: '', done_at: null })
-          .where('name', '=', BACKFILL)
-          .execute();
-      for (;;) {
-        const done = await inTransaction(db, async (tx) => {
-          const mark = await tx
-            .selectFrom('aggregate_backfills')
-            .select(['after_user', 'done_at'])
-            .where('name', '=', BACKFILL)
-            .executeTakeFirstOrThrow();
-          if (mark.done_at !== null) return true;
-          const users = await tx
-            .selectFrom('users')
-            .select('id')
-            .where('id', '>', mark.after_user)
-            .orderBy('id')
-            .limit(chunk)
-            .execute();
-          // Content and cohorts are read before the transaction's per-user locks.
-          const rules = await Promise.all(users.map(({ id }) => aggregateFor?.(id)));
-          for (const [i, { id }] of users.entries()) await rebuildUser(tx, id, rules[i]);
-          await tx
-            .updateTable('aggregate_backfills')
-            .set(users.length ? { after_user: users.at(-1)!.id } : { done_at: Date.now() })
-            .where('name', '=', BACKFILL)
-            .where('after_user', '=', mark.after_user)
-            .execute();
-          return users.length === 0;
-        });
-        if (done) return;
-      }
+    learnerDaysReady: () => backfillDone(db, BACKFILL),
+    async backfillLearnerDays({ aggregateFor, ...options } = {}) {
+      await runBackfill(db, BACKFILL, options, async (tx, userIds) => {
+        // Content and cohorts are read before the transaction's per-user locks.
+        const rules = await Promise.all(userIds.map((id) => aggregateFor?.(id)));
+        for (const [i, id] of userIds.entries()) await rebuildUser(tx, id, rules[i]);
+      });
     },
   };
 }

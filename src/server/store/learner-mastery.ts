@@ -27,7 +27,8 @@ import {
   type AssessmentResult,
 } from '../../core/mastery';
 import { scheduleReview, type ReviewAnswer, type ReviewItem } from '../../core/review';
-import { inTransaction, type Db, type Tx } from './db';
+import { backfillDone, runBackfill } from './backfills';
+import type { Db, Tx } from './db';
 import { lockUser } from './locks';
 
 /** The modules ingest grades against, by id (the sync's content snapshot). */
@@ -257,50 +258,14 @@ export function learnerMasteryStore(db: Db): LearnerMasteryStore {
       return new Map(rows.map((r) => [r.user_id, keptOf(r)]));
     },
     async learnerMasteryReady() {
-      if (ready) return true;
-      const row = await db
-        .selectFrom('aggregate_backfills')
-        .select('done_at')
-        .where('name', '=', BACKFILL)
-        .executeTakeFirst();
-      ready = row?.done_at !== null && row?.done_at !== undefined;
+      ready ||= await backfillDone(db, BACKFILL);
       return ready;
     },
-    async backfillLearnerMastery({ chunk = 100, restart = false } = {}) {
-      if (restart) {
-        ready = false;
-        await db
-          .updateTable('aggregate_backfills')
-          .set({ after_user: '', done_at: null })
-          .where('name', '=', BACKFILL)
-          .execute();
-      }
-      for (;;) {
-        const done = await inTransaction(db, async (tx) => {
-          const mark = await tx
-            .selectFrom('aggregate_backfills')
-            .select(['after_user', 'done_at'])
-            .where('name', '=', BACKFILL)
-            .executeTakeFirstOrThrow();
-          if (mark.done_at !== null) return true;
-          const users = await tx
-            .selectFrom('users')
-            .select('id')
-            .where('id', '>', mark.after_user)
-            .orderBy('id')
-            .limit(chunk)
-            .execute();
-          for (const { id } of users) await rebuildUser(tx, id);
-          await tx
-            .updateTable('aggregate_backfills')
-            .set(users.length ? { after_user: users.at(-1)!.id } : { done_at: Date.now() })
-            .where('name', '=', BACKFILL)
-            .where('after_user', '=', mark.after_user)
-            .execute();
-          return users.length === 0;
-        });
-        if (done) return;
-      }
+    async backfillLearnerMastery(options = {}) {
+      if (options.restart) ready = false;
+      await runBackfill(db, BACKFILL, options, async (tx, userIds) => {
+        for (const id of userIds) await rebuildUser(tx, id);
+      });
     },
   };
 }

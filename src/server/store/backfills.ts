@@ -1,0 +1,68 @@
+/**
+ * Aggregates kept at ingest (learner days, kept mastery) are built for existing data by a backfill
+ * that runs while the server serves: people in id order, a chunk per transaction, the position
+ * kept in `aggregate_backfills` so a restarted process (or another one) goes on where it stopped.
+ * Only the step that rebuilds one chunk of people differs between aggregates.
+ */
+import { inTransaction, type Db, type Tx } from './db';
+
+export interface BackfillOptions {
+  /** People rebuilt per transaction. */
+  chunk?: number;
+  /** Start over from the first person (everyone rebuilt again). */
+  restart?: boolean;
+}
+
+/** Whether the backfill `name` has gone through everyone. */
+export async function backfillDone(db: Db, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('aggregate_backfills')
+    .select('done_at')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row?.done_at !== null && row?.done_at !== undefined;
+}
+
+/** Runs the backfill `name` to its end, calling `rebuild` for each chunk of user ids in order. */
+export async function runBackfill(
+  db: Db,
+  name: string,
+  { chunk = 100, restart = false }: BackfillOptions,
+  rebuild: (tx: Tx, userIds: string[]) => Promise<void>,
+): Promise<void> {
+  if (restart)
+    await db
+      .updateTable('aggregate_backfills')
+      .set({ after_user: '', done_at: null })
+      .where('name', '=', name)
+      .execute();
+  for (;;) {
+    const done = await inTransaction(db, async (tx) => {
+      const mark = await tx
+        .selectFrom('aggregate_backfills')
+        .select(['after_user', 'done_at'])
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
+      if (mark.done_at !== null) return true;
+      const users = await tx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '>', mark.after_user)
+        .orderBy('id')
+        .limit(chunk)
+        .execute();
+      await rebuild(
+        tx,
+        users.map((u) => u.id),
+      );
+      await tx
+        .updateTable('aggregate_backfills')
+        .set(users.length ? { after_user: users.at(-1)!.id } : { done_at: Date.now() })
+        .where('name', '=', name)
+        .where('after_user', '=', mark.after_user)
+        .execute();
+      return users.length === 0;
+    });
+    if (done) return;
+  }
+}
