@@ -47,6 +47,9 @@ export function createOutbox(db: KindlingDB, clock: Clock = systemClock) {
   return {
     /** Appends an event (and, atomically, the resume point it implies) to the outbox. */
     async record(userId: string, draft: EventDraft, resume?: ResumePoint): Promise<ProgressEvent> {
+      // The moment the learner acted, not the moment the database answered (a start must not be
+      // dated after whatever the learner did while IndexedDB was busy).
+      const now = clock.now();
       const tx = db.transaction(['meta', 'outbox', 'resume'], 'readwrite', {
         durability: 'strict',
       });
@@ -57,7 +60,6 @@ export function createOutbox(db: KindlingDB, clock: Clock = systemClock) {
       ];
       if (!deviceId) throw new Error('device id missing: call ensureDeviceId first');
       const seq = (lastSeq ?? 0) + 1;
-      const now = clock.now();
       const event = {
         ...draft,
         id: uuidv7(() => now),

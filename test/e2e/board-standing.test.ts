@@ -14,6 +14,7 @@ import { axeViolations } from '../support/a11y';
 import { openPhone, signIn, type PhoneContext } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 import { sessionCookie } from '../support/sessions';
+import { withStarts } from '../support/starts';
 
 let server: RunningServer;
 let phone: PhoneContext;
@@ -48,7 +49,7 @@ beforeAll(async () => {
       occurredAt: new Date(Date.now() - (OTHERS + 1 - i) * 1000).toISOString(),
       tz: 'Europe/Berlin',
       deviceId: `device-${id}`,
-      seq: 1,
+      seq: 2,
     };
     const res = await fetch(`${server.url}/api/v1/sync`, {
       method: 'POST',
@@ -57,7 +58,11 @@ beforeAll(async () => {
         cookie: await sessionCookie(store, id),
         origin: server.url,
       },
-      body: JSON.stringify({ deviceId: event.deviceId, sentAt: event.occurredAt, events: [event] }),
+      body: JSON.stringify({
+        deviceId: event.deviceId,
+        sentAt: event.occurredAt,
+        events: withStarts([event]), // a completion counts after its start (plausibility.ts)
+      }),
     });
     expect(res.status).toBe(200);
   }

@@ -17,8 +17,10 @@ import {
   syncNow,
 } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
+import { withStarts } from '../support/starts';
 
 let server: RunningServer;
+let serverAhead = 0;
 let phone: PhoneContext;
 let firstLesson: { id: string; moduleId: string; quizzes: string[][] };
 
@@ -32,26 +34,33 @@ async function syncAs(email: string, events: ProgressEvent[]) {
   const res = await fetch(`${server.url}/api/v1/sync`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, origin: server.url },
-    body: JSON.stringify({ deviceId: `device-${email}`, sentAt: new Date().toISOString(), events }),
+    body: JSON.stringify({
+      deviceId: `device-${email}`,
+      sentAt: new Date().toISOString(),
+      events: withStarts(events), // a completion counts after its start (plausibility.ts)
+    }),
   });
   expect(res.status).toBe(200);
 }
 
-function completion(email: string, lessonId: string, seq: number): ProgressEvent {
+/** The `ago`-th lesson back, read for five minutes; one lesson at a time, numbered in order. */
+function completion(email: string, lessonId: string, ago: number): ProgressEvent {
   return {
     id: uuidv7(),
     type: 'lesson_completed',
     lessonId,
     durationMs: 300_000,
-    occurredAt: new Date(Date.now() - 60_000 * seq).toISOString(),
+    occurredAt: new Date(Date.now() - 600_000 * ago).toISOString(),
     tz: 'Europe/Berlin',
     deviceId: `device-${email}`,
-    seq,
+    seq: 2 * (10 - ago), // its start takes the number before
   };
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  // The server's clock moves with the page's when a test fast-forwards a read (the server measures
+  // a lesson's time on the device's clock corrected by each sync's skew).
+  server = await startServer({ now: () => Date.now() + serverAhead });
   const { store } = server;
   const { passwordHash } = (await store.findLogin('learner@demo.test'))!;
   for (const [id, name] of [
@@ -200,6 +209,7 @@ describe('habit panel and leaderboard', () => {
       if (await finish.isVisible()) {
         // A real read of the lesson, not a rushed click-through (which earns no XP).
         await page.clock.fastForward('05:00');
+        serverAhead += 5 * 60_000;
         await finish.click();
         break;
       }
