@@ -29,6 +29,7 @@ function browser() {
     if (!tab.online) throw new TypeError('Failed to fetch');
     const headers = new Headers(init?.headers);
     if (tab.cookie) headers.set('cookie', tab.cookie);
+    headers.set('origin', 'http://localhost'); // a browser names the page's origin on writes
     const res = await app.request(`http://localhost${input}`, { ...init, headers });
     const set = res.headers.get('set-cookie');
     if (set) tab.cookie = /max-age=0|expires=thu, 01 jan 1970/i.test(set) ? '' : set.split(';')[0]!;
