@@ -63,7 +63,7 @@ export const progressRoutes = new Hono<AppEnv>()
   /**
    * The result of the learner's own assessment, graded here against the key the device never
    * saw; 404 until an attempt has been synced. The latest attempt is the last submitted on the
-   * device (event ids are time-ordered UUIDv7s, so a late sync of an older attempt does not win).
+   * device (by its time, then its outbox number), so a late sync of an older attempt does not win.
    */
   .get('/me/assessments/:lessonId', requireUser(), async (c) => {
     const { deps, user } = c.var;
@@ -76,8 +76,13 @@ export const progressRoutes = new Hono<AppEnv>()
     const attempts = (await deps.store.userEvents(user.id, ['assessment_submitted'])).flatMap(
       (e) => (e.type === 'assessment_submitted' && e.lessonId === lessonId ? [e] : []),
     );
+    // Later in time; within one millisecond, later in the device's outbox; then by id.
+    const after = (b: (typeof attempts)[number], a: (typeof attempts)[number]) =>
+      (Date.parse(b.occurredAt) - Date.parse(a.occurredAt) ||
+        (b.deviceId === a.deviceId ? b.seq - a.seq : 0) ||
+        (b.id > a.id ? 1 : -1)) > 0;
     const latest = attempts.reduce<(typeof attempts)[number] | undefined>(
-      (a, b) => (!a || b.id > a.id ? b : a),
+      (a, b) => (!a || after(b, a) ? b : a),
       undefined,
     );
     if (!latest) throw new ApiError(404, 'not_found', 'error.noAttempt');

@@ -3,7 +3,8 @@
  * All of it lives in the database (never in process memory), so any API process can answer any
  * request and a sign-out on one ends the session on all.
  */
-import type { Db } from './db';
+import { inTransaction, type Db } from './db';
+import { lockSignIn } from './locks';
 import type { NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
@@ -220,15 +221,17 @@ export function authStore(db: Db): AuthStore {
       return row.hits;
     },
     async claimSignIn(key, limit, now) {
-      await db
-        .insertInto('sign_in_failures')
-        .values({ key, failures: 0, last_at: now })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      // Compare-and-set on (failures, last_at): two racing attempts cannot both read the same
-      // count and pass; the loser reads again and is counted (or refused) after the winner.
-      for (let round = 0; round < 5; round++) {
-        const row = await db
+      // Counted in turn under a lock on the key, so racing attempts (an office signing in at
+      // nine, from one address and two processes) are each counted once and none is turned away
+      // for losing a race.
+      return inTransaction(db, async (tx) => {
+        await lockSignIn(tx, key);
+        await tx
+          .insertInto('sign_in_failures')
+          .values({ key, failures: 0, last_at: now })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        const row = await tx
           .selectFrom('sign_in_failures')
           .select(['failures', 'last_at', 'blocked_until', 'known_until'])
           .where('key', '=', key)
@@ -237,17 +240,13 @@ export function authStore(db: Db): AuthStore {
         if (blockedUntil > now) return { ok: false, retryAt: blockedUntil };
         const stale = Number(row.last_at) <= now - limit.windowMs;
         const failures = (stale ? 0 : row.failures) + 1;
-        const done = await db
+        await tx
           .updateTable('sign_in_failures')
           .set({ failures, last_at: now, blocked_until: now + signInDelay(failures, limit) })
           .where('key', '=', key)
-          .where('failures', '=', row.failures)
-          .where('last_at', '=', row.last_at)
-          .executeTakeFirst();
-        if (Number(done.numUpdatedRows) === 1)
-          return { ok: true, known: Number(row.known_until) > now };
-      }
-      return { ok: false, retryAt: now + 1000 };
+          .execute();
+        return { ok: true, known: Number(row.known_until) > now };
+      });
     },
     async releaseSignIn(key) {
       await db

@@ -10,6 +10,7 @@ import { isPostgres, type Db, type Tx } from './db';
 const LOCK_INGEST = 0x4b4e0002;
 const LOCK_EXCLUSIVE = 0x4b4e0003;
 const LOCK_BOARD_NAMES = 0x4b4e0004;
+const LOCK_SIGN_IN = 0x4b4e0005;
 
 /**
  * Serialises transactions of one user (two tabs, a retry racing the original request), so they
@@ -28,6 +29,15 @@ export async function lockUser(tx: Tx, userId: string): Promise<void> {
 export async function lockBoardNames(tx: Tx, orgId: string): Promise<void> {
   if (isPostgres(tx))
     await sql`SELECT pg_advisory_xact_lock(${LOCK_BOARD_NAMES}, hashtext(${orgId}))`.execute(tx);
+}
+
+/**
+ * Serialises the counting of one sign-in key (an email, an address), so racing attempts from two
+ * processes are each counted once, in turn. Held until the transaction ends.
+ */
+export async function lockSignIn(tx: Tx, key: string): Promise<void> {
+  if (isPostgres(tx))
+    await sql`SELECT pg_advisory_xact_lock(${LOCK_SIGN_IN}, hashtext(${key}))`.execute(tx);
 }
 
 /** The `exclusive` of a store: runs `fn` while holding the lock `name` for this database. */
