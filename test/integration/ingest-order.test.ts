@@ -9,6 +9,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import { signInAs, syncBody } from '../support/api';
 import { demoStore } from '../support/server';
+import { splitAt } from '../support/batches';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 const DEVICE = 'device-order-1';
@@ -53,18 +54,6 @@ async function stateAfter(batches: ProgressEvent[][]) {
   return await (await learner.get('/api/v1/me/state')).json();
 }
 
-/** Splits a list into consecutive batches at the given cut points. */
-const split = <T>(items: T[], cuts: number[]): T[][] => {
-  const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);
-  const out: T[][] = [];
-  let from = 0;
-  for (const p of [...points, items.length]) {
-    if (p > from) out.push(items.slice(from, p));
-    from = Math.max(from, p);
-  }
-  return out;
-};
-
 it('gives the same state for any order, duplication and batching of the same events', async () => {
   await fc.assert(
     fc.asyncProperty(
@@ -80,7 +69,7 @@ it('gives the same state for any order, duplication and batching of the same eve
         })[0]!;
         const withDuplicates = [...shuffled, ...duplicateAt.map((i) => events[i % events.length]!)];
         const inOrder = await stateAfter([events]);
-        const scrambled = await stateAfter(split(withDuplicates, cuts));
+        const scrambled = await stateAfter(splitAt(withDuplicates, cuts));
         expect(scrambled).toEqual(inOrder);
       },
     ),

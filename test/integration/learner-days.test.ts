@@ -18,6 +18,7 @@ import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
+import { splitAt } from '../support/batches';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -121,18 +122,6 @@ const TEAM_INPUT = {
   streak: 0,
 };
 
-/** Splits a list into consecutive batches at the given cut points. */
-function split<T>(items: T[], cuts: number[]): T[][] {
-  const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);
-  const out: T[][] = [];
-  let from = 0;
-  for (const p of [...points, items.length]) {
-    if (p > from) out.push(items.slice(from, p));
-    from = Math.max(from, p);
-  }
-  return out;
-}
-
 describe.each(storeKinds)('$name store: learner days', (kind) => {
   let db: TestDatabase;
   let store: Store;
@@ -179,7 +168,7 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
           })[0]!;
           // Retries: events sent again later, which must not count twice.
           const again = resent.map((i) => events[i % events.length]!);
-          for (const batch of split([...shuffled, ...again], cuts))
+          for (const batch of splitAt([...shuffled, ...again], cuts))
             await store.ingest(userId, batch);
 
           const expected = expectedDays(events);

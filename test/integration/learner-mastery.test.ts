@@ -15,6 +15,7 @@ import { loadContentDir } from '../../src/server/content/load';
 import { gradeMastery, masteryOf } from '../../src/server/mastery';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
+import { splitAt } from '../support/batches';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -88,18 +89,6 @@ function incoming(drafts: Draft[], device: string): IncomingEvent[] {
   });
 }
 
-/** Splits a list into consecutive batches at the given cut points. */
-function split<T>(items: T[], cuts: number[]): T[][] {
-  const points = [...new Set(cuts.map((c) => c % (items.length + 1)))].sort((a, b) => a - b);
-  const out: T[][] = [];
-  let from = 0;
-  for (const p of [...points, items.length]) {
-    if (p > from) out.push(items.slice(from, p));
-    from = Math.max(from, p);
-  }
-  return out;
-}
-
 describe.each(storeKinds)('$name store: kept mastery', (kind) => {
   let db: TestDatabase;
   let store: Store;
@@ -150,7 +139,7 @@ describe.each(storeKinds)('$name store: kept mastery', (kind) => {
           })[0]!;
           // Retries: events sent again later, which must not count twice.
           const again = resent.map((i) => events[i % events.length]!);
-          for (const batch of split([...shuffled, ...again], cuts))
+          for (const batch of splitAt([...shuffled, ...again], cuts))
             await store.ingest(user.id, batch);
           expect(await masteryOf(store, user)).toEqual(await recomputed(user));
         },
