@@ -96,18 +96,20 @@ function OpenInvites({ admin }: { admin: AdminStore }) {
       {invites.length === 0 ? (
         <p>{t('admin.openInvitesNone')}</p>
       ) : (
-        <ul>
+        <ul class="plain-list">
           {invites.map((i) => {
             const who = i.email ?? t('admin.inviteAnyone');
             return (
-              <li key={i.id}>
-                <strong>{who}</strong>{' '}
-                {t('admin.openInviteLine', {
-                  role: t(ROLE_NAMES[i.role]),
-                  cohort: i.cohort ?? '—',
-                  by: i.createdBy ?? '—',
-                  date: formatDate(i.expiresAt),
-                })}{' '}
+              <li key={i.id} class="action-row">
+                <span>
+                  <strong>{who}</strong>{' '}
+                  {t('admin.openInviteLine', {
+                    role: t(ROLE_NAMES[i.role]),
+                    cohort: i.cohort ?? '—',
+                    by: i.createdBy ?? '—',
+                    date: formatDate(i.expiresAt),
+                  })}
+                </span>
                 <button
                   type="button"
                   class="button"
