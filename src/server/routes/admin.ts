@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
-import { LOCALES, type Phrase } from '../../core/wording';
+import { LOCALES, type Locale, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
@@ -18,6 +18,7 @@ import { emailTaken, forbidden, requireRole } from '../auth/access';
 import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
+import { checkTranslation, translationOf } from '../content/translation';
 import type { AppEnv } from '../env';
 import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -144,15 +145,20 @@ async function goalStatus(c: Context<AppEnv>) {
 async function uploadChecked(
   c: Context<AppEnv>,
   body: z.infer<typeof moduleUpload>,
-): Promise<ParseResult> {
-  const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
+): Promise<ParseResult & { locale?: Locale }> {
+  const { store } = c.var.deps;
+  const catalog = await store.getCatalog(c.var.user.orgId);
   // Off the request thread, with a time limit (content/off-thread.ts).
-  return await c.var.deps.uploads.parse({
+  const result = await c.var.deps.uploads.parse({
     kind: 'module',
     file: body.fileName,
     source: body.source,
     competencies: catalog.competencies,
   });
+  // A translation (`<module>.de.md`) must match the module it translates, card for card.
+  const base = translationOf(body.fileName)?.base;
+  const original = base ? await store.getModule(base, c.var.user.orgId) : undefined;
+  return checkTranslation(body.fileName, result, original);
 }
 
 export const adminRoutes = new Hono<AppEnv>()
@@ -338,9 +344,19 @@ export const adminRoutes = new Hono<AppEnv>()
         },
         422,
       );
-    if (!(await c.var.deps.store.saveModule(result.module, c.var.user.orgId)))
+    const { store } = c.var.deps;
+    const saved = result.locale
+      ? (await store.saveTranslation(result.module, result.locale, c.var.user.orgId)) === 'saved'
+      : await store.saveModule(result.module, c.var.user.orgId);
+    if (!saved)
       throw new ApiError(409, 'module_taken', 'error.moduleTaken', { id: result.module.id });
-    return c.json({ module: { id: result.module.id, title: result.module.title } }, 201);
+    return c.json(
+      {
+        module: { id: result.module.id, title: result.module.title },
+        ...(result.locale && { locale: result.locale }),
+      },
+      201,
+    );
   })
   .get('/admin/programme', async (c) => {
     const sponsor = await c.var.deps.store.getSponsorMessage(c.var.user.orgId);
