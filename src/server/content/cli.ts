@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     await store.close();
   }
   console.log(
-    `${command === 'import' ? 'imported' : 'valid'}: ${content.modules.length} modules, ${lessons} lessons, ${content.catalog.pathways.length} pathways${translations.length ? `, ${translations.length} translations (${languages})` : ''}`,
+    `${command === 'import' ? 'imported' : 'valid'}: ${content.modules.length} modules, ${lessons} lessons, ${content.catalog.pathways.length} pathways${translations.length ? `, translations (${languages}): ${translations.length}` : ''}`,
   );
   return 0;
 }
