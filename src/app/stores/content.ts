@@ -54,7 +54,10 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
       try {
-        const fresh = await api.get<Catalog>(`/catalog?lang=${locale.peek()}`, fromNetwork ? { cache: 'no-cache' } : {});
+        const fresh = await api.get<Catalog>(
+          `/catalog?lang=${locale.peek()}`,
+          fromNetwork ? { cache: 'no-cache' } : {},
+        );
         catalog.value = fresh;
         catalogError.value = null;
         await db.put('content', {

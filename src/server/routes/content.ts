@@ -22,7 +22,9 @@ export function contentLocale(c: Context<AppEnv>): Locale | undefined {
  */
 export const contentRoutes = new Hono<AppEnv>()
   .get('/catalog', requireUser(), async (c) => {
-    const body = JSON.stringify(await c.var.deps.store.getCatalog(c.var.user.orgId, contentLocale(c)));
+    const body = JSON.stringify(
+      await c.var.deps.store.getCatalog(c.var.user.orgId, contentLocale(c)),
+    );
     c.header('Cache-Control', 'private, no-cache');
     c.header('ETag', `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`);
     c.header('Content-Type', 'application/json');

@@ -1,0 +1,142 @@
+/**
+ * Content in the learner's language over the API: the catalog, a module and home's assignments
+ * come in the language the app asks for (`?lang=de`), the original where untranslated; an admin's
+ * `<module>.de.md` upload is checked card for card against the organisation's own module, and
+ * stays with that organisation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app';
+import { signInAs, type App, type Client, type Store } from '../support/api';
+import { apiTestStore, disposeApiTestStores, ROOT } from '../support/server';
+
+let store: Store;
+let app: App;
+
+beforeEach(async () => {
+  store = await apiTestStore();
+  app = createApp({ store });
+});
+afterEach(async () => {
+  await store.close();
+  await disposeApiTestStores();
+});
+
+const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ritual = (title: string, lesson: string, quiz: string, right: 'first' | 'second') => `---
+id: team-rituals
+title: ${title}
+competencies: [feedback]
+---
+
+## ${lesson} {#weekly}
+
+${lesson}.
+
+---
+
+### Quiz: ${quiz}
+- [${right === 'first' ? 'x' : ' '}] A
+  > A.
+- [${right === 'second' ? 'x' : ' '}] B
+  > B.
+`;
+
+const upload = (admin: Client, fileName: string, source: string) =>
+  admin.post('/api/v1/admin/content/import', { fileName, source });
+
+describe('content in the learner’s language', () => {
+  it('serves German where translated and the original elsewhere, with one structure', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const de = await json(await learner.get('/api/v1/catalog?lang=de'));
+    const en = await json(await learner.get('/api/v1/catalog'));
+    const title = (c: typeof de, id: string) =>
+      c.modules.find((m: { id: string }) => m.id === id).title;
+    expect(title(de, 'giving-feedback')).toBe('Feedback, das ankommt');
+    expect(title(en, 'giving-feedback')).toBe('Giving feedback that lands');
+    expect(title(de, 'writing-a-design-doc')).toBe(title(en, 'writing-a-design-doc'));
+    expect(de.pathways[0].title).toBe('Grundlagen für neue Führungskräfte');
+    expect(de.roles[0].levels[0].title).toBe('Nachwuchsführungskraft');
+    expect(en.pathways[0].title).toBe('New manager essentials');
+
+    const version = de.modules.find((m: { id: string }) => m.id === 'giving-feedback').version;
+    const res = await learner.get(`/api/v1/modules/giving-feedback?v=${version}&lang=de`);
+    expect(res.headers.get('etag')).toBe(`"${version}"`);
+    const german = await json(res);
+    const english = await json(await learner.get('/api/v1/modules/giving-feedback'));
+    expect(german.lessons[0].title).toBe('Konkret werden: Situation, Verhalten, Wirkung');
+    const ids = (m: typeof german) =>
+      m.lessons.map((l: { id: string; cards: Array<{ id: string }> }) => [
+        l.id,
+        l.cards.map((c) => c.id),
+      ]);
+    expect(ids(german)).toEqual(ids(english));
+    // The assessment stays sealed in every language.
+    expect(JSON.stringify(german.lessons.at(-1))).not.toContain('"correct"');
+  });
+
+  it('names home’s assigned pathway in the learner’s language', async () => {
+    const manager = await signInAs(app, 'manager@demo.test');
+    const assigned = await manager.post('/api/v1/team/u-demo-learner/assignments', {
+      pathwayId: 'new-manager-essentials',
+      dueDate: '2030-01-31',
+    });
+    expect(assigned.status).toBeLessThan(300);
+    const learner = await signInAs(app, 'learner@demo.test');
+    const home = await json(await learner.get('/api/v1/me/home?lang=de'));
+    expect(home.assignments[0].title).toBe('Grundlagen für neue Führungskräfte');
+  });
+
+  it('checks an admin’s translation against the organisation’s own module and keeps it there', async () => {
+    const admin = await signInAs(app, 'admin@demo.test');
+    const original = ritual('Team rituals', 'A weekly check-in', 'Which is right?', 'second');
+    expect((await upload(admin, 'team-rituals.md', original)).status).toBe(201);
+
+    const wrongKey = ritual('Teamrituale', 'Ein wöchentlicher Check-in', 'Was stimmt?', 'first');
+    const refused = await upload(admin, 'team-rituals.de.md', wrongKey);
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).errors).toEqual([
+      expect.objectContaining({
+        file: 'team-rituals.de.md',
+        line: 13,
+        phrase: expect.objectContaining({ key: 'upload.translation.quiz' }),
+      }),
+    ]);
+
+    const translation = ritual(
+      'Teamrituale',
+      'Ein wöchentlicher Check-in',
+      'Was stimmt?',
+      'second',
+    );
+    expect((await json(await upload(admin, 'team-rituals.de.md', translation))).locale).toBe('de');
+    const learner = await signInAs(app, 'learner@demo.test');
+    const german = await json(await learner.get('/api/v1/modules/team-rituals?lang=de'));
+    expect(german.title).toBe('Teamrituale');
+    expect(german.lessons[0].cards[1].options[1].correct).toBe(true);
+
+    // A new original with the same structure keeps the translation; another structure drops it.
+    await upload(admin, 'team-rituals.md', original.replace('A weekly', 'One weekly'));
+    expect((await json(await learner.get('/api/v1/modules/team-rituals?lang=de'))).title).toBe(
+      'Teamrituale',
+    );
+    await upload(admin, 'team-rituals.md', ritual('Team rituals', 'A', 'Q?', 'first'));
+    expect((await json(await learner.get('/api/v1/modules/team-rituals?lang=de'))).title).toBe(
+      'Team rituals',
+    );
+
+    // Another organisation neither sees it nor can translate shipped content or Demo Co's module.
+    const globex = await signInAs(app, 'admin@globex.test');
+    expect((await globex.get('/api/v1/modules/team-rituals?lang=de')).status).toBe(404);
+    const theirs = await upload(globex, 'team-rituals.de.md', translation);
+    expect((await json(theirs)).errors).toEqual([
+      expect.objectContaining({
+        phrase: expect.objectContaining({ key: 'upload.translation.noOriginal' }),
+      }),
+    ]);
+    const shipped = readFileSync(join(ROOT, 'content/modules/giving-feedback.de.md'), 'utf8');
+    expect((await upload(globex, 'giving-feedback.de.md', shipped)).status).toBe(409);
+  });
+});
