@@ -3,25 +3,18 @@
  * reads German module titles, cards and pathway names; a download taken in German is German
  * offline; back online in English, the download becomes English on the next visit.
  */
-import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { shot, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { deviceContent } from '../support/offline';
 import { serverAndPhone } from '../support/phone-run';
 
 const run = serverAndPhone();
-const SHOTS = process.env.SHOTS_DIR;
 
 const GERMAN_MODULE = 'Feedback, das ankommt';
 const GERMAN_LESSON = 'Konkret werden: Situation, Verhalten, Wirkung';
 const GERMAN_CARD = 'Das meiste Feedback scheitert, bevor es ausgesprochen ist.';
 
 type Page = PhoneContext['page'];
-const shot = async (page: Page, name: string) => {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/contentlang-${name}.png` });
-};
 const savedTitle = async (page: Page) =>
   (await deviceContent<{ module: { title: string } }>(page, 'module:giving-feedback'))?.module
     .title;
@@ -33,7 +26,7 @@ async function openGermanLesson(page: Page) {
     .first()
     .click();
   await page.getByRole('heading', { level: 1, name: GERMAN_MODULE }).waitFor();
-  await shot(page, 'module-de');
+  await shot(page, 'contentlang-module-de');
   await page.locator('.lesson-row').filter({ hasText: GERMAN_LESSON }).click();
   await page.getByText(GERMAN_CARD).waitFor();
 }
@@ -62,13 +55,13 @@ it('shows a German learner German modules, cards and pathways, also offline', as
     .getByRole('link', { name: /^Writing a clear design doc/ })
     .first()
     .waitFor();
-  await shot(page, 'learn-de');
+  await shot(page, 'contentlang-learn-de');
   await page.getByRole('link', { name: 'Heute', exact: true }).click();
   await page.locator('.module-list').first().scrollIntoViewIfNeeded();
-  await shot(page, 'modules-de');
+  await shot(page, 'contentlang-modules-de');
 
   await openGermanLesson(page);
-  await shot(page, 'lesson-de');
+  await shot(page, 'contentlang-lesson-de');
 
   await page.goto(run.server.url);
   await page

@@ -86,3 +86,9 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Me', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
+
+/** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.KINDLING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
