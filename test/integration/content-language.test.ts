@@ -6,22 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { signInAs, type App, type Client, type Store } from '../support/api';
-import { apiTestStore, disposeApiTestStores, ROOT } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { signInAs, type Client } from '../support/api';
+import { appPerTest } from '../support/app-per-test';
+import { ROOT } from '../support/server';
 
-let store: Store;
-let app: App;
-
-beforeEach(async () => {
-  store = await apiTestStore();
-  app = createApp({ store });
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
-});
+const run = appPerTest();
 
 const json = async (res: Response) => (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -49,7 +39,7 @@ const upload = (admin: Client, fileName: string, source: string) =>
 
 describe('content in the learner’s language', () => {
   it('serves German where translated and the original elsewhere, with one structure', async () => {
-    const learner = await signInAs(app, 'learner@demo.test');
+    const learner = await signInAs(run.app, 'learner@demo.test');
     const de = await json(await learner.get('/api/v1/catalog?lang=de'));
     const en = await json(await learner.get('/api/v1/catalog'));
     const title = (c: typeof de, id: string) =>
@@ -78,19 +68,19 @@ describe('content in the learner’s language', () => {
   });
 
   it('names home’s assigned pathway in the learner’s language', async () => {
-    const manager = await signInAs(app, 'manager@demo.test');
+    const manager = await signInAs(run.app, 'manager@demo.test');
     const assigned = await manager.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'new-manager-essentials',
       dueDate: '2030-01-31',
     });
     expect(assigned.status).toBeLessThan(300);
-    const learner = await signInAs(app, 'learner@demo.test');
+    const learner = await signInAs(run.app, 'learner@demo.test');
     const home = await json(await learner.get('/api/v1/me/home?lang=de'));
     expect(home.assignments[0].title).toBe('Grundlagen für neue Führungskräfte');
   });
 
   it('checks an admin’s translation against the organisation’s own module and keeps it there', async () => {
-    const admin = await signInAs(app, 'admin@demo.test');
+    const admin = await signInAs(run.app, 'admin@demo.test');
     const original = ritual('Team rituals', 'A weekly check-in', 'Which is right?', 'second');
     expect((await upload(admin, 'team-rituals.md', original)).status).toBe(201);
 
@@ -112,7 +102,7 @@ describe('content in the learner’s language', () => {
       'second',
     );
     expect((await json(await upload(admin, 'team-rituals.de.md', translation))).locale).toBe('de');
-    const learner = await signInAs(app, 'learner@demo.test');
+    const learner = await signInAs(run.app, 'learner@demo.test');
     const german = await json(await learner.get('/api/v1/modules/team-rituals?lang=de'));
     expect(german.title).toBe('Teamrituale');
     expect(german.lessons[0].cards[1].options[1].correct).toBe(true);
@@ -128,7 +118,7 @@ describe('content in the learner’s language', () => {
     );
 
     // Another organisation neither sees it nor can translate shipped content or Demo Co's module.
-    const globex = await signInAs(app, 'admin@globex.test');
+    const globex = await signInAs(run.app, 'admin@globex.test');
     expect((await globex.get('/api/v1/modules/team-rituals?lang=de')).status).toBe(404);
     const theirs = await upload(globex, 'team-rituals.de.md', translation);
     expect((await json(theirs)).errors).toEqual([

@@ -22,41 +22,47 @@ function folder(files: Record<string, string>, catalog = ''): string {
   return dir;
 }
 
-const original = `---
+/** The module "saying-no" in one language: the same lesson, cards and quiz, other words. */
+const sayingNo = (words: string[]) => {
+  const [title, lesson, text, quiz, maybe, why, no, right] = words;
+  return `---
 id: saying-no
-title: Saying no
+title: ${title}
 ---
 
-## Decline clearly {#decline}
+## ${lesson} {#decline}
 
-Every yes is a no to something else.
+${text}
 
 ---
 
-### Quiz: Which reply is clearest?
-- [ ] "Maybe."
-  > It leaves them waiting.
-- [x] "I can't this month."
-  > Clear and kind.
+### Quiz: ${quiz}
+- [ ] ${maybe}
+  > ${why}
+- [x] ${no}
+  > ${right}
 `;
-
-const german = `---
-id: saying-no
-title: Nein sagen
----
-
-## Klar absagen {#decline}
-
-Jedes Ja ist ein Nein zu etwas anderem.
-
----
-
-### Quiz: Welche Antwort ist am klarsten?
-- [ ] „Vielleicht.“
-  > Das lässt sie warten.
-- [x] „Diesen Monat nicht.“
-  > Klar und freundlich.
-`;
+};
+const original = sayingNo([
+  'Saying no',
+  'Decline clearly',
+  'Every yes is a no to something else.',
+  'Which reply is clearest?',
+  '"Maybe."',
+  'It leaves them waiting.',
+  '"I can\'t this month."',
+  'Clear and kind.',
+]);
+const german = sayingNo([
+  'Nein sagen',
+  'Klar absagen',
+  'Jedes Ja ist ein Nein zu etwas anderem.',
+  'Welche Antwort ist am klarsten?',
+  '„Vielleicht.“',
+  'Das lässt sie warten.',
+  '„Diesen Monat nicht.“',
+  'Klar und freundlich.',
+]);
 
 const problems = (dir: string) =>
   loadContentDir(dir).errors.map((e) => `${e.file.split('/').pop()}:${e.line}: ${e.message}`);
