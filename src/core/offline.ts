@@ -21,11 +21,10 @@ export const MEDIA_CACHE = 'kindling-media-v1';
  * not translated), naming the version wanted when it is known.
  */
 export function modulePath(moduleId: string, version?: string, lang?: string): string {
-  const query = new URLSearchParams();
-  if (version) query.set('v', version);
-  if (lang) query.set('lang', lang);
-  const path = `/modules/${encodeURIComponent(moduleId)}`;
-  return query.toString() ? `${path}?${query}` : path;
+  const query = [version && `v=${encodeURIComponent(version)}`, lang && `lang=${lang}`]
+    .filter(Boolean)
+    .join('&');
+  return `/modules/${encodeURIComponent(moduleId)}${query && `?${query}`}`;
 }
 
 export const moduleUrl = (moduleId: string, version?: string, lang?: string) =>

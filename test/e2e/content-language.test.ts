@@ -12,6 +12,8 @@ const run = serverAndPhone();
 
 const GERMAN_MODULE = 'Feedback, das ankommt';
 const GERMAN_LESSON = 'Konkret werden: Situation, Verhalten, Wirkung';
+/** The first lessons of the shipped German modules: home's "Continue" names one of them. */
+const GERMAN_NEXT = /^(1:1s, die ihnen gehören|Konkret werden|Finde deinen Lernplatz)/;
 const GERMAN_CARD = 'Das meiste Feedback scheitert, bevor es ausgesprochen ist.';
 
 type Page = PhoneContext['page'];
@@ -57,6 +59,8 @@ it('shows a German learner German modules, cards and pathways, also offline', as
     .waitFor();
   await shot(page, 'contentlang-learn-de');
   await page.getByRole('link', { name: 'Heute', exact: true }).click();
+  // "Continue" names the next lesson in German too.
+  await expect.poll(() => page.locator('.continue-title').textContent()).toMatch(GERMAN_NEXT);
   await page.locator('.module-list').first().scrollIntoViewIfNeeded();
   await shot(page, 'contentlang-modules-de');
 
