@@ -67,7 +67,7 @@ describe('content in the learner’s language', () => {
     expect(JSON.stringify(german.lessons.at(-1))).not.toContain('"correct"');
   });
 
-  it('names home’s assigned pathway in the learner’s language', async () => {
+  it('names home’s assigned pathway and the 1:1 page’s pathways in the reader’s language', async () => {
     const manager = await signInAs(run.app, 'manager@demo.test');
     const assigned = await manager.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'new-manager-essentials',
@@ -77,6 +77,15 @@ describe('content in the learner’s language', () => {
     const learner = await signInAs(run.app, 'learner@demo.test');
     const home = await json(await learner.get('/api/v1/me/home?lang=de'));
     expect(home.assignments[0].title).toBe('Grundlagen für neue Führungskräfte');
+    // …and the manager's 1:1 page names career, levels and pathways in the manager's language.
+    const page = await json(await manager.get('/api/v1/team/u-demo-learner?lang=de'));
+    expect(page.pathways.map((p: { title: string }) => p.title)).toContain(
+      'Grundlagen für neue Führungskräfte',
+    );
+    expect(page.gap).toMatchObject({
+      roleTitle: 'Softwareentwicklung',
+      targetLevel: 'Senior-Softwareentwickler:in',
+    });
   });
 
   it('checks an admin’s translation against the organisation’s own module and keeps it there', async () => {
