@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { signInAs, type Client } from '../support/api';
+import { lessonEvent, signInAs, syncBody, type Client } from '../support/api';
 import { appPerTest } from '../support/app-per-test';
 import { ROOT } from '../support/server';
 
@@ -86,6 +86,49 @@ describe('content in the learner’s language', () => {
       roleTitle: 'Softwareentwicklung',
       targetLevel: 'Senior-Softwareentwickler:in',
     });
+  });
+
+  it('grades the German module with the one key and names its badge in German', async () => {
+    const learner = await signInAs(run.app, 'learner@demo.test');
+    const german = await json(await learner.get('/api/v1/modules/giving-feedback?lang=de'));
+    const keyed = (await run.store.getModule('giving-feedback'))!;
+    const rightAnswers = (lessonIndex: number, cardId: string) => {
+      const card = keyed.lessons[lessonIndex]!.cards.find((k) => k.id === cardId);
+      return card?.kind === 'quiz' ? card.options.filter((o) => o.correct).map((o) => o.id) : [];
+    };
+    // The learner takes every German lesson, one after another, answering the German questions;
+    // the server grades them with the module's one key.
+    const events = german.lessons.flatMap(
+      (lesson: { id: string; cards: Array<{ id: string; kind: string }> }, i: number) => {
+        const end = Date.now() - (german.lessons.length - i) * 300_000;
+        const at = (ms: number) => new Date(end - ms).toISOString();
+        const quizzes = lesson.cards.filter((c) => c.kind === 'quiz');
+        const answers = quizzes.map((c) => ({ cardId: c.id, answerIds: rightAnswers(i, c.id) }));
+        const start = lessonEvent('lesson_started', lesson.id, at(200_000));
+        const answered = lesson.id.endsWith('.assessment')
+          ? [
+              {
+                ...lessonEvent('lesson_started', lesson.id, at(100_000)),
+                type: 'assessment_submitted',
+                answers,
+              },
+            ]
+          : answers.map((a) => ({
+              ...lessonEvent('lesson_started', lesson.id, at(100_000)),
+              type: 'quiz_answered',
+              ...a,
+            }));
+        return [start, ...answered, lessonEvent('lesson_completed', lesson.id, at(0))];
+      },
+    );
+    const synced = await json(await learner.post('/api/v1/sync', syncBody(events)));
+    expect(synced.state.mastery.assessments['giving-feedback.assessment']).toMatchObject({
+      passed: true,
+    });
+    const badges = await json(await learner.get('/api/v1/me/badges?lang=de'));
+    expect(
+      badges.badges.map((b: { phrase: { params: { title: string } } }) => b.phrase.params?.title),
+    ).toContain('Feedback geben und annehmen');
   });
 
   it('checks an admin’s translation against the organisation’s own module and keeps it there', async () => {
