@@ -58,6 +58,25 @@ describe('plural messages at 0, 1 and 2', () => {
     if (code === 'de') expect(`1 ${one}`, key).not.toMatch(GERMAN_PLURALS);
   });
 
+  it('leave no German "{n} Tage" in a message that is not a plural, unless n is never 1', () => {
+    // A number placeholder right before a plural noun in a plain message reads "1 Tage" at 1.
+    const beforeNoun =
+      /\{(\w+)\}\s+(Tage|Tagen|Lektionen|Minuten|Karten|Fragen|Personen|Wochen|Modulen?|Stunden)\b/;
+    const neverOne: Record<string, string> = {
+      'quick.none': 'time budgets are 5, 10 and 15 minutes',
+      'coach.celebrate.streak': 'celebrated from a 2-day streak',
+      'coach.risk.quiet': 'QUIET_DAYS_AT_RISK is 7',
+      'upload.invite.tooMany': 'said only above the maximum',
+      'badge.howStreak': 'streak badges are 7, 30 and 100 days',
+    };
+    const found = [...catalogAreas.values()].flatMap((byLocale) =>
+      Object.entries(byLocale.get('de') ?? {}).flatMap(([key, m]) =>
+        typeof m === 'string' && beforeNoun.test(m) ? [key] : [],
+      ),
+    );
+    expect(found.filter((key) => !(key in neverOne))).toEqual([]);
+  });
+
   it('say "1 Tag in Folge" and "2 Tage in Folge" beside the streak', () => {
     const core = Object.fromEntries(catalogAreas.get('core')!) as unknown as Catalogs<string>;
     expect(`1 ${word(core, 'home.streak', { count: 1 }, 'de')}`).toBe('1 Tag in Folge');
