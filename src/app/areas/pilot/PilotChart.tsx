@@ -12,6 +12,17 @@ const W = 320;
 const H = 160;
 const PAD = { left: 28, right: 6, top: 8, bottom: 20 };
 
+/**
+ * The axis top: the first of 1, 2, 2.5 and 5 (times a power of ten) at or above the highest value,
+ * so its label and the half-way tick are the values they stand at (a 1.5 bar under a "2" is at 75%).
+ */
+export function niceTop(highest: number): number {
+  if (!(highest > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(highest));
+  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= highest * (1 - 1e-9))!;
+  return step * power;
+}
+
 const show = (v: number | null, format: (v: number) => string) => (v === null ? '–' : format(v));
 
 export function PilotChart({
@@ -32,7 +43,8 @@ export function PilotChart({
 }) {
   const value = (m: WeekGroupMetrics) => m[metric];
   const top =
-    max ?? Math.max(1, ...weeks.flatMap((w) => [value(w.pilot) ?? 0, value(w.comparison) ?? 0]));
+    max ??
+    niceTop(Math.max(...weeks.flatMap((w) => [value(w.pilot) ?? 0, value(w.comparison) ?? 0])));
   const slot = (W - PAD.left - PAD.right) / Math.max(1, weeks.length);
   const bar = Math.max(2, slot * 0.38);
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
@@ -72,9 +84,14 @@ export function PilotChart({
             </pattern>
           </defs>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} class="axis" />
-          <text x={PAD.left - 4} y={y(top) + 4} class="tick" text-anchor="end">
-            {formatNumber(Math.round(top))}
-          </text>
+          {[top, top / 2].map((v) => (
+            <g key={v}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} class="grid" />
+              <text x={PAD.left - 4} y={y(v) + 4} class="tick" text-anchor="end">
+                {formatNumber(v)}
+              </text>
+            </g>
+          ))}
           <text x={PAD.left - 4} y={y(0)} class="tick" text-anchor="end">
             0
           </text>
