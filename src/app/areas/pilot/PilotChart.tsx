@@ -2,7 +2,7 @@
  * One weekly metric, pilot vs comparison: grouped bars drawn as SVG (role="img" with a title and
  * a description that states the numbers), and the same numbers in a table beside the chart.
  */
-import type { WeekMetrics, WeekGroupMetrics } from '../../../core/pilot';
+import { niceTop, type WeekMetrics, type WeekGroupMetrics } from '../../../core/pilot';
 import { formatNumber } from '../../i18n';
 import { t } from './messages';
 
@@ -11,17 +11,6 @@ type Metric = 'weeklyActivePct' | 'lessonsPerActive' | 'minutesPerMember' | 'pat
 const W = 320;
 const H = 160;
 const PAD = { left: 28, right: 6, top: 8, bottom: 20 };
-
-/**
- * The axis top: the first of 1, 2, 2.5 and 5 (times a power of ten) at or above the highest value,
- * so its label and the half-way tick are the values they stand at (a 1.5 bar under a "2" is at 75%).
- */
-export function niceTop(highest: number): number {
-  if (!(highest > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(highest));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= highest * (1 - 1e-9))!;
-  return step * power;
-}
 
 const show = (v: number | null, format: (v: number) => string) => (v === null ? '–' : format(v));
 
