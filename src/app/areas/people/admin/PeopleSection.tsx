@@ -41,26 +41,32 @@ export function PeopleSection({ admin }: { admin: AdminStore }) {
         </p>
       )}
       <div class="people-tools" role="search">
-        <label class="field">
-          {t('admin.search')}
+        <div class="field">
+          <label for="people-search">{t('admin.search')}</label>
           <input
+            id="people-search"
             type="search"
             value={query.value}
             onInput={(e) => (query.value = e.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          {t('admin.filterRole')}
-          <select value={role.value} onChange={(e) => (role.value = e.currentTarget.value)}>
+        </div>
+        <div class="field">
+          <label for="people-role">{t('admin.filterRole')}</label>
+          <select
+            id="people-role"
+            value={role.value}
+            onChange={(e) => (role.value = e.currentTarget.value)}
+          >
             <option value="">{t('admin.allRoles')}</option>
             <option value="learner">{t('admin.roleLearner')}</option>
             <option value="manager">{t('admin.roleManager')}</option>
             <option value="admin">{t('admin.roleAdmin')}</option>
           </select>
-        </label>
-        <label class="field">
-          {t('admin.filterStatus')}
+        </div>
+        <div class="field">
+          <label for="people-status">{t('admin.filterStatus')}</label>
           <select
+            id="people-status"
             value={status.value}
             onChange={(e) => (status.value = e.currentTarget.value as Status)}
           >
@@ -68,7 +74,7 @@ export function PeopleSection({ admin }: { admin: AdminStore }) {
             <option value="active">{t('admin.active')}</option>
             <option value="inactive">{t('admin.inactive')}</option>
           </select>
-        </label>
+        </div>
       </div>
       <p class="muted" role="status">
         {shown.length === 0
