@@ -161,7 +161,7 @@ describe('the admin console', () => {
       await page.getByRole('button', { name: 'Create invite' }).click();
       const link = await page.locator('.notice .copy-box').textContent();
       expect(link).toMatch(/\/join\//);
-      await page.getByRole('button', { name: /^Copy the link for / }).click();
+      await page.getByRole('button', { name: /^Copy link for / }).click();
       await page.getByText('Copied', { exact: true }).waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     });

@@ -1,6 +1,6 @@
 /**
- * With KINDLING_SHOTS=<dir>: screenshots of home, learn, board, me, admin and pilot at 390×844
- * and 1280×800, in English and German, saved as wide-<locale>-<width>-<screen>.png (what the
+ * With KINDLING_SHOTS=<dir>: screenshots of home, learn, board, me, admin and pilot at 390×844,
+ * 768×1024 and 1280×800, in English and German, saved as wide-<locale>-<width>-<screen>.png (what the
  * screen shows) and …-full.png (the whole page) to look at.
  * Without it, the tour is skipped.
  */
@@ -57,6 +57,7 @@ async function visit(page: Page, path: string, name: string) {
 
 const sizes = [
   { width: 390, height: 844 },
+  { width: 768, height: 1024 },
   { width: 1280, height: 800 },
 ];
 

@@ -155,7 +155,7 @@ export const de: MessagesOf<typeof en> = {
   'admin.showing': '{count} von {total} angezeigt',
   'admin.noMatch': 'Niemand passt. Leere die Suche oder die Filter, um alle zu sehen.',
   'admin.copy': 'Link kopieren',
-  'admin.copyLabel': 'Link für {what} kopieren',
+  'admin.copyLabel': 'Link kopieren für {what}',
   'admin.copied': 'Kopiert',
   'admin.copyFailed': 'Kopieren ging nicht: Markiere den Link und kopiere ihn.',
   'admin.cohorts': 'Kohorten',

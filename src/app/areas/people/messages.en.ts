@@ -153,7 +153,7 @@ export const en = {
   'admin.showing': '{count} of {total} shown',
   'admin.noMatch': 'No one matches. Clear the search or the filters to see everyone.',
   'admin.copy': 'Copy link',
-  'admin.copyLabel': 'Copy the link for {what}',
+  'admin.copyLabel': 'Copy link for {what}',
   'admin.copied': 'Copied',
   'admin.copyFailed': 'Could not copy: select the link and copy it.',
   'admin.cohorts': 'Cohorts',
