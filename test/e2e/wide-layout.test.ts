@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, signIn } from '../support/browser';
+import { CHROMIUM_ARGS, executablePath, signInAnyLocale } from '../support/browser';
+import { startDemoPilot } from '../support/pilot';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -15,6 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer();
+  await startDemoPilot(server);
   browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {
@@ -34,15 +36,7 @@ async function withPage(
   const context = await browser.newContext({ viewport, locale, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    if (locale === 'en') await signIn(page, server.url, email);
-    else {
-      await page.goto(server.url);
-      await page.locator('input[type=email]').fill(email);
-      await page.locator('button[type=submit]').click();
-      await page.locator('input[type=password]').fill('learn-daily');
-      await page.locator('button[type=submit]').click();
-    }
-    await page.locator('.tabbar').waitFor();
+    await signInAnyLocale(page, server.url, email);
     await run(page, context);
   } finally {
     await context.close();
@@ -204,5 +198,44 @@ describe('the admin console', () => {
           },
           locale,
         );
+  });
+});
+
+describe('the pilot dashboard on a phone (390×844)', () => {
+  it('fits its tables without breaking a word, in English and German', async () => {
+    for (const locale of ['en', 'de'])
+      await withPage(
+        { width: 390, height: 844 },
+        'admin@demo.test',
+        async (page) => {
+          await page.goto(`${server.url}/pilot`);
+          await page.locator('.pilot-table').last().waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+          // A word broken across lines has more than one line box ("Wee k"); a soft hyphen's
+          // syllable break ("Zuwei-sungen") and a break after a hyphen ("1:1-Leitfäden") are the
+          // breaks allowed inside a word.
+          const broken = await page.evaluate(() => {
+            const words: string[] = [];
+            for (const cell of document.querySelectorAll('.pilot-table :is(th, td)')) {
+              const text = cell.firstChild;
+              if (!(text instanceof Text)) continue;
+              for (const m of text.data.matchAll(/[^\s\u00ad-]+/g)) {
+                // Each letter's own box (the last rect: a break's hyphen comes before it).
+                const lines = new Set<number>();
+                for (let k = m.index; k < m.index + m[0].length; k++) {
+                  const range = document.createRange();
+                  range.setStart(text, k);
+                  range.setEnd(text, k + 1);
+                  lines.add(Math.round([...range.getClientRects()].at(-1)!.top));
+                }
+                if (lines.size > 1) words.push(m[0]);
+              }
+            }
+            return words;
+          });
+          expect(broken, locale).toEqual([]);
+        },
+        locale,
+      );
   });
 });

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath } from '../support/browser';
+import { CHROMIUM_ARGS, executablePath, signInAnyLocale } from '../support/browser';
+import { startDemoPilot } from '../support/pilot';
 import { startServer, type RunningServer } from '../support/server';
-import { sessionCookie } from '../support/sessions';
 
 const dir = process.env.KINDLING_SHOTS;
 let server: RunningServer;
@@ -17,33 +17,13 @@ let browser: Browser;
 beforeAll(async () => {
   if (!dir) return;
   server = await startServer();
-  const cookie = await sessionCookie(server.store, 'u-demo-admin');
-  await fetch(`${server.url}/api/v1/pilot/pilots`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, origin: server.url },
-    body: JSON.stringify({
-      name: 'Autumn pilot',
-      startDate: new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10),
-      weeks: 12,
-      cohortIds: ['demo-co-pilot'],
-      goals: [{ metric: 'weeklyActivePct', op: '>=', target: 70 }],
-    }),
-  });
+  await startDemoPilot(server);
   browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signInAs(page: Page, email: string) {
-  await page.goto(server.url);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('button[type=submit]').click();
-  await page.locator('input[type=password]').fill('learn-daily');
-  await page.locator('button[type=submit]').click();
-  await page.locator('.tabbar').waitFor();
-}
 
 async function visit(page: Page, path: string, name: string) {
   await page.evaluate((p) => {
@@ -69,13 +49,13 @@ describe.skipIf(!dir)('screenshots', () => {
         const page = await context.newPage();
         const tag = `wide-${locale}-${viewport.width}`;
         try {
-          await signInAs(page, 'learner@demo.test');
+          await signInAnyLocale(page, server.url, 'learner@demo.test');
           await visit(page, '/', `${tag}-home`);
           await visit(page, '/roadmap', `${tag}-learn`);
           await visit(page, '/leaderboard', `${tag}-board`);
           await visit(page, '/profile', `${tag}-me`);
           await context.clearCookies();
-          await signInAs(page, 'admin@demo.test');
+          await signInAnyLocale(page, server.url, 'admin@demo.test');
           await visit(page, '/admin', `${tag}-admin`);
           await visit(page, '/pilot', `${tag}-pilot`);
         } finally {

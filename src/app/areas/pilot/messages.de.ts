@@ -90,7 +90,8 @@ export const de: MessagesOf<typeof en> = {
   'pilot.failed': 'Etwas ist schiefgelaufen. Versuch es noch einmal.',
   'pilot.engagementTitle': 'Einsatz der Führungskräfte je Woche',
   'pilot.group': 'Gruppe',
-  'pilot.assignments': 'Zuweisungen',
+  // Soft hyphens (\u00ad): a narrow table breaks these long heads at a syllable, with a hyphen.
+  'pilot.assignments': 'Zu\u00adwei\u00adsun\u00adgen',
   'pilot.scriptsOpened': '1:1-Leitfäden',
-  'pilot.nudges': 'Erinnerungen',
+  'pilot.nudges': 'Er\u00adin\u00adne\u00adrun\u00adgen',
 };

@@ -84,7 +84,8 @@ export const en = {
   'pilot.failed': 'Something went wrong. Try again.',
   'pilot.engagementTitle': 'Manager engagement by week',
   'pilot.group': 'Group',
-  'pilot.assignments': 'Assignments',
+  // A soft hyphen (\u00ad): a narrow table breaks this head at a syllable, with a hyphen.
+  'pilot.assignments': 'As\u00adsign\u00adments',
   'pilot.scriptsOpened': '1:1 scripts',
   'pilot.nudges': 'Nudges',
 } as const;
