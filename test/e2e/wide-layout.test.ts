@@ -161,7 +161,7 @@ describe('the admin console', () => {
     });
   });
 
-  it('marks required fields with a star and required', async () => {
+  it('marks required fields with a star and required, and jumps to a section from its nav', async () => {
     await withPage(LAPTOP, 'admin@demo.test', async (page) => {
       await page.getByRole('link', { name: 'Admin', exact: true }).click();
       const name = page.getByLabel('Sponsor name');
@@ -175,6 +175,16 @@ describe('the admin console', () => {
       expect(await star('sName')).toContain('*');
       expect(await star('inviteEmail')).toBe('none'); // optional: no star
       await page.getByText('Fields marked * are required.').waitFor();
+      // The section nav jumps to a section.
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Content' })
+        .click();
+      const upload = page.getByRole('heading', { name: 'Upload a module' });
+      await expect
+        .poll(() => upload.boundingBox().then((b) => b!.y))
+        .toBeLessThan(LAPTOP.height / 2);
+      expect((await upload.boundingBox())!.y).toBeGreaterThan(0);
     });
   });
 
