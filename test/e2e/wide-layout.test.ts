@@ -3,7 +3,9 @@
  * page a centred column of bounded width, home's module cards a grid, and the lesson player keeps
  * one centred column; at 390×844 the bottom tab bar is still there. The admin console: the
  * people table narrows by search and filters, Copy link copies an invite's link and says
- * "Copied", required fields carry a star; the header stays one row from 320 to 1280 px.
+ * "Copied", required fields carry a star; the header stays one row from 320 to 1280 px. With
+ * KINDLING_SHOTS=<dir>, screenshots of six screens at 390, 768 and 1280 px in en and de
+ * (wide-<locale>-<width>-<screen>.png).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -248,4 +250,46 @@ describe('the pilot dashboard on a phone (390×844)', () => {
         locale,
       );
   });
+});
+
+const dir = process.env.KINDLING_SHOTS;
+
+async function visit(page: Page, path: string, name: string) {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForTimeout(700);
+  await page.screenshot({ path: `${dir}/${name}.png` });
+  await page.screenshot({ path: `${dir}/${name}-full.png`, fullPage: true });
+}
+
+const sizes = [
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+];
+
+/** With KINDLING_SHOTS=<dir>: each screen as shown (…png) and whole (…-full.png), to look at. */
+describe.skipIf(!dir)('screenshots of home, learn, board, me, admin and pilot', () => {
+  for (const locale of ['en', 'de'])
+    for (const viewport of sizes)
+      it(`${locale} at ${viewport.width}`, async () => {
+        const context = await browser.newContext({ locale, viewport, serviceWorkers: 'block' });
+        const page = await context.newPage();
+        const tag = `wide-${locale}-${viewport.width}`;
+        try {
+          await signInAnyLocale(page, server.url, 'learner@demo.test');
+          await visit(page, '/', `${tag}-home`);
+          await visit(page, '/roadmap', `${tag}-learn`);
+          await visit(page, '/leaderboard', `${tag}-board`);
+          await visit(page, '/profile', `${tag}-me`);
+          await context.clearCookies();
+          await signInAnyLocale(page, server.url, 'admin@demo.test');
+          await visit(page, '/admin', `${tag}-admin`);
+          await visit(page, '/pilot', `${tag}-pilot`);
+        } finally {
+          await context.close();
+        }
+      }, 60_000);
 });
