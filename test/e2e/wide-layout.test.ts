@@ -100,12 +100,18 @@ describe('on a laptop (1280×800)', () => {
 });
 
 describe('on a phone (390×844)', () => {
-  it('keeps the bottom tab bar', async () => {
+  it('keeps the bottom tab bar, and the quick pick names each lesson’s module', async () => {
     await withPage({ width: 390, height: 844 }, 'learner@demo.test', async (page) => {
       const bar = await box(page, '.tabbar');
       expect(bar.width).toBe(390);
       expect(bar.y + bar.height).toBe(844);
       expect(bar.height).toBeLessThan(100);
+      // The quick pick names each lesson's module: no two picks read the same.
+      await page.getByRole('button', { name: 'I have 15 min' }).click();
+      const picks = await page.locator('.quick-pick .lesson-row').allTextContents();
+      expect(picks.length).toBeGreaterThan(1);
+      expect(new Set(picks).size).toBe(picks.length);
+      expect(picks[0]).toContain('Running a great 1:1');
     });
   });
 });
