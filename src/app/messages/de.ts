@@ -23,7 +23,7 @@ export const de: Messages = {
   'nav.label': 'Hauptnavigation',
   'nav.roadmap': 'Roadmap',
   'nav.team': 'Team',
-  'nav.admin': 'Verwaltung',
+  'nav.admin': 'Admin',
   'nav.pilot': 'Pilot',
   'nav.account': 'Konto',
   'nav.accountLabel': 'Dein Konto',

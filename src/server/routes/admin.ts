@@ -14,7 +14,7 @@ import { LOCALES, type Locale, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
-import { emailTaken, forbidden, requireRole } from '../auth/access';
+import { emailTaken, requireRole } from '../auth/access';
 import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
@@ -374,10 +374,15 @@ export const adminRoutes = new Hono<AppEnv>()
     await c.var.deps.store.setOrgGoal({ orgId: c.var.user.orgId, ...body });
     return c.json({ goal: await goalStatus(c) });
   })
-  /** The goal's current value, for admins and the named sponsor. */
+  /**
+   * The goal's current value for admins and the named sponsor; `goal: null` for everyone else,
+   * so the account screen can ask on every visit without a refusal in the console.
+   */
   .get('/org/goal', async (c) => {
     const me = c.var.user;
     const sponsor = await c.var.deps.store.getSponsorMessage(me.orgId);
-    if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id) throw forbidden();
-    return c.json({ goal: await goalStatus(c), today: localDate(c.var.deps.now(), me.tz) });
+    const today = localDate(c.var.deps.now(), me.tz);
+    if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id)
+      return c.json({ goal: null, today });
+    return c.json({ goal: await goalStatus(c), today });
   });
