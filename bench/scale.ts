@@ -18,13 +18,9 @@
  */
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { uuidv7 } from '../src/core/uuidv7';
-import { createApp } from '../src/server/app';
 import { buildPilotReport, buildPilotReportFromEvents } from '../src/server/pilot/report';
-import { clientFor, syncBody, type Client } from '../test/support/api';
-import { demoStore } from '../test/support/server';
-import { sessionCookie } from '../test/support/sessions';
 import { pilotData } from './pilot-data';
+import { syncSetup } from './sync-setup';
 import { teamViewBench } from './team-view';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 2_000);
@@ -95,87 +91,15 @@ async function rates(
  * them), take turns sending a two-event sync: a quiz answer and the lesson's completion.
  */
 async function syncRate() {
-  const store = await demoStore();
-  const app = createApp({ store });
-  const catalog = await store.getCatalog();
-  const quizzes = (await Promise.all(catalog.modules.map((m) => store.getModule(m.id)))).flatMap(
-    (m) =>
-      (m?.lessons ?? []).flatMap((l) =>
-        l.cards.flatMap((c) =>
-          c.kind === 'quiz'
-            ? [{ lessonId: l.id, cardId: c.id, answerIds: [c.options[0]!.id] }]
-            : [],
-        ),
-      ),
-  );
-  const day = 86_400_000;
-  const now = Date.now();
-  const learners: Array<{ client: Client; device: string; seq: number }> = [];
-  for (let r = 0; r < SYNC_LEARNERS; r++) {
-    const id = `u-sync-${r}`;
-    await store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `sync-${r}@demo.test`,
-      name: `Sync ${r}`,
-      role: 'learner',
-      managerId: null,
-      tz: 'Europe/Berlin',
-      passwordHash: 'x',
-    });
-    const device = `bench-sync-${r}`;
-    const history = Array.from({ length: SYNC_HISTORY }, (_, i) => {
-      const at = now - 2 * day - i * 60_000;
-      const event = {
-        id: uuidv7(() => at),
-        type: 'quiz_answered' as const,
-        ...quizzes[i % quizzes.length]!,
-        occurredAt: new Date(at).toISOString(),
-        tz: 'Europe/Berlin',
-        deviceId: device,
-        seq: i + 1,
-      };
-      return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
-    });
-    await store.ingest(id, history);
-    learners.push({
-      client: clientFor(app, await sessionCookie(store, id)),
-      device,
-      seq: SYNC_HISTORY,
-    });
-  }
-  let turn = 0;
-  let stored = 0;
-  const sync = () => {
-    const learner = learners[turn++ % learners.length]!;
-    const quiz = quizzes[turn % quizzes.length]!;
-    const base = () => ({
-      id: uuidv7(),
-      occurredAt: new Date().toISOString(),
-      tz: 'Europe/Berlin',
-      deviceId: learner.device,
-      seq: ++learner.seq,
-    });
-    stored += 2;
-    return learner.client.post(
-      '/api/v1/sync',
-      syncBody(
-        [
-          { ...base(), type: 'quiz_answered', ...quiz },
-          { ...base(), type: 'lesson_completed', lessonId: quiz.lessonId, durationMs: 200_000 },
-        ],
-        learner.device,
-      ),
-    );
-  };
-  const [health, syncs] = await rates(() => learners[0]!.client.get('/api/v1/health'), sync);
+  const { store, sync, health, stored } = await syncSetup(SYNC_LEARNERS, SYNC_HISTORY);
+  const [healthRate, syncs] = await rates(health, sync);
   await store.close();
   return {
     learners: SYNC_LEARNERS,
     historyPerLearner: SYNC_HISTORY,
-    baseline: { route: 'GET /api/v1/health', perSecond: Math.round(health) },
-    twoEventSync: { perSecond: Math.round(syncs), eventsStored: stored },
-    ratio: Math.round((syncs / health) * 100) / 100,
+    baseline: { route: 'GET /api/v1/health', perSecond: Math.round(healthRate) },
+    twoEventSync: { perSecond: Math.round(syncs), eventsStored: stored() },
+    ratio: Math.round((syncs / healthRate) * 100) / 100,
   };
 }
 
