@@ -290,9 +290,14 @@ export function progressStore(db: Db): ProgressStore {
       const size = q.pageSize ?? 5_000;
       let after = { at: q.fromMs - 1, id: '' };
       for (;;) {
+        // CROSS JOIN: SQLite then walks the events in (corrected_at, id) order and stops at the
+        // page's end. Joined the other way round it read every event of the organisation and
+        // sorted them for each page (a 10M-event export was quadratic). PostgreSQL plans it as
+        // the inner join it is.
         let page = db
           .selectFrom('events as e')
-          .innerJoin('users as u', 'u.id', 'e.user_id')
+          .crossJoin('users as u')
+          .whereRef('u.id', '=', 'e.user_id')
           .select([
             'e.id',
             'e.user_id as userId',
