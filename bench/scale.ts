@@ -8,7 +8,8 @@
  *    TEAM_LESSONS lessons) against one GET /api/v1/me/state (target ≤ 2×).
  * 3. Sync: a two-event POST /api/v1/sync (a quiz answer and a completion, by learners with a
  *    history of SYNC_HISTORY answers each) against GET /api/v1/health, requests per second in
- *    one process through `app.request` (target ≥ 0.3×).
+ *    one process through `app.request`, or with SYNC_OVER=http from outside, over HTTP to one
+ *    SQLite server process (target ≥ 0.3×).
  *
  * Prints JSON. Under two minutes at the defaults; the issue's full scale takes far longer:
  *
@@ -16,10 +17,13 @@
  *   PARTS=team,sync npx tsx bench/scale.ts
  *   LEARNERS=100000 EVENTS=10000000 npx tsx bench/scale.ts
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildPilotReport, buildPilotReportFromEvents } from '../src/server/pilot/report';
 import { pilotData } from './pilot-data';
+import { startApiProcess, type ApiProcess } from '../test/support/processes';
 import { syncSetup } from './sync-setup';
 import { teamViewBench } from './team-view';
 
@@ -30,6 +34,8 @@ const TEAM_LESSONS = Number(process.env.TEAM_LESSONS ?? 100);
 const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 3);
 const SYNC_LEARNERS = Number(process.env.SYNC_LEARNERS ?? 100);
 const SYNC_HISTORY = Number(process.env.SYNC_HISTORY ?? 300);
+/** SYNC_OVER=http: the sync and health rates from outside, over HTTP to a server process. */
+const OVER_HTTP = process.env.SYNC_OVER === 'http';
 
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
@@ -91,10 +97,23 @@ async function rates(
  * them), take turns sending a two-event sync: a quiz answer and the lesson's completion.
  */
 async function syncRate() {
-  const { store, sync, health, stored } = await syncSetup(SYNC_LEARNERS, SYNC_HISTORY);
+  const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-sync-'));
+  const { store, sync, health, overHttp, stored } = await syncSetup(
+    SYNC_LEARNERS,
+    SYNC_HISTORY,
+    join(dir, 'kindling.db'),
+  );
+  let server: ApiProcess | undefined;
+  if (OVER_HTTP) {
+    await store.close();
+    server = await startApiProcess({ DATA_DIR: dir, SEED_DEMO: '0' });
+    overHttp(server.url);
+  }
   const [healthRate, syncs] = await rates(health, sync);
-  await store.close();
+  await (server ? server.stop() : store.close());
+  rmSync(dir, { recursive: true, force: true });
   return {
+    measured: OVER_HTTP ? 'over HTTP, from this process to a server process' : 'app.request',
     learners: SYNC_LEARNERS,
     historyPerLearner: SYNC_HISTORY,
     baseline: { route: 'GET /api/v1/health', perSecond: Math.round(healthRate) },

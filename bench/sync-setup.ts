@@ -1,7 +1,8 @@
 /**
  * Learners ready to send two-event syncs (a quiz answer and the lesson's completion), each with a
- * history of graded quiz answers already stored, on a demo store in one process (`app.request`).
- * Used by bench/scale.ts.
+ * history of graded quiz answers already stored, on a demo store (`file`, default in memory).
+ * Requests go through `app.request` in this process until `overHttp(url)` points them at a server
+ * process (started on the same file). Used by bench/scale.ts.
  */
 import { uuidv7 } from '../src/core/uuidv7';
 import { createApp } from '../src/server/app';
@@ -9,8 +10,8 @@ import { clientFor, syncBody, type Client } from '../test/support/api';
 import { demoStore } from '../test/support/server';
 import { sessionCookie } from '../test/support/sessions';
 
-export async function syncSetup(learnerCount: number, history: number) {
-  const store = await demoStore();
+export async function syncSetup(learnerCount: number, history: number, file?: string) {
+  const store = await demoStore(file);
   const app = createApp({ store });
   const catalog = await store.getCatalog();
   const quizzes = (await Promise.all(catalog.modules.map((m) => store.getModule(m.id)))).flatMap(
@@ -87,5 +88,9 @@ export async function syncSetup(learnerCount: number, history: number) {
   /** The next learner's GET /me/state. */
   const getState = () => learners[turn++ % learners.length]!.client.get('/api/v1/me/state');
   const health = () => learners[0]!.client.get('/api/v1/health');
-  return { store, sync, getState, health, stored: () => stored };
+  /** From now on, every request goes to the server at `url` over HTTP. */
+  const overHttp = (url: string) => {
+    for (const learner of learners) learner.client = clientFor(url, learner.client.cookie);
+  };
+  return { store, sync, getState, health, overHttp, stored: () => stored };
 }
