@@ -15,6 +15,7 @@ import type { StatementRefs } from '../xapi/refs';
 import { inTransaction, type Db, type Tx } from './db';
 import type { IncomingEvent } from './progress';
 import type { Row } from './schema';
+import { queueForwarding } from './xapi-forwarding';
 
 export interface LrsCredential {
   id: string;
@@ -242,6 +243,13 @@ export async function mirrorEvents(
       .execute();
     await insertRefs(tx, user.org_id, event.id, receivedAt, eventRefs(userId, event));
   }
+  // Queued in this transaction too: a statement is forwarded exactly when it exists.
+  await queueForwarding(
+    tx,
+    user.org_id,
+    accepted.map((e) => e.event.id),
+    accepted[0]!.receivedAt,
+  );
 }
 
 type StatementSelect = ReturnType<typeof selectStatements>;

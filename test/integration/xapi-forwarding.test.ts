@@ -1,0 +1,155 @@
+/**
+ * Forwarding to the company's LRS (issue 19), caused for real: the server runs as its own
+ * process (SQLite in a temp folder) with a minimal LRS inside the test as the receiver. The
+ * receiver first answers 503, then refuses connections, then stores a batch without answering
+ * while the server is killed with SIGKILL; a new process on the same data sends what was left.
+ * Every learning event arrives, and is stored at the receiver exactly once, by its id.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../src/core/events';
+import { lessonEvent, syncBody } from '../support/api';
+import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
+import { startApiProcess, type ApiProcess } from '../support/processes';
+
+const LESSON = 'giving-feedback.specific-feedback';
+const cleanups: Array<() => Promise<unknown> | void> = [];
+afterAll(async () => {
+  for (const clean of cleanups.reverse()) await clean();
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
+  for (let i = 0; i < 600; i++) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function signIn(server: ApiProcess, email: string) {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'learn-daily' }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+function call(server: ApiProcess, cookie: string, method: string, path: string, body?: unknown) {
+  return fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+interface Forwarding {
+  endpoint: string;
+  key: string;
+  secretSet: boolean;
+  backlog: number;
+  lastSuccessAt: string | null;
+  lastError: { code: string; status: number | null; at: string } | null;
+}
+
+async function forwarding(server: ApiProcess, admin: string): Promise<Forwarding> {
+  const res = await call(server, admin, 'GET', '/admin/xapi-forwarding');
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { forwarding: Forwarding }).forwarding;
+}
+
+async function sync(server: ApiProcess, learner: string, n: number): Promise<string[]> {
+  const events: ProgressEvent[] = Array.from({ length: n }, (_, i) =>
+    lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', LESSON),
+  );
+  const res = await call(server, learner, 'POST', '/sync', syncBody(events));
+  expect(res.status).toBe(200);
+  return events.map((e) => e.id);
+}
+
+describe('forwarding to the company LRS', () => {
+  it('sends every event exactly once through 503s, refused connections and a SIGKILL mid-batch', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kindling-forward-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const receiver: LrsReceiver = await startLrsReceiver();
+    cleanups.push(() => receiver.close());
+    const env = {
+      DATA_DIR: dataDir,
+      XAPI_FORWARD_ALLOW_PRIVATE: '1',
+      XAPI_FORWARD_POLL_MS: '50',
+      XAPI_FORWARD_BATCH: '10',
+      XAPI_FORWARD_BACKOFF_MS: '50',
+      XAPI_FORWARD_MAX_BACKOFF_MS: '400',
+      XAPI_FORWARD_LEASE_MS: '1000',
+    };
+    let server = await startApiProcess(env);
+    cleanups.push(() => server.stop());
+
+    const admin = await signIn(server, 'admin@demo.test');
+    const learner = await signIn(server, 'learner@demo.test');
+    const set = await call(server, admin, 'PUT', '/admin/xapi-forwarding', {
+      endpoint: receiver.url,
+      key: receiver.key,
+      secret: receiver.secret,
+    });
+    expect(set.status).toBe(200);
+    const setting = await forwarding(server, admin);
+    expect(setting).toMatchObject({ endpoint: receiver.url, key: receiver.key, secretSet: true });
+    expect(JSON.stringify(setting)).not.toContain(receiver.secret);
+
+    // 1. The LRS answers 503: nothing leaves the queue, the admin sees the error.
+    receiver.mode = 'fail';
+    const sent = await sync(server, learner, 30);
+    const failing = await until('a 503 on the admin screen', async () => {
+      const f = await forwarding(server, admin);
+      return f.lastError?.status === 503 ? f : undefined;
+    });
+    expect(failing).toMatchObject({ backlog: 30, lastSuccessAt: null });
+    expect(failing.lastError).toMatchObject({ code: 'status', status: 503 });
+
+    // 2. The LRS is gone: connections are refused.
+    await receiver.close();
+    sent.push(...(await sync(server, learner, 10)));
+    await until('a refused connection', async () =>
+      (await forwarding(server, admin)).lastError?.code === 'unreachable' ? true : undefined,
+    );
+    expect(receiver.stored.size).toBe(0);
+
+    // 3. It is back, but stores a batch without answering: the sender dies waiting.
+    receiver.mode = 'hold';
+    await receiver.listen();
+    await until('a batch held by the LRS', () => receiver.held > 0 || undefined);
+    process.kill(server.pid, 'SIGKILL');
+    await server.exited;
+    const heldIds = [...receiver.received];
+    expect(heldIds.length).toBeGreaterThan(0);
+
+    // 4. A new process on the same data sends what is queued, the held batch again included.
+    receiver.mode = 'ok';
+    await receiver.close();
+    await receiver.listen();
+    server = await startApiProcess(env);
+    const done = await until('an empty backlog', async () => {
+      const f = await forwarding(server, admin);
+      return f.backlog === 0 && f.lastSuccessAt ? f : undefined;
+    });
+    expect(done.lastSuccessAt).not.toBeNull();
+
+    expect([...receiver.stored.keys()].sort()).toEqual([...sent].sort());
+    expect(receiver.stored.size).toBe(40);
+    // The batch in flight at the kill went twice; its ids made the second time a no-op.
+    for (const id of heldIds) expect(receiver.received.filter((r) => r === id)).toHaveLength(2);
+    const one = receiver.stored.get(sent[1]!)!;
+    expect(one).toMatchObject({
+      id: sent[1],
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+      actor: { account: { name: 'u-demo-learner' } },
+    });
+    expect(one).not.toHaveProperty('stored');
+    expect(one).not.toHaveProperty('authority');
+  }, 120_000);
+});
