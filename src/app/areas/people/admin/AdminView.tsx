@@ -1,7 +1,8 @@
 /**
  * The admin's screen for their organisation, one component per section: the learning goal,
  * the sponsor's message, people, cohorts (with their managers), invites (one, or a list), directory
- * provisioning (SCIM tokens) and module upload.
+ * provisioning (SCIM tokens), module upload, single sign-on and forwarding to the organisation's
+ * own LRS.
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
@@ -10,6 +11,7 @@ import '../people.css';
 import { createAdminStore } from './admin-store';
 import { BulkInviteSection } from './BulkInviteSection';
 import { CohortsSection } from './CohortsSection';
+import { ForwardingSection } from './ForwardingSection';
 import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
@@ -45,6 +47,7 @@ export function AdminView() {
       <ScimSection api={store.api} />
       <UploadSection admin={admin} />
       <SsoSection admin={admin} />
+      <ForwardingSection api={store.api} />
       <TimeZones />
     </section>
   );

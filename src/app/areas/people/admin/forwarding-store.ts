@@ -1,0 +1,52 @@
+/**
+ * The admin's forwarding to their organisation's own LRS: the setting (never the secret: only
+ * that one is set) with how sending stands, save and stop. Created by ForwardingSection only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../../../client/api';
+import { errorText } from '../../../i18n';
+import { t } from '../messages';
+
+/** `GET /admin/xapi-forwarding`'s `forwarding`. */
+export interface Forwarding {
+  endpoint: string;
+  key: string;
+  secretSet: boolean;
+  backlog: number;
+  lastSuccessAt: string | null;
+  lastError: { code: string; status: number | null; at: string } | null;
+  retryAt: string | null;
+}
+
+export function createForwarding({ api }: { api: Api }) {
+  const forwarding = signal<Forwarding | null | undefined>(undefined, { name: 'forwarding' });
+  const error = signal<string | null>(null, { name: 'forwarding.error' });
+  const notice = signal<string | null>(null, { name: 'forwarding.notice' });
+
+  async function run(action: () => Promise<unknown>, done?: string): Promise<void> {
+    error.value = null;
+    notice.value = null;
+    try {
+      await action();
+      if (done) notice.value = done;
+    } catch (err) {
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
+    }
+  }
+  const answer = (r: { forwarding: Forwarding | null }) => (forwarding.value = r.forwarding);
+  return {
+    forwarding,
+    error,
+    notice,
+    load: () => run(async () => answer(await api.get('/admin/xapi-forwarding'))),
+    save: (settings: { endpoint: string; key: string; secret: string }) => {
+      const { secret, ...rest } = settings;
+      return run(
+        async () => answer(await api.put('/admin/xapi-forwarding', secret ? settings : rest)),
+        t('forwarding.saved'),
+      );
+    },
+    stop: () =>
+      run(async () => answer(await api.delete('/admin/xapi-forwarding')), t('forwarding.stopped')),
+  };
+}
