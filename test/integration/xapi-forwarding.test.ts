@@ -12,7 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { lessonEvent, syncBody } from '../support/api';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
-import { startApiProcess, type ApiProcess } from '../support/processes';
+import { signInAt, startApiProcess, type ApiProcess } from '../support/processes';
+import type { ForwardingReply } from '../../src/core/api';
 
 const LESSON = 'giving-feedback.specific-feedback';
 const cleanups: Array<() => Promise<unknown> | void> = [];
@@ -29,16 +30,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function signIn(server: ApiProcess, email: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'learn-daily' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 function call(server: ApiProcess, cookie: string, method: string, path: string, body?: unknown) {
   return fetch(`${server.url}/api/v1${path}`, {
     method,
@@ -47,19 +38,12 @@ function call(server: ApiProcess, cookie: string, method: string, path: string, 
   });
 }
 
-interface Forwarding {
-  endpoint: string;
-  key: string;
-  secretSet: boolean;
-  backlog: number;
-  lastSuccessAt: string | null;
-  lastError: { code: string; status: number | null; at: string } | null;
-}
+type Forwarding = NonNullable<ForwardingReply['forwarding']>;
 
 async function forwarding(server: ApiProcess, admin: string): Promise<Forwarding> {
   const res = await call(server, admin, 'GET', '/admin/xapi-forwarding');
   expect(res.status).toBe(200);
-  return ((await res.json()) as { forwarding: Forwarding }).forwarding;
+  return ((await res.json()) as ForwardingReply).forwarding!;
 }
 
 async function sync(server: ApiProcess, learner: string, n: number): Promise<string[]> {
@@ -89,8 +73,8 @@ describe('forwarding to the company LRS', () => {
     let server = await startApiProcess(env);
     cleanups.push(() => server.stop());
 
-    const admin = await signIn(server, 'admin@demo.test');
-    const learner = await signIn(server, 'learner@demo.test');
+    const admin = await signInAt(server, 'admin@demo.test');
+    const learner = await signInAt(server, 'learner@demo.test');
     const set = await call(server, admin, 'PUT', '/admin/xapi-forwarding', {
       endpoint: receiver.url,
       key: receiver.key,

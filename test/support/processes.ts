@@ -77,3 +77,14 @@ export function startApiProcess(
     });
   });
 }
+
+/** Signs in at a running process with a demo password; answers the session cookie. */
+export async function signInAt(server: ApiProcess, email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'learn-daily' }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -54,7 +54,7 @@ const agents = new Map<boolean, HttpAgent>();
 
 export interface ForwardRequest {
   method: 'POST' | 'PUT';
-  /** The LRS endpoint; `/statements` (and `query`) is appended. */
+  /** The LRS endpoint without a trailing slash; `/statements` (and `query`) is appended. */
   endpoint: string;
   query?: string;
   key: string;
@@ -68,7 +68,7 @@ export interface ForwardRequest {
 export function sendStatements(r: ForwardRequest): Promise<number | ForwardingError> {
   const fail = (code: ForwardingErrorCode): ForwardingError => ({ code, status: null });
   if (targets(r.allowPrivate).checkUrl(r.endpoint)) return Promise.resolve(fail('address'));
-  const url = new URL(`${r.endpoint.replace(/\/+$/, '')}/statements${r.query ?? ''}`);
+  const url = new URL(`${r.endpoint}/statements${r.query ?? ''}`);
   const https = url.protocol === 'https:';
   let agent = agents.get(r.allowPrivate);
   if (https && !r.allowPrivate && !agent) {

@@ -9,11 +9,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { ForwardingReply } from '../../core/api';
 import { requireRole } from '../auth/access';
 import { SecretKeyMissing, seal } from '../auth/secrets';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
+import { withoutTrailingSlashes } from '../mail/outbox';
 import { publicOrigin } from '../middleware/client-address';
 import { forwardEndpointAllowed } from './forward-target';
 
@@ -28,18 +30,17 @@ const forwardingBody = z
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-async function forwardingAnswer(c: Context<AppEnv>) {
+async function forwardingAnswer(c: Context<AppEnv>): Promise<ForwardingReply> {
   const f = await c.var.deps.store.getForwarding(c.var.user.orgId);
   return {
     forwarding: f
       ? {
           endpoint: f.endpoint,
           key: f.key,
-          secretSet: true,
+          secretSet: true as const,
           backlog: f.backlog,
           lastSuccessAt: iso(f.lastSuccessAt),
-          lastError: f.lastError && { ...f.lastError, at: iso(f.lastError.at) },
-          /** When the next attempt is due while the LRS keeps failing. */
+          lastError: f.lastError && { ...f.lastError, at: iso(f.lastError.at)! },
           retryAt: f.failures > 0 ? iso(f.nextAttemptAt) : null,
         }
       : null,
@@ -55,7 +56,7 @@ export const forwardingRoutes = new Hono<AppEnv>()
     const body = parseInput(forwardingBody, await readJson(c));
     const { store, now, forwardPrivate } = c.var.deps;
     const orgId = c.var.user.orgId;
-    const endpoint = body.endpoint.replace(/\/+$/, '');
+    const endpoint = withoutTrailingSlashes(body.endpoint);
     if (!(await forwardEndpointAllowed(endpoint, forwardPrivate === true)))
       throw new ApiError(400, 'invalid_endpoint', 'error.xapi.forwardEndpoint');
     let sealedSecret = (await store.getForwarding(orgId))?.sealedSecret;
@@ -80,5 +81,5 @@ export const forwardingRoutes = new Hono<AppEnv>()
   .delete('/admin/xapi-forwarding', async (c) => {
     if (!(await c.var.deps.store.deleteForwarding(c.var.user.orgId)))
       throw new ApiError(404, 'not_found', 'error.xapi.noForwarding');
-    return c.json({ forwarding: null });
+    return c.json({ forwarding: null } satisfies ForwardingReply);
   });

@@ -4,19 +4,11 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../../client/api';
+import type { ForwardingReply } from '../../../../core/api';
 import { errorText } from '../../../i18n';
 import { t } from '../messages';
 
-/** `GET /admin/xapi-forwarding`'s `forwarding`. */
-export interface Forwarding {
-  endpoint: string;
-  key: string;
-  secretSet: boolean;
-  backlog: number;
-  lastSuccessAt: string | null;
-  lastError: { code: string; status: number | null; at: string } | null;
-  retryAt: string | null;
-}
+export type Forwarding = NonNullable<ForwardingReply['forwarding']>;
 
 export function createForwarding({ api }: { api: Api }) {
   const forwarding = signal<Forwarding | null | undefined>(undefined, { name: 'forwarding' });
@@ -33,20 +25,26 @@ export function createForwarding({ api }: { api: Api }) {
       error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
     }
   }
-  const answer = (r: { forwarding: Forwarding | null }) => (forwarding.value = r.forwarding);
+  const answer = (r: ForwardingReply) => (forwarding.value = r.forwarding);
   return {
     forwarding,
     error,
     notice,
-    load: () => run(async () => answer(await api.get('/admin/xapi-forwarding'))),
+    load: () => run(async () => answer(await api.get<ForwardingReply>('/admin/xapi-forwarding'))),
     save: (settings: { endpoint: string; key: string; secret: string }) => {
       const { secret, ...rest } = settings;
       return run(
-        async () => answer(await api.put('/admin/xapi-forwarding', secret ? settings : rest)),
+        async () =>
+          answer(
+            await api.put<ForwardingReply>('/admin/xapi-forwarding', secret ? settings : rest),
+          ),
         t('forwarding.saved'),
       );
     },
     stop: () =>
-      run(async () => answer(await api.delete('/admin/xapi-forwarding')), t('forwarding.stopped')),
+      run(
+        async () => answer(await api.delete<ForwardingReply>('/admin/xapi-forwarding')),
+        t('forwarding.stopped'),
+      ),
   };
 }
