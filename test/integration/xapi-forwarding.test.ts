@@ -3,12 +3,14 @@
  * process (SQLite in a temp folder) with a minimal LRS inside the test as the receiver. The
  * receiver first answers 503, then refuses connections, then stores a batch without answering
  * while the server is killed with SIGKILL; a new process on the same data sends what was left.
- * Every learning event arrives, and is stored at the receiver exactly once, by its id.
+ * Every learning event arrives, and is stored at the receiver exactly once, by its id. Then two
+ * processes on one PostgreSQL forward at once to a slow LRS: no statement is sent twice.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freshPostgresSchema, postgresSkipped } from '../support/databases';
 import type { ProgressEvent } from '../../src/core/events';
 import { lessonEvent, syncBody } from '../support/api';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
@@ -135,5 +137,42 @@ describe('forwarding to the company LRS', () => {
     });
     expect(one).not.toHaveProperty('stored');
     expect(one).not.toHaveProperty('authority');
+  }, 120_000);
+});
+
+describe.skipIf(postgresSkipped)('two processes on one PostgreSQL', () => {
+  it('never send the same batch twice', async () => {
+    const db = await freshPostgresSchema();
+    cleanups.push(db.drop);
+    const receiver = await startLrsReceiver();
+    cleanups.push(() => receiver.close());
+    receiver.delayMs = 40;
+    const env = {
+      DATABASE_URL: db.url,
+      XAPI_FORWARD_ALLOW_PRIVATE: '1',
+      XAPI_FORWARD_POLL_MS: '20',
+      XAPI_FORWARD_BATCH: '5',
+    };
+    const first = await startApiProcess(env);
+    cleanups.push(() => first.stop());
+    const second = await startApiProcess(env);
+    cleanups.push(() => second.stop());
+    const admin = await signInAt(first, 'admin@demo.test');
+    const set = await call(first, admin, 'PUT', '/admin/xapi-forwarding', {
+      endpoint: receiver.url,
+      key: receiver.key,
+      secret: receiver.secret,
+    });
+    expect(set.status).toBe(200);
+    const sent: string[] = [];
+    for (const server of [first, second, first, second])
+      sent.push(...(await sync(server, await signInAt(server, 'learner@demo.test'), 20)));
+    await until('an empty backlog', async () =>
+      (await forwarding(second, admin)).backlog === 0 ? true : undefined,
+    );
+    expect(receiver.stored.size).toBe(80);
+    expect([...receiver.stored.keys()].sort()).toEqual([...sent].sort());
+    expect(receiver.received).toHaveLength(80);
+    expect(receiver.answered.every((status) => status === 200)).toBe(true);
   }, 120_000);
 });

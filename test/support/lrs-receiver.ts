@@ -4,12 +4,16 @@
  * header, an id stored once: a resend of the same statement is accepted and changes nothing, a
  * different one under a stored id is 409), and records every id it was sent.
  *
+ * Statements are checked with Kindling's own validation of the xAPI Data part (400 when one
+ * fails), so what the sender forwards must be what an LRS accepts.
+ *
  * `mode` cuts the connection on demand: `fail` answers 503, `hold` stores what arrives but never
  * answers (the sender dies waiting), `ok` answers as an LRS. `close()`/`listen()` refuse
  * connections for a while on the same port.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { StatementProblem, validateStatement } from '../../src/server/xapi/validate';
 
 type Json = Record<string, unknown>;
 
@@ -18,6 +22,8 @@ export interface LrsReceiver {
   key: string;
   secret: string;
   mode: 'ok' | 'fail' | 'hold';
+  /** Milliseconds each answer waits (a slow LRS, so senders overlap). */
+  delayMs: number;
   /** Statements stored, by id (each once). */
   stored: Map<string, Json>;
   /** Every id in every request, resends included. */
@@ -58,6 +64,12 @@ export async function startLrsReceiver(): Promise<LrsReceiver> {
       if (req.headers['x-experience-api-version'] !== '2.0.0') return answer(res, 400);
       const sent = JSON.parse(text) as Json | Json[];
       const list = Array.isArray(sent) ? sent : [sent];
+      try {
+        list.forEach((s, i) => validateStatement(s, `statements[${i}]`));
+      } catch (err) {
+        if (err instanceof StatementProblem) return answer(res, 400, { problem: err.message });
+        throw err;
+      }
       receiver.received.push(...list.map((s) => String(s.id)));
       const conflict = list.some(
         (s) =>
@@ -71,6 +83,7 @@ export async function startLrsReceiver(): Promise<LrsReceiver> {
         receiver.held++;
         return; // stored, never answered
       }
+      if (receiver.delayMs) await new Promise((resolve) => setTimeout(resolve, receiver.delayMs));
       if (req.method === 'PUT') return answer(res, 204);
       return answer(
         res,
@@ -97,6 +110,7 @@ export async function startLrsReceiver(): Promise<LrsReceiver> {
     key,
     secret,
     mode: 'ok',
+    delayMs: 0,
     stored: new Map(),
     received: [],
     answered: [],
