@@ -46,7 +46,7 @@ describe('forwarding settings', () => {
     ]) {
       const res = await admin.put(PATH, { endpoint, key: 'k', secret: 's' });
       expect(res.status, endpoint).toBe(400);
-      expect(((await res.json()) as Json).error.key).toBe('error.xapi.forwardEndpoint');
+      expect(((await res.json()) as Json).error.key).toBe('error.forwardEndpoint');
     }
     expect(((await (await admin.get(PATH)).json()) as Json).forwarding).toBeNull();
     const allowed = (await adminOf(store, true)).admin;
@@ -64,7 +64,7 @@ describe('forwarding settings', () => {
     const endpoint = 'https://203.0.114.7/xapi/';
     const noSecret = await admin.put(PATH, { endpoint, key: 'company' });
     expect(noSecret.status).toBe(400);
-    expect(((await noSecret.json()) as Json).error.key).toBe('error.xapi.forwardSecret');
+    expect(((await noSecret.json()) as Json).error.key).toBe('error.forwardSecret');
     const set = await admin.put(PATH, { endpoint, key: 'company', secret: 'top-secret' });
     expect(set.status).toBe(200);
     const answer = (await set.json()) as Json;
@@ -91,7 +91,7 @@ describe('forwarding settings', () => {
     expect(((await (await admin.get(PATH)).json()) as Json).forwarding).toBeNull();
     const again = await admin.delete(PATH);
     expect(again.status).toBe(404);
-    expect(((await again.json()) as Json).error.key).toBe('error.xapi.noForwarding');
+    expect(((await again.json()) as Json).error.key).toBe('error.noForwarding');
   });
 });
 

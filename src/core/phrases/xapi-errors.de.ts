@@ -22,10 +22,4 @@ export const de: MessagesOf<typeof en> = {
   'error.xapi.attachment': 'Anhang {part}: {problem}.',
   'error.xapi.signature': 'Die Signatur bei {path}: {problem}.',
   'error.xapi.body': 'Der Inhalt der Anfrage muss {what} sein.',
-  'error.xapi.forwardEndpoint':
-    'Der LRS-Endpunkt muss eine https-Adresse im öffentlichen Internet sein, ohne Query.',
-  'error.xapi.forwardSecret': 'Gib das LRS-Geheimnis ein, um die Weiterleitung einzurichten.',
-  'error.xapi.forwardKeyMissing':
-    'Auf dem Server ist kein KINDLING_SECRET_KEY gesetzt, daher kann er das LRS-Geheimnis nicht speichern.',
-  'error.xapi.noForwarding': 'Diese Organisation leitet keine Statements weiter.',
 };

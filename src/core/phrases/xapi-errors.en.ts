@@ -21,10 +21,4 @@ export const en = {
   'error.xapi.attachment': 'Attachment {part}: {problem}.',
   'error.xapi.signature': 'The signature at {path}: {problem}.',
   'error.xapi.body': 'The request body must be {what}.',
-  'error.xapi.forwardEndpoint':
-    'The LRS endpoint must be an https address on the public internet, without a query.',
-  'error.xapi.forwardSecret': 'Enter the LRS secret to set up forwarding.',
-  'error.xapi.forwardKeyMissing':
-    'The server has no KINDLING_SECRET_KEY set, so it cannot store the LRS secret.',
-  'error.xapi.noForwarding': 'This organisation does not forward statements.',
 } as const;

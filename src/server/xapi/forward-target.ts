@@ -31,15 +31,15 @@ function targets(allowPrivate: boolean): PushTargets {
       try {
         url = new URL(endpoint);
       } catch {
-        return 'error.xapi.forwardEndpoint';
+        return 'error.forwardEndpoint';
       }
       const schemes = allowPrivate ? ['https:', 'http:'] : ['https:'];
       if (!schemes.includes(url.protocol) || url.username || url.password || url.search || url.hash)
-        return 'error.xapi.forwardEndpoint';
+        return 'error.forwardEndpoint';
       if (allowPrivate) return undefined;
       const host = url.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host)) return isPublicAddress(host) ? undefined : 'error.xapi.forwardEndpoint';
-      return isLocalName(host) ? 'error.xapi.forwardEndpoint' : undefined;
+      if (isIP(host)) return isPublicAddress(host) ? undefined : 'error.forwardEndpoint';
+      return isLocalName(host) ? 'error.forwardEndpoint' : undefined;
     },
     allowsAddress: (address) => allowPrivate || isPublicAddress(address),
   };

@@ -58,16 +58,16 @@ export const forwardingRoutes = new Hono<AppEnv>()
     const orgId = c.var.user.orgId;
     const endpoint = withoutTrailingSlashes(body.endpoint);
     if (!(await forwardEndpointAllowed(endpoint, forwardPrivate === true)))
-      throw new ApiError(400, 'invalid_endpoint', 'error.xapi.forwardEndpoint');
+      throw new ApiError(400, 'invalid_endpoint', 'error.forwardEndpoint');
     let sealedSecret = (await store.getForwarding(orgId))?.sealedSecret;
     try {
       if (body.secret !== undefined) sealedSecret = seal(body.secret);
     } catch (err) {
       if (err instanceof SecretKeyMissing)
-        throw new ApiError(503, 'secret_key_missing', 'error.xapi.forwardKeyMissing');
+        throw new ApiError(503, 'secret_key_missing', 'error.forwardKeyMissing');
       throw err;
     }
-    if (!sealedSecret) throw new ApiError(400, 'invalid_request', 'error.xapi.forwardSecret');
+    if (!sealedSecret) throw new ApiError(400, 'invalid_request', 'error.forwardSecret');
     await store.saveForwarding({
       orgId,
       endpoint,
@@ -80,6 +80,6 @@ export const forwardingRoutes = new Hono<AppEnv>()
   })
   .delete('/admin/xapi-forwarding', async (c) => {
     if (!(await c.var.deps.store.deleteForwarding(c.var.user.orgId)))
-      throw new ApiError(404, 'not_found', 'error.xapi.noForwarding');
+      throw new ApiError(404, 'not_found', 'error.noForwarding');
     return c.json({ forwarding: null } satisfies ForwardingReply);
   });
