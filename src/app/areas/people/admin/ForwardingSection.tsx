@@ -67,11 +67,17 @@ export function ForwardingSection({ api }: { api: Api }) {
         class="card form"
         onSubmit={(e) => {
           const v = formValues(e);
-          void store.save({
-            endpoint: v('forwardEndpoint'),
-            key: v('forwardKey'),
-            secret: v('forwardSecret'),
-          });
+          const secret = (e.currentTarget as HTMLFormElement).elements.namedItem(
+            'forwardSecret',
+          ) as HTMLInputElement;
+          void store
+            .save({
+              endpoint: v('forwardEndpoint'),
+              key: v('forwardKey'),
+              secret: v('forwardSecret'),
+            })
+            // Stored: the secret leaves the page (only that one is set is shown).
+            .then((saved) => saved && (secret.value = ''));
         }}
       >
         <label for="forwardEndpoint">{t('forwarding.endpoint')}</label>

@@ -15,14 +15,17 @@ export function createForwarding({ api }: { api: Api }) {
   const error = signal<string | null>(null, { name: 'forwarding.error' });
   const notice = signal<string | null>(null, { name: 'forwarding.notice' });
 
-  async function run(action: () => Promise<unknown>, done?: string): Promise<void> {
+  /** True when the server took it. */
+  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
     error.value = null;
     notice.value = null;
     try {
       await action();
       if (done) notice.value = done;
+      return true;
     } catch (err) {
       error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
+      return false;
     }
   }
   const answer = (r: ForwardingReply) => (forwarding.value = r.forwarding);
