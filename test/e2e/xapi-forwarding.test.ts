@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORWARDING_DEFAULTS, forwardOnce } from '../../src/server/xapi/forwarding';
-import { lessonEvent, syncBody } from '../support/api';
+import { startsAndCompletions, syncBody } from '../support/api';
 import { openPhone, signIn, type PhoneContext } from '../support/browser';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
 import { startServer, type RunningServer } from '../support/server';
@@ -46,12 +46,7 @@ describe('forwarding on the admin screen', () => {
     expect(await page.content()).not.toContain(receiver.secret);
 
     // A learner learns while the LRS is down.
-    const events = [1, 2, 3].map((i) =>
-      lessonEvent(
-        i % 2 ? 'lesson_started' : 'lesson_completed',
-        'giving-feedback.specific-feedback',
-      ),
-    );
+    const events = startsAndCompletions(3, 'giving-feedback.specific-feedback');
     const synced = await fetch(`${server.url}/api/v1/sync`, {
       method: 'POST',
       headers: {

@@ -6,9 +6,8 @@
  * nothing; stopping drops the queue.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProgressEvent } from '../../src/core/events';
 import type { ForwardingSetting, Store } from '../../src/server/store/store';
-import { lessonEvent } from '../support/api';
+import { startsAndCompletions } from '../support/api';
 import { storeKinds, type TestDatabase } from '../support/databases';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
@@ -47,9 +46,7 @@ describe.each(storeKinds)('forwarding store on $name', (kind) => {
   afterEach(async () => database.dispose());
 
   async function learn(userId: string, n: number): Promise<string[]> {
-    const events: ProgressEvent[] = Array.from({ length: n }, (_, i) =>
-      lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', LESSON),
-    );
+    const events = startsAndCompletions(n, LESSON);
     await store.ingest(
       userId,
       events.map((event) => ({

@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { FORWARDING_DEFAULTS, forwardOnce } from '../../src/server/xapi/forwarding';
-import { clientFor, lessonEvent, syncBody, type Store } from '../support/api';
+import { clientFor, startsAndCompletions, syncBody, type Store } from '../support/api';
 import { startLrsReceiver } from '../support/lrs-receiver';
 import { apiTestStore, disposeApiTestStores } from '../support/server';
 import { sessionCookie } from '../support/sessions';
@@ -100,9 +100,7 @@ describe('the sender', () => {
     const { app, admin } = await adminOf(store, true);
     expect((await admin.put(PATH, { endpoint, key, secret })).status).toBe(200);
     const learner = clientFor(app, await sessionCookie(store, 'u-demo-learner'));
-    const events = Array.from({ length: 4 }, (_, i) =>
-      lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', LESSON),
-    );
+    const events = startsAndCompletions(4, LESSON);
     expect((await learner.post('/api/v1/sync', syncBody(events))).status).toBe(200);
     return { admin, ids: events.map((e) => e.id) };
   }

@@ -11,8 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshPostgresSchema, postgresSkipped } from '../support/databases';
-import type { ProgressEvent } from '../../src/core/events';
-import { lessonEvent, syncBody } from '../support/api';
+import { startsAndCompletions, syncBody } from '../support/api';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
 import { signInAt, startApiProcess, type ApiProcess } from '../support/processes';
 import type { ForwardingReply } from '../../src/core/api';
@@ -48,10 +47,18 @@ async function forwarding(server: ApiProcess, admin: string): Promise<Forwarding
   return ((await res.json()) as ForwardingReply).forwarding!;
 }
 
+/** The admin points forwarding at the receiver. */
+async function forwardTo(server: ApiProcess, admin: string, receiver: LrsReceiver) {
+  const set = await call(server, admin, 'PUT', '/admin/xapi-forwarding', {
+    endpoint: receiver.url,
+    key: receiver.key,
+    secret: receiver.secret,
+  });
+  expect(set.status).toBe(200);
+}
+
 async function sync(server: ApiProcess, learner: string, n: number): Promise<string[]> {
-  const events: ProgressEvent[] = Array.from({ length: n }, (_, i) =>
-    lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', LESSON),
-  );
+  const events = startsAndCompletions(n, LESSON);
   const res = await call(server, learner, 'POST', '/sync', syncBody(events));
   expect(res.status).toBe(200);
   return events.map((e) => e.id);
@@ -77,12 +84,7 @@ describe('forwarding to the company LRS', () => {
 
     const admin = await signInAt(server, 'admin@demo.test');
     const learner = await signInAt(server, 'learner@demo.test');
-    const set = await call(server, admin, 'PUT', '/admin/xapi-forwarding', {
-      endpoint: receiver.url,
-      key: receiver.key,
-      secret: receiver.secret,
-    });
-    expect(set.status).toBe(200);
+    await forwardTo(server, admin, receiver);
     const setting = await forwarding(server, admin);
     expect(setting).toMatchObject({ endpoint: receiver.url, key: receiver.key, secretSet: true });
     expect(JSON.stringify(setting)).not.toContain(receiver.secret);
@@ -158,12 +160,7 @@ describe.skipIf(postgresSkipped)('two processes on one PostgreSQL', () => {
     const second = await startApiProcess(env);
     cleanups.push(() => second.stop());
     const admin = await signInAt(first, 'admin@demo.test');
-    const set = await call(first, admin, 'PUT', '/admin/xapi-forwarding', {
-      endpoint: receiver.url,
-      key: receiver.key,
-      secret: receiver.secret,
-    });
-    expect(set.status).toBe(200);
+    await forwardTo(first, admin, receiver);
     const sent: string[] = [];
     for (const server of [first, second, first, second])
       sent.push(...(await sync(server, await signInAt(server, 'learner@demo.test'), 20)));
