@@ -32,7 +32,11 @@ describe('forwarding on the admin screen', () => {
   it('keeps the secret hidden and shows the backlog, the error and the delivery', async () => {
     const { page } = admin;
     await signIn(page, server.url, 'admin@demo.test');
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Admin', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Learning records' })
+      .click();
     await page.getByRole('heading', { name: 'Forwarding to your LRS' }).waitFor();
     await page.getByLabel('LRS endpoint (https)').fill(receiver.url);
     await page.getByLabel('Key (HTTP Basic user name)').fill(receiver.key);
