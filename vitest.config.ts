@@ -36,6 +36,7 @@ export default defineConfig({
                   'test/integration/scim.test.ts',
                   'test/integration/sso.test.ts',
                   'test/integration/xapi.test.ts',
+                  'test/integration/xapi-forwarding-api.test.ts',
                 ],
                 environment: 'node',
                 testTimeout: 20_000,

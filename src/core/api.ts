@@ -217,3 +217,20 @@ export interface Challenge {
   goal: number | null;
   done: number;
 }
+
+/** `GET`/`PUT /admin/xapi-forwarding`: the organisation's forwarding to its own LRS, or null. */
+export interface ForwardingReply {
+  forwarding: {
+    endpoint: string;
+    key: string;
+    /** Always true: the secret itself is never answered. */
+    secretSet: true;
+    /** Statements waiting to be sent. */
+    backlog: number;
+    lastSuccessAt: string | null;
+    /** `code`: xapi/forward-target.ts `ForwardingErrorCode`; `status`: the LRS's HTTP status. */
+    lastError: { code: string; status: number | null; at: string } | null;
+    /** When the next attempt is due while the LRS keeps failing. */
+    retryAt: string | null;
+  } | null;
+}

@@ -22,6 +22,7 @@ import type { PushTargets } from './push-target';
 import { UploadParser, type UploadParsing } from './content/off-thread';
 import { mailService, type MailSetup } from './mail/outbox';
 import { lrsCredentialRoutes } from './xapi/credentials';
+import { forwardingRoutes } from './xapi/forwarding-routes';
 import { xapiApp } from './xapi/app';
 
 export interface AppOptions extends Partial<AppDeps> {
@@ -45,6 +46,7 @@ export function createApp(options: AppOptions) {
     store: options.store,
     now,
     acceptanceWindowDays: options.acceptanceWindowDays ?? 30,
+    ...(options.forwardPrivate ? { forwardPrivate: true } : {}),
     uploads: options.uploads ?? new UploadParser(options.uploadParsing),
     ...(options.vapid
       ? {
@@ -76,7 +78,8 @@ export function createApp(options: AppOptions) {
     .route('/', socialRoutes)
     .route('/', pushRoutes(options.vapid))
     .route('/', pilotRoutes)
-    .route('/', lrsCredentialRoutes);
+    .route('/', lrsCredentialRoutes)
+    .route('/', forwardingRoutes);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);

@@ -16,6 +16,8 @@ export interface AppDeps {
   mail?: MailService;
   /** Parses uploads (module files, HR exports) in a worker thread with a time limit. */
   uploads: UploadParser;
+  /** `XAPI_FORWARD_ALLOW_PRIVATE=1`: admins may forward statements to http and private hosts. */
+  forwardPrivate?: boolean;
 }
 
 export interface AppEnv {

@@ -20,6 +20,7 @@ import { mailFromEnv, mailService } from './mail/outbox';
 import { sendStreakReminders, vapidFromEnv } from './push';
 import { UploadParser } from './content/off-thread';
 import { gracefulShutdown } from './shutdown';
+import { forwardingFromEnv, startForwarding } from './xapi/forwarding';
 
 export async function start(env: NodeJS.ProcessEnv = process.env) {
   const port = Number(env.PORT ?? 8080);
@@ -68,9 +69,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
   // Uploads are parsed in a worker thread; it starts now so the first upload does not wait for it.
   const uploads = new UploadParser();
   void uploads.warm();
+  const forwarding = forwardingFromEnv(env);
   const app = createApp({
     store,
     uploads,
+    forwardPrivate: forwarding.allowPrivate,
     staticDir: existsSync(staticDir) ? staticDir : undefined,
     ...(vapid ? { vapid } : {}),
     ...(mail ? { mail } : {}),
@@ -95,6 +98,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
         15 * 60_000,
       )
     : undefined;
+  // Statements queued for organisations' own LRSs; each organisation's batch is claimed, so every
+  // process may run this.
+  const forwarder = startForwarding(store, forwarding);
   const server = serve({ fetch: app.fetch, port, hostname: env.HOST ?? '0.0.0.0' }, (info) =>
     console.log(`Kindling is running at http://localhost:${info.port} (${store.dialect})`),
   );
@@ -103,6 +109,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
     clearInterval(reminders);
     clearInterval(mailer);
     clearInterval(digests);
+    forwarder.stop();
     console.log('Kindling is stopping: finishing the requests in flight');
     void shutDown().then((clean) => process.exit(clean ? 0 : 1));
   };

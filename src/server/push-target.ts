@@ -68,6 +68,10 @@ export function isPublicAddress(address: string): boolean {
 /** Names that only mean something on this machine or its network (RFC 6761, 6762, 8375). */
 const LOCAL_NAME = /(?:^|\.)(?:localhost|local|internal|intranet|lan|home\.arpa|localdomain)$/;
 
+/** True for a host name that cannot be public: no dot, or a name local by convention. */
+export const isLocalName = (host: string) =>
+  !host.includes('.') || LOCAL_NAME.test(host.replace(/\.$/, ''));
+
 /** What the push targets may be: the public rule in production; tests may allow their listener. */
 export interface PushTargets {
   /** Why this endpoint URL is refused (an errors catalog key), or undefined when it may be used. */
@@ -91,9 +95,7 @@ export const publicPushTargets: PushTargets = {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (legacy.toLowerCase() !== host) return 'error.push.endpoint';
     if (isIP(host)) return isPublicAddress(host) ? undefined : 'error.push.endpoint';
-    if (!host.includes('.') || LOCAL_NAME.test(host.replace(/\.$/, ''))) {
-      return 'error.push.endpoint';
-    }
+    if (isLocalName(host)) return 'error.push.endpoint';
     return undefined;
   },
   allowsAddress: isPublicAddress,

@@ -380,6 +380,27 @@ const rows: Row[] = [
       }),
     expect: adminOnly(200, 404),
   },
+  // Forwarding to the organisation's own LRS (flows: xapi-forwarding*.test.ts); only Demo Co
+  // forwards, so Globex's admin has nothing to delete.
+  { route: 'GET /api/v1/admin/xapi-forwarding', expect: adminOnly(200) },
+  {
+    route: 'PUT /api/v1/admin/xapi-forwarding',
+    body: { endpoint: 'https://203.0.114.7/xapi', key: 'company', secret: 'secret' },
+    expect: adminOnly(200),
+  },
+  {
+    route: 'DELETE /api/v1/admin/xapi-forwarding',
+    setup: (store) =>
+      store.saveForwarding({
+        orgId: 'demo-co',
+        endpoint: 'https://lrs.example.com/xapi',
+        key: 'company',
+        sealedSecret: 'v1.sealed',
+        home: 'http://localhost',
+        updatedAt: Date.now(),
+      }),
+    expect: adminOnly(200, 404),
+  },
   // Motivation: cohort boards and the caller's own board settings.
   { route: 'GET /api/v1/cohorts/:id/leaderboard', cohortParam: 'id', expect: cohortReaders(200) },
   { route: 'GET /api/v1/me/board-profile', expect: signedIn(200) },

@@ -73,6 +73,12 @@ export function lessonEvent(
     : { ...base, type, lessonId };
 }
 
+/** `n` lesson events of one lesson, a start then a completion, again and again. */
+export const startsAndCompletions = (n: number, lessonId: string): ProgressEvent[] =>
+  Array.from({ length: n }, (_, i) =>
+    lessonEvent(i % 2 ? 'lesson_completed' : 'lesson_started', lessonId),
+  );
+
 export function syncBody(
   events: unknown[],
   deviceId = 'device-test-1',

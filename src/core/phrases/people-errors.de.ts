@@ -85,4 +85,10 @@ export const de: MessagesOf<typeof en> = {
   'error.ssoSecretNeeded': 'Gib das Client-Secret ein, das dein Anbieter dir gegeben hat.',
   'error.ssoKeyMissing':
     'Auf dem Server ist kein KINDLING_SECRET_KEY gesetzt, daher kann er kein Client-Secret speichern.',
+  'error.forwardEndpoint':
+    'Der LRS-Endpunkt muss eine https-Adresse im öffentlichen Internet sein, ohne Query.',
+  'error.forwardSecret': 'Gib das LRS-Geheimnis ein, um die Weiterleitung einzurichten.',
+  'error.forwardKeyMissing':
+    'Auf dem Server ist kein KINDLING_SECRET_KEY gesetzt, daher kann er das LRS-Geheimnis nicht speichern.',
+  'error.noForwarding': 'Diese Organisation leitet keine Statements weiter.',
 };

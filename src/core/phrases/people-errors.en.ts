@@ -82,4 +82,10 @@ export const en = {
   'error.ssoSecretNeeded': 'Enter the client secret your provider gave you.',
   'error.ssoKeyMissing':
     'The server has no KINDLING_SECRET_KEY set, so it cannot store a client secret.',
+  'error.forwardEndpoint':
+    'The LRS endpoint must be an https address on the public internet, without a query.',
+  'error.forwardSecret': 'Enter the LRS secret to set up forwarding.',
+  'error.forwardKeyMissing':
+    'The server has no KINDLING_SECRET_KEY set, so it cannot store the LRS secret.',
+  'error.noForwarding': 'This organisation does not forward statements.',
 } as const;

@@ -132,7 +132,7 @@ export function mailService(store: Store, setup: MailSetup, now: () => number): 
 }
 
 /** `url` without the slashes it ends with (a scan: `/\/+$/` is quadratic on "////…x"). */
-function withoutTrailingSlashes(url: string): string {
+export function withoutTrailingSlashes(url: string): string {
   let end = url.length;
   while (end > 0 && url[end - 1] === '/') end--;
   return url.slice(0, end);

@@ -20,7 +20,7 @@ import { insertEvents } from './event-insert';
 import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
-import { mirrorEvents } from './xapi';
+import { mirrorEvents } from './xapi-mirror';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {

@@ -513,6 +513,39 @@ export interface XapiAttachmentsTable {
   body: string;
 }
 
+/** An organisation's own LRS that its learning events are forwarded to, and how sending stands. */
+export interface XapiForwardingTable {
+  org_id: string;
+  /** The LRS endpoint, without a trailing slash (`…/statements` is appended). */
+  endpoint: string;
+  /** HTTP Basic user name at that LRS. */
+  key: string;
+  /** The Basic secret, sealed (auth/secrets.ts): the sender must present it. */
+  sealed_secret: string;
+  /** The origin the statements' actor `homePage` and activity ids name (set with the endpoint). */
+  home: string;
+  updated_at: number;
+  /** Not before this instant (epoch ms): the persisted backoff. */
+  next_attempt_at: number;
+  /** Failed attempts since the last success. */
+  failures: Defaulted<number>;
+  /** The sender holding the organisation's batch, until `claimed_until`. */
+  claim: string | null;
+  claimed_until: number | null;
+  last_success_at: number | null;
+  /** Why the last attempt failed: a `forwardingError` code (xapi/forward-target.ts). */
+  last_error: string | null;
+  last_error_status: number | null;
+  last_error_at: number | null;
+}
+
+/** A statement (a Kindling event's id) waiting to be forwarded; queued in the ingest transaction. */
+export interface XapiForwardQueueTable {
+  org_id: string;
+  statement_id: string;
+  queued_at: number;
+}
+
 export interface Database {
   orgs: OrgsTable;
   cohorts: CohortsTable;
@@ -565,6 +598,8 @@ export interface Database {
   xapi_documents: XapiDocumentsTable;
   xapi_activities: XapiActivitiesTable;
   xapi_attachments: XapiAttachmentsTable;
+  xapi_forwarding: XapiForwardingTable;
+  xapi_forward_queue: XapiForwardQueueTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -26,6 +26,7 @@ import { pushStore, type PushStore } from './push';
 import { scimStore, type ScimStore } from './scim';
 import { exportRows, importRows, type TransferRow } from './tables';
 import { xapiStore, type XapiStore } from './xapi';
+import { xapiForwardingStore, type XapiForwardingStore } from './xapi-forwarding';
 
 export type * from './auth';
 export type * from './learner-days';
@@ -39,6 +40,7 @@ export type * from './progress';
 export type * from './push';
 export type * from './scim';
 export type * from './xapi';
+export type * from './xapi-forwarding';
 
 /** What every store does whatever its areas: health, shutdown, locks, whole-database transfer. */
 export interface BaseStore {
@@ -78,7 +80,8 @@ export interface Store
     MailStore,
     ScimStore,
     IdentityStore,
-    XapiStore {}
+    XapiStore,
+    XapiForwardingStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
@@ -122,5 +125,6 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...scimStore(db),
     ...identityStore(db),
     ...xapiStore(db),
+    ...xapiForwardingStore(db),
   };
 }

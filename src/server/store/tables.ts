@@ -69,6 +69,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   },
   { name: 'xapi_activities', key: ['org_id', 'id'] },
   { name: 'xapi_attachments', key: ['org_id', 'sha2'] },
+  { name: 'xapi_forwarding', key: ['org_id'] },
+  { name: 'xapi_forward_queue', key: ['org_id', 'statement_id'] },
 ];
 
 /** Tables deliberately not moved, with the reason. */

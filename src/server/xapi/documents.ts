@@ -16,7 +16,7 @@ import { ApiError } from '../errors';
 import type { DocumentKey, XapiDocument } from '../store/store';
 import type { XapiEnv } from './env';
 import { localKey } from './kindling';
-import { agentParameter, origin, parameterError } from './statements';
+import { agentParameter, origin, parameterError } from './statement-query';
 import { isIri, isTimestamp, isUuid } from './validate';
 
 interface Resource {

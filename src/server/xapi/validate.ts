@@ -12,30 +12,35 @@
  * - `context.revision` and `context.platform` only when the object is an Activity.
  * - Timestamps carry a time zone (and never `-00:00`); durations are ISO 8601 durations.
  * - Language map keys are RFC 5646 tags; extension keys are IRIs.
+ *
+ * The checks of single JSON values live in validate-values.ts, those of actors in
+ * validate-actors.ts; this file checks the statement's own parts.
  */
+import { actor, agent, group } from './validate-actors';
+import {
+  bool,
+  extensions,
+  fail,
+  iri,
+  isTimestamp,
+  LANGUAGE_TAG,
+  languageMap,
+  list,
+  number,
+  object,
+  only,
+  optional,
+  string,
+  uuid,
+  type Json,
+} from './validate-values';
 
-export class StatementProblem extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super(`${path}: ${problem}`);
-  }
-}
+export { actor } from './validate-actors';
+export { isIri, isTimestamp, isUuid, StatementProblem } from './validate-values';
 
-type Json = Record<string, unknown>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
-const LANGUAGE_TAG =
-  /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wy-z\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$|^x(?:-[a-z\d]{1,8})+$/i;
-const TIMESTAMP =
-  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/i;
 const DURATION =
   /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
-const SHA1 = /^[0-9a-f]{40}$/i;
 const SHA2 = /^[0-9a-f]{56,128}$/i;
-const MAILTO = /^mailto:[^@\s]+@[^@\s]+$/i;
 export const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
 const INTERACTIONS = [
   'true-false',
@@ -49,126 +54,6 @@ const INTERACTIONS = [
   'numeric',
   'other',
 ];
-
-const fail = (path: string, problem: string): never => {
-  throw new StatementProblem(path, problem);
-};
-
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
-export const isIri = (v: unknown): v is string => typeof v === 'string' && IRI.test(v);
-export const isTimestamp = (v: unknown): v is string =>
-  typeof v === 'string' && TIMESTAMP.test(v) && !/-00:?00$/.test(v) && !isNaN(Date.parse(v));
-
-function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(path, 'must be a JSON object');
-  return value as Json;
-}
-
-function only(value: Json, path: string, allowed: readonly string[]) {
-  for (const key of Object.keys(value))
-    if (!allowed.includes(key))
-      fail(`${path}.${key}`, 'is not a property the specification allows here');
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'must be a string');
-  return value as string;
-}
-
-function iri(value: unknown, path: string) {
-  if (!isIri(value)) fail(path, 'must be an absolute IRI');
-}
-
-function uuid(value: unknown, path: string) {
-  if (!isUuid(value)) fail(path, 'must be a UUID');
-}
-
-function bool(value: unknown, path: string) {
-  if (typeof value !== 'boolean') fail(path, 'must be true or false');
-}
-
-function number(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'must be a number');
-  return value as number;
-}
-
-export function languageMap(value: unknown, path: string) {
-  const map = object(value, path);
-  for (const [tag, text] of Object.entries(map)) {
-    if (!LANGUAGE_TAG.test(tag)) fail(`${path}.${tag}`, 'is not an RFC 5646 language tag');
-    string(text, `${path}.${tag}`);
-  }
-}
-
-function extensions(value: unknown, path: string) {
-  const map = object(value, path);
-  for (const key of Object.keys(map)) iri(key, `${path}.${key}`);
-}
-
-/** Runs each check on its property of `value` where that property is present. */
-function optional(
-  value: Json,
-  path: string,
-  checks: Record<string, (value: unknown, path: string) => void>,
-) {
-  for (const [key, check] of Object.entries(checks))
-    if (value[key] !== undefined) check(value[key], `${path}.${key}`);
-}
-
-function list(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) fail(path, 'must be an array');
-  return value as unknown[];
-}
-
-const IFIS = ['mbox', 'mbox_sha1sum', 'openid', 'account'] as const;
-
-function ifi(value: Json, path: string): number {
-  const present = IFIS.filter((k) => value[k] !== undefined);
-  if (present.length > 1) fail(path, `has ${present.join(' and ')}: use exactly one identifier`);
-  if (value.mbox !== undefined && !(typeof value.mbox === 'string' && MAILTO.test(value.mbox)))
-    fail(`${path}.mbox`, 'must be a mailto: IRI');
-  if (
-    value.mbox_sha1sum !== undefined &&
-    !(typeof value.mbox_sha1sum === 'string' && SHA1.test(value.mbox_sha1sum))
-  )
-    fail(`${path}.mbox_sha1sum`, 'must be a hex SHA-1');
-  if (value.openid !== undefined) iri(value.openid, `${path}.openid`);
-  if (value.account !== undefined) {
-    const account = object(value.account, `${path}.account`);
-    only(account, `${path}.account`, ['homePage', 'name']);
-    iri(account.homePage, `${path}.account.homePage`);
-    string(account.name, `${path}.account.name`);
-  }
-  return present.length;
-}
-
-export function agent(value: unknown, path: string) {
-  const a = object(value, path);
-  only(a, path, ['objectType', 'name', ...IFIS]);
-  if (a.objectType !== undefined && a.objectType !== 'Agent')
-    fail(`${path}.objectType`, 'must be "Agent"');
-  if (a.name !== undefined) string(a.name, `${path}.name`);
-  if (ifi(a, path) !== 1) fail(path, 'needs one identifier: mbox, mbox_sha1sum, openid or account');
-}
-
-export function group(value: unknown, path: string) {
-  const g = object(value, path);
-  only(g, path, ['objectType', 'name', 'member', ...IFIS]);
-  if (g.objectType !== 'Group') fail(`${path}.objectType`, 'must be "Group"');
-  if (g.name !== undefined) string(g.name, `${path}.name`);
-  const identified = ifi(g, path) === 1;
-  if (g.member !== undefined)
-    list(g.member, `${path}.member`).forEach((m, i) => agent(m, `${path}.member[${i}]`));
-  if (!identified && !(Array.isArray(g.member) && g.member.length > 0))
-    fail(path, 'an anonymous group needs its members');
-}
-
-/** An Actor: an Agent, or a Group when `objectType` says so. */
-export function actor(value: unknown, path: string) {
-  if (object(value, path).objectType === 'Group') group(value, path);
-  else agent(value, path);
-}
 
 function verb(value: unknown, path: string) {
   const v = object(value, path);

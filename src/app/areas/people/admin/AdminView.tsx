@@ -2,7 +2,8 @@
  * The admin's console for their organisation: a section nav (a column beside the sections on a
  * laptop, a row of links above them on a phone) and the sections, one component each: people,
  * cohorts (with their managers), invites (one, or a list), content (module upload), the learning
- * goal and the sponsor's message, and sign-in (single sign-on, directory provisioning).
+ * goal and the sponsor's message, sign-in (single sign-on, directory provisioning) and learning
+ * records (forwarding to the organisation's own LRS).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
@@ -12,6 +13,7 @@ import '../people.css';
 import { createAdminStore } from './admin-store';
 import { BulkInviteSection } from './BulkInviteSection';
 import { CohortsSection } from './CohortsSection';
+import { ForwardingSection } from './ForwardingSection';
 import { GoalSection } from './GoalSection';
 import { InviteSection } from './InviteSection';
 import { PeopleSection } from './PeopleSection';
@@ -28,6 +30,7 @@ const NAV = [
   ['content', 'admin.navContent'],
   ['programme', 'admin.navProgramme'],
   ['sign-in', 'admin.navSignIn'],
+  ['records', 'admin.navRecords'],
 ] as const;
 
 function Part({ id, children }: { id: (typeof NAV)[number][0]; children: ComponentChildren }) {
@@ -86,6 +89,9 @@ export function AdminView() {
         <Part id="sign-in">
           <SsoSection admin={admin} />
           <ScimSection api={store.api} />
+        </Part>
+        <Part id="records">
+          <ForwardingSection api={store.api} />
         </Part>
         <TimeZones />
       </div>

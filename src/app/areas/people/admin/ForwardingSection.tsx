@@ -1,0 +1,121 @@
+/**
+ * Forwarding to the organisation's own Learning Record Store: the endpoint with its key and
+ * secret (never shown; left blank, the stored one stays), and how sending stands: statements
+ * waiting, the last delivery and the last error in words.
+ */
+import { useEffect, useMemo } from 'preact/hooks';
+import type { Api } from '../../../../client/api';
+import { formatDateTime } from '../../../i18n';
+import { t } from '../messages';
+import { formValues } from './form';
+import { createForwarding, type Forwarding } from './forwarding-store';
+
+const ERRORS = {
+  unreachable: 'forwarding.error.unreachable',
+  timeout: 'forwarding.error.timeout',
+  address: 'forwarding.error.address',
+  credentials: 'forwarding.error.credentials',
+  rejected: 'forwarding.error.rejected',
+  status: 'forwarding.error.status',
+  secret: 'forwarding.error.secret',
+} as const;
+
+function lastErrorText(error: NonNullable<Forwarding['lastError']>): string {
+  const key = ERRORS[error.code as keyof typeof ERRORS] ?? ERRORS.status;
+  return t(key, { status: error.status ?? '' });
+}
+
+function Status({ f }: { f: Forwarding }) {
+  return (
+    <dl class="card" aria-live="polite">
+      <dt>{t('forwarding.backlog')}</dt>
+      <dd data-testid="forwarding-backlog">{t('forwarding.waiting', { count: f.backlog })}</dd>
+      <dt>{t('forwarding.lastSuccess')}</dt>
+      <dd>{f.lastSuccessAt ? formatDateTime(f.lastSuccessAt) : t('forwarding.never')}</dd>
+      <dt>{t('forwarding.lastError')}</dt>
+      <dd>
+        {f.lastError
+          ? `${lastErrorText(f.lastError)} (${formatDateTime(f.lastError.at)})`
+          : t('forwarding.noError')}
+        {f.retryAt && ` ${t('forwarding.retryAt', { at: formatDateTime(f.retryAt) })}`}
+      </dd>
+    </dl>
+  );
+}
+
+export function ForwardingSection({ api }: { api: Api }) {
+  const store = useMemo(() => createForwarding({ api }), []);
+  useEffect(() => void store.load(), []);
+  const f = store.forwarding.value;
+  if (f === undefined && !store.error.value) return null;
+  return (
+    <>
+      <h2>{t('forwarding.title')}</h2>
+      <p>{t('forwarding.lead')}</p>
+      {store.error.value && (
+        <p class="form-error" role="alert">
+          {store.error.value}
+        </p>
+      )}
+      {store.notice.value && (
+        <p class="notice" role="status">
+          {store.notice.value}
+        </p>
+      )}
+      {f ? <Status f={f} /> : <p>{t('forwarding.off')}</p>}
+      <form
+        class="card form"
+        onSubmit={(e) => {
+          const v = formValues(e);
+          const secret = (e.currentTarget as HTMLFormElement).elements.namedItem(
+            'forwardSecret',
+          ) as HTMLInputElement;
+          void store
+            .save({
+              endpoint: v('forwardEndpoint'),
+              key: v('forwardKey'),
+              secret: v('forwardSecret'),
+            })
+            // Stored: the secret leaves the page (only that one is set is shown).
+            .then((saved) => saved && (secret.value = ''));
+        }}
+      >
+        <label for="forwardEndpoint">{t('forwarding.endpoint')}</label>
+        <input
+          id="forwardEndpoint"
+          name="forwardEndpoint"
+          type="url"
+          required
+          placeholder="https://lrs.example.com/xapi"
+          defaultValue={f?.endpoint ?? ''}
+        />
+        <label for="forwardKey">{t('forwarding.key')}</label>
+        <input id="forwardKey" name="forwardKey" required defaultValue={f?.key ?? ''} />
+        <label for="forwardSecret">{t('forwarding.secret')}</label>
+        <input
+          id="forwardSecret"
+          name="forwardSecret"
+          type="password"
+          autoComplete="off"
+          required={!f?.secretSet}
+          placeholder={f?.secretSet ? t('forwarding.secretKept') : ''}
+        />
+        <button type="submit" class="button primary">
+          {t('forwarding.save')}
+        </button>{' '}
+        <button type="button" class="button" onClick={() => void store.load()}>
+          {t('forwarding.refresh')}
+        </button>{' '}
+        {f && (
+          <button
+            type="button"
+            class="button"
+            onClick={() => confirm(t('forwarding.stopConfirm')) && void store.stop()}
+          >
+            {t('forwarding.stop')}
+          </button>
+        )}
+      </form>
+    </>
+  );
+}

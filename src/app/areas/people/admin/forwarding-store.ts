@@ -1,0 +1,53 @@
+/**
+ * The admin's forwarding to their organisation's own LRS: the setting (never the secret: only
+ * that one is set) with how sending stands, save and stop. Created by ForwardingSection only.
+ */
+import { signal } from '@preact/signals';
+import { HttpError, type Api } from '../../../../client/api';
+import type { ForwardingReply } from '../../../../core/api';
+import { errorText } from '../../../i18n';
+import { t } from '../messages';
+
+export type Forwarding = NonNullable<ForwardingReply['forwarding']>;
+
+export function createForwarding({ api }: { api: Api }) {
+  const forwarding = signal<Forwarding | null | undefined>(undefined, { name: 'forwarding' });
+  const error = signal<string | null>(null, { name: 'forwarding.error' });
+  const notice = signal<string | null>(null, { name: 'forwarding.notice' });
+
+  /** True when the server took it. */
+  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
+    error.value = null;
+    notice.value = null;
+    try {
+      await action();
+      if (done) notice.value = done;
+      return true;
+    } catch (err) {
+      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
+      return false;
+    }
+  }
+  const answer = (r: ForwardingReply) => (forwarding.value = r.forwarding);
+  return {
+    forwarding,
+    error,
+    notice,
+    load: () => run(async () => answer(await api.get<ForwardingReply>('/admin/xapi-forwarding'))),
+    save: (settings: { endpoint: string; key: string; secret: string }) => {
+      const { secret, ...rest } = settings;
+      return run(
+        async () =>
+          answer(
+            await api.put<ForwardingReply>('/admin/xapi-forwarding', secret ? settings : rest),
+          ),
+        t('forwarding.saved'),
+      );
+    },
+    stop: () =>
+      run(
+        async () => answer(await api.delete<ForwardingReply>('/admin/xapi-forwarding')),
+        t('forwarding.stopped'),
+      ),
+  };
+}
