@@ -21,6 +21,11 @@
  * A review answer counts when it is in its device's order and its card was due that local day
  * (src/core/review.ts, replaying the learner's answers in time order).
  *
+ * Neither counts when it is dated more than FIRST_CONTACT_SLACK_MS before the server first heard
+ * from its device (`devices`: sign-in, a state read or a sync naming it): a device cannot have
+ * recorded learning offline before it was signed in, so a new device id cannot fill the back-dating
+ * window with invented days. Devices the map does not name (none on a bare device) are not limited.
+ *
  * What does not count is kept (the learner's record stays) with the reason, which the
  * completion screen tells.
  */
@@ -33,6 +38,12 @@ export const PLAUSIBLE_FRACTION = 0.25;
 export const ORDER_SLACK_MS = 10 * 60_000;
 /** How far apart two requests of one device may be received out of order (two tabs). */
 export const RECEIPT_SLACK_MS = 60_000;
+
+/**
+ * How much earlier than the server first heard from its device an event may be dated: the clock
+ * difference the sync's skew correction leaves uncorrected, with room to spare.
+ */
+export const FIRST_CONTACT_SLACK_MS = 10 * 60_000;
 
 /** What an event says, as far as counting needs it. */
 export interface Fact {
@@ -55,7 +66,11 @@ export interface Fact {
   ok?: boolean;
 }
 
-export type NotCountedReason = 'no_start' | 'too_fast' | 'overlap' | 'backdated' | 'not_due';
+export type NotCountedReason =
+  'no_start' | 'too_fast' | 'overlap' | 'backdated' | 'before_device' | 'not_due';
+
+/** When the server first heard from each device, epoch ms by device id. */
+export type DeviceContacts = Readonly<Record<string, number>>;
 
 export interface Verdicts {
   /** Completions that count (replays included), earliest first. */
@@ -67,6 +82,16 @@ export interface Verdicts {
 }
 
 const byTime = (a: Fact, b: Fact) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Ids of the device-ordered facts (s, c, r) dated before their device was first heard from. */
+function beforeDevice(facts: readonly Fact[], devices: DeviceContacts): Set<string> {
+  const out = new Set<string>();
+  for (const f of facts) {
+    const first = devices[f.d];
+    if (f.k !== 'a' && first !== undefined && f.at < first - FIRST_CONTACT_SLACK_MS) out.add(f.id);
+  }
+  return out;
+}
 
 /** Ids of the device-ordered facts (s, c, r) that break their device's order. */
 function backdated(facts: readonly Fact[]): Set<string> {
@@ -99,7 +124,7 @@ function backdated(facts: readonly Fact[]): Set<string> {
 
 /**
  * Decides what counts. `estimateMinutes` answers for lessons the content knows (others are
- * left out, so invented ids count nothing).
+ * left out, so invented ids count nothing); `devices`: when each device was first heard from.
  *
  * @example
  * const { completions } = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
@@ -107,9 +132,13 @@ function backdated(facts: readonly Fact[]): Set<string> {
 export function judge(
   facts: readonly Fact[],
   estimateMinutes: (lessonId: string) => number | undefined,
+  devices: DeviceContacts = {},
 ): Verdicts {
   const notCounted: Record<string, NotCountedReason> = {};
-  const late = backdated(facts);
+  const early = beforeDevice(facts, devices);
+  const late = new Set([...backdated(facts), ...early]);
+  const lateReason = (f: Fact): NotCountedReason =>
+    early.has(f.id) ? 'before_device' : 'backdated';
   const lessonEvents = new Map<string, Fact[]>();
   for (const f of facts) {
     if ((f.k !== 's' && f.k !== 'c') || late.has(f.id) || estimateMinutes(f.l) === undefined)
@@ -119,7 +148,7 @@ export function judge(
     if (list) list.push(f);
     else lessonEvents.set(key, [f]);
   }
-  for (const f of facts) if (f.k === 'c' && late.has(f.id)) notCounted[f.id] = 'backdated';
+  for (const f of facts) if (f.k === 'c' && late.has(f.id)) notCounted[f.id] = lateReason(f);
 
   const spans: Array<{ from: number; done: Fact }> = [];
   for (const list of lessonEvents.values()) {
@@ -145,7 +174,7 @@ export function judge(
   }
 
   const answers = facts.filter((f) => (f.k === 'a' || f.k === 'r') && !late.has(f.id));
-  for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = 'backdated';
+  for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = lateReason(f);
   const due = new Set<string>();
   scheduleReview(
     [],

@@ -82,6 +82,11 @@ export interface Ledger {
   goals: Record<string, Stamp & { day: string; goal: DailyGoal }>;
   /** Per local date: the first answer in that day's review session. */
   reviews: Record<string, Stamp>;
+  /**
+   * When the server first heard from each of the person's devices, epoch ms by device id (the
+   * earliest wins a join): what they date before it does not count (plausibility.ts).
+   */
+  devices: Record<string, number>;
 }
 
 export interface DayEntry {
@@ -120,6 +125,7 @@ export const emptyLedger: Ledger = {
   days: {},
   goals: {},
   reviews: {},
+  devices: {},
 };
 
 /**
@@ -235,7 +241,11 @@ export function addEvent(ledger: Ledger, event: LedgerEvent, lookup: LessonLooku
 
 /** The ledger's counted fields, decided from its trail by the one rule (plausibility.ts). */
 function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
-  const verdicts = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
+  const verdicts = judge(
+    Object.values(ledger.trail),
+    (id) => lookup(id)?.estimateMinutes,
+    ledger.devices,
+  );
   const completions: Ledger['completions'] = {};
   const days: Ledger['days'] = {};
   const reviews: Ledger['reviews'] = {};
@@ -277,7 +287,28 @@ export function joinLedgers(a: Ledger, b: Ledger, lookup: LessonLookup): Ledger 
   const firstAnswers = { ...a.firstAnswers };
   for (const [slot, answer] of Object.entries(b.firstAnswers))
     firstAnswers[slot] = earliest(firstAnswers[slot], answer);
-  return counted({ ...a, trail, firstAnswers, goals: { ...a.goals, ...b.goals } }, lookup);
+  const devices = joinDevices(a.devices, b.devices);
+  return counted({ ...a, trail, firstAnswers, goals: { ...a.goals, ...b.goals }, devices }, lookup);
+}
+
+function joinDevices(a: Ledger['devices'], b: Ledger['devices']): Ledger['devices'] {
+  const out = { ...a };
+  for (const [device, at] of Object.entries(b)) out[device] = Math.min(out[device] ?? at, at);
+  return out;
+}
+
+/**
+ * The ledger knowing when the server first heard from `devices` (the earliest instant wins), its
+ * counted fields decided again when that changed anything.
+ */
+export function withDevices(
+  ledger: Ledger,
+  devices: Ledger['devices'],
+  lookup: LessonLookup,
+): Ledger {
+  const joined = joinDevices(ledger.devices, devices);
+  const same = Object.entries(joined).every(([device, at]) => ledger.devices[device] === at);
+  return same ? ledger : counted({ ...ledger, devices: joined }, lookup);
 }
 
 /** One XP award per lesson, and one per day's review session: when it was earned and how much. */
@@ -489,7 +520,11 @@ export function countedByDay(
   ledger: Ledger,
   lookup: LessonLookup,
 ): Map<string, Record<string, CountedOnDay>> {
-  const { completions } = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
+  const { completions } = judge(
+    Object.values(ledger.trail),
+    (id) => lookup(id)?.estimateMinutes,
+    ledger.devices,
+  );
   const days = new Map<string, Record<string, CountedOnDay>>();
   for (const f of completions) {
     const day = dayOf(f);

@@ -19,6 +19,7 @@ import {
   type Ledger,
   type LessonLookup,
   type ProgressState,
+  withDevices,
 } from '../core/progress';
 import { localDate } from '../core/calendar';
 import { currentStreakOn, streakSummary, type StreakSummary } from '../core/streak-summary';
@@ -74,11 +75,18 @@ function countedChange(
 const sortedKeys = <T>(o: Record<string, T>) =>
   Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
 
-/** The aggregate `Store.ingest` runs inside its transaction for one user. */
-export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort[]): Aggregate {
+/**
+ * The aggregate `Store.ingest` runs inside its transaction for one user. `devices`: when the
+ * server first heard from each of the user's devices (store/devices.ts).
+ */
+export function progressAggregate(
+  lookup: LessonLookup,
+  cohorts: readonly Cohort[],
+  devices: Ledger['devices'] = {},
+): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
-    const ledger = addEvents(previous, accepted, lookup);
+    const ledger = addEvents(withDevices(previous, devices, lookup), accepted, lookup);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
     const after = rowsOf(ledger, cohorts);
@@ -115,13 +123,15 @@ export async function aggregateFor(
   user: User,
   lessons?: LessonLookup,
 ): Promise<Aggregate> {
-  const [lookup, cohorts] = await Promise.all([
+  const [lookup, cohorts, devices] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
+    store.deviceContacts(user.id),
   ]);
   return progressAggregate(
     lookup,
     cohorts.filter((c): c is Cohort => c !== undefined),
+    devices,
   );
 }
 

@@ -117,6 +117,13 @@ export interface ProgressLedgersTable {
   streak: ColumnType<string | null, string | undefined, string>;
 }
 
+/** When the server first heard from a person's device (store/devices.ts). */
+export interface DeviceContactsTable {
+  user_id: string;
+  device_id: string;
+  first_at: number;
+}
+
 export interface BoardProfilesTable {
   user_id: string;
   alias: string | null;
@@ -520,6 +527,7 @@ export interface Database {
   module_owners: ModuleOwnersTable;
   events: EventsTable;
   progress_ledgers: ProgressLedgersTable;
+  device_contacts: DeviceContactsTable;
   learner_days: LearnerDaysTable;
   learner_totals: LearnerTotalsTable;
   aggregate_backfills: AggregateBackfillsTable;
