@@ -6,7 +6,15 @@
  */
 import { localDate } from './calendar';
 import type { ProgressEvent } from './events';
-import { dayOf, judge, PLAUSIBLE_FRACTION, type Fact, type NotCountedReason } from './plausibility';
+import {
+  dayOf,
+  judge,
+  PLAUSIBLE_FRACTION,
+  type Fact,
+  type NotCountedReason,
+  type Settled,
+  type Verdicts,
+} from './plausibility';
 import { gradeAnswer } from './quiz';
 
 export const DAILY_GOALS = [1, 2, 3] as const;
@@ -51,6 +59,24 @@ export interface Ledger {
    * earliest wins a join): what they date before it does not count (plausibility.ts).
    */
   devices: Record<string, number>;
+  /**
+   * Facts that can no longer change any verdict, taken out of the trail and kept as what judging
+   * needs of them and the totals they counted for (ledger-settle.ts); absent until the first.
+   */
+  settled?: SettledLedger;
+}
+
+/** The settled part of a ledger: judging's part (plausibility.ts) and the totals counted. */
+export interface SettledLedger extends Settled, Totals {
+  /** Counted completions per local date and lesson, replays included (`countedByDay`). */
+  counted: Record<string, Record<string, CountedOnDay>>;
+}
+
+/** Completions of one lesson on one local day that count (replays included). */
+export interface CountedOnDay {
+  n: number;
+  /** The earliest of them, epoch ms. */
+  first: number;
 }
 
 export interface DayEntry {
@@ -176,15 +202,30 @@ export function addEvent(ledger: Ledger, event: LedgerEvent, lookup: LessonLooku
 }
 
 /** The ledger's counted fields, decided from its trail by the one rule (plausibility.ts). */
-function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
+export function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
+  const facts = Object.values(ledger.trail);
   const verdicts = judge(
-    Object.values(ledger.trail),
+    facts,
     (id) => lookup(id)?.estimateMinutes,
     ledger.devices,
+    ledger.settled,
   );
-  const completions: Ledger['completions'] = {};
-  const days: Ledger['days'] = {};
-  const reviews: Ledger['reviews'] = {};
+  return { ...ledger, ...tally(facts, verdicts, lookup, ledger.settled) };
+}
+
+/** The fields XP, goal and streak are read from. */
+export type Totals = Pick<Ledger, 'completions' | 'flagged' | 'days' | 'reviews'>;
+
+/** What `verdicts` on `facts` add to `base` (the settled history's totals, if any). */
+export function tally(
+  facts: readonly Fact[],
+  verdicts: Pick<Verdicts, 'completions' | 'reviews' | 'notCounted'>,
+  lookup: LessonLookup,
+  base?: Totals,
+): Totals {
+  const completions = { ...base?.completions };
+  const days = { ...base?.days };
+  const reviews = { ...base?.reviews };
   const onDay = (day: string, unit: string, f: Fact) => {
     const entry = days[day];
     const stamp = { at: f.at, id: f.id, tz: f.tz };
@@ -206,14 +247,15 @@ function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
     reviews[day] = earliest(reviews[day], { at: f.at, id: f.id });
     onDay(day, REVIEW_UNIT, f);
   }
-  const flagged: Ledger['flagged'] = {};
-  for (const f of Object.values(ledger.trail)) {
+  const flagged = { ...base?.flagged };
+  for (const f of facts) {
     const reason = verdicts.notCounted[f.id];
-    if (f.k !== 'c' || !reason || completions[f.l]) continue;
+    if (f.k !== 'c' || !reason) continue;
     const prior = flagged[f.l];
     if (!prior || earlier(f, prior)) flagged[f.l] = { at: f.at, id: f.id, reason };
   }
-  return { ...ledger, completions, flagged, days, reviews };
+  for (const lessonId of Object.keys(flagged)) if (completions[lessonId]) delete flagged[lessonId];
+  return { completions, flagged, days, reviews };
 }
 
 /** Joins two ledgers: the result is what both event sets together would give. */
@@ -224,7 +266,19 @@ export function joinLedgers(a: Ledger, b: Ledger, lookup: LessonLookup): Ledger 
   for (const [slot, answer] of Object.entries(b.firstAnswers))
     firstAnswers[slot] = earliest(firstAnswers[slot], answer);
   const devices = joinDevices(a.devices, b.devices);
-  return counted({ ...a, trail, firstAnswers, goals: { ...a.goals, ...b.goals }, devices }, lookup);
+  // Settled history is the server's (ledger-settle.ts); a ledger joined with one keeps it.
+  const settled = a.settled ?? b.settled;
+  return counted(
+    {
+      ...a,
+      trail,
+      firstAnswers,
+      goals: { ...a.goals, ...b.goals },
+      devices,
+      ...(settled && { settled }),
+    },
+    lookup,
+  );
 }
 
 function joinDevices(a: Ledger['devices'], b: Ledger['devices']): Ledger['devices'] {

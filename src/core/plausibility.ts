@@ -30,7 +30,7 @@
  * completion screen tells.
  */
 import { localDate } from './calendar';
-import { scheduleReview, type ReviewAnswer } from './review';
+import { scheduleReview, type ReviewAnswer, type ReviewItem } from './review';
 
 /** A completion faster than this share of the lesson's estimate is implausible. */
 export const PLAUSIBLE_FRACTION = 0.25;
@@ -79,6 +79,8 @@ export interface Verdicts {
   reviews: Fact[];
   /** Why each completion or review answer that does not count does not. */
   notCounted: Record<string, NotCountedReason>;
+  /** Ids of the facts out of their device's order or dated before it was first heard from. */
+  late: Set<string>;
 }
 
 const byTime = (a: Fact, b: Fact) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -93,9 +95,36 @@ function beforeDevice(facts: readonly Fact[], devices: DeviceContacts): Set<stri
   return out;
 }
 
-/** Ids of the device-ordered facts (s, c, r) that break their device's order. */
-function backdated(facts: readonly Fact[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * What judging needs of facts a ledger no longer holds (settled by ledger-settle.ts: their verdicts
+ * can no longer change), so the verdicts on the facts it holds stay what the whole history gives.
+ */
+export interface Settled {
+  /** Every settled fact is dated before this; so is every quiz answer folded into `cards`. */
+  cut: number;
+  /** Per device: its highest settled outbox `seq`, and the latest instant of its in-order facts. */
+  order: Record<string, { q: number; at: number }>;
+  /** Per `device lesson`: the last settled start or completion that counted in its order. */
+  anchors: Record<string, { k: 's' | 'c'; at: number }>;
+  /** When the last counted settled lesson ended (null: none). */
+  busyUntil: number | null;
+  /** The review schedule after every settled answer. */
+  cards: ReviewItem[];
+}
+
+export const lessonKey = (f: { d: string; l: string }) => `${f.d}\u0000${f.l}`;
+
+/**
+ * Ids of the device-ordered facts (s, c, r) that break their device's order: `byReceipt`, those
+ * sent after a higher `seq` had been received (or at or below a settled `seq`); `all`, also those
+ * dated more than ORDER_SLACK_MS before a lower `seq` that is not late by receipt.
+ */
+export function outOfOrder(
+  facts: readonly Fact[],
+  settled?: Settled,
+): { byReceipt: Set<string>; all: Set<string> } {
+  const byReceipt = new Set<string>();
+  const all = new Set<string>();
   const devices = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.k === 'a') continue;
@@ -103,23 +132,31 @@ function backdated(facts: readonly Fact[]): Set<string> {
     if (list) list.push(f);
     else devices.set(f.d, [f]);
   }
-  for (const list of devices.values()) {
+  for (const [device, list] of devices) {
     list.sort((a, b) => a.q - b.q || (a.id < b.id ? -1 : 1));
-    let latest = -Infinity;
-    for (const f of list) {
-      if (latest > f.at + ORDER_SLACK_MS) out.add(f.id);
-      latest = Math.max(latest, f.at);
-    }
+    const floor = settled?.order[device];
     let firstReceived = Infinity;
     for (let i = list.length - 1; i >= 0; i--) {
       const f = list[i]!;
       const rx = f.rx ?? Infinity;
-      if (rx !== Infinity && rx > firstReceived + RECEIPT_SLACK_MS) out.add(f.id);
-      if (rx === Infinity && firstReceived !== Infinity) out.add(f.id);
+      if (
+        (rx !== Infinity && rx > firstReceived + RECEIPT_SLACK_MS) ||
+        (rx === Infinity && firstReceived !== Infinity) ||
+        (floor && f.q <= floor.q)
+      )
+        byReceipt.add(f.id);
       firstReceived = Math.min(firstReceived, rx);
     }
+    // A fact sent out of turn is late itself; it does not make the facts around it late.
+    let latest = floor?.at ?? -Infinity;
+    for (const f of list) {
+      if (byReceipt.has(f.id)) continue;
+      if (latest > f.at + ORDER_SLACK_MS) all.add(f.id);
+      latest = Math.max(latest, f.at);
+    }
   }
-  return out;
+  for (const id of byReceipt) all.add(id);
+  return { byReceipt, all };
 }
 
 /**
@@ -133,17 +170,18 @@ export function judge(
   facts: readonly Fact[],
   estimateMinutes: (lessonId: string) => number | undefined,
   devices: DeviceContacts = {},
+  settled?: Settled,
 ): Verdicts {
   const notCounted: Record<string, NotCountedReason> = {};
   const early = beforeDevice(facts, devices);
-  const late = new Set([...backdated(facts), ...early]);
+  const late = new Set([...outOfOrder(facts, settled).all, ...early]);
   const lateReason = (f: Fact): NotCountedReason =>
     early.has(f.id) ? 'before_device' : 'backdated';
   const lessonEvents = new Map<string, Fact[]>();
   for (const f of facts) {
     if ((f.k !== 's' && f.k !== 'c') || late.has(f.id) || estimateMinutes(f.l) === undefined)
       continue;
-    const key = `${f.d}\u0000${f.l}`;
+    const key = lessonKey(f);
     const list = lessonEvents.get(key);
     if (list) list.push(f);
     else lessonEvents.set(key, [f]);
@@ -151,11 +189,11 @@ export function judge(
   for (const f of facts) if (f.k === 'c' && late.has(f.id)) notCounted[f.id] = lateReason(f);
 
   const spans: Array<{ from: number; done: Fact }> = [];
-  for (const list of lessonEvents.values()) {
+  for (const [key, list] of lessonEvents) {
     list.sort((a, b) => a.q - b.q || (a.id < b.id ? -1 : 1));
     list.forEach((f, i) => {
       if (f.k !== 'c') return;
-      const start = list[i - 1];
+      const start = i > 0 ? list[i - 1] : settled?.anchors[key];
       if (!start || start.k !== 's') notCounted[f.id] = 'no_start';
       else if (f.at - start.at < estimateMinutes(f.l)! * 60_000 * PLAUSIBLE_FRACTION)
         notCounted[f.id] = 'too_fast';
@@ -164,7 +202,7 @@ export function judge(
   }
   spans.sort((a, b) => byTime(a.done, b.done));
   const completions: Fact[] = [];
-  let busyUntil = -Infinity;
+  let busyUntil = settled?.busyUntil ?? -Infinity;
   for (const span of spans) {
     if (span.from < busyUntil) notCounted[span.done.id] = 'overlap';
     else {
@@ -173,11 +211,14 @@ export function judge(
     }
   }
 
-  const answers = facts.filter((f) => (f.k === 'a' || f.k === 'r') && !late.has(f.id));
+  // Quiz answers before the cut are in the settled schedule already.
+  const answers = facts.filter(
+    (f) => (f.k === 'r' || (f.k === 'a' && f.at >= (settled?.cut ?? -Infinity))) && !late.has(f.id),
+  );
   for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = lateReason(f);
   const due = new Set<string>();
   scheduleReview(
-    [],
+    settled?.cards ?? [],
     answers.map((f): ReviewAnswer => ({
       id: f.id,
       type: f.k === 'a' ? 'quiz_answered' : 'review_answered',
@@ -192,7 +233,7 @@ export function judge(
   );
   const reviews = answers.filter((f) => f.k === 'r' && due.has(f.id)).sort(byTime);
   for (const f of answers) if (f.k === 'r' && !due.has(f.id)) notCounted[f.id] = 'not_due';
-  return { completions, reviews, notCounted };
+  return { completions, reviews, notCounted, late };
 }
 
 /** The local date a fact falls on, in its own zone. */

@@ -50,9 +50,10 @@ import {
   type DailyGoal,
   type Ledger,
   type LessonFacts,
+  type CountedOnDay,
   type LessonLookup,
 } from './ledger';
-import { dayOf, judge } from './plausibility';
+import { dayOf, judge, type Fact } from './plausibility';
 import { isSealed, quizKey } from './quiz';
 import { goalOn, streakOf, metDays, type Streak } from './streak';
 
@@ -142,13 +143,6 @@ export function lessonFacts(lesson: {
   return { estimateMinutes: lesson.estimateMinutes, quiz };
 }
 
-/** Completions of one lesson on one local day that count (replays included). */
-export interface CountedOnDay {
-  n: number;
-  /** The earliest of them, epoch ms. */
-  first: number;
-}
-
 /**
  * The completions that count, per local date and lesson: what the pilot report and the
  * organisation goal count (store/learner-days.ts), decided by the same rule as XP and streak.
@@ -161,8 +155,17 @@ export function countedByDay(
     Object.values(ledger.trail),
     (id) => lookup(id)?.estimateMinutes,
     ledger.devices,
+    ledger.settled,
   );
-  const days = new Map<string, Record<string, CountedOnDay>>();
+  return countOnDays(completions, ledger.settled?.counted);
+}
+
+/** `completions` per local date and lesson, added to `base` (settled days). */
+export function countOnDays(
+  completions: readonly Fact[],
+  base: Record<string, Record<string, CountedOnDay>> = {},
+): Map<string, Record<string, CountedOnDay>> {
+  const days = new Map(Object.entries(base).map(([day, lessons]) => [day, { ...lessons }]));
   for (const f of completions) {
     const day = dayOf(f);
     const lessons = days.get(day) ?? {};

@@ -22,6 +22,7 @@ import {
   withDevices,
 } from '../core/progress';
 import { localDate } from '../core/calendar';
+import { settle } from '../core/ledger-settle';
 import { currentStreakOn, streakSummary, type StreakSummary } from '../core/streak-summary';
 import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
@@ -77,16 +78,20 @@ const sortedKeys = <T>(o: Record<string, T>) =>
 
 /**
  * The aggregate `Store.ingest` runs inside its transaction for one user. `devices`: when the
- * server first heard from each of the user's devices (store/devices.ts).
+ * server first heard from each of the user's devices (store/devices.ts); `windowDays`: the
+ * acceptance window, past which the ledger's trail is settled (src/core/ledger-settle.ts).
  */
 export function progressAggregate(
   lookup: LessonLookup,
   cohorts: readonly Cohort[],
   devices: Ledger['devices'] = {},
+  windowDays?: number,
 ): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
-    const ledger = addEvents(withDevices(previous, devices, lookup), accepted, lookup);
+    const joined = addEvents(withDevices(previous, devices, lookup), accepted, lookup);
+    const ledger =
+      windowDays === undefined ? joined : settle(joined, windowDays * 86_400_000, lookup);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
     const after = rowsOf(ledger, cohorts);
@@ -116,12 +121,14 @@ export function progressAggregate(
 
 /**
  * The aggregate for a user's sync: their cohorts' zones and the current content (`lessons`: the
- * sync's own snapshot, so the content signature is read once a request).
+ * sync's own snapshot, so the content signature is read once a request); with the acceptance
+ * window (`windowDays`), the ledger's old facts are settled.
  */
 export async function aggregateFor(
   store: Store,
   user: User,
   lessons?: LessonLookup,
+  windowDays?: number,
 ): Promise<Aggregate> {
   const [lookup, cohorts, devices] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
@@ -132,6 +139,7 @@ export async function aggregateFor(
     lookup,
     cohorts.filter((c): c is Cohort => c !== undefined),
     devices,
+    windowDays,
   );
 }
 

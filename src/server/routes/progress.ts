@@ -54,7 +54,12 @@ export const progressRoutes = new Hono<AppEnv>()
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       await boundDailyEvents(c, batch);
       await deps.store.noteDevice(user.id, request.deviceId, receivedAt);
-      const aggregate = await aggregateFor(deps.store, user, content.lessons);
+      const aggregate = await aggregateFor(
+        deps.store,
+        user,
+        content.lessons,
+        deps.acceptanceWindowDays,
+      );
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate, content.module);
       return c.json({
         results: mergeResults(batch, stored),
