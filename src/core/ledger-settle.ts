@@ -26,11 +26,11 @@ import {
   lessonKey,
   outOfOrder,
   RECEIPT_SLACK_MS,
+  replayAnswers,
   type Fact,
   type Settled,
 } from './plausibility';
 import { countOnDays } from './progress';
-import { scheduleReview, type ReviewAnswer } from './review';
 
 /** Room between the acceptance window and the cut (the skew the sync leaves uncorrected). */
 export const SETTLE_MARGIN_MS = 86_400_000;
@@ -88,7 +88,7 @@ export function settle(ledger: Ledger, windowMs: number, lookup: LessonLookup): 
     order: { ...prior?.order },
     anchors: { ...prior?.anchors },
     busyUntil: busyUntil === -Infinity ? null : busyUntil,
-    cards: scheduleReview(prior?.cards ?? [], answers, (_l, _c, [g]) => g === 'right'),
+    cards: replayAnswers(prior?.cards ?? [], answers),
     counted: Object.fromEntries(countOnDays(completions, prior?.counted)),
   };
   for (const f of settledFacts) {
@@ -115,20 +115,10 @@ function answersToFold(
   settling: ReadonlySet<string>,
   prior: Settled | undefined,
   cut: number,
-): ReviewAnswer[] {
-  return facts
-    .filter((f) =>
-      f.k === 'r'
-        ? settling.has(f.id) && !late.has(f.id)
-        : f.k === 'a' && f.at < cut && f.at >= (prior?.cut ?? -Infinity),
-    )
-    .map((f) => ({
-      id: f.id,
-      type: f.k === 'a' ? 'quiz_answered' : 'review_answered',
-      lessonId: f.l,
-      cardId: f.card ?? '',
-      answerIds: [f.ok ? 'right' : 'wrong'],
-      occurredAt: new Date(f.at).toISOString(),
-      tz: f.tz,
-    }));
+): Fact[] {
+  return facts.filter((f) =>
+    f.k === 'r'
+      ? settling.has(f.id) && !late.has(f.id)
+      : f.k === 'a' && f.at < cut && f.at >= (prior?.cut ?? -Infinity),
+  );
 }

@@ -217,8 +217,20 @@ export function judge(
   );
   for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = lateReason(f);
   const due = new Set<string>();
-  scheduleReview(
-    settled?.cards ?? [],
+  replayAnswers(settled?.cards ?? [], answers, (id, wasDue) => wasDue && due.add(id));
+  const reviews = answers.filter((f) => f.k === 'r' && due.has(f.id)).sort(byTime);
+  for (const f of answers) if (f.k === 'r' && !due.has(f.id)) notCounted[f.id] = 'not_due';
+  return { completions, reviews, notCounted, late };
+}
+
+/** The review schedule after `answers` (graded facts) on top of `base`. */
+export function replayAnswers(
+  base: readonly ReviewItem[],
+  answers: readonly Fact[],
+  onReview?: (answerId: string, wasDue: boolean) => void,
+): ReviewItem[] {
+  return scheduleReview(
+    base,
     answers.map((f): ReviewAnswer => ({
       id: f.id,
       type: f.k === 'a' ? 'quiz_answered' : 'review_answered',
@@ -229,11 +241,8 @@ export function judge(
       tz: f.tz,
     })),
     (_lesson, _card, [graded]) => graded === 'right',
-    (id, wasDue) => wasDue && due.add(id),
+    onReview,
   );
-  const reviews = answers.filter((f) => f.k === 'r' && due.has(f.id)).sort(byTime);
-  for (const f of answers) if (f.k === 'r' && !due.has(f.id)) notCounted[f.id] = 'not_due';
-  return { completions, reviews, notCounted, late };
 }
 
 /** The local date a fact falls on, in its own zone. */
