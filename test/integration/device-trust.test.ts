@@ -280,3 +280,30 @@ describe('a device the server never heard from (the 30-day back-dating attack)',
     expect(state.streak).toMatchObject({ current: 3, longest: 3 });
   });
 });
+
+describe('a long history through sync', () => {
+  it('keeps about a window of facts in the stored ledger, and the whole streak', async () => {
+    const start = now;
+    let lena = await signInAs(app, 'learner@demo.test', undefined, 'device-daily-9');
+    const phone = device('device-daily-9');
+    const [lesson] = await everyLesson(lena);
+    const ms = lesson!.estimateMinutes * 60_000;
+    let state: MeState | undefined;
+    for (let day = 0; day < 45; day++) {
+      now = start + day * DAY + 3_600_000;
+      // Sessions last 30 days: the phone signs in again now and then.
+      if (day % 20 === 19)
+        lena = await signInAs(app, 'learner@demo.test', undefined, phone.deviceId);
+      const at = now - ms - 60_000;
+      ({ state } = await sync(lena, phone.deviceId, [
+        phone.started(lesson!.id, at),
+        phone.completed(lesson!.id, at + ms, ms),
+      ]));
+    }
+    expect(state!.streak).toMatchObject({ current: 45, longest: 45 });
+    const { user } = (await store.findLogin('learner@demo.test'))!;
+    const stored = JSON.parse((await store.getLedger(user.id))!) as { trail: object };
+    // Thirty days of acceptance window and a day of margin, two facts a day.
+    expect(Object.keys(stored.trail).length).toBeLessThanOrEqual(2 * 32);
+  });
+});
