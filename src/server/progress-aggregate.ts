@@ -76,22 +76,30 @@ function countedChange(
 const sortedKeys = <T>(o: Record<string, T>) =>
   Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
 
+export interface AggregateOptions {
+  devices?: Ledger['devices'];
+  windowDays?: number;
+  onLedger?: (ledger: Ledger) => void;
+}
+
 /**
  * The aggregate `Store.ingest` runs inside its transaction for one user. `devices`: when the
  * server first heard from each of the user's devices (store/devices.ts); `windowDays`: the
- * acceptance window, past which the ledger's trail is settled (src/core/ledger-settle.ts).
+ * acceptance window, past which the ledger's trail is settled (src/core/ledger-settle.ts);
+ * `onLedger` is handed the ledger it stores, so the sync's reply is worked out from it (no second
+ * read and parse).
  */
 export function progressAggregate(
   lookup: LessonLookup,
   cohorts: readonly Cohort[],
-  devices: Ledger['devices'] = {},
-  windowDays?: number,
+  { devices = {}, windowDays, onLedger }: AggregateOptions = {},
 ): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
     const joined = addEvents(withDevices(previous, devices, lookup), accepted, lookup);
     const ledger =
       windowDays === undefined ? joined : settle(joined, windowDays * 86_400_000, lookup);
+    onLedger?.(ledger);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
     const after = rowsOf(ledger, cohorts);
@@ -128,7 +136,7 @@ export async function aggregateFor(
   store: Store,
   user: User,
   lessons?: LessonLookup,
-  windowDays?: number,
+  options: Omit<AggregateOptions, 'devices'> = {},
 ): Promise<Aggregate> {
   const [lookup, cohorts, devices] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
@@ -138,18 +146,22 @@ export async function aggregateFor(
   return progressAggregate(
     lookup,
     cohorts.filter((c): c is Cohort => c !== undefined),
-    devices,
-    windowDays,
+    { ...options, devices },
   );
 }
 
-/** The learner's state, read off their stored ledger (or folded from events before the first sync). */
+/**
+ * The learner's state, read off their stored ledger (or folded from events before the first sync);
+ * off `ledger` when the caller has just stored it.
+ */
 export async function progressStateOf(
   store: Store,
   user: User,
   now: number,
+  ledger?: Ledger,
 ): Promise<ProgressState> {
   const today = localDate(now, user.tz);
+  if (ledger) return stateOf(ledger, today);
   const text = await store.getLedger(user.id);
   if (text !== undefined) return stateOf(parseLedger(text), today);
   const lookup = await lessonLookup(store, user.orgId);

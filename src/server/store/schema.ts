@@ -113,7 +113,7 @@ export interface ProgressLedgersTable {
   user_id: string;
   ledger: string;
   updated_at: number;
-  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'; NULL before 0131. */
+  /** Written 0131–0180 only: the summaries live in `ledger_streaks` now. */
   streak: ColumnType<string | null, string | undefined, string>;
 }
 
@@ -122,6 +122,13 @@ export interface DeviceContactsTable {
   user_id: string;
   device_id: string;
   first_at: number;
+}
+
+/** Each ledger's streak summary, apart from it (narrow rows: the team view reads a team's). */
+export interface LedgerStreaksTable {
+  user_id: string;
+  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'. */
+  streak: string;
 }
 
 export interface BoardProfilesTable {
@@ -528,6 +535,7 @@ export interface Database {
   events: EventsTable;
   progress_ledgers: ProgressLedgersTable;
   device_contacts: DeviceContactsTable;
+  ledger_streaks: LedgerStreaksTable;
   learner_days: LearnerDaysTable;
   learner_totals: LearnerTotalsTable;
   aggregate_backfills: AggregateBackfillsTable;

@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../client/api';
-import { errorText } from '../../i18n';
+import { errorText, locale } from '../../i18n';
 import type { LedCohort, MemberPage, PathwayOption, ReportRow, TeamReply } from '../../../core/api';
 import { t } from './messages';
 
@@ -33,7 +33,9 @@ export function createTeamStore({ api }: { api: Api }) {
 
   async function loadMember(userId: string) {
     await run(async () => {
-      member.value = await api.get<MemberPage>(`/team/${encodeURIComponent(userId)}`);
+      member.value = await api.get<MemberPage>(
+        `/team/${encodeURIComponent(userId)}?lang=${locale.peek()}`,
+      );
     });
   }
 
