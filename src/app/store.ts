@@ -39,7 +39,7 @@ export async function createStore({
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined;
 
   let debounce: ReturnType<typeof setTimeout> | undefined;
-  const session = createSessionStore({ db, api });
+  const session = createSessionStore({ db, api, deviceId });
   const content = createContentStore({ db, api });
   const downloads = createDownloadsStore({
     downloads: createDownloads({ db, lang: () => locale.peek() }),

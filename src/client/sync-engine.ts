@@ -161,7 +161,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         const pushed = await pushAll(uid);
         if (pushed) return keepState(pushed.state, pushed.serverTime);
         // Nothing to send: read the state anyway, so other devices' progress shows.
-        const state = await deps.api.get<MeState>('/me/state');
+        // Naming the device tells the server it exists (events dated before do not count).
+        const state = await deps.api.get<MeState>(
+          `/me/state?deviceId=${encodeURIComponent(deps.deviceId)}`,
+        );
         await keepState(state, new Date(deps.clock.now()).toISOString());
       });
       failures = 0;

@@ -132,6 +132,9 @@ export type EventDraft = DistributiveOmit<ProgressEvent, keyof z.infer<typeof ev
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What the envelope needs of each event: an id to answer for. The rest is checked per event. */
+/** A device's id as requests name it (the outbox makes a UUID). */
+export const deviceIdField = z.string().min(8).max(64);
+
 const hasEventId = (value: unknown): value is { id: string } => {
   const id = (value as { id?: unknown } | null)?.id;
   return typeof value === 'object' && typeof id === 'string' && id.length > 0 && id.length <= 100;
@@ -142,7 +145,7 @@ const hasEventId = (value: unknown): value is { id: string } => {
  * event never fails the batch; here each needs only an id, checked without copying the event.
  */
 export const syncRequest = z.object({
-  deviceId: z.string().min(8).max(64),
+  deviceId: deviceIdField,
   sentAt: isoWithOffset,
   events: z
     .array(

@@ -21,11 +21,16 @@
  * A review answer counts when it is in its device's order and its card was due that local day
  * (src/core/review.ts, replaying the learner's answers in time order).
  *
+ * Neither counts when it is dated more than FIRST_CONTACT_SLACK_MS before the server first heard
+ * from its device (`devices`: sign-in, a state read or a sync naming it): a device cannot have
+ * recorded learning offline before it was signed in, so a new device id cannot fill the back-dating
+ * window with invented days. Devices the map does not name (none on a bare device) are not limited.
+ *
  * What does not count is kept (the learner's record stays) with the reason, which the
  * completion screen tells.
  */
 import { localDate } from './calendar';
-import { scheduleReview, type ReviewAnswer } from './review';
+import { scheduleReview, type ReviewAnswer, type ReviewItem } from './review';
 
 /** A completion faster than this share of the lesson's estimate is implausible. */
 export const PLAUSIBLE_FRACTION = 0.25;
@@ -33,6 +38,12 @@ export const PLAUSIBLE_FRACTION = 0.25;
 export const ORDER_SLACK_MS = 10 * 60_000;
 /** How far apart two requests of one device may be received out of order (two tabs). */
 export const RECEIPT_SLACK_MS = 60_000;
+
+/**
+ * How much earlier than the server first heard from its device an event may be dated: the clock
+ * difference the sync's skew correction leaves uncorrected, with room to spare.
+ */
+export const FIRST_CONTACT_SLACK_MS = 10 * 60_000;
 
 /** What an event says, as far as counting needs it. */
 export interface Fact {
@@ -55,7 +66,11 @@ export interface Fact {
   ok?: boolean;
 }
 
-export type NotCountedReason = 'no_start' | 'too_fast' | 'overlap' | 'backdated' | 'not_due';
+export type NotCountedReason =
+  'no_start' | 'too_fast' | 'overlap' | 'backdated' | 'before_device' | 'not_due';
+
+/** When the server first heard from each device, epoch ms by device id. */
+export type DeviceContacts = Readonly<Record<string, number>>;
 
 export interface Verdicts {
   /** Completions that count (replays included), earliest first. */
@@ -64,13 +79,52 @@ export interface Verdicts {
   reviews: Fact[];
   /** Why each completion or review answer that does not count does not. */
   notCounted: Record<string, NotCountedReason>;
+  /** Ids of the facts out of their device's order or dated before it was first heard from. */
+  late: Set<string>;
 }
 
 const byTime = (a: Fact, b: Fact) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Ids of the device-ordered facts (s, c, r) that break their device's order. */
-function backdated(facts: readonly Fact[]): Set<string> {
+/** Ids of the device-ordered facts (s, c, r) dated before their device was first heard from. */
+function beforeDevice(facts: readonly Fact[], devices: DeviceContacts): Set<string> {
   const out = new Set<string>();
+  for (const f of facts) {
+    const first = devices[f.d];
+    if (f.k !== 'a' && first !== undefined && f.at < first - FIRST_CONTACT_SLACK_MS) out.add(f.id);
+  }
+  return out;
+}
+
+/**
+ * What judging needs of facts a ledger no longer holds (settled by ledger-settle.ts: their verdicts
+ * can no longer change), so the verdicts on the facts it holds stay what the whole history gives.
+ */
+export interface Settled {
+  /** Every settled fact is dated before this; so is every quiz answer folded into `cards`. */
+  cut: number;
+  /** Per device: its highest settled outbox `seq`, and the latest instant of its in-order facts. */
+  order: Record<string, { q: number; at: number }>;
+  /** Per `device lesson`: the last settled start or completion that counted in its order. */
+  anchors: Record<string, { k: 's' | 'c'; at: number }>;
+  /** When the last counted settled lesson ended (null: none). */
+  busyUntil: number | null;
+  /** The review schedule after every settled answer. */
+  cards: ReviewItem[];
+}
+
+export const lessonKey = (f: { d: string; l: string }) => `${f.d}\u0000${f.l}`;
+
+/**
+ * Ids of the device-ordered facts (s, c, r) that break their device's order: `byReceipt`, those
+ * sent after a higher `seq` had been received (or at or below a settled `seq`); `all`, also those
+ * dated more than ORDER_SLACK_MS before a lower `seq` that is not late by receipt.
+ */
+export function outOfOrder(
+  facts: readonly Fact[],
+  settled?: Settled,
+): { byReceipt: Set<string>; all: Set<string> } {
+  const byReceipt = new Set<string>();
+  const all = new Set<string>();
   const devices = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.k === 'a') continue;
@@ -78,28 +132,36 @@ function backdated(facts: readonly Fact[]): Set<string> {
     if (list) list.push(f);
     else devices.set(f.d, [f]);
   }
-  for (const list of devices.values()) {
+  for (const [device, list] of devices) {
     list.sort((a, b) => a.q - b.q || (a.id < b.id ? -1 : 1));
-    let latest = -Infinity;
-    for (const f of list) {
-      if (latest > f.at + ORDER_SLACK_MS) out.add(f.id);
-      latest = Math.max(latest, f.at);
-    }
+    const floor = settled?.order[device];
     let firstReceived = Infinity;
     for (let i = list.length - 1; i >= 0; i--) {
       const f = list[i]!;
       const rx = f.rx ?? Infinity;
-      if (rx !== Infinity && rx > firstReceived + RECEIPT_SLACK_MS) out.add(f.id);
-      if (rx === Infinity && firstReceived !== Infinity) out.add(f.id);
+      if (
+        (rx !== Infinity && rx > firstReceived + RECEIPT_SLACK_MS) ||
+        (rx === Infinity && firstReceived !== Infinity) ||
+        (floor && f.q <= floor.q)
+      )
+        byReceipt.add(f.id);
       firstReceived = Math.min(firstReceived, rx);
     }
+    // A fact sent out of turn is late itself; it does not make the facts around it late.
+    let latest = floor?.at ?? -Infinity;
+    for (const f of list) {
+      if (byReceipt.has(f.id)) continue;
+      if (latest > f.at + ORDER_SLACK_MS) all.add(f.id);
+      latest = Math.max(latest, f.at);
+    }
   }
-  return out;
+  for (const id of byReceipt) all.add(id);
+  return { byReceipt, all };
 }
 
 /**
  * Decides what counts. `estimateMinutes` answers for lessons the content knows (others are
- * left out, so invented ids count nothing).
+ * left out, so invented ids count nothing); `devices`: when each device was first heard from.
  *
  * @example
  * const { completions } = judge(Object.values(ledger.trail), (id) => lookup(id)?.estimateMinutes);
@@ -107,26 +169,31 @@ function backdated(facts: readonly Fact[]): Set<string> {
 export function judge(
   facts: readonly Fact[],
   estimateMinutes: (lessonId: string) => number | undefined,
+  devices: DeviceContacts = {},
+  settled?: Settled,
 ): Verdicts {
   const notCounted: Record<string, NotCountedReason> = {};
-  const late = backdated(facts);
+  const early = beforeDevice(facts, devices);
+  const late = new Set([...outOfOrder(facts, settled).all, ...early]);
+  const lateReason = (f: Fact): NotCountedReason =>
+    early.has(f.id) ? 'before_device' : 'backdated';
   const lessonEvents = new Map<string, Fact[]>();
   for (const f of facts) {
     if ((f.k !== 's' && f.k !== 'c') || late.has(f.id) || estimateMinutes(f.l) === undefined)
       continue;
-    const key = `${f.d}\u0000${f.l}`;
+    const key = lessonKey(f);
     const list = lessonEvents.get(key);
     if (list) list.push(f);
     else lessonEvents.set(key, [f]);
   }
-  for (const f of facts) if (f.k === 'c' && late.has(f.id)) notCounted[f.id] = 'backdated';
+  for (const f of facts) if (f.k === 'c' && late.has(f.id)) notCounted[f.id] = lateReason(f);
 
   const spans: Array<{ from: number; done: Fact }> = [];
-  for (const list of lessonEvents.values()) {
+  for (const [key, list] of lessonEvents) {
     list.sort((a, b) => a.q - b.q || (a.id < b.id ? -1 : 1));
     list.forEach((f, i) => {
       if (f.k !== 'c') return;
-      const start = list[i - 1];
+      const start = i > 0 ? list[i - 1] : settled?.anchors[key];
       if (!start || start.k !== 's') notCounted[f.id] = 'no_start';
       else if (f.at - start.at < estimateMinutes(f.l)! * 60_000 * PLAUSIBLE_FRACTION)
         notCounted[f.id] = 'too_fast';
@@ -135,7 +202,7 @@ export function judge(
   }
   spans.sort((a, b) => byTime(a.done, b.done));
   const completions: Fact[] = [];
-  let busyUntil = -Infinity;
+  let busyUntil = settled?.busyUntil ?? -Infinity;
   for (const span of spans) {
     if (span.from < busyUntil) notCounted[span.done.id] = 'overlap';
     else {
@@ -144,11 +211,26 @@ export function judge(
     }
   }
 
-  const answers = facts.filter((f) => (f.k === 'a' || f.k === 'r') && !late.has(f.id));
-  for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = 'backdated';
+  // Quiz answers before the cut are in the settled schedule already.
+  const answers = facts.filter(
+    (f) => (f.k === 'r' || (f.k === 'a' && f.at >= (settled?.cut ?? -Infinity))) && !late.has(f.id),
+  );
+  for (const f of facts) if (f.k === 'r' && late.has(f.id)) notCounted[f.id] = lateReason(f);
   const due = new Set<string>();
-  scheduleReview(
-    [],
+  replayAnswers(settled?.cards ?? [], answers, (id, wasDue) => wasDue && due.add(id));
+  const reviews = answers.filter((f) => f.k === 'r' && due.has(f.id)).sort(byTime);
+  for (const f of answers) if (f.k === 'r' && !due.has(f.id)) notCounted[f.id] = 'not_due';
+  return { completions, reviews, notCounted, late };
+}
+
+/** The review schedule after `answers` (graded facts) on top of `base`. */
+export function replayAnswers(
+  base: readonly ReviewItem[],
+  answers: readonly Fact[],
+  onReview?: (answerId: string, wasDue: boolean) => void,
+): ReviewItem[] {
+  return scheduleReview(
+    base,
     answers.map((f): ReviewAnswer => ({
       id: f.id,
       type: f.k === 'a' ? 'quiz_answered' : 'review_answered',
@@ -159,11 +241,8 @@ export function judge(
       tz: f.tz,
     })),
     (_lesson, _card, [graded]) => graded === 'right',
-    (id, wasDue) => wasDue && due.add(id),
+    onReview,
   );
-  const reviews = answers.filter((f) => f.k === 'r' && due.has(f.id)).sort(byTime);
-  for (const f of answers) if (f.k === 'r' && !due.has(f.id)) notCounted[f.id] = 'not_due';
-  return { completions, reviews, notCounted };
 }
 
 /** The local date a fact falls on, in its own zone. */

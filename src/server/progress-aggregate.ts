@@ -19,8 +19,10 @@ import {
   type Ledger,
   type LessonLookup,
   type ProgressState,
+  withDevices,
 } from '../core/progress';
 import { localDate } from '../core/calendar';
+import { settle } from '../core/ledger-settle';
 import { currentStreakOn, streakSummary, type StreakSummary } from '../core/streak-summary';
 import { contentSnapshot } from './content-snapshot';
 import type { Aggregate, BoardRow, Cohort, Store, User } from './store/store';
@@ -74,18 +76,29 @@ function countedChange(
 const sortedKeys = <T>(o: Record<string, T>) =>
   Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
 
+export interface AggregateOptions {
+  devices?: Ledger['devices'];
+  windowDays?: number;
+  onLedger?: (ledger: Ledger) => void;
+}
+
 /**
- * The aggregate `Store.ingest` runs inside its transaction for one user. `onLedger` is handed the
- * ledger it stores, so the sync's reply is worked out from it (no second read and parse).
+ * The aggregate `Store.ingest` runs inside its transaction for one user. `devices`: when the
+ * server first heard from each of the user's devices (store/devices.ts); `windowDays`: the
+ * acceptance window, past which the ledger's trail is settled (src/core/ledger-settle.ts);
+ * `onLedger` is handed the ledger it stores, so the sync's reply is worked out from it (no second
+ * read and parse).
  */
 export function progressAggregate(
   lookup: LessonLookup,
   cohorts: readonly Cohort[],
-  onLedger?: (ledger: Ledger) => void,
+  { devices = {}, windowDays, onLedger }: AggregateOptions = {},
 ): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
-    const ledger = addEvents(previous, accepted, lookup);
+    const joined = addEvents(withDevices(previous, devices, lookup), accepted, lookup);
+    const ledger =
+      windowDays === undefined ? joined : settle(joined, windowDays * 86_400_000, lookup);
     onLedger?.(ledger);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
@@ -116,22 +129,24 @@ export function progressAggregate(
 
 /**
  * The aggregate for a user's sync: their cohorts' zones and the current content (`lessons`: the
- * sync's own snapshot, so the content signature is read once a request).
+ * sync's own snapshot, so the content signature is read once a request); with the acceptance
+ * window (`windowDays`), the ledger's old facts are settled.
  */
 export async function aggregateFor(
   store: Store,
   user: User,
   lessons?: LessonLookup,
-  onLedger?: (ledger: Ledger) => void,
+  options: Omit<AggregateOptions, 'devices'> = {},
 ): Promise<Aggregate> {
-  const [lookup, cohorts] = await Promise.all([
+  const [lookup, cohorts, devices] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
+    store.deviceContacts(user.id),
   ]);
   return progressAggregate(
     lookup,
     cohorts.filter((c): c is Cohort => c !== undefined),
-    onLedger,
+    { ...options, devices },
   );
 }
 

@@ -81,12 +81,15 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 async function seedEveryScreen() {
   const catalog = await server.store.getCatalog();
   const lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
-  const sync = (userId: string, events: ProgressEvent[]) =>
-    as(userId, 'POST', '/sync', {
+  const sync = async (userId: string, events: ProgressEvent[]) => {
+    // Their device signed in before the progress it syncs.
+    await server.store.noteDevice(userId, `device-${userId}`, 0);
+    return as(userId, 'POST', '/sync', {
       deviceId: `device-${userId}`,
       sentAt: new Date().toISOString(),
       events,
     });
+  };
   const event = (userId: string, seq: number, at: Date) => ({
     id: uuidv7(),
     occurredAt: at.toISOString(),

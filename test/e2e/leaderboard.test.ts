@@ -18,6 +18,7 @@ import {
 } from '../support/browser';
 import { startServer, type RunningServer } from '../support/server';
 import { withStarts } from '../support/starts';
+import { knownDevice } from '../support/api';
 
 let server: RunningServer;
 let serverAhead = 0;
@@ -25,6 +26,8 @@ let phone: PhoneContext;
 let firstLesson: { id: string; moduleId: string; quizzes: string[][] };
 
 async function syncAs(email: string, events: ProgressEvent[]) {
+  // Their device signed in before the progress it syncs.
+  await knownDevice(server.store, email, `device-${email}`);
   const login = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

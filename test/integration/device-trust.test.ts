@@ -219,3 +219,91 @@ describe('thirty back-dated review answers (the 31-day streak attack)', () => {
     expect(state).toMatchObject({ xp: 0, streak: { current: 0, longest: 0, freezes: 0 } });
   });
 });
+
+describe('a device the server never heard from (the 30-day back-dating attack)', () => {
+  /** One plausible lesson a day, each started `daysAgo(i)` and finished at its estimate. */
+  async function dailyLessons(client: Client, phone: ReturnType<typeof device>, days: number[]) {
+    const lessons = await everyLesson(client);
+    return days.flatMap((at, i) => {
+      const lesson = lessons[i % lessons.length]!;
+      const ms = lesson.estimateMinutes * 60_000;
+      return [phone.started(lesson.id, at), phone.completed(lesson.id, at + ms, ms)];
+    });
+  }
+
+  it('builds no streak from thirty back-dated days of plausible lessons, which are kept', async () => {
+    // Named at sign-in or not: the server first hears of the device now.
+    const lena = await signInAs(app, 'learner@demo.test', undefined, 'device-new-9');
+    const fresh = device('device-new-9');
+    const days = Array.from({ length: 29 }, (_, i) => now - (29 - i) * DAY);
+    const { results, state } = await sync(
+      lena,
+      fresh.deviceId,
+      await dailyLessons(lena, fresh, days),
+    );
+    expect(results.every((r) => r.status === 'accepted')).toBe(true);
+    expect(state).toMatchObject({ xp: 0, streak: { current: 0, longest: 0, freezes: 0 } });
+    expect(state.activeDays).toEqual([]);
+    // Kept, with the reason the completion screen tells.
+    expect(Object.values(state.ledger.flagged).map((f) => f.reason)).toContain('before_device');
+    const fromNowhere = device('device-new-10');
+    const second = await sync(
+      lena,
+      fromNowhere.deviceId,
+      await dailyLessons(lena, fromNowhere, days),
+    );
+    expect(second.state.streak.longest).toBe(0);
+  });
+
+  it('counts the week a device learned offline after signing in online', async () => {
+    const signedInAt = now - 7 * DAY;
+    now = signedInAt;
+    const lena = await signInAs(app, 'learner@demo.test', undefined, 'device-phone-9');
+    const phone = device('device-phone-9');
+    now = signedInAt + 7 * DAY;
+    // Offline all week: one lesson a day, the first within minutes of signing in.
+    const days = Array.from({ length: 7 }, (_, i) => signedInAt + i * DAY + 60_000);
+    const { state } = await sync(lena, phone.deviceId, await dailyLessons(lena, phone, days));
+    expect(state.streak).toMatchObject({ current: 7, longest: 7 });
+    expect(state.ledger.flagged).toEqual({});
+  });
+
+  it('counts from the first state read of a device signed in at the company', async () => {
+    const lena = await signInAs(app, 'learner@demo.test');
+    const tablet = device('device-tablet-9');
+    const readAt = now - 3 * DAY;
+    now = readAt;
+    expect((await lena.get(`/api/v1/me/state?deviceId=${tablet.deviceId}`)).status).toBe(200);
+    now = readAt + 3 * DAY;
+    const days = [0, 1, 2].map((i) => readAt + i * DAY + 60_000);
+    const { state } = await sync(lena, tablet.deviceId, await dailyLessons(lena, tablet, days));
+    expect(state.streak).toMatchObject({ current: 3, longest: 3 });
+  });
+});
+
+describe('a long history through sync', () => {
+  it('keeps about a window of facts in the stored ledger, and the whole streak', async () => {
+    const start = now;
+    let lena = await signInAs(app, 'learner@demo.test', undefined, 'device-daily-9');
+    const phone = device('device-daily-9');
+    const [lesson] = await everyLesson(lena);
+    const ms = lesson!.estimateMinutes * 60_000;
+    let state: MeState | undefined;
+    for (let day = 0; day < 45; day++) {
+      now = start + day * DAY + 3_600_000;
+      // Sessions last 30 days: the phone signs in again now and then.
+      if (day % 20 === 19)
+        lena = await signInAs(app, 'learner@demo.test', undefined, phone.deviceId);
+      const at = now - ms - 60_000;
+      ({ state } = await sync(lena, phone.deviceId, [
+        phone.started(lesson!.id, at),
+        phone.completed(lesson!.id, at + ms, ms),
+      ]));
+    }
+    expect(state!.streak).toMatchObject({ current: 45, longest: 45 });
+    const { user } = (await store.findLogin('learner@demo.test'))!;
+    const stored = JSON.parse((await store.getLedger(user.id))!) as { trail: object };
+    // Thirty days of acceptance window and a day of margin, two facts a day.
+    expect(Object.keys(stored.trail).length).toBeLessThanOrEqual(2 * 32);
+  });
+});

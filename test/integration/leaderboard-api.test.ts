@@ -8,7 +8,7 @@ import { LESSON_XP, QUIZ_BONUS_XP } from '../../src/core/progress';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
-import { signInAs, syncBody, type App, type Client } from '../support/api';
+import { knownDevice, signInAs, syncBody, type App, type Client } from '../support/api';
 import { seqAt, withStarts } from '../support/starts';
 import { demoStore } from '../support/server';
 
@@ -90,6 +90,10 @@ beforeEach(async () => {
   await person('amy', 'Amy Ahead', ['demo-co-pilot']);
   await person('ben', 'Ben Behind', ['demo-co-pilot']);
   await person('cid', 'Cid Elsewhere', ['demo-co-other']);
+  // Their phones signed in long before the progress they sync.
+  for (const email of ['learner@demo.test', 'learner2@demo.test', 'amy@demo.test', 'ben@demo.test'])
+    await knownDevice(store, email, 'device-board-1');
+  await knownDevice(store, 'learner@demo.test', 'device-board-2');
   const catalog = await store.getCatalog();
   lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
   for (const m of catalog.modules) {

@@ -8,7 +8,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import { KUDOS_PER_DAY } from '../../src/server/routes/social';
 import type { Store } from '../../src/server/store/store';
-import { signInAs, syncBody, type App } from '../support/api';
+import { knownDevice, signInAs, syncBody, type App } from '../support/api';
 import { demoStore } from '../support/server';
 
 const NOW = Date.parse('2026-11-25T11:00:00Z');
@@ -120,6 +120,7 @@ describe('cohort challenge', () => {
     );
 
     const lesson = (await store.getCatalog()).modules[0]!.lessons[0]!.id;
+    await knownDevice(store, 'learner@demo.test');
     const done: ProgressEvent = {
       id: uuidv7(),
       type: 'lesson_completed',

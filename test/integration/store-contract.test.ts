@@ -173,6 +173,19 @@ describe.each(storeKinds)('$name store contract', (kind) => {
     expect(await store.getSession('token-1', now)).toBeUndefined();
   });
 
+  it('keeps the earliest instant each device of a person was heard from', async () => {
+    await store.noteDevice('u1', 'device-0001', T0 + 5000);
+    await store.noteDevice('u1', 'device-0001', T0 + 9000);
+    await store.noteDevice('u1', 'device-0001', T0 + 1000);
+    await store.noteDevice('u1', 'device-0002', T0);
+    await store.noteDevice('u2', 'device-0001', T0 + 7000);
+    expect(await store.deviceContacts('u1')).toEqual({
+      'device-0001': T0 + 1000,
+      'device-0002': T0,
+    });
+    expect(await store.deviceContacts('u2')).toEqual({ 'device-0001': T0 + 7000 });
+  });
+
   it('counts rate-limit hits per key and resets after the window', async () => {
     const now = Date.now();
     const hit = (key: string, at: number) => store.hitRateLimit(key, 60_000, at);

@@ -47,11 +47,36 @@ export function clientFor(app: App | string, cookie = ''): Client {
   };
 }
 
-export async function signInAs(app: App, email: string, password = 'learn-daily'): Promise<Client> {
-  const res = await clientFor(app).post('/api/v1/auth/login', { email, password });
+/** Signs in as the app does; `deviceId`: the device named at sign-in (the app names its own). */
+export async function signInAs(
+  app: App,
+  email: string,
+  password = 'learn-daily',
+  deviceId?: string,
+): Promise<Client> {
+  const res = await clientFor(app).post('/api/v1/auth/login', {
+    email,
+    password,
+    ...(deviceId && { deviceId }),
+  });
   if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return clientFor(app, cookie);
+}
+
+/**
+ * The server has known `deviceId` of `email` since `since` (signed in there then), so the history
+ * a test syncs from it counts (events a device dates before that do not: plausibility.ts).
+ */
+export async function knownDevice(
+  store: Store,
+  email: string,
+  deviceId = 'device-test-1',
+  since = 0,
+): Promise<void> {
+  const login = await store.findLogin(email);
+  if (!login) throw new Error(`no person ${email}`);
+  await store.noteDevice(login.user.id, deviceId, since);
 }
 
 let seq = 0;

@@ -175,7 +175,8 @@ describe('one state per sync', () => {
     const requests: string[] = [];
     const device = await openDevice({ fetch: counted(requests), clock });
     await device.engine.sync();
-    expect(requests).toEqual(['GET /me/state']);
+    // Naming the device: the server counts what it records from now on.
+    expect(requests).toEqual([`GET /me/state?deviceId=${device.deviceId}`]);
     expect(device.states).toHaveLength(1);
   });
 

@@ -373,6 +373,8 @@ export const de: Messages = {
     'Sie lief neben einer anderen Lektion, die du abgeschlossen hast. Mach sie für sich, dann zählt sie.',
   'done.notCounted.backdated':
     'Sie ist früher datiert als Fortschritt, den dieses Gerät schon gesendet hatte.',
+  'done.notCounted.before_device':
+    'Sie ist früher datiert als die erste Anmeldung auf diesem Gerät, kann hier also nicht aufgezeichnet worden sein.',
   'install.button': 'Kindling installieren',
   'install.iosShare': 'Tippe in Safari auf die Teilen-Taste.',
   'install.iosAdd': 'Wähle „Zum Home-Bildschirm“.',

@@ -361,6 +361,8 @@ export const en = {
   'done.notCounted.overlap':
     'It ran alongside another lesson you finished. Take it on its own to count it.',
   'done.notCounted.backdated': 'It is dated before progress this device had already sent.',
+  'done.notCounted.before_device':
+    'It is dated before this device was first signed in, so it cannot have been recorded here.',
   'install.button': 'Install Kindling',
   'install.iosShare': 'Tap the Share button in Safari’s toolbar.',
   'install.iosAdd': 'Choose “Add to Home Screen”.',

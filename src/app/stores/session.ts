@@ -28,7 +28,16 @@ export function backFromCompanySignIn(): boolean {
 
 export type SignInMethod = { method: 'sso'; startUrl: string } | { method: 'password' };
 
-export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
+export function createSessionStore({
+  db,
+  api,
+  deviceId,
+}: {
+  db: KindlingDB;
+  api: Api;
+  /** This device, named at sign-in: the server counts what it records from then on. */
+  deviceId?: string;
+}) {
   const user = signal<SignedInUser | null>(null, { name: 'session.user' });
   const ready = signal(false, { name: 'session.ready' });
   const lastEmail = signal('', { name: 'session.lastEmail' });
@@ -95,6 +104,7 @@ export function createSessionStore({ db, api }: { db: KindlingDB; api: Api }) {
       const { user: signedIn } = await api.post<MeReply>('/auth/login', {
         email,
         password,
+        ...(deviceId && { deviceId }),
       });
       await setMeta(db, 'pendingLogout', false);
       await setUser(signedIn);

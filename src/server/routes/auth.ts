@@ -1,6 +1,7 @@
 import type { MeReply } from '../../core/api';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { deviceIdField } from '../../core/events';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
 import { endSession, requireUser, startSession } from '../auth/session';
 import type { AppEnv } from '../env';
@@ -12,6 +13,8 @@ import { domainOf, ssoAuthRoutes } from './sso';
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(1024),
+  /** The device signing in, which the server then knows from now on (store/devices.ts). */
+  deviceId: deviceIdField.optional(),
 });
 
 /**
@@ -64,7 +67,7 @@ async function claimSignIn(c: Context<AppEnv>, email: string): Promise<string[]>
 
 export const authRoutes = new Hono<AppEnv>()
   .post('/auth/login', async (c) => {
-    const { email, password } = parseInput(loginBody, await readJson(c));
+    const { email, password, deviceId } = parseInput(loginBody, await readJson(c));
     const { store, now } = c.var.deps;
     const [pair, ...others] = await claimSignIn(c, email);
     const login = await store.findLogin(email);
@@ -79,6 +82,7 @@ export const authRoutes = new Hono<AppEnv>()
         throw new ApiError(403, 'password_sign_in_off', 'error.ssoPasswordOnly');
     }
     await startSession(c, login.user.id);
+    if (deviceId) await store.noteDevice(login.user.id, deviceId, now());
     return c.json({ user: login.user } satisfies MeReply);
   })
   .post('/auth/logout', requireUser(), async (c) => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import type { AssessmentFeedbackReply, MeState, SyncReply } from '../../core/api';
 import {
   ASSESSMENT_PASS,
@@ -10,7 +11,7 @@ import {
   moduleIdOf,
   scoreAttempt,
 } from '../../core/mastery';
-import { syncRequest } from '../../core/events';
+import { deviceIdField, syncRequest } from '../../core/events';
 import type { Ledger } from '../../core/progress';
 import { SYNC_LIMITS } from '../../core/sync';
 import { requireUser } from '../auth/session';
@@ -30,6 +31,8 @@ async function stateOf(deps: AppDeps, user: User, ledger?: Ledger): Promise<MeSt
   ]);
   return { ...state, mastery };
 }
+
+const stateQuery = z.object({ deviceId: deviceIdField.optional() });
 
 export const progressRoutes = new Hono<AppEnv>()
   .post(
@@ -51,9 +54,13 @@ export const progressRoutes = new Hono<AppEnv>()
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       await boundDailyEvents(c, batch);
+      await deps.store.noteDevice(user.id, request.deviceId, receivedAt);
       // The reply's state comes off the ledger this sync stored (read again when it stored none).
       let ledger: Ledger | undefined;
-      const aggregate = await aggregateFor(deps.store, user, content.lessons, (l) => (ledger = l));
+      const aggregate = await aggregateFor(deps.store, user, content.lessons, {
+        windowDays: deps.acceptanceWindowDays,
+        onLedger: (l) => (ledger = l),
+      });
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate, content.module);
       return c.json({
         results: mergeResults(batch, stored),
@@ -62,7 +69,13 @@ export const progressRoutes = new Hono<AppEnv>()
       } satisfies SyncReply);
     },
   )
-  .get('/me/state', requireUser(), async (c) => c.json(await stateOf(c.var.deps, c.var.user)))
+  /** `?deviceId=`: the device asking, which the server then knows from now on (store/devices.ts). */
+  .get('/me/state', requireUser(), async (c) => {
+    const { deps, user } = c.var;
+    const { deviceId } = parseInput(stateQuery, c.req.query());
+    if (deviceId) await deps.store.noteDevice(user.id, deviceId, deps.now());
+    return c.json(await stateOf(deps, user));
+  })
   /**
    * The result of the learner's own assessment, graded here against the key the device never
    * saw; 404 until an attempt has been synced. The latest attempt is the last submitted on the

@@ -117,6 +117,13 @@ export interface ProgressLedgersTable {
   streak: ColumnType<string | null, string | undefined, string>;
 }
 
+/** When the server first heard from a person's device (store/devices.ts). */
+export interface DeviceContactsTable {
+  user_id: string;
+  device_id: string;
+  first_at: number;
+}
+
 /** Each ledger's streak summary, apart from it (narrow rows: the team view reads a team's). */
 export interface LedgerStreaksTable {
   user_id: string;
@@ -560,6 +567,7 @@ export interface Database {
   module_owners: ModuleOwnersTable;
   events: EventsTable;
   progress_ledgers: ProgressLedgersTable;
+  device_contacts: DeviceContactsTable;
   ledger_streaks: LedgerStreaksTable;
   learner_days: LearnerDaysTable;
   learner_totals: LearnerTotalsTable;

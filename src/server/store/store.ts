@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { authStore, type AuthStore } from './auth';
 import { coachingStore, type CoachingStore } from './coaching';
 import { contentStore, type ContentStore } from './content';
+import { deviceStore, type DeviceStore } from './devices';
 import { openDb, type Dialect, type StoreTarget } from './db';
 import { identityStore, type IdentityStore } from './identity';
 import { learnerDaysStore, type LearnerDaysStore } from './learner-days';
@@ -31,6 +32,7 @@ import { xapiForwardingStore, type XapiForwardingStore } from './xapi-forwarding
 export type * from './auth';
 export type * from './learner-days';
 export type * from './coaching';
+export type * from './devices';
 export type * from './mail';
 export type * from './identity';
 export type * from './motivation';
@@ -72,6 +74,7 @@ export interface Store
     CoachingStore,
     ContentStore,
     ProgressStore,
+    DeviceStore,
     LearnerDaysStore,
     LearnerMasteryStore,
     MotivationStore,
@@ -116,6 +119,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...coachingStore(db),
     ...contentStore(db),
     ...progressStore(db),
+    ...deviceStore(db),
     ...learnerDaysStore(db),
     ...learnerMasteryStore(db),
     ...motivationStore(db),

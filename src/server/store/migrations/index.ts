@@ -35,6 +35,7 @@ import { learnerMastery } from './0130-learner-mastery';
 import { ledgerStreaks } from './0131-ledger-streaks';
 import { countedLearning } from './0090-counted-learning';
 import { xapiForwarding } from './0150-xapi-forwarding';
+import { deviceContacts } from './0160-device-contacts';
 import { ledgerStreaksApart } from './0180-ledger-streaks-apart';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
@@ -90,6 +91,7 @@ export const migrations: Record<string, Migration> = {
   '0131-ledger-streaks': ledgerStreaks,
   '0090-counted-learning': countedLearning,
   '0150-xapi-forwarding': xapiForwarding,
+  '0160-device-contacts': deviceContacts,
   '0180-ledger-streaks-apart': ledgerStreaksApart,
 };
 
