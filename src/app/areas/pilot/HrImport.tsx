@@ -1,19 +1,16 @@
 /** The HR file upload on the dashboard: what was imported, or every bad row. */
+import { FileField } from '../../views/FileField';
 import { t } from './messages';
 import type { PilotStore } from './pilot-store';
 
 export function HrImport({ store }: { store: PilotStore }) {
   return (
     <div class="card pilot-hr">
-      <label for="hr-file">{t('pilot.hrImport')}</label>
-      <input
+      <FileField
         id="hr-file"
-        type="file"
+        label={t('pilot.hrImport')}
         accept=".csv,text/csv"
-        onChange={async (e) => {
-          const file = (e.currentTarget as HTMLInputElement).files?.[0];
-          if (file) await store.importHr(await file.text());
-        }}
+        onFile={(text) => store.importHr(text)}
       />
       {store.notice.value && <p role="status">{store.notice.value}</p>}
       {store.hrErrors.value.length > 0 && (

@@ -5,8 +5,9 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../../client/api';
-import { errorText, formatMinutes, type Phrase } from '../../../i18n';
+import { formatMinutes, type Phrase } from '../../../i18n';
 import { t } from '../messages';
+import { runner } from '../refusal';
 
 export interface AdminPerson {
   id: string;
@@ -95,18 +96,7 @@ export function createAdminStore({ api }: { api: Api }) {
   const sso = signal<SsoAnswer | null>(null, { name: 'admin.sso' });
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
-  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
-    error.value = null;
-    flash.value = null;
-    try {
-      await action();
-      if (done) flash.value = done;
-      return true;
-    } catch (err) {
-      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
-      return false;
-    }
-  }
+  const run = runner(error, flash);
 
   async function load() {
     await run(async () => {
