@@ -18,7 +18,8 @@ import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
 import { storeKinds, type TestDatabase } from '../support/databases';
-import { splitAt } from '../support/batches';
+import { arrival } from '../support/batches';
+import { newLearner } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -138,17 +139,7 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
 
   async function learner(cohortIds: string[] = []): Promise<string> {
     const id = `u${++run}`;
-    await store.createUser({
-      id,
-      orgId: 'org',
-      email: `${id}@example.com`,
-      name: id,
-      role: 'learner',
-      managerId: null,
-      tz: 'UTC',
-      passwordHash: 'x',
-      cohortIds,
-    });
+    await store.createUser(newLearner(id, 'org', { cohortIds }));
     return id;
   }
 
@@ -162,13 +153,7 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
         async (drafts, cuts, resent, seed) => {
           const userId = await learner();
           const events = incoming(drafts, `device-${userId}`);
-          const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length }), {
-            seed,
-            numRuns: 1,
-          })[0]!;
-          // Retries: events sent again later, which must not count twice.
-          const again = resent.map((i) => events[i % events.length]!);
-          for (const batch of splitAt([...shuffled, ...again], cuts))
+          for (const batch of arrival(events, cuts, resent, seed))
             await store.ingest(userId, batch);
 
           const expected = expectedDays(events);
