@@ -2,11 +2,20 @@
  * The setup most browser tests share: the real server (`startServer`) and a phone-sized Chromium
  * profile, started before a file's tests and closed after them. `prepare` runs in between, for
  * data the app must find when it first loads; `ready` runs once the phone is open. Read
- * `run.server` and `run.phone` inside tests. `signedInPhone` also signs the demo learner in.
+ * `run.server` and `run.phone` inside tests. `signedInPhone` also signs the demo learner in;
+ * `serverAndBrowser` gives a headless Chromium instead, for tests that make their own contexts.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { openPhone, signIn, syncNow, waitForServiceWorker, type PhoneContext } from './browser';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  CHROMIUM_ARGS,
+  executablePath,
+  openPhone,
+  signIn,
+  syncNow,
+  waitForServiceWorker,
+  type PhoneContext,
+} from './browser';
 import { outboxEvents } from './lessons';
 import { startServer, type RunningServer } from './server';
 
@@ -29,6 +38,24 @@ export function serverAndPhone(
   });
   afterAll(async () => {
     await run.phone?.close();
+    await run.server?.close();
+  });
+  return run;
+}
+
+/** The real server and a headless Chromium of the test's own, for contexts made per test. */
+export function serverAndBrowser(
+  options: Parameters<typeof startServer>[0] = {},
+  prepare?: (server: RunningServer) => Promise<void>,
+): { server: RunningServer; browser: Browser } {
+  const run = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    run.server = await startServer(options);
+    run.browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    await prepare?.(run.server);
+  });
+  afterAll(async () => {
+    await run.browser?.close();
     await run.server?.close();
   });
   return run;
