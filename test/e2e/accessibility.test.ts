@@ -34,7 +34,7 @@ import {
   overflowAt200,
   smallTargets,
 } from '../support/a11y';
-import { serverAndBrowser } from '../support/phone-run';
+import { serverAndBrowser, typeSignIn } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 
 /** Links the seed makes for the public doors. */
@@ -571,12 +571,7 @@ describe('a keyboard-only learner', () => {
       await page.goto(run.server.url);
       await page.getByLabel('Email').waitFor();
       await tabTo(page, /Email/);
-      await page.keyboard.type('learner@demo.test');
-      await page.keyboard.press('Enter'); // email first: the password field comes next, focused
-      const password = page.getByLabel('Password');
-      await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.type('learn-daily');
-      await page.keyboard.press('Enter');
+      await typeSignIn(page);
       await page.getByRole('link', { name: /^Continue:/ }).waitFor();
 
       await tabTo(page, /^\s*Continue:/);

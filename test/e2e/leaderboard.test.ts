@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { signIn, syncNow, waitForServiceWorker } from '../support/browser';
+import { demoLearner } from '../support/fresh';
 import { serverAndPhone } from '../support/phone-run';
 import type { RunningServer } from '../support/server';
 import { withStarts } from '../support/starts';
@@ -62,17 +63,7 @@ async function seedBoard(server: RunningServer) {
     ['amy', 'Amy Ahead'],
     ['ben', '<img src=x onerror="window.pwned=1">Ben'],
   ] as const)
-    await store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `${id}@demo.test`,
-      name,
-      role: 'learner',
-      managerId: null,
-      tz: 'Europe/Berlin',
-      passwordHash,
-      cohortIds: ['demo-co-pilot'],
-    });
+    await store.createUser(demoLearner(id, { name, passwordHash, cohortIds: ['demo-co-pilot'] }));
   const catalog = await store.getCatalog();
   const lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
   // Amy: three lessons (30 XP); Ben: one lesson (10 XP), both well before the learner.

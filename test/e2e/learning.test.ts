@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import { signOut, syncNow } from '../support/browser';
-import { signedInPhone } from '../support/phone-run';
+import { signedInPhone, typeSignIn } from '../support/phone-run';
 
 const run = signedInPhone();
 
@@ -43,12 +43,7 @@ describe('the lesson player', () => {
     await page.getByLabel('Email').focus();
     // The last email is filled in for convenience; replace it as a person would.
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('learner@demo.test');
-    await page.keyboard.press('Enter'); // email first: the password field comes next, focused
-    const password = page.getByLabel('Password');
-    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('learn-daily');
-    await page.keyboard.press('Enter');
+    await typeSignIn(page);
     const cont = page.getByRole('link', { name: /^Continue:/ });
     await cont.waitFor();
     await cont.focus();

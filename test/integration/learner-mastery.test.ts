@@ -6,17 +6,17 @@
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuizCard } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { loadContentDir } from '../../src/server/content/load';
 import { gradeMastery, masteryOf } from '../../src/server/mastery';
-import type { IncomingEvent, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { IncomingEvent } from '../../src/server/store/store';
+import { storeKinds } from '../support/databases';
 import { arrival } from '../support/batches';
-import { newLearner } from '../support/fresh';
+import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -91,17 +91,11 @@ function incoming(drafts: Draft[], device: string): IncomingEvent[] {
 }
 
 describe.each(storeKinds)('$name store: kept mastery', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-  let run = 0;
-
-  beforeAll(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = sharedStore(kind, async (store) => {
     await store.saveContent(content.catalog, content.modules);
     await store.createOrg({ id: 'org', name: 'Org' });
   });
-  afterAll(() => db.dispose());
+  let run = 0;
 
   async function learner(): Promise<{ id: string; orgId: string }> {
     const id = `u${++run}`;

@@ -6,24 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { EventRow, NewUser, Store } from '../../src/server/store/store';
-import { freshStore } from '../support/fresh';
+import { createOrgWithCohort } from '../../src/server/seed';
+import { freshStore, newLearner } from '../support/fresh';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 
-function user(id: string, orgId = 'org-1', cohortIds: string[] = []): NewUser {
-  return {
-    id,
-    orgId,
-    email: `${id}@example.com`,
-    name: id,
-    role: 'learner',
-    managerId: null,
-    tz: 'Europe/Berlin',
-    passwordHash: 'x',
-    cohortIds,
-  };
-}
+const user = (id: string, orgId = 'org-1', cohortIds: string[] = []): NewUser =>
+  newLearner(id, orgId, { tz: 'Europe/Berlin', cohortIds });
 
 let seq = 0;
 function completed(at: number, lessonId = 'mod-a.l1'): ProgressEvent {
@@ -60,15 +50,16 @@ async function all(pages: AsyncIterable<EventRow[]>): Promise<EventRow[][]> {
 
 describe.each(storeKinds)('$name store: pilot contract', (kind) => {
   const { store: s } = freshStore(kind, async (store) => {
-    await store.createOrg({ id: 'org-1', name: 'Acme' });
-    await store.createOrg({ id: 'org-2', name: 'Other' });
-    await store.createCohort({
-      id: 'pilot-team',
-      orgId: 'org-1',
-      name: 'Pilot team',
-      tz: 'Europe/Berlin',
-    });
-    await store.createCohort({ id: 'elsewhere', orgId: 'org-2', name: 'Elsewhere', tz: 'UTC' });
+    await createOrgWithCohort(
+      store,
+      { id: 'org-1', name: 'Acme' },
+      { id: 'pilot-team', name: 'Pilot team', tz: 'Europe/Berlin' },
+    );
+    await createOrgWithCohort(
+      store,
+      { id: 'org-2', name: 'Other' },
+      { id: 'elsewhere', name: 'Elsewhere', tz: 'UTC' },
+    );
     await store.createUser(user('ann', 'org-1', ['pilot-team']));
     await store.createUser(user('bob'));
     await store.createUser(user('eve', 'org-2', ['elsewhere']));

@@ -8,7 +8,7 @@
  *
  *   const { store } = freshStore(kind, (store) => store.createOrg({ id: 'acme', name: 'Acme' }));
  */
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppOptions } from '../../src/server/app';
 import type { NewUser, Store } from '../../src/server/store/store';
 import type { App } from './api';
@@ -30,14 +30,31 @@ export function freshStore(
   kind: StoreKind,
   seed?: (store: Store) => Promise<unknown>,
 ): { store: Store; db: TestDatabase } {
+  return storeBetween(beforeEach, afterEach, kind, seed);
+}
+
+/** As `freshStore`, but one store for all the tests of the suite (properties that add learners). */
+export function sharedStore(
+  kind: StoreKind,
+  seed?: (store: Store) => Promise<unknown>,
+): { store: Store; db: TestDatabase } {
+  return storeBetween(beforeAll, afterAll, kind, seed);
+}
+
+function storeBetween(
+  before: typeof beforeAll,
+  after: typeof afterAll,
+  kind: StoreKind,
+  seed?: (store: Store) => Promise<unknown>,
+): { store: Store; db: TestDatabase } {
   let db: TestDatabase | undefined;
   let store: Store | undefined;
-  beforeEach(async () => {
+  before(async () => {
     db = await kind.create();
     store = await db.open();
     await seed?.(store);
   });
-  afterEach(async () => {
+  after(async () => {
     await db?.dispose();
     db = store = undefined;
   });
@@ -73,3 +90,7 @@ export function freshApi(options: Omit<AppOptions, 'store'> = {}): { store: Stor
   });
   return { store: current(() => store!), app: current(() => app!) };
 }
+
+/** A learner of the demo organisation (`<id>@demo.test`, Europe/Berlin) for API and browser tests. */
+export const demoLearner = (id: string, extra: Partial<NewUser> = {}): NewUser =>
+  newLearner(id, 'demo-co', { email: `${id}@demo.test`, tz: 'Europe/Berlin', ...extra });

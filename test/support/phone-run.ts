@@ -93,3 +93,16 @@ export async function openedOnceOnline(page: Page, url: string): Promise<void> {
   await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   await expect.poll(() => outboxEvents(page)).toEqual([]);
 }
+
+/**
+ * Signs the demo learner in with the keyboard alone, from focus in the Email field: the email,
+ * Enter, the password field taking focus at once, the password, Enter.
+ */
+export async function typeSignIn(page: Page): Promise<void> {
+  await page.keyboard.type('learner@demo.test');
+  await page.keyboard.press('Enter'); // email first: the password field comes next, focused
+  const password = page.getByLabel('Password');
+  await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type('learn-daily');
+  await page.keyboard.press('Enter');
+}
