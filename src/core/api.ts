@@ -11,6 +11,7 @@ import type { Period } from './leaderboard';
 import type { Career, CareerGap, PathwaySuggestion } from './career';
 import type { AssessmentResult, MasteryState, QuestionFeedback } from './mastery';
 import type { OneOnOneScript } from './one-on-one';
+import type { PilotChecklistStep, PilotGoal } from './pilot';
 import type { ProgressState } from './progress';
 import type { SyncResult } from './sync';
 import type { AssignmentProgress, ReportProgress } from './team';
@@ -216,4 +217,60 @@ export interface Challenge {
   week: string;
   goal: number | null;
   done: number;
+}
+
+// ── Account ─────────────────────────────────────────────────────────────────────────────────
+
+/** `GET /invites/:code`: what the invite says before it is accepted. */
+export interface InviteReply {
+  invite: { email: string | null; cohort: string | null; tz?: string };
+}
+
+/** One signed-in device of the person, named by a prefix of its session hash. */
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface SessionsReply {
+  sessions: AccountSession[];
+}
+
+/** `POST /me/sessions/:id/revoke`; `current`: the device asking was signed out. */
+export interface RevokeSessionReply {
+  ok: true;
+  current: boolean;
+}
+
+// ── Pilot ───────────────────────────────────────────────────────────────────────────────────
+
+export interface PilotSummary {
+  id: string;
+  name: string;
+  startDate: string;
+  weeks: number;
+  cohortIds: string[];
+  goals: PilotGoal[];
+  checklist: Record<string, { doneAt: number; doneBy: string }>;
+}
+
+/** `GET /pilot/setup`. */
+export interface PilotSetup {
+  pilots: PilotSummary[];
+  cohorts: Array<{ id: string; name: string; tz: string }>;
+  /** The steps in order; `phrase` words each in the reader's locale. */
+  checklist: readonly PilotChecklistStep[];
+  hrRecords: number;
+}
+
+/** A pilot created or its checklist ticked. */
+export interface PilotReply {
+  pilot: PilotSummary;
+}
+
+/** `POST /pilot/hr`: how many HR records were imported. */
+export interface HrImportReply {
+  imported: number;
 }

@@ -1,6 +1,7 @@
 /** Joining by invite link or code: the invited person sets their name and password. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { InviteReply } from '../../../core/api';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
 import { PasswordForm } from '../../views/PasswordForm';
@@ -9,15 +10,13 @@ import { refusal } from './refusal';
 
 export function JoinView({ code }: { code: string }) {
   const store = useStore();
-  const invite = useSignal<{ email: string | null; cohort: string | null } | null>(null);
+  const invite = useSignal<InviteReply['invite'] | null>(null);
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
 
   useEffect(() => {
     store.api
-      .get<{ invite: { email: string | null; cohort: string | null } }>(
-        `/invites/${encodeURIComponent(code)}`,
-      )
+      .get<InviteReply>(`/invites/${encodeURIComponent(code)}`)
       .then((r) => (invite.value = r.invite))
       .catch((err: unknown) => (error.value = refusal(err, () => t('people.offlineShort'))));
   }, [code]);
