@@ -274,3 +274,78 @@ export interface PilotReply {
 export interface HrImportReply {
   imported: number;
 }
+
+// ── Admin ───────────────────────────────────────────────────────────────────────────────────
+
+export interface AdminPerson {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  managerId: string | null;
+  tz: string;
+  cohortIds: string[];
+  active: boolean;
+  career: { roleId: string; level: number } | null;
+}
+
+export interface AdminCohort {
+  id: string;
+  name: string;
+  tz: string;
+  /** Managers and admins who lead the cohort (read its board, set its challenge). */
+  managerIds: string[];
+}
+
+/** An invite not yet used nor expired, as the admin's list shows it (never its code). */
+export interface OpenInvite {
+  id: string;
+  email: string | null;
+  role: Role;
+  cohort: string | null;
+  /** The name of the admin who made it. */
+  createdBy: string | null;
+  expiresAt: string;
+}
+
+/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
+export interface ListInvite {
+  /** Always set for a list (every row names one); typed as the invite link types it. */
+  email: string | null;
+  url: string;
+  mailedTo: string | null;
+}
+
+export interface Programme {
+  sponsor: {
+    name: string;
+    title: string;
+    text: string;
+    startsOn: string;
+    endsOn: string;
+    sponsorUserId: string | null;
+  } | null;
+  goal: {
+    label: string | null;
+    targetPercent: number | null;
+    currentPercent: number;
+    learnersThisWeek: number;
+    people: number;
+  };
+}
+
+/** `GET /admin/people`: the organisation's people and cohorts, and the career roles to pick. */
+export interface AdminPeopleReply {
+  people: AdminPerson[];
+  cohorts: AdminCohort[];
+  careerRoles: Array<{ id: string; title: string; levels: string[] }>;
+}
+
+export interface OpenInvitesReply {
+  invites: OpenInvite[];
+}
+
+/** `POST /admin/invites/bulk`: everyone on the list invited. */
+export interface BulkInviteReply {
+  invites: ListInvite[];
+}
