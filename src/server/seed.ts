@@ -31,16 +31,17 @@ export async function createOrgWithCohort(
 
 export async function seedDemo(store: Store, password = DEMO_PASSWORD): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await createOrgWithCohort(
-    store,
-    { id: 'demo-co', name: 'Demo Co' },
-    { id: 'demo-co-pilot', name: 'Pilot cohort', tz: 'Europe/Berlin' },
-  );
-  await createOrgWithCohort(
-    store,
-    { id: 'globex', name: 'Globex' },
-    { id: 'globex-all', name: 'Everyone', tz: 'America/New_York' },
-  );
+  for (const [org, cohort] of [
+    [
+      { id: 'demo-co', name: 'Demo Co' },
+      { id: 'demo-co-pilot', name: 'Pilot cohort', tz: 'Europe/Berlin' },
+    ],
+    [
+      { id: 'globex', name: 'Globex' },
+      { id: 'globex-all', name: 'Everyone', tz: 'America/New_York' },
+    ],
+  ] as const)
+    await createOrgWithCohort(store, org, cohort);
   const ids = {
     manager: 'u-demo-manager',
     learner: 'u-demo-learner',
