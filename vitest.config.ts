@@ -30,6 +30,7 @@ export default defineConfig({
                 globalSetup: [databaseSetup],
                 include: [
                   'test/integration/api.test.ts',
+                  'test/integration/content-language.test.ts',
                   'test/integration/device-trust.test.ts',
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',

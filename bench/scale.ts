@@ -8,7 +8,8 @@
  *    TEAM_LESSONS lessons) against one GET /api/v1/me/state (target ≤ 2×).
  * 3. Sync: a two-event POST /api/v1/sync (a quiz answer and a completion, by learners with a
  *    history of SYNC_HISTORY answers each) against GET /api/v1/health, requests per second in
- *    one process through `app.request` (target ≥ 0.3×).
+ *    one process through `app.request`, or with SYNC_OVER=http from outside, over HTTP to one
+ *    SQLite server process (target ≥ 0.3×).
  *
  * Prints JSON. Under two minutes at the defaults; the issue's full scale takes far longer:
  *
@@ -16,15 +17,14 @@
  *   PARTS=team,sync npx tsx bench/scale.ts
  *   LEARNERS=100000 EVENTS=10000000 npx tsx bench/scale.ts
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { uuidv7 } from '../src/core/uuidv7';
-import { createApp } from '../src/server/app';
 import { buildPilotReport, buildPilotReportFromEvents } from '../src/server/pilot/report';
-import { clientFor, syncBody, type Client } from '../test/support/api';
-import { demoStore } from '../test/support/server';
-import { sessionCookie } from '../test/support/sessions';
 import { pilotData } from './pilot-data';
+import { startApiProcess, type ApiProcess } from '../test/support/processes';
+import { syncSetup } from './sync-setup';
 import { teamViewBench } from './team-view';
 
 const LEARNERS = Number(process.env.LEARNERS ?? 2_000);
@@ -34,6 +34,8 @@ const TEAM_LESSONS = Number(process.env.TEAM_LESSONS ?? 100);
 const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 3);
 const SYNC_LEARNERS = Number(process.env.SYNC_LEARNERS ?? 100);
 const SYNC_HISTORY = Number(process.env.SYNC_HISTORY ?? 300);
+/** SYNC_OVER=http: the sync and health rates from outside, over HTTP to a server process. */
+const OVER_HTTP = process.env.SYNC_OVER === 'http';
 
 const seconds = (ms: number) => Math.round(ms / 10) / 100;
 
@@ -95,87 +97,28 @@ async function rates(
  * them), take turns sending a two-event sync: a quiz answer and the lesson's completion.
  */
 async function syncRate() {
-  const store = await demoStore();
-  const app = createApp({ store });
-  const catalog = await store.getCatalog();
-  const quizzes = (await Promise.all(catalog.modules.map((m) => store.getModule(m.id)))).flatMap(
-    (m) =>
-      (m?.lessons ?? []).flatMap((l) =>
-        l.cards.flatMap((c) =>
-          c.kind === 'quiz'
-            ? [{ lessonId: l.id, cardId: c.id, answerIds: [c.options[0]!.id] }]
-            : [],
-        ),
-      ),
+  const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-sync-'));
+  const { store, sync, health, overHttp, stored } = await syncSetup(
+    SYNC_LEARNERS,
+    SYNC_HISTORY,
+    join(dir, 'kindling.db'),
   );
-  const day = 86_400_000;
-  const now = Date.now();
-  const learners: Array<{ client: Client; device: string; seq: number }> = [];
-  for (let r = 0; r < SYNC_LEARNERS; r++) {
-    const id = `u-sync-${r}`;
-    await store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `sync-${r}@demo.test`,
-      name: `Sync ${r}`,
-      role: 'learner',
-      managerId: null,
-      tz: 'Europe/Berlin',
-      passwordHash: 'x',
-    });
-    const device = `bench-sync-${r}`;
-    const history = Array.from({ length: SYNC_HISTORY }, (_, i) => {
-      const at = now - 2 * day - i * 60_000;
-      const event = {
-        id: uuidv7(() => at),
-        type: 'quiz_answered' as const,
-        ...quizzes[i % quizzes.length]!,
-        occurredAt: new Date(at).toISOString(),
-        tz: 'Europe/Berlin',
-        deviceId: device,
-        seq: i + 1,
-      };
-      return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
-    });
-    await store.ingest(id, history);
-    learners.push({
-      client: clientFor(app, await sessionCookie(store, id)),
-      device,
-      seq: SYNC_HISTORY,
-    });
+  let server: ApiProcess | undefined;
+  if (OVER_HTTP) {
+    await store.close();
+    server = await startApiProcess({ DATA_DIR: dir, SEED_DEMO: '0' });
+    overHttp(server.url);
   }
-  let turn = 0;
-  let stored = 0;
-  const sync = () => {
-    const learner = learners[turn++ % learners.length]!;
-    const quiz = quizzes[turn % quizzes.length]!;
-    const base = () => ({
-      id: uuidv7(),
-      occurredAt: new Date().toISOString(),
-      tz: 'Europe/Berlin',
-      deviceId: learner.device,
-      seq: ++learner.seq,
-    });
-    stored += 2;
-    return learner.client.post(
-      '/api/v1/sync',
-      syncBody(
-        [
-          { ...base(), type: 'quiz_answered', ...quiz },
-          { ...base(), type: 'lesson_completed', lessonId: quiz.lessonId, durationMs: 200_000 },
-        ],
-        learner.device,
-      ),
-    );
-  };
-  const [health, syncs] = await rates(() => learners[0]!.client.get('/api/v1/health'), sync);
-  await store.close();
+  const [healthRate, syncs] = await rates(health, sync);
+  await (server ? server.stop() : store.close());
+  rmSync(dir, { recursive: true, force: true });
   return {
+    measured: OVER_HTTP ? 'over HTTP, from this process to a server process' : 'app.request',
     learners: SYNC_LEARNERS,
     historyPerLearner: SYNC_HISTORY,
-    baseline: { route: 'GET /api/v1/health', perSecond: Math.round(health) },
-    twoEventSync: { perSecond: Math.round(syncs), eventsStored: stored },
-    ratio: Math.round((syncs / health) * 100) / 100,
+    baseline: { route: 'GET /api/v1/health', perSecond: Math.round(healthRate) },
+    twoEventSync: { perSecond: Math.round(syncs), eventsStored: stored() },
+    ratio: Math.round((syncs / healthRate) * 100) / 100,
   };
 }
 

@@ -11,7 +11,8 @@ import { clientFor } from '../test/support/api';
 import { demoStore } from '../test/support/server';
 import { sessionCookie } from '../test/support/sessions';
 
-export async function teamViewBench(reports: number, lessonsPerReport: number) {
+/** A demo store whose manager has `reports` more reports, each with `lessonsPerReport` lessons. */
+export async function teamSetup(reports: number, lessonsPerReport: number) {
   const store = await demoStore();
   const app = createApp({ store });
   const lessons = (await store.getCatalog()).modules.flatMap((m) => m.lessons.map((l) => l.id));
@@ -45,12 +46,20 @@ export async function teamViewBench(reports: number, lessonsPerReport: number) {
     // As a sync stores them: with the ledger and board rows kept (aggregateFor).
     await store.ingest(id, events, await aggregateFor(store, (await store.getUser(id))!));
   }
+  return { store, app };
+}
+
+export async function teamViewBench(reports: number, lessonsPerReport: number) {
+  const { store, app } = await teamSetup(reports, lessonsPerReport);
 
   /**
    * Mean ms of each path, the paths taking turns request by request (after a warm-up), so on a
    * busy machine every path sees the same load.
    */
-  async function timed(paths: Array<[string, string]>, runs = 30): Promise<number[]> {
+  async function timed(
+    paths: Array<[string, string]>,
+    runs = Number(process.env.TEAM_RUNS ?? 60),
+  ): Promise<number[]> {
     const clients = paths.map(([path, cookie]) => [path, clientFor(app, cookie)] as const);
     const spent = paths.map(() => 0);
     for (let i = 0; i < runs + 3; i++)

@@ -5,7 +5,8 @@
  * keyboard focus is scrolled clear of both bars instead of being hidden beneath one (WCAG 2.4.11,
  * Focus Not Obscured). When the bars would cover more than half the screen (large text on a
  * phone, many tabs in large text) they stop floating and take their place in the page
- * (`data-edges="flow"`), so the content keeps room to be read. Use as a `ref` on the bar.
+ * (`data-edges="flow"`), so the content keeps room to be read. A bar narrower than half the
+ * screen is a side rail (wide.css) and covers no edge. Use as a `ref` on the bar.
  */
 const heights = { top: 0, bottom: 0 };
 
@@ -30,8 +31,10 @@ function edgeRef(edge: 'top' | 'bottom'): (el: HTMLElement | null) => void {
     const root = document.documentElement.style;
     if (el) {
       observer = new ResizeObserver(() => {
-        heights[edge] = el.offsetHeight;
-        root.setProperty(name, `${el.offsetHeight}px`);
+        // On a wide screen the tab bar is a side rail (wide.css): it covers no edge.
+        const h = el.offsetWidth < innerWidth / 2 ? 0 : el.offsetHeight;
+        heights[edge] = h;
+        root.setProperty(name, `${h}px`);
         place();
       });
       observer.observe(el);

@@ -13,6 +13,7 @@ import { identifyDevice } from '../client/storage-loss';
 import { backoffDelay, createSyncEngine } from '../client/sync-engine';
 import { createDownloads } from '../client/downloads';
 import { SYNC_CHANNEL, SYNCED } from '../core/device-names';
+import { locale } from './i18n';
 import { createContentStore } from './stores/content';
 import { createMasteryStore } from './stores/mastery';
 import { createHomeStore } from './stores/home';
@@ -41,7 +42,7 @@ export async function createStore({
   const session = createSessionStore({ db, api });
   const content = createContentStore({ db, api });
   const downloads = createDownloadsStore({
-    downloads: createDownloads({ db }),
+    downloads: createDownloads({ db, lang: () => locale.peek() }),
     versionOf: (id) => content.catalog.peek()?.modules.find((m) => m.id === id)?.version,
   });
   const progress = createProgressStore({
@@ -112,6 +113,12 @@ export async function createStore({
   }
 
   channel?.addEventListener('message', () => void progress.refresh());
+  // Content comes in the learner's language: another choice reads it again (downloads follow online).
+  let contentIn = locale.peek();
+  locale.subscribe((next) => {
+    if (next !== contentIn && session.user.peek()) void refreshContent();
+    contentIn = next;
+  });
   onContentUpdated(() => void (session.user.peek() && refreshContent()));
   addEventListener('online', () => {
     online.value = true;

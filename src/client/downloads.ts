@@ -66,11 +66,14 @@ export function createDownloads({
   fetchImpl = (input, init) => fetch(input, init),
   cacheStorage = caches,
   base = location.origin,
+  lang = () => undefined,
 }: {
   db: KindlingDB;
   fetchImpl?: Fetch;
   cacheStorage?: CacheStorage;
   base?: string;
+  /** The learner's language: a download stores the module in it (its original where untranslated). */
+  lang?: () => string | undefined;
 }) {
   async function fetchOk(url: string): Promise<Response> {
     const response = await fetchImpl(url, { credentials: 'same-origin' });
@@ -108,7 +111,7 @@ export function createDownloads({
     version: string | undefined,
   ): Promise<DownloadRecord> {
     const previous = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
-    const response = await fetchOk(moduleUrl(moduleId, version));
+    const response = await fetchOk(moduleUrl(moduleId, version, lang()));
     const body = await response.blob(); // its size in bytes, as the catalog's `downloadBytes`
     const module = JSON.parse(await body.text()) as LearningModule;
     const images = moduleImageUrls(module, base);

@@ -16,19 +16,28 @@ export const CONTENT_CACHE = 'kindling-content-v1';
 /** The worker's cache-first, expiring cache of images and media of modules not downloaded. */
 export const MEDIA_CACHE = 'kindling-media-v1';
 
-/** The API path (under /api/v1) of a module, naming the version wanted when it is known. */
-export function modulePath(moduleId: string, version?: string): string {
-  const path = `/modules/${encodeURIComponent(moduleId)}`;
-  return version ? `${path}?v=${encodeURIComponent(version)}` : path;
+/**
+ * The API path (under /api/v1) of a module in the learner's language `lang` (its original where
+ * not translated), naming the version wanted when it is known.
+ */
+export function modulePath(moduleId: string, version?: string, lang?: string): string {
+  const query = [version && `v=${encodeURIComponent(version)}`, lang && `lang=${lang}`]
+    .filter(Boolean)
+    .join('&');
+  return `/modules/${encodeURIComponent(moduleId)}${query && `?${query}`}`;
 }
 
-export const moduleUrl = (moduleId: string, version?: string) =>
-  `/api/v1${modulePath(moduleId, version)}`;
+export const moduleUrl = (moduleId: string, version?: string, lang?: string) =>
+  `/api/v1${modulePath(moduleId, version, lang)}`;
 
-/** The cache key of a content response: its URL without the version, one entry per module. */
+/**
+ * The cache key of a content response: its URL without version and language, one entry per
+ * module (a version names its language, so another language is another version).
+ */
 export function contentCacheKey(url: string): string {
   const key = new URL(url);
   key.searchParams.delete('v');
+  key.searchParams.delete('lang');
   return key.href;
 }
 

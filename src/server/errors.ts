@@ -9,6 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { errorPhrase, issuePhrase, type ErrorKey } from '../core/phrases/errors';
 import type { Params, Phrase } from '../core/wording';
+import { databaseAway } from './store/db';
 
 export class ApiError extends Error {
   readonly phrase: Phrase;
@@ -49,6 +50,12 @@ export function onError(err: Error, c: Context) {
   }
   const status = (err as { status?: number }).status;
   if (status === 413) return c.json(errorBody('payload_too_large', 'error.tooLarge'), 413);
+  if (databaseAway(err)) {
+    // A restart or failover of the database: the caller resends (every write is idempotent).
+    console.error(`database away: ${err.message}`);
+    c.header('Retry-After', '5');
+    return c.json(errorBody('store_unavailable', 'error.storeDown'), 503);
+  }
   console.error(err);
   return c.json(errorBody('internal', 'error.internal'), 500);
 }

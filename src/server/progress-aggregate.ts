@@ -74,11 +74,19 @@ function countedChange(
 const sortedKeys = <T>(o: Record<string, T>) =>
   Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
 
-/** The aggregate `Store.ingest` runs inside its transaction for one user. */
-export function progressAggregate(lookup: LessonLookup, cohorts: readonly Cohort[]): Aggregate {
+/**
+ * The aggregate `Store.ingest` runs inside its transaction for one user. `onLedger` is handed the
+ * ledger it stores, so the sync's reply is worked out from it (no second read and parse).
+ */
+export function progressAggregate(
+  lookup: LessonLookup,
+  cohorts: readonly Cohort[],
+  onLedger?: (ledger: Ledger) => void,
+): Aggregate {
   return (previousText, accepted) => {
     const previous = parseLedger(previousText);
     const ledger = addEvents(previous, accepted, lookup);
+    onLedger?.(ledger);
     const before =
       previousText === undefined ? new Map<string, BoardRow>() : rowsOf(previous, cohorts);
     const after = rowsOf(ledger, cohorts);
@@ -114,6 +122,7 @@ export async function aggregateFor(
   store: Store,
   user: User,
   lessons?: LessonLookup,
+  onLedger?: (ledger: Ledger) => void,
 ): Promise<Aggregate> {
   const [lookup, cohorts] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
@@ -122,16 +131,22 @@ export async function aggregateFor(
   return progressAggregate(
     lookup,
     cohorts.filter((c): c is Cohort => c !== undefined),
+    onLedger,
   );
 }
 
-/** The learner's state, read off their stored ledger (or folded from events before the first sync). */
+/**
+ * The learner's state, read off their stored ledger (or folded from events before the first sync);
+ * off `ledger` when the caller has just stored it.
+ */
 export async function progressStateOf(
   store: Store,
   user: User,
   now: number,
+  ledger?: Ledger,
 ): Promise<ProgressState> {
   const today = localDate(now, user.tz);
+  if (ledger) return stateOf(ledger, today);
   const text = await store.getLedger(user.id);
   if (text !== undefined) return stateOf(parseLedger(text), today);
   const lookup = await lessonLookup(store, user.orgId);

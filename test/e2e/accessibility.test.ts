@@ -13,6 +13,8 @@
  *   sponsor message, people with a reset link, cohorts, an invite, an upload with its problems),
  *   team, pilot dashboard (a seeded pilot, so charts and tables render, with HR rows to fix) and
  *   checklist; the set-up form of an org without a pilot; the join and reset-password doors.
+ * - States after interaction, not only first paint: a pressed time pill with its picks, home
+ *   offline, a refused sign-in, an expanded person row, quiz feedback, the "Couldn't sync" list.
  *
  * One server and one browser; one context per width and role, switching light and dark with
  * `emulateMedia({ colorScheme })` on each screen. A last test walks sign-in → lesson → quiz →
@@ -379,9 +381,43 @@ const screens: Screen[] = [
   },
   {
     who: 'learner',
+    name: 'home with a time pill pressed',
+    path: () => '/',
+    ready: (p) => p.getByRole('button', { name: 'I have 15 min' }),
+    act: async (page) => {
+      await page.getByRole('button', { name: 'I have 15 min' }).click();
+      await page.locator('.quick-pick .lesson-row').first().waitFor();
+    },
+  },
+  {
+    who: 'visitor',
+    name: 'sign-in refused (error)',
+    path: () => '/',
+    ready: (p) => p.getByLabel('Email'),
+    act: async (page) => {
+      await page.getByLabel('Email').fill('learner2@demo.test');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByLabel('Password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+  },
+  {
+    who: 'learner',
     name: 'not found',
     path: () => '/nowhere/at/all',
     ready: heading(/not found/i),
+  },
+  {
+    who: 'learner',
+    // Last of the learner's screens: the page stays offline.
+    name: 'home offline',
+    path: () => '/',
+    ready: (p) => p.getByRole('link', { name: /^Continue:/ }),
+    act: async (page) => {
+      await page.context().setOffline(true);
+      await page.locator('.sync-indicator.offline').waitFor();
+    },
   },
   { who: 'manager', name: 'home', path: () => '/', ready: (p) => p.locator('.sponsor') },
   {
@@ -416,8 +452,10 @@ const screens: Screen[] = [
     who: 'admin',
     name: 'admin: people, cohorts, invite, reset link, upload problems, SCIM token',
     path: () => '/admin',
-    ready: (p) => p.getByRole('button', { name: 'Reset link for Lena Learner' }),
+    ready: (p) => p.getByRole('table', { name: 'People' }),
     act: async (page) => {
+      // A row's settings open in the table (an expanded state), then the reset link shows.
+      await page.getByRole('button', { name: 'Edit Lena Learner' }).click();
       await page.getByRole('button', { name: 'Reset link for Lena Learner' }).click();
       await page.getByText(/One-time reset link for Lena Learner/).waitFor();
       await page.getByRole('button', { name: 'Create invite' }).click();

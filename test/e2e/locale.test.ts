@@ -115,7 +115,7 @@ describe('a manager and an admin whose browsers speak German', () => {
     const { context, page } = await germanPage();
     try {
       await signInGerman(page, 'admin@demo.test');
-      await page.getByRole('link', { name: 'Verwaltung' }).click();
+      await page.getByRole('link', { name: 'Admin', exact: true }).click();
       await page.getByRole('heading', { name: 'Programmverwaltung' }).waitFor();
       await page.getByRole('heading', { name: 'Personen einladen' }).waitFor();
 

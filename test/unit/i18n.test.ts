@@ -45,32 +45,9 @@ import { PilotChart } from '../../src/app/areas/pilot/PilotChart';
 import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/areas/people/Coaching';
 import { createAdminStore } from '../../src/app/areas/people/admin/admin-store';
 import { BulkInviteSection } from '../../src/app/areas/people/admin/BulkInviteSection';
+import { catalogAreas as areas } from '../support/catalogs';
 
 type Catalog = Record<string, unknown>;
-
-/**
- * Every catalog, grouped by area: the learner's screens' `messages/<locale>.ts` ("core"), each
- * lazy area's `areas/<area>/messages.<locale>.ts` ("<area>"), and every catalog of phrases the
- * server composes, `src/core/phrases/<area>.<locale>.ts` ("phrases/<area>").
- */
-const files = {
-  ...import.meta.glob<Record<string, Catalog>>('../../src/app/messages/*.ts', { eager: true }),
-  ...import.meta.glob<Record<string, Catalog>>('../../src/app/areas/*/messages.*.ts', {
-    eager: true,
-  }),
-  ...import.meta.glob<Record<string, Catalog>>('../../src/core/phrases/*.ts', { eager: true }),
-};
-const CATALOG_FILE =
-  /\/(?:messages\/|areas\/(?<area>[\w-]+)\/messages\.|phrases\/(?<phrases>[\w-]+)\.)(?<code>[a-z]{2})\.ts$/;
-const areas = new Map<string, Map<string, Catalog | undefined>>();
-for (const [path, module] of Object.entries(files)) {
-  const match = CATALOG_FILE.exec(path)?.groups;
-  if (!match) continue; // phrases/<area>.ts: the bound catalog of an area
-  const { area: lazyArea, phrases, code } = match;
-  const area = phrases ? `phrases/${phrases}` : (lazyArea ?? 'core');
-  if (!areas.has(area)) areas.set(area, new Map());
-  areas.get(area)!.set(code!, module[code!]);
-}
 
 const placeholders = (m: unknown): string[] => [
   ...new Set([...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)),

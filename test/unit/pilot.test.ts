@@ -8,6 +8,7 @@ import {
   evaluateGoals,
   hrOutcomes,
   median,
+  niceTop,
   pilotContentOf,
   wilson,
   type Completion,
@@ -319,5 +320,20 @@ describe('goals', () => {
       { metric: 'lessonsPerActive', op: '>=', target: 3, value: 1, met: false },
       { metric: 'retentionPct', op: '>=', target: 90, value: null, met: null },
     ]);
+  });
+});
+
+describe('a chart axis', () => {
+  it('tops at a real value at or above the highest bar, never a rounded label above it', () => {
+    // A 1.5 bar once reached a top label of "2" (Math.round); now it stands at 75% of a true 2.
+    expect(niceTop(1.5)).toBe(2);
+    expect([0.3, 1, 2.2, 3, 7, 12, 80, 100].map(niceTop)).toEqual([
+      0.5, 1, 2.5, 5, 10, 20, 100, 100,
+    ]);
+    expect(niceTop(0)).toBe(1);
+    for (const v of [0.07, 1.5, 4.4, 37, 999]) {
+      expect(niceTop(v)).toBeGreaterThanOrEqual(v);
+      expect(niceTop(v)).toBeLessThanOrEqual(v * 2.5);
+    }
   });
 });

@@ -23,7 +23,7 @@ export const de: Messages = {
   'nav.label': 'Hauptnavigation',
   'nav.roadmap': 'Roadmap',
   'nav.team': 'Team',
-  'nav.admin': 'Verwaltung',
+  'nav.admin': 'Admin',
   'nav.pilot': 'Pilot',
   'nav.account': 'Konto',
   'nav.accountLabel': 'Dein Konto',
@@ -46,7 +46,7 @@ export const de: Messages = {
 
   'home.greeting': 'Hallo {name}',
   'home.progress': 'Dein Fortschritt',
-  'home.streak': 'Tage in Folge',
+  'home.streak': { one: 'Tag in Folge', other: 'Tage in Folge' },
   'home.xp': 'XP',
   'home.week': 'Diese Woche',
   'home.loading': 'Deine Lektionen werden geladen…',
@@ -231,7 +231,7 @@ export const de: Messages = {
 
   'done.title': 'Lektion abgeschlossen',
   'done.finished': 'Du hast „{title}“ abgeschlossen.',
-  'done.streak': 'Tage in Folge',
+  'done.streak': { one: 'Tag in Folge', other: 'Tage in Folge' },
   'done.nextLesson': 'Nächste Lektion: {title}',
   'done.home': 'Zurück zur Startseite',
   'done.module': 'Zurück zum Modul',

@@ -49,7 +49,7 @@ export const en = {
 
   'home.greeting': 'Hi {name}',
   'home.progress': 'Your progress',
-  'home.streak': 'day streak',
+  'home.streak': { one: 'day streak', other: 'day streak' },
   'home.xp': 'XP',
   'home.week': 'This week',
   'home.loading': 'Loading your lessons…',
@@ -231,7 +231,7 @@ export const en = {
 
   'done.title': 'Lesson complete',
   'done.finished': 'You finished “{title}”.',
-  'done.streak': 'day streak',
+  'done.streak': { one: 'day streak', other: 'day streak' },
   'done.nextLesson': 'Next lesson: {title}',
   'done.home': 'Back to home',
   'done.module': 'Back to the module',

@@ -8,7 +8,7 @@ import { modulePath } from '../../core/offline';
 import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
 import type { KindlingDB } from '../../client/db';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 
 export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
@@ -54,7 +54,10 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
       const cached = await db.get('content', 'catalog');
       if (cached && 'catalog' in cached) catalog.value = cached.catalog;
       try {
-        const fresh = await api.get<Catalog>('/catalog', fromNetwork ? { cache: 'no-cache' } : {});
+        const fresh = await api.get<Catalog>(
+          `/catalog?lang=${locale.peek()}`,
+          fromNetwork ? { cache: 'no-cache' } : {},
+        );
         catalog.value = fresh;
         catalogError.value = null;
         await db.put('content', {
@@ -84,7 +87,7 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
         return cached;
       }
       try {
-        const fresh = await api.get<LearningModule>(modulePath(id, wanted));
+        const fresh = await api.get<LearningModule>(modulePath(id, wanted, locale.peek()));
         if (!(await db.get('content', `offline:${id}`)))
           await db.put('content', {
             key: `module:${id}`,

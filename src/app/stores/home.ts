@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import type { Api } from '../../client/api';
 import type { HomeReply as HomeExtras } from '../../core/api';
+import { locale } from '../i18n';
 
 const cacheKey = (userId: string) => `kindling.home.${userId}`;
 
@@ -27,7 +28,7 @@ export function createHomeStore({ api }: { api: Api }) {
       if (owner !== userId) extras.value = cached(userId);
       owner = userId;
       try {
-        const fresh = await api.get<HomeExtras>('/me/home');
+        const fresh = await api.get<HomeExtras>(`/me/home?lang=${locale.peek()}`);
         if (owner !== userId) return;
         extras.value = fresh;
         localStorage.setItem(cacheKey(userId), JSON.stringify(fresh));

@@ -62,7 +62,7 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
     },
     loadChallenge,
     loadProfile() {
-      void quietly(api.get<BadgesReply>('/me/badges'), (r) => {
+      void quietly(api.get<BadgesReply>(`/me/badges?lang=${locale.peek()}`), (r) => {
         badges.value = r.badges;
         kudosReceived.value = r.kudosReceived;
       });

@@ -15,6 +15,7 @@ import { lazyView } from './Lazy';
 import { t } from '../i18n';
 import { topEdge } from '../edges';
 import '../shell.css';
+import '../wide.css';
 
 // Screens a learner opens after the first one load on demand, keeping the first screen light.
 // They are precached like every chunk outside the lazy areas, so they open offline too.

@@ -50,7 +50,7 @@ export function HabitRow() {
         <span class="stat-value" data-testid="streak">
           {current}
         </span>
-        <span class="stat-label">{t('home.streak')}</span>
+        <span class="stat-label">{t('home.streak', { count: current })}</span>
       </div>
       <div class="stat">
         <GoalRing done={state.todayCount} goal={state.goal} size={34} />

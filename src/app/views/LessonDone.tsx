@@ -36,7 +36,8 @@ export function LessonDone({ moduleId, lessonId }: { moduleId: string; lessonId:
       )}
       <LessonEarned lessonId={lessonId} estimateMinutes={lesson?.estimateMinutes} />
       <p class="stats-line">
-        <strong>{formatNumber(state.streak.current)}</strong> {t('done.streak')} ·{' '}
+        <strong>{formatNumber(state.streak.current)}</strong>{' '}
+        {t('done.streak', { count: state.streak.current })} ·{' '}
         <strong>{formatNumber(state.xp)}</strong> {t('home.xp')}
       </p>
       <DoneCelebration />

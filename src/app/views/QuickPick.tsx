@@ -8,7 +8,7 @@ import { Link } from './Link';
 
 const BUDGETS = [5, 10, 15];
 
-/** "I have 5 minutes": lessons that fit the time the learner has right now. */
+/** "I have 5 minutes": lessons that fit the time the learner has right now, each with its module. */
 export function QuickPick({
   modules,
   completed,
@@ -43,7 +43,9 @@ export function QuickPick({
               <li key={lesson.id}>
                 <Link href={paths.lesson(module.id, lesson.id)} class="card lesson-row">
                   <span class="lesson-title">{lesson.title}</span>
-                  <span class="lesson-meta">{minutes(lesson.estimateMinutes)}</span>
+                  <span class="muted">
+                    {module.title} · {minutes(lesson.estimateMinutes)}
+                  </span>
                 </Link>
               </li>
             ))}

@@ -30,6 +30,20 @@ export const de: MessagesOf<typeof en> = {
     'Dieses Quiz hat mehrere richtige Optionen: Schreibe „### Quiz (multiple): …“',
   'upload.quiz.trueFalse': 'Ein Wahr/Falsch-Quiz hat genau zwei Optionen',
   'upload.quiz.explain': 'Erkläre jede Option mit einer eingerückten „  > …“-Zeile',
+  'upload.translation.language':
+    '„{locale}“ ist keine Sprache von Kindling; nenne eine Übersetzung <modul>.{locales}.md',
+  'upload.translation.noOriginal':
+    'Das übersetzt das Modul „{id}“, das es hier nicht gibt; füge zuerst das Original hinzu',
+  'upload.translation.id':
+    'Eine Übersetzung behält die ID des Originals „{original}“, nicht „{id}“',
+  'upload.translation.lessons':
+    'Das Original hat die Lektionen {original}, diese Übersetzung {translation} (gleiche IDs, gleiche Reihenfolge)',
+  'upload.translation.cards':
+    'Lektion „{lesson}“ hat eine andere Zahl von Karten: im Original {original}, hier {translation}',
+  'upload.translation.kind':
+    'Karte {card} der Lektion „{lesson}“ ist im Original eine {original}-Karte, hier eine {translation}-Karte',
+  'upload.translation.quiz':
+    'Quizkarte {card} der Lektion „{lesson}“ muss Typ, Optionen und richtige Antworten des Originals behalten ({original}), nicht {translation}',
   'upload.hr.header':
     'Zeile 1: Die Kopfzeile muss die Spalten {columns} nennen (es fehlt: {missing})',
   'upload.hr.notEmail': 'Zeile {row}: „{value}“ ist keine E-Mail-Adresse',

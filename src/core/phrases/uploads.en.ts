@@ -28,6 +28,19 @@ export const en = {
     'this quiz has several correct options: write "### Quiz (multiple): …"',
   'upload.quiz.trueFalse': 'a true/false quiz has exactly two options',
   'upload.quiz.explain': 'explain each option with an indented "  > …" line',
+  'upload.translation.language':
+    '"{locale}" is not a language Kindling speaks; name a translation <module>.{locales}.md',
+  'upload.translation.noOriginal':
+    'this translates module "{id}", which does not exist here; add the original first',
+  'upload.translation.id': 'a translation keeps the original’s id "{original}", not "{id}"',
+  'upload.translation.lessons':
+    'the original’s lessons are {original}; this translation has {translation} (same ids, same order)',
+  'upload.translation.cards':
+    'lesson "{lesson}" has another number of cards: {original} in the original, {translation} here',
+  'upload.translation.kind':
+    'card {card} of lesson "{lesson}" is a {original} card in the original, a {translation} card here',
+  'upload.translation.quiz':
+    'quiz card {card} of lesson "{lesson}" must keep the original’s type, options and correct answers ({original}), not {translation}',
   'upload.hr.header': 'row 1: the header must name the columns {columns} (missing {missing})',
   'upload.hr.notEmail': 'row {row}: "{value}" is not an email address',
   'upload.hr.twice': 'row {row}: {value} appears more than once',

@@ -1,4 +1,4 @@
-/** The pilot's arithmetic: rounding, percentages, ratios, medians and Wilson intervals. */
+/** The pilot's arithmetic: rounding, percentages, ratios, medians, Wilson intervals, chart axes. */
 
 export const round = (x: number, places = 1) => Math.round(x * 10 ** places) / 10 ** places;
 export const pct = (k: number, n: number) => (n === 0 ? null : round((k / n) * 100));
@@ -45,4 +45,15 @@ export function proportion(k: number, n: number): Proportion {
     low: ci ? round(ci.low * 100) : null,
     high: ci ? round(ci.high * 100) : null,
   };
+}
+
+/**
+ * The axis top: the first of 1, 2, 2.5 and 5 (times a power of ten) at or above the highest value,
+ * so its label and the half-way tick are the values they stand at (a 1.5 bar under a "2" is at 75%).
+ */
+export function niceTop(highest: number): number {
+  if (!(highest > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(highest));
+  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= highest * (1 - 1e-9))!;
+  return step * power;
 }

@@ -19,6 +19,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const lessons = content.modules.reduce((n, m) => n + m.lessons.length, 0);
+  const translations = content.modules.flatMap((m) => Object.keys(m.translations ?? {}));
+  const languages = [...new Set(translations)].sort().join(', ');
   if (command === 'import') {
     const { openStoreFromEnv } = await import('../store/open');
     const store = await openStoreFromEnv();
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     await store.close();
   }
   console.log(
-    `${command === 'import' ? 'imported' : 'valid'}: ${content.modules.length} modules, ${lessons} lessons, ${content.catalog.pathways.length} pathways`,
+    `${command === 'import' ? 'imported' : 'valid'}: ${content.modules.length} modules, ${lessons} lessons, ${content.catalog.pathways.length} pathways${translations.length ? `, translations (${languages}): ${translations.length}` : ''}`,
   );
   return 0;
 }

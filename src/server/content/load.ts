@@ -7,20 +7,36 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { LearningModule } from '../../core/content';
+import { LOCALES } from '../../core/wording';
 import { parseModule, type ContentProblem } from './parse';
+import {
+  languageProblem,
+  noOriginal,
+  structureProblems,
+  translationOf,
+  type StoredModule,
+} from './translation';
+
+/** A name: one string (the original), or one per language (`{ en: …, de: … }`). */
+const title = z.union([
+  z.string(),
+  z
+    .partialRecord(z.enum(LOCALES), z.string().min(1))
+    .refine((names) => Object.keys(names).length > 0, 'name at least one language'),
+]);
 
 export const catalogFile = z.object({
-  competencies: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
+  competencies: z.array(z.object({ id: z.string(), title })).default([]),
   roles: z
     .array(
       z.object({
         id: z.string(),
-        title: z.string(),
+        title,
         levels: z
           .array(
             z.object({
               id: z.string(),
-              title: z.string(),
+              title,
               competencies: z.array(z.string()).default([]),
             }),
           )
@@ -32,8 +48,8 @@ export const catalogFile = z.object({
     .array(
       z.object({
         id: z.string(),
-        title: z.string(),
-        summary: z.string().default(''),
+        title,
+        summary: title.default(''),
         moduleIds: z.array(z.string()).min(1),
       }),
     )
@@ -43,7 +59,8 @@ export type CatalogFile = z.infer<typeof catalogFile>;
 
 export interface LoadedContent {
   catalog: CatalogFile;
-  modules: LearningModule[];
+  /** Originals, each carrying the translations that match it (`<module>.<locale>.md`). */
+  modules: StoredModule[];
   errors: ContentProblem[];
   warnings: ContentProblem[];
 }
@@ -51,7 +68,7 @@ export interface LoadedContent {
 export function loadContentDir(dir: string): LoadedContent {
   const errors: ContentProblem[] = [];
   const warnings: ContentProblem[] = [];
-  const modules: LearningModule[] = [];
+  const modules: StoredModule[] = [];
   let catalog: CatalogFile = { competencies: [], roles: [], pathways: [] };
 
   const catalogPath = join(dir, 'catalog.yaml');
@@ -81,7 +98,8 @@ export function loadContentDir(dir: string): LoadedContent {
     .sort();
   const seen = new Map<string, string>();
   const moduleFiles = new Map<string, string>();
-  for (const name of files) {
+  const byName = new Map<string, StoredModule>();
+  for (const name of files.filter((f) => !translationOf(f))) {
     const file = join(moduleDir, name);
     const result = parseModule(file, readFileSync(file, 'utf8'));
     errors.push(...result.errors);
@@ -96,7 +114,28 @@ export function loadContentDir(dir: string): LoadedContent {
       });
     seen.set(result.module.id, file);
     moduleFiles.set(result.module.id, file);
+    byName.set(name.slice(0, -'.md'.length), result.module);
     modules.push(result.module);
+  }
+  for (const name of files) {
+    const translation = translationOf(name);
+    if (!translation) continue;
+    const file = join(moduleDir, name);
+    const original = byName.get(translation.base);
+    const result = parseModule(file, readFileSync(file, 'utf8'));
+    const problems = [
+      ...languageProblem(file, translation.locale),
+      ...result.errors,
+      ...(original ? structureProblems(file, original, result) : []),
+    ];
+    if (!original) errors.push(noOriginal(file, translation.base));
+    errors.push(...problems);
+    warnings.push(...result.warnings);
+    if (original && result.module && problems.length === 0)
+      original.translations = {
+        ...original.translations,
+        [translation.locale]: result.module,
+      };
   }
 
   errors.push(...crossCheck(catalog, modules, catalogPath, moduleFiles));
@@ -133,10 +172,10 @@ function crossCheck(
 }
 
 /** Modules in the order their pathways list them, then any others by id. */
-function orderByPathways(catalog: CatalogFile, modules: LearningModule[]): LearningModule[] {
+function orderByPathways<M extends LearningModule>(catalog: CatalogFile, modules: M[]): M[] {
   const rank = new Map<string, number>();
   for (const id of catalog.pathways.flatMap((p) => p.moduleIds)) if (!rank.has(id)) rank.set(id, rank.size);
-  const at = (m: LearningModule) => rank.get(m.id) ?? Number.MAX_SAFE_INTEGER;
+  const at = (m: M) => rank.get(m.id) ?? Number.MAX_SAFE_INTEGER;
   return [...modules].sort((a, b) => at(a) - at(b) || a.id.localeCompare(b.id));
 }
 

@@ -46,6 +46,8 @@ export interface ParseResult {
   module?: LearningModule;
   errors: ContentProblem[];
   warnings: ContentProblem[];
+  /** The line of each lesson (by lesson id) and card (`<lesson id>/<card id>`), for later checks. */
+  lines?: Record<string, number>;
 }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: true });
@@ -150,11 +152,13 @@ export function parseModule(file: string, source: string): ParseResult {
       uploadPhrase('upload.module.textBeforeLesson'),
     );
   const seenLessonIds = new Set<string>();
+  const at: Record<string, number> = {};
   starts.forEach((start, i) => {
     const heading = body[start]!;
     const lessonLines = body.slice(start + 1, starts[i + 1] ?? body.length);
-    const lesson = parseLesson(meta?.id ?? 'module', heading, lessonLines, problem);
+    const lesson = parseLesson(meta?.id ?? 'module', heading, lessonLines, problem, at);
     if (!lesson) return;
+    at[lesson.id] = heading.no;
     if (seenLessonIds.has(lesson.id))
       problem(heading.no, uploadPhrase('upload.module.duplicateLesson', { id: lesson.id }));
     seenLessonIds.add(lesson.id);
@@ -182,7 +186,7 @@ export function parseModule(file: string, source: string): ParseResult {
     for (const issue of checked.error.issues) problem(1, issuePhrase(issue, 'module'));
     return { errors, warnings };
   }
-  return { module: checked.data, errors, warnings };
+  return { module: checked.data, errors, warnings, lines: at };
 }
 
 /** For each line, whether it sits inside a ``` or ~~~ code fence (fence lines included). */
@@ -214,6 +218,7 @@ function parseLesson(
   heading: Line,
   lines: Line[],
   problem: Problem,
+  at: Record<string, number>,
 ): Lesson | undefined {
   const { title, attrs } = splitHeading(heading.text);
   if (!title) {
@@ -241,6 +246,7 @@ function parseLesson(
   for (const block of splitCards(lines)) {
     const id = `c${cards.length + 1}`;
     const first = block.find((l) => l.text.trim() !== '')!;
+    at[`${moduleId}.${slug}/${id}`] = first.no;
     if (/^###\s+Quiz\b/i.test(first.text)) {
       const quiz = parseQuiz(id, block, problem);
       if (quiz) {

@@ -20,6 +20,7 @@ import { inviteHash, resetHash, TOKEN_LIMIT } from '../auth/tokens';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
 import { clientAddress } from '../middleware/client-address';
+import { contentLocale } from './content';
 
 export const password = z.string().min(8).max(1024);
 export const personName = z.string().trim().min(1).max(80);
@@ -148,7 +149,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     const user = c.var.user;
     const [catalog, assignments, activity, notifications, sponsor] = await Promise.all([
-      store.getCatalog(user.orgId),
+      store.getCatalog(user.orgId, contentLocale(c)),
       store.listAssignments(user.orgId, [user.id]),
       learnerActivity(store, user, now()),
       store.listNotifications(user.orgId, user.id, 10),

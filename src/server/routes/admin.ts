@@ -16,14 +16,15 @@ import type {
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
-import { LOCALES, type Phrase } from '../../core/wording';
+import { LOCALES, type Locale, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
-import { emailTaken, forbidden, requireRole } from '../auth/access';
+import { emailTaken, requireRole } from '../auth/access';
 import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
 import type { ParseResult } from '../content/parse';
+import { checkTranslation, translationOf } from '../content/translation';
 import type { AppEnv } from '../env';
 import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
@@ -150,15 +151,20 @@ async function goalStatus(c: Context<AppEnv>) {
 async function uploadChecked(
   c: Context<AppEnv>,
   body: z.infer<typeof moduleUpload>,
-): Promise<ParseResult> {
-  const catalog = await c.var.deps.store.getCatalog(c.var.user.orgId);
+): Promise<ParseResult & { locale?: Locale }> {
+  const { store } = c.var.deps;
+  const catalog = await store.getCatalog(c.var.user.orgId);
   // Off the request thread, with a time limit (content/off-thread.ts).
-  return await c.var.deps.uploads.parse({
+  const result = await c.var.deps.uploads.parse({
     kind: 'module',
     file: body.fileName,
     source: body.source,
     competencies: catalog.competencies,
   });
+  // A translation (`<module>.de.md`) must match the module it translates, card for card.
+  const base = translationOf(body.fileName)?.base;
+  const original = base ? await store.getModule(base, c.var.user.orgId) : undefined;
+  return checkTranslation(body.fileName, result, original);
 }
 
 export const adminRoutes = new Hono<AppEnv>()
@@ -346,9 +352,19 @@ export const adminRoutes = new Hono<AppEnv>()
         },
         422,
       );
-    if (!(await c.var.deps.store.saveModule(result.module, c.var.user.orgId)))
+    const { store } = c.var.deps;
+    const saved = result.locale
+      ? (await store.saveTranslation(result.module, result.locale, c.var.user.orgId)) === 'saved'
+      : await store.saveModule(result.module, c.var.user.orgId);
+    if (!saved)
       throw new ApiError(409, 'module_taken', 'error.moduleTaken', { id: result.module.id });
-    return c.json({ module: { id: result.module.id, title: result.module.title } }, 201);
+    return c.json(
+      {
+        module: { id: result.module.id, title: result.module.title },
+        ...(result.locale && { locale: result.locale }),
+      },
+      201,
+    );
   })
   .get('/admin/programme', async (c) => {
     const sponsor = await c.var.deps.store.getSponsorMessage(c.var.user.orgId);
@@ -366,10 +382,15 @@ export const adminRoutes = new Hono<AppEnv>()
     await c.var.deps.store.setOrgGoal({ orgId: c.var.user.orgId, ...body });
     return c.json({ goal: await goalStatus(c) });
   })
-  /** The goal's current value, for admins and the named sponsor. */
+  /**
+   * The goal's current value for admins and the named sponsor; `goal: null` for everyone else,
+   * so the account screen can ask on every visit without a refusal in the console.
+   */
   .get('/org/goal', async (c) => {
     const me = c.var.user;
     const sponsor = await c.var.deps.store.getSponsorMessage(me.orgId);
-    if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id) throw forbidden();
-    return c.json({ goal: await goalStatus(c), today: localDate(c.var.deps.now(), me.tz) });
+    const today = localDate(c.var.deps.now(), me.tz);
+    if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id)
+      return c.json({ goal: null, today });
+    return c.json({ goal: await goalStatus(c), today });
   });

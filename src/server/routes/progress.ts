@@ -11,6 +11,7 @@ import {
   scoreAttempt,
 } from '../../core/mastery';
 import { syncRequest } from '../../core/events';
+import type { Ledger } from '../../core/progress';
 import { SYNC_LIMITS } from '../../core/sync';
 import { requireUser } from '../auth/session';
 import type { AppDeps, AppEnv } from '../env';
@@ -22,9 +23,9 @@ import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 import { boundDailyEvents, limitSyncRate } from '../sync-bounds';
 
-async function stateOf(deps: AppDeps, user: User): Promise<MeState> {
+async function stateOf(deps: AppDeps, user: User, ledger?: Ledger): Promise<MeState> {
   const [state, mastery] = await Promise.all([
-    progressStateOf(deps.store, user, deps.now()),
+    progressStateOf(deps.store, user, deps.now(), ledger),
     masteryOf(deps.store, user),
   ]);
   return { ...state, mastery };
@@ -50,12 +51,14 @@ export const progressRoutes = new Hono<AppEnv>()
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       await boundDailyEvents(c, batch);
-      const aggregate = await aggregateFor(deps.store, user, content.lessons);
+      // The reply's state comes off the ledger this sync stored (read again when it stored none).
+      let ledger: Ledger | undefined;
+      const aggregate = await aggregateFor(deps.store, user, content.lessons, (l) => (ledger = l));
       const stored = await deps.store.ingest(user.id, batch.incoming, aggregate, content.module);
       return c.json({
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),
-        state: await stateOf(deps, user),
+        state: await stateOf(deps, user, ledger),
       } satisfies SyncReply);
     },
   )

@@ -25,6 +25,7 @@ import { ApiError, parseInput, readJson } from '../errors';
 import { progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
 import { visibleCohort } from './motivation';
+import { contentLocale } from './content';
 
 export const KUDOS_PER_DAY = 3;
 const DAY_MS = 86_400_000;
@@ -106,7 +107,7 @@ export const socialRoutes = new Hono<AppEnv>()
     const [state, kudos, catalog] = await Promise.all([
       progressStateOf(deps.store, user, deps.now()),
       deps.store.kudosReceivedCount(user.id),
-      deps.store.getCatalog(user.orgId),
+      deps.store.getCatalog(user.orgId, contentLocale(c)),
     ]);
     const badges = badgesOf({
       ledger: state.ledger,

@@ -15,6 +15,7 @@ import { notificationPhrase } from '../../core/phrases/notifications';
 import { reportProgress, type LearnerActivity } from '../../core/team';
 import { learnerActivities } from '../activity';
 import { contentSnapshot } from '../content-snapshot';
+import { contentLocale } from './content';
 import { competenciesOf } from '../mastery';
 import { currentStreaks } from '../progress-aggregate';
 import { pushNudge } from '../push';
@@ -142,7 +143,8 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const { store, now } = c.var.deps;
-    const catalog = await store.getCatalog(person.orgId);
+    // Career, competency and pathway names in the manager's language (`?lang=`).
+    const catalog = await store.getCatalog(person.orgId, contentLocale(c));
     const { progress, gap } = await personProgress(c, person, catalog);
     const title = (id: string) => catalog.competencies.find((x) => x.id === id)?.title ?? id;
     const script = oneOnOneScript(person.name, progress, gap, title);

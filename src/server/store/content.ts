@@ -8,18 +8,23 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Catalog, LearningModule } from '../../core/content';
+import type { Locale } from '../../core/wording';
 import type { CatalogFile } from '../content/load';
+import { keptTranslations, localizeModule, type StoredModule } from '../content/translation';
 import { buildCatalog } from './catalog';
 import { inTransaction, type Db } from './db';
 import type { ContentModulesTable, Database } from './schema';
 
 export interface ContentStore {
   /** The shipped import: replaces the catalog file and takes back every id it ships from any org. */
-  saveContent(catalog: CatalogFile, modules: LearningModule[]): Promise<void>;
-  /** Shipped content plus `orgId`'s own uploads (shipped only without an org). */
-  getCatalog(orgId?: string): Promise<Catalog>;
-  /** A shipped module or one `orgId` uploaded; another org's upload is not found. */
-  getModule(id: string, orgId?: string): Promise<LearningModule | undefined>;
+  saveContent(catalog: CatalogFile, modules: StoredModule[]): Promise<void>;
+  /**
+   * Shipped content plus `orgId`'s own uploads (shipped only without an org), named in `locale`
+   * where the content has it (the original otherwise).
+   */
+  getCatalog(orgId?: string, locale?: Locale): Promise<Catalog>;
+  /** A shipped module or one `orgId` uploaded, in `locale` or its original; another org's is not found. */
+  getModule(id: string, orgId?: string, locale?: Locale): Promise<LearningModule | undefined>;
   /** Changes whenever the catalog or any module's version does; cheap to read (no module bodies). */
   contentSignature(): Promise<string>;
   /**
@@ -29,6 +34,15 @@ export interface ContentStore {
    * (imported from content/, no owner).
    */
   saveModule(module: LearningModule, orgId: string): Promise<boolean>;
+  /**
+   * Stores `translation` of `orgId`'s own module (checked against it by the caller): 'missing'
+   * when there is no such module, 'taken' when it is shipped or another org's.
+   */
+  saveTranslation(
+    translation: LearningModule,
+    locale: Locale,
+    orgId: string,
+  ): Promise<'saved' | 'missing' | 'taken'>;
 }
 
 /** Rows of `content_modules as c` that `orgId` may see: shipped, or its own upload. */
@@ -46,6 +60,14 @@ function visibleTo(orgId: string | undefined) {
 }
 
 export function contentStore(db: Db): ContentStore {
+  /** A stored module's body and owning org (null: shipped). */
+  const ownedRow = (id: string) =>
+    db
+      .selectFrom('content_modules as c')
+      .leftJoin('module_owners as o', 'o.module_id', 'c.id')
+      .select(['o.org_id as owner', 'c.body'])
+      .where('c.id', '=', id)
+      .executeTakeFirst();
   return {
     async saveContent(catalog, modules) {
       await inTransaction(db, async (tx) => {
@@ -74,7 +96,7 @@ export function contentStore(db: Db): ContentStore {
             .execute();
       });
     },
-    async getCatalog(orgId) {
+    async getCatalog(orgId, locale) {
       const [file, modules] = await Promise.all([
         db.selectFrom('content_catalog').select('body').where('id', '=', 1).executeTakeFirst(),
         db
@@ -87,17 +109,18 @@ export function contentStore(db: Db): ContentStore {
       ]);
       return buildCatalog(
         file && (JSON.parse(file.body) as CatalogFile),
-        modules.map((r) => JSON.parse(r.body) as LearningModule),
+        modules.map((r) => localizeModule(JSON.parse(r.body) as StoredModule, locale)),
+        locale,
       );
     },
-    async getModule(id, orgId) {
+    async getModule(id, orgId, locale) {
       const row = await db
         .selectFrom('content_modules as c')
         .select('c.body')
         .where('c.id', '=', id)
         .where(visibleTo(orgId))
         .executeTakeFirst();
-      return row && (JSON.parse(row.body) as LearningModule);
+      return row && localizeModule(JSON.parse(row.body) as StoredModule, locale);
     },
     async contentSignature() {
       // One read of the catalog's text and each module's id, version and position, no bodies.
@@ -118,14 +141,15 @@ export function contentStore(db: Db): ContentStore {
         .execute();
       return rows.map((r) => r.part).join('\n');
     },
-    async saveModule(m, orgId) {
-      const existing = await db
-        .selectFrom('content_modules as c')
-        .leftJoin('module_owners as o', 'o.module_id', 'c.id')
-        .select('o.org_id as owner')
-        .where('c.id', '=', m.id)
-        .executeTakeFirst();
+    async saveModule(upload, orgId) {
+      const existing = await ownedRow(upload.id);
       if (existing && existing.owner !== orgId) return false;
+      // Translations that still fit the new original stay; the others are dropped.
+      const translations = keptTranslations(
+        existing && (JSON.parse(existing.body) as StoredModule),
+        upload,
+      );
+      const m: StoredModule = { ...upload, ...(translations && { translations }) };
       await inTransaction(db, async (tx) => {
         await tx
           .insertInto('content_modules')
@@ -148,6 +172,19 @@ export function contentStore(db: Db): ContentStore {
           .execute();
       });
       return true;
+    },
+    async saveTranslation(translation, locale, orgId) {
+      const existing = await ownedRow(translation.id);
+      if (!existing) return 'missing';
+      if (existing.owner !== orgId) return 'taken';
+      const stored = JSON.parse(existing.body) as StoredModule;
+      stored.translations = { ...stored.translations, [locale]: translation };
+      await db
+        .updateTable('content_modules')
+        .set({ body: JSON.stringify(stored) })
+        .where('id', '=', translation.id)
+        .execute();
+      return 'saved';
     },
   };
 }

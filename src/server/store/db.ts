@@ -221,6 +221,25 @@ class OneSchemaPostgres extends PostgresDialect {
   }
 }
 
+/** PostgreSQL error classes that mean "the server went or is not there yet": 08 connection, 57P shutdown. */
+const GONE_CODES = /^(08...|57P0[1-3]|53300)$/;
+const GONE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+const GONE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client (has encountered a connection error|was closed) and is not queryable)/;
+
+/**
+ * True when `err` says the database is away (stopped, restarting, failing over, unreachable)
+ * rather than that the query was wrong: nothing of the request was committed, or it was and a
+ * resend is idempotent, so the caller may try again shortly (a 503, not a 500).
+ */
+export function databaseAway(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err instanceof AggregateError && err.errors.some(databaseAway)) return true;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (GONE_CODES.test(code) || GONE_SOCKET.has(code))) return true;
+  return GONE_MESSAGE.test(err.message);
+}
+
 const MAX_ATTEMPTS = 5;
 /** PostgreSQL deadlock_detected, serialization_failure: nothing was committed, so retrying is safe. */
 const RETRYABLE = new Set(['40P01', '40001']);

@@ -258,6 +258,7 @@ async function rebuildUser(tx: Tx, userId: string, aggregate?: Aggregate): Promi
   await tx.deleteFrom('learner_totals').where('user_id', '=', userId).execute();
   if (aggregate) {
     await tx.deleteFrom('progress_ledgers').where('user_id', '=', userId).execute();
+    await tx.deleteFrom('ledger_streaks').where('user_id', '=', userId).execute();
     const counted = await aggregateUser(tx, userId, [], aggregate);
     await addToLearnerDays(tx, userId, await readReceivedEvents(tx, userId), counted);
     return;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { isPostgres, type Db, type Tx } from './db';
 
 /** First half of the two-part advisory lock keys, so ours never clash with other users of the database. */
-const LOCK_INGEST = 0x4b4e0002;
+export const LOCK_INGEST = 0x4b4e0002;
 const LOCK_EXCLUSIVE = 0x4b4e0003;
 const LOCK_BOARD_NAMES = 0x4b4e0004;
 const LOCK_SIGN_IN = 0x4b4e0005;

@@ -38,8 +38,15 @@ export interface ProgressLedgersTable {
   user_id: string;
   ledger: string;
   updated_at: number;
-  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'; NULL before 0131. */
+  /** Written 0131–0180 only: the summaries live in `ledger_streaks` now. */
   streak: ColumnType<string | null, string | undefined, string>;
+}
+
+/** Each ledger's streak summary, apart from it (narrow rows: the team view reads a team's). */
+export interface LedgerStreaksTable {
+  user_id: string;
+  /** JSON StreakSummary (src/core/streak-summary.ts) of the ledger, or 'null'. */
+  streak: string;
 }
 
 export interface BoardProfilesTable {

@@ -29,6 +29,7 @@ import type {
   ModuleOwnersTable,
   EventsTable,
   ProgressLedgersTable,
+  LedgerStreaksTable,
   BoardProfilesTable,
   BoardScoresTable,
   KudosTable,
@@ -101,6 +102,7 @@ export interface Database {
   module_owners: ModuleOwnersTable;
   events: EventsTable;
   progress_ledgers: ProgressLedgersTable;
+  ledger_streaks: LedgerStreaksTable;
   learner_days: LearnerDaysTable;
   learner_totals: LearnerTotalsTable;
   aggregate_backfills: AggregateBackfillsTable;

@@ -40,6 +40,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'org_goals', key: ['org_id'] },
   { name: 'module_owners', key: ['module_id'] },
   { name: 'progress_ledgers', key: ['user_id'] },
+  { name: 'ledger_streaks', key: ['user_id'] },
   { name: 'learner_days', key: ['user_id', 'day'] },
   { name: 'learner_totals', key: ['user_id'] },
   { name: 'learner_mastery', key: ['user_id'] },

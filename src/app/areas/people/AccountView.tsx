@@ -31,7 +31,7 @@ export function AccountView() {
   }
   useEffect(() => {
     void load();
-    // Admins and the programme's sponsor see the learning goal; others get 403 and see nothing.
+    // Admins and the programme's sponsor see the learning goal; others get `goal: null`.
     store.api
       .get<{ goal: Goal }>('/org/goal')
       .then((r) => (goal.value = r.goal))

@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../../client/api';
+import { locale } from '../../i18n';
 import type { LedCohort, MemberPage, PathwayOption, ReportRow, TeamReply } from '../../../core/api';
 import { t } from './messages';
 import { refusal, runner } from './refusal';
@@ -23,7 +24,9 @@ export function createTeamStore({ api }: { api: Api }) {
 
   async function loadMember(userId: string) {
     await run(async () => {
-      member.value = await api.get<MemberPage>(`/team/${encodeURIComponent(userId)}`);
+      member.value = await api.get<MemberPage>(
+        `/team/${encodeURIComponent(userId)}?lang=${locale.peek()}`,
+      );
     });
   }
 

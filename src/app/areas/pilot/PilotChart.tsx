@@ -2,7 +2,7 @@
  * One weekly metric, pilot vs comparison: grouped bars drawn as SVG (role="img" with a title and
  * a description that states the numbers), and the same numbers in a table beside the chart.
  */
-import type { WeekMetrics, WeekGroupMetrics } from '../../../core/pilot';
+import { niceTop, type WeekMetrics, type WeekGroupMetrics } from '../../../core/pilot';
 import { formatNumber } from '../../i18n';
 import { t } from './messages';
 
@@ -32,7 +32,8 @@ export function PilotChart({
 }) {
   const value = (m: WeekGroupMetrics) => m[metric];
   const top =
-    max ?? Math.max(1, ...weeks.flatMap((w) => [value(w.pilot) ?? 0, value(w.comparison) ?? 0]));
+    max ??
+    niceTop(Math.max(...weeks.flatMap((w) => [value(w.pilot) ?? 0, value(w.comparison) ?? 0])));
   const slot = (W - PAD.left - PAD.right) / Math.max(1, weeks.length);
   const bar = Math.max(2, slot * 0.38);
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
@@ -72,9 +73,14 @@ export function PilotChart({
             </pattern>
           </defs>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} class="axis" />
-          <text x={PAD.left - 4} y={y(top) + 4} class="tick" text-anchor="end">
-            {formatNumber(Math.round(top))}
-          </text>
+          {[top, top / 2].map((v) => (
+            <g key={v}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} class="grid" />
+              <text x={PAD.left - 4} y={y(v) + 4} class="tick" text-anchor="end">
+                {formatNumber(v)}
+              </text>
+            </g>
+          ))}
           <text x={PAD.left - 4} y={y(0)} class="tick" text-anchor="end">
             0
           </text>

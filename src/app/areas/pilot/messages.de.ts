@@ -54,7 +54,10 @@ export const de: MessagesOf<typeof en> = {
   'pilot.export.events': 'Alle Lernereignisse',
   'pilot.csv': '{label} (CSV)',
   'pilot.json': 'Dieselben Zahlen als JSON für BI-Werkzeuge:',
-  'pilot.hrImport': 'HR-Datei importieren (CSV: email, hire_date, exit_date, internal_moves)',
+  'pilot.hrImport': 'HR-Datei importieren (CSV)',
+  'pilot.hrFormat':
+    'Eine Kopfzeile, dann eine Zeile je Person: email (wie bei der Anmeldung hier), hire_date, exit_date (leer, solange die Person bleibt) und internal_moves (Daten von Wechseln und Beförderungen, getrennt durch „;“, darf leer sein), Spalten in beliebiger Reihenfolge. Daten im Format JJJJ-MM-TT. Eine fehlerhafte Zeile hält den ganzen Import an und wird hier zum Korrigieren aufgeführt.',
+  'pilot.hrExample': 'Zum Beispiel:',
   'pilot.hrRows': 'Zu korrigierende Zeilen',
   'pilot.hrImported': {
     one: '{count} HR-Zeile importiert.',
@@ -87,7 +90,8 @@ export const de: MessagesOf<typeof en> = {
   'pilot.failed': 'Etwas ist schiefgelaufen. Versuch es noch einmal.',
   'pilot.engagementTitle': 'Einsatz der Führungskräfte je Woche',
   'pilot.group': 'Gruppe',
-  'pilot.assignments': 'Zuweisungen',
+  // Soft hyphens (\u00ad): a narrow table breaks these long heads at a syllable, with a hyphen.
+  'pilot.assignments': 'Zu\u00adwei\u00adsun\u00adgen',
   'pilot.scriptsOpened': '1:1-Leitfäden',
-  'pilot.nudges': 'Erinnerungen',
+  'pilot.nudges': 'Er\u00adin\u00adne\u00adrun\u00adgen',
 };

@@ -54,7 +54,10 @@ export const en = {
   'pilot.export.events': 'All learning events',
   'pilot.csv': '{label} (CSV)',
   'pilot.json': 'The same numbers as JSON for BI tools:',
-  'pilot.hrImport': 'Import an HR file (CSV: email, hire_date, exit_date, internal_moves)',
+  'pilot.hrImport': 'Import an HR file (CSV)',
+  'pilot.hrFormat':
+    'A header row, then one row a person: email (as they sign in here), hire_date, exit_date (empty while they stay) and internal_moves (dates of moves and promotions separated by ";", may be empty), columns in any order. Dates are YYYY-MM-DD. One bad row stops the whole import and is listed here to fix.',
+  'pilot.hrExample': 'For example:',
   'pilot.hrRows': 'Rows to fix',
   'pilot.hrImported': { one: 'Imported {count} HR row.', other: 'Imported {count} HR rows.' },
   'pilot.hrFailed': 'The HR file could not be sent. Try again.',
@@ -81,7 +84,8 @@ export const en = {
   'pilot.failed': 'Something went wrong. Try again.',
   'pilot.engagementTitle': 'Manager engagement by week',
   'pilot.group': 'Group',
-  'pilot.assignments': 'Assignments',
+  // A soft hyphen (\u00ad): a narrow table breaks this head at a syllable, with a hyphen.
+  'pilot.assignments': 'As\u00adsign\u00adments',
   'pilot.scriptsOpened': '1:1 scripts',
   'pilot.nudges': 'Nudges',
 } as const;

@@ -34,6 +34,7 @@ import { signInFailures } from './0080-sign-in-failures';
 import { learnerMastery } from './0130-learner-mastery';
 import { ledgerStreaks } from './0131-ledger-streaks';
 import { countedLearning } from './0090-counted-learning';
+import { ledgerStreaksApart } from './0180-ledger-streaks-apart';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -87,6 +88,7 @@ export const migrations: Record<string, Migration> = {
   '0130-learner-mastery': learnerMastery,
   '0131-ledger-streaks': ledgerStreaks,
   '0090-counted-learning': countedLearning,
+  '0180-ledger-streaks-apart': ledgerStreaksApart,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */

@@ -1,8 +1,10 @@
 /**
- * The admin's screen for their organisation, one component per section: the learning goal,
- * the sponsor's message, people, cohorts (with their managers), invites (one, or a list), directory
- * provisioning (SCIM tokens) and module upload.
+ * The admin's console for their organisation: a section nav (a column beside the sections on a
+ * laptop, a row of links above them on a phone) and the sections, one component each: people,
+ * cohorts (with their managers), invites (one, or a list), content (module upload), the learning
+ * goal and the sponsor's message, and sign-in (single sign-on, directory provisioning).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
 import { t } from '../messages';
@@ -19,33 +21,74 @@ import { SsoSection } from './SsoSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
 
+const NAV = [
+  ['people', 'admin.navPeople'],
+  ['cohorts', 'admin.navCohorts'],
+  ['invites', 'admin.navInvites'],
+  ['content', 'admin.navContent'],
+  ['programme', 'admin.navProgramme'],
+  ['sign-in', 'admin.navSignIn'],
+] as const;
+
+function Part({ id, children }: { id: (typeof NAV)[number][0]; children: ComponentChildren }) {
+  return (
+    <section id={`admin-${id}`} class="admin-part">
+      {children}
+    </section>
+  );
+}
+
 export function AdminView() {
   const store = useStore();
   const admin = useMemo(() => createAdminStore({ api: store.api }), []);
   useEffect(() => void admin.load(), []);
   return (
-    <section class="page">
+    <section class="page admin">
       <h1>{t('admin.title')}</h1>
-      {admin.error.value && (
-        <p class="form-error" role="alert">
-          {admin.error.value}
-        </p>
-      )}
-      {admin.flash.value && (
-        <p class="notice" role="status">
-          {admin.flash.value}
-        </p>
-      )}
-      <GoalSection admin={admin} />
-      <SponsorSection admin={admin} />
-      <PeopleSection admin={admin} />
-      <CohortsSection admin={admin} />
-      <InviteSection admin={admin} />
-      <BulkInviteSection admin={admin} />
-      <ScimSection api={store.api} />
-      <UploadSection admin={admin} />
-      <SsoSection admin={admin} />
-      <TimeZones />
+      <nav class="admin-nav" aria-label={t('admin.sections')}>
+        <ul>
+          {NAV.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#admin-${id}`}>{t(label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="admin-body">
+        {admin.error.value && (
+          <p class="form-error" role="alert">
+            {admin.error.value}
+          </p>
+        )}
+        {admin.flash.value && (
+          <p class="notice" role="status">
+            {admin.flash.value}
+          </p>
+        )}
+        <p class="muted required-note">{t('admin.requiredNote')}</p>
+        <Part id="people">
+          <PeopleSection admin={admin} />
+        </Part>
+        <Part id="cohorts">
+          <CohortsSection admin={admin} />
+        </Part>
+        <Part id="invites">
+          <InviteSection admin={admin} />
+          <BulkInviteSection admin={admin} />
+        </Part>
+        <Part id="content">
+          <UploadSection admin={admin} />
+        </Part>
+        <Part id="programme">
+          <GoalSection admin={admin} />
+          <SponsorSection admin={admin} />
+        </Part>
+        <Part id="sign-in">
+          <SsoSection admin={admin} />
+          <ScimSection api={store.api} />
+        </Part>
+        <TimeZones />
+      </div>
     </section>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * Invites: a code and link for a cohort and role, optionally for one email and manager; with an
- * email and mail on, the server sends it (in the language chosen here) and the screen says so.
+ * email and mail on, the server sends it (in the language chosen here) and the screen says so;
+ * Copy link puts the link on the clipboard.
  */
 import { formatDate } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
+import { CopyButton } from './CopyButton';
 import { formValues } from './form';
 import { LanguageField } from './LanguageField';
 
@@ -67,7 +69,8 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
               url: <span class="copy-box">{invite.url}</span>,
             },
             { date: formatDate(invite.expiresAt), email: invite.mailedTo ?? '' },
-          )}
+          )}{' '}
+          <CopyButton key={invite.url} text={invite.url} what={invite.mailedTo ?? invite.code} />
         </p>
       )}
       <OpenInvites admin={admin} />

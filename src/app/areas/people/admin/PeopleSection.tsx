@@ -1,143 +1,132 @@
-/** Everyone in the organisation: role, manager, cohort, time zone, career level, reset link, deactivation. */
+/**
+ * Everyone in the organisation as a table (name, email, role, cohort, status) that a search by
+ * name or email and filters by role and status narrow; each row opens the person's settings
+ * (PersonEditor). On a phone the rows stack as cards (people.css).
+ */
+import { useSignal } from '@preact/signals';
 import { t } from '../messages';
 import type { AdminPerson, AdminStore } from './admin-store';
-import { TIME_ZONES_ID } from './TimeZones';
+import { CopyButton } from './CopyButton';
+import { PersonEditor } from './PersonEditor';
+
+type Status = '' | 'active' | 'inactive';
+
+function matches(p: AdminPerson, query: string, role: string, status: Status): boolean {
+  const q = query.trim().toLowerCase();
+  if (q && !p.name.toLowerCase().includes(q) && !p.email.toLowerCase().includes(q)) return false;
+  if (role && p.role !== role) return false;
+  return !status || (status === 'active') === p.active;
+}
 
 export function PeopleSection({ admin }: { admin: AdminStore }) {
+  const query = useSignal('');
+  const role = useSignal('');
+  const status = useSignal<Status>('');
+  const open = useSignal<string | null>(null);
   const people = admin.people.value;
-  const managers = people.filter((p) => p.active && p.role !== 'learner');
+  const shown = people.filter((p) => matches(p, query.value, role.value, status.value));
+  const cohortName = (p: AdminPerson) =>
+    admin.cohorts.value.find((c) => c.id === p.cohortIds[0])?.name ?? '—';
   const link = admin.resetLink.value;
   return (
     <>
-      <h2>{t('admin.people')}</h2>
+      <h2 id="people-title">{t('admin.people')}</h2>
       {link && (
         <p class="notice" role="status">
           {link.mailedTo
             ? t('admin.resetLinkSent', { name: link.name, email: link.mailedTo })
             : t('admin.resetLinkFor', { name: link.name })}{' '}
-          <span class="copy-box">{link.url}</span>
+          <span class="copy-box">{link.url}</span>{' '}
+          <CopyButton key={link.url} text={link.url} what={link.name} />
         </p>
       )}
-      <ul class="plain-list">
-        {people.map((p) => (
-          <li key={p.id} class="card form">
-            <strong>
-              {p.name} {!p.active && <span class="muted">{t('admin.deactivated')}</span>}
-            </strong>
-            <span class="muted">
-              {p.email} · {t(`people.roleName.${p.role}`)}
-            </span>
-            <label for={`role-${p.id}`}>{t('admin.role')}</label>
-            <select
-              id={`role-${p.id}`}
-              value={p.role}
-              onChange={(e) =>
-                admin.updatePerson(p.id, { role: e.currentTarget.value as AdminPerson['role'] })
-              }
-            >
-              <option value="learner">{t('admin.roleLearner')}</option>
-              <option value="manager">{t('admin.roleManagerTeam')}</option>
-              <option value="admin">{t('admin.roleAdmin')}</option>
-            </select>
-            <label for={`mgr-${p.id}`}>{t('admin.manager')}</label>
-            <select
-              id={`mgr-${p.id}`}
-              value={p.managerId ?? ''}
-              onChange={(e) =>
-                admin.updatePerson(p.id, { managerId: e.currentTarget.value || null })
-              }
-            >
-              <option value="">{t('admin.noManager')}</option>
-              {managers
-                .filter((m) => m.id !== p.id)
-                .map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-            </select>
-            <label for={`cohort-${p.id}`}>{t('admin.cohort')}</label>
-            <select
-              id={`cohort-${p.id}`}
-              value={p.cohortIds[0] ?? ''}
-              onChange={(e) =>
-                admin.updatePerson(p.id, {
-                  cohortIds: e.currentTarget.value ? [e.currentTarget.value] : [],
-                })
-              }
-            >
-              <option value="">{t('admin.noCohort')}</option>
-              {admin.cohorts.value.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            <label for={`tz-${p.id}`}>{t('admin.timeZone')}</label>
-            <input
-              id={`tz-${p.id}`}
-              list={TIME_ZONES_ID}
-              defaultValue={p.tz}
-              required
-              onChange={(e) => {
-                const tz = e.currentTarget.value.trim();
-                if (tz && tz !== p.tz) void admin.updatePerson(p.id, { tz });
-              }}
-            />
-            <label for={`career-${p.id}`}>{t('admin.career')}</label>
-            <select
-              id={`career-${p.id}`}
-              value={p.career ? `${p.career.roleId}:${p.career.level}` : ''}
-              onChange={(e) => {
-                const [roleId, level] = e.currentTarget.value.split(':');
-                void admin.updatePerson(p.id, {
-                  career: roleId ? { roleId, level: Number(level) } : null,
-                });
-              }}
-            >
-              <option value="">{t('admin.notSet')}</option>
-              {admin.careerRoles.value.flatMap((r) =>
-                r.levels.map((title, i) => (
-                  <option key={`${r.id}:${i + 1}`} value={`${r.id}:${i + 1}`}>
-                    {r.title}: {title}
-                  </option>
-                )),
-              )}
-            </select>
-            {p.active ? (
-              <div class="button-row">
+      <div class="people-tools" role="search">
+        <div class="field">
+          <label for="people-search">{t('admin.search')}</label>
+          <input
+            id="people-search"
+            type="search"
+            value={query.value}
+            onInput={(e) => (query.value = e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="people-role">{t('admin.filterRole')}</label>
+          <select
+            id="people-role"
+            value={role.value}
+            onChange={(e) => (role.value = e.currentTarget.value)}
+          >
+            <option value="">{t('admin.allRoles')}</option>
+            <option value="learner">{t('admin.roleLearner')}</option>
+            <option value="manager">{t('admin.roleManager')}</option>
+            <option value="admin">{t('admin.roleAdmin')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="people-status">{t('admin.filterStatus')}</label>
+          <select
+            id="people-status"
+            value={status.value}
+            onChange={(e) => (status.value = e.currentTarget.value as Status)}
+          >
+            <option value="">{t('admin.allStatuses')}</option>
+            <option value="active">{t('admin.active')}</option>
+            <option value="inactive">{t('admin.inactive')}</option>
+          </select>
+        </div>
+      </div>
+      <p class="muted" role="status">
+        {shown.length === 0
+          ? t('admin.noMatch')
+          : t('admin.showing', { count: shown.length, total: people.length })}
+      </p>
+      <table class="people-table" aria-labelledby="people-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.name')}</th>
+            <th scope="col">{t('admin.email')}</th>
+            <th scope="col">{t('admin.role')}</th>
+            <th scope="col">{t('admin.cohort')}</th>
+            <th scope="col">{t('admin.status')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('admin.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p) => [
+            <tr key={p.id} class={p.active ? undefined : 'inactive'}>
+              <th scope="row">{p.name}</th>
+              <td data-label={t('admin.email')}>{p.email}</td>
+              <td data-label={t('admin.role')}>{t(`people.roleName.${p.role}`)}</td>
+              <td data-label={t('admin.cohort')}>{cohortName(p)}</td>
+              <td data-label={t('admin.status')}>
+                {t(p.active ? 'admin.active' : 'admin.inactive')}
+              </td>
+              <td>
                 <button
                   type="button"
                   class="button small"
-                  aria-label={t('admin.resetLinkLabel', { name: p.name })}
-                  onClick={() => admin.makeResetLink(p)}
+                  aria-expanded={open.value === p.id}
+                  aria-controls={`edit-${p.id}`}
+                  aria-label={t('admin.editLabel', { name: p.name })}
+                  onClick={() => (open.value = open.value === p.id ? null : p.id)}
                 >
-                  {t('admin.resetLink')}
+                  {t('admin.edit')}
                 </button>
-                <button
-                  type="button"
-                  class="button small quiet"
-                  aria-label={t('admin.deactivateLabel', { name: p.name })}
-                  onClick={() =>
-                    confirm(t('admin.deactivateConfirm', { name: p.name })) &&
-                    admin.deactivate(p.id)
-                  }
-                >
-                  {t('admin.deactivate')}
-                </button>
-              </div>
-            ) : (
-              <button
-                type="button"
-                class="button small"
-                onClick={() => admin.updatePerson(p.id, { active: true })}
-              >
-                {t('admin.reactivate')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+              </td>
+            </tr>,
+            open.value === p.id && (
+              <tr key={`${p.id}-edit`} class="person-edit-row">
+                <td colSpan={6} id={`edit-${p.id}`}>
+                  <PersonEditor admin={admin} p={p} />
+                </td>
+              </tr>
+            ),
+          ])}
+        </tbody>
+      </table>
     </>
   );
 }
