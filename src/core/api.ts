@@ -11,6 +11,7 @@ import type { Period } from './leaderboard';
 import type { Career, CareerGap, PathwaySuggestion } from './career';
 import type { AssessmentResult, MasteryState, QuestionFeedback } from './mastery';
 import type { OneOnOneScript } from './one-on-one';
+import type { PilotChecklistStep, PilotGoal } from './pilot';
 import type { ProgressState } from './progress';
 import type { SyncResult } from './sync';
 import type { AssignmentProgress, ReportProgress } from './team';
@@ -233,4 +234,135 @@ export interface ForwardingReply {
     /** When the next attempt is due while the LRS keeps failing. */
     retryAt: string | null;
   } | null;
+}
+
+// ── Account ─────────────────────────────────────────────────────────────────────────────────
+
+/** `GET /invites/:code`: what the invite says before it is accepted. */
+export interface InviteReply {
+  invite: { email: string | null; cohort: string | null; tz?: string };
+}
+
+/** One signed-in device of the person, named by a prefix of its session hash. */
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  current: boolean;
+}
+
+export interface SessionsReply {
+  sessions: AccountSession[];
+}
+
+/** `POST /me/sessions/:id/revoke`; `current`: the device asking was signed out. */
+export interface RevokeSessionReply {
+  ok: true;
+  current: boolean;
+}
+
+// ── Pilot ───────────────────────────────────────────────────────────────────────────────────
+
+export interface PilotSummary {
+  id: string;
+  name: string;
+  startDate: string;
+  weeks: number;
+  cohortIds: string[];
+  goals: PilotGoal[];
+  checklist: Record<string, { doneAt: number; doneBy: string }>;
+}
+
+/** `GET /pilot/setup`. */
+export interface PilotSetup {
+  pilots: PilotSummary[];
+  cohorts: Array<{ id: string; name: string; tz: string }>;
+  /** The steps in order; `phrase` words each in the reader's locale. */
+  checklist: readonly PilotChecklistStep[];
+  hrRecords: number;
+}
+
+/** A pilot created or its checklist ticked. */
+export interface PilotReply {
+  pilot: PilotSummary;
+}
+
+/** `POST /pilot/hr`: how many HR records were imported. */
+export interface HrImportReply {
+  imported: number;
+}
+
+// ── Admin ───────────────────────────────────────────────────────────────────────────────────
+
+export interface AdminPerson {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  managerId: string | null;
+  tz: string;
+  cohortIds: string[];
+  active: boolean;
+  career: { roleId: string; level: number } | null;
+}
+
+export interface AdminCohort {
+  id: string;
+  name: string;
+  tz: string;
+  /** Managers and admins who lead the cohort (read its board, set its challenge). */
+  managerIds: string[];
+}
+
+/** An invite not yet used nor expired, as the admin's list shows it (never its code). */
+export interface OpenInvite {
+  id: string;
+  email: string | null;
+  role: Role;
+  cohort: string | null;
+  /** The name of the admin who made it. */
+  createdBy: string | null;
+  expiresAt: string;
+}
+
+/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
+export interface ListInvite {
+  /** Always set for a list (every row names one); typed as the invite link types it. */
+  email: string | null;
+  url: string;
+  mailedTo: string | null;
+}
+
+export interface Programme {
+  sponsor: {
+    name: string;
+    title: string;
+    text: string;
+    startsOn: string;
+    endsOn: string;
+    sponsorUserId: string | null;
+  } | null;
+  goal: {
+    label: string | null;
+    targetPercent: number | null;
+    currentPercent: number;
+    learnersThisWeek: number;
+    people: number;
+  };
+}
+
+/** `GET /admin/people`: the organisation's people and cohorts, and the career roles to pick. */
+export interface AdminPeopleReply {
+  people: AdminPerson[];
+  cohorts: AdminCohort[];
+  careerRoles: Array<{ id: string; title: string; levels: string[] }>;
+}
+
+export interface OpenInvitesReply {
+  invites: OpenInvite[];
+}
+
+/** `POST /admin/invites/bulk`: everyone on the list invited. */
+export interface BulkInviteReply {
+  invites: ListInvite[];
 }

@@ -19,22 +19,29 @@ export const demoAccounts = [
   { email: 'admin@globex.test', name: 'Greta Globex', role: 'admin', org: 'globex' },
 ] as const;
 
+/** An organisation and its first cohort. */
+export async function createOrgWithCohort(
+  store: Store,
+  org: { id: string; name: string },
+  cohort: { id: string; name: string; tz: string },
+): Promise<void> {
+  await store.createOrg(org);
+  await store.createCohort({ ...cohort, orgId: org.id });
+}
+
 export async function seedDemo(store: Store, password = DEMO_PASSWORD): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await store.createOrg({ id: 'demo-co', name: 'Demo Co' });
-  await store.createOrg({ id: 'globex', name: 'Globex' });
-  await store.createCohort({
-    id: 'demo-co-pilot',
-    orgId: 'demo-co',
-    name: 'Pilot cohort',
-    tz: 'Europe/Berlin',
-  });
-  await store.createCohort({
-    id: 'globex-all',
-    orgId: 'globex',
-    name: 'Everyone',
-    tz: 'America/New_York',
-  });
+  for (const [org, cohort] of [
+    [
+      { id: 'demo-co', name: 'Demo Co' },
+      { id: 'demo-co-pilot', name: 'Pilot cohort', tz: 'Europe/Berlin' },
+    ],
+    [
+      { id: 'globex', name: 'Globex' },
+      { id: 'globex-all', name: 'Everyone', tz: 'America/New_York' },
+    ],
+  ] as const)
+    await createOrgWithCohort(store, org, cohort);
   const ids = {
     manager: 'u-demo-manager',
     learner: 'u-demo-learner',

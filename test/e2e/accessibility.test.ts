@@ -20,8 +20,8 @@
  * `emulateMedia({ colorScheme })` on each screen. A last test walks sign-in → lesson → quiz →
  * completion with the keyboard only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { SyncReply } from '../../src/core/api';
 import type { ProgressEvent } from '../../src/core/events';
 import { emptyMastery } from '../../src/core/mastery';
@@ -36,34 +36,27 @@ import {
   overflowAt200,
   smallTargets,
 } from '../support/a11y';
-import { CHROMIUM_ARGS, executablePath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndBrowser, typeSignIn } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 
-let server: RunningServer;
-let browser: Browser;
 /** Links the seed makes for the public doors. */
 let doors: { join: string; reset: string };
 /** A lesson holding the quiz the learner got wrong two days ago (so it is due for review). */
 let reviewLesson: { moduleId: string; title: string };
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-  await seedEveryScreen();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const run = serverAndBrowser({}, seedEveryScreen);
 
 /** Calls the API as a demo person, failing loudly when the seed is refused. */
 async function as(userId: string, method: string, path: string, body: unknown) {
-  const cookie = await sessionCookie(server.store, userId);
+  const cookie = await sessionCookie(run.server.store, userId);
   const text = typeof body === 'string';
-  const res = await fetch(`${server.url}/api/v1${path}`, {
+  const res = await fetch(`${run.server.url}/api/v1${path}`, {
     method,
-    headers: { 'content-type': text ? 'text/csv' : 'application/json', cookie, origin: server.url },
+    headers: {
+      'content-type': text ? 'text/csv' : 'application/json',
+      cookie,
+      origin: run.server.url,
+    },
     body: text ? body : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -79,11 +72,11 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
  * still starts at the first lesson.
  */
 async function seedEveryScreen() {
-  const catalog = await server.store.getCatalog();
+  const catalog = await run.server.store.getCatalog();
   const lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
   const sync = async (userId: string, events: ProgressEvent[]) => {
     // Their device signed in before the progress it syncs.
-    await server.store.noteDevice(userId, `device-${userId}`, 0);
+    await run.server.store.noteDevice(userId, `device-${userId}`, 0);
     return as(userId, 'POST', '/sync', {
       deviceId: `device-${userId}`,
       sentAt: new Date().toISOString(),
@@ -100,7 +93,7 @@ async function seedEveryScreen() {
   const quizModule = [...catalog.modules]
     .reverse()
     .find((m) => m.lessons.length > 0 && m.id !== catalog.modules[0]!.id)!;
-  const module = (await server.store.getModule(quizModule.id))!;
+  const module = (await run.server.store.getModule(quizModule.id))!;
   const lesson = module.lessons.find((l) => l.cards.some((c) => c.kind === 'quiz'))!;
   const quiz = lesson.cards.find((c) => c.kind === 'quiz')!;
   if (quiz.kind !== 'quiz') throw new Error('no quiz');
@@ -232,7 +225,7 @@ const widths = [
 
 /** A context for one width; page.route must see the app's own requests, not the worker's. */
 const openContext = ({ width, height, mobile }: (typeof widths)[number]) =>
-  browser.newContext({
+  run.browser.newContext({
     viewport: { width, height },
     isMobile: mobile,
     hasTouch: mobile,
@@ -262,7 +255,7 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
     const page = await context.newPage();
     const findings: Finding[] = [];
     try {
-      await page.goto(server.url);
+      await page.goto(run.server.url);
       await page.getByLabel('Email').waitFor();
       await audit(page, 'sign-in', findings);
 
@@ -367,7 +360,7 @@ const screens: Screen[] = [
     act: async (page) => {
       await page.locator('.lesson-row').filter({ hasText: reviewLesson.title }).click();
       await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-      await page.goto(`${server.url}/review`);
+      await page.goto(`${run.server.url}/review`);
       await page.getByRole('button', { name: 'Check answer' }).waitFor();
     },
   },
@@ -545,7 +538,7 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
       const findings: Finding[] = [];
       try {
         if (who !== 'visitor') {
-          await page.goto(server.url);
+          await page.goto(run.server.url);
           await page.getByLabel('Email').fill(accounts[who]);
           await page.getByRole('button', { name: 'Continue' }).click();
           await page.getByLabel('Password').fill('learn-daily');
@@ -553,7 +546,7 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
           await page.getByRole('navigation', { name: 'Main' }).waitFor();
         }
         for (const screen of screens.filter((s) => s.who === who)) {
-          await page.goto(server.url + screen.path());
+          await page.goto(run.server.url + screen.path());
           await screen.ready(page).waitFor();
           await screen.act?.(page);
           await audit(page, screen.name, findings);
@@ -568,7 +561,7 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
 
 describe('the probes themselves', () => {
   it('catch a tiny unlabeled button, a low-contrast text and a page that scrolls sideways', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 700 } });
+    const page = await run.browser.newPage({ viewport: { width: 390, height: 700 } });
     await page.setContent(`<!doctype html><html lang="en"><title>t</title><body><main>
       <h1>Probe</h1><button style="width:20px;height:20px"></button>
       <p style="color:#ccc;background:#fff">faint</p>
@@ -582,7 +575,7 @@ describe('the probes themselves', () => {
   });
 
   it('catch a control that focus leaves under a fixed bar, and motion that ignores the wish for less', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 700 } });
+    const page = await run.browser.newPage({ viewport: { width: 390, height: 700 } });
     await page.setContent(`<!doctype html><html lang="en"><title>t</title><body><main>
       <p style="height:560px">Intro</p><button>Under the bar</button>
       <p style="transition:color 0.3s">fades</p>
@@ -613,18 +606,13 @@ async function tabTo(page: Page, name: RegExp) {
 
 describe('a keyboard-only learner', () => {
   it('signs in, takes a lesson with its quizzes and reaches the completion screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await run.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(run.server.url);
       await page.getByLabel('Email').waitFor();
       await tabTo(page, /Email/);
-      await page.keyboard.type('learner@demo.test');
-      await page.keyboard.press('Enter'); // email first: the password field comes next, focused
-      const password = page.getByLabel('Password');
-      await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.type('learn-daily');
-      await page.keyboard.press('Enter');
+      await typeSignIn(page);
       await page.getByRole('link', { name: /^Continue:/ }).waitFor();
 
       await tabTo(page, /^\s*Continue:/);

@@ -6,24 +6,24 @@
  * the browser's history.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPhone, signIn, signOut, type PhoneContext } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { signIn, signOut } from '../support/browser';
 import { finishOpenLesson } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
+import { signedInPhone } from '../support/phone-run';
+import type { RunningServer } from '../support/server';
 
-let server: RunningServer;
-let phone: PhoneContext;
 /** While true, the server answers every sync with a 503. */
 let syncFails = false;
 
-beforeAll(async () => {
-  server = await startServer({
-    intercept: (request) =>
-      syncFails && new URL(request.url).pathname === '/api/v1/sync'
-        ? Response.json({ error: { code: 'unavailable', message: 'down' } }, { status: 503 })
-        : undefined,
-  });
-  // Home carries the organisation's messages too: a sponsor, a nudge, an assigned pathway.
+const intercept = (request: Request) =>
+  syncFails && new URL(request.url).pathname === '/api/v1/sync'
+    ? Response.json({ error: { code: 'unavailable', message: 'down' } }, { status: 503 })
+    : undefined;
+
+// Home carries the organisation's messages too: a sponsor, a nudge, an assigned pathway.
+const run = signedInPhone({ intercept }, { prepare: homeMessages });
+
+async function homeMessages(server: RunningServer) {
   const now = Date.now();
   await server.store.setSponsorMessage({
     orgId: 'demo-co',
@@ -44,14 +44,7 @@ beforeAll(async () => {
     createdAt: now,
     readAt: null,
   });
-  phone = await openPhone();
-  await signIn(phone.page, server.url);
-  await phone.page.getByRole('link', { name: /^Continue:/ }).waitFor();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+}
 
 const VIEWPORT = { width: 390, height: 844 };
 
@@ -70,7 +63,7 @@ const currentTab = (page: Page) =>
 
 describe('the tab bar', () => {
   it('gives a learner Today, Learn, Board and Me, marks the current one and moves with it', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     const tabs = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
     expect(await tabs.allTextContents()).toEqual(['Today', 'Learn', 'Board', 'Me']);
     expect(await currentTab(page)).toBe('Today');
@@ -98,7 +91,7 @@ describe('the tab bar', () => {
 
 describe('home', () => {
   it('shows "Continue" without scrolling, above the sponsor and the nudge, with one stats row', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByText('Learning is part of the job here', { exact: false }).waitFor();
     await page.getByText('Keep going with your lessons this week!').waitFor();
     expect(await page.evaluate(() => scrollY)).toBe(0);
@@ -117,7 +110,7 @@ describe('home', () => {
 
 describe('the lesson player', () => {
   it('is a focused screen whose Next, Check answer and Finish are always in view', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: /^Continue:/ }).click();
     await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
@@ -146,7 +139,7 @@ describe('the lesson player', () => {
   });
 
   it('goes forward on a left swipe and back on a right swipe, never through history', async () => {
-    const { page, context } = phone;
+    const { page, context } = run.phone;
     const url = page.url();
     const historyLength = await page.evaluate(() => history.length);
     const position = () => page.getByRole('progressbar').getAttribute('aria-valuenow');
@@ -180,7 +173,7 @@ describe('the lesson player', () => {
 
 describe('the sync indicator', () => {
   it('says offline, counts a lesson taken offline as one lesson, and syncs from its sheet', async () => {
-    const { page, context } = phone;
+    const { page, context } = run.phone;
     const indicator = page.locator('.sync-indicator');
     await context.setOffline(true);
     await finishOpenLesson(page);
@@ -219,9 +212,9 @@ describe('the sync indicator', () => {
 
 describe('a manager', () => {
   it('gets their team as a tab too', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await signOut(page);
-    await signIn(page, server.url, 'manager@demo.test', 'learn-daily');
+    await signIn(page, run.server.url, 'manager@demo.test', 'learn-daily');
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     expect(await currentTab(page)).toBe('Team');
   });

@@ -7,22 +7,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { axeViolations } from '../support/a11y';
-import { openPhone, signIn, type PhoneContext } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { signedInPhone } from '../support/phone-run';
+import type { RunningServer } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 import { withStarts } from '../support/starts';
 
-let server: RunningServer;
-let phone: PhoneContext;
 const OTHERS = 23;
 const name = (i: number) => `Person ${String(i).padStart(2, '0')}`;
 
-beforeAll(async () => {
-  server = await startServer();
+const run = signedInPhone({}, { prepare: seedOthers });
+
+/** OTHERS people in the learner's cohort, one lesson each, so the learner is not near the top. */
+async function seedOthers(server: RunningServer) {
   const { store } = server;
   const { passwordHash } = (await store.findLogin('learner@demo.test'))!;
   const catalog = await store.getCatalog();
@@ -66,14 +66,7 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(200);
   }
-  phone = await openPhone();
-  await signIn(phone.page, server.url);
-  await phone.page.getByRole('link', { name: /^Continue:/ }).waitFor();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+}
 
 /** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
 async function shot(page: Page, name: string) {
@@ -118,7 +111,7 @@ async function resetAsShown(page: Page, locale: string): Promise<string> {
 
 describe('the board below the top', () => {
   it('folds the rows between the top and me into a gap, and says what passes the next person', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Board', exact: true }).click();
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     // The top 20, then me ± 2: rank 21 is folded away.
@@ -148,7 +141,7 @@ describe('the board below the top', () => {
   });
 
   it('keeps my own row in view above the tab bar wherever the board is scrolled', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     expect(await page.evaluate(() => scrollY)).toBe(0);
     expect(await inView(page, '.board-row.me')).toBe(true);
     for (const y of [400, 900, 100_000]) {
@@ -159,7 +152,7 @@ describe('the board below the top', () => {
   });
 
   it('says the same in German', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Me', exact: true }).click();
     await page.getByLabel('Language').selectOption('de');
     await page.getByRole('link', { name: 'Rangliste', exact: true }).click();

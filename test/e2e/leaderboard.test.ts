@@ -6,37 +6,31 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { signIn, syncNow, waitForServiceWorker } from '../support/browser';
+import { demoLearner } from '../support/fresh';
+import { serverAndPhone } from '../support/phone-run';
+import type { RunningServer } from '../support/server';
 import { withStarts } from '../support/starts';
 import { knownDevice } from '../support/api';
 
-let server: RunningServer;
 let serverAhead = 0;
-let phone: PhoneContext;
 let firstLesson: { id: string; moduleId: string; quizzes: string[][] };
 
 async function syncAs(email: string, events: ProgressEvent[]) {
   // Their device signed in before the progress it syncs.
-  await knownDevice(server.store, email, `device-${email}`);
-  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+  await knownDevice(run.server.store, email, `device-${email}`);
+  const login = await fetch(`${run.server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'learn-daily' }),
   });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const res = await fetch(`${server.url}/api/v1/sync`, {
+  const res = await fetch(`${run.server.url}/api/v1/sync`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, origin: server.url },
+    headers: { 'content-type': 'application/json', cookie, origin: run.server.url },
     body: JSON.stringify({
       deviceId: `device-${email}`,
       sentAt: new Date().toISOString(),
@@ -60,27 +54,19 @@ function completion(email: string, lessonId: string, ago: number): ProgressEvent
   };
 }
 
-beforeAll(async () => {
-  // The server's clock moves with the page's when a test fast-forwards a read (the server measures
-  // a lesson's time on the device's clock corrected by each sync's skew).
-  server = await startServer({ now: () => Date.now() + serverAhead });
+// The server's clock moves with the page's when a test fast-forwards a read (the server measures
+// a lesson's time on the device's clock corrected by each sync's skew).
+const run = serverAndPhone({ now: () => Date.now() + serverAhead }, seedBoard);
+
+/** Amy and Ben ahead of the learner on the cohort's board; the first lesson's right answers. */
+async function seedBoard(server: RunningServer) {
   const { store } = server;
   const { passwordHash } = (await store.findLogin('learner@demo.test'))!;
   for (const [id, name] of [
     ['amy', 'Amy Ahead'],
     ['ben', '<img src=x onerror="window.pwned=1">Ben'],
   ] as const)
-    await store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `${id}@demo.test`,
-      name,
-      role: 'learner',
-      managerId: null,
-      tz: 'Europe/Berlin',
-      passwordHash,
-      cohortIds: ['demo-co-pilot'],
-    });
+    await store.createUser(demoLearner(id, { name, passwordHash, cohortIds: ['demo-co-pilot'] }));
   const catalog = await store.getCatalog();
   const lessons = catalog.modules.flatMap((m) => m.lessons.map((l) => l.id));
   // Amy: three lessons (30 XP); Ben: one lesson (10 XP), both well before the learner.
@@ -99,12 +85,7 @@ beforeAll(async () => {
       c.kind === 'quiz' ? [c.options.filter((o) => o.correct).map((o) => o.id)] : [],
     ),
   };
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+}
 
 /** axe-core WCAG 2 A/AA violations inside one part of the page. */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {
@@ -132,7 +113,7 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 }
 
 const rows = () =>
-  phone.page.locator('.board-row').evaluateAll((els) =>
+  run.phone.page.locator('.board-row').evaluateAll((els) =>
     els.map((el) => ({
       rank: el.querySelector('.board-rank')!.textContent,
       name: el.querySelector('.board-name')!.textContent,
@@ -143,9 +124,9 @@ const rows = () =>
 
 describe('habit panel and leaderboard', () => {
   it('shows streak, goal ring and XP on home, and lets the learner pick a daily goal', async () => {
-    const { page, context } = phone;
+    const { page, context } = run.phone;
     await context.clock.install();
-    await signIn(page, server.url);
+    await signIn(page, run.server.url);
     await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
     await expect.poll(() => page.getByTestId('streak').textContent()).toBe('0');
     await page.getByRole('img', { name: 'Today: 0 of 1 lessons' }).waitFor();
@@ -158,7 +139,7 @@ describe('habit panel and leaderboard', () => {
   });
 
   it('shows the cohort board with my row, and hostile names as plain text', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Board', exact: true }).click();
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     await expect.poll(rows).toEqual([
@@ -177,7 +158,7 @@ describe('habit panel and leaderboard', () => {
   });
 
   it('refuses an alias copying a colleague’s name, in words, and keeps the board as it was', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Board', exact: true }).click();
     await page.getByRole('heading', { name: 'Pilot cohort' }).waitFor();
     await page.getByLabel('Name on leaderboards').fill(' amy   AHEAD ');
@@ -192,11 +173,11 @@ describe('habit panel and leaderboard', () => {
   });
 
   it('moves my own row at once when I finish a lesson offline, then keeps it after sync', async () => {
-    const { page, context } = phone;
+    const { page, context } = run.phone;
     await page.getByRole('button', { name: 'This week' }).click();
     await expect.poll(async () => (await rows()).length).toBe(3);
     await waitForServiceWorker(page);
-    await page.goto(`${server.url}/modules/${firstLesson.moduleId}/lessons/${firstLesson.id}`);
+    await page.goto(`${run.server.url}/modules/${firstLesson.moduleId}/lessons/${firstLesson.id}`);
     await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
     await context.setOffline(true);
     let quiz = 0;
@@ -226,7 +207,7 @@ describe('habit panel and leaderboard', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await animation()).toBe('none');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    await page.goto(`${server.url}/leaderboard`);
+    await page.goto(`${run.server.url}/leaderboard`);
     await page.getByText(/Last updated/).waitFor();
     // 10 XP plus the full first-attempt bonus (15) passes Ben's 10.
     await expect.poll(rows).toEqual([
@@ -252,20 +233,20 @@ describe('habit panel and leaderboard', () => {
   });
 
   it('shows a colleague’s recommendation on home and their kudos, inert, on the profile', async () => {
-    const { page } = phone;
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    const { page } = run.phone;
+    const login = await fetch(`${run.server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'manager@demo.test', password: 'learn-daily' }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}/api/v1${path}`, {
+      fetch(`${run.server.url}/api/v1${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, origin: server.url },
+        headers: { 'content-type': 'application/json', cookie, origin: run.server.url },
         body: JSON.stringify(body),
       });
-    const module = (await server.store.getCatalog()).modules[2]!;
+    const module = (await run.server.store.getCatalog()).modules[2]!;
     expect(
       (await post('/recommendations', { toUserId: 'u-demo-learner', moduleId: module.id })).status,
     ).toBe(201);
@@ -275,7 +256,7 @@ describe('habit panel and leaderboard', () => {
         .status,
     ).toBe(201);
 
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page
       .getByRole('link', { name: new RegExp(`Recommended by Max Manager.*${module.title}`) })
       .waitFor();

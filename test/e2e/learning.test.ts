@@ -4,24 +4,12 @@
  * online) before the roadmap shows its competency reached.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
-import { openPhone, signIn, type PhoneContext, signOut, syncNow } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { signOut, syncNow } from '../support/browser';
+import { signedInPhone, typeSignIn } from '../support/phone-run';
 
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-  await signIn(phone.page, server.url);
-  await phone.page.getByRole('link', { name: /^Continue:/ }).waitFor();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = signedInPhone();
 
 const cardPosition = (page: Page) =>
   page.getByRole('progressbar', { name: 'Lesson progress' }).getAttribute('aria-valuenow');
@@ -47,7 +35,7 @@ const savedCardIndex = (page: Page, lessonId: string) =>
 
 describe('the lesson player', () => {
   it('can be used with the keyboard alone, from sign-in to completion', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     // Start over signed out, and use only the keyboard.
     await signOut(page);
     await page.getByLabel('Email').waitFor();
@@ -55,12 +43,7 @@ describe('the lesson player', () => {
     await page.getByLabel('Email').focus();
     // The last email is filled in for convenience; replace it as a person would.
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('learner@demo.test');
-    await page.keyboard.press('Enter'); // email first: the password field comes next, focused
-    const password = page.getByLabel('Password');
-    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type('learn-daily');
-    await page.keyboard.press('Enter');
+    await typeSignIn(page);
     const cont = page.getByRole('link', { name: /^Continue:/ });
     await cont.waitFor();
     await cont.focus();
@@ -100,9 +83,9 @@ describe('the lesson player', () => {
   });
 
   it('resumes at the exact card after a reload', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.goto(
-      `${server.url}/modules/planning-learning-time/lessons/planning-learning-time.assessment`,
+      `${run.server.url}/modules/planning-learning-time/lessons/planning-learning-time.assessment`,
     );
     await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
@@ -119,8 +102,8 @@ describe('the lesson player', () => {
 
 describe('the roadmap', () => {
   it('shows a competency reached once its assessment is graded as passed on the server', async () => {
-    const { page, context } = phone;
-    await page.goto(`${server.url}/roadmap`);
+    const { page, context } = run.phone;
+    await page.goto(`${run.server.url}/roadmap`);
     const delegation = page.locator('.competency', { hasText: 'Delegat' }).first();
     await expect.poll(() => delegation.textContent()).toContain('not yet reached');
 
@@ -131,14 +114,14 @@ describe('the roadmap', () => {
     const id = 'delegating-with-clarity.assessment';
     expect(JSON.stringify(served.lessons.find((l) => l.id === id))).not.toContain('correct');
     // The learner knows the answers (here: read from the server's own copy).
-    const assessment = (await server.store.getModule('delegating-with-clarity'))!.lessons.find(
+    const assessment = (await run.server.store.getModule('delegating-with-clarity'))!.lessons.find(
       (l) => l.id === id,
     )!;
     const quizzes = assessment.cards.flatMap((c) => (c.kind === 'quiz' ? [c] : []));
 
     /** Takes the assessment (the first question wrong when `slip`), offline once it is open. */
     async function take(slip: boolean, offline = false) {
-      await page.goto(`${server.url}/modules/delegating-with-clarity/lessons/${id}`);
+      await page.goto(`${run.server.url}/modules/delegating-with-clarity/lessons/${id}`);
       await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
       if (offline) await context.setOffline(true);
       for (const card of assessment.cards) {

@@ -4,27 +4,16 @@
  * is worded in German too. The lazily loaded manager, roadmap and
  * pilot screens speak German too, with German numbers and dates.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, overflowAt200, smallTargets } from '../support/a11y';
-import { CHROMIUM_ARGS, executablePath } from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndBrowser } from '../support/phone-run';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const run = serverAndBrowser();
 
 describe('a learner whose browser speaks German', () => {
   it('sees German, switches to English, and keeps that choice', async () => {
-    const context = await browser.newContext({
+    const context = await run.browser.newContext({
       locale: 'de-DE',
       serviceWorkers: 'block',
       bypassCSP: true, // for axe-core
@@ -32,7 +21,7 @@ describe('a learner whose browser speaks German', () => {
     });
     const page = await context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(run.server.url);
       await page.getByRole('heading', { name: 'Jeden Tag ein bisschen lernen' }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
       await page.getByLabel('E-Mail').fill('learner@demo.test');
@@ -71,7 +60,7 @@ describe('a learner whose browser speaks German', () => {
 
 describe('a manager and an admin whose browsers speak German', () => {
   const germanPage = async () => {
-    const context = await browser.newContext({
+    const context = await run.browser.newContext({
       locale: 'de-DE',
       serviceWorkers: 'block',
       viewport: { width: 390, height: 844 },
@@ -79,7 +68,7 @@ describe('a manager and an admin whose browsers speak German', () => {
     return { context, page: await context.newPage() };
   };
   const signInGerman = async (page: Page, email: string) => {
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.getByLabel('E-Mail').fill(email);
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByLabel('Passwort').fill('learn-daily');

@@ -3,45 +3,23 @@
  * (device and server clocks both moved on) is older than the acceptance window; the learner sees
  * it listed as not counted instead of it vanishing.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
+import { expect, it } from 'vitest';
+import { signIn } from '../support/browser';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
+import { openedOnceOnline, serverAndPhone } from '../support/phone-run';
 
 const DAY = 86_400_000;
 let serverOffset = 0;
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer({ now: () => Date.now() + serverOffset });
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = serverAndPhone({ now: () => Date.now() + serverOffset });
 
 it('lists progress synced after 40 days as not counted, with the reason', async () => {
-  const { page, context } = phone;
+  const { page, context } = run.phone;
   await context.clock.install({ time: Date.now() });
-  await signIn(page, server.url);
-  await waitForServiceWorker(page);
-  await page.getByRole('link', { name: /^Continue:/ }).click(); // opened once online…
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-  await page.goto(server.url);
-  await syncNow(page);
-  await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
-  const before = await server.store.userEvents('u-demo-learner');
+  await openedOnceOnline(page, run.server.url); // opened once online…
+  const before = await run.server.store.userEvents('u-demo-learner');
   await context.setOffline(true); // …then taken offline
   await finishNextLesson(page);
-  await page.goto(server.url);
+  await page.goto(run.server.url);
   const made = await outboxEvents(page);
   expect(made.length).toBeGreaterThan(0);
 
@@ -51,7 +29,7 @@ it('lists progress synced after 40 days as not counted, with the reason', async 
   await context.setOffline(false); // `online` starts a sync…
   // …which finds the session expired meanwhile: sign in again; the outbox waited.
   await page.getByLabel('Email').waitFor();
-  await signIn(page, server.url);
+  await signIn(page, run.server.url);
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
 
   const list = page.getByRole('group').filter({ hasText: "Couldn't sync" });
@@ -60,5 +38,5 @@ it('lists progress synced after 40 days as not counted, with the reason', async 
   await expect.poll(() => list.getByText('Not counted').count()).toBe(made.length);
   expect(await list.textContent()).toContain('older than 30 days');
   expect(await outboxEvents(page)).toEqual([]);
-  expect(await server.store.userEvents('u-demo-learner')).toEqual(before);
+  expect(await run.server.store.userEvents('u-demo-learner')).toEqual(before);
 });

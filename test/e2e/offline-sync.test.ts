@@ -5,14 +5,9 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
-import { finishNextLesson, finishOpenLesson, outboxEvents } from '../support/lessons';
+import { openPhone, signIn, type PhoneContext, syncNow } from '../support/browser';
+import { finishNextLesson, outboxEvents, READ_MS, readNextLesson } from '../support/lessons';
+import { openedOnceOnline } from '../support/phone-run';
 import { startServer, type RunningServer } from '../support/server';
 
 const LEARNER = 'u-demo-learner';
@@ -38,30 +33,8 @@ async function readyToGoOffline({ reads = 0 } = {}): Promise<{
   phone = await openPhone();
   const { page, context } = phone;
   if (reads > 0) await context.clock.install({ time: Date.now() - reads * READ_MS });
-  await signIn(page, server.url);
-  await waitForServiceWorker(page);
-  await page.getByRole('link', { name: /^Continue:/ }).click();
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-  await page.goto(server.url);
-  await syncNow(page);
-  await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
-  await expect.poll(() => outboxEvents(page)).toEqual([]);
+  await openedOnceOnline(page, server.url);
   return { page, context };
-}
-
-/** Reading time per lesson: more than a quarter of any lesson's estimate. */
-const READ_MS = 5 * 60_000;
-
-/**
- * From home, reads the "Continue" lesson for a few minutes and finishes it. A rushed click-through
- * is recorded as completed but earns no XP or streak day, which would leave little to compare.
- * Needs `readyToGoOffline({ reads })` with at least as many reads as the test makes.
- */
-async function readNextLesson(page: Page) {
-  await page.getByRole('link', { name: /^Continue:/ }).click();
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-  await page.clock.fastForward(READ_MS);
-  await finishOpenLesson(page);
 }
 
 const serverEvents = () => server!.store.userEvents(LEARNER);

@@ -6,34 +6,22 @@
  * The refusal is real: while the phone is offline, the server stores other content under the id
  * of an event waiting in the outbox, so the push is answered `rejected: conflict`.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
-import { CHROMIUM_ARGS, executablePath } from '../support/browser';
 import { outboxEvents } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndBrowser } from '../support/phone-run';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const run = serverAndBrowser();
 
 it('words the reason an event was refused in German, also after a reload', async () => {
-  const context = await browser.newContext({
+  const context = await run.browser.newContext({
     locale: 'de-DE',
     serviceWorkers: 'block',
     viewport: { width: 390, height: 844 },
   });
   const page = await context.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.getByLabel('E-Mail').fill('learner@demo.test');
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByLabel('Passwort').fill('learn-daily');
@@ -50,7 +38,7 @@ it('words the reason an event was refused in German, also after a reload', async
     // Another copy of that id, with other content, reaches the server first.
     const other = { ...made, occurredAt: '2026-01-01T00:00:00.000Z' } as unknown as ProgressEvent;
     const at = Date.now();
-    await server.store.ingest('u-demo-learner', [
+    await run.server.store.ingest('u-demo-learner', [
       { event: other, body: JSON.stringify(other), correctedAt: at, receivedAt: at },
     ]);
 

@@ -7,15 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM_ARGS,
-  executablePath,
-  openPhone,
-  signIn,
-  type PhoneContext,
-} from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, executablePath, signIn } from '../support/browser';
+import { READ_MS } from '../support/lessons';
+import { signedInPhone } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 import { PLAUSIBLE_FRACTION } from '../../src/core/plausibility';
 
@@ -25,24 +20,13 @@ async function shot(page: Page, name: string) {
   if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
-/** Reading time per lesson: more than a quarter of any lesson's estimate. */
-const READ_MS = 5 * 60_000;
-
-let server: RunningServer;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  phone = await openPhone();
-  // The page's clock starts behind by the reading it will do, so no event is dated ahead.
-  await phone.context.clock.install({ time: Date.now() - 2 * READ_MS });
-  await signIn(phone.page, server.url);
-  await phone.page.getByRole('link', { name: /^Continue:/ }).waitFor();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+const run = signedInPhone(
+  {},
+  {
+    // The page's clock starts behind by the reading it will do, so no event is dated ahead.
+    beforeSignIn: (phone) => phone.context.clock.install({ time: Date.now() - 2 * READ_MS }),
+  },
+);
 
 /**
  * Walks the open lesson to its end answering each quiz with its first option; returns how many
@@ -76,10 +60,10 @@ const earnedChips = (page: Page, label: string) =>
 
 describe('the completion screen', () => {
   it('lists what a lesson read at reading pace earned: XP, the quiz bonus and the streak day', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     const href = await page.getByRole('link', { name: /^Continue:/ }).getAttribute('href');
     const lessonId = href!.split('/').at(-1)!;
-    const estimate = (await server.store.getCatalog()).modules
+    const estimate = (await run.server.store.getCatalog()).modules
       .flatMap((m) => m.lessons)
       .find((l) => l.id === lessonId)!.estimateMinutes;
     await page.getByRole('link', { name: /^Continue:/ }).click();
@@ -103,7 +87,7 @@ describe('the completion screen', () => {
   });
 
   it('says in German, kindly, why a rushed lesson earned nothing, and lists no chips', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Me', exact: true }).click();
     await page.getByLabel('Language').selectOption('de');
     await page.getByRole('link', { name: 'Heute', exact: true }).click();
@@ -142,7 +126,7 @@ async function walkLessonDe(page: Page) {
 
 describe('installing', () => {
   it('offers "Install Kindling" under Me once Chromium offers installation, and prompts once', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     // The browser's own dialog cannot be answered headless: record the prompt and accept it.
     await page.evaluate(() => {
       const proto = (window as unknown as { BeforeInstallPromptEvent: { prototype: object } })
@@ -186,7 +170,7 @@ describe('installing', () => {
           'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
       });
       const page = await context.newPage();
-      await signIn(page, server.url);
+      await signIn(page, run.server.url);
       await page.getByRole('link', { name: /^Continue:/ }).waitFor();
       await page.getByRole('link', { name: 'Me', exact: true }).click();
       const settings = page.getByRole('region', { name: 'Settings' });
@@ -205,19 +189,19 @@ describe('installing', () => {
 
 describe('the badge gallery under Me', () => {
   it('shows the badges earned and, for each one not yet earned, what earns it and how far along', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     // The manager sends the learner's first kudos: that badge is earned; the rest wait.
-    const res = await fetch(`${server.url}/api/v1/kudos`, {
+    const res = await fetch(`${run.server.url}/api/v1/kudos`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        cookie: await sessionCookie(server.store, 'u-demo-manager'),
-        origin: server.url,
+        cookie: await sessionCookie(run.server.store, 'u-demo-manager'),
+        origin: run.server.url,
       },
       body: JSON.stringify({ toUserId: 'u-demo-learner', reason: 'streak' }),
     });
     expect(res.status).toBe(201);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${run.server.url}/`);
     await page.getByRole('link', { name: 'Me', exact: true }).click();
     const gallery = page.locator('.badge-gallery');
     await gallery.getByText('First kudos').waitFor();

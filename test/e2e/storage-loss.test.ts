@@ -4,27 +4,11 @@
  * new device id (so new events never collide with the old device's sequence numbers).
  */
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { signIn, syncNow } from '../support/browser';
 import { serverAndPhone } from '../support/phone-run';
-import { finishOpenLesson, outboxEvents } from '../support/lessons';
+import { outboxEvents, READ_MS, readNextLesson } from '../support/lessons';
 
 const run = serverAndPhone();
-
-/** Reading time per lesson: more than a quarter of any lesson's estimate. */
-const READ_MS = 5 * 60_000;
-
-/**
- * From home, reads the "Continue" lesson for a few minutes and finishes it: a rushed click-through
- * is recorded as completed but earns no XP, and this test is about XP coming back. The page's
- * clock must have been installed at least READ_MS in the past (see the test).
- */
-async function readNextLesson(page: Page) {
-  await page.getByRole('link', { name: /^Continue:/ }).click();
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
-  await page.clock.fastForward(READ_MS);
-  await finishOpenLesson(page);
-}
 
 const completions = async () =>
   (await run.server.store.userEvents('u-demo-learner')).filter(

@@ -5,28 +5,19 @@
  * counted by the pilot's learner days — while the learner's events are kept (not refused).
  * Runs on SQLite and, in the `postgres` project, on PostgreSQL.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeState } from '../../src/core/api';
 import type { Catalog, LearningModule } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
-import { createApp } from '../../src/server/app';
-import { signInAs, syncBody, type App, type Store } from '../support/api';
-import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { signInAs, syncBody } from '../support/api';
+import { freshApi } from '../support/fresh';
 
 const DAY = 86_400_000;
-let store: Store;
-let app: App;
 let now: number;
-
-beforeEach(async () => {
-  store = await apiTestStore();
+const { store, app } = freshApi({ now: () => now });
+beforeEach(() => {
   now = Date.parse('2026-03-31T09:00:00Z');
-  app = createApp({ store, now: () => now });
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
 });
 
 type Client = Awaited<ReturnType<typeof signInAs>>;

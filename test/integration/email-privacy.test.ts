@@ -5,22 +5,11 @@
  * cannot test address after address. Within the invite's own organisation the person is told to
  * sign in, and a deactivated account's address is refused without a 500.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { clientFor, signInAs, type App, type Store } from '../support/api';
-import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { clientFor, signInAs } from '../support/api';
+import { freshApi } from '../support/fresh';
 
-let store: Store;
-let app: App;
-
-beforeEach(async () => {
-  store = await apiTestStore();
-  app = createApp({ store });
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
-});
+const { store, app } = freshApi();
 
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
 

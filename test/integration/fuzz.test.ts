@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorPhrase } from '../../src/core/phrases/errors';
 import { hashPassword } from '../../src/server/auth/password';
 import { createApp } from '../../src/server/app';
+import { createOrgWithCohort } from '../../src/server/seed';
 import type { Store } from '../../src/server/store/store';
 import { lessonEvent, signInAs, syncBody, type App } from '../support/api';
 import { ENTERPRISE, GROUP, issueScimToken, PATCH_OP, USER } from '../support/scim';
@@ -52,13 +53,11 @@ beforeAll(async () => {
   app = createApp({ store });
   // The canary lives in an organisation none of the fuzzing roles belongs to, so an admin's
   // legitimate powers (deactivate, reset, move) cannot reach it: any change is a leak.
-  await store.createOrg({ id: 'canary-org', name: 'Canary Inc' });
-  await store.createCohort({
-    id: 'canary-cohort',
-    orgId: 'canary-org',
-    name: 'All',
-    tz: 'Europe/Berlin',
-  });
+  await createOrgWithCohort(
+    store,
+    { id: 'canary-org', name: 'Canary Inc' },
+    { id: 'canary-cohort', name: 'All', tz: 'Europe/Berlin' },
+  );
   await store.createUser({
     id: CANARY.id,
     email: CANARY.email,

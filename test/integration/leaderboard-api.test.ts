@@ -9,6 +9,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
 import { knownDevice, signInAs, syncBody, type App, type Client } from '../support/api';
+import { demoLearner } from '../support/fresh';
 import { seqAt, withStarts } from '../support/starts';
 import { demoStore } from '../support/server';
 
@@ -70,17 +71,7 @@ beforeEach(async () => {
   app = createApp({ store, now: () => NOW });
   const { passwordHash } = (await store.findLogin('learner@demo.test'))!;
   const person = (id: string, name: string, cohortIds: string[]) =>
-    store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `${id}@demo.test`,
-      name,
-      role: 'learner',
-      managerId: null,
-      tz: 'Europe/Berlin',
-      passwordHash,
-      cohortIds,
-    });
+    store.createUser(demoLearner(id, { name, passwordHash, cohortIds }));
   await store.createCohort({
     id: 'demo-co-other',
     orgId: 'demo-co',

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
 import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
@@ -17,8 +17,9 @@ import { learnerActivity } from '../../src/server/activity';
 import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
-import { splitAt } from '../support/batches';
+import { storeKinds } from '../support/databases';
+import { arrival } from '../support/batches';
+import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -123,32 +124,16 @@ const TEAM_INPUT = {
 };
 
 describe.each(storeKinds)('$name store: learner days', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-  let run = 0;
-
-  beforeAll(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = sharedStore(kind, async (store) => {
     await store.saveContent(content.catalog, content.modules);
     await store.createOrg({ id: 'org', name: 'Org' });
     await store.createCohort({ id: 'pilot', orgId: 'org', name: 'Pilot', tz: 'UTC' });
   });
-  afterAll(() => db.dispose());
+  let run = 0;
 
   async function learner(cohortIds: string[] = []): Promise<string> {
     const id = `u${++run}`;
-    await store.createUser({
-      id,
-      orgId: 'org',
-      email: `${id}@example.com`,
-      name: id,
-      role: 'learner',
-      managerId: null,
-      tz: 'UTC',
-      passwordHash: 'x',
-      cohortIds,
-    });
+    await store.createUser(newLearner(id, 'org', { cohortIds }));
     return id;
   }
 
@@ -162,13 +147,7 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
         async (drafts, cuts, resent, seed) => {
           const userId = await learner();
           const events = incoming(drafts, `device-${userId}`);
-          const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length }), {
-            seed,
-            numRuns: 1,
-          })[0]!;
-          // Retries: events sent again later, which must not count twice.
-          const again = resent.map((i) => events[i % events.length]!);
-          for (const batch of splitAt([...shuffled, ...again], cuts))
+          for (const batch of arrival(events, cuts, resent, seed))
             await store.ingest(userId, batch);
 
           const expected = expectedDays(events);

@@ -6,16 +6,17 @@
  */
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuizCard } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
 import { uuidv7 } from '../../src/core/uuidv7';
 import { loadContentDir } from '../../src/server/content/load';
 import { gradeMastery, masteryOf } from '../../src/server/mastery';
-import type { IncomingEvent, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
-import { splitAt } from '../support/batches';
+import type { IncomingEvent } from '../../src/server/store/store';
+import { storeKinds } from '../support/databases';
+import { arrival } from '../support/batches';
+import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
 const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
@@ -90,31 +91,15 @@ function incoming(drafts: Draft[], device: string): IncomingEvent[] {
 }
 
 describe.each(storeKinds)('$name store: kept mastery', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-  let run = 0;
-
-  beforeAll(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = sharedStore(kind, async (store) => {
     await store.saveContent(content.catalog, content.modules);
     await store.createOrg({ id: 'org', name: 'Org' });
   });
-  afterAll(() => db.dispose());
+  let run = 0;
 
   async function learner(): Promise<{ id: string; orgId: string }> {
     const id = `u${++run}`;
-    await store.createUser({
-      id,
-      orgId: 'org',
-      email: `${id}@example.com`,
-      name: id,
-      role: 'learner',
-      managerId: null,
-      tz: 'UTC',
-      passwordHash: 'x',
-      cohortIds: [],
-    });
+    await store.createUser(newLearner(id, 'org'));
     return { id, orgId: 'org' };
   }
 
@@ -133,13 +118,7 @@ describe.each(storeKinds)('$name store: kept mastery', (kind) => {
         async (drafts, cuts, resent, seed) => {
           const user = await learner();
           const events = incoming(drafts, `device-${user.id}`);
-          const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length }), {
-            seed,
-            numRuns: 1,
-          })[0]!;
-          // Retries: events sent again later, which must not count twice.
-          const again = resent.map((i) => events[i % events.length]!);
-          for (const batch of splitAt([...shuffled, ...again], cuts))
+          for (const batch of arrival(events, cuts, resent, seed))
             await store.ingest(user.id, batch);
           expect(await masteryOf(store, user)).toEqual(await recomputed(user));
         },

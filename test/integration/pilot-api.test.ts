@@ -12,6 +12,7 @@ import { seedDemo } from '../../src/server/seed';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, type App, type Client } from '../support/api';
 import { storeKinds, type TestDatabase } from '../support/databases';
+import { demoLearner } from '../support/fresh';
 
 const NOW = Date.parse('2026-01-20T12:00:00Z');
 
@@ -119,17 +120,7 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       ],
     );
     const extra = (id: string, cohortIds: string[] = []) =>
-      store.createUser({
-        id,
-        orgId: 'demo-co',
-        email: `${id}@demo.test`,
-        name: id,
-        role: 'learner',
-        managerId: null,
-        tz: 'Europe/Berlin',
-        passwordHash: 'x',
-        cohortIds,
-      });
+      store.createUser(demoLearner(id, { cohortIds }));
     await extra('ann', ['demo-co-pilot']);
     await extra('cal');
     await extra('dee');

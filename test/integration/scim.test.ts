@@ -12,9 +12,9 @@
  * - who may call what: a matrix of every SCIM route × token of this org / another org / revoked /
  *   an admin's session cookie / nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import { clientFor, lessonEvent, syncBody, type App, type Store } from '../support/api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clientFor, lessonEvent, syncBody } from '../support/api';
+import { freshApi } from '../support/fresh';
 import {
   ENTERPRISE,
   filter,
@@ -25,26 +25,18 @@ import {
   USER,
   type ScimClient,
 } from '../support/scim';
-import { apiTestStore, disposeApiTestStores } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 
 const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-let store: Store;
-let app: App;
+const { store, app } = freshApi();
 let scim: ScimClient;
 let globex: ScimClient;
 
 beforeEach(async () => {
-  store = await apiTestStore();
-  app = createApp({ store });
   scim = scimClient(app, await issueScimToken(app, store, 'u-demo-admin'));
   globex = scimClient(app, await issueScimToken(app, store, 'u-globex-admin'));
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
 });
 
 const entraUser = (userName: string) => ({

@@ -3,9 +3,10 @@
  * PostgreSQL: racing attempts are counted one by one, a success forgets its key, and revocation
  * burns exactly the links it names.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccessToken, NewUser, SignInLimit, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import { describe, expect, it } from 'vitest';
+import type { AccessToken, NewUser, SignInLimit } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 const LIMIT: SignInLimit = { free: 3, capMs: 60_000, windowMs: 15 * 60_000 };
@@ -36,17 +37,11 @@ const token = (over: Partial<AccessToken>): AccessToken => ({
 });
 
 describe.each(storeKinds)('$name access store contract', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'acme', name: 'Acme' });
     await store.createUser(person('boss', 'admin'));
     await store.createUser(person('lee', 'learner'));
   });
-  afterEach(() => db.dispose());
 
   it('lets `free` racing attempts through, then makes each wait twice as long', async () => {
     const claims = await Promise.all(

@@ -3,10 +3,11 @@
  * with their domains (one organisation per domain), single-use sign-ins under way, and provider
  * accounts linked to people. Also: the client secret is stored sealed, never as given.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seal, unseal } from '../../src/server/auth/secrets';
-import type { NewUser, SsoConfig, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { NewUser, SsoConfig } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 
@@ -36,16 +37,10 @@ const person = (id: string, orgId: string, email: string): NewUser => ({
 });
 
 describe.each(storeKinds)('$name identity store contract', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'acme', name: 'Acme' });
     await store.createOrg({ id: 'globex', name: 'Globex' });
   });
-  afterEach(() => db.dispose());
 
   it('keeps one provider per organisation, replaced whole with its domains', async () => {
     expect(await store.getSsoConfig('acme')).toBeUndefined();

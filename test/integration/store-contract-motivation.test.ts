@@ -3,7 +3,7 @@
  * ingest transaction, board reads (top, my rank, the rows around me), board settings. Every
  * implementation (SQLite, PostgreSQL) must pass exactly these tests.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type {
@@ -11,9 +11,9 @@ import type {
   IncomingEvent,
   NewUser,
   PushSubscriptionRow,
-  Store,
 } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 
@@ -68,22 +68,13 @@ function counting(cohorts: string[], calls: Array<{ previous?: string; n: number
 }
 
 describe.each(storeKinds)('$name store contract: motivation', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'org-1', name: 'Acme' });
     await store.createCohort({ id: 'c1', orgId: 'org-1', name: 'One', tz: 'Europe/Berlin' });
     await store.createCohort({ id: 'c2', orgId: 'org-1', name: 'Two', tz: 'Asia/Tokyo' });
     await store.createUser(user('boss', { role: 'manager', cohortIds: [] }));
     await store.createUser(user('u1', { managerId: 'boss' }));
     await store.createUser(user('u2'));
-  });
-
-  afterEach(async () => {
-    await db?.dispose();
   });
 
   it('reads cohorts and who manages a member', async () => {

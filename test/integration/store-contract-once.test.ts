@@ -4,12 +4,13 @@
  * runs on SQLite and on PostgreSQL.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rankBoard, visibleRows } from '../../src/core/leaderboard';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
-import type { Aggregate, IncomingEvent, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { Aggregate, IncomingEvent } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 
@@ -36,16 +37,10 @@ const writes =
   });
 
 describe.each(storeKinds)('$name store contract: one behaviour on both databases', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'org-1', name: 'Acme' });
     await store.createCohort({ id: 'c1', orgId: 'org-1', name: 'One', tz: 'Europe/Berlin' });
   });
-  afterEach(() => db.dispose());
 
   const person = (id: string, name = `Name ${id}`) =>
     store.createUser({

@@ -4,11 +4,12 @@
  * opens, what managers did (for the pilot), push subscriptions per person, single-use expiring
  * tokens, sessions, sponsor message, learning goal, learners counted per org, module ownership.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import { uuidv7 } from '../../src/core/uuidv7';
-import type { AccessToken, NewUser, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { AccessToken, NewUser } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
 
@@ -60,12 +61,7 @@ const invite: AccessToken = {
 };
 
 describe.each(storeKinds)('$name people store contract', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'acme', name: 'Acme' });
     await store.createOrg({ id: 'other', name: 'Other' });
     await store.createCohort({ id: 'acme-1', orgId: 'acme', name: 'Spring', tz: 'Europe/Berlin' });
@@ -74,10 +70,6 @@ describe.each(storeKinds)('$name people store contract', (kind) => {
     await store.createUser(user('boss', 'acme', { role: 'manager', cohortIds: ['acme-1'] }));
     await store.createUser(user('ann', 'acme', { managerId: 'boss', cohortIds: ['acme-1'] }));
     await store.createUser(user('zed', 'other', { cohortIds: ['other-1'] }));
-  });
-
-  afterEach(async () => {
-    await db?.dispose();
   });
 
   it('lists and reads people only inside the org', async () => {

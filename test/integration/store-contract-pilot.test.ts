@@ -2,27 +2,18 @@
  * Store contract for the pilot: pilots and their checklist, HR records, org members and cohorts,
  * and keyset-paged event reads. Runs on SQLite and PostgreSQL alike.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { EventRow, NewUser, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import { createOrgWithCohort } from '../../src/server/seed';
+import { freshStore, newLearner } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 
-function user(id: string, orgId = 'org-1', cohortIds: string[] = []): NewUser {
-  return {
-    id,
-    orgId,
-    email: `${id}@example.com`,
-    name: id,
-    role: 'learner',
-    managerId: null,
-    tz: 'Europe/Berlin',
-    passwordHash: 'x',
-    cohortIds,
-  };
-}
+const user = (id: string, orgId = 'org-1', cohortIds: string[] = []): NewUser =>
+  newLearner(id, orgId, { tz: 'Europe/Berlin', cohortIds });
 
 let seq = 0;
 function completed(at: number, lessonId = 'mod-a.l1'): ProgressEvent {
@@ -58,28 +49,20 @@ async function all(pages: AsyncIterable<EventRow[]>): Promise<EventRow[][]> {
 }
 
 describe.each(storeKinds)('$name store: pilot contract', (kind) => {
-  let db: TestDatabase;
-  let s: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    s = await db.open();
-    await s.createOrg({ id: 'org-1', name: 'Acme' });
-    await s.createOrg({ id: 'org-2', name: 'Other' });
-    await s.createCohort({
-      id: 'pilot-team',
-      orgId: 'org-1',
-      name: 'Pilot team',
-      tz: 'Europe/Berlin',
-    });
-    await s.createCohort({ id: 'elsewhere', orgId: 'org-2', name: 'Elsewhere', tz: 'UTC' });
-    await s.createUser(user('ann', 'org-1', ['pilot-team']));
-    await s.createUser(user('bob'));
-    await s.createUser(user('eve', 'org-2', ['elsewhere']));
-  });
-
-  afterEach(async () => {
-    await db?.dispose();
+  const { store: s } = freshStore(kind, async (store) => {
+    await createOrgWithCohort(
+      store,
+      { id: 'org-1', name: 'Acme' },
+      { id: 'pilot-team', name: 'Pilot team', tz: 'Europe/Berlin' },
+    );
+    await createOrgWithCohort(
+      store,
+      { id: 'org-2', name: 'Other' },
+      { id: 'elsewhere', name: 'Elsewhere', tz: 'UTC' },
+    );
+    await store.createUser(user('ann', 'org-1', ['pilot-team']));
+    await store.createUser(user('bob'));
+    await store.createUser(user('eve', 'org-2', ['elsewhere']));
   });
 
   it('lists an organisation’s cohorts and members only', async () => {

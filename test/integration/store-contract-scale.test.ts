@@ -2,10 +2,11 @@
  * Store contract for scale-out: the start-up lock and the export/import of every table, on both
  * SQLite and PostgreSQL (a fresh database per test, see test/support/databases.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/server/store/store';
 import type { TransferRow } from '../../src/server/store/tables';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 async function* rowsOf(list: TransferRow[]): AsyncIterable<TransferRow> {
   yield* list;
@@ -18,14 +19,7 @@ async function all(store: Store, table: string) {
 }
 
 describe.each(storeKinds)('$name store: scale-out contract', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
-  });
-  afterEach(() => db.dispose());
+  const { store, db } = freshStore(kind);
 
   it('runs exclusive sections one at a time, even from two store instances', async () => {
     const other = kind.name === 'postgres' ? await db.open() : store;

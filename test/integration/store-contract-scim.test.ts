@@ -4,10 +4,11 @@
  * compile to the same answers on both databases (case-insensitive userName, LIKE escaping, and/or,
  * value paths); a deleted person keeps their row and events but is no longer found.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'scim2-parse-filter';
-import type { DirectoryFields, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { DirectoryFields } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
 
@@ -28,11 +29,7 @@ const fields = (email: string, extra: Partial<DirectoryFields> = {}): DirectoryF
 });
 
 describe.each(storeKinds)('SCIM store on $name', (kind) => {
-  let database: TestDatabase;
-  let store: Store;
-  beforeEach(async () => {
-    database = await kind.create();
-    store = await database.open();
+  const { store } = freshStore(kind, async (store) => {
     for (const org of ['acme', 'other']) {
       await store.createOrg({ id: org, name: org });
       await store.createUser({
@@ -47,7 +44,6 @@ describe.each(storeKinds)('SCIM store on $name', (kind) => {
       });
     }
   });
-  afterEach(async () => database.dispose());
 
   it('finds a token by hash until its own organisation revokes it', async () => {
     await store.createScimToken({

@@ -2,14 +2,15 @@
  * The Store contract: every implementation (SQLite, PostgreSQL) must pass exactly these tests.
  * Each test runs on a fresh, empty database (see test/support/databases.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import type { ProgressEvent } from '../../src/core/events';
 import type { SyncResult } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { CatalogFile } from '../../src/server/content/load';
-import type { IncomingEvent, NewUser, Store } from '../../src/server/store/store';
-import { storeKinds, type TestDatabase } from '../support/databases';
+import type { IncomingEvent, NewUser } from '../../src/server/store/store';
+import { freshStore } from '../support/fresh';
+import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2025-03-10T09:00:00.000Z');
 
@@ -75,19 +76,10 @@ const catalogFile: CatalogFile = {
 };
 
 describe.each(storeKinds)('$name store contract', (kind) => {
-  let db: TestDatabase;
-  let store: Store;
-
-  beforeEach(async () => {
-    db = await kind.create();
-    store = await db.open();
+  const { store, db } = freshStore(kind, async (store) => {
     await store.createOrg({ id: 'org-1', name: 'Acme' });
     await store.createUser(user('u1'));
     await store.createUser(user('u2'));
-  });
-
-  afterEach(async () => {
-    await db?.dispose();
   });
 
   it('reports its dialect and health', async () => {

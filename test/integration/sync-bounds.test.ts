@@ -3,25 +3,16 @@
  * lessons or cards the content does not hold are refused with their reason, a person's syncs are
  * limited per minute and their stored events per day, both answered 429 with `Retry-After`.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/core/uuidv7';
-import { createApp } from '../../src/server/app';
 import { SYNC_BOUNDS } from '../../src/server/sync-bounds';
-import { lessonEvent, signInAs, syncBody, type App, type Store } from '../support/api';
-import { apiTestStore, disposeApiTestStores } from '../support/server';
+import { lessonEvent, signInAs, syncBody } from '../support/api';
+import { freshApi } from '../support/fresh';
 
-let store: Store;
-let app: App;
 let now: number;
-
-beforeEach(async () => {
-  store = await apiTestStore();
+const { store, app } = freshApi({ now: () => now });
+beforeEach(() => {
   now = Date.parse('2026-03-02T09:00:00Z');
-  app = createApp({ store, now: () => now });
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
 });
 
 const LESSON = 'giving-feedback.specific-feedback';

@@ -5,24 +5,14 @@
  * organisation claimed before the shipped content used it.
  */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
+import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/server/content/load';
 import { parseModule } from '../../src/server/content/parse';
-import { lessonEvent, signInAs, syncBody, type App, type Store } from '../support/api';
-import { apiTestStore, disposeApiTestStores, ROOT } from '../support/server';
+import { lessonEvent, signInAs, syncBody } from '../support/api';
+import { freshApi } from '../support/fresh';
+import { ROOT } from '../support/server';
 
-let store: Store;
-let app: App;
-
-beforeEach(async () => {
-  store = await apiTestStore();
-  app = createApp({ store });
-});
-afterEach(async () => {
-  await store.close();
-  await disposeApiTestStores();
-});
+const { store, app } = freshApi();
 
 const phishing = `---
 id: reconfirm-password

@@ -2,6 +2,21 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
+/** Reading time per lesson: more than a quarter of any lesson's estimate. */
+export const READ_MS = 5 * 60_000;
+
+/**
+ * From home, reads the "Continue" lesson for READ_MS and finishes it: a rushed click-through is
+ * recorded as completed but earns no XP or streak day. The page's clock must have been installed
+ * far enough in the past that moving it on never dates events ahead of the server.
+ */
+export async function readNextLesson(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /^Continue:/ }).click();
+  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+  await page.clock.fastForward(READ_MS);
+  await finishOpenLesson(page);
+}
+
 /** From the home screen: opens "Continue: …" and walks the lesson to "Lesson complete". */
 export async function finishNextLesson(page: Page): Promise<void> {
   const continueCard = page.getByRole('link', { name: /^Continue:/ });

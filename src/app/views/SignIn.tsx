@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
 import { catalogs, errorText, t } from '../i18n';
+import { PasswordForm } from './PasswordForm';
 
 type Key = Parameters<typeof t>[0];
 
@@ -40,38 +41,21 @@ export function SignIn() {
     if (step.value === 'password') password.current?.focus();
   }, [step.value]);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  async function action(form: FormData) {
     const email = String(form.get('email') ?? '').trim();
-    error.value = null;
     if (step.value === 'email') {
       if (!email) {
         error.value = t('signIn.missingEmail');
         return;
       }
-      busy.value = true;
       const how = await store.session.signInMethod(email);
-      busy.value = false;
       if (how.method === 'sso') {
         step.value = 'leaving';
         location.assign(how.startUrl);
       } else step.value = 'password';
       return;
     }
-    busy.value = true;
-    try {
-      await store.signIn(email, String(form.get('password') ?? ''));
-    } catch (err) {
-      error.value =
-        err instanceof HttpError
-          ? err.status === 400
-            ? t('signIn.missing')
-            : errorText(err)
-          : t('signIn.offline');
-    } finally {
-      busy.value = false;
-    }
+    await store.signIn(email, String(form.get('password') ?? ''));
   }
 
   const asking = step.value === 'password';
@@ -79,7 +63,45 @@ export function SignIn() {
     <section class="page signin">
       <h1>{t('signIn.title')}</h1>
       <p class="lead">{t('signIn.lead')}</p>
-      <form onSubmit={submit} class="card form" noValidate>
+      <PasswordForm
+        action={action}
+        failed={(err) =>
+          err instanceof HttpError
+            ? err.status === 400
+              ? t('signIn.missing')
+              : errorText(err)
+            : t('signIn.offline')
+        }
+        error={error}
+        busy={busy}
+        password={asking ? { label: t('signIn.password'), ref: password } : null}
+        submit={
+          step.value === 'leaving'
+            ? ''
+            : busy.value
+              ? t(asking ? 'signIn.busy' : 'signIn.checking')
+              : t(asking ? 'signIn.submit' : 'signIn.continue')
+        }
+        noValidate
+        footer={
+          step.value === 'leaving' ? (
+            <p role="status">{t('signIn.leaving')}</p>
+          ) : (
+            step.value === 'email' && (
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => {
+                  error.value = null;
+                  step.value = 'password';
+                }}
+              >
+                {t('signIn.usePassword')}
+              </button>
+            )
+          )
+        }
+      >
         <label for="email">{t('signIn.email')}</label>
         <input
           id="email"
@@ -92,46 +114,7 @@ export function SignIn() {
             if (asking) step.value = 'email';
           }}
         />
-        {asking && (
-          <>
-            <label for="password">{t('signIn.password')}</label>
-            <input
-              id="password"
-              ref={password}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-          </>
-        )}
-        {error.value && (
-          <p class="form-error" role="alert">
-            {error.value}
-          </p>
-        )}
-        {step.value === 'leaving' ? (
-          <p role="status">{t('signIn.leaving')}</p>
-        ) : (
-          <button type="submit" class="button primary" disabled={busy.value}>
-            {busy.value
-              ? t(asking ? 'signIn.busy' : 'signIn.checking')
-              : t(asking ? 'signIn.submit' : 'signIn.continue')}
-          </button>
-        )}
-        {step.value === 'email' && (
-          <button
-            type="button"
-            class="link-button"
-            onClick={() => {
-              error.value = null;
-              step.value = 'password';
-            }}
-          >
-            {t('signIn.usePassword')}
-          </button>
-        )}
-      </form>
+      </PasswordForm>
     </section>
   );
 }

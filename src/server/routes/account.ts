@@ -3,7 +3,7 @@
  * their active sessions; and the public doors that need no session: joining by invite code and
  * setting a new password from a reset link.
  */
-import type { HomeReply } from '../../core/api';
+import type { HomeReply, InviteReply, RevokeSessionReply, SessionsReply } from '../../core/api';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -85,7 +85,7 @@ export const accountRoutes = new Hono<AppEnv>()
     const cohort = (await store.listCohorts(invite.orgId)).find((x) => x.id === invite.cohortId);
     return c.json({
       invite: { email: invite.email, cohort: cohort?.name ?? null, tz: cohort?.tz },
-    });
+    } satisfies InviteReply);
   })
   .post('/invites/:code/accept', async (c) => {
     await limitTokenDoor(c, 'invite');
@@ -212,7 +212,7 @@ export const accountRoutes = new Hono<AppEnv>()
         expiresAt: new Date(s.expiresAt).toISOString(),
         current: s.tokenHash === c.var.sessionHash,
       })),
-    });
+    } satisfies SessionsReply);
   })
   .post('/me/sessions/:id/revoke', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
@@ -220,5 +220,8 @@ export const accountRoutes = new Hono<AppEnv>()
     const target = sessions.find((s) => sessionId(s.tokenHash) === c.req.param('id'));
     if (!target) throw new ApiError(404, 'not_found', 'error.noSession');
     await store.deleteSession(target.tokenHash);
-    return c.json({ ok: true, current: target.tokenHash === c.var.sessionHash });
+    return c.json({
+      ok: true,
+      current: target.tokenHash === c.var.sessionHash,
+    } satisfies RevokeSessionReply);
   });

@@ -7,6 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type {
+  AdminPeopleReply,
+  BulkInviteReply,
+  OpenInvitesReply,
+  Programme,
+} from '../../core/api';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
@@ -180,7 +186,7 @@ export const adminRoutes = new Hono<AppEnv>()
         title: r.title,
         levels: r.levels.map((l) => l.title),
       })),
-    });
+    } satisfies AdminPeopleReply);
   })
   .post('/admin/people/:userId', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
@@ -275,7 +281,7 @@ export const adminRoutes = new Hono<AppEnv>()
         createdBy: names.get(i.createdBy) ?? null,
         expiresAt: new Date(i.expiresAt).toISOString(),
       })),
-    });
+    } satisfies OpenInvitesReply);
   })
   .post('/admin/invites/:id/revoke', async (c) => {
     const { store, now } = c.var.deps;
@@ -311,7 +317,9 @@ export const adminRoutes = new Hono<AppEnv>()
       invites.map((i) => ({ ...i, locale: body.locale })),
     );
     return c.json(
-      { invites: issued.map((link, i) => ({ email: invites[i]!.email, ...link })) },
+      {
+        invites: issued.map((link, i) => ({ email: invites[i]!.email, ...link })),
+      } satisfies BulkInviteReply,
       201,
     );
   })
@@ -360,7 +368,7 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .get('/admin/programme', async (c) => {
     const sponsor = await c.var.deps.store.getSponsorMessage(c.var.user.orgId);
-    return c.json({ sponsor: sponsor ?? null, goal: await goalStatus(c) });
+    return c.json({ sponsor: sponsor ?? null, goal: await goalStatus(c) } satisfies Programme);
   })
   .post('/admin/sponsor', async (c) => {
     const body = parseInput(sponsorBody, await readJson(c));

@@ -7,6 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
+import type { HrImportReply, PilotReply, PilotSetup } from '../../core/api';
 import { uuidv7 } from '../../core/uuidv7';
 import { DEFAULT_PILOT_WEEKS, GOAL_METRICS, PILOT_CHECKLIST } from '../../core/pilot';
 import { requireUser } from '../auth/session';
@@ -74,7 +75,12 @@ export const pilotRoutes = new Hono<AppEnv>()
       store.orgCohorts(orgId),
       store.hrRecords(orgId),
     ]);
-    return c.json({ pilots, cohorts, checklist: PILOT_CHECKLIST, hrRecords: hr.length });
+    return c.json({
+      pilots,
+      cohorts,
+      checklist: PILOT_CHECKLIST,
+      hrRecords: hr.length,
+    } satisfies PilotSetup);
   })
   .post('/pilot/pilots', async (c) => {
     const input = parseInput(newPilot, await readJson(c));
@@ -84,7 +90,7 @@ export const pilotRoutes = new Hono<AppEnv>()
     if (unknown) throw new ApiError(400, 'invalid_request', 'error.pilotCohort', { name: unknown });
     const pilot = { ...input, id: uuidv7(), orgId: c.var.user.orgId, createdAt: now() };
     await store.createPilot(pilot);
-    return c.json({ pilot: { ...pilot, checklist: {} } }, 201);
+    return c.json({ pilot: { ...pilot, checklist: {} } } satisfies PilotReply, 201);
   })
   .post('/pilot/pilots/:id/checklist', async (c) => {
     const { step, done } = parseInput(checklistBody, await readJson(c));
@@ -98,7 +104,7 @@ export const pilotRoutes = new Hono<AppEnv>()
     );
     if (!ok) throw new ApiError(404, 'no_pilot', 'error.noPilot');
     const pilot = (await store.listPilots(orgId)).find((p) => p.id === c.req.param('id'))!;
-    return c.json({ pilot });
+    return c.json({ pilot } satisfies PilotReply);
   })
   .post(
     '/pilot/hr',
@@ -130,7 +136,7 @@ export const pilotRoutes = new Hono<AppEnv>()
         );
       if (records.length === 0) throw new ApiError(400, 'empty_file', 'error.emptyFile');
       await store.saveHrRecords(orgId, records);
-      return c.json({ imported: records.length });
+      return c.json({ imported: records.length } satisfies HrImportReply);
     },
   )
   .get('/pilot/report', async (c) => {

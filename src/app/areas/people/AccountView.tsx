@@ -2,6 +2,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
+import type { AccountSession, SessionsReply } from '../../../core/api';
 import { relativeTime } from '../../format';
 import { errorText, formatPercent } from '../../i18n';
 import { t } from './messages';
@@ -14,23 +15,16 @@ interface Goal {
   people: number;
 }
 
-interface SessionRow {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
-  current: boolean;
-}
-
 export function AccountView() {
   const store = useStore();
   const user = store.session.user.value!;
-  const sessions = useSignal<SessionRow[] | null>(null);
+  const sessions = useSignal<AccountSession[] | null>(null);
   const error = useSignal<string | null>(null);
   const goal = useSignal<Goal | null>(null);
 
   async function load() {
     try {
-      sessions.value = (await store.api.get<{ sessions: SessionRow[] }>('/me/sessions')).sessions;
+      sessions.value = (await store.api.get<SessionsReply>('/me/sessions')).sessions;
     } catch (err) {
       error.value = err instanceof HttpError ? errorText(err) : t('account.sessionsOffline');
     }
@@ -44,7 +38,7 @@ export function AccountView() {
       .catch(() => undefined);
   }, []);
 
-  async function revoke(s: SessionRow) {
+  async function revoke(s: AccountSession) {
     await store.api.post(`/me/sessions/${s.id}/revoke`).catch(() => undefined);
     if (s.current) await store.signOut();
     else await load();

@@ -3,12 +3,14 @@
  * pathway, nudge, tick a checklist item). Created by the lazily loaded team screens only.
  */
 import { signal } from '@preact/signals';
-import { HttpError, type Api } from '../../../client/api';
-import { errorText, locale } from '../../i18n';
+import type { Api } from '../../../client/api';
+import { locale } from '../../i18n';
 import type { LedCohort, MemberPage, PathwayOption, ReportRow, TeamReply } from '../../../core/api';
 import { t } from './messages';
+import { refusal, runner } from './refusal';
 
-const messageOf = (err: unknown) => (err instanceof HttpError ? errorText(err) : t('team.offline'));
+const offline = () => t('team.offline');
+const messageOf = (err: unknown) => refusal(err, offline);
 
 export function createTeamStore({ api }: { api: Api }) {
   const reports = signal<ReportRow[] | null>(null, { name: 'team.reports' });
@@ -18,18 +20,7 @@ export function createTeamStore({ api }: { api: Api }) {
   const error = signal<string | null>(null, { name: 'team.error' });
   const flash = signal<string | null>(null, { name: 'team.flash' });
 
-  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
-    error.value = null;
-    flash.value = null;
-    try {
-      await action();
-      if (done) flash.value = done;
-      return true;
-    } catch (err) {
-      error.value = messageOf(err);
-      return false;
-    }
-  }
+  const run = runner(error, flash, offline);
 
   async function loadMember(userId: string) {
     await run(async () => {

@@ -12,6 +12,29 @@ import { t } from './messages';
 import { PilotChart } from './PilotChart';
 import type { PilotStore } from './pilot-store';
 
+/** The week-by-week charts: what each shows and how its values read. */
+const CHARTS = [
+  { id: 'active', metric: 'weeklyActivePct', format: formatPercent, max: 100 },
+  { id: 'lessons', metric: 'lessonsPerActive', format: formatNumber },
+  { id: 'minutes', metric: 'minutesPerMember', format: formatMinutes },
+  { id: 'pathways', metric: 'pathwayCompletionPct', format: formatPercent, max: 100 },
+] as const;
+
+/** A table's column headings. */
+function Head({ cols }: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {cols.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Dashboard({ store, report }: { store: PilotStore; report: PilotReport }) {
   const weeks = report.weeks;
   const latest = weeks.at(-1);
@@ -48,48 +71,17 @@ export function Dashboard({ store, report }: { store: PilotStore; report: PilotR
         <span class="key key-pilot" aria-hidden="true" /> {t('pilot.group.pilot')}{' '}
         <span class="key key-comparison" aria-hidden="true" /> {t('pilot.group.comparison')}
       </p>
-      <PilotChart
-        id="active"
-        title={t('pilot.chart.active')}
-        metric="weeklyActivePct"
-        format={formatPercent}
-        weeks={weeks}
-        max={100}
-      />
-      <PilotChart
-        id="lessons"
-        title={t('pilot.chart.lessons')}
-        metric="lessonsPerActive"
-        format={formatNumber}
-        weeks={weeks}
-      />
-      <PilotChart
-        id="minutes"
-        title={t('pilot.chart.minutes')}
-        metric="minutesPerMember"
-        format={formatMinutes}
-        weeks={weeks}
-      />
-      <PilotChart
-        id="pathways"
-        title={t('pilot.chart.pathways')}
-        metric="pathwayCompletionPct"
-        format={formatPercent}
-        weeks={weeks}
-        max={100}
-      />
+      {CHARTS.map((c) => (
+        <PilotChart key={c.id} {...c} title={t(`pilot.chart.${c.id}`)} weeks={weeks} />
+      ))}
 
       {latest && (
         <>
           <h2>{t('pilot.streaksAt', { week: latest.week })}</h2>
           <table class="pilot-table wide">
-            <thead>
-              <tr>
-                <th scope="col">{t('pilot.streakDays')}</th>
-                <th scope="col">{t('pilot.group.pilot')}</th>
-                <th scope="col">{t('pilot.group.comparison')}</th>
-              </tr>
-            </thead>
+            <Head
+              cols={[t('pilot.streakDays'), t('pilot.group.pilot'), t('pilot.group.comparison')]}
+            />
             <tbody>
               {STREAK_BUCKETS.map((b) => (
                 <tr key={b}>
@@ -112,25 +104,17 @@ export function Dashboard({ store, report }: { store: PilotStore; report: PilotR
         <p class="muted">{t('pilot.noCompetencyPath')}</p>
       ) : (
         <table class="pilot-table wide">
-          <thead>
-            <tr>
-              <th scope="col">{t('pilot.pathway')}</th>
-              <th scope="col">{t('pilot.medianPilot')}</th>
-              <th scope="col">{t('pilot.medianComparison')}</th>
-            </tr>
-          </thead>
+          <Head cols={[t('pilot.pathway'), t('pilot.medianPilot'), t('pilot.medianComparison')]} />
           <tbody>
             {report.timeToCompetency.map((p) => (
               <tr key={p.pathwayId}>
                 <th scope="row">{p.title}</th>
-                <td>
-                  {numberOrDash(p.pilot.medianDays)} ({formatNumber(p.pilot.reached)} /{' '}
-                  {formatNumber(p.pilot.started)})
-                </td>
-                <td>
-                  {numberOrDash(p.comparison.medianDays)} ({formatNumber(p.comparison.reached)} /{' '}
-                  {formatNumber(p.comparison.started)})
-                </td>
+                {[p.pilot, p.comparison].map((g, i) => (
+                  <td key={i}>
+                    {numberOrDash(g.medianDays)} ({formatNumber(g.reached)} /{' '}
+                    {formatNumber(g.started)})
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -139,13 +123,7 @@ export function Dashboard({ store, report }: { store: PilotStore; report: PilotR
 
       <h2>{t('pilot.outcomesTitle')}</h2>
       <table class="pilot-table wide">
-        <thead>
-          <tr>
-            <th scope="col">{t('pilot.outcome')}</th>
-            <th scope="col">{t('pilot.group.pilot')}</th>
-            <th scope="col">{t('pilot.group.comparison')}</th>
-          </tr>
-        </thead>
+        <Head cols={[t('pilot.outcome'), t('pilot.group.pilot'), t('pilot.group.comparison')]} />
         <tbody>
           {(['retention', 'mobility'] as const).map((o) => (
             <tr key={o}>

@@ -54,75 +54,57 @@ export function NewPilotForm({ store }: { store: PilotStore }) {
       </fieldset>
       <fieldset class="pilot-fieldset">
         <legend>{t('pilot.goalsUpTo')}</legend>
-        {goals.map((g, i) => (
-          <div key={i} class="pilot-goal-row">
-            <select
-              aria-label={t('pilot.goalMetric', { n: i + 1 })}
-              value={g.metric}
-              onChange={(e) =>
-                setGoals(
-                  goals.map((x, j) =>
-                    j === i
-                      ? {
-                          ...x,
-                          metric: (e.currentTarget as HTMLSelectElement)
-                            .value as PilotGoal['metric'],
-                        }
-                      : x,
-                  ),
-                )
-              }
-            >
-              {GOAL_METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {goalLabel(m)}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label={t('pilot.goalOp', { n: i + 1 })}
-              value={g.op}
-              onChange={(e) =>
-                setGoals(
-                  goals.map((x, j) =>
-                    j === i
-                      ? {
-                          ...x,
-                          op: (e.currentTarget as HTMLSelectElement).value as PilotGoal['op'],
-                        }
-                      : x,
-                  ),
-                )
-              }
-            >
-              <option value=">=">{t('pilot.atLeast')}</option>
-              <option value="<=">{t('pilot.atMost')}</option>
-            </select>
-            <input
-              aria-label={t('pilot.goalTarget', { n: i + 1 })}
-              type="number"
-              min={0}
-              value={g.target}
-              onInput={(e) =>
-                setGoals(
-                  goals.map((x, j) =>
-                    j === i
-                      ? { ...x, target: Number((e.currentTarget as HTMLInputElement).value) }
-                      : x,
-                  ),
-                )
-              }
-            />
-            <button
-              type="button"
-              class="button small quiet"
-              aria-label={t('pilot.removeGoal', { n: i + 1 })}
-              onClick={() => setGoals(goals.filter((_, j) => j !== i))}
-            >
-              {t('pilot.remove')}
-            </button>
-          </div>
-        ))}
+        {goals.map((g, i) => {
+          /** Goal i with `change` applied. */
+          const edit = (change: Partial<PilotGoal>) =>
+            setGoals(goals.map((x, j) => (j === i ? { ...x, ...change } : x)));
+          return (
+            <div key={i} class="pilot-goal-row">
+              <select
+                aria-label={t('pilot.goalMetric', { n: i + 1 })}
+                value={g.metric}
+                onChange={(e) =>
+                  edit({
+                    metric: (e.currentTarget as HTMLSelectElement).value as PilotGoal['metric'],
+                  })
+                }
+              >
+                {GOAL_METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {goalLabel(m)}
+                  </option>
+                ))}
+              </select>
+              <select
+                aria-label={t('pilot.goalOp', { n: i + 1 })}
+                value={g.op}
+                onChange={(e) =>
+                  edit({ op: (e.currentTarget as HTMLSelectElement).value as PilotGoal['op'] })
+                }
+              >
+                <option value=">=">{t('pilot.atLeast')}</option>
+                <option value="<=">{t('pilot.atMost')}</option>
+              </select>
+              <input
+                aria-label={t('pilot.goalTarget', { n: i + 1 })}
+                type="number"
+                min={0}
+                value={g.target}
+                onInput={(e) =>
+                  edit({ target: Number((e.currentTarget as HTMLInputElement).value) })
+                }
+              />
+              <button
+                type="button"
+                class="button small quiet"
+                aria-label={t('pilot.removeGoal', { n: i + 1 })}
+                onClick={() => setGoals(goals.filter((_, j) => j !== i))}
+              >
+                {t('pilot.remove')}
+              </button>
+            </div>
+          );
+        })}
         {goals.length < 3 && (
           <button
             type="button"

@@ -4,27 +4,13 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, NetworkError, createApi, type Api } from '../../../client/api';
-import type { PilotChecklistStep, PilotGoal, PilotReport } from '../../../core/pilot';
+import type { PilotGoal, PilotReport } from '../../../core/pilot';
 import { errorText, sayPhrase, type Phrase } from '../../i18n';
 import { t } from './messages';
 
-export interface PilotSummary {
-  id: string;
-  name: string;
-  startDate: string;
-  weeks: number;
-  cohortIds: string[];
-  goals: PilotGoal[];
-  checklist: Record<string, { doneAt: number; doneBy: string }>;
-}
+import type { HrImportReply, PilotReply, PilotSetup } from '../../../core/api';
 
-export interface PilotSetup {
-  pilots: PilotSummary[];
-  cohorts: Array<{ id: string; name: string; tz: string }>;
-  /** The steps in order; `phrase` words each in the reader's locale. */
-  checklist: readonly PilotChecklistStep[];
-  hrRecords: number;
-}
+export type { PilotSetup, PilotSummary } from '../../../core/api';
 
 export interface NewPilot {
   name: string;
@@ -73,7 +59,7 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
 
   async function tick(pilotId: string, step: string, done: boolean): Promise<void> {
     try {
-      const { pilot } = await api.post<{ pilot: PilotSummary }>(
+      const { pilot } = await api.post<PilotReply>(
         `/pilot/pilots/${encodeURIComponent(pilotId)}/checklist`,
         { step, done },
       );
@@ -97,7 +83,8 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
       body: csv,
     }).catch(() => undefined);
     const data = (await res?.json().catch(() => undefined)) as
-      { imported?: number; error?: { message: string; key?: string; rows?: Phrase[] } } | undefined;
+      | (Partial<HrImportReply> & { error?: { message: string; key?: string; rows?: Phrase[] } })
+      | undefined;
     if (res?.ok && data?.imported !== undefined) {
       notice.value = t('pilot.hrImported', { count: data.imported });
       await load();

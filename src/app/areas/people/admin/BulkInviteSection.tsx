@@ -3,9 +3,11 @@
  * server invites everyone or no one; a refused list shows each row's problem in the admin's
  * language, and an invited one says who was mailed (or gives the links to hand over).
  */
-import { locale, LOCALES, localeNames, sayPhrase } from '../../../i18n';
+import { sayPhrase } from '../../../i18n';
+import { FileField } from '../../../views/FileField';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
+import { LanguageField } from './LanguageField';
 
 export function BulkInviteSection({ admin }: { admin: AdminStore }) {
   const result = admin.invitedList.value;
@@ -25,30 +27,15 @@ export function BulkInviteSection({ admin }: { admin: AdminStore }) {
         <p class="muted" id="inviteListHelp">
           {t('admin.inviteListHelp')}
         </p>
-        <label for="inviteListFile">{t('admin.inviteListFile')}</label>
-        <input
+        <FileField
           id="inviteListFile"
-          type="file"
+          label={t('admin.inviteListFile')}
           accept=".csv,text/csv,text/plain"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            if (!file) return;
-            const area = e.currentTarget.form!.elements.namedItem(
-              'inviteList',
-            ) as HTMLTextAreaElement;
-            area.value = await file.text();
-          }}
+          into="inviteList"
         />
         <label for="inviteList">{t('admin.inviteListPaste')}</label>
         <textarea id="inviteList" name="inviteList" required aria-describedby="inviteListHelp" />
-        <label for="inviteListLanguage">{t('admin.inviteLanguage')}</label>
-        <select id="inviteListLanguage" name="inviteListLanguage" value={locale.value}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {localeNames[l]}
-            </option>
-          ))}
-        </select>
+        <LanguageField id="inviteListLanguage" />
         <button type="submit" class="button primary">
           {t('admin.inviteListSubmit')}
         </button>

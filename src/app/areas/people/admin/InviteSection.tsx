@@ -3,11 +3,12 @@
  * email and mail on, the server sends it (in the language chosen here) and the screen says so;
  * Copy link puts the link on the clipboard.
  */
-import { formatDate, locale, LOCALES, localeNames } from '../../../i18n';
+import { formatDate } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { CopyButton } from './CopyButton';
 import { formValues } from './form';
+import { LanguageField } from './LanguageField';
 
 export function InviteSection({ admin }: { admin: AdminStore }) {
   const invite = admin.invite.value;
@@ -54,14 +55,7 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
         </select>
         <label for="inviteEmail">{t('admin.inviteEmail')}</label>
         <input id="inviteEmail" name="inviteEmail" type="email" />
-        <label for="inviteLanguage">{t('admin.inviteLanguage')}</label>
-        <select id="inviteLanguage" name="inviteLanguage" value={locale.value}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {localeNames[l]}
-            </option>
-          ))}
-        </select>
+        <LanguageField id="inviteLanguage" />
         <button type="submit" class="button primary">
           {t('admin.createInvite')}
         </button>

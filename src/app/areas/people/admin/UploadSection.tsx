@@ -1,6 +1,7 @@
 /** Module upload: check or import a module file, with its `file:line: message` problems. */
 import { useSignal } from '@preact/signals';
 import { sayPhrase } from '../../../i18n';
+import { FileField } from '../../../views/FileField';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 
@@ -20,20 +21,12 @@ export function UploadSection({ admin }: { admin: AdminStore }) {
           void admin.checkModule(fileName.value, source, importIt);
         }}
       >
-        <label for="moduleFile">{t('admin.file')}</label>
-        <input
+        <FileField
           id="moduleFile"
-          type="file"
+          label={t('admin.file')}
           accept=".md,text/markdown"
-          onChange={async (e) => {
-            const file = e.currentTarget.files?.[0];
-            if (!file) return;
-            fileName.value = file.name.replace(/[^\w.-]/g, '-');
-            const area = e.currentTarget.form!.elements.namedItem(
-              'moduleSource',
-            ) as HTMLTextAreaElement;
-            area.value = await file.text();
-          }}
+          into="moduleSource"
+          onFile={(_, file) => (fileName.value = file.name.replace(/[^\w.-]/g, '-'))}
         />
         <label for="moduleSource">{t('admin.paste')}</label>
         <textarea id="moduleSource" name="moduleSource" required />

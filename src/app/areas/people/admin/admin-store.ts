@@ -5,28 +5,19 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../../client/api';
-import { errorText, formatMinutes, type Phrase } from '../../../i18n';
+import type {
+  AdminCohort,
+  AdminPeopleReply,
+  AdminPerson,
+  BulkInviteReply,
+  ListInvite,
+  OpenInvite,
+  OpenInvitesReply,
+  Programme,
+} from '../../../../core/api';
+import { formatMinutes, type Phrase } from '../../../i18n';
 import { t } from '../messages';
-
-export interface AdminPerson {
-  id: string;
-  name: string;
-  email: string;
-  role: 'learner' | 'manager' | 'admin';
-  managerId: string | null;
-  tz: string;
-  cohortIds: string[];
-  active: boolean;
-  career: { roleId: string; level: number } | null;
-}
-
-export interface AdminCohort {
-  id: string;
-  name: string;
-  tz: string;
-  /** Managers and admins who lead the cohort (read its board, set its challenge). */
-  managerIds: string[];
-}
+import { runner } from '../refusal';
 
 /** A problem in an uploaded module file: English `message`, `phrase` worded in the admin's locale. */
 export interface Problem {
@@ -36,46 +27,18 @@ export interface Problem {
   phrase?: Phrase;
 }
 
-/** An invite not yet used nor expired, as the admin's list shows it (never its code). */
-export interface OpenInvite {
-  id: string;
-  email: string | null;
-  role: 'learner' | 'manager' | 'admin';
-  cohort: string | null;
-  /** The name of the admin who made it. */
-  createdBy: string | null;
-  expiresAt: string;
-}
-
-/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
-export interface ListInvite {
-  email: string;
-  url: string;
-  mailedTo: string | null;
-}
-
-export interface Programme {
-  sponsor: {
-    name: string;
-    title: string;
-    text: string;
-    startsOn: string;
-    endsOn: string;
-    sponsorUserId: string | null;
-  } | null;
-  goal: {
-    label: string | null;
-    targetPercent: number | null;
-    currentPercent: number;
-    learnersThisWeek: number;
-    people: number;
-  };
-}
+export type {
+  AdminCohort,
+  AdminPerson,
+  ListInvite,
+  OpenInvite,
+  Programme,
+} from '../../../../core/api';
 
 export function createAdminStore({ api }: { api: Api }) {
   const people = signal<AdminPerson[]>([], { name: 'admin.people' });
   const cohorts = signal<AdminCohort[]>([], { name: 'admin.cohorts' });
-  const careerRoles = signal<Array<{ id: string; title: string; levels: string[] }>>([]);
+  const careerRoles = signal<AdminPeopleReply['careerRoles']>([]);
   const programme = signal<Programme | null>(null, { name: 'admin.programme' });
   const error = signal<string | null>(null, { name: 'admin.error' });
   const flash = signal<string | null>(null, { name: 'admin.flash' });
@@ -90,32 +53,17 @@ export function createAdminStore({ api }: { api: Api }) {
   const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
   const openInvites = signal<OpenInvite[]>([], { name: 'admin.openInvites' });
   const loadInvites = async () => {
-    openInvites.value = (await api.get<{ invites: OpenInvite[] }>('/admin/invites')).invites;
+    openInvites.value = (await api.get<OpenInvitesReply>('/admin/invites')).invites;
   };
   const sso = signal<SsoAnswer | null>(null, { name: 'admin.sso' });
   const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
 
-  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
-    error.value = null;
-    flash.value = null;
-    try {
-      await action();
-      if (done) flash.value = done;
-      return true;
-    } catch (err) {
-      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
-      return false;
-    }
-  }
+  const run = runner(error, flash);
 
   async function load() {
     await run(async () => {
       const [p, prog] = await Promise.all([
-        api.get<{
-          people: AdminPerson[];
-          cohorts: AdminCohort[];
-          careerRoles: typeof careerRoles.value;
-        }>('/admin/people'),
+        api.get<AdminPeopleReply>('/admin/people'),
         api.get<Programme>('/admin/programme'),
       ]);
       people.value = p.people;
@@ -197,7 +145,7 @@ export function createAdminStore({ api }: { api: Api }) {
       invitedList.value = null;
       await run(async () => {
         try {
-          const r = await api.post<{ invites: ListInvite[] }>('/admin/invites/bulk', {
+          const r = await api.post<BulkInviteReply>('/admin/invites/bulk', {
             csv,
             locale,
           });

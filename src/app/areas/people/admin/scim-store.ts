@@ -3,9 +3,8 @@
  * memory only until the admin leaves the screen) and revoke. Created by ScimSection only.
  */
 import { signal } from '@preact/signals';
-import { HttpError, type Api } from '../../../../client/api';
-import { errorText } from '../../../i18n';
-import { t } from '../messages';
+import type { Api } from '../../../../client/api';
+import { runner } from '../refusal';
 
 export interface ScimTokenRow {
   id: string;
@@ -23,14 +22,7 @@ export function createScimTokens({ api }: { api: Api }) {
   });
   const error = signal<string | null>(null, { name: 'scim.error' });
 
-  async function run(action: () => Promise<unknown>): Promise<void> {
-    error.value = null;
-    try {
-      await action();
-    } catch (err) {
-      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
-    }
-  }
+  const run = runner(error);
   const load = () =>
     run(async () => {
       const r = await api.get<{ tokens: ScimTokenRow[]; scimUrl: string }>('/admin/scim-tokens');
