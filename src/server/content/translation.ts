@@ -24,8 +24,14 @@ export type StoredModule = LearningModule & { translations?: Translations };
 
 /** `giving-feedback.de.md` → `{ base: 'giving-feedback', locale: 'de' }`; undefined for an original. */
 export function translationOf(fileName: string): { base: string; locale: string } | undefined {
-  const match = /^(.*?)([^/\\]+)\.([a-z]{2}(?:-[a-z]{2})?)\.md$/i.exec(fileName);
-  return match ? { base: match[2]!, locale: match[3]!.toLowerCase() } : undefined;
+  // Cut by hand, not by one pattern over the whole name: a long name must not make a regex backtrack.
+  const name = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  if (!name.toLowerCase().endsWith('.md')) return undefined;
+  const stem = name.slice(0, -3);
+  const dot = stem.lastIndexOf('.');
+  const locale = stem.slice(dot + 1);
+  if (dot < 1 || !/^[a-z]{2}(?:-[a-z]{2})?$/i.test(locale)) return undefined;
+  return { base: stem.slice(0, dot), locale: locale.toLowerCase() };
 }
 
 export const isLocale = (value: string | undefined): value is Locale =>
