@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lessonEvent, signInAs, syncBody, type Client } from '../support/api';
+import { knownDevice, lessonEvent, signInAs, syncBody, type Client } from '../support/api';
 import { appPerTest } from '../support/app-per-test';
 import { ROOT } from '../support/server';
 
@@ -121,6 +121,8 @@ describe('content in the learner’s language', () => {
         return [start, ...answered, lessonEvent('lesson_completed', lesson.id, at(0))];
       },
     );
+    // The device signed in before the hour of learning it syncs.
+    await knownDevice(run.store, 'learner@demo.test');
     const synced = await json(await learner.post('/api/v1/sync', syncBody(events)));
     expect(synced.state.mastery.assessments['giving-feedback.assessment']).toMatchObject({
       passed: true,
