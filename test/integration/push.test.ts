@@ -35,7 +35,7 @@ import { createApp } from '../../src/server/app';
 import { sendStreakReminders, type Vapid } from '../../src/server/push';
 import type { PushTargets } from '../../src/server/push-target';
 import type { Store } from '../../src/server/store/store';
-import { signInAs, syncBody, type App } from '../support/api';
+import { knownDevice, signInAs, syncBody, type App } from '../support/api';
 import { appFetch } from '../support/device';
 import { demoStore } from '../support/server';
 import { withStarts } from '../support/starts';
@@ -264,6 +264,7 @@ describe('streak reminders by Web Push', () => {
     const learner = await subscribe();
     expect((await sendStreakReminders({ store, vapid, now: MORNING, ...local() })).sent).toBe(0);
     const lesson = (await store.getCatalog()).modules[0]!.lessons[0]!.id;
+    await knownDevice(store, 'learner@demo.test'); // signed in before the evening's lesson
     await learner.post(
       '/api/v1/sync',
       syncBody(
