@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
-import { deriveState } from '../../src/core/progress';
+import { ledgerOf, stateOf, withDevices } from '../../src/core/progress';
 import { gradeMastery } from '../../src/server/mastery';
 import { lessonLookup } from '../../src/server/progress-aggregate';
 import { openStore } from '../../src/server/store/store';
@@ -146,8 +146,11 @@ it('loses nothing and doubles nothing through a faulty network and a server cras
   const store = await openStore({ dialect: 'sqlite', file: join(dataDir, 'kindling.db') });
   const events = await store.userEvents('u-demo-learner');
   const today = localDate(Date.now(), 'Europe/Berlin');
+  // A fresh fold of the stored events, knowing when the server first heard from the device.
+  const lookup = await lessonLookup(store);
+  const devices = await store.deviceContacts('u-demo-learner');
   const fresh = {
-    ...deriveState(events, today, await lessonLookup(store)),
+    ...stateOf(withDevices(ledgerOf(events, lookup), devices, lookup), today),
     mastery: await gradeMastery(store, events),
   };
   await store.close();
