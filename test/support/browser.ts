@@ -85,6 +85,8 @@ export async function syncNow(page: Page, timeout?: number): Promise<void> {
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Me', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Done when the sign-in screen shows: a navigation before then could race the sign-out.
+  await page.getByLabel('Email').waitFor();
 }
 
 /** With KINDLING_SHOTS=<dir>, saves a screenshot of the phone screen there to look at. */
