@@ -11,6 +11,7 @@
  * one org's modules never grade, count or show for another's people.
  */
 import type { Catalog, LearningModule } from '../core/content';
+import type { Locale } from '../core/wording';
 import { sealAssessment } from '../core/mastery';
 import { lessonFacts, type LessonFacts, type LessonLookup } from '../core/progress';
 import type { Store } from './store/store';
@@ -28,18 +29,22 @@ interface Cached {
   snapshot: Promise<ContentSnapshot>;
 }
 
-/** Per store, per org id ('' for shipped content only). */
+/** Per store, per org id ('' for shipped content only) and language (`org|de`; `org|` the original). */
 const cache = new WeakMap<Store, Map<string, Cached>>();
 
 /** The content `orgId`'s people see (shipped content only without an org). */
-export async function contentSnapshot(store: Store, orgId?: string): Promise<ContentSnapshot> {
+export async function contentSnapshot(
+  store: Store,
+  orgId?: string,
+  locale?: Locale,
+): Promise<ContentSnapshot> {
   const signature = await store.contentSignature();
   const perOrg = cache.get(store) ?? new Map<string, Cached>();
   cache.set(store, perOrg);
-  const key = orgId ?? '';
+  const key = `${orgId ?? ''}|${locale ?? ''}`;
   const cached = perOrg.get(key);
   if (cached?.signature === signature) return cached.snapshot;
-  const snapshot = readSnapshot(store, orgId);
+  const snapshot = readSnapshot(store, orgId, locale);
   perOrg.set(key, { signature, snapshot });
   // A failed read is not kept: the next request reads again.
   snapshot.catch(() => {
@@ -48,13 +53,19 @@ export async function contentSnapshot(store: Store, orgId?: string): Promise<Con
   return snapshot;
 }
 
-async function readSnapshot(store: Store, orgId: string | undefined): Promise<ContentSnapshot> {
-  const catalog = await store.getCatalog(orgId);
+async function readSnapshot(
+  store: Store,
+  orgId: string | undefined,
+  locale: Locale | undefined,
+): Promise<ContentSnapshot> {
+  // A translation has the original's lessons, cards and estimates (the validator checks), so a
+  // snapshot in any language counts and grades alike; only its names differ.
+  const catalog = await store.getCatalog(orgId, locale);
   const modules = new Map<string, LearningModule>();
   const facts = new Map<string, LessonFacts>();
   const cards = new Map<string, Set<string>>();
   for (const outline of catalog.modules) {
-    const full = await store.getModule(outline.id, orgId);
+    const full = await store.getModule(outline.id, orgId, locale);
     if (!full) continue;
     modules.set(full.id, full);
     // XP grades what the device sees: an assessment's questions earn through mastery only, so

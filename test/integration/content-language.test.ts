@@ -82,6 +82,11 @@ describe('content in the learner’s language', () => {
     expect(page.pathways.map((p: { title: string }) => p.title)).toContain(
       'Grundlagen für neue Führungskräfte',
     );
+    // The team list offers the same pathways by their German names.
+    const team = await json(await manager.get('/api/v1/team?lang=de'));
+    expect(team.pathways.map((p: { title: string }) => p.title)).toContain(
+      'Grundlagen für neue Führungskräfte',
+    );
     expect(page.gap).toMatchObject({
       roleTitle: 'Softwareentwicklung',
       targetLevel: 'Senior-Softwareentwickler:in',

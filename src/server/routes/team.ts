@@ -106,7 +106,8 @@ export const teamRoutes = new Hono<AppEnv>()
     const me = c.var.user;
     const [people, { catalog }, cohorts] = await Promise.all([
       store.listPeople(me.orgId),
-      contentSnapshot(store, me.orgId),
+      // Pathway and competency names in the manager's language (`?lang=`).
+      contentSnapshot(store, me.orgId, contentLocale(c)),
       store.listCohorts(me.orgId),
     ]);
     const reports = people.filter((p) => p.active && p.managerId === me.id);

@@ -39,7 +39,7 @@ export function createTeamStore({ api }: { api: Api }) {
     flash,
     loadTeam: () =>
       run(async () => {
-        const res = await api.get<TeamReply>('/team');
+        const res = await api.get<TeamReply>(`/team?lang=${locale.peek()}`);
         reports.value = res.reports;
         cohorts.value = res.cohorts;
         pathways.value = res.pathways;
