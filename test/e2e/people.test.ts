@@ -199,6 +199,8 @@ describe('an admin uploading a module', () => {
       await signIn(page, server.url, 'admin@demo.test');
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('heading', { name: 'Upload a module' }).waitFor();
+      // How to upload a translation is said where modules are uploaded.
+      await page.getByText(/named after its module .*giving-feedback\.de\.md/).waitFor();
       const fits = await page.evaluate(
         () => document.documentElement.scrollWidth <= window.innerWidth,
       );

@@ -195,6 +195,8 @@ export const de: MessagesOf<typeof en> = {
   'admin.inviteListSent': '{email}: gesendet',
   'admin.inviteListLink': '{email}: {url}',
   'admin.upload': 'Modul hochladen',
+  'admin.uploadTranslation':
+    'Eine Übersetzung ist eine Datei mit dem Namen ihres Moduls und der Sprache vor .md (giving-feedback.de.md), mit denselben Lektionen, Karten und Antworten. Wähle die Datei aus, damit ihr Name mitkommt.',
   'admin.file': 'Markdown-Datei',
   'admin.paste': 'Oder hier einfügen',
   'admin.validate': 'Prüfen',

@@ -188,6 +188,8 @@ export const en = {
   'admin.inviteListSent': '{email}: sent',
   'admin.inviteListLink': '{email}: {url}',
   'admin.upload': 'Upload a module',
+  'admin.uploadTranslation':
+    'A translation is a file named after its module with the language before .md (giving-feedback.de.md), with the same lessons, cards and answers. Choose the file so its name comes along.',
   'admin.file': 'Markdown file',
   'admin.paste': 'Or paste it',
   'admin.validate': 'Validate',

@@ -11,6 +11,9 @@ export function UploadSection({ admin }: { admin: AdminStore }) {
   return (
     <>
       <h2>{t('admin.upload')}</h2>
+      <p id="upload-help" class="muted">
+        {t('admin.uploadTranslation')}
+      </p>
       <form
         class="card form"
         onSubmit={(e) => {
