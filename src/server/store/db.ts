@@ -182,7 +182,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   });
   let ours: string;
   try {
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema) await createSchema(pool, schema);
     ours = schema ?? (await pool.query<{ s: string }>('SELECT current_schema() AS s')).rows[0]!.s;
   } catch (err) {
     await pool.end();
@@ -190,6 +190,20 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
   }
   const db = new Kysely<Database>({ dialect: new OneSchemaPostgres({ pool }, ours) });
   return { db, dialect: 'postgres', schema: ours };
+}
+
+/**
+ * Creates `schema` unless it exists. `IF NOT EXISTS` is not safe against a concurrent create: two
+ * processes starting at once on a new schema can both pass the check, and the second then fails
+ * on the catalog's unique index (23505) or as a duplicate schema (42P06). Either means it exists.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw err;
+  }
 }
 
 /**
