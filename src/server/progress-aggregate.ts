@@ -136,12 +136,12 @@ export async function aggregateFor(
   store: Store,
   user: User,
   lessons?: LessonLookup,
-  options: Omit<AggregateOptions, 'devices'> = {},
+  options: AggregateOptions = {},
 ): Promise<Aggregate> {
   const [lookup, cohorts, devices] = await Promise.all([
     lessons ?? lessonLookup(store, user.orgId),
     Promise.all(user.cohortIds.map((id) => store.getCohort(id))),
-    store.deviceContacts(user.id),
+    options.devices ?? store.deviceContacts(user.id),
   ]);
   return progressAggregate(
     lookup,

@@ -178,6 +178,24 @@ describe.each(storeKinds)('$name store contract', (kind) => {
     expect(await store.deviceContacts('u2')).toEqual({ 'device-0001': T0 + 7000 });
   });
 
+  it('answers the contacts with a device among them, keeping its first instant', async () => {
+    expect(await store.knowDevice('u1', 'device-0001', T0 + 5000)).toEqual({
+      'device-0001': T0 + 5000,
+    });
+    // Heard from again later (every sync): the first instant stays, a new device joins.
+    expect(await store.knowDevice('u1', 'device-0001', T0 + 9000)).toEqual({
+      'device-0001': T0 + 5000,
+    });
+    expect(await store.knowDevice('u1', 'device-0002', T0 + 6000)).toEqual({
+      'device-0001': T0 + 5000,
+      'device-0002': T0 + 6000,
+    });
+    expect(await store.deviceContacts('u1')).toEqual({
+      'device-0001': T0 + 5000,
+      'device-0002': T0 + 6000,
+    });
+  });
+
   it('counts rate-limit hits per key and resets after the window', async () => {
     const now = Date.now();
     const hit = (key: string, at: number) => store.hitRateLimit(key, 60_000, at);

@@ -54,10 +54,11 @@ export const progressRoutes = new Hono<AppEnv>()
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
       await boundDailyEvents(c, batch);
-      await deps.store.noteDevice(user.id, request.deviceId, receivedAt);
+      const devices = await deps.store.knowDevice(user.id, request.deviceId, receivedAt);
       // The reply's state comes off the ledger this sync stored (read again when it stored none).
       let ledger: Ledger | undefined;
       const aggregate = await aggregateFor(deps.store, user, content.lessons, {
+        devices,
         windowDays: deps.acceptanceWindowDays,
         onLedger: (l) => (ledger = l),
       });
@@ -73,7 +74,7 @@ export const progressRoutes = new Hono<AppEnv>()
   .get('/me/state', requireUser(), async (c) => {
     const { deps, user } = c.var;
     const { deviceId } = parseInput(stateQuery, c.req.query());
-    if (deviceId) await deps.store.noteDevice(user.id, deviceId, deps.now());
+    if (deviceId) await deps.store.knowDevice(user.id, deviceId, deps.now());
     return c.json(await stateOf(deps, user));
   })
   /**

@@ -11,19 +11,25 @@ export interface DeviceStore {
   noteDevice(userId: string, deviceId: string, at: number): Promise<void>;
   /** When each of the person's devices was first heard from, epoch ms by device id. */
   deviceContacts(userId: string): Promise<Record<string, number>>;
+  /**
+   * The person's device contacts, `deviceId` heard from at `at` among them: a read on every sync
+   * and state read, and a write only the first time a device is heard from.
+   */
+  knowDevice(userId: string, deviceId: string, at: number): Promise<Record<string, number>>;
 }
 
 export function deviceStore(db: Db): DeviceStore {
-  return {
+  const store: DeviceStore = {
     async noteDevice(userId, deviceId, at) {
       await db
         .insertInto('device_contacts')
         .values({ user_id: userId, device_id: deviceId, first_at: at })
         .onConflict((oc) =>
-          oc.columns(['user_id', 'device_id']).doUpdateSet({
-            first_at: sql<number>`CASE WHEN excluded.first_at < device_contacts.first_at
-              THEN excluded.first_at ELSE device_contacts.first_at END`,
-          }),
+          oc
+            .columns(['user_id', 'device_id'])
+            .doUpdateSet({ first_at: sql<number>`excluded.first_at` })
+            // The earliest instant wins; a later note writes nothing.
+            .where(sql<boolean>`excluded.first_at < device_contacts.first_at`),
         )
         .execute();
     },
@@ -35,5 +41,12 @@ export function deviceStore(db: Db): DeviceStore {
         .execute();
       return Object.fromEntries(rows.map((r) => [r.device_id, Number(r.first_at)]));
     },
+    async knowDevice(userId, deviceId, at) {
+      const known = await store.deviceContacts(userId);
+      if ((known[deviceId] ?? Infinity) <= at) return known;
+      await store.noteDevice(userId, deviceId, at);
+      return { ...known, [deviceId]: at };
+    },
   };
+  return store;
 }
