@@ -12,7 +12,7 @@ import { seedDemo } from '../../src/server/seed';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, type App, type Client } from '../support/api';
 import { storeKinds, type TestDatabase } from '../support/databases';
-import { demoLearner } from '../support/fresh';
+import { demoLearner, ingestAt } from '../support/fresh';
 
 const NOW = Date.parse('2026-01-20T12:00:00Z');
 
@@ -72,17 +72,8 @@ function ev(
     : { ...base, type, lessonId, answers: [{ cardId: 'q1', answerIds: [answer] }] };
 }
 
-async function put(store: Store, userId: string, events: ProgressEvent[]) {
-  await store.ingest(
-    userId,
-    events.map((event) => ({
-      event,
-      body: JSON.stringify(event),
-      correctedAt: Date.parse(event.occurredAt),
-      receivedAt: NOW,
-    })),
-  );
-}
+const put = (store: Store, userId: string, events: ProgressEvent[]) =>
+  ingestAt(store, userId, events, NOW);
 
 describe.each(storeKinds)('pilot API on $name', (kind) => {
   let db: TestDatabase;

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ForwardingSetting, Store } from '../../src/server/store/store';
 import { startsAndCompletions } from '../support/api';
 import { storeKinds, type TestDatabase } from '../support/databases';
+import { ingestAt } from '../support/fresh';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
 const LEASE = 60_000;
@@ -47,15 +48,7 @@ describe.each(storeKinds)('forwarding store on $name', (kind) => {
 
   async function learn(userId: string, n: number): Promise<string[]> {
     const events = startsAndCompletions(n, LESSON);
-    await store.ingest(
-      userId,
-      events.map((event) => ({
-        event,
-        body: JSON.stringify(event),
-        correctedAt: Date.parse(event.occurredAt),
-        receivedAt: T0 + 1000,
-      })),
-    );
+    await ingestAt(store, userId, events, T0 + 1000);
     return events.map((e) => e.id);
   }
 

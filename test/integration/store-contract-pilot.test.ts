@@ -7,7 +7,7 @@ import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { EventRow, NewUser, Store } from '../../src/server/store/store';
 import { createOrgWithCohort } from '../../src/server/seed';
-import { freshStore, newLearner } from '../support/fresh';
+import { freshStore, ingestAt, newLearner } from '../support/fresh';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
@@ -30,17 +30,8 @@ function completed(at: number, lessonId = 'mod-a.l1'): ProgressEvent {
   };
 }
 
-async function store(s: Store, userId: string, events: ProgressEvent[], correctedAt?: number) {
-  await s.ingest(
-    userId,
-    events.map((event) => ({
-      event,
-      body: JSON.stringify(event),
-      correctedAt: correctedAt ?? Date.parse(event.occurredAt),
-      receivedAt: T0,
-    })),
-  );
-}
+const store = (s: Store, userId: string, events: ProgressEvent[], correctedAt?: number) =>
+  ingestAt(s, userId, events, T0, correctedAt);
 
 async function all(pages: AsyncIterable<EventRow[]>): Promise<EventRow[][]> {
   const out: EventRow[][] = [];

@@ -10,6 +10,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppOptions } from '../../src/server/app';
+import type { ProgressEvent } from '../../src/core/events';
 import type { NewUser, Store } from '../../src/server/store/store';
 import type { App } from './api';
 import type { StoreKind, TestDatabase } from './databases';
@@ -94,3 +95,25 @@ export function freshApi(options: Omit<AppOptions, 'store'> = {}): { store: Stor
 /** A learner of the demo organisation (`<id>@demo.test`, Europe/Berlin) for API and browser tests. */
 export const demoLearner = (id: string, extra: Partial<NewUser> = {}): NewUser =>
   newLearner(id, 'demo-co', { email: `${id}@demo.test`, tz: 'Europe/Berlin', ...extra });
+
+/**
+ * Stores `events` for `userId` straight through `Store.ingest`, received at `receivedAt`, each at its
+ * own time (`correctedAt` when given: every event at that instant).
+ */
+export async function ingestAt(
+  store: Store,
+  userId: string,
+  events: ProgressEvent[],
+  receivedAt: number,
+  correctedAt?: number,
+): Promise<void> {
+  await store.ingest(
+    userId,
+    events.map((event) => ({
+      event,
+      body: JSON.stringify(event),
+      correctedAt: correctedAt ?? Date.parse(event.occurredAt),
+      receivedAt,
+    })),
+  );
+}
