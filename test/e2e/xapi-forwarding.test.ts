@@ -38,6 +38,9 @@ describe('forwarding on the admin screen', () => {
       .getByRole('link', { name: 'Learning records' })
       .click();
     await page.getByRole('heading', { name: 'Forwarding to your LRS' }).waitFor();
+    // Nothing to refresh or stop before forwarding is set up.
+    expect(await page.getByRole('button', { name: 'Refresh' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Stop forwarding' }).count()).toBe(0);
     await page.getByLabel('LRS endpoint (https)').fill(receiver.url);
     await page.getByLabel('Key (HTTP Basic user name)').fill(receiver.key);
     await page.getByLabel('Secret', { exact: true }).fill(receiver.secret);

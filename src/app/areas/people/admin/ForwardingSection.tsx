@@ -1,7 +1,7 @@
 /**
  * Forwarding to the organisation's own Learning Record Store: the endpoint with its key and
  * secret (never shown; left blank, the stored one stays), and how sending stands: statements
- * waiting, the last delivery and the last error in words.
+ * waiting, the last delivery and the last error in words (refreshed and stopped only once set up).
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Api } from '../../../../client/api';
@@ -103,17 +103,19 @@ export function ForwardingSection({ api }: { api: Api }) {
         <button type="submit" class="button primary">
           {t('forwarding.save')}
         </button>{' '}
-        <button type="button" class="button" onClick={() => void store.load()}>
-          {t('forwarding.refresh')}
-        </button>{' '}
         {f && (
-          <button
-            type="button"
-            class="button"
-            onClick={() => confirm(t('forwarding.stopConfirm')) && void store.stop()}
-          >
-            {t('forwarding.stop')}
-          </button>
+          <>
+            <button type="button" class="button" onClick={() => void store.load()}>
+              {t('forwarding.refresh')}
+            </button>{' '}
+            <button
+              type="button"
+              class="button"
+              onClick={() => confirm(t('forwarding.stopConfirm')) && void store.stop()}
+            >
+              {t('forwarding.stop')}
+            </button>
+          </>
         )}
       </form>
     </>
