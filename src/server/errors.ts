@@ -9,7 +9,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { errorPhrase, issuePhrase, type ErrorKey } from '../core/phrases/errors';
 import type { Params, Phrase } from '../core/wording';
-import { databaseAway } from './store/db';
+import { databaseAway, UnstorableText } from './store/db';
 
 export class ApiError extends Error {
   readonly phrase: Phrase;
@@ -50,6 +50,8 @@ export function onError(err: Error, c: Context) {
   }
   const status = (err as { status?: number }).status;
   if (status === 413) return c.json(errorBody('payload_too_large', 'error.tooLarge'), 413);
+  if (err instanceof UnstorableText)
+    return c.json(errorBody('invalid_request', 'error.nulCharacter'), 400);
   if (databaseAway(err)) {
     // A restart or failover of the database: the caller resends (every write is idempotent).
     console.error(`database away: ${err.message}`);

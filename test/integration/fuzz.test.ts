@@ -27,7 +27,7 @@ import { createOrgWithCohort } from '../../src/server/seed';
 import type { Store } from '../../src/server/store/store';
 import { lessonEvent, signInAs, syncBody, type App } from '../support/api';
 import { ENTERPRISE, GROUP, issueScimToken, PATCH_OP, USER } from '../support/scim';
-import { demoStore } from '../support/server';
+import { apiTestStore, disposeApiTestStores } from '../support/server';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const LESSON = 'giving-feedback.deliver-feedback';
@@ -49,7 +49,7 @@ async function canarySnapshot() {
 let canaryBefore: Awaited<ReturnType<typeof canarySnapshot>>;
 
 beforeAll(async () => {
-  store = await demoStore();
+  store = await apiTestStore();
   app = createApp({ store });
   // The canary lives in an organisation none of the fuzzing roles belongs to, so an admin's
   // legitimate powers (deactivate, reset, move) cannot reach it: any change is a leak.
@@ -96,9 +96,7 @@ beforeAll(async () => {
   };
   scimCallers.adminCookie = { cookie: cookies['admin@demo.test']! };
 }, 60_000);
-afterAll(async () => {
-  await store.close();
-});
+afterAll(disposeApiTestStores);
 
 /** Every concrete API route (method, path) registered on the app. */
 function apiRoutes(): Array<{ method: string; path: string }> {
@@ -542,6 +540,47 @@ describe('hostile input to every SCIM route with every credential', () => {
   }, 600_000);
 });
 
+/**
+ * PostgreSQL cannot hold U+0000 in text; SQLite can. Found by running this suite on PostgreSQL:
+ * a NUL in a path, a SCIM id or a body answered 500 there. Both databases now refuse it alike,
+ * before the query, and store nothing.
+ */
+describe('a NUL character anywhere in a request', () => {
+  const learner = () => ({ cookie: cookies['learner@demo.test']!, origin: 'http://localhost' });
+  it('answers 400 with a worded error in a path, and never reaches the database', async () => {
+    const res = await app.request('http://localhost/api/v1/cohorts/x%00y/feed', {
+      headers: learner(),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; key: string } };
+    expect(body.error).toMatchObject({ code: 'invalid_request', key: 'error.nulCharacter' });
+  });
+  it('refuses a board alias holding NUL and keeps the one before', async () => {
+    const before = await store.getBoardProfile('u-demo-learner');
+    const res = await app.request('http://localhost/api/v1/me/board-profile', {
+      method: 'PUT',
+      headers: { ...learner(), 'content-type': 'application/json' },
+      body: JSON.stringify({ alias: 'Ace\u0000', hidden: false }),
+    });
+    expect(res.status).toBe(400);
+    expect(await store.getBoardProfile('u-demo-learner')).toEqual(before);
+  });
+  it('answers a SCIM lookup of a NUL id in the SCIM error shape', async () => {
+    const res = await app.request('http://localhost/scim/v2/Users/%00', {
+      headers: scimCallers.demo,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ status: '400', scimType: 'invalidValue' });
+  });
+  it('sends a NUL organisation in the shared link back to sign-in with a phrase', async () => {
+    const res = await app.request('http://localhost/api/v1/auth/sso/start?org=%00');
+    expect(res.status).toBe(303);
+    expect(
+      new URL(res.headers.get('location')!, 'http://localhost').searchParams.get('signInError'),
+    ).toBe('error.ssoNoProvider');
+  });
+});
+
 describe('hostile organisation names in the shared sign-in link', () => {
   it('sends any /sso/<slug> on to the sign-in start, which answers with a redirect, never a 5xx', async () => {
     // The link is not under /api/v1, so the fuzz of every API route above does not reach it.
@@ -640,7 +679,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 describe('hostile sequences of requests', () => {
   it(`survives ${Math.ceil(RUNS / 50)} sequences of admin steps`, async () => {
-    const own = await demoStore();
+    const own = await apiTestStore();
     const ownApp = createApp({ store: own });
     const adminCookie = (await signInAs(ownApp, 'admin@demo.test')).cookie;
     const send = async (method: string, path: string, body?: unknown, cookie = adminCookie) => {

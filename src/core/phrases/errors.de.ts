@@ -38,6 +38,7 @@ export const de: MessagesOf<typeof en> = {
   'error.internal':
     'Bei uns ist etwas schiefgelaufen. Dein Fortschritt ist sicher; versuche es erneut.',
   'error.invalidJson': 'Die Anfrage ist kein gültiges JSON.',
+  'error.nulCharacter': 'Die Anfrage enthält ein NUL-Zeichen, das kein Text enthalten kann.',
   'error.badOrigin': 'Anfragen müssen von dieser Website kommen.',
   'error.originRequired':
     'Diese Änderung muss aus der Kindling-App auf dieser Website kommen; die Anfrage sagte nicht, woher sie kam.',

@@ -37,6 +37,7 @@ export const en = {
   'error.tooLarge': 'The request body is too large.',
   'error.internal': 'Something went wrong on our side. Your progress is safe; try again.',
   'error.invalidJson': 'The request body is not valid JSON.',
+  'error.nulCharacter': 'The request contains a NUL character, which no text can hold.',
   'error.badOrigin': 'Requests must come from this site.',
   'error.originRequired':
     'This change must come from the Kindling app on this site; the request did not say where it came from.',

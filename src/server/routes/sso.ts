@@ -216,7 +216,7 @@ export const ssoAuthRoutes = new Hono<AppEnv>()
     const slug = c.req.query('org');
     const config = address.success
       ? await store.ssoConfigForDomain(domainOf(address.data))
-      : slug && slug.length <= 100
+      : slug && slug.length <= 100 && !slug.includes('\u0000') // no organisation's slug holds NUL
         ? await store.ssoConfigForSlug(slug)
         : undefined;
     if (!config) return refuse(c, 'error.ssoNoProvider');

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorPhrase, type ErrorKey } from '../../core/phrases/errors';
 import type { Params } from '../../core/wording';
+import { databaseAway, UnstorableText } from '../store/db';
 
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
@@ -57,6 +58,17 @@ export function onScimError(err: Error, c: Context) {
   }
   if ((err as { status?: number }).status === 413)
     return scimJson(c, scimErrorBody(tooLarge()), 413);
+  if (err instanceof UnstorableText)
+    return scimJson(
+      c,
+      scimErrorBody(new ScimError(400, 'invalidValue', 'error.nulCharacter')),
+      400,
+    );
+  if (databaseAway(err)) {
+    // The directory retries a 503 (RFC 7644 §3.12); every SCIM write is idempotent by its id.
+    c.header('Retry-After', '5');
+    return scimJson(c, scimErrorBody(new ScimError(503, undefined, 'error.storeDown')), 503);
+  }
   console.error(err);
   return scimJson(
     c,

@@ -45,6 +45,22 @@ export interface OpenedDb {
   schema?: string;
 }
 
+/**
+ * A text holding U+0000, which PostgreSQL cannot store (SQLite can): refused before either
+ * database sees it, so both answer a NUL in an id, a name or a path alike (a 400, never a 500).
+ */
+export class UnstorableText extends Error {
+  constructor() {
+    super('a text parameter holds U+0000');
+  }
+}
+
+/** Throws `UnstorableText` when any string of `values` holds U+0000. */
+export function refuseNul(values: readonly unknown[]): void {
+  for (const value of values)
+    if (typeof value === 'string' && value.includes('\u0000')) throw new UnstorableText();
+}
+
 /** True when `db` (or a transaction of it) talks to PostgreSQL. */
 export function isPostgres(db: { getExecutor(): { readonly adapter: object } }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -118,12 +134,23 @@ function cachedStatements(raw: BetterSqlite3.Database): SqliteDatabase {
       let statement = cache.get(text);
       if (!statement) {
         if (cache.size >= STATEMENT_CACHE) cache.clear(); // IN-lists of many lengths: stay bounded
-        statement = raw.prepare(text);
+        statement = refusingNul(raw.prepare(text));
         cache.set(text, statement);
       }
       return statement;
     },
   };
+}
+
+/** The statement, with its runs refusing a NUL in a text parameter as PostgreSQL does. */
+function refusingNul(statement: BetterSqlite3.Statement): BetterSqlite3.Statement {
+  const { all, run } = statement;
+  // Kysely passes one array of parameters; the event batch (`runEachOnSqlite`) spreads them.
+  const check = (params: unknown[]) =>
+    refuseNul(params.length === 1 && Array.isArray(params[0]) ? params[0] : params);
+  statement.all = (...params: unknown[]) => (check(params), all.apply(statement, params));
+  statement.run = (...params: unknown[]) => (check(params), run.apply(statement, params));
+  return statement;
 }
 
 function parseBigint(text: string): number {
@@ -156,6 +183,7 @@ function planNamedStatementsOnce(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((...args: unknown[]) => {
     const [text, values] = args;
+    if (Array.isArray(values)) refuseNul(values);
     const name =
       typeof text === 'string' && args.length === 2 ? statementNames.get(text) : undefined;
     return name ? query({ name, text, values }) : query(...args);
