@@ -20,7 +20,7 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      // The API integration suite again, on a fresh PostgreSQL schema per test.
+      // The API, authorization and fuzz suites again, on a fresh PostgreSQL schema per test.
       ...(process.env.KINDLING_SKIP_POSTGRES === '1'
         ? []
         : [
@@ -30,8 +30,10 @@ export default defineConfig({
                 globalSetup: [databaseSetup],
                 include: [
                   'test/integration/api.test.ts',
+                  'test/integration/authorization.test.ts',
                   'test/integration/content-language.test.ts',
                   'test/integration/device-trust.test.ts',
+                  'test/integration/fuzz.test.ts',
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',
                   'test/integration/sso.test.ts',

@@ -19,10 +19,10 @@
  * The app has VAPID keys, so the push routes answer rather than 404 `push_disabled`.
  */
 import webpush from 'web-push';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { clientFor, syncBody, type Store } from '../support/api';
-import { demoStore } from '../support/server';
+import { apiTestStore, demoStore, disposeApiTestStores } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 
 const actors = [
@@ -498,7 +498,11 @@ const rows: Row[] = [
   },
 ];
 
-const app = createApp({ store: await demoStore() });
+// The route list only: read off an app on the in-memory demo store.
+const routeStore = await demoStore();
+const app = createApp({ store: routeStore });
+afterAll(() => routeStore.close());
+afterEach(disposeApiTestStores);
 const apiRoutes = [
   ...new Set(
     app.routes
@@ -517,7 +521,7 @@ describe('the authorization matrix', () => {
   });
 
   it.each(rows)('$route', async (row) => {
-    const store = await demoStore();
+    const store = await apiTestStore();
     await ledCohort(store);
     await row.setup?.(store);
     const rowApp = createApp({ store, vapid });
@@ -582,7 +586,7 @@ describe('SCIM routes for every kind of caller with a session', () => {
   });
 
   it('answers 401 to every session on every SCIM route', async () => {
-    const store = await demoStore();
+    const store = await apiTestStore();
     const rowApp = createApp({ store });
     const before = await store.countUsers();
     const wrong: string[] = [];
