@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { coachPhrase, type CoachKey } from '../../src/core/phrases/coach';
 import { notificationPhrase, type NotificationKey } from '../../src/core/phrases/notifications';
+import { localDate } from '../../src/core/calendar';
 import type { Phrase } from '../../src/core/wording';
 import { createApp } from '../../src/server/app';
 import { TOKEN_LIMIT } from '../../src/server/auth/tokens';
@@ -114,7 +115,8 @@ describe('a manager coaching a report', () => {
 
   it('flags an overdue assignment as at risk', async () => {
     const max = await as('u-demo-manager');
-    const dueDate = new Date(clock).toISOString().slice(0, 10);
+    // Due today where the learner lives (a UTC date is yesterday in Berlin after 23:00 UTC).
+    const dueDate = localDate(clock, (await store.getUser('u-demo-learner'))!.tz);
     await max.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'learning-culture-habits',
       dueDate,

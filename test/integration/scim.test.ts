@@ -484,6 +484,8 @@ describe('deactivation keeps history', () => {
       completedLessonIds: string[];
     };
     expect(before.completedLessonIds).toEqual([lesson]);
+    const zone = (await store.getUser('u-demo-learner'))!.tz;
+    expect(zone).not.toBe('UTC');
     await scim.patch('/Users/u-demo-learner', { op: 'replace', path: 'active', value: 'False' });
     expect((await learner.get('/api/v1/me')).status).toBe(401);
     expect(await store.userEvents('u-demo-learner')).toHaveLength(2);
@@ -495,6 +497,8 @@ describe('deactivation keeps history', () => {
     });
     expect(back.status).toBe(201);
     expect(back.body.id).toBe('u-demo-learner');
+    // No time zone in the body: they keep theirs, so their days and streak stay where they were.
+    expect(back.body.timezone).toBe(zone);
     const again = clientFor(app, await sessionCookie(store, 'u-demo-learner'));
     expect(await (await again.get('/api/v1/me/state')).json()).toEqual(before);
   });

@@ -119,6 +119,7 @@ describe.each(storeKinds)('SCIM store on $name', (kind) => {
       userId: 'p',
       orgId: 'acme',
       deleted: true,
+      tz: expect.any(String),
     });
     expect((await store.getDirectoryGroup('acme', 'g', true))?.memberIds).toEqual(['admin-acme']);
     await store.updateDirectoryPerson('acme', 'p', fields('p@acme.test'), T0 + 1);

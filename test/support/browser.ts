@@ -36,6 +36,8 @@ export async function openPhone(): Promise<PhoneContext> {
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
+    // The phone lives where the demo learners do: its days are the days the server counts.
+    timezoneId: 'Europe/Berlin',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

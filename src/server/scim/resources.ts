@@ -157,6 +157,11 @@ function checkId(body: Json, id: string | undefined) {
 }
 
 /** A SCIM User body as the fields Kindling keeps; `current` when it replaces a person. */
+/** Whether a SCIM user body names a time zone. */
+export function givesTimezone(body: unknown): boolean {
+  return isObject(body) && attr(body, 'timezone') != null;
+}
+
 export function personInput(body: unknown, current?: DirectoryPerson): DirectoryFields {
   if (!isObject(body))
     throw new ScimError(400, 'invalidSyntax', 'error.scim.invalidSyntax', {

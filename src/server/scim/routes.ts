@@ -31,7 +31,7 @@ import {
   type ScimEnv,
 } from './exchange';
 import { bareMembers, patched } from './patch';
-import { groupInput, groupResource, personInput, userResource } from './resources';
+import { givesTimezone, groupInput, groupResource, personInput, userResource } from './resources';
 import { checkMembers, person, saveGroup, savePerson } from './save';
 
 export type { ScimEnv } from './exchange';
@@ -103,8 +103,8 @@ export function scimRoutes(deps: AppDeps) {
       })
       .get('/Users/:id', async (c) => one(c, userResource(await person(c), base(c))))
       .post('/Users', async (c) => {
-        const fields = personInput(await body(c));
-        const { person: saved } = await savePerson(c, undefined, fields);
+        const raw = await body(c);
+        const { person: saved } = await savePerson(c, undefined, personInput(raw), givesTimezone(raw));
         return one(c, userResource(saved, base(c)), 201);
       })
       .put('/Users/:id', async (c) => {

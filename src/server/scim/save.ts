@@ -30,12 +30,14 @@ const taken = () => new ScimError(409, 'uniqueness', 'error.scim.uniqueness');
 
 /**
  * Writes a person's fields when they change anything. `current`: the person replaced; none for a
- * new one (or one the directory had deleted, brought back). Returns the person as stored.
+ * new one (or one the directory had deleted, brought back, who keeps their time zone unless
+ * `zoneGiven`: their days and streak stay where they were). Returns the person as stored.
  */
 export async function savePerson(
   c: C,
   current: DirectoryPerson | undefined,
   fields: DirectoryFields,
+  zoneGiven = true,
 ): Promise<{ person: DirectoryPerson; created: boolean }> {
   const { store, now } = c.var.deps;
   const orgId = c.var.orgId;
@@ -47,6 +49,7 @@ export async function savePerson(
       if (current || holder.orgId !== orgId || !holder.deleted) throw taken();
       id = holder.userId;
       revived = true;
+      if (!zoneGiven) fields = { ...fields, tz: holder.tz };
     }
   }
   const manager = await checkManager(c, id, fields.managerId);

@@ -42,10 +42,13 @@ export interface DirectoryPeopleStore {
   ): Promise<{ total: number; people: DirectoryPerson[] }>;
   /** A person of the org the directory has not deleted. */
   getDirectoryPerson(orgId: string, id: string): Promise<DirectoryPerson | undefined>;
-  /** Whoever holds this email anywhere in the deployment, and whether the directory deleted them. */
+  /**
+   * Whoever holds this email anywhere in the deployment, whether the directory deleted them, and
+   * their time zone (kept when the directory creates them again without one).
+   */
   emailHolder(
     email: string,
-  ): Promise<{ userId: string; orgId: string; deleted: boolean } | undefined>;
+  ): Promise<{ userId: string; orgId: string; deleted: boolean; tz: string } | undefined>;
   /** Of `ids`, those naming people of the org the directory has not deleted. */
   directoryPersonIds(orgId: string, ids: string[]): Promise<string[]>;
   createDirectoryPerson(
@@ -134,10 +137,12 @@ export function directoryPeopleStore(db: Db): DirectoryPeopleStore {
       const row = await db
         .selectFrom('users as u')
         .leftJoin('scim_users as s', 's.user_id', 'u.id')
-        .select(['u.id as userId', 'u.org_id as orgId', 's.deleted_at as deletedAt'])
+        .select(['u.id as userId', 'u.org_id as orgId', 'u.tz', 's.deleted_at as deletedAt'])
         .where('u.email', '=', email.toLowerCase())
         .executeTakeFirst();
-      return row && { userId: row.userId, orgId: row.orgId, deleted: row.deletedAt !== null };
+      return (
+        row && { userId: row.userId, orgId: row.orgId, deleted: row.deletedAt !== null, tz: row.tz }
+      );
     },
     async directoryPersonIds(orgId, ids) {
       if (!ids.length) return [];
