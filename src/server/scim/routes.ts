@@ -104,7 +104,12 @@ export function scimRoutes(deps: AppDeps) {
       .get('/Users/:id', async (c) => one(c, userResource(await person(c), base(c))))
       .post('/Users', async (c) => {
         const raw = await body(c);
-        const { person: saved } = await savePerson(c, undefined, personInput(raw), givesTimezone(raw));
+        const { person: saved } = await savePerson(
+          c,
+          undefined,
+          personInput(raw),
+          givesTimezone(raw),
+        );
         return one(c, userResource(saved, base(c)), 201);
       })
       .put('/Users/:id', async (c) => {
