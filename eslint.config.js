@@ -2,6 +2,14 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Storage on the device belongs to src/client (ARCHITECTURE.md "Client storage"): its
+// repositories own every IndexedDB store and localStorage key, and the app's stores and the
+// worker use those. Nothing else names the database library or the storage globals.
+const storageMessage = 'Device storage belongs to src/client: use (or add) a repository there.';
+const storageNames = ['indexedDB', 'localStorage', 'sessionStorage'];
+const storageGlobals = storageNames.map((name) => ({ name, message: storageMessage }));
+const storageImports = { group: ['idb', 'idb/*'], message: storageMessage };
+
 export default tseslint.config(
   {
     ignores: [
@@ -29,31 +37,56 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}', 'sw/**/*.ts'],
+    ignores: ['src/client/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...storageGlobals],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'self', 'globalThis'].flatMap((object) =>
+          storageNames.map((property) => ({ object, property, message: storageMessage })),
+        ),
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        'window',
-        'document',
-        'process',
-        'localStorage',
-        'indexedDB',
-      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', ...storageGlobals],
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'preact*', 'idb', '../server/*', '../client/*', '../app/*'] },
+        {
+          patterns: [
+            { group: ['node:*', 'preact*', '../server/*', '../client/*', '../app/*'] },
+            storageImports,
+          ],
+        },
       ],
     },
   },
   // The parts' boundaries (ARCHITECTURE.md "Layout"): the device never reaches into the server,
   // the server never into the device, and the worker never into the app's views and stores.
   {
-    files: ['src/app/**/*.{ts,tsx}', 'src/client/**/*.ts'],
+    files: ['src/client/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [{ group: ['**/server/**'], message: 'The device never imports the server.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'The device never imports the server.' },
+            storageImports,
+          ],
         },
       ],
     },
@@ -85,6 +118,7 @@ export default tseslint.config(
               group: ['**/app/**', '**/server/**'],
               message: 'The worker never imports the app or the server.',
             },
+            storageImports,
           ],
         },
       ],
