@@ -9,6 +9,15 @@ const storageMessage = 'Device storage belongs to src/client: use (or add) a rep
 const storageNames = ['indexedDB', 'localStorage', 'sessionStorage'];
 const storageGlobals = storageNames.map((name) => ({ name, message: storageMessage }));
 const storageImports = { group: ['idb', 'idb/*'], message: storageMessage };
+const dbDoor = {
+  group: ['**/client/db'],
+  allowTypeImports: true,
+  message: 'Only store.ts opens the device database; take a repository of src/client instead.',
+};
+const areasDoor = {
+  group: ['**/areas/**'],
+  message: 'Reach a lazy area only through import() (views/AreaRoutes.tsx).',
+};
 
 export default tseslint.config(
   {
@@ -124,23 +133,22 @@ export default tseslint.config(
       ],
     },
   },
+  // The lazy areas are reached only through import() (scripts/areas.mjs): a static import from
+  // the shell would put an area into the learner's first screen. Only store.ts opens the device
+  // database; every other module of the app reaches storage through a repository of src/client.
   {
-    // The lazy areas are reached only through import() (scripts/areas.mjs): a static import from
-    // the shell would put an area into the learner's first screen.
     files: ['src/app/**/*.{ts,tsx}'],
-    ignores: ['src/app/areas/**'],
+    ignores: ['src/app/areas/**', 'src/app/store.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/areas/**'],
-              message: 'Reach a lazy area only through import() (views/AreaRoutes.tsx).',
-            },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [areasDoor, dbDoor] }],
     },
+  },
+  {
+    files: ['src/app/store.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [areasDoor] }] },
+  },
+  {
+    files: ['src/app/areas/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbDoor] }] },
   },
 );
