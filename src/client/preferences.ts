@@ -3,7 +3,8 @@
  * was shown (localStorage, read before the database opens), and the career track they follow on
  * the roadmap (the database's `meta`).
  */
-import { getMeta, setMeta, type KindlingDB } from './db';
+// Types only: i18n.ts reads the language in every chunk's shared code, which must not carry idb.
+import type { KindlingDB } from './db';
 import { INSTALL_NUDGE_KEY, LOCALE_KEY } from './keys';
 import { readLocal, writeLocal } from './local';
 
@@ -25,9 +26,9 @@ export const spendInstallNudge = (): void => void writeLocal(INSTALL_NUDGE_KEY, 
 /** The career role the learner follows, by id. */
 export function createTrackPreference(db: KindlingDB) {
   return {
-    read: async (): Promise<string | null> => (await getMeta(db, 'track')) ?? null,
+    read: async (): Promise<string | null> => ((await db.get('meta', 'track')) as string) ?? null,
     async write(roleId: string): Promise<void> {
-      await setMeta(db, 'track', roleId);
+      await db.put('meta', roleId, 'track');
     },
   };
 }
