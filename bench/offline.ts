@@ -216,7 +216,7 @@ async function main() {
         outbox,
         deviceId,
         clock: k.systemClock,
-        onState: () => {},
+        snapshots: k.createSnapshots(db),
         onStatus: () => {},
       });
       engine.setUser(user.id);

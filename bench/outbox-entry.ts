@@ -2,4 +2,5 @@
 export { createApi } from '../src/client/api';
 export { openDeviceDb } from '../src/client/db';
 export { createOutbox, ensureDeviceId, systemClock } from '../src/client/outbox';
+export { createSnapshots } from '../src/client/snapshots';
 export { createSyncEngine } from '../src/client/sync-engine';

@@ -1,7 +1,7 @@
 /**
  * Localisation: one messages module per locale (`messages/en.ts` is the reference), a `locale`
- * signal that follows the browser's languages until the learner picks one (kept in
- * localStorage), `t()` for messages with `{placeholders}` and `Intl.PluralRules` plurals, and
+ * signal that follows the browser's languages until the learner picks one (kept on the device,
+ * client/preferences.ts), `t()` for messages with `{placeholders}` and `Intl.PluralRules` plurals, and
  * Intl formatters for numbers, minutes, dates and relative times in that locale.
  *
  * Screens that load lazily (manager, admin, pilot) keep their messages in their own catalogs
@@ -9,6 +9,7 @@
  * downloads them.
  */
 import { signal } from '@preact/signals';
+import { storedLocale, storeLocale } from '../client/preferences';
 import {
   fillPart,
   localeOf,
@@ -36,7 +37,6 @@ import { en } from './messages/en';
 
 export { LOCALES, numberFormat, type Locale, type Message, type MessagesOf, type Phrase };
 export const localeNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
-const STORAGE_KEY = 'kindling.locale';
 
 /** A catalog's `t`: the message for `key` in the current (or given) locale, placeholders filled. */
 export interface Translate<K extends string> {
@@ -99,14 +99,6 @@ export function pickLocale(preferred: readonly string[], stored?: string | null)
   return 'en';
 }
 
-const storedLocale = () => {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-};
-
 export const locale = signal<Locale>(
   typeof navigator === 'undefined' ? 'en' : pickLocale(navigator.languages ?? [], storedLocale()),
   { name: 'i18n.locale' },
@@ -117,11 +109,7 @@ if (typeof document !== 'undefined') document.documentElement.lang = locale.valu
 export function setLocale(next: Locale): void {
   locale.value = next;
   document.documentElement.lang = next;
-  try {
-    localStorage.setItem(STORAGE_KEY, next);
-  } catch {
-    // Private mode: the choice lasts for this visit.
-  }
+  storeLocale(next);
 }
 
 /**

@@ -41,21 +41,5 @@ export function iosAddToHomeScreen(): boolean {
   return ios && safari && !standalone;
 }
 
-const NUDGE_KEY = 'kindling.installNudgeShown';
-
-/** Whether home's one-time install suggestion has been shown (and is now spent). */
-export function installNudgeSpent(): boolean {
-  try {
-    return localStorage.getItem(NUDGE_KEY) === '1';
-  } catch {
-    return true;
-  }
-}
-
-export function spendInstallNudge(): void {
-  try {
-    localStorage.setItem(NUDGE_KEY, '1');
-  } catch {
-    // Private mode: it may show once more next visit.
-  }
-}
+/** Whether home's one-time install suggestion has been shown (kept on the device). */
+export { installNudgeSpent, spendInstallNudge } from '../client/preferences';

@@ -2,13 +2,21 @@
  * Composes the app's stores and wires the sync triggers: app start, `online`, the page becoming
  * visible, a short debounce after each recorded event, a timer while visible, other tabs'
  * broadcasts, and the "Sync now" button. Background Sync is handled in the worker (sw/outbox-sync.ts).
+ *
+ * The device database is opened here and handed to the repositories of src/client; the stores
+ * get those, never the database, and the sync engine alone writes the progress snapshot.
  */
 import { signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createApi, type Api } from '../client/api';
+import { createContentCache } from '../client/content-cache';
 import { openDeviceDb } from '../client/db';
 import { createOutbox, systemClock, type Clock } from '../client/outbox';
+import { createTrackPreference } from '../client/preferences';
+import { createResumePoints } from '../client/resume';
+import { createSessionRecord } from '../client/session-record';
+import { createSnapshots } from '../client/snapshots';
 import { identifyDevice } from '../client/storage-loss';
 import { backoffDelay, createSyncEngine } from '../client/sync-engine';
 import { createDownloads } from '../client/downloads';
@@ -34,19 +42,21 @@ export async function createStore({
   const db = await openDeviceDb(undefined, () => location.reload());
   const { deviceId, storageLost: lost } = await identifyDevice(db);
   const outbox = createOutbox(db, clock);
+  const snapshots = createSnapshots(db);
   const online = signal(navigator.onLine, { name: 'online' });
   const channel =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(SYNC_CHANNEL) : undefined;
 
   let debounce: ReturnType<typeof setTimeout> | undefined;
-  const session = createSessionStore({ db, api, deviceId });
-  const content = createContentStore({ db, api });
+  const session = createSessionStore({ record: createSessionRecord(db), api, deviceId });
+  const content = createContentStore({ saved: createContentCache(db), api });
   const downloads = createDownloadsStore({
     downloads: createDownloads({ db, lang: () => locale.peek() }),
     versionOf: (id) => content.catalog.peek()?.modules.find((m) => m.id === id)?.version,
   });
   const progress = createProgressStore({
-    db,
+    snapshots,
+    resumePoints: createResumePoints(db),
     outbox,
     clock,
     lessonFacts: content.lessonFacts,
@@ -56,13 +66,13 @@ export async function createStore({
       void requestBackgroundSync();
     },
   });
-  const mastery = createMasteryStore({ db, progress, content });
+  const mastery = createMasteryStore({ trackChoice: createTrackPreference(db), progress, content });
   const engine = createSyncEngine({
     api,
     outbox,
     deviceId,
     clock,
-    onState: (state, syncedAt) => progress.saveSnapshot(state, syncedAt),
+    snapshots,
     onStatus: (status) => {
       progress.status.value = status;
       if (status.phase === 'offline') online.value = false;

@@ -9,6 +9,9 @@
  * - resume    the card a learner was on, per lesson
  *
  * Upgrades run in order from the version the device has; add a step, never edit a shipped one.
+ * The app and the worker reach these stores only through the repositories beside this file
+ * (snapshots.ts, resume.ts, content-cache.ts, session-record.ts, preferences.ts, outbox.ts,
+ * downloads.ts); every key they use is named in keys.ts.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Catalog, LearningModule } from '../core/content';
@@ -16,6 +19,7 @@ import type { ProgressEvent } from '../core/events';
 import type { AccountUser, MeState } from '../core/api';
 import type { RejectReason } from '../core/sync';
 import type { Phrase } from '../core/wording';
+import { DB_NAME, DB_VERSION } from './keys';
 
 export interface OutboxEntry {
   id: string;
@@ -98,8 +102,6 @@ export interface KindlingSchema extends DBSchema {
 }
 
 export type KindlingDB = IDBPDatabase<KindlingSchema>;
-export const DB_NAME = 'kindling';
-export const DB_VERSION = 1;
 
 /**
  * Opens (and upgrades) the device database. `onLost` runs when the browser closes it under us

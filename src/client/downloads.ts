@@ -29,6 +29,7 @@ import {
 } from '../core/offline';
 import type { Fetch } from './api';
 import type { DownloadRecord, KindlingDB } from './db';
+import { downloadKey, moduleKey } from './keys';
 
 export class QuotaError extends Error {
   constructor() {
@@ -82,7 +83,7 @@ export function createDownloads({
   }
 
   async function list(): Promise<DownloadRecord[]> {
-    const range = IDBKeyRange.bound('offline:', 'offline:\uffff');
+    const range = IDBKeyRange.bound(downloadKey(''), downloadKey('\uffff'));
     return (await db.getAll('content', range)) as DownloadRecord[];
   }
 
@@ -110,7 +111,7 @@ export function createDownloads({
     onProgress: (p: DownloadProgress) => void,
     version: string | undefined,
   ): Promise<DownloadRecord> {
-    const previous = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
+    const previous = (await db.get('content', downloadKey(moduleId))) as DownloadRecord | undefined;
     const response = await fetchOk(moduleUrl(moduleId, version, lang()));
     const body = await response.blob(); // its size in bytes, as the catalog's `downloadBytes`
     const module = JSON.parse(await body.text()) as LearningModule;
@@ -142,7 +143,7 @@ export function createDownloads({
       }
       const savedAt = new Date().toISOString();
       record = {
-        key: `offline:${moduleId}`,
+        key: downloadKey(moduleId),
         moduleId,
         version: module.version,
         bytes: storedBytes([progress()]),
@@ -152,7 +153,7 @@ export function createDownloads({
         savedAt,
       };
       const tx = db.transaction('content', 'readwrite', { durability: 'strict' });
-      void tx.store.put({ key: `module:${moduleId}`, module, savedAt });
+      void tx.store.put({ key: moduleKey(moduleId), module, savedAt });
       void tx.store.put(record);
       await tx.done;
     } catch (err) {
@@ -164,10 +165,10 @@ export function createDownloads({
   }
 
   async function forget(moduleId: string): Promise<void> {
-    const record = (await db.get('content', `offline:${moduleId}`)) as DownloadRecord | undefined;
+    const record = (await db.get('content', downloadKey(moduleId))) as DownloadRecord | undefined;
     const tx = db.transaction('content', 'readwrite');
-    void tx.store.delete(`offline:${moduleId}`);
-    void tx.store.delete(`module:${moduleId}`);
+    void tx.store.delete(downloadKey(moduleId));
+    void tx.store.delete(moduleKey(moduleId));
     await tx.done;
     if (record) await forgetImages(record.imageUrls);
   }

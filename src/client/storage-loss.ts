@@ -15,11 +15,16 @@
  * id, re-pull the state from the server, and tell the learner what happened.
  */
 import { getMeta, type KindlingDB } from './db';
+import { DEVICE_MARKER } from './keys';
+import { readLocal, writeLocal } from './local';
 import { ensureDeviceId } from './outbox';
 
-export const DEVICE_MARKER = 'kindling.deviceId';
+export { DEVICE_MARKER };
 
 type Marker = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** localStorage, where blocked storage keeps no marker: the learner signs in as on a new device. */
+const localMarker: Marker = { getItem: (key) => readLocal(key) ?? null, setItem: writeLocal };
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -29,19 +34,11 @@ export interface DeviceIdentity {
 
 export async function identifyDevice(
   db: KindlingDB,
-  marker: Marker | null = safeLocalStorage(),
+  marker: Marker = localMarker,
 ): Promise<DeviceIdentity> {
   const existing = await getMeta(db, 'deviceId');
   const deviceId = await ensureDeviceId(db);
-  const remembered = marker?.getItem(DEVICE_MARKER) ?? null;
-  if (remembered !== deviceId) marker?.setItem(DEVICE_MARKER, deviceId);
+  const remembered = marker.getItem(DEVICE_MARKER) ?? null;
+  if (remembered !== deviceId) marker.setItem(DEVICE_MARKER, deviceId);
   return { deviceId, storageLost: !existing && remembered !== null && remembered !== deviceId };
-}
-
-function safeLocalStorage(): Marker | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // blocked storage: no marker; the learner signs in as on a new device
-  }
 }

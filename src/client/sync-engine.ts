@@ -13,6 +13,9 @@
  * - Network errors and 5xx back off exponentially with full jitter; a 429 waits exactly as long as
  *   its `Retry-After` says; a 401 pauses syncing until the learner signs in again, and the outbox
  *   stays as it is.
+ * - The engine is the only writer of the progress snapshot (snapshots.ts), in a page and in the
+ *   worker alike: the server's state is kept under the user whose events were sent, even when
+ *   another person signs in while the push is under way.
  */
 import type { MeState, SyncReply } from '../core/api';
 import { SYNC_LOCK } from '../core/device-names';
@@ -22,6 +25,7 @@ import { HttpError, NetworkError, type Api } from './api';
 import type { OutboxEntry } from './db';
 import type { Outbox } from './outbox';
 import { isoWithOffset, type Clock } from './outbox';
+import type { Snapshots } from './snapshots';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'signed_out';
 
@@ -42,8 +46,8 @@ export interface SyncEngineDeps {
   withLock?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Runs `task` after `ms`; returns a cancel function (tests pass a fake to see the delays). */
   schedule?: (task: () => void, ms: number) => () => void;
-  /** The server's state, once per sync: from the last push's reply, or read when none was due. */
-  onState: (state: MeState, syncedAt: string) => Promise<void> | void;
+  /** Keeps the server's state, once per sync: from the last push's reply, or read when none was due. */
+  snapshots: Pick<Snapshots, 'write'>;
   onStatus: (status: SyncStatus) => void;
   onSettled?: () => void;
 }
@@ -103,7 +107,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         }
       }
     } catch (err) {
-      if (last) await keepState(last.state, last.serverTime);
+      if (last) await keepState(uid, last.state, last.serverTime);
       throw err;
     }
   }
@@ -146,8 +150,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return reply;
   }
 
-  async function keepState(state: MeState, syncedAt: string) {
-    await deps.onState(state, syncedAt);
+  async function keepState(uid: string, state: MeState, syncedAt: string) {
+    await deps.snapshots.write(uid, state, syncedAt);
     setStatus({ lastSyncedAt: syncedAt });
   }
 
@@ -159,13 +163,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     try {
       await withLock(async () => {
         const pushed = await pushAll(uid);
-        if (pushed) return keepState(pushed.state, pushed.serverTime);
+        if (pushed) return keepState(uid, pushed.state, pushed.serverTime);
         // Nothing to send: read the state anyway, so other devices' progress shows.
         // Naming the device tells the server it exists (events dated before do not count).
         const state = await deps.api.get<MeState>(
           `/me/state?deviceId=${encodeURIComponent(deps.deviceId)}`,
         );
-        await keepState(state, new Date(deps.clock.now()).toISOString());
+        await keepState(uid, state, new Date(deps.clock.now()).toISOString());
       });
       failures = 0;
       setStatus({ phase: 'idle', error: null });

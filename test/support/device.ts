@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createApi, type Fetch } from '../../src/client/api';
 import { openDeviceDb, type KindlingDB } from '../../src/client/db';
 import { createOutbox, ensureDeviceId, type Clock } from '../../src/client/outbox';
+import { createSnapshots } from '../../src/client/snapshots';
 import { createSyncEngine, type SyncStatus } from '../../src/client/sync-engine';
 import type { MeState } from '../../src/core/api';
 import { loadContentDir } from '../../src/server/content/load';
@@ -79,6 +80,7 @@ export async function openDevice(opts: {
   const deviceId = await ensureDeviceId(db);
   const clock = opts.clock ?? new FakeClock();
   const outbox = createOutbox(db, clock);
+  const snapshots = createSnapshots(db);
   const statuses: SyncStatus[] = [];
   const states: MeState[] = [];
   const retries: number[] = [];
@@ -95,7 +97,12 @@ export async function openDevice(opts: {
       pendingRetry = task;
       return () => (pendingRetry = undefined);
     },
-    onState: (state) => void states.push(state),
+    snapshots: {
+      write: (uid, state, syncedAt) => {
+        states.push(state);
+        return snapshots.write(uid, state, syncedAt);
+      },
+    },
     onStatus: (s) => statuses.push(s),
   });
   engine.setUser(opts.userId ?? DEMO_LEARNER);

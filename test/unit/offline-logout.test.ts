@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Fetch } from '../../src/client/api';
 import { openDeviceDb } from '../../src/client/db';
 import { createSessionStore } from '../../src/app/stores/session';
+import { createSessionRecord } from '../../src/client/session-record';
 import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
 import { demoStore } from '../support/server';
@@ -45,7 +46,7 @@ describe('signing out while offline', () => {
   it('queues the logout, never restores the ended session, and ends it once back online', async () => {
     const db = await openDeviceDb('offline-logout');
     const { tab, api } = browser();
-    const session = createSessionStore({ db, api });
+    const session = createSessionStore({ record: createSessionRecord(db), api });
     await session.signIn('learner@demo.test', 'learn-daily');
     const cookie = tab.cookie;
     expect(await serverKnows(cookie)).toBe(200);
@@ -56,11 +57,11 @@ describe('signing out while offline', () => {
 
     // The app opens again, still offline, then online with the old cookie still in the browser;
     // `storageLost` makes it ask the server who is signed in, as it would after a wipe.
-    const reopened = createSessionStore({ db, api });
+    const reopened = createSessionStore({ record: createSessionRecord(db), api });
     await reopened.restore(true);
     expect(reopened.user.value).toBeNull();
     tab.online = true;
-    const online = createSessionStore({ db, api });
+    const online = createSessionStore({ record: createSessionRecord(db), api });
     await online.restore(true);
     expect(online.user.value).toBeNull();
     // The queued logout reached the server: the old cookie is worthless everywhere.
@@ -70,7 +71,7 @@ describe('signing out while offline', () => {
   it('sends the queued logout when the browser comes back online', async () => {
     const db = await openDeviceDb('offline-logout-online');
     const { tab, api } = browser();
-    const session = createSessionStore({ db, api });
+    const session = createSessionStore({ record: createSessionRecord(db), api });
     await session.signIn('manager@demo.test', 'learn-daily');
     const cookie = tab.cookie;
     tab.online = false;

@@ -7,10 +7,10 @@ import type { Catalog, LearningModule } from '../../core/content';
 import { modulePath } from '../../core/offline';
 import { lessonFacts, type LessonFacts } from '../../core/progress';
 import { NetworkError, type Api } from '../../client/api';
-import type { KindlingDB } from '../../client/db';
+import type { ContentCache } from '../../client/content-cache';
 import { locale, t } from '../i18n';
 
-export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
+export function createContentStore({ saved, api }: { saved: ContentCache; api: Api }) {
   const catalog = signal<Catalog | null>(null, { name: 'content.catalog' });
   const catalogError = signal<string | null>(null, { name: 'content.catalogError' });
   /** Modules opened or downloaded on this device, for grading answers offline. */
@@ -29,13 +29,8 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
     return facts;
   });
 
-  async function cachedModule(id: string): Promise<LearningModule | undefined> {
-    const row = await db.get('content', `module:${id}`);
-    return row && 'module' in row ? row.module : undefined;
-  }
-
   async function loadSaved(): Promise<void> {
-    for (const row of await db.getAll('content')) if ('module' in row) remember(row.module);
+    for (const module of await saved.modules()) remember(module);
   }
 
   return {
@@ -51,8 +46,8 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
      */
     async loadCatalog({ fromNetwork = false }: { fromNetwork?: boolean } = {}): Promise<boolean> {
       await loadSaved();
-      const cached = await db.get('content', 'catalog');
-      if (cached && 'catalog' in cached) catalog.value = cached.catalog;
+      const cached = await saved.catalog();
+      if (cached) catalog.value = cached;
       try {
         const fresh = await api.get<Catalog>(
           `/catalog?lang=${locale.peek()}`,
@@ -60,11 +55,7 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
         );
         catalog.value = fresh;
         catalogError.value = null;
-        await db.put('content', {
-          key: 'catalog',
-          catalog: fresh,
-          savedAt: new Date().toISOString(),
-        });
+        await saved.saveCatalog(fresh);
         return true;
       } catch (err) {
         if (!catalog.value)
@@ -80,7 +71,7 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
      * is replaced only by the download update, which stores its images in the same step.
      */
     async loadModule(id: string): Promise<LearningModule> {
-      const cached = await cachedModule(id);
+      const cached = await saved.module(id);
       const wanted = catalog.value?.modules.find((m) => m.id === id)?.version;
       if (cached && (!wanted || cached.version === wanted)) {
         remember(cached);
@@ -88,12 +79,7 @@ export function createContentStore({ db, api }: { db: KindlingDB; api: Api }) {
       }
       try {
         const fresh = await api.get<LearningModule>(modulePath(id, wanted, locale.peek()));
-        if (!(await db.get('content', `offline:${id}`)))
-          await db.put('content', {
-            key: `module:${id}`,
-            module: fresh,
-            savedAt: new Date().toISOString(),
-          });
+        await saved.saveModule(fresh);
         remember(fresh);
         return fresh;
       } catch (err) {

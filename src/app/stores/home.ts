@@ -1,22 +1,14 @@
 /**
  * What the organisation adds to a learner's home: pathways their manager assigned (with the
  * minutes left), notifications such as nudges, and the sponsor's message. Loaded when home opens;
- * the last answer is kept per user in localStorage, so home shows it at once and offline.
+ * the last answer is kept per user on the device (client/reply-cache.ts), so home shows it at once
+ * and offline.
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../client/api';
+import { homeReply } from '../../client/reply-cache';
 import type { HomeReply as HomeExtras } from '../../core/api';
 import { locale } from '../i18n';
-
-const cacheKey = (userId: string) => `kindling.home.${userId}`;
-
-function cached(userId: string): HomeExtras | null {
-  try {
-    return JSON.parse(localStorage.getItem(cacheKey(userId)) ?? 'null') as HomeExtras | null;
-  } catch {
-    return null;
-  }
-}
 
 export function createHomeStore({ api }: { api: Api }) {
   const extras = signal<HomeExtras | null>(null, { name: 'home.extras' });
@@ -25,13 +17,13 @@ export function createHomeStore({ api }: { api: Api }) {
     extras,
     async load(userId: string): Promise<void> {
       // Never show one person's extras to the next person signing in on this device.
-      if (owner !== userId) extras.value = cached(userId);
+      if (owner !== userId) extras.value = homeReply(userId).read();
       owner = userId;
       try {
         const fresh = await api.get<HomeExtras>(`/me/home?lang=${locale.peek()}`);
         if (owner !== userId) return;
         extras.value = fresh;
-        localStorage.setItem(cacheKey(userId), JSON.stringify(fresh));
+        homeReply(userId).keep(fresh);
       } catch {
         // Offline or signed out: keep what is shown.
       }

@@ -1,17 +1,16 @@
 /**
  * The cohort leaderboard as the learner sees it: fetched from the server, kept on the device
- * (per user, cohort and period) so it still shows offline with the time it was last updated.
+ * (per user, cohort and period: client/reply-cache.ts) so it still shows offline with the time it
+ * was last updated.
  */
 import { signal } from '@preact/signals';
 import { NetworkError, type Api } from '../../client/api';
+import { boardReply } from '../../client/reply-cache';
 import type { BoardProfile, BoardReply as Board } from '../../core/api';
 import type { Period } from '../../core/leaderboard';
 import { t } from '../i18n';
 
 export type { BoardLine } from '../../core/api';
-
-const cacheKey = (userId: string, cohortId: string, period: Period) =>
-  `kindling:board:${userId}:${cohortId}:${period}`;
 
 export function createLeaderboardStore({ api }: { api: Api }) {
   const board = signal<Board | null>(null, { name: 'leaderboard.board' });
@@ -25,9 +24,8 @@ export function createLeaderboardStore({ api }: { api: Api }) {
     error,
     profile,
     async load(userId: string, cohortId: string, period: Period): Promise<void> {
-      const key = cacheKey(userId, cohortId, period);
-      const saved = localStorage.getItem(key);
-      board.value = saved ? (JSON.parse(saved) as Board) : null;
+      const saved = boardReply(userId, cohortId, period);
+      board.value = saved.read();
       try {
         const fresh = await api.get<Board>(
           `/cohorts/${encodeURIComponent(cohortId)}/leaderboard?period=${period}`,
@@ -35,7 +33,7 @@ export function createLeaderboardStore({ api }: { api: Api }) {
         board.value = fresh;
         stale.value = false;
         error.value = null;
-        localStorage.setItem(key, JSON.stringify(fresh));
+        saved.keep(fresh);
       } catch (err) {
         stale.value = true;
         error.value = t(err instanceof NetworkError ? 'board.offline' : 'board.failed');

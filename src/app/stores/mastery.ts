@@ -6,21 +6,21 @@ import { computed, signal } from '@preact/signals';
 import { roadmapFor } from '../../core/career';
 import { deriveMastery } from '../../core/mastery';
 import { dueForReview } from '../../core/review';
-import type { KindlingDB } from '../../client/db';
+import type { TrackPreference } from '../../client/preferences';
 import type { ContentStore } from './content';
 import type { ProgressStore } from './progress';
 
 export function createMasteryStore({
-  db,
+  trackChoice,
   progress,
   content,
 }: {
-  db: KindlingDB;
+  trackChoice: TrackPreference;
   progress: ProgressStore;
   content: ContentStore;
 }) {
   const track = signal<string | null>(null, { name: 'mastery.track' });
-  void db.get('meta', 'track').then((t) => (track.value = (t as string | undefined) ?? null));
+  void trackChoice.read().then((roleId) => (track.value = roleId));
 
   const mastery = computed(() =>
     deriveMastery(progress.serverMastery.value, progress.pending.value, {
@@ -48,7 +48,7 @@ export function createMasteryStore({
     track,
     async chooseTrack(roleId: string): Promise<void> {
       track.value = roleId;
-      await db.put('meta', roleId, 'track');
+      await trackChoice.write(roleId);
     },
   };
 }

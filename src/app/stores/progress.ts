@@ -1,7 +1,8 @@
 /**
  * Progress as the learner sees it: the last server snapshot plus the events still in the outbox,
  * folded by the same reducer the server uses (src/core/progress.ts). Recording progress writes
- * the outbox first and only then updates what is shown.
+ * the outbox first and only then updates what is shown. The snapshot is the sync engine's to
+ * write; this store reads it after every sync.
  */
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { localDate } from '../../core/calendar';
@@ -10,12 +11,17 @@ import type { MeState } from '../../core/api';
 import { emptyMastery } from '../../core/mastery';
 import { emptyState, mergePending, type LessonFacts } from '../../core/progress';
 import { waitingSummary } from '../../core/waiting';
-import type { KindlingDB, RejectedEntry, ResumePoint } from '../../client/db';
+import type { RejectedEntry, ResumePoint } from '../../client/db';
+import { resumeKey } from '../../client/keys';
 import type { Clock, Outbox } from '../../client/outbox';
+import type { ResumePoints } from '../../client/resume';
+import type { Snapshots } from '../../client/snapshots';
 import type { SyncStatus } from '../../client/sync-engine';
 
 export interface ProgressDeps {
-  db: KindlingDB;
+  /** Read only: the sync engine writes the snapshot. */
+  snapshots: Pick<Snapshots, 'read'>;
+  resumePoints: ResumePoints;
   outbox: Outbox;
   clock: Clock;
   /** Called after every recorded event: debounced sync, background-sync registration. */
@@ -27,7 +33,14 @@ export interface ProgressDeps {
 /** Before the first sync: nothing learned yet. */
 const noState: MeState = { ...emptyState, mastery: emptyMastery };
 
-export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts }: ProgressDeps) {
+export function createProgressStore({
+  snapshots,
+  resumePoints,
+  outbox,
+  clock,
+  onRecorded,
+  lessonFacts,
+}: ProgressDeps) {
   const userId = signal<string | null>(null, { name: 'progress.userId' });
   const snapshot = signal<MeState>(noState, { name: 'progress.snapshot' });
   const pending = signal<ProgressEvent[]>([], { name: 'progress.pending' });
@@ -54,7 +67,7 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
     if (!uid) return;
     const [entries, snap, refused] = await Promise.all([
       outbox.pending(uid),
-      db.get('snapshots', uid),
+      snapshots.read(uid),
       outbox.rejected(uid),
     ]);
     pending.value = entries.map((e) => e.event);
@@ -89,11 +102,6 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
       status.value = { phase: 'idle', lastSyncedAt: null, error: null };
       await refresh();
     },
-    async saveSnapshot(state: MeState, syncedAt: string): Promise<void> {
-      const uid = userId.value;
-      if (!uid) return;
-      await db.put('snapshots', { userId: uid, state, syncedAt });
-    },
     /** Records progress durably, then shows it. */
     async record(draft: EventDraft, resume?: ResumePoint): Promise<ProgressEvent> {
       const uid = userId.value;
@@ -106,14 +114,12 @@ export function createProgressStore({ db, outbox, clock, onRecorded, lessonFacts
       return event;
     },
     /** Keeps a resume point without an event (an assessment's answers until it is submitted). */
-    async saveResume(resume: ResumePoint): Promise<void> {
-      await db.put('resume', resume);
-    },
+    saveResume: resumePoints.write,
     async resumePoint(lessonId: string): Promise<ResumePoint | undefined> {
       const uid = userId.value;
-      return uid ? db.get('resume', `${uid}:${lessonId}`) : undefined;
+      return uid ? resumePoints.read(uid, lessonId) : undefined;
     },
-    resumeKey: (lessonId: string) => `${userId.value}:${lessonId}`,
+    resumeKey: (lessonId: string) => resumeKey(`${userId.value}`, lessonId),
     async dismissRejected(id: string): Promise<void> {
       await outbox.dismissRejected(id);
       await refresh();

@@ -3,7 +3,7 @@
  * asked when it can be reached. An expired session signs the learner out of the UI but leaves
  * their unsynced progress in the outbox, tied to them, until they sign in again.
  *
- * Signing out works offline: the logout is queued in IndexedDB (`pendingLogout`) and sent when
+ * Signing out works offline: the logout is queued on the device (`pendingLogout`) and sent when
  * the server can be reached (app start, `online`, the next sign-in). Until it has been sent, the
  * session the person ended is never restored on this device: a `/me` with the old cookie would
  * otherwise sign them back in for the rest of its 30 days.
@@ -11,7 +11,8 @@
 import type { MeReply } from '../../core/api';
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
-import { getMeta, setMeta, type KindlingDB, type SignedInUser } from '../../client/db';
+import type { SignedInUser } from '../../client/db';
+import type { SessionRecord } from '../../client/session-record';
 
 /**
  * True once when the page was opened by the server's redirect after a company sign-in
@@ -29,11 +30,11 @@ export function backFromCompanySignIn(): boolean {
 export type SignInMethod = { method: 'sso'; startUrl: string } | { method: 'password' };
 
 export function createSessionStore({
-  db,
+  record,
   api,
   deviceId,
 }: {
-  db: KindlingDB;
+  record: SessionRecord;
   api: Api;
   /** This device, named at sign-in: the server counts what it records from then on. */
   deviceId?: string;
@@ -44,20 +45,20 @@ export function createSessionStore({
 
   async function setUser(next: SignedInUser | null) {
     if (user.value) lastEmail.value = user.value.email;
-    await setMeta(db, 'user', next);
+    await record.setUser(next);
     user.value = next;
   }
 
   /** Sends a queued logout; true once none is left (sent, or the session was gone anyway). */
   async function sendPendingLogout(): Promise<boolean> {
-    if (!(await getMeta(db, 'pendingLogout'))) return true;
+    if (!(await record.pendingLogout())) return true;
     try {
       await api.post('/auth/logout');
     } catch (err) {
       // 401: the session already ended (expired, or an earlier send got through).
       if (!(err instanceof HttpError && err.status === 401)) return false;
     }
-    await setMeta(db, 'pendingLogout', false);
+    await record.setPendingLogout(false);
     return true;
   }
 
@@ -74,7 +75,7 @@ export function createSessionStore({
      */
     async restore(storageLost = false): Promise<void> {
       const ended = !(await sendPendingLogout());
-      const cached = (await getMeta(db, 'user')) ?? null;
+      const cached = await record.user();
       user.value = cached;
       ready.value = true;
       // A session the person ended here is never brought back, even before the server knows.
@@ -106,12 +107,12 @@ export function createSessionStore({
         password,
         ...(deviceId && { deviceId }),
       });
-      await setMeta(db, 'pendingLogout', false);
+      await record.setPendingLogout(false);
       await setUser(signedIn);
     },
     /** Signs out on this device at once; the server is told now or as soon as it can be. */
     async signOut(): Promise<void> {
-      await setMeta(db, 'pendingLogout', true);
+      await record.setPendingLogout(true);
       await sendPendingLogout();
       await setUser(null);
     },
