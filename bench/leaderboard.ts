@@ -16,7 +16,8 @@
  * 3. Ingest throughput (events/s) of `store.ingest` with the aggregates on vs off, on the same
  *    big SQLite database, 10-event batches of distinct lessons per learner.
  *
- * Run: npx tsx bench/leaderboard.ts   (BENCH_SMALL=1 for a 10x smaller run; BENCH_LEARNERS=n)
+ * Run: npx tsx bench/leaderboard.ts   (BENCH_SMALL=1 for a 10x smaller run; BENCH_LEARNERS=n;
+ * BENCH_READS_ONLY=1 writes the board rows straight and skips both ingest figures)
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,6 +43,7 @@ const LESSONS = 200;
 const lookup = (id: string) =>
   id.startsWith('m.') ? { estimateMinutes: 4, quiz: { q1: ['a'] } } : undefined;
 const READS = SMALL ? 300 : 2_000;
+const READS_ONLY = process.env.BENCH_READS_ONLY === '1';
 const NOW = Date.parse('2026-11-25T11:00:00Z');
 const TZ = 'Europe/Berlin';
 const THIS_WEEK = weekKey(NOW, TZ);
@@ -111,6 +113,25 @@ async function seedPeople(store: Store, insert: (sql: string, rows: unknown[][])
   await insert('INSERT INTO cohort_members (cohort_id, user_id) VALUES (?, ?)', members);
 }
 
+/**
+ * BENCH_READS_ONLY=1: board rows written straight (a week's XP and lessons per learner, a tie
+ * now and then), no events: the read comparison in seconds instead of the ingest's many minutes.
+ */
+function writeBoardRows(raw: Database.Database): number {
+  const random = seededRandom(42);
+  const insert = raw.prepare(
+    `INSERT INTO board_scores (${BOARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  raw.transaction(() => {
+    for (let i = 0; i < LEARNERS; i++) {
+      const lessons = Math.floor(random() * 12);
+      const reachedAt = NOW - Math.floor(random() * 6 * 86_400_000);
+      insert.run(cohortOf(i), THIS_WEEK, userId(i), lessons * 10, lessons, reachedAt, reachedAt);
+    }
+  })();
+  return 0;
+}
+
 /** Every learner's events through store.ingest with the real aggregate; returns the event count. */
 async function ingestAll(store: Store): Promise<number> {
   const random = seededRandom(42);
@@ -146,6 +167,25 @@ async function timeReads(store: Store): Promise<ReturnType<typeof summary>> {
   return summary(ms);
 }
 
+/**
+ * The floor under any PostgreSQL read from this process: `SELECT 1` through node-postgres's pool,
+ * as many times as the board is read. The board read takes two such round trips.
+ */
+async function timeRoundTrips(): Promise<ReturnType<typeof summary>> {
+  const pool = new pg.Pool({ connectionString: PG_URL, max: 1 });
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < READS + 50; i++) {
+      const t = performance.now();
+      await pool.query({ name: 'one', text: 'SELECT 1' });
+      if (i >= 50) ms.push(performance.now() - t);
+    }
+  } finally {
+    await pool.end();
+  }
+  return summary(ms);
+}
+
 async function sqliteBench(dir: string) {
   const file = join(dir, 'bench.db');
   const store = await openStore({ dialect: 'sqlite', file });
@@ -155,7 +195,7 @@ async function sqliteBench(dir: string) {
     const stmt = raw.prepare(sql);
     raw.transaction(() => values.forEach((v) => stmt.run(...v)))();
   });
-  const events = await ingestAll(store);
+  const events = READS_ONLY ? writeBoardRows(raw) : await ingestAll(store);
   const seedMs = performance.now() - t;
   raw.exec('ANALYZE');
   const rows = raw.prepare(`SELECT ${BOARD_COLUMNS} FROM board_scores`).raw().all() as unknown[][];
@@ -205,6 +245,7 @@ async function postgresBench(boardRows: unknown[][]) {
     // Steady state, as autovacuum leaves it: visibility map set, so index-only scans skip the heap.
     await admin.query('VACUUM ANALYZE');
     const reads = await timeReads(store);
+    const roundTrip = await timeRoundTrips();
     const plan = await store.explainLeaderboard({
       cohortId: 'cohort-0',
       period: THIS_WEEK,
@@ -212,7 +253,7 @@ async function postgresBench(boardRows: unknown[][]) {
       top: 20,
       around: 2,
     });
-    return { rows: boardRows.length, reads, plan };
+    return { rows: boardRows.length, reads, roundTrip, plan };
   } finally {
     await store.close();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -297,7 +338,7 @@ try {
     process.env.BENCH_SKIP_POSTGRES === '1'
       ? { skipped: 'BENCH_SKIP_POSTGRES=1' }
       : await postgresBench(sqlite.rows);
-  const batches = SMALL ? 200 : 1000;
+  const batches = READS_ONLY ? 0 : SMALL ? 200 : 1000;
   // Alternate the two so neither gets a warmer cache; distinct learners for each.
   const off1 = await ingestBench(sqlite.store, false, 0, batches / 2);
   const on1 = await ingestBench(sqlite.store, true, 1000, batches / 2);
@@ -329,16 +370,20 @@ try {
             ? {
                 postgresP50OverRedisP50: +(postgres.reads.p50 / redis.reads.p50).toFixed(2),
                 postgresP95OverRedisP95: +(postgres.reads.p95 / redis.reads.p95).toFixed(2),
+                postgresRoundTrip: postgres.roundTrip,
+                roundTripP95OverRedisP95: +(postgres.roundTrip.p95 / redis.reads.p95).toFixed(2),
                 postgresPlan: postgres.plan,
               }
             : {}),
         },
-        ingest: {
-          batch: 10,
-          eventsPerSecondAggregatesOff: off,
-          eventsPerSecondAggregatesOn: on,
-          onOverOff: +(on / off).toFixed(2),
-        },
+        ingest: READS_ONLY
+          ? { skipped: 'BENCH_READS_ONLY=1' }
+          : {
+              batch: 10,
+              eventsPerSecondAggregatesOff: off,
+              eventsPerSecondAggregatesOn: on,
+              onOverOff: +(on / off).toFixed(2),
+            },
       },
       null,
       2,
