@@ -63,17 +63,51 @@ export function completedModules(
   return modules.filter((m) => m.lessons.length > 0 && m.lessons.every((l) => completed.has(l.id)));
 }
 
+/** What progress needs of a catalog, worked out once per catalog object (a team reads 50 reports). */
+interface CatalogIndex {
+  minutesOf: ReadonlyMap<string, number>;
+  pathways: ReadonlyMap<string, { pathway: Catalog['pathways'][number]; lessons: LessonOutline[] }>;
+}
+
+type LessonOutline = CatalogModule['lessons'][number];
+
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+function indexOf(catalog: Catalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    const pathways: CatalogIndex['pathways'] extends ReadonlyMap<string, infer V>
+      ? Map<string, V>
+      : never = new Map();
+    // The first pathway of an id wins, as `find` would pick it.
+    for (const pathway of catalog.pathways)
+      if (!pathways.has(pathway.id))
+        pathways.set(pathway.id, {
+          pathway,
+          lessons: pathway.moduleIds.flatMap(
+            (id) => catalog.modules.find((m) => m.id === id)?.lessons ?? [],
+          ),
+        });
+    index = {
+      minutesOf: new Map(
+        catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
+      ),
+      pathways,
+    };
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
 export function assignmentProgress(
   catalog: Catalog,
   assignment: AssignmentInput,
   completed: ReadonlySet<string>,
   today: string,
 ): AssignmentProgress | undefined {
-  const pathway = catalog.pathways.find((p) => p.id === assignment.pathwayId);
-  if (!pathway) return undefined;
-  const lessons = pathway.moduleIds.flatMap(
-    (id) => catalog.modules.find((m) => m.id === id)?.lessons ?? [],
-  );
+  const found = indexOf(catalog).pathways.get(assignment.pathwayId);
+  if (!found) return undefined;
+  const { pathway, lessons } = found;
   const left = lessons.filter((l) => !completed.has(l.id));
   const complete = left.length === 0;
   return {
@@ -153,9 +187,7 @@ export function reportProgress(input: {
   const monday = weekStart(today);
   const completed = new Set(input.activity.completed);
   const { lastActiveAt: lastActive } = input.activity;
-  const minutesOf = new Map(
-    input.catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
-  );
+  const { minutesOf } = indexOf(input.catalog);
   let lessonsThisWeek = 0;
   let minutesThisWeek = 0;
   let lastLearned: string | undefined;

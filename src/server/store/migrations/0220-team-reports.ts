@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely';
+import type { AnyDb } from './index';
+
+/**
+ * A manager's reports by index: the team view read every person of the organisation and kept
+ * those whose manager was the reader (at 100,000 people, a scan of them all on each request).
+ */
+export const teamReports: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('users_manager')
+      .on('users')
+      .columns(['manager_id', 'org_id'])
+      .execute();
+  },
+};
