@@ -50,10 +50,19 @@ export interface ReportProgress {
   riskReasons: Phrase[];
 }
 
+/** Mondays by date: a team view asks for the same few dates once per report. */
+const mondays = new Map<string, string>();
+
 /** Monday of the week that contains `date` (YYYY-MM-DD). */
 export function weekStart(date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((weekday + 6) % 7));
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+    monday = addDays(date, -((weekday + 6) % 7));
+    if (mondays.size >= 1000) mondays.clear();
+    mondays.set(date, monday);
+  }
+  return monday;
 }
 
 export function completedModules(
@@ -172,6 +181,12 @@ export function activityOf(events: readonly ProgressEvent[]): LearnerActivity {
   return { completed: [...completed], lastActiveAt, days: [...days.values()] };
 }
 
+/** `list` sorted; kept totals come sorted already, and checking is cheaper than sorting. */
+function sorted(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return list.sort();
+  return list;
+}
+
 export function reportProgress(input: {
   activity: LearnerActivity;
   catalog: Catalog;
@@ -182,8 +197,10 @@ export function reportProgress(input: {
   streak: number;
   tz: string;
   now: number;
+  /** The report's local date at `now`, when the caller has it already (a team shares a few). */
+  today?: string;
 }): ReportProgress {
-  const today = localDate(input.now, input.tz);
+  const today = input.today ?? localDate(input.now, input.tz);
   const monday = weekStart(today);
   const completed = new Set(input.activity.completed);
   const { lastActiveAt: lastActive } = input.activity;
@@ -214,7 +231,7 @@ export function reportProgress(input: {
     lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),
     lessonsThisWeek,
     minutesThisWeek,
-    completedLessonIds: [...completed].sort(),
+    completedLessonIds: sorted([...completed]),
     competencies,
     assignments,
     atRisk: riskReasons.length > 0,

@@ -1,8 +1,9 @@
 /**
  * The manager's team view (`GET /api/v1/team`): every report's progress, as `reportProgressOf`
  * (team-progress.ts) gives it one report at a time, read for the whole team in a fixed number of
- * statements (store/team.ts), however many reports there are: the reports, content, cohorts,
- * and one read each of learner days, totals, streak summaries, kept mastery and assignments.
+ * statements (store/team.ts) however many reports there are, all issued at once: the reports
+ * joined with their kept totals, streak summaries and mastery; their learner days; their
+ * assignments; content and cohorts; and the ledgers of the few a streak summary cannot answer.
  * Nothing reads the event log, except while a backfill of an old database is still running
  * (then the reads fall back to what the single-report path does).
  */
@@ -25,38 +26,39 @@ import { learnerActivities } from './activity';
 import { contentSnapshot } from './content-snapshot';
 import { competenciesOf } from './mastery';
 import { parseLedger, progressStateOf } from './progress-aggregate';
-import type { Store, TeamMember, User } from './store/store';
+import type { Store, TeamDay, TeamRow, User } from './store/store';
 
 export const pathwayOptions = (catalog: Catalog): PathwayOption[] =>
   catalog.pathways.map((p) => ({ id: p.id, title: p.title, estimateMinutes: p.estimateMinutes }));
 
-/** The reports' activity off their kept days and totals: two statements for the team. */
-async function activities(
-  store: Store,
-  reports: readonly TeamMember[],
-  now: number,
-): Promise<Map<string, LearnerActivity>> {
-  const todays = new Map(reports.map((p) => [p.id, localDate(now, p.tz)]));
-  let since = '9999-12-31';
-  let mondays = '9999-12-31';
-  for (const today of todays.values()) {
-    const from = activitySince(today);
-    const monday = weekStart(today);
-    if (from < since) since = from;
-    if (monday < mondays) mondays = monday;
-  }
-  const ids = reports.map((p) => p.id);
-  const [totals, days] = await Promise.all([
-    store.learnerTotals(ids),
-    store.teamDays(ids, since, mondays),
-  ]);
-  const activity = new Map<string, LearnerActivity>(
-    ids.map((id) => [id, { completed: [], lastActiveAt: null, days: [] }]),
-  );
-  for (const t of totals)
-    activity.set(t.userId, { completed: t.completed, lastActiveAt: t.lastAt, days: [] });
+/** Each time zone's local date at `now` (a team lives in a few zones). */
+function todaysIn(reports: readonly { tz: string }[], now: number): Map<string, string> {
+  const todays = new Map<string, string>();
+  for (const { tz } of reports) if (!todays.has(tz)) todays.set(tz, localDate(now, tz));
+  return todays;
+}
+
+/**
+ * The earliest local date anywhere at `now` (UTC−12): the days read from its `activitySince` on
+ * cover every report's, whatever their zone, so the days are read beside the reports, not after.
+ * A day before a report's own window changes nothing: it is more than a week before their today.
+ */
+function daysToRead(now: number) {
+  const earliest = localDate(now, 'Etc/GMT+12');
+  return { fromDay: activitySince(earliest), detailFromDay: weekStart(earliest) };
+}
+
+/** The reports' activity off their kept totals and days. */
+function activities(rows: readonly TeamRow[], days: readonly TeamDay[]) {
+  const activity = new Map<string, LearnerActivity>();
+  for (const r of rows)
+    activity.set(r.id, {
+      completed: r.totals?.completed ?? [],
+      lastActiveAt: r.totals?.lastAt ?? null,
+      days: [],
+    });
   for (const d of days)
-    (activity.get(d.userId)!.days as ActivityDay[]).push({
+    (activity.get(d.userId)?.days as ActivityDay[] | undefined)?.push({
       day: d.day,
       lessons: d.lessons,
       // Before the report's Monday only the day's count matters (the quiet days at risk).
@@ -66,62 +68,37 @@ async function activities(
 }
 
 /**
- * The reports' current streaks off their kept summaries (one statement); the few a summary cannot
- * answer are read off their ledgers (one more). A report with neither a ledger nor any activity
- * kept has never learned: a streak of 0, without reading their (absent) events.
+ * The reports' current streaks off their kept summaries; the few a summary cannot answer are read
+ * off their ledgers (one statement). A report with neither a ledger nor any activity kept has
+ * never learned: a streak of 0, without reading their (absent) events.
  */
 async function streaks(
   store: Store,
+  rows: readonly TeamRow[],
   reports: readonly User[],
-  activity: ReadonlyMap<string, LearnerActivity> | undefined,
+  learned: ((id: string) => boolean) | undefined,
+  todays: ReadonlyMap<string, string>,
   now: number,
 ): Promise<Map<string, number>> {
-  const summaries = await store.ledgerStreaks(reports.map((u) => u.id));
   const out = new Map<string, number>();
   const rest: User[] = [];
-  for (const u of reports) {
-    const text = summaries.get(u.id);
+  for (const [i, r] of rows.entries()) {
     const current =
-      text === undefined || text === null
+      r.streak === null
         ? undefined
-        : currentStreakOn(JSON.parse(text) as StreakSummary | null, localDate(now, u.tz));
-    if (current === undefined) rest.push(u);
-    else out.set(u.id, current);
+        : currentStreakOn(JSON.parse(r.streak) as StreakSummary | null, todays.get(r.tz)!);
+    if (current === undefined) rest.push(reports[i]!);
+    else out.set(r.id, current);
   }
   if (rest.length === 0) return out;
   const ledgers = await store.getLedgers(rest.map((u) => u.id));
   for (const u of rest) {
     const text = ledgers.get(u.id);
-    if (text !== undefined)
-      out.set(u.id, streakOf(parseLedger(text), localDate(now, u.tz)).current);
-    else if (activity && activity.get(u.id)!.lastActiveAt === null) out.set(u.id, 0);
+    if (text !== undefined) out.set(u.id, streakOf(parseLedger(text), todays.get(u.tz)!).current);
+    else if (learned && !learned(u.id)) out.set(u.id, 0);
     else out.set(u.id, (await progressStateOf(store, u, now)).streak.current);
   }
   return out;
-}
-
-/** The competencies each report has reached by passed assessments. */
-async function competencies(
-  store: Store,
-  reports: readonly User[],
-  orgId: string,
-): Promise<Map<string, string[]>> {
-  if (!(await store.learnerMasteryReady())) return competenciesOf(store, reports);
-  const [kept, { catalog }] = await Promise.all([
-    store.teamAssessments(reports.map((u) => u.id)),
-    contentSnapshot(store, orgId),
-  ]);
-  return new Map(
-    reports.map((u) => {
-      const assessments = kept.get(u.id);
-      return [
-        u.id,
-        assessments && Object.keys(assessments).length
-          ? competenciesReached(catalog.modules, assessments)
-          : [],
-      ];
-    }),
-  );
 }
 
 /** What `GET /api/v1/team` answers `manager`, names in `locale` (the catalog's own without). */
@@ -131,27 +108,59 @@ export async function teamView(
   locale: Locale | undefined,
   now: number,
 ): Promise<TeamReply> {
-  const [members, { catalog }, cohorts, daysReady] = await Promise.all([
-    store.teamMembers(manager.orgId, manager.id),
-    contentSnapshot(store, manager.orgId, locale),
-    store.listCohorts(manager.orgId),
-    store.learnerDaysReady(),
-  ]);
-  const reports: User[] = members.map((m) => ({
-    ...m,
+  const team = { orgId: manager.orgId, managerId: manager.id };
+  const { fromDay, detailFromDay } = daysToRead(now);
+  const localised = contentSnapshot(store, manager.orgId, locale);
+  // Everything at once: on PostgreSQL the statements run side by side on the pool.
+  const [rows, days, assignments, { catalog }, cohorts, daysReady, masteryReady] =
+    await Promise.all([
+      store.teamRows(team),
+      store.teamDays(team, fromDay, detailFromDay),
+      store.teamAssignments(team),
+      localised,
+      store.listCohorts(manager.orgId),
+      store.learnerDaysReady(),
+      store.learnerMasteryReady(),
+    ]);
+  const reports: User[] = rows.map((r) => ({
+    id: r.id,
     orgId: manager.orgId,
+    email: r.email,
+    name: r.name,
     role: 'learner',
     managerId: manager.id,
+    tz: r.tz,
     cohortIds: [],
   }));
-  const ids = reports.map((p) => p.id);
+  const todays = todaysIn(rows, now);
+  // Until an old database's backfills finish, what is not kept yet is read as for one report.
   const activity = daysReady
-    ? await activities(store, members, now)
+    ? activities(rows, days)
     : await learnerActivities(store, reports, now);
-  const [assignments, streak, reached] = await Promise.all([
-    store.teamAssignments(manager.orgId, ids),
-    streaks(store, reports, daysReady ? activity : undefined, now),
-    competencies(store, reports, manager.orgId),
+  const [streak, reached] = await Promise.all([
+    streaks(
+      store,
+      rows,
+      reports,
+      daysReady ? (id) => activity.get(id)!.lastActiveAt !== null : undefined,
+      todays,
+      now,
+    ),
+    masteryReady
+      ? // Graded against the organisation's content in its own words: the manager's snapshot
+        // when they ask for no language.
+        (locale === undefined ? localised : contentSnapshot(store, manager.orgId)).then(
+          ({ catalog: own }) =>
+            new Map(
+              rows.map((r) => [
+                r.id,
+                r.assessments && Object.keys(r.assessments).length
+                  ? competenciesReached(own.modules, r.assessments)
+                  : [],
+              ]),
+            ),
+        )
+      : competenciesOf(store, reports),
   ]);
   const assignmentsOf = new Map<string, Array<{ pathwayId: string; dueDate: string }>>();
   for (const a of assignments) {
@@ -160,7 +169,7 @@ export async function teamView(
     else assignmentsOf.set(a.userId, [a]);
   }
   return {
-    reports: members.map((p) => {
+    reports: rows.map((p) => {
       const progress = reportProgress({
         activity: activity.get(p.id)!,
         catalog,
@@ -169,6 +178,7 @@ export async function teamView(
         competencies: reached.get(p.id)!,
         tz: p.tz,
         now,
+        today: todays.get(p.tz)!,
       });
       const gap = p.career ? careerGap(catalog, p.career, progress.competencies) : undefined;
       return {

@@ -17,6 +17,16 @@ export interface TeamMember {
   career: Career | null;
 }
 
+/** A report and what is kept of their learning (each null when nothing is kept yet). */
+export interface TeamRow extends TeamMember {
+  /** Learner totals: the latest event's instant and every lesson completed, sorted. */
+  totals: { lastAt: number; completed: string[] } | null;
+  /** The ledger's streak summary, as kept (JSON; see core/streak-summary.ts). */
+  streak: string | null;
+  /** Graded assessments. */
+  assessments: Record<string, AssessmentResult> | null;
+}
+
 /** A report's lessons on one local date; `completions` (times per lesson) only when asked for. */
 export interface TeamDay {
   userId: string;
@@ -25,45 +35,80 @@ export interface TeamDay {
   completions: Record<string, number> | null;
 }
 
+/** Whose team: the manager and their organisation. */
+export interface TeamOf {
+  orgId: string;
+  managerId: string;
+}
+
 export interface TeamStore {
-  /** The manager's active direct reports in the organisation, by name then id. */
-  teamMembers(orgId: string, managerId: string): Promise<TeamMember[]>;
   /**
-   * The learners' days from `fromDay` on that have a completion; `completions` is read for the
+   * The manager's active direct reports in the organisation, by name then id, each with their
+   * kept totals, streak summary and assessments: one statement.
+   */
+  teamRows(team: TeamOf): Promise<TeamRow[]>;
+  /**
+   * The reports' days from `fromDay` on that have a completion; `completions` is read for the
    * days from `detailFromDay` on (null before).
    */
-  teamDays(userIds: readonly string[], fromDay: string, detailFromDay: string): Promise<TeamDay[]>;
-  /** The learners' assignments, by due date then pathway. */
+  teamDays(team: TeamOf, fromDay: string, detailFromDay: string): Promise<TeamDay[]>;
+  /** The reports' assignments, by due date then pathway. */
   teamAssignments(
-    orgId: string,
-    userIds: readonly string[],
+    team: TeamOf,
   ): Promise<Array<{ userId: string; pathwayId: string; dueDate: string }>>;
-  /** The learners' graded assessments (learners without any left out). */
-  teamAssessments(
-    userIds: readonly string[],
-  ): Promise<Map<string, Record<string, AssessmentResult>>>;
 }
 
 export function teamStore(db: Db): TeamStore {
+  /** The reports' ids, for a join (the users_manager index finds them). */
+  const reportIds = ({ orgId, managerId }: TeamOf) =>
+    db
+      .selectFrom('users')
+      .select('id')
+      .where('manager_id', '=', managerId)
+      .where('org_id', '=', orgId)
+      .where('active', '=', 1);
+
   return {
-    async teamMembers(orgId, managerId) {
+    async teamRows({ orgId, managerId }) {
       const rows = await db
         .selectFrom('users as u')
         .leftJoin('user_careers as c', 'c.user_id', 'u.id')
-        .select(['u.id', 'u.name', 'u.email', 'u.tz', 'c.role_id as roleId', 'c.level'])
+        .leftJoin('learner_totals as t', 't.user_id', 'u.id')
+        .leftJoin('ledger_streaks as s', 's.user_id', 'u.id')
+        .leftJoin('learner_mastery as m', 'm.user_id', 'u.id')
+        .select([
+          'u.id',
+          'u.name',
+          'u.email',
+          'u.tz',
+          'c.role_id as roleId',
+          'c.level',
+          't.last_at as lastAt',
+          't.completed',
+          's.streak',
+          'm.assessments',
+        ])
         .where('u.manager_id', '=', managerId)
         .where('u.org_id', '=', orgId)
         .where('u.active', '=', 1)
         .orderBy('u.name')
         .orderBy('u.id')
         .execute();
-      return rows.map(({ roleId, level, ...row }) => ({
-        ...row,
-        career: roleId !== null ? { roleId, level: level! } : null,
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        tz: r.tz,
+        career: r.roleId !== null ? { roleId: r.roleId, level: r.level! } : null,
+        totals:
+          r.completed !== null
+            ? { lastAt: r.lastAt!, completed: JSON.parse(r.completed) as string[] }
+            : null,
+        streak: r.streak,
+        assessments: r.assessments !== null ? parseAssessments(r.assessments) : null,
       }));
     },
-    async teamDays(userIds, fromDay, detailFromDay) {
-      if (userIds.length === 0) return [];
+    async teamDays(team, fromDay, detailFromDay) {
       const rows = await db
         .selectFrom('learner_days')
         .select((eb) => [
@@ -72,7 +117,7 @@ export function teamStore(db: Db): TeamStore {
           'lessons',
           eb.case().when('day', '>=', detailFromDay).then(eb.ref('detail')).end().as('detail'),
         ])
-        .where('user_id', 'in', userIds)
+        .where('user_id', 'in', reportIds(team))
         .where('day', '>=', fromDay)
         .where('lessons', '>', 0)
         .execute();
@@ -86,25 +131,15 @@ export function teamStore(db: Db): TeamStore {
         return { userId: r.user_id, day: r.day, lessons: r.lessons, completions };
       });
     },
-    async teamAssignments(orgId, userIds) {
-      if (userIds.length === 0) return [];
+    async teamAssignments(team) {
       return db
         .selectFrom('assignments')
         .select(['user_id as userId', 'pathway_id as pathwayId', 'due_date as dueDate'])
-        .where('org_id', '=', orgId)
-        .where('user_id', 'in', userIds)
+        .where('org_id', '=', team.orgId)
+        .where('user_id', 'in', reportIds(team))
         .orderBy('due_date')
         .orderBy('pathway_id')
         .execute();
-    },
-    async teamAssessments(userIds) {
-      if (userIds.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('learner_mastery')
-        .select(['user_id', 'assessments'])
-        .where('user_id', 'in', userIds)
-        .execute();
-      return new Map(rows.map((r) => [r.user_id, parseAssessments(r.assessments)]));
     },
   };
 }
