@@ -6,6 +6,7 @@
 import type { Career } from '../../core/career';
 import type { AssessmentResult } from '../../core/mastery';
 import type { Db } from './db';
+import { prepared } from './prepared';
 import { parseAssessments } from './learner-mastery';
 
 /** An active direct report, as the team view lists them. */
@@ -58,42 +59,70 @@ export interface TeamStore {
   ): Promise<Array<{ userId: string; pathwayId: string; dueDate: string }>>;
 }
 
-export function teamStore(db: Db): TeamStore {
-  /** The reports' ids, for a join (the users_manager index finds them). */
-  const reportIds = ({ orgId, managerId }: TeamOf) =>
-    db
-      .selectFrom('users')
-      .select('id')
-      .where('manager_id', '=', managerId)
-      .where('org_id', '=', orgId)
-      .where('active', '=', 1);
+/** The reports' ids, for a join (the users_manager index finds them). */
+const reportIds = (db: Db, { orgId, managerId }: TeamOf) =>
+  db
+    .selectFrom('users')
+    .select('id')
+    .where('manager_id', '=', managerId)
+    .where('org_id', '=', orgId)
+    .where('active', '=', 1);
 
+// Each compiled once (and planned once per connection on PostgreSQL): see prepared.ts.
+const rowsOf = prepared((db, team: TeamOf) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('user_careers as c', 'c.user_id', 'u.id')
+    .leftJoin('learner_totals as t', 't.user_id', 'u.id')
+    .leftJoin('ledger_streaks as s', 's.user_id', 'u.id')
+    .leftJoin('learner_mastery as m', 'm.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.email',
+      'u.tz',
+      'c.role_id as roleId',
+      'c.level',
+      't.last_at as lastAt',
+      't.completed',
+      's.streak',
+      'm.assessments',
+    ])
+    .where('u.manager_id', '=', team.managerId)
+    .where('u.org_id', '=', team.orgId)
+    .where('u.active', '=', 1)
+    .orderBy('u.name')
+    .orderBy('u.id'),
+);
+
+const daysOf = prepared((db, q: TeamOf & { fromDay: string; detailFromDay: string }) =>
+  db
+    .selectFrom('learner_days')
+    .select((eb) => [
+      'user_id',
+      'day',
+      'lessons',
+      eb.case().when('day', '>=', q.detailFromDay).then(eb.ref('detail')).end().as('detail'),
+    ])
+    .where('user_id', 'in', reportIds(db, q))
+    .where('day', '>=', q.fromDay)
+    .where('lessons', '>', 0),
+);
+
+const assignmentsOf = prepared((db, team: TeamOf) =>
+  db
+    .selectFrom('assignments')
+    .select(['user_id as userId', 'pathway_id as pathwayId', 'due_date as dueDate'])
+    .where('org_id', '=', team.orgId)
+    .where('user_id', 'in', reportIds(db, team))
+    .orderBy('due_date')
+    .orderBy('pathway_id'),
+);
+
+export function teamStore(db: Db): TeamStore {
   return {
-    async teamRows({ orgId, managerId }) {
-      const rows = await db
-        .selectFrom('users as u')
-        .leftJoin('user_careers as c', 'c.user_id', 'u.id')
-        .leftJoin('learner_totals as t', 't.user_id', 'u.id')
-        .leftJoin('ledger_streaks as s', 's.user_id', 'u.id')
-        .leftJoin('learner_mastery as m', 'm.user_id', 'u.id')
-        .select([
-          'u.id',
-          'u.name',
-          'u.email',
-          'u.tz',
-          'c.role_id as roleId',
-          'c.level',
-          't.last_at as lastAt',
-          't.completed',
-          's.streak',
-          'm.assessments',
-        ])
-        .where('u.manager_id', '=', managerId)
-        .where('u.org_id', '=', orgId)
-        .where('u.active', '=', 1)
-        .orderBy('u.name')
-        .orderBy('u.id')
-        .execute();
+    async teamRows(team) {
+      const rows = await rowsOf(db, team);
       return rows.map((r) => ({
         id: r.id,
         name: r.name,
@@ -109,18 +138,7 @@ export function teamStore(db: Db): TeamStore {
       }));
     },
     async teamDays(team, fromDay, detailFromDay) {
-      const rows = await db
-        .selectFrom('learner_days')
-        .select((eb) => [
-          'user_id',
-          'day',
-          'lessons',
-          eb.case().when('day', '>=', detailFromDay).then(eb.ref('detail')).end().as('detail'),
-        ])
-        .where('user_id', 'in', reportIds(team))
-        .where('day', '>=', fromDay)
-        .where('lessons', '>', 0)
-        .execute();
+      const rows = await daysOf(db, { ...team, fromDay, detailFromDay });
       return rows.map((r) => {
         let completions: Record<string, number> | null = null;
         if (r.detail !== null) {
@@ -131,15 +149,6 @@ export function teamStore(db: Db): TeamStore {
         return { userId: r.user_id, day: r.day, lessons: r.lessons, completions };
       });
     },
-    async teamAssignments(team) {
-      return db
-        .selectFrom('assignments')
-        .select(['user_id as userId', 'pathway_id as pathwayId', 'due_date as dueDate'])
-        .where('org_id', '=', team.orgId)
-        .where('user_id', 'in', reportIds(team))
-        .orderBy('due_date')
-        .orderBy('pathway_id')
-        .execute();
-    },
+    teamAssignments: (team) => assignmentsOf(db, team),
   };
 }
