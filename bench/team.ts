@@ -17,6 +17,4 @@ const results = [];
 // The manager's team: `reports` seeded reports and the demo learner (`reports` counts both).
 for (const dialect of dialects)
   results.push(await teamViewBench(reports - 1, lessonsPerReport, dialect));
-console.log(
-  JSON.stringify({ bench: 'team-view', at: new Date().toISOString(), results }, null, 2),
-);
+console.log(JSON.stringify({ bench: 'team-view', at: new Date().toISOString(), results }, null, 2));

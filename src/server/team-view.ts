@@ -118,7 +118,7 @@ export async function teamView(
       store.teamDays(team, fromDay, detailFromDay),
       store.teamAssignments(team),
       localised,
-      store.listCohorts(manager.orgId),
+      store.teamCohorts(team),
       store.learnerDaysReady(),
       store.learnerMasteryReady(),
     ]);
@@ -191,9 +191,7 @@ export async function teamView(
         suggestions: gap?.suggestions.slice(0, 3) ?? [],
       };
     }),
-    cohorts: cohorts
-      .filter((x) => x.managerIds.includes(manager.id))
-      .map((x) => ({ id: x.id, name: x.name, tz: x.tz })),
+    cohorts,
     pathways: pathwayOptions(catalog),
   };
 }

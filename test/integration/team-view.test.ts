@@ -36,6 +36,15 @@ async function teamOf(managerId = team.managerId) {
 describe('the team view', () => {
   it('shows every report what the per-report computation gives', async () => {
     const ids = await seedTeam(run.store, { ...team, reports: 14 });
+    // Cohorts the manager leads (two, listed by name) and one they do not.
+    for (const [id, name, managerIds] of [
+      ['c-zeta', 'Zeta', [team.managerId]],
+      ['c-alpha', 'Alpha', [team.managerId, 'u-demo-manager2']],
+      ['c-other', 'Other', ['u-demo-manager2']],
+    ] as const) {
+      await run.store.createCohort({ id, orgId: team.orgId, name, tz: 'Europe/Berlin' });
+      await run.store.updateCohort(team.orgId, id, { managerIds: [...managerIds] });
+    }
     const { reply } = await teamOf();
     const { catalog } = await contentSnapshot(run.store, team.orgId);
     const expected = [];
@@ -51,6 +60,11 @@ describe('the team view', () => {
       });
     }
     expect(reply.reports).toEqual(expected);
+    const led = (await run.store.listCohorts(team.orgId))
+      .filter((c) => c.managerIds.includes(team.managerId))
+      .map((c) => ({ id: c.id, name: c.name, tz: c.tz }));
+    expect(reply.cohorts).toEqual(led);
+    expect(reply.cohorts.map((c) => c.id)).toEqual(['c-alpha', 'c-zeta']);
     // The team is one a manager tells apart: the demo learner and the 14 seeded reports, some
     // quiet, some overdue, some on a streak, some with a career to grow in.
     expect(reply.reports.map((r) => r.id)).toEqual(expect.arrayContaining(ids));

@@ -53,6 +53,11 @@ export interface TeamStore {
    * days from `detailFromDay` on (null before).
    */
   teamDays(team: TeamOf, fromDay: string, detailFromDay: string): Promise<TeamDay[]>;
+  /**
+   * The organisation's cohorts the manager leads, by name then id (the caller is an active
+   * manager or admin: a cohort manager who leads, see people.ts).
+   */
+  teamCohorts(team: TeamOf): Promise<Array<{ id: string; name: string; tz: string }>>;
   /** The reports' assignments, by due date then pathway. */
   teamAssignments(
     team: TeamOf,
@@ -119,6 +124,17 @@ const assignmentsOf = prepared((db, team: TeamOf) =>
     .orderBy('pathway_id'),
 );
 
+const cohortsOf = prepared((db, team: TeamOf) =>
+  db
+    .selectFrom('cohort_managers as m')
+    .innerJoin('cohorts as c', 'c.id', 'm.cohort_id')
+    .select(['c.id', 'c.name', 'c.tz'])
+    .where('m.user_id', '=', team.managerId)
+    .where('c.org_id', '=', team.orgId)
+    .orderBy('c.name')
+    .orderBy('c.id'),
+);
+
 export function teamStore(db: Db): TeamStore {
   return {
     async teamRows(team) {
@@ -150,5 +166,6 @@ export function teamStore(db: Db): TeamStore {
       });
     },
     teamAssignments: (team) => assignmentsOf(db, team),
+    teamCohorts: (team) => cohortsOf(db, team),
   };
 }
