@@ -5,6 +5,7 @@
  */
 import type { Career } from '../../core/career';
 import type { AssessmentResult } from '../../core/mastery';
+import { sql } from 'kysely';
 import type { Db } from './db';
 import { prepared } from './prepared';
 import { parseAssessments } from './learner-mastery';
@@ -49,8 +50,9 @@ export interface TeamStore {
    */
   teamRows(team: TeamOf): Promise<TeamRow[]>;
   /**
-   * The reports' days from `fromDay` on that have a completion; `completions` is read for the
-   * days from `detailFromDay` on (null before).
+   * The reports' days that have a completion: each such day from `detailFromDay` on with its
+   * completions, and before it (from `fromDay`) only each report's latest such day, without
+   * (`completions` null; its `lessons` is that day's or another's, never 0).
    */
   teamDays(team: TeamOf, fromDay: string, detailFromDay: string): Promise<TeamDay[]>;
   /**
@@ -103,15 +105,27 @@ const rowsOf = prepared((db, team: TeamOf) =>
 const daysOf = prepared((db, q: TeamOf & { fromDay: string; detailFromDay: string }) =>
   db
     .selectFrom('learner_days')
-    .select((eb) => [
-      'user_id',
-      'day',
-      'lessons',
-      eb.case().when('day', '>=', q.detailFromDay).then(eb.ref('detail')).end().as('detail'),
-    ])
+    .select(['user_id', 'day', 'lessons', 'detail'])
     .where('user_id', 'in', reportIds(db, q))
-    .where('day', '>=', q.fromDay)
-    .where('lessons', '>', 0),
+    .where('day', '>=', q.detailFromDay)
+    .where('lessons', '>', 0)
+    .unionAll(
+      // Before that, each report's latest day with a completion, off the learner_days_lessons
+      // index alone (no row's detail read).
+      db
+        .selectFrom('learner_days')
+        .select((eb) => [
+          'user_id',
+          eb.fn.max('day').as('day'),
+          eb.fn.max('lessons').as('lessons'),
+          sql<string | null>`NULL`.as('detail'),
+        ])
+        .where('user_id', 'in', reportIds(db, q))
+        .where('day', '>=', q.fromDay)
+        .where('day', '<', q.detailFromDay)
+        .where('lessons', '>', 0)
+        .groupBy('user_id'),
+    ),
 );
 
 const assignmentsOf = prepared((db, team: TeamOf) =>
