@@ -105,7 +105,12 @@ const rowsOf = prepared((db, team: TeamOf) =>
 const daysOf = prepared((db, q: TeamOf & { fromDay: string; detailFromDay: string }) =>
   db
     .selectFrom('learner_days')
-    .select(['user_id', 'day', 'lessons', 'detail'])
+    .select((eb) => [
+      'user_id',
+      'day',
+      'lessons',
+      eb.ref('detail').$castTo<string | null>().as('detail'),
+    ])
     .where('user_id', 'in', reportIds(db, q))
     .where('day', '>=', q.detailFromDay)
     .where('lessons', '>', 0)
