@@ -3,13 +3,13 @@
  * (team-progress.ts) gives it one report at a time, read for the whole team in a fixed number of
  * statements (store/team.ts) however many reports there are, all issued at once: the reports
  * joined with their kept totals, streak summaries and mastery; their learner days; their
- * assignments; content and cohorts; and the ledgers of the few a streak summary cannot answer.
- * Nothing reads the event log, except while a backfill of an old database is still running
- * (then the reads fall back to what the single-report path does).
+ * assignments; content and cohorts; and, only when some streak summary cannot answer, those
+ * reports' ledgers. Nothing reads the event log, except while a backfill of an old database is
+ * still running (then the reads fall back to what the single-report path does).
  */
 import type { PathwayOption, TeamReply } from '../core/api';
 import { localDate } from '../core/calendar';
-import { careerGap } from '../core/career';
+import { careerGap, type Career, type PathwaySuggestion } from '../core/career';
 import type { Catalog } from '../core/content';
 import type { Locale } from '../core/wording';
 import { competenciesReached } from '../core/mastery';
@@ -69,8 +69,9 @@ function activities(rows: readonly TeamRow[], days: readonly TeamDay[]) {
 
 /**
  * The reports' current streaks off their kept summaries; the few a summary cannot answer are read
- * off their ledgers (one statement). A report with neither a ledger nor any activity kept has
- * never learned: a streak of 0, without reading their (absent) events.
+ * off their ledgers (one statement, only when there are such reports). A report with neither a
+ * ledger nor any activity kept has never learned: a streak of 0, without reading their (absent)
+ * events.
  */
 async function streaks(
   store: Store,
@@ -81,23 +82,27 @@ async function streaks(
   now: number,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const rest: User[] = [];
+  const fromLedger: User[] = [];
+  const folded: User[] = [];
   for (const [i, r] of rows.entries()) {
     const current =
       r.streak === null
         ? undefined
         : currentStreakOn(JSON.parse(r.streak) as StreakSummary | null, todays.get(r.tz)!);
-    if (current === undefined) rest.push(reports[i]!);
-    else out.set(r.id, current);
+    if (current !== undefined) out.set(r.id, current);
+    else if (r.hasLedger) fromLedger.push(reports[i]!);
+    else if (learned && !learned(r.id)) out.set(r.id, 0);
+    else folded.push(reports[i]!);
   }
-  if (rest.length === 0) return out;
-  const ledgers = await store.getLedgers(rest.map((u) => u.id));
-  for (const u of rest) {
-    const text = ledgers.get(u.id);
-    if (text !== undefined) out.set(u.id, streakOf(parseLedger(text), todays.get(u.tz)!).current);
-    else if (learned && !learned(u.id)) out.set(u.id, 0);
-    else out.set(u.id, (await progressStateOf(store, u, now)).streak.current);
+  if (fromLedger.length) {
+    const ledgers = await store.getLedgers(fromLedger.map((u) => u.id));
+    for (const u of fromLedger) {
+      const text = ledgers.get(u.id);
+      if (text !== undefined) out.set(u.id, streakOf(parseLedger(text), todays.get(u.tz)!).current);
+      else folded.push(u); // gone since the rows were read
+    }
   }
+  for (const u of folded) out.set(u.id, (await progressStateOf(store, u, now)).streak.current);
   return out;
 }
 
@@ -162,6 +167,17 @@ export async function teamView(
         )
       : competenciesOf(store, reports),
   ]);
+  // Reports with the same career and competencies (most of a team) get the same suggestions.
+  const suggestions = new Map<string, PathwaySuggestion[]>();
+  const suggestionsFor = (career: Career, reached: readonly string[]) => {
+    const key = `${career.roleId}\n${career.level}\n${reached.join('\n')}`;
+    let list = suggestions.get(key);
+    if (!list) {
+      list = careerGap(catalog, career, reached)?.suggestions.slice(0, 3) ?? [];
+      suggestions.set(key, list);
+    }
+    return list;
+  };
   const assignmentsOf = new Map<string, Array<{ pathwayId: string; dueDate: string }>>();
   for (const a of assignments) {
     const list = assignmentsOf.get(a.userId);
@@ -180,7 +196,6 @@ export async function teamView(
         now,
         today: todays.get(p.tz)!,
       });
-      const gap = p.career ? careerGap(catalog, p.career, progress.competencies) : undefined;
       return {
         id: p.id,
         name: p.name,
@@ -188,7 +203,7 @@ export async function teamView(
         tz: p.tz,
         career: p.career,
         ...progress,
-        suggestions: gap?.suggestions.slice(0, 3) ?? [],
+        suggestions: p.career ? suggestionsFor(p.career, progress.competencies) : [],
       };
     }),
     cohorts,

@@ -25,6 +25,8 @@ export interface TeamRow extends TeamMember {
   totals: { lastAt: number; completed: string[] } | null;
   /** The ledger's streak summary, as kept (JSON; see core/streak-summary.ts). */
   streak: string | null;
+  /** Whether they have a ledger at all (it is not read). */
+  hasLedger: boolean;
   /** Graded assessments. */
   assessments: Record<string, AssessmentResult> | null;
 }
@@ -94,6 +96,15 @@ const rowsOf = prepared((db, team: TeamOf) =>
       't.completed',
       's.streak',
       'm.assessments',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('progress_ledgers as l')
+              .select('l.user_id')
+              .whereRef('l.user_id', '=', 'u.id'),
+          )
+          .as('hasLedger'),
     ])
     .where('u.manager_id', '=', team.managerId)
     .where('u.org_id', '=', team.orgId)
@@ -169,6 +180,7 @@ export function teamStore(db: Db): TeamStore {
             ? { lastAt: r.lastAt!, completed: JSON.parse(r.completed) as string[] }
             : null,
         streak: r.streak,
+        hasLedger: Boolean(r.hasLedger),
         assessments: r.assessments !== null ? parseAssessments(r.assessments) : null,
       }));
     },
