@@ -88,7 +88,7 @@ describe('the team view', () => {
     const large = await teamOf();
     expect(large.reply.reports).toHaveLength(small.reply.reports.length + 24);
     expect(large.statements).toHaveLength(small.statements.length);
-    expect(large.statements.length).toBeLessThanOrEqual(14);
+    expect(large.statements.length).toBeLessThanOrEqual(8);
     expect(large.statements.filter((s) => /\bfrom "events"/.test(s))).toEqual([]);
   });
 
@@ -99,6 +99,6 @@ describe('the team view', () => {
     expect(
       reply.reports.filter((r) => r.id.startsWith('u-team-') || r.id === 'u-demo-learner'),
     ).toEqual([]);
-    expect(statements.length).toBeLessThanOrEqual(14);
+    expect(statements.length).toBeLessThanOrEqual(8);
   });
 });
