@@ -37,6 +37,7 @@ export default defineConfig({
                   'test/integration/mail.test.ts',
                   'test/integration/scim.test.ts',
                   'test/integration/sso.test.ts',
+                  'test/integration/team-view.test.ts',
                   'test/integration/xapi.test.ts',
                   'test/integration/xapi-forwarding-api.test.ts',
                 ],

@@ -1,93 +1,116 @@
 /**
- * What the manager's team view costs: GET /api/v1/team for a manager with N reports, each with
- * `lessonsPerReport` lessons over a month, against GET /api/v1/me/state for one of those reports
- * (the baseline, measured in the same run). Used by bench/team.ts and bench/scale.ts.
+ * What the manager's team view costs: GET /api/v1/team for a manager with N reports (a team as
+ * test/support/team.ts seeds it: `lessonsPerReport` lessons each over a month, some quiet, some
+ * overdue, some never started), against GET /api/v1/me/state for one of those reports (the
+ * baseline, measured in the same run, the two taking turns request by request). SQLite in a file,
+ * or a fresh PostgreSQL schema on TEST_DATABASE_URL. Used by bench/team.ts and bench/scale.ts.
  */
-import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { loadContentDir } from '../src/server/content/load';
 import { createApp } from '../src/server/app';
-import { aggregateFor } from '../src/server/progress-aggregate';
-import { uuidv7 } from '../src/core/uuidv7';
+import { seedDemo } from '../src/server/seed';
+import type { Store } from '../src/server/store/store';
 import { clientFor } from '../test/support/api';
-import { demoStore } from '../test/support/server';
+import { storeKinds } from '../test/support/databases';
 import { sessionCookie } from '../test/support/sessions';
+import { seedTeam } from '../test/support/team';
 
-/** A demo store whose manager has `reports` more reports, each with `lessonsPerReport` lessons. */
-export async function teamSetup(reports: number, lessonsPerReport: number) {
-  const store = await demoStore();
-  const app = createApp({ store });
-  const lessons = (await store.getCatalog()).modules.flatMap((m) => m.lessons.map((l) => l.id));
+const ROOT = join(import.meta.dirname, '..');
+
+/** The demo store on `dialect` whose manager has `reports` more reports with histories. */
+export async function teamSetup(
+  reports: number,
+  lessonsPerReport: number,
+  dialect: Store['dialect'] = 'sqlite',
+) {
+  const database = await storeKinds.find((k) => k.name === dialect)!.create();
+  const store = await database.open();
+  await seedDemo(store);
+  const content = loadContentDir(join(ROOT, 'content'));
+  await store.saveContent(content.catalog, content.modules);
   const now = Date.now();
-  for (let r = 0; r < reports; r++) {
-    const id = `u-bench-${r}`;
-    await store.createUser({
-      id,
-      orgId: 'demo-co',
-      email: `bench-${r}@demo.test`,
-      name: `Bench ${r}`,
-      role: 'learner',
-      managerId: 'u-demo-manager',
-      tz: 'Europe/Berlin',
-      passwordHash: 'x',
-    });
-    const events = Array.from({ length: lessonsPerReport }, (_, i) => {
-      const at = now - (i % 30) * 86_400_000 - i * 1000;
-      const event = {
-        id: uuidv7(() => at),
-        type: 'lesson_completed' as const,
-        lessonId: lessons[i % lessons.length]!,
-        durationMs: 200_000,
-        occurredAt: new Date(at).toISOString(),
-        tz: 'Europe/Berlin',
-        deviceId: `bench-device-${r}-${randomUUID().slice(0, 8)}`,
-        seq: i + 1,
-      };
-      return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: at };
-    });
-    // As a sync stores them: with the ledger and board rows kept (aggregateFor).
-    await store.ingest(id, events, await aggregateFor(store, (await store.getUser(id))!));
-  }
-  return { store, app };
+  const ids = await seedTeam(store, {
+    orgId: 'demo-co',
+    managerId: 'u-demo-manager',
+    reports,
+    lessonsPerReport,
+    now,
+    prefix: 'u-bench',
+  });
+  return { store, app: createApp({ store }), learner: ids[1]!, dispose: () => database.dispose() };
 }
 
-export async function teamViewBench(reports: number, lessonsPerReport: number) {
-  const { store, app } = await teamSetup(reports, lessonsPerReport);
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
-  /**
-   * Mean ms of each path, the paths taking turns request by request (after a warm-up), so on a
-   * busy machine every path sees the same load.
-   */
-  async function timed(
-    paths: Array<[string, string]>,
-    runs = Number(process.env.TEAM_RUNS ?? 60),
-  ): Promise<number[]> {
-    const clients = paths.map(([path, cookie]) => [path, clientFor(app, cookie)] as const);
-    const spent = paths.map(() => 0);
-    for (let i = 0; i < runs + 3; i++)
-      for (const [k, [path, client]] of clients.entries()) {
-        const start = performance.now();
-        const res = await client.get(path);
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        await res.arrayBuffer();
-        if (i >= 3) spent[k]! += performance.now() - start;
-      }
-    return spent.map((ms) => ms / runs);
+function percentiles(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return {
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    mean: round(samples.reduce((a, b) => a + b, 0) / samples.length),
+  };
+}
+
+export async function teamViewBench(
+  reports: number,
+  lessonsPerReport: number,
+  dialect: Store['dialect'] = 'sqlite',
+) {
+  const { store, app, learner, dispose } = await teamSetup(reports, lessonsPerReport, dialect);
+  const runs = Number(process.env.TEAM_RUNS ?? 200);
+  const manager = await sessionCookie(store, 'u-demo-manager');
+  const paths: Array<[string, string]> = [
+    ['/api/v1/me/state', await sessionCookie(store, learner)],
+    ['/api/v1/team', manager],
+    [`/api/v1/team/${learner}`, manager],
+  ];
+  const clients = paths.map(([path, cookie]) => [path, clientFor(app, cookie)] as const);
+
+  // Statements per request, counted on the store's query hook.
+  const statements: number[] = [];
+  for (const [path, client] of clients) {
+    let n = 0;
+    await (await client.get(path)).arrayBuffer(); // content parsed and kept before counting
+    const stop = store.watchQueries(() => n++);
+    await (await client.get(path)).arrayBuffer();
+    stop();
+    statements.push(n);
   }
 
-  const manager = await sessionCookie(store, 'u-demo-manager');
-  const [baselineMs, teamMs, oneOnOneMs] = (await timed([
-    ['/api/v1/me/state', await sessionCookie(store, 'u-bench-0')],
-    ['/api/v1/team', manager],
-    ['/api/v1/team/u-bench-0', manager],
-  ])) as [number, number, number];
+  // The paths take turns request by request (after a warm-up), so on a busy machine every path
+  // sees the same load.
+  const loadBefore = loadavg()[0]!;
+  const samples = paths.map((): number[] => []);
+  for (let i = 0; i < runs + 20; i++)
+    for (const [k, [path, client]] of clients.entries()) {
+      const start = performance.now();
+      const res = await client.get(path);
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      await res.arrayBuffer();
+      if (i >= 20) samples[k]!.push(performance.now() - start);
+    }
+  const loadAfter = loadavg()[0]!;
   await store.close();
+  await dispose();
+  const [baseline, team, oneOnOne] = samples.map(percentiles) as [
+    ReturnType<typeof percentiles>,
+    ReturnType<typeof percentiles>,
+    ReturnType<typeof percentiles>,
+  ];
+  const ratio = (x: ReturnType<typeof percentiles>) => ({
+    p50: round(x.p50 / baseline.p50),
+    p95: round(x.p95 / baseline.p95),
+  });
   return {
+    dialect,
     reports: reports + 1,
     lessonsPerReport,
-    baseline: { route: 'GET /api/v1/me/state', ms: Number(baselineMs.toFixed(2)) },
-    team: { ms: Number(teamMs.toFixed(2)), ratio: Number((teamMs / baselineMs).toFixed(1)) },
-    oneOnOne: {
-      ms: Number(oneOnOneMs.toFixed(2)),
-      ratio: Number((oneOnOneMs / baselineMs).toFixed(1)),
-    },
+    runs,
+    loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
+    baseline: { route: 'GET /api/v1/me/state', ms: baseline, statements: statements[0] },
+    team: { ms: team, statements: statements[1], ratio: ratio(team) },
+    oneOnOne: { ms: oneOnOne, statements: statements[2], ratio: ratio(oneOnOne) },
   };
 }

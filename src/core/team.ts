@@ -50,10 +50,19 @@ export interface ReportProgress {
   riskReasons: Phrase[];
 }
 
+/** Mondays by date: a team view asks for the same few dates once per report. */
+const mondays = new Map<string, string>();
+
 /** Monday of the week that contains `date` (YYYY-MM-DD). */
 export function weekStart(date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((weekday + 6) % 7));
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay(); // 0 = Sunday
+    monday = addDays(date, -((weekday + 6) % 7));
+    if (mondays.size >= 1000) mondays.clear();
+    mondays.set(date, monday);
+  }
+  return monday;
 }
 
 export function completedModules(
@@ -63,17 +72,51 @@ export function completedModules(
   return modules.filter((m) => m.lessons.length > 0 && m.lessons.every((l) => completed.has(l.id)));
 }
 
+/** What progress needs of a catalog, worked out once per catalog object (a team reads 50 reports). */
+interface CatalogIndex {
+  minutesOf: ReadonlyMap<string, number>;
+  pathways: ReadonlyMap<string, { pathway: Catalog['pathways'][number]; lessons: LessonOutline[] }>;
+}
+
+type LessonOutline = CatalogModule['lessons'][number];
+
+const indexes = new WeakMap<Catalog, CatalogIndex>();
+
+function indexOf(catalog: Catalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    const pathways: CatalogIndex['pathways'] extends ReadonlyMap<string, infer V>
+      ? Map<string, V>
+      : never = new Map();
+    // The first pathway of an id wins, as `find` would pick it.
+    for (const pathway of catalog.pathways)
+      if (!pathways.has(pathway.id))
+        pathways.set(pathway.id, {
+          pathway,
+          lessons: pathway.moduleIds.flatMap(
+            (id) => catalog.modules.find((m) => m.id === id)?.lessons ?? [],
+          ),
+        });
+    index = {
+      minutesOf: new Map(
+        catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
+      ),
+      pathways,
+    };
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
 export function assignmentProgress(
   catalog: Catalog,
   assignment: AssignmentInput,
   completed: ReadonlySet<string>,
   today: string,
 ): AssignmentProgress | undefined {
-  const pathway = catalog.pathways.find((p) => p.id === assignment.pathwayId);
-  if (!pathway) return undefined;
-  const lessons = pathway.moduleIds.flatMap(
-    (id) => catalog.modules.find((m) => m.id === id)?.lessons ?? [],
-  );
+  const found = indexOf(catalog).pathways.get(assignment.pathwayId);
+  if (!found) return undefined;
+  const { pathway, lessons } = found;
   const left = lessons.filter((l) => !completed.has(l.id));
   const complete = left.length === 0;
   return {
@@ -138,6 +181,12 @@ export function activityOf(events: readonly ProgressEvent[]): LearnerActivity {
   return { completed: [...completed], lastActiveAt, days: [...days.values()] };
 }
 
+/** `list` sorted; kept totals come sorted already, and checking is cheaper than sorting. */
+function sorted(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return list.sort();
+  return list;
+}
+
 export function reportProgress(input: {
   activity: LearnerActivity;
   catalog: Catalog;
@@ -148,14 +197,14 @@ export function reportProgress(input: {
   streak: number;
   tz: string;
   now: number;
+  /** The report's local date at `now`, when the caller has it already (a team shares a few). */
+  today?: string;
 }): ReportProgress {
-  const today = localDate(input.now, input.tz);
+  const today = input.today ?? localDate(input.now, input.tz);
   const monday = weekStart(today);
   const completed = new Set(input.activity.completed);
   const { lastActiveAt: lastActive } = input.activity;
-  const minutesOf = new Map(
-    input.catalog.modules.flatMap((m) => m.lessons.map((l) => [l.id, l.estimateMinutes] as const)),
-  );
+  const { minutesOf } = indexOf(input.catalog);
   let lessonsThisWeek = 0;
   let minutesThisWeek = 0;
   let lastLearned: string | undefined;
@@ -182,7 +231,7 @@ export function reportProgress(input: {
     lastActiveAt: lastActive === null ? null : new Date(lastActive).toISOString(),
     lessonsThisWeek,
     minutesThisWeek,
-    completedLessonIds: [...completed].sort(),
+    completedLessonIds: sorted([...completed]),
     competencies,
     assignments,
     atRisk: riskReasons.length > 0,

@@ -6,25 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { MemberPage, PathwayOption, PersonSummary, TeamReply } from '../../core/api';
+import type { MemberPage, PersonSummary } from '../../core/api';
 import { addDays, localDate } from '../../core/calendar';
 import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
 import { oneOnOneScript } from '../../core/one-on-one';
 import { notificationPhrase } from '../../core/phrases/notifications';
-import { reportProgress, type LearnerActivity } from '../../core/team';
-import { learnerActivities } from '../activity';
-import { contentSnapshot } from '../content-snapshot';
 import { contentLocale } from './content';
-import { competenciesOf } from '../mastery';
-import { currentStreaks } from '../progress-aggregate';
 import { pushNudge } from '../push';
 import { canCoach, personInReach, requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
-import type { Assignment, Person, Store } from '../store/store';
+import type { Person, Store } from '../store/store';
 import { reportProgressOf } from '../team-progress';
+import { pathwayOptions, teamView } from '../team-view';
 
 const isoDate = z
   .string()
@@ -37,32 +33,6 @@ const checkBody = z.object({ itemId: z.string().min(1).max(40), checked: z.boole
 
 /** Nudges one manager may send one report per day: enough to encourage, not to nag. */
 export const NUDGES_PER_DAY = 3;
-
-/** A report's progress and career gap; their activity, assignments and streak read by the caller. */
-async function progressOf(
-  c: Context<AppEnv>,
-  person: Person,
-  catalog: Catalog,
-  read: {
-    activity: LearnerActivity;
-    assignments: readonly Assignment[];
-    streak: number;
-    competencies: string[];
-  },
-) {
-  const { now } = c.var.deps;
-  const progress = reportProgress({
-    ...read,
-    catalog,
-    tz: person.tz,
-    now: now(),
-  });
-  const gap = person.career ? careerGap(catalog, person.career, progress.competencies) : undefined;
-  return { progress, gap };
-}
-
-const pathwayOptions = (catalog: Catalog): PathwayOption[] =>
-  catalog.pathways.map((p) => ({ id: p.id, title: p.title, estimateMinutes: p.estimateMinutes }));
 
 /** One report's progress and career gap, for the pages about them (the digest reads the same). */
 async function personProgress(c: Context<AppEnv>, person: Person, catalog: Catalog) {
@@ -102,44 +72,9 @@ async function nudgesSentToday(
 export const teamRoutes = new Hono<AppEnv>()
   .use('/team/*', requireUser(), requireRole('manager', 'admin'))
   .get('/team', async (c) => {
-    const { store } = c.var.deps;
-    const me = c.var.user;
-    const [people, { catalog }, cohorts] = await Promise.all([
-      store.listPeople(me.orgId),
-      // Pathway and competency names in the manager's language (`?lang=`).
-      contentSnapshot(store, me.orgId, contentLocale(c)),
-      store.listCohorts(me.orgId),
-    ]);
-    const reports = people.filter((p) => p.active && p.managerId === me.id);
-    // The whole team's activity, assignments and streaks in one read each, not one per report.
-    const now = c.var.deps.now();
-    const [activity, assignments, streaks, competencies] = await Promise.all([
-      learnerActivities(store, reports, now),
-      store.listAssignments(
-        me.orgId,
-        reports.map((p) => p.id),
-      ),
-      currentStreaks(store, reports, now),
-      competenciesOf(store, reports),
-    ]);
-    const rows = await Promise.all(
-      reports.map(async (p) => {
-        const { progress, gap } = await progressOf(c, p, catalog, {
-          activity: activity.get(p.id)!,
-          assignments: assignments.filter((a) => a.userId === p.id),
-          streak: streaks.get(p.id)!,
-          competencies: competencies.get(p.id)!,
-        });
-        return { ...summary(p), ...progress, suggestions: gap?.suggestions.slice(0, 3) ?? [] };
-      }),
-    );
-    return c.json({
-      reports: rows,
-      cohorts: cohorts
-        .filter((x) => x.managerIds.includes(me.id))
-        .map((x) => ({ id: x.id, name: x.name, tz: x.tz })),
-      pathways: pathwayOptions(catalog),
-    } satisfies TeamReply);
+    const { store, now } = c.var.deps;
+    // Pathway and competency names in the manager's language (`?lang=`).
+    return c.json(await teamView(store, c.var.user, contentLocale(c), now()));
   })
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);

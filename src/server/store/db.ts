@@ -21,6 +21,7 @@ import {
   SqliteDialect,
   sql,
   type DatabaseIntrospector,
+  type LogEvent,
   type SqliteDatabase,
   type TableMetadata,
   type Transaction,
@@ -43,6 +44,19 @@ export interface OpenedDb {
   dialect: Dialect;
   /** PostgreSQL: the schema the tables live in (for lock keys and the migrator). */
   schema?: string;
+  /** Who hears of each statement run on `db` (see `BaseStore.watchQueries`). */
+  watchers: QueryWatchers;
+}
+
+/** Listeners told the SQL text of every statement a handle runs and its ms, after it ran. */
+export type QueryWatchers = Set<(sql: string, ms: number) => void>;
+
+/** Kysely's query log, told to `watchers`; nothing is logged when none listens. */
+function logTo(watchers: QueryWatchers) {
+  return (event: LogEvent) => {
+    if (event.level === 'query' && watchers.size)
+      for (const watcher of watchers) watcher(event.query.sql, event.queryDurationMillis);
+  };
 }
 
 /**
@@ -67,12 +81,13 @@ export function isPostgres(db: { getExecutor(): { readonly adapter: object } }):
 }
 
 export async function openDb(target: StoreTarget): Promise<OpenedDb> {
+  const watchers: QueryWatchers = new Set();
   return target.dialect === 'sqlite'
-    ? { db: openSqlite(target.file), dialect: 'sqlite' }
-    : openPostgres(target.url, target.schema);
+    ? { db: openSqlite(target.file, watchers), dialect: 'sqlite', watchers }
+    : openPostgres(target.url, target.schema, watchers);
 }
 
-function openSqlite(file: string): Db {
+function openSqlite(file: string, watchers: QueryWatchers): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
@@ -80,7 +95,10 @@ function openSqlite(file: string): Db {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const database = cachedStatements(raw);
-  return new Kysely<Database>({ dialect: new TransactionalDdlSqlite({ database }, database) });
+  return new Kysely<Database>({
+    dialect: new TransactionalDdlSqlite({ database }, database),
+    log: logTo(watchers),
+  });
 }
 
 /** Each SQLite store's statement cache, by its adapter (which its transactions share). */
@@ -192,7 +210,11 @@ function planNamedStatementsOnce(client: pg.PoolClient): void {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function openPostgres(url: string, schema: string | undefined): Promise<OpenedDb> {
+async function openPostgres(
+  url: string,
+  schema: string | undefined,
+  watchers: QueryWatchers,
+): Promise<OpenedDb> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema))
     throw new Error(`schema name "${schema}" must be lowercase letters, digits and _`);
   const pool = new pg.Pool({
@@ -216,8 +238,11 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Op
     await pool.end();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new OneSchemaPostgres({ pool }, ours) });
-  return { db, dialect: 'postgres', schema: ours };
+  const db = new Kysely<Database>({
+    dialect: new OneSchemaPostgres({ pool }, ours),
+    log: logTo(watchers),
+  });
+  return { db, dialect: 'postgres', schema: ours, watchers };
 }
 
 /**

@@ -281,6 +281,9 @@ async function rebuildUser(tx: Tx, userId: string, aggregate?: Aggregate): Promi
 const BACKFILL = 'learner_days';
 
 export function learnerDaysStore(db: Db): LearnerDaysStore {
+  // Once finished, a backfill stays finished (as for kept mastery): the team view and the report
+  // ask on every request, and need not read it each time.
+  let ready = false;
   return {
     async *learnerDayPages(q) {
       const size = q.usersPerPage ?? 500;
@@ -328,8 +331,12 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
         completed: JSON.parse(r.completed) as string[],
       }));
     },
-    learnerDaysReady: () => backfillDone(db, BACKFILL),
+    async learnerDaysReady() {
+      ready ||= await backfillDone(db, BACKFILL);
+      return ready;
+    },
     async backfillLearnerDays({ aggregateFor, ...options } = {}) {
+      if (options.restart) ready = false;
       await runBackfill(db, BACKFILL, options, async (tx, userIds) => {
         // Content and cohorts are read before the transaction's per-user locks.
         const rules = await Promise.all(userIds.map((id) => aggregateFor?.(id)));

@@ -73,7 +73,7 @@ async function modulesFor(
   return (id) => modules.get(id);
 }
 
-function parseAssessments(text: string): Record<string, AssessmentResult> {
+export function parseAssessments(text: string): Record<string, AssessmentResult> {
   const out: Record<string, AssessmentResult> = {};
   for (const [lessonId, [best, attempts]] of Object.entries(
     JSON.parse(text) as Record<string, [number, number]>,

@@ -25,6 +25,7 @@ import { pilotStore, type PilotStore } from './pilot';
 import { progressStore, type ProgressStore } from './progress';
 import { pushStore, type PushStore } from './push';
 import { scimStore, type ScimStore } from './scim';
+import { teamStore, type TeamStore } from './team';
 import { exportRows, importRows, type TransferRow } from './tables';
 import { xapiStore, type XapiStore } from './xapi';
 import { xapiForwardingStore, type XapiForwardingStore } from './xapi-forwarding';
@@ -41,6 +42,7 @@ export type * from './pilot';
 export type * from './progress';
 export type * from './push';
 export type * from './scim';
+export type * from './team';
 export type * from './xapi';
 export type * from './xapi-forwarding';
 
@@ -64,6 +66,11 @@ export interface BaseStore {
   exportRows(table: string): AsyncIterable<Record<string, unknown>>;
   /** Inserts exported rows in ONE transaction: all or nothing. Returns rows inserted per table. */
   importRows(rows: AsyncIterable<TransferRow>): Promise<Record<string, number>>;
+  /**
+   * Tells `watcher` the SQL text and duration of every statement this store runs from now on (for
+   * tests and benches that count a route's statements); returns the call that stops it.
+   */
+  watchQueries(watcher: (sql: string, ms: number) => void): () => void;
 }
 
 export interface Store
@@ -82,13 +89,14 @@ export interface Store
     PushStore,
     MailStore,
     ScimStore,
+    TeamStore,
     IdentityStore,
     XapiStore,
     XapiForwardingStore {}
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
-  const { db, dialect, schema } = await openDb(target);
+  const { db, dialect, schema, watchers } = await openDb(target);
   try {
     await migrate(db, target.dialect === 'sqlite' ? { file: target.file } : { schema });
   } catch (err) {
@@ -112,6 +120,10 @@ export async function openStore(target: StoreTarget): Promise<Store> {
       await db.destroy();
     },
     exclusive: exclusiveLock(db, schema),
+    watchQueries(watcher) {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
+    },
     exportRows: (table) => exportRows(db, table),
     importRows: (rows) => importRows(db, rows),
     ...authStore(db),
@@ -127,6 +139,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...pushStore(db),
     ...mailStore(db),
     ...scimStore(db),
+    ...teamStore(db),
     ...identityStore(db),
     ...xapiStore(db),
     ...xapiForwardingStore(db),
