@@ -411,7 +411,7 @@ describe('cohort managers', () => {
     const { cohort } = await json(
       await admin.post('/api/v1/admin/cohorts', { name: 'Tokyo', tz: 'Asia/Tokyo' }),
     );
-    expect(cohort.managerIds).toBeUndefined();
+    expect(cohort.managerIds).toEqual([]);
     // Leo (Mia's report) is its only member: Max neither belongs to it nor manages anyone in it.
     await admin.post('/api/v1/admin/people/u-demo-learner2', { cohortIds: [cohort.id] });
     const max = await as('u-demo-manager');

@@ -12,6 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { SignInMethod } from '../../core/api';
+import type { SsoAnswer, SsoSettings } from '../../core/api-admin';
 import { isValidTimeZone } from '../../core/events';
 import type { ErrorKey } from '../../core/phrases/errors';
 import {
@@ -69,7 +71,7 @@ const ssoBody = z
 export const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 /** The settings as admins read them: everything but the secret. */
-const settingsOf = (config: SsoConfig) => ({
+const settingsOf = (config: SsoConfig): SsoSettings => ({
   issuer: config.issuer,
   clientId: config.clientId,
   emailDomains: config.emailDomains,
@@ -78,7 +80,7 @@ const settingsOf = (config: SsoConfig) => ({
   defaultCohortId: config.defaultCohortId,
 });
 
-async function ssoAnswer(c: Context<AppEnv>, config: SsoConfig | undefined) {
+async function ssoAnswer(c: Context<AppEnv>, config: SsoConfig | undefined): Promise<SsoAnswer> {
   const origin = publicOrigin(c);
   const orgId = c.var.user.orgId;
   const slug = (await c.var.deps.store.orgSlug(orgId)) ?? orgId;
@@ -201,8 +203,8 @@ export const ssoAuthRoutes = new Hono<AppEnv>()
       ? c.json({
           method: 'sso',
           startUrl: `/api/v1/auth/sso/start?email=${encodeURIComponent(address.data!)}`,
-        })
-      : c.json({ method: 'password' });
+        } satisfies SignInMethod)
+      : c.json({ method: 'password' } satisfies SignInMethod);
   })
   .get('/auth/sso/start', async (c) => {
     const { store, now } = c.var.deps;

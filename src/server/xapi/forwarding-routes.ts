@@ -9,7 +9,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ForwardingReply } from '../../core/api';
+import type { ForwardingReply } from '../../core/api-admin';
 import { requireRole } from '../auth/access';
 import { SecretKeyMissing, seal } from '../auth/secrets';
 import { requireUser } from '../auth/session';

@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../../client/api';
-import type { ForwardingReply } from '../../../../core/api';
+import type { ForwardingReply } from '../../../../core/api-admin';
 import { errorText } from '../../../i18n';
 import { t } from '../messages';
 
