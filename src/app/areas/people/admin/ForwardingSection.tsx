@@ -6,6 +6,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Api } from '../../../../client/api';
 import { formatDateTime } from '../../../i18n';
+import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import { formValues } from './form';
 import { createForwarding, type Forwarding } from './forwarding-store';
@@ -80,25 +81,20 @@ export function ForwardingSection({ api }: { api: Api }) {
             .then((saved) => saved && (secret.value = ''));
         }}
       >
-        <label for="forwardEndpoint">{t('forwarding.endpoint')}</label>
-        <input
+        <Field
           id="forwardEndpoint"
-          name="forwardEndpoint"
+          label={t('forwarding.endpoint')}
           type="url"
           required
           placeholder="https://lrs.example.com/xapi"
           defaultValue={f?.endpoint ?? ''}
         />
-        <label for="forwardKey">{t('forwarding.key')}</label>
-        <input id="forwardKey" name="forwardKey" required defaultValue={f?.key ?? ''} />
-        <label for="forwardSecret">{t('forwarding.secret')}</label>
-        <input
+        <Field id="forwardKey" label={t('forwarding.key')} required defaultValue={f?.key ?? ''} />
+        <SecretField
           id="forwardSecret"
-          name="forwardSecret"
-          type="password"
-          autoComplete="off"
-          required={!f?.secretSet}
-          placeholder={f?.secretSet ? t('forwarding.secretKept') : ''}
+          label={t('forwarding.secret')}
+          stored={!!f?.secretSet}
+          keptHint={t('forwarding.secretKept')}
         />
         <button type="submit" class="button primary">
           {t('forwarding.save')}
