@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest';
 import { signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { serverAndPhone } from '../support/phone-run';
-import { finishOpenLesson } from '../support/lessons';
+import { finishOpenLesson, serverCompletions } from '../support/lessons';
 
 const run = serverAndPhone();
 
@@ -44,12 +44,7 @@ it('downloads a module with progress and size, then takes all of it offline', as
 
   await context.setOffline(false);
   await expect
-    .poll(
-      async () =>
-        (await run.server.store.userEvents('u-demo-learner')).filter(
-          (e) => e.type === 'lesson_completed',
-        ).length,
-    )
+    .poll(async () => (await serverCompletions(run.server.store, 'u-demo-learner')).length)
     .toBe(count);
 });
 
