@@ -24,7 +24,7 @@ import {
   refusalOf,
   type ProviderProfile,
 } from '../auth/oidc';
-import { SecretKeyMissing, seal, unseal } from '../auth/secrets';
+import { sealedOrKept, unseal } from '../auth/secrets';
 import { hashToken, startSession } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
@@ -105,15 +105,10 @@ export const ssoAdminRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'unknown_cohort', 'error.noCohortNamed', {
         name: body.defaultCohortId,
       });
-    let sealedSecret = before?.sealedSecret;
-    try {
-      if (body.clientSecret !== undefined) sealedSecret = seal(body.clientSecret);
-    } catch (err) {
-      if (err instanceof SecretKeyMissing)
-        throw new ApiError(503, 'secret_key_missing', 'error.ssoKeyMissing');
-      throw err;
-    }
-    if (!sealedSecret) throw new ApiError(400, 'invalid_request', 'error.ssoSecretNeeded');
+    const sealedSecret = sealedOrKept(body.clientSecret, before?.sealedSecret, {
+      keyMissing: 'error.ssoKeyMissing',
+      needed: 'error.ssoSecretNeeded',
+    });
     const { clientSecret: _secret, ...settings } = body;
     const config: SsoConfig = { ...settings, orgId, sealedSecret, updatedAt: now() };
     const { takenDomain } = await store.saveSsoConfig(config);
