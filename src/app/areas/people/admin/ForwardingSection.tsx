@@ -10,6 +10,7 @@ import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import { formValues } from './form';
 import { createForwarding, type Forwarding } from './forwarding-store';
+import { Outcome } from '../Outcome';
 
 const ERRORS = {
   unreachable: 'forwarding.error.unreachable',
@@ -53,16 +54,7 @@ export function ForwardingSection({ api }: { api: Api }) {
     <>
       <h2>{t('forwarding.title')}</h2>
       <p>{t('forwarding.lead')}</p>
-      {store.error.value && (
-        <p class="form-error" role="alert">
-          {store.error.value}
-        </p>
-      )}
-      {store.notice.value && (
-        <p class="notice" role="status">
-          {store.notice.value}
-        </p>
-      )}
+      <Outcome error={store.error} notice={store.notice} />
       {f ? <Status f={f} /> : <p>{t('forwarding.off')}</p>}
       <form
         class="card form"
