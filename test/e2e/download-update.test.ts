@@ -6,10 +6,10 @@
  * with, card after card. Afterwards the new text and picture are shown online and offline, and
  * the old version's copies (module, cached API response, picture) are gone from the device.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import { CONTENT_CACHE, MEDIA_CACHE, OFFLINE_CACHE } from '../../src/core/offline';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { signIn, waitForServiceWorker } from '../support/browser';
 import {
   cachedJson,
   cachedPaths,
@@ -17,7 +17,8 @@ import {
   imageShown,
   svgResponse,
 } from '../support/offline';
-import { reimportModule, startServer, type RunningServer } from '../support/server';
+import { serverAndPhone } from '../support/phone-run';
+import { reimportModule } from '../support/server';
 
 const MODULE = { id: 'writing-a-design-doc', title: 'Writing a clear design doc' };
 const OLD = {
@@ -39,14 +40,12 @@ const edition = (e: typeof OLD) => (markdown: string) =>
     .replace(OLD.first, `![${e.picture}](${e.file})\n\n${e.first}`)
     .replace(OLD.second, e.second);
 
-let server: RunningServer;
-let phone: PhoneContext;
 let oldVersion: string;
 /** Catalog requests still to fail, as they do while a connection comes back in stages. */
 let catalogFailures = 0;
 
-beforeAll(async () => {
-  server = await startServer({
+const run = serverAndPhone(
+  {
     intercept: (request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/v1/catalog' && catalogFailures > 0) {
@@ -57,28 +56,25 @@ beforeAll(async () => {
       if (path === NEW.file) return svgResponse('#06c');
       return undefined;
     },
-  });
-  oldVersion = await reimportModule(server.store, MODULE.id, edition(OLD));
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+  },
+  async (server) => {
+    oldVersion = await reimportModule(server.store, MODULE.id, edition(OLD));
+  },
+);
 
 const downloadVersion = async () =>
-  (await deviceContent<{ version: string }>(phone.page, `offline:${MODULE.id}`))?.version;
+  (await deviceContent<{ version: string }>(run.phone.page, `offline:${MODULE.id}`))?.version;
 
 async function openModule(title = MODULE.title) {
-  const { page } = phone;
-  await page.goto(server.url);
+  const { page } = run.phone;
+  await page.goto(run.server.url);
   await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
 it('replaces a downloaded module with the new version on the next online visit', async () => {
-  const { page, context } = phone;
-  await signIn(page, server.url);
+  const { page, context } = run.phone;
+  await signIn(page, run.server.url);
   await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
   await waitForServiceWorker(page);
   await openModule();
@@ -95,7 +91,7 @@ it('replaces a downloaded module with the new version on the next online visit',
   expect(await imageShown(page, OLD.picture)).toBe(true);
 
   // Meanwhile the module is re-imported on the server with new text and a new picture.
-  const newVersion = await reimportModule(server.store, MODULE.id, edition(NEW));
+  const newVersion = await reimportModule(run.server.store, MODULE.id, edition(NEW));
   expect(newVersion).not.toBe(oldVersion);
 
   // Back online, the download is brought to the new version in the background, even when the
@@ -122,7 +118,7 @@ it('replaces a downloaded module with the new version on the next online visit',
 });
 
 it('shows only the new version offline, and keeps no copy of the old one', async () => {
-  const { page, context } = phone;
+  const { page, context } = run.phone;
   await context.setOffline(true);
   await openModule(); // a cold navigation, served by the service worker
   await page.locator('.lesson-row').first().click();
