@@ -11,10 +11,9 @@
 import { afterAll, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { OFFLINE_CACHE } from '../../src/core/offline';
-import { signIn, waitForServiceWorker } from '../support/browser';
-import { finishOpenLesson } from '../support/lessons';
+import { finishOpenLesson, openModuleCard } from '../support/lessons';
 import { cachedPaths, deviceContent } from '../support/offline';
-import { serverAndPhone } from '../support/phone-run';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 import { reimportModule } from '../support/server';
 
 const STORED = { id: 'writing-a-design-doc', title: 'Writing a clear design doc' };
@@ -46,18 +45,11 @@ afterAll(async () => {
   await cdp?.send('Storage.overrideQuotaForOrigin', { origin: new URL(run.server.url).origin });
 });
 
-async function openModule(title: string) {
-  const { page } = run.phone;
-  await page.goto(run.server.url);
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openModule = (title: string) => openModuleCard(run.phone.page, run.server.url, title);
 
 it('says clearly that the device is full and stores nothing of the module that did not fit', async () => {
   const { page, context } = run.phone;
-  await signIn(page, run.server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, run.server.url);
   await openModule(STORED.title);
   await page.getByRole('button', { name: 'Download for offline' }).click();
   await page.getByText(/Available offline · \d/).waitFor();

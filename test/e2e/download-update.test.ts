@@ -9,7 +9,6 @@
 import { expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import { CONTENT_CACHE, MEDIA_CACHE, OFFLINE_CACHE } from '../../src/core/offline';
-import { signIn, waitForServiceWorker } from '../support/browser';
 import {
   cachedJson,
   cachedPaths,
@@ -17,7 +16,8 @@ import {
   imageShown,
   svgResponse,
 } from '../support/offline';
-import { serverAndPhone } from '../support/phone-run';
+import { openModuleCard } from '../support/lessons';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 import { reimportModule } from '../support/server';
 
 const MODULE = { id: 'writing-a-design-doc', title: 'Writing a clear design doc' };
@@ -65,18 +65,11 @@ const run = serverAndPhone(
 const downloadVersion = async () =>
   (await deviceContent<{ version: string }>(run.phone.page, `offline:${MODULE.id}`))?.version;
 
-async function openModule(title = MODULE.title) {
-  const { page } = run.phone;
-  await page.goto(run.server.url);
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openModule = (title = MODULE.title) => openModuleCard(run.phone.page, run.server.url, title);
 
 it('replaces a downloaded module with the new version on the next online visit', async () => {
   const { page, context } = run.phone;
-  await signIn(page, run.server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, run.server.url);
   await openModule();
   await page.getByRole('button', { name: 'Download for offline' }).click();
   await page.getByText(/Available offline · \d/).waitFor();

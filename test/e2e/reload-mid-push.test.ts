@@ -4,10 +4,9 @@
  * the server answers `duplicate`, and it holds each event once.
  */
 import { afterAll, expect, it } from 'vitest';
-import { signIn, waitForServiceWorker } from '../support/browser';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
-import { serverAndPhone } from '../support/phone-run';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 
 let proxy: ChaosProxy;
 
@@ -21,9 +20,7 @@ afterAll(async () => {
 
 it('resends after a reload mid-push and the server keeps one copy of each event', async () => {
   const { page, context } = run.phone;
-  await signIn(page, proxy.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, proxy.url);
   await page.getByRole('link', { name: /^Continue:/ }).click();
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   await page.goto(proxy.url);

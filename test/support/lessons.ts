@@ -2,6 +2,13 @@
 import type { Page } from 'playwright-core';
 import type { Store } from '../../src/server/store/store';
 
+/** From home at `url`: opens the module card titled `title` and waits for the module's page. */
+export async function openModuleCard(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
 /** Reading time per lesson: more than a quarter of any lesson's estimate. */
 export const READ_MS = 5 * 60_000;
 
