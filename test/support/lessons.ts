@@ -32,12 +32,28 @@ export async function finishNextLesson(page: Page): Promise<void> {
   await finishOpenLesson(page);
 }
 
+/** The lesson player's buttons as a locale words them. */
+export interface PlayerWords {
+  check: string;
+  finish: string;
+  next: string;
+}
+const ENGLISH: PlayerWords = { check: 'Check answer', finish: 'Finish lesson', next: 'Next' };
+export const GERMAN: PlayerWords = {
+  check: 'Antwort prüfen',
+  finish: 'Lektion abschließen',
+  next: 'Weiter',
+};
+
 /**
  * Answers the quiz on screen, if there is one, with its first option and waits for the feedback:
  * null when the card is no quiz, else whether that answer was right.
  */
-export async function answerFirstOption(page: Page): Promise<boolean | null> {
-  const check = page.getByRole('button', { name: 'Check answer' });
+export async function answerFirstOption(
+  page: Page,
+  words: PlayerWords = ENGLISH,
+): Promise<boolean | null> {
+  const check = page.getByRole('button', { name: words.check });
   if (!(await check.isVisible())) return null;
   await page.locator('.option input').first().check();
   await check.click();
@@ -49,20 +65,23 @@ export async function answerFirstOption(page: Page): Promise<boolean | null> {
  * Walks the open lesson to its end answering each quiz with its first option; returns how many
  * quizzes there were and how many of those first answers were right.
  */
-export async function walkOpenLesson(page: Page): Promise<{ quizzes: number; right: number }> {
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+export async function walkOpenLesson(
+  page: Page,
+  words: PlayerWords = ENGLISH,
+): Promise<{ quizzes: number; right: number }> {
+  await page.locator('.player-nav').waitFor();
   let quizzes = 0;
   let right = 0;
   for (let step = 0; step < 60; step++) {
-    const answered = await answerFirstOption(page);
+    const answered = await answerFirstOption(page, words);
     if (answered !== null) quizzes++;
     if (answered) right++;
-    const finish = page.getByRole('button', { name: 'Finish lesson' });
+    const finish = page.getByRole('button', { name: words.finish });
     if (await finish.isVisible()) {
       await finish.click();
       break;
     }
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: words.next }).click();
   }
   await page.locator('.page.done h1').waitFor();
   return { quizzes, right };
