@@ -3,6 +3,8 @@
  * route returns `c.json(reply satisfies XReply)`, and the device reads it as `api.get<XReply>()`.
  * A changed reply therefore fails the typecheck where it is made and everywhere it is read.
  *
+ * The admin's routes have theirs in `api-admin.ts`.
+ *
  * Types only, free of zod, so the app bundle pays nothing for them. Error bodies are
  * `src/server/errors.ts`'s shape; requests are validated by the zod schemas beside each route.
  */
@@ -16,6 +18,16 @@ import type { ProgressState } from './progress';
 import type { SyncResult } from './sync';
 import type { AssignmentProgress, ReportProgress } from './team';
 import type { Phrase } from './wording';
+
+// ── Common ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A done action with nothing more to say: `POST /auth/logout`, `/me/notifications/read`,
+ * `/team/:id/nudge` (201), `/admin/invites/:id/revoke`, `/health`.
+ */
+export interface OkReply {
+  ok: true;
+}
 
 // ── Progress ────────────────────────────────────────────────────────────────────────────────
 
@@ -158,6 +170,16 @@ export interface MemberPage {
   nudgedToday: Array<{ message: string; at: string }>;
 }
 
+/** `POST /team/:id/assignments` (201): the pathway assigned and its due date. */
+export interface AssignmentReply {
+  assignment: { pathwayId: string; dueDate: string };
+}
+
+/** `POST /team/:id/one-on-one/checks`: the 1:1 checklist items now ticked. */
+export interface OneOnOneChecksReply {
+  checked: string[];
+}
+
 // ── Social ──────────────────────────────────────────────────────────────────────────────────
 
 export interface Colleague {
@@ -177,6 +199,12 @@ export interface KudosView {
   reason: 'lesson' | 'streak';
   message: string;
   createdAt: number;
+}
+
+/** `POST /kudos` (201): the kudos sent, and to whom. */
+export interface KudosSentReply {
+  id: string;
+  to: Colleague;
 }
 
 /** `GET /me/kudos`. */
@@ -219,24 +247,25 @@ export interface Challenge {
   done: number;
 }
 
-/** `GET`/`PUT /admin/xapi-forwarding`: the organisation's forwarding to its own LRS, or null. */
-export interface ForwardingReply {
-  forwarding: {
-    endpoint: string;
-    key: string;
-    /** Always true: the secret itself is never answered. */
-    secretSet: true;
-    /** Statements waiting to be sent. */
-    backlog: number;
-    lastSuccessAt: string | null;
-    /** `code`: xapi/forward-target.ts `ForwardingErrorCode`; `status`: the LRS's HTTP status. */
-    lastError: { code: string; status: number | null; at: string } | null;
-    /** When the next attempt is due while the LRS keeps failing. */
-    retryAt: string | null;
-  } | null;
+// ── Account ─────────────────────────────────────────────────────────────────────────────────
+
+/** `GET /auth/sso/discover`: how the address signs in (SSO: where its flow starts). */
+export type SignInMethod = { method: 'sso'; startUrl: string } | { method: 'password' };
+
+/** `PUT /me/locale`: the language the person reads Kindling (and their mails) in. */
+export interface LocaleReply {
+  locale: string;
 }
 
-// ── Account ─────────────────────────────────────────────────────────────────────────────────
+/** `GET /push/public-key`: the VAPID key a device subscribes with. */
+export interface PushKeyReply {
+  publicKey: string;
+}
+
+/** `POST` (201) and `DELETE /push/subscriptions`. */
+export interface PushSubscriptionReply {
+  subscribed: boolean;
+}
 
 /** `GET /invites/:code`: what the invite says before it is accepted. */
 export interface InviteReply {
@@ -290,79 +319,4 @@ export interface PilotReply {
 /** `POST /pilot/hr`: how many HR records were imported. */
 export interface HrImportReply {
   imported: number;
-}
-
-// ── Admin ───────────────────────────────────────────────────────────────────────────────────
-
-export interface AdminPerson {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  managerId: string | null;
-  tz: string;
-  cohortIds: string[];
-  active: boolean;
-  career: { roleId: string; level: number } | null;
-}
-
-export interface AdminCohort {
-  id: string;
-  name: string;
-  tz: string;
-  /** Managers and admins who lead the cohort (read its board, set its challenge). */
-  managerIds: string[];
-}
-
-/** An invite not yet used nor expired, as the admin's list shows it (never its code). */
-export interface OpenInvite {
-  id: string;
-  email: string | null;
-  role: Role;
-  cohort: string | null;
-  /** The name of the admin who made it. */
-  createdBy: string | null;
-  expiresAt: string;
-}
-
-/** One person of an invited list: their link, and where it was mailed (null: hand it over). */
-export interface ListInvite {
-  /** Always set for a list (every row names one); typed as the invite link types it. */
-  email: string | null;
-  url: string;
-  mailedTo: string | null;
-}
-
-export interface Programme {
-  sponsor: {
-    name: string;
-    title: string;
-    text: string;
-    startsOn: string;
-    endsOn: string;
-    sponsorUserId: string | null;
-  } | null;
-  goal: {
-    label: string | null;
-    targetPercent: number | null;
-    currentPercent: number;
-    learnersThisWeek: number;
-    people: number;
-  };
-}
-
-/** `GET /admin/people`: the organisation's people and cohorts, and the career roles to pick. */
-export interface AdminPeopleReply {
-  people: AdminPerson[];
-  cohorts: AdminCohort[];
-  careerRoles: Array<{ id: string; title: string; levels: string[] }>;
-}
-
-export interface OpenInvitesReply {
-  invites: OpenInvite[];
-}
-
-/** `POST /admin/invites/bulk`: everyone on the list invited. */
-export interface BulkInviteReply {
-  invites: ListInvite[];
 }

@@ -7,6 +7,7 @@
  * A mail is worded in the recipient's language: their own (`users.locale`) where they have an
  * account, else the one the admin chose for the invite, else the admin's own, else English.
  */
+import type { AccessLink } from '../core/api-admin';
 import type { Locale } from '../core/wording';
 import {
   INVITE_DAYS,
@@ -33,12 +34,8 @@ export interface InviteRequest {
   locale?: Locale | undefined;
 }
 
-export interface IssuedLink {
-  url: string;
-  expiresAt: string;
-  /** The address the link was mailed to; null when the admin must hand it over. */
-  mailedTo: string | null;
-}
+/** A link made for a person: `AccessLink` of the admin's API replies. */
+export type IssuedLink = AccessLink;
 
 /** The admin as their mails name them, with their language and their organisation's name. */
 async function sender(deps: AppDeps, admin: User) {

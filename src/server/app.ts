@@ -4,6 +4,7 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import type { OkReply } from '../core/api';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError } from './errors';
 import { apiBodyLimit } from './middleware/body-limit';
@@ -67,7 +68,7 @@ export function createApp(options: AppOptions) {
     .get('/health', async (c) => {
       const ok = await deps.store.health().catch(() => false);
       return ok
-        ? c.json({ ok: true })
+        ? c.json({ ok: true } satisfies OkReply)
         : c.json(errorBody('store_unavailable', 'error.storeDown'), 503);
     })
     .route('/', authRoutes)

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn, signOut } from '../support/browser';
-import { finishOpenLesson } from '../support/lessons';
+import { answerFirstOption, finishOpenLesson } from '../support/lessons';
 import { signedInPhone } from '../support/phone-run';
 import type { RunningServer } from '../support/server';
 
@@ -124,12 +124,8 @@ describe('the lesson player', () => {
         .poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow'))
         .toBe(`${n}`);
       expect(await fullyVisible(page, '.player-nav .button.primary'), `card ${n}`).toBe(true);
-      const check = page.getByRole('button', { name: 'Check answer' });
-      if (await check.isVisible()) {
+      if ((await answerFirstOption(page)) !== null) {
         quizzes++;
-        await page.locator('.option input').first().check();
-        await check.click();
-        await page.locator('.quiz-result .result').waitFor();
         expect(await fullyVisible(page, '.player-nav .button.primary')).toBe(true);
       }
       if (n < count) await page.getByRole('button', { name: 'Next' }).click();

@@ -6,17 +6,15 @@
  */
 import { OUTBOX_SYNC_TAG } from '../../src/core/device-names';
 import { expect, it } from 'vitest';
-import { signIn, waitForServiceWorker, syncNow } from '../support/browser';
-import { serverAndPhone } from '../support/phone-run';
+import { syncNow } from '../support/browser';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
 
 const run = serverAndPhone();
 
 it('flushes the outbox from the service worker when no page is open', async () => {
   const { context, page } = run.phone;
-  await signIn(page, run.server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, run.server.url);
   await page.getByRole('link', { name: /^Continue:/ }).click();
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   await page.goto(run.server.url);

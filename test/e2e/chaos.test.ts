@@ -16,13 +16,8 @@ import { ledgerOf, stateOf, withDevices } from '../../src/core/progress';
 import { gradeMastery } from '../../src/server/mastery';
 import { lessonLookup } from '../../src/server/progress-aggregate';
 import { openStore } from '../../src/server/store/store';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  syncNow,
-} from '../support/browser';
+import { openPhone, type PhoneContext, syncNow } from '../support/browser';
+import { learnerWithWorker } from '../support/phone-run';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
 import { ROOT } from '../support/server';
@@ -92,9 +87,7 @@ afterAll(async () => {
 it('loses nothing and doubles nothing through a faulty network and a server crash', async () => {
   const { page } = phone;
   proxy.chaos = false;
-  await signIn(page, proxy.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, proxy.url);
   proxy.chaos = true;
 
   // Kill the server on the 4th sync request, while it is handling that batch; restart it.

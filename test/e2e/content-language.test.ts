@@ -4,9 +4,9 @@
  * offline; back online in English, the download becomes English on the next visit.
  */
 import { expect, it } from 'vitest';
-import { shot, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { shot, type PhoneContext } from '../support/browser';
 import { deviceContent } from '../support/offline';
-import { serverAndPhone } from '../support/phone-run';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 
 const run = serverAndPhone();
 
@@ -35,9 +35,7 @@ async function openGermanLesson(page: Page) {
 
 it('shows a German learner German modules, cards and pathways, also offline', async () => {
   const { page, context } = run.phone;
-  await signIn(page, run.server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, run.server.url);
   // Module titles start in the original.
   await page
     .getByRole('link', { name: /^Giving feedback that lands/ })

@@ -5,25 +5,20 @@
  * download-update.test.ts.
  */
 import { expect, it } from 'vitest';
-import { signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
-import { serverAndPhone } from '../support/phone-run';
-import { finishOpenLesson } from '../support/lessons';
+import { type PhoneContext } from '../support/browser';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
+import { finishOpenLesson, serverCompletions, openModuleCard } from '../support/lessons';
 
 const run = serverAndPhone();
 
 const MODULE = 'Writing a clear design doc';
 
-async function openModule(page: PhoneContext['page'], title: string) {
-  await page.goto(run.server.url);
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openModule = (page: PhoneContext['page'], title: string) =>
+  openModuleCard(page, run.server.url, title);
 
 it('downloads a module with progress and size, then takes all of it offline', async () => {
   const { page, context } = run.phone;
-  await signIn(page, run.server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, run.server.url);
   await openModule(page, MODULE);
 
   await page.getByRole('button', { name: 'Download for offline' }).click();
@@ -44,12 +39,7 @@ it('downloads a module with progress and size, then takes all of it offline', as
 
   await context.setOffline(false);
   await expect
-    .poll(
-      async () =>
-        (await run.server.store.userEvents('u-demo-learner')).filter(
-          (e) => e.type === 'lesson_completed',
-        ).length,
-    )
+    .poll(async () => (await serverCompletions(run.server.store, 'u-demo-learner')).length)
     .toBe(count);
 });
 

@@ -5,7 +5,8 @@
  * lesson of it, quizzes included. Back online, the completion and the answers reach the server.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { openPhone, type PhoneContext } from '../support/browser';
+import { learnerWithWorker } from '../support/phone-run';
 import { finishOpenLesson } from '../support/lessons';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -42,9 +43,7 @@ afterAll(async () => {
 
 it('downloads a pathway with one progress bar, keeps what succeeded, and retries what failed', async () => {
   const { page } = phone;
-  await signIn(page, server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, server.url);
   await page.goto(`${server.url}/roadmap`);
   const pathway = page.getByRole('region', { name: `Offline use of ${PATHWAY}` });
   await pathway.getByText(/^About \d+(\.\d)? kB to download$/).waitFor();

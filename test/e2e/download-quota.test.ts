@@ -8,13 +8,13 @@
  * small IndexedDB writes, which is why the failing download carries a picture larger than the room
  * left.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import { OFFLINE_CACHE } from '../../src/core/offline';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
-import { finishOpenLesson } from '../support/lessons';
+import { finishOpenLesson, openModuleCard } from '../support/lessons';
 import { cachedPaths, deviceContent } from '../support/offline';
-import { reimportModule, startServer, type RunningServer } from '../support/server';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
+import { reimportModule } from '../support/server';
 
 const STORED = { id: 'writing-a-design-doc', title: 'Writing a clear design doc' };
 const TOO_BIG = { id: 'sharing-what-you-learn', title: 'Sharing what you learn' };
@@ -23,49 +23,39 @@ const POSTER_BYTES = 400_000;
 /** Room left on the "device" once the quota is lowered: less than the poster needs. */
 const ROOM = 100_000;
 
-let server: RunningServer;
-let phone: PhoneContext;
 let cdp: CDPSession;
 
-beforeAll(async () => {
-  server = await startServer({
+const run = serverAndPhone(
+  {
     intercept: (request) =>
       new URL(request.url).pathname === POSTER
         ? new Response(new Uint8Array(POSTER_BYTES), { headers: { 'content-type': 'image/png' } })
         : undefined,
-  });
-  await reimportModule(server.store, TOO_BIG.id, (markdown) =>
-    markdown.replace(
-      '## Small ways to share {#small-ways}\n',
-      `## Small ways to share {#small-ways}\n\n![A poster of the team's learning wall](${POSTER})\n`,
-    ),
-  );
-  phone = await openPhone();
-});
+  },
+  async (server) => {
+    await reimportModule(server.store, TOO_BIG.id, (markdown) =>
+      markdown.replace(
+        '## Small ways to share {#small-ways}\n',
+        `## Small ways to share {#small-ways}\n\n![A poster of the team's learning wall](${POSTER})\n`,
+      ),
+    );
+  },
+);
 afterAll(async () => {
-  await cdp?.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin });
-  await phone?.close();
-  await server?.close();
+  await cdp?.send('Storage.overrideQuotaForOrigin', { origin: new URL(run.server.url).origin });
 });
 
-async function openModule(title: string) {
-  const { page } = phone;
-  await page.goto(server.url);
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openModule = (title: string) => openModuleCard(run.phone.page, run.server.url, title);
 
 it('says clearly that the device is full and stores nothing of the module that did not fit', async () => {
-  const { page, context } = phone;
-  await signIn(page, server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  const { page, context } = run.phone;
+  await learnerWithWorker(page, run.server.url);
   await openModule(STORED.title);
   await page.getByRole('button', { name: 'Download for offline' }).click();
   await page.getByText(/Available offline · \d/).waitFor();
 
   cdp = await context.newCDPSession(page);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(run.server.url).origin;
   const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin });
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + ROOM });
 
@@ -85,7 +75,7 @@ it('says clearly that the device is full and stores nothing of the module that d
 });
 
 it('still opens and completes the module downloaded before, offline', async () => {
-  const { page, context } = phone;
+  const { page, context } = run.phone;
   await context.setOffline(true);
   await openModule(STORED.title); // a cold navigation, served by the service worker
   await page.getByText(/Available offline · \d/).waitFor();

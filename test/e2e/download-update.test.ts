@@ -6,10 +6,9 @@
  * with, card after card. Afterwards the new text and picture are shown online and offline, and
  * the old version's copies (module, cached API response, picture) are gone from the device.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { LearningModule } from '../../src/core/content';
 import { CONTENT_CACHE, MEDIA_CACHE, OFFLINE_CACHE } from '../../src/core/offline';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import {
   cachedJson,
   cachedPaths,
@@ -17,7 +16,9 @@ import {
   imageShown,
   svgResponse,
 } from '../support/offline';
-import { reimportModule, startServer, type RunningServer } from '../support/server';
+import { openModuleCard } from '../support/lessons';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
+import { reimportModule } from '../support/server';
 
 const MODULE = { id: 'writing-a-design-doc', title: 'Writing a clear design doc' };
 const OLD = {
@@ -39,14 +40,12 @@ const edition = (e: typeof OLD) => (markdown: string) =>
     .replace(OLD.first, `![${e.picture}](${e.file})\n\n${e.first}`)
     .replace(OLD.second, e.second);
 
-let server: RunningServer;
-let phone: PhoneContext;
 let oldVersion: string;
 /** Catalog requests still to fail, as they do while a connection comes back in stages. */
 let catalogFailures = 0;
 
-beforeAll(async () => {
-  server = await startServer({
+const run = serverAndPhone(
+  {
     intercept: (request) => {
       const path = new URL(request.url).pathname;
       if (path === '/api/v1/catalog' && catalogFailures > 0) {
@@ -57,30 +56,20 @@ beforeAll(async () => {
       if (path === NEW.file) return svgResponse('#06c');
       return undefined;
     },
-  });
-  oldVersion = await reimportModule(server.store, MODULE.id, edition(OLD));
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-});
+  },
+  async (server) => {
+    oldVersion = await reimportModule(server.store, MODULE.id, edition(OLD));
+  },
+);
 
 const downloadVersion = async () =>
-  (await deviceContent<{ version: string }>(phone.page, `offline:${MODULE.id}`))?.version;
+  (await deviceContent<{ version: string }>(run.phone.page, `offline:${MODULE.id}`))?.version;
 
-async function openModule(title = MODULE.title) {
-  const { page } = phone;
-  await page.goto(server.url);
-  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
-  await page.getByRole('heading', { level: 1, name: title }).waitFor();
-}
+const openModule = (title = MODULE.title) => openModuleCard(run.phone.page, run.server.url, title);
 
 it('replaces a downloaded module with the new version on the next online visit', async () => {
-  const { page, context } = phone;
-  await signIn(page, server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  const { page, context } = run.phone;
+  await learnerWithWorker(page, run.server.url);
   await openModule();
   await page.getByRole('button', { name: 'Download for offline' }).click();
   await page.getByText(/Available offline · \d/).waitFor();
@@ -95,7 +84,7 @@ it('replaces a downloaded module with the new version on the next online visit',
   expect(await imageShown(page, OLD.picture)).toBe(true);
 
   // Meanwhile the module is re-imported on the server with new text and a new picture.
-  const newVersion = await reimportModule(server.store, MODULE.id, edition(NEW));
+  const newVersion = await reimportModule(run.server.store, MODULE.id, edition(NEW));
   expect(newVersion).not.toBe(oldVersion);
 
   // Back online, the download is brought to the new version in the background, even when the
@@ -122,7 +111,7 @@ it('replaces a downloaded module with the new version on the next online visit',
 });
 
 it('shows only the new version offline, and keeps no copy of the old one', async () => {
-  const { page, context } = phone;
+  const { page, context } = run.phone;
   await context.setOffline(true);
   await openModule(); // a cold navigation, served by the service worker
   await page.locator('.lesson-row').first().click();

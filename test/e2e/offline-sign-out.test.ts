@@ -4,17 +4,14 @@
  * old cookie no longer signs anyone in.
  */
 import { expect, it } from 'vitest';
-import { signIn, waitForServiceWorker } from '../support/browser';
-import { serverAndPhone } from '../support/phone-run';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 
 const run = serverAndPhone();
 
 it('ends the session on the server once back online, and never restores it meanwhile', async () => {
   const { page, context } = run.phone;
   const { url } = run.server;
-  await signIn(page, url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, url);
   const session = (await context.cookies(url)).find((c) => c.name === 'kindling_session')!;
   const me = async () =>
     (await fetch(`${url}/api/v1/me`, { headers: { cookie: `${session.name}=${session.value}` } }))

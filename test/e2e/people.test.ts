@@ -5,30 +5,24 @@
  * manager of a cohort, who then reads its board and sets its challenge. Learners never load the
  * manager screens' code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { sessionCookie } from '../support/sessions';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndPhone } from '../support/phone-run';
 
-let server: RunningServer;
-let manager: PhoneContext;
+/** `run.phone` is the manager's; the learner has a phone of her own. */
 let learner: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  manager = await openPhone();
+const run = serverAndPhone({}, undefined, async () => {
   learner = await openPhone();
 });
 afterAll(async () => {
-  await manager?.close();
   await learner?.close();
-  await server?.close();
 });
 
 describe('a manager on a phone', () => {
   it('assigns a pathway and the learner sees it on their home with its minutes', async () => {
-    const { page } = manager;
-    await signIn(page, server.url, 'manager@demo.test');
+    const { page } = run.phone;
+    await signIn(page, run.server.url, 'manager@demo.test');
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Your team' }).waitFor();
     await page.getByRole('link', { name: 'Lena Learner: open 1:1' }).click();
@@ -38,11 +32,11 @@ describe('a manager on a phone', () => {
     await page.getByRole('button', { name: 'Assign pathway' }).click();
     await page.getByRole('status').filter({ hasText: 'Assigned' }).waitFor();
 
-    const catalog = await server.store.getCatalog();
+    const catalog = await run.server.store.getCatalog();
     const minutes = catalog.pathways.find(
       (p) => p.id === 'learning-culture-habits',
     )!.estimateMinutes;
-    await server.store.setSponsorMessage({
+    await run.server.store.setSponsorMessage({
       orgId: 'demo-co',
       sponsorUserId: null,
       name: 'Sam Sponsor',
@@ -53,7 +47,7 @@ describe('a manager on a phone', () => {
     });
     const loaded: string[] = [];
     learner.page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
-    await signIn(learner.page, server.url, 'learner@demo.test');
+    await signIn(learner.page, run.server.url, 'learner@demo.test');
     const assigned = learner.page
       .locator('.assignment')
       .filter({ hasText: 'Learning culture habits' });
@@ -78,8 +72,8 @@ describe('a manager on a phone', () => {
   });
 
   it('opens a 1:1 script that fits the phone and ticks a checklist item that stays ticked', async () => {
-    const { page } = manager;
-    await page.goto(`${server.url}/team/u-demo-learner`);
+    const { page } = run.phone;
+    await page.goto(`${run.server.url}/team/u-demo-learner`);
     await page.getByRole('heading', { name: 'One question to ask' }).waitFor();
     await page.getByRole('heading', { name: 'Celebrate' }).waitFor();
     const fits = await page.evaluate(
@@ -93,7 +87,7 @@ describe('a manager on a phone', () => {
     await item.tap();
     await expect.poll(() => item.isChecked()).toBe(true);
     await expect
-      .poll(() => server.store.oneOnOneChecks('u-demo-manager', 'u-demo-learner'))
+      .poll(() => run.server.store.oneOnOneChecks('u-demo-manager', 'u-demo-learner'))
       .toEqual(['question']);
     await page.reload();
     await page.getByRole('heading', { name: '1:1 with Lena Learner' }).waitFor();
@@ -108,19 +102,19 @@ describe('a manager on a phone', () => {
 describe('a cohort manager', () => {
   it('is added by an admin on a phone, then opens the cohort’s board and sets its challenge', async () => {
     // Leo (Mia's report) is the only member of the Tokyo cohort; Max is not in it.
-    await server.store.createCohort({
+    await run.server.store.createCohort({
       id: 'demo-co-tokyo',
       orgId: 'demo-co',
       name: 'Tokyo team',
       tz: 'Asia/Tokyo',
     });
-    await server.store.updatePerson('demo-co', 'u-demo-learner2', {
+    await run.server.store.updatePerson('demo-co', 'u-demo-learner2', {
       cohortIds: ['demo-co-tokyo'],
     });
     const admin = await openPhone();
     try {
       const { page } = admin;
-      await signIn(page, server.url, 'admin@demo.test');
+      await signIn(page, run.server.url, 'admin@demo.test');
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('heading', { name: 'Managers of Tokyo team' }).waitFor();
       await page.getByLabel('Add a manager to Tokyo team').selectOption({ label: 'Max Manager' });
@@ -142,7 +136,7 @@ describe('a cohort manager', () => {
       await tz.fill('Asia/Tokyo');
       await tz.press('Tab');
       await expect
-        .poll(async () => (await server.store.getPerson('demo-co', 'u-demo-learner2'))?.tz)
+        .poll(async () => (await run.server.store.getPerson('demo-co', 'u-demo-learner2'))?.tz)
         .toBe('Asia/Tokyo');
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
@@ -151,8 +145,8 @@ describe('a cohort manager', () => {
       await admin.close();
     }
 
-    const { page } = manager;
-    await page.goto(`${server.url}/team`);
+    const { page } = run.phone;
+    await page.goto(`${run.server.url}/team`);
     await page.getByRole('heading', { name: 'Cohorts you manage' }).waitFor();
     await page.getByRole('link', { name: 'Tokyo team: leaderboard and challenge' }).click();
     await page.getByRole('heading', { name: 'Tokyo team', level: 1 }).waitFor();
@@ -165,10 +159,10 @@ describe('a cohort manager', () => {
 
 describe('a person invited by an admin', () => {
   it('opens the invite link, sets a name and password, and lands on their home', async () => {
-    const cookie = await sessionCookie(server.store, 'u-demo-admin');
-    const res = await fetch(`${server.url}/api/v1/admin/invites`, {
+    const cookie = await sessionCookie(run.server.store, 'u-demo-admin');
+    const res = await fetch(`${run.server.url}/api/v1/admin/invites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin: server.url },
+      headers: { 'content-type': 'application/json', cookie, origin: run.server.url },
       body: JSON.stringify({ cohortId: 'demo-co-pilot', email: 'nina@demo.test' }),
     });
     const { url } = (await res.json()) as { url: string };
@@ -196,7 +190,7 @@ describe('an admin uploading a module', () => {
     const admin = await openPhone();
     try {
       const { page } = admin;
-      await signIn(page, server.url, 'admin@demo.test');
+      await signIn(page, run.server.url, 'admin@demo.test');
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('heading', { name: 'Upload a module' }).waitFor();
       // How to upload a translation is said where modules are uploaded.
@@ -211,14 +205,14 @@ describe('an admin uploading a module', () => {
       const problems = page.locator('.problems li');
       await problems.first().waitFor();
       expect(await problems.first().textContent()).toMatch(/^upload\.md:\d+: /);
-      expect(await server.store.getModule('bad-id')).toBeUndefined();
+      expect(await run.server.store.getModule('bad-id')).toBeUndefined();
 
       const fixed =
         '---\nid: listening-well\ntitle: Listening well\n---\n\n## Listen first {#listen}\n\nMost people listen to reply.\n';
       await page.getByLabel('Or paste it').fill(fixed);
       await page.getByRole('button', { name: 'Import' }).click();
       await page.getByText('Imported "Listening well".').waitFor();
-      expect((await server.store.getModule('listening-well', 'demo-co'))?.title).toBe(
+      expect((await run.server.store.getModule('listening-well', 'demo-co'))?.title).toBe(
         'Listening well',
       );
     } finally {

@@ -3,26 +3,17 @@
  * numbers in its table, see a manager's nudge counted, tick the checklist (and find it ticked
  * after a reload), and check that a learner never downloads the pilot screens.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { ProgressEvent } from '../../src/core/events';
-import {
-  openPhone,
-  signIn,
-  waitForServiceWorker,
-  type PhoneContext,
-  signOut,
-} from '../support/browser';
-import { startServer, type RunningServer } from '../support/server';
+import { signIn, waitForServiceWorker, signOut } from '../support/browser';
+import { serverAndPhone } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 
-let server: RunningServer;
-let phone: PhoneContext;
 const today = new Date().toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  server = await startServer();
+const run = serverAndPhone({}, async (server) => {
   const lessonId = (await server.store.getCatalog()).modules[0]!.lessons[0]!.id;
   const at = new Date(Date.now() - 3_600_000).toISOString();
   const event: ProgressEvent = {
@@ -43,19 +34,14 @@ beforeAll(async () => {
       receivedAt: Date.now(),
     },
   ]);
-  phone = await openPhone();
-});
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
 });
 
 describe('the pilot dashboard', () => {
   it('is never downloaded by a learner', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    await signIn(page, server.url);
+    await signIn(page, run.server.url);
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Learn' })
@@ -77,14 +63,14 @@ describe('the pilot dashboard', () => {
   });
 
   it('lets an admin set up a pilot and read it on a phone', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     // Max (in the pilot cohort) nudges Lena: one nudge in the pilot group this week.
-    const nudge = await fetch(`${server.url}/api/v1/team/u-demo-learner/nudge`, {
+    const nudge = await fetch(`${run.server.url}/api/v1/team/u-demo-learner/nudge`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        cookie: await sessionCookie(server.store, 'u-demo-manager'),
-        origin: server.url,
+        cookie: await sessionCookie(run.server.store, 'u-demo-manager'),
+        origin: run.server.url,
       },
       body: '{}',
     });
@@ -128,7 +114,7 @@ describe('the pilot dashboard', () => {
   });
 
   it('keeps the checklist ticked', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     await page.getByRole('link', { name: 'Checklist' }).click();
     await page.getByRole('heading', { name: 'Running Autumn pilot' }).waitFor();
     const launch = page.getByRole('checkbox', { name: /Launch to learners/ });

@@ -3,33 +3,24 @@
  * its answer is still on the way when the learner reloads; the next page resends the events,
  * the server answers `duplicate`, and it holds each event once.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { afterAll, expect, it } from 'vitest';
 import { startChaosProxy, type ChaosProxy } from '../support/chaos-proxy';
 import { finishNextLesson, outboxEvents } from '../support/lessons';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndPhone, learnerWithWorker } from '../support/phone-run';
 
-let server: RunningServer;
 let proxy: ChaosProxy;
-let phone: PhoneContext;
 
-beforeAll(async () => {
-  server = await startServer();
+const run = serverAndPhone({}, async (server) => {
   proxy = await startChaosProxy(Number(new URL(server.url).port), 1);
   proxy.chaos = false;
-  phone = await openPhone();
 });
 afterAll(async () => {
-  await phone?.close();
   await proxy?.close();
-  await server?.close();
 });
 
 it('resends after a reload mid-push and the server keeps one copy of each event', async () => {
-  const { page, context } = phone;
-  await signIn(page, proxy.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  const { page, context } = run.phone;
+  await learnerWithWorker(page, proxy.url);
   await page.getByRole('link', { name: /^Continue:/ }).click();
   await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
   await page.goto(proxy.url);
@@ -46,7 +37,7 @@ it('resends after a reload mid-push and the server keeps one copy of each event'
   proxy.holdResponseMs = 0;
 
   await expect.poll(() => outboxEvents(page), { timeout: 15_000 }).toEqual([]);
-  const stored = (await server.store.userEvents('u-demo-learner')).map((e) => e.id);
+  const stored = (await run.server.store.userEvents('u-demo-learner')).map((e) => e.id);
   expect(new Set(stored).size).toBe(stored.length);
   expect(stored).toEqual(expect.arrayContaining(made.map((e) => e.id)));
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, executablePath, signIn } from '../support/browser';
-import { READ_MS } from '../support/lessons';
+import { GERMAN, READ_MS, walkOpenLesson as walkLesson } from '../support/lessons';
 import { signedInPhone } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 import { PLAUSIBLE_FRACTION } from '../../src/core/plausibility';
@@ -27,33 +27,6 @@ const run = signedInPhone(
     beforeSignIn: (phone) => phone.context.clock.install({ time: Date.now() - 2 * READ_MS }),
   },
 );
-
-/**
- * Walks the open lesson to its end answering each quiz with its first option; returns how many
- * quizzes there were and how many of those first answers were right.
- */
-async function walkLesson(page: Page): Promise<{ quizzes: number; right: number }> {
-  let quizzes = 0;
-  let right = 0;
-  for (let step = 0; step < 60; step++) {
-    const check = page.getByRole('button', { name: 'Check answer' });
-    if (await check.isVisible()) {
-      quizzes++;
-      await page.locator('.option input').first().check();
-      await check.click();
-      await page.locator('.quiz-result .result').waitFor();
-      if ((await page.locator('.quiz-result .result.right').count()) === 1) right++;
-    }
-    const finish = page.getByRole('button', { name: 'Finish lesson' });
-    if (await finish.isVisible()) {
-      await finish.click();
-      break;
-    }
-    await page.getByRole('button', { name: 'Next' }).click();
-  }
-  await page.locator('.page.done h1').waitFor();
-  return { quizzes, right };
-}
 
 const earnedChips = (page: Page, label: string) =>
   page.getByRole('list', { name: label }).getByRole('listitem').allTextContents();
@@ -93,7 +66,7 @@ describe('the completion screen', () => {
     await page.getByRole('link', { name: 'Heute', exact: true }).click();
     await page.getByRole('link', { name: /^Weiter:/ }).click();
     await page.getByRole('progressbar').waitFor();
-    await walkLessonDe(page);
+    await walkLesson(page, GERMAN);
     const status = page
       .getByRole('status')
       .filter({ hasText: 'Das ging zu schnell, um zu zählen' });
@@ -104,25 +77,6 @@ describe('the completion screen', () => {
     );
   });
 });
-
-/** The German lesson walk: the same buttons, worded in German. */
-async function walkLessonDe(page: Page) {
-  for (let step = 0; step < 60; step++) {
-    const check = page.getByRole('button', { name: 'Antwort prüfen' });
-    if (await check.isVisible()) {
-      await page.locator('.option input').first().check();
-      await check.click();
-      await page.locator('.quiz-result .result').waitFor();
-    }
-    const finish = page.getByRole('button', { name: 'Lektion abschließen' });
-    if (await finish.isVisible()) {
-      await finish.click();
-      break;
-    }
-    await page.getByRole('button', { name: 'Weiter' }).click();
-  }
-  await page.locator('.page.done h1').waitFor();
-}
 
 describe('installing', () => {
   it('offers "Install Kindling" under Me once Chromium offers installation, and prompts once', async () => {

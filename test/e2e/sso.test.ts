@@ -4,18 +4,13 @@
  * provider's login form, and the person comes back to the app signed in. A refusal comes back to
  * the sign-in screen, worded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { seal } from '../../src/server/auth/secrets';
-import { openPhone, type PhoneContext } from '../support/browser';
 import { startTestProvider, type TestProvider } from '../support/oidc';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndPhone } from '../support/phone-run';
 
-let server: RunningServer;
 let provider: TestProvider;
-let phone: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer();
+const run = serverAndPhone({}, async (server) => {
   provider = await startTestProvider({
     redirectUris: [`${server.url}/api/v1/auth/sso/callback`],
     accounts: {
@@ -34,18 +29,15 @@ beforeAll(async () => {
     defaultCohortId: null,
     updatedAt: Date.now(),
   });
-  phone = await openPhone();
 });
 afterAll(async () => {
-  await phone?.close();
   await provider?.close();
-  await server?.close();
 });
 
 describe('signing in with a company account', () => {
   it('goes from the email to the provider’s form and back into the app, signed in', async () => {
-    const { page } = phone;
-    await page.goto(server.url);
+    const { page } = run.phone;
+    await page.goto(run.server.url);
     await page.getByLabel('Email').fill('nora@demo.test');
     await page.getByRole('button', { name: 'Continue' }).click();
     // The provider's own login form, with the email handed over as the login hint.
@@ -56,9 +48,9 @@ describe('signing in with a company account', () => {
     await page.locator('input[name="password"]').fill('whatever-the-provider-wants');
     await page.locator('button[type="submit"]').click();
     await page.getByRole('heading', { name: /Hi Nora/ }).waitFor();
-    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).toBe(`${run.server.url}/`);
     await page.locator('.module-card').first().waitFor(); // the app loaded their lessons too
-    const cookies = await page.context().cookies(server.url);
+    const cookies = await page.context().cookies(run.server.url);
     expect(cookies.find((c) => c.name === 'kindling_session')).toMatchObject({ httpOnly: true });
     await page.getByRole('link', { name: 'Me', exact: true }).click(); // settings live under Me
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -66,10 +58,10 @@ describe('signing in with a company account', () => {
   });
 
   it('shows a refusal on the sign-in screen, and another email the password field', async () => {
-    const { page } = phone;
+    const { page } = run.phone;
     // Signed out at the provider too, so it asks again.
     await page.context().clearCookies({ domain: '127.0.0.1' });
-    await page.goto(server.url);
+    await page.goto(run.server.url);
     await page.getByLabel('Email').fill('una@demo.test');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('input[name="login"]').waitFor();

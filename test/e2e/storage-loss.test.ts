@@ -6,14 +6,11 @@
 import { expect, it } from 'vitest';
 import { signIn, syncNow } from '../support/browser';
 import { serverAndPhone } from '../support/phone-run';
-import { outboxEvents, READ_MS, readNextLesson } from '../support/lessons';
+import { outboxEvents, READ_MS, readNextLesson, serverCompletions } from '../support/lessons';
 
 const run = serverAndPhone();
 
-const completions = async () =>
-  (await run.server.store.userEvents('u-demo-learner')).filter(
-    (e) => e.type === 'lesson_completed',
-  );
+const completions = () => serverCompletions(run.server.store, 'u-demo-learner');
 
 it('notices a wiped database, restores progress from the server and syncs new progress cleanly', async () => {
   const { context } = run.phone;

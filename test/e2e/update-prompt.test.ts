@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
+import { openPhone, type PhoneContext } from '../support/browser';
+import { learnerWithWorker } from '../support/phone-run';
 import { ROOT, startServer, type RunningServer } from '../support/server';
 
 let site: string;
@@ -52,9 +53,7 @@ const build = (page: PhoneContext['page']) =>
 
 it('offers the new version with a Reload action and runs it only after Reload', async () => {
   const { page } = phone;
-  await signIn(page, server.url);
-  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
-  await waitForServiceWorker(page);
+  await learnerWithWorker(page, server.url);
   expect(await page.getByText('A new version is ready').count()).toBe(0);
 
   deployBuild('2');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { signIn, waitForServiceWorker, syncNow } from '../support/browser';
 import { serverAndPhone } from '../support/phone-run';
-import { finishNextLesson } from '../support/lessons';
+import { finishNextLesson, serverCompletions } from '../support/lessons';
 
 const run = serverAndPhone();
 
@@ -26,12 +26,7 @@ describe('a learner on a phone', () => {
     // The server has the completion once it synced.
     await syncNow(page);
     await expect
-      .poll(
-        async () =>
-          (await run.server.store.userEvents('u-demo-learner')).filter(
-            (e) => e.type === 'lesson_completed',
-          ).length,
-      )
+      .poll(async () => (await serverCompletions(run.server.store, 'u-demo-learner')).length)
       .toBe(1);
     await expect.poll(() => page.locator('.sync-indicator').textContent()).toContain('Up to date');
   });

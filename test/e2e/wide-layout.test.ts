@@ -7,24 +7,13 @@
  * KINDLING_SHOTS=<dir>, screenshots of six screens at 390, 768 and 1280 px in en and de
  * (wide-<locale>-<width>-<screen>.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, signInAnyLocale } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { signInAnyLocale } from '../support/browser';
+import { serverAndBrowser } from '../support/phone-run';
 import { startDemoPilot } from '../support/pilot';
-import { startServer, type RunningServer } from '../support/server';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  await startDemoPilot(server);
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const setup = serverAndBrowser({}, startDemoPilot);
 
 const LAPTOP = { width: 1280, height: 800 };
 
@@ -35,10 +24,10 @@ async function withPage(
   run: (page: Page, context: BrowserContext) => Promise<void>,
   locale = 'en',
 ) {
-  const context = await browser.newContext({ viewport, locale, serviceWorkers: 'block' });
+  const context = await setup.browser.newContext({ viewport, locale, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await signInAnyLocale(page, server.url, email);
+    await signInAnyLocale(page, setup.server.url, email);
     await run(page, context);
   } finally {
     await context.close();
@@ -157,7 +146,7 @@ describe('the admin console', () => {
   it('copies an invite link and says "Copied"', async () => {
     await withPage(LAPTOP, 'admin@demo.test', async (page, context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: server.url,
+        origin: setup.server.url,
       });
       await page.getByRole('link', { name: 'Admin', exact: true }).click();
       await page.getByRole('button', { name: 'Create invite' }).click();
@@ -203,7 +192,7 @@ describe('the admin console', () => {
           { width, height: 800 },
           'admin@demo.test',
           async (page) => {
-            await page.goto(`${server.url}/admin`);
+            await page.goto(`${setup.server.url}/admin`);
             await page.locator('.admin-nav').waitFor();
             const header = await box(page, '.topbar');
             const brand = await box(page, '.topbar .brand');
@@ -226,7 +215,7 @@ describe('the pilot dashboard on a phone (390×844)', () => {
         { width: 390, height: 844 },
         'admin@demo.test',
         async (page) => {
-          await page.goto(`${server.url}/pilot`);
+          await page.goto(`${setup.server.url}/pilot`);
           await page.locator('.pilot-table').last().waitFor();
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
           // A word broken across lines has more than one line box ("Wee k"); a soft hyphen's
@@ -281,17 +270,21 @@ describe.skipIf(!dir)('screenshots of home, learn, board, me, admin and pilot', 
   for (const locale of ['en', 'de'])
     for (const viewport of sizes)
       it(`${locale} at ${viewport.width}`, async () => {
-        const context = await browser.newContext({ locale, viewport, serviceWorkers: 'block' });
+        const context = await setup.browser.newContext({
+          locale,
+          viewport,
+          serviceWorkers: 'block',
+        });
         const page = await context.newPage();
         const tag = `wide-${locale}-${viewport.width}`;
         try {
-          await signInAnyLocale(page, server.url, 'learner@demo.test');
+          await signInAnyLocale(page, setup.server.url, 'learner@demo.test');
           await visit(page, '/', `${tag}-home`);
           await visit(page, '/roadmap', `${tag}-learn`);
           await visit(page, '/leaderboard', `${tag}-board`);
           await visit(page, '/profile', `${tag}-me`);
           await context.clearCookies();
-          await signInAnyLocale(page, server.url, 'admin@demo.test');
+          await signInAnyLocale(page, setup.server.url, 'admin@demo.test');
           await visit(page, '/admin', `${tag}-admin`);
           await visit(page, '/pilot', `${tag}-pilot`);
         } finally {

@@ -3,35 +3,28 @@
  * the secret is never shown again (only that one is stored), and the section says how sending
  * stands — statements waiting, the LRS's error in words, then the delivery once it answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FORWARDING_DEFAULTS, forwardOnce } from '../../src/server/xapi/forwarding';
 import { startsAndCompletions, syncBody } from '../support/api';
-import { openPhone, signIn, type PhoneContext } from '../support/browser';
+import { signIn } from '../support/browser';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
-import { startServer, type RunningServer } from '../support/server';
+import { serverAndPhone } from '../support/phone-run';
 import { sessionCookie } from '../support/sessions';
 
-let server: RunningServer;
 let receiver: LrsReceiver;
-let admin: PhoneContext;
-
-beforeAll(async () => {
-  server = await startServer({ forwardPrivate: true });
+const run = serverAndPhone({ forwardPrivate: true }, async () => {
   receiver = await startLrsReceiver();
-  admin = await openPhone();
 });
 afterAll(async () => {
-  await admin?.close();
   await receiver?.close();
-  await server?.close();
 });
 
 const options = { ...FORWARDING_DEFAULTS, allowPrivate: true, timeoutMs: 5_000 };
 
 describe('forwarding on the admin screen', () => {
   it('keeps the secret hidden and shows the backlog, the error and the delivery', async () => {
-    const { page } = admin;
-    await signIn(page, server.url, 'admin@demo.test');
+    const { page } = run.phone;
+    await signIn(page, run.server.url, 'admin@demo.test');
     await page.getByRole('link', { name: 'Admin', exact: true }).click();
     await page
       .getByRole('navigation', { name: 'Sections' })
@@ -54,25 +47,25 @@ describe('forwarding on the admin screen', () => {
 
     // A learner learns while the LRS is down.
     const events = startsAndCompletions(3, 'giving-feedback.specific-feedback');
-    const synced = await fetch(`${server.url}/api/v1/sync`, {
+    const synced = await fetch(`${run.server.url}/api/v1/sync`, {
       method: 'POST',
       headers: {
-        cookie: await sessionCookie(server.store, 'u-demo-learner'),
-        origin: server.url,
+        cookie: await sessionCookie(run.server.store, 'u-demo-learner'),
+        origin: run.server.url,
         'content-type': 'application/json',
       },
       body: JSON.stringify(syncBody(events)),
     });
     expect(synced.status).toBe(200);
     receiver.mode = 'fail';
-    await forwardOnce(server.store, options, Date.now);
+    await forwardOnce(run.server.store, options, Date.now);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByTestId('forwarding-backlog').filter({ hasText: '3 statements' }).waitFor();
     await page.getByText('The LRS answered with an error (HTTP 503)').waitFor();
 
     // It is back: after the backoff, the three go.
     receiver.mode = 'ok';
-    await forwardOnce(server.store, options, () => Date.now() + 3_600_000);
+    await forwardOnce(run.server.store, options, () => Date.now() + 3_600_000);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByTestId('forwarding-backlog').filter({ hasText: '0 statements' }).waitFor();
     expect(receiver.stored.size).toBe(3);

@@ -8,17 +8,15 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
-import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
 import type { LearnerDay } from '../../src/core/pilot';
 import { activityOf, reportProgress, type LearnerActivity } from '../../src/core/team';
-import { uuidv7 } from '../../src/core/uuidv7';
 import { learnerActivity } from '../../src/server/activity';
 import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { IncomingEvent, Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival } from '../support/batches';
+import { arrival, draftedEvents, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
@@ -46,8 +44,6 @@ const ZONES = [
   'Asia/Kolkata',
   'UTC',
 ];
-/** 2026-03-01: the US and EU DST changes (8 and 29 March) lie in the five weeks after it. */
-const FROM = Date.parse('2026-03-01T00:00:00Z');
 
 const draftArb = fc.record({
   kind: fc.constantFrom('completed', 'completed', 'assessment', 'started'),
@@ -60,35 +56,18 @@ const draftArb = fc.record({
 type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
 
 function incoming(drafts: Draft[], device: string): Array<IncomingEvent & { passes: boolean }> {
-  return drafts.map((d, i) => {
-    const at = FROM + d.minutes * 60_000;
-    const base = {
-      id: uuidv7(),
-      occurredAt: new Date(at).toISOString(),
-      tz: ZONES[d.zone]!,
-      deviceId: device,
-      seq: i + 1,
-    };
-    const event: ProgressEvent =
-      d.kind === 'completed'
-        ? { ...base, type: 'lesson_completed', lessonId: LESSONS[d.lesson]!, durationMs: 600_000 }
-        : d.kind === 'assessment'
-          ? {
-              ...base,
-              type: 'assessment_submitted',
-              lessonId: key.lessonId,
-              answers: d.passes ? RIGHT : WRONG,
-            }
-          : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! };
-    const correctedAt = at + d.skewMinutes * 60_000;
-    return {
-      event,
-      body: JSON.stringify(event),
-      correctedAt,
-      receivedAt: correctedAt,
-      passes: d.kind === 'assessment' && d.passes,
-    };
-  });
+  return draftedEvents(drafts, device, ZONES, (d, base) =>
+    d.kind === 'completed'
+      ? { ...base, type: 'lesson_completed', lessonId: LESSONS[d.lesson]!, durationMs: 600_000 }
+      : d.kind === 'assessment'
+        ? {
+            ...base,
+            type: 'assessment_submitted',
+            lessonId: key.lessonId,
+            answers: d.passes ? RIGHT : WRONG,
+          }
+        : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! },
+  ).map((e, i) => ({ ...e, passes: drafts[i]!.kind === 'assessment' && drafts[i]!.passes }));
 }
 
 /** The days worked out from the whole set of events at once, by hand. */

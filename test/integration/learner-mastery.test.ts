@@ -8,14 +8,12 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QuizCard } from '../../src/core/content';
-import type { ProgressEvent } from '../../src/core/events';
 import { answerKeyOf } from '../../src/core/mastery';
-import { uuidv7 } from '../../src/core/uuidv7';
 import { loadContentDir } from '../../src/server/content/load';
 import { gradeMastery, masteryOf } from '../../src/server/mastery';
 import type { IncomingEvent } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival } from '../support/batches';
+import { arrival, draftedEvents } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
@@ -39,8 +37,6 @@ const CARDS = content.modules
   )
   .slice(0, 4);
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
-/** 2026-03-01: the US and EU DST changes (8 and 29 March) lie in the five weeks after it. */
-const FROM = Date.parse('2026-03-01T00:00:00Z');
 
 const draftArb = fc.record({
   kind: fc.constantFrom('quiz', 'review', 'review', 'assessment', 'started'),
@@ -55,38 +51,27 @@ const draftArb = fc.record({
 type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
 
 function incoming(drafts: Draft[], device: string): IncomingEvent[] {
-  return drafts.map((d, i) => {
-    const at = FROM + d.minutes * 60_000;
-    const base = {
-      id: uuidv7(),
-      occurredAt: new Date(at).toISOString(),
-      tz: ZONES[d.zone]!,
-      deviceId: device,
-      seq: i + 1,
-    };
+  return draftedEvents(drafts, device, ZONES, (d, base) => {
     const { lessonId, card } = CARDS[d.card]!;
     const answerIds = d.right
       ? card.options.filter((o) => o.correct).map((o) => o.id)
       : [card.options.find((o) => !o.correct)!.id];
-    const event: ProgressEvent =
-      d.kind === 'assessment'
-        ? {
+    return d.kind === 'assessment'
+      ? {
+          ...base,
+          type: 'assessment_submitted',
+          lessonId: key.lessonId,
+          answers: answers((c) => keyCards.indexOf(c) < d.share),
+        }
+      : d.kind === 'started'
+        ? { ...base, type: 'lesson_started', lessonId }
+        : {
             ...base,
-            type: 'assessment_submitted',
-            lessonId: key.lessonId,
-            answers: answers((c) => keyCards.indexOf(c) < d.share),
-          }
-        : d.kind === 'started'
-          ? { ...base, type: 'lesson_started', lessonId }
-          : {
-              ...base,
-              type: d.kind === 'quiz' ? 'quiz_answered' : 'review_answered',
-              lessonId,
-              cardId: card.id,
-              answerIds,
-            };
-    const correctedAt = at + d.skewMinutes * 60_000;
-    return { event, body: JSON.stringify(event), correctedAt, receivedAt: correctedAt };
+            type: d.kind === 'quiz' ? 'quiz_answered' : 'review_answered',
+            lessonId,
+            cardId: card.id,
+            answerIds,
+          };
   });
 }
 

@@ -10,6 +10,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import type { AccessToken, NewUser } from '../../src/server/store/store';
 import { freshStore } from '../support/fresh';
 import { storeKinds } from '../support/databases';
+import { oneLessonModule } from '../support/modules';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
 
@@ -28,24 +29,7 @@ function user(id: string, orgId: string, extra: Partial<NewUser> = {}): NewUser 
 }
 
 function mod(id: string, version = 'v1'): LearningModule {
-  return {
-    id,
-    title: id,
-    summary: '',
-    competencies: [],
-    pathways: [],
-    roles: [],
-    estimateMinutes: 2,
-    version,
-    lessons: [
-      {
-        id: `${id}.l1`,
-        title: 'L',
-        estimateMinutes: 2,
-        cards: [{ id: 'c', kind: 'text', html: '' }],
-      },
-    ],
-  };
+  return oneLessonModule(id, [{ id: 'c', kind: 'text', html: '' }], { version });
 }
 
 const invite: AccessToken = {

@@ -11,6 +11,7 @@ import type { CatalogFile } from '../../src/server/content/load';
 import type { IncomingEvent, NewUser } from '../../src/server/store/store';
 import { freshStore } from '../support/fresh';
 import { storeKinds } from '../support/databases';
+import { oneLessonModule } from '../support/modules';
 
 const T0 = Date.parse('2025-03-10T09:00:00.000Z');
 
@@ -49,24 +50,12 @@ function incoming(event: ProgressEvent, correctedAt = Date.parse(event.occurredA
 }
 
 function mod(id: string, version: string): LearningModule {
-  return {
-    id,
+  return oneLessonModule(id, [{ id: 'c1', kind: 'text', html: `<p>${version}</p>` }], {
     title: `Module ${id}`,
-    summary: '',
     competencies: ['listening'],
-    pathways: [],
-    roles: [],
-    estimateMinutes: 3,
     version,
-    lessons: [
-      {
-        id: `${id}.l1`,
-        title: 'First',
-        estimateMinutes: 3,
-        cards: [{ id: 'c1', kind: 'text', html: `<p>${version}</p>` }],
-      },
-    ],
-  };
+    estimateMinutes: 3,
+  });
 }
 
 const catalogFile: CatalogFile = {

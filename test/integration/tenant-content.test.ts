@@ -10,6 +10,7 @@ import { loadContentDir } from '../../src/server/content/load';
 import { parseModule } from '../../src/server/content/parse';
 import { lessonEvent, signInAs, syncBody } from '../support/api';
 import { freshApi } from '../support/fresh';
+import { LISTENING_MODULE } from '../support/modules';
 import { ROOT } from '../support/server';
 
 const { store, app } = freshApi();
@@ -101,10 +102,7 @@ describe('the shipped import takes its ids back', () => {
     expect((await globexUploads(squat)).status).toBe(201);
     // A later release ships a module with that id.
     const content = loadContentDir(join(ROOT, 'content'));
-    const shipped = parseModule(
-      'listening-well.md',
-      `---\nid: listening-well\ntitle: Listening well\ncompetencies: [feedback]\n---\n\n## Listen first {#listen}\n\nMost people listen to reply.\n`,
-    ).module!;
+    const shipped = parseModule('listening-well.md', LISTENING_MODULE).module!;
     await store.saveContent(content.catalog, [...content.modules, shipped]);
 
     for (const email of ['learner@demo.test', 'learner@globex.test']) {

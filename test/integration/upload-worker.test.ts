@@ -13,6 +13,7 @@ import { createApp } from '../../src/server/app';
 import { DEFAULT_UPLOAD_PARSING, UploadParser } from '../../src/server/content/off-thread';
 import type { Store } from '../../src/server/store/store';
 import { signInAs } from '../support/api';
+import { LISTENING_MODULE } from '../support/modules';
 import { demoStore } from '../support/server';
 
 let store: Store;
@@ -30,16 +31,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const MODULE = `---
-id: listening-well
-title: Listening well
-competencies: [feedback]
----
-
-## Listen first {#listen}
-
-Most people listen to reply.
-`;
+const MODULE = LISTENING_MODULE;
 
 describe('an upload parsed in a worker thread', () => {
   it(

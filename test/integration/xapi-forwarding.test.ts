@@ -14,7 +14,7 @@ import { freshPostgresSchema, postgresSkipped } from '../support/databases';
 import { startsAndCompletions, syncBody } from '../support/api';
 import { startLrsReceiver, type LrsReceiver } from '../support/lrs-receiver';
 import { signInTo, startApiProcess, type ApiProcess } from '../support/processes';
-import type { ForwardingReply } from '../../src/core/api';
+import type { ForwardingReply } from '../../src/core/api-admin';
 
 const LESSON = 'giving-feedback.specific-feedback';
 const cleanups: Array<() => Promise<unknown> | void> = [];

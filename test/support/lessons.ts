@@ -1,6 +1,13 @@
 /** Driving lessons and reading the device's outbox in the real browser. */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Store } from '../../src/server/store/store';
+
+/** From home at `url`: opens the module card titled `title` and waits for the module's page. */
+export async function openModuleCard(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
 
 /** Reading time per lesson: more than a quarter of any lesson's estimate. */
 export const READ_MS = 5 * 60_000;
@@ -25,24 +32,70 @@ export async function finishNextLesson(page: Page): Promise<void> {
   await finishOpenLesson(page);
 }
 
-/** Walks the lesson on screen to "Lesson complete", answering quizzes with their first option. */
-export async function finishOpenLesson(page: Page): Promise<void> {
-  await page.getByRole('progressbar', { name: 'Lesson progress' }).waitFor();
+/** The lesson player's buttons as a locale words them. */
+export interface PlayerWords {
+  check: string;
+  finish: string;
+  next: string;
+}
+const ENGLISH: PlayerWords = { check: 'Check answer', finish: 'Finish lesson', next: 'Next' };
+export const GERMAN: PlayerWords = {
+  check: 'Antwort prüfen',
+  finish: 'Lektion abschließen',
+  next: 'Weiter',
+};
+
+/**
+ * Answers the quiz on screen, if there is one, with its first option and waits for the feedback:
+ * null when the card is no quiz, else whether that answer was right.
+ */
+export async function answerFirstOption(
+  page: Page,
+  words: PlayerWords = ENGLISH,
+): Promise<boolean | null> {
+  const check = page.getByRole('button', { name: words.check });
+  if (!(await check.isVisible())) return null;
+  await page.locator('.option input').first().check();
+  await check.click();
+  await page.locator('.quiz-result .result').waitFor();
+  return (await page.locator('.quiz-result .result.right').count()) === 1;
+}
+
+/**
+ * Walks the open lesson to its end answering each quiz with its first option; returns how many
+ * quizzes there were and how many of those first answers were right.
+ */
+export async function walkOpenLesson(
+  page: Page,
+  words: PlayerWords = ENGLISH,
+): Promise<{ quizzes: number; right: number }> {
+  await page.locator('.player-nav').waitFor();
+  let quizzes = 0;
+  let right = 0;
   for (let step = 0; step < 60; step++) {
-    const finish = page.getByRole('button', { name: 'Finish lesson' });
-    const check = page.getByRole('button', { name: 'Check answer' });
-    if (await check.isVisible()) {
-      await page.locator('.option input').first().check();
-      await check.click();
-      await expect.poll(() => page.locator('.quiz-result .result').count()).toBe(1);
-    }
+    const answered = await answerFirstOption(page, words);
+    if (answered !== null) quizzes++;
+    if (answered) right++;
+    const finish = page.getByRole('button', { name: words.finish });
     if (await finish.isVisible()) {
       await finish.click();
       break;
     }
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: words.next }).click();
   }
+  await page.locator('.page.done h1').waitFor();
+  return { quizzes, right };
+}
+
+/** Walks the lesson on screen to "Lesson complete", answering quizzes with their first option. */
+export async function finishOpenLesson(page: Page): Promise<void> {
+  await walkOpenLesson(page);
   await page.getByRole('heading', { name: 'Lesson complete' }).waitFor();
+}
+
+/** The learner's lesson completions the server has stored. */
+export async function serverCompletions(store: Store, userId: string) {
+  return (await store.userEvents(userId)).filter((e) => e.type === 'lesson_completed');
 }
 
 export interface DeviceEvent {

@@ -94,6 +94,13 @@ export async function openedOnceOnline(page: Page, url: string): Promise<void> {
   await expect.poll(() => outboxEvents(page)).toEqual([]);
 }
 
+/** Signs the demo learner in at `url` and waits for her home and the service worker in control. */
+export async function learnerWithWorker(page: Page, url: string): Promise<void> {
+  await signIn(page, url);
+  await page.getByRole('heading', { name: /Hi Lena/ }).waitFor();
+  await waitForServiceWorker(page);
+}
+
 /**
  * Signs the demo learner in with the keyboard alone, from focus in the Email field: the email,
  * Enter, the password field taking focus at once, the password, Enter.

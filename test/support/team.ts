@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '../../src/core/calendar';
 import { uuidv7 } from '../../src/core/uuidv7';
+import type { ProgressEvent } from '../../src/core/events';
 import { aggregateFor } from '../../src/server/progress-aggregate';
 import type { Store } from '../../src/server/store/store';
 
@@ -87,16 +88,18 @@ export async function seedTeam(store: Store, o: TeamOptions): Promise<string[]> 
     const events = spans.flatMap((span, i) =>
       (['lesson_started', 'lesson_completed'] as const).map((type, k) => {
         const at = k === 0 ? span.start : span.done;
-        const event = {
+        const envelope = {
           id: uuidv7(() => at),
-          type,
           lessonId: span.lesson,
-          ...(type === 'lesson_completed' && { durationMs: span.done - span.start }),
           occurredAt: new Date(at).toISOString(),
           tz,
           deviceId: device,
           seq: 2 * i + k + 1,
         };
+        const event: ProgressEvent =
+          type === 'lesson_started'
+            ? { ...envelope, type }
+            : { ...envelope, type, durationMs: span.done - span.start };
         return { event, body: JSON.stringify(event), correctedAt: at, receivedAt: o.now };
       }),
     );

@@ -19,44 +19,28 @@ import {
   OFFLINE_CACHE,
   storedBytes,
 } from '../../src/core/offline';
+import { oneLessonModule } from '../support/modules';
 
 const BASE = 'https://kindling.test';
 
 function moduleWith(id: string, images: string[], version = `${id}-v1`): LearningModule {
-  return {
+  return oneLessonModule(
     id,
-    title: id,
-    summary: '',
-    competencies: [],
-    pathways: [],
-    roles: [],
-    estimateMinutes: 3,
-    version,
-    lessons: [
+    [
+      { id: 'c1', kind: 'text', html: images.map((src) => `<img src="${src}" alt="">`).join('') },
       {
-        id: `${id}.l1`,
-        title: 'One',
-        estimateMinutes: 3,
-        cards: [
-          {
-            id: 'c1',
-            kind: 'text',
-            html: images.map((src) => `<img src="${src}" alt="">`).join(''),
-          },
-          {
-            id: 'q1',
-            kind: 'quiz',
-            mode: 'single',
-            promptHtml: '<p>Which?</p>',
-            options: [
-              { id: 'a', html: 'A', correct: true, explanationHtml: '' },
-              { id: 'b', html: 'B', correct: false, explanationHtml: '' },
-            ],
-          },
+        id: 'q1',
+        kind: 'quiz',
+        mode: 'single',
+        promptHtml: '<p>Which?</p>',
+        options: [
+          { id: 'a', html: 'A', correct: true, explanationHtml: '' },
+          { id: 'b', html: 'B', correct: false, explanationHtml: '' },
         ],
       },
     ],
-  };
+    { version, estimateMinutes: 3 },
+  );
 }
 
 /** Cache Storage in memory; `full` makes every put fail as a full disk does. */

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { SecretKeyMissing, seal, secretKey, unseal } from '../../src/server/auth/secrets';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  sealedOrKept,
+  SecretKeyMissing,
+  seal,
+  secretKey,
+  unseal,
+} from '../../src/server/auth/secrets';
+import { ApiError } from '../../src/server/errors';
 
 describe('sealed secrets (AES-256-GCM)', () => {
   const key = randomBytes(32);
@@ -27,5 +34,33 @@ describe('sealed secrets (AES-256-GCM)', () => {
     expect(() => secretKey({ KINDLING_SECRET_KEY: 'short' })).toThrow(/32 bytes/);
     expect(() => secretKey({ NODE_ENV: 'production' })).toThrow(SecretKeyMissing);
     expect(secretKey({ NODE_ENV: 'test' })).toHaveLength(32);
+  });
+});
+
+describe('a setting whose secret is never answered (SSO, LRS forwarding)', () => {
+  const errors = { keyMissing: 'error.ssoKeyMissing', needed: 'error.ssoSecretNeeded' } as const;
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('seals a new secret, keeps the stored one when none is sent, and refuses having none', () => {
+    const fresh = sealedOrKept('new-secret', 'old-sealed', errors);
+    expect(unseal(fresh)).toBe('new-secret');
+    expect(sealedOrKept(undefined, 'old-sealed', errors)).toBe('old-sealed');
+    const none = (() => {
+      try {
+        return sealedOrKept(undefined, undefined, errors);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(none).toBeInstanceOf(ApiError);
+    expect(none).toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+
+  it('answers 503 when the server has no key to seal with', () => {
+    vi.stubEnv('KINDLING_SECRET_KEY', '');
+    vi.stubEnv('NODE_ENV', 'production');
+    expect(() => sealedOrKept('new-secret', undefined, errors)).toThrow(
+      expect.objectContaining({ status: 503, code: 'secret_key_missing' }),
+    );
   });
 });

@@ -8,7 +8,7 @@
  * session the person ended is never restored on this device: a `/me` with the old cookie would
  * otherwise sign them back in for the rest of its 30 days.
  */
-import type { MeReply } from '../../core/api';
+import type { MeReply, SignInMethod } from '../../core/api';
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../client/api';
 import type { SignedInUser } from '../../client/db';
@@ -26,8 +26,6 @@ export function backFromCompanySignIn(): boolean {
   history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   return true;
 }
-
-export type SignInMethod = { method: 'sso'; startUrl: string } | { method: 'password' };
 
 export function createSessionStore({
   record,

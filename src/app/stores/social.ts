@@ -13,6 +13,10 @@ import type {
   ColleaguesReply,
   FeedReply,
   KudosReply,
+  KudosSentReply,
+  LocaleReply,
+  PushKeyReply,
+  PushSubscriptionReply,
   KudosView,
   Recommendation,
   RecommendationsReply,
@@ -77,7 +81,7 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
       void quietly(api.get<ColleaguesReply>('/colleagues'), (r) => (colleagues.value = r.people));
     },
     giveKudos: (toUserId: string, reason: 'lesson' | 'streak', message: string) =>
-      api.post('/kudos', { toUserId, reason, message }),
+      api.post<KudosSentReply>('/kudos', { toUserId, reason, message }),
     recommend: (toUserId: string, moduleId: string) =>
       api.post<RecommendReply>('/recommendations', { toUserId, moduleId }),
     /**
@@ -85,10 +89,14 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
      * notifications were declined.
      */
     async enableReminders(): Promise<boolean> {
-      const { publicKey } = await api.get<{ publicKey: string }>('/push/public-key');
+      const { publicKey } = await api.get<PushKeyReply>('/push/public-key');
       const subscription = await subscribeToPush(publicKey);
       if (!subscription) return false;
-      await api.post('/push/subscriptions', { deviceId, subscription, locale: locale.peek() });
+      await api.post<PushSubscriptionReply>('/push/subscriptions', {
+        deviceId,
+        subscription,
+        locale: locale.peek(),
+      });
       return true;
     },
     /**
@@ -100,12 +108,16 @@ export function createSocialStore({ api, deviceId }: { api: Api; deviceId: strin
       const subscription = await currentPushSubscription().catch(() => null);
       if (!subscription) return;
       await api
-        .post('/push/subscriptions', { deviceId, subscription, locale: next })
+        .post<PushSubscriptionReply>('/push/subscriptions', {
+          deviceId,
+          subscription,
+          locale: next,
+        })
         .catch(() => undefined);
     },
     /** Emails to this person are worded in `next` from now on. Best effort, like pushes. */
     async mailMeIn(next: Locale): Promise<void> {
-      await api.put('/me/locale', { locale: next }).catch(() => undefined);
+      await api.put<LocaleReply>('/me/locale', { locale: next }).catch(() => undefined);
     },
     async setChallenge(cohortId: string, goal: number) {
       challenge.value = await api.put<Challenge>(

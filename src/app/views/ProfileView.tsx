@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { problemText } from '../stores/social';
+import type { Colleague } from '../../core/api';
 import { useStore } from '../store';
 import '../motivation.css';
 import { BadgeGallery } from './BadgeGallery';
@@ -13,6 +13,7 @@ import { InstallEntry } from './InstallEntry';
 import { Link } from './Link';
 import { LocalePicker } from './LocalePicker';
 import { ReminderOptIn } from './ReminderOptIn';
+import { ColleagueSelect, StatusForm } from './StatusForm';
 import { navigate, paths } from '../router';
 
 export function ProfileView() {
@@ -88,36 +89,29 @@ function Settings() {
   );
 }
 
-function GiveKudos({ people }: { people: Array<{ id: string; name: string }> }) {
+function GiveKudos({ people }: { people: Colleague[] }) {
   const store = useStore();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState<'lesson' | 'streak'>('lesson');
   const [message, setMessage] = useState('');
-  const [note, setNote] = useState<string | null>(null);
   return (
-    <form
-      class="form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await store.social.giveKudos(to, reason, message);
-          setNote(t('profile.sent'));
-          setMessage('');
-        } catch (err) {
-          setNote(problemText(err));
-        }
+    <StatusForm
+      submit={t('profile.send')}
+      disabled={!to}
+      action={async () => {
+        await store.social.giveKudos(to, reason, message);
+        setMessage('');
+        return t('profile.sent');
       }}
     >
       <h2>{t('profile.give')}</h2>
-      <label for="kudos-to">{t('profile.colleague')}</label>
-      <select id="kudos-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-        <option value="">{t('social.chooseColleague')}</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <ColleagueSelect
+        id="kudos-to"
+        label={t('profile.colleague')}
+        people={people}
+        value={to}
+        onChange={setTo}
+      />
       <label for="kudos-reason">{t('profile.for')}</label>
       <select
         id="kudos-reason"
@@ -134,10 +128,6 @@ function GiveKudos({ people }: { people: Array<{ id: string; name: string }> }) 
         value={message}
         onInput={(e) => setMessage(e.currentTarget.value)}
       />
-      <button type="submit" class="button primary" disabled={!to}>
-        {t('profile.send')}
-      </button>
-      {note && <p role="status">{note}</p>}
-    </form>
+    </StatusForm>
   );
 }

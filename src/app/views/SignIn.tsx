@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { HttpError } from '../../client/api';
 import { useStore } from '../store';
 import { catalogs, errorText, t } from '../i18n';
+import { Field } from './Field';
 import { PasswordForm } from './PasswordForm';
 
 type Key = Parameters<typeof t>[0];
@@ -102,10 +103,9 @@ export function SignIn() {
           )
         }
       >
-        <label for="email">{t('signIn.email')}</label>
-        <input
+        <Field
           id="email"
-          name="email"
+          label={t('signIn.email')}
           type="email"
           autoComplete="username"
           required

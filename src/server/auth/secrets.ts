@@ -6,6 +6,8 @@
  * a key. Sealed text: `v1.<iv>.<tag>.<ciphertext>`, each base64url.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import type { ErrorKey } from '../../core/phrases/errors';
+import { ApiError } from '../errors';
 
 const DEV_KEY = createHash('sha256').update('kindling development secret key').digest();
 
@@ -54,4 +56,26 @@ export function unseal(sealed: string, key = secretKey()): string {
     decipher.update(Buffer.from(data, 'base64url')),
     decipher.final(),
   ]).toString('utf8');
+}
+
+/**
+ * The sealed secret an admin's setting keeps: `sent` sealed when a new one came, else `kept` (a
+ * blank field keeps the stored secret). 503 with `keyMissing` when this server has no key to seal
+ * with; 400 with `needed` when there is no secret at all.
+ */
+export function sealedOrKept(
+  sent: string | undefined,
+  kept: string | undefined,
+  errors: { keyMissing: ErrorKey; needed: ErrorKey },
+): string {
+  let sealed = kept;
+  try {
+    if (sent !== undefined) sealed = seal(sent);
+  } catch (err) {
+    if (err instanceof SecretKeyMissing)
+      throw new ApiError(503, 'secret_key_missing', errors.keyMissing);
+    throw err;
+  }
+  if (!sealed) throw new ApiError(400, 'invalid_request', errors.needed);
+  return sealed;
 }

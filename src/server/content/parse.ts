@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { ContentProblem } from '../../core/api-admin';
 import { issuePhrase } from '../../core/phrases/errors';
 import { uploadPhrase } from '../../core/phrases/uploads';
 import type { Phrase } from '../../core/wording';
@@ -28,16 +29,8 @@ import {
   sumMinutes,
 } from '../../core/estimate';
 
-/**
- * A problem on a line of a content file: `message` in English; `phrase` where an admin's app
- * words it in their locale (a module upload; the content CLI's catalog checks print English).
- */
-export interface ContentProblem {
-  file: string;
-  line: number;
-  message: string;
-  phrase?: Phrase;
-}
+/** A problem on a line of a content file (the upload reply's type). */
+export type { ContentProblem };
 
 /** Reports a problem at a line of the file being parsed. */
 type Problem = (line: number, phrase: Phrase) => void;

@@ -3,7 +3,15 @@
  * their active sessions; and the public doors that need no session: joining by invite code and
  * setting a new password from a reset link.
  */
-import type { HomeReply, InviteReply, RevokeSessionReply, SessionsReply } from '../../core/api';
+import type {
+  HomeReply,
+  InviteReply,
+  LocaleReply,
+  MeReply,
+  OkReply,
+  RevokeSessionReply,
+  SessionsReply,
+} from '../../core/api';
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -125,7 +133,7 @@ export const accountRoutes = new Hono<AppEnv>()
       throw err;
     }
     await startSession(c, id);
-    return c.json({ user: await store.getUser(id) }, 201);
+    return c.json({ user: (await store.getUser(id))! } satisfies MeReply, 201);
   })
   .post('/auth/reset', async (c) => {
     await limitTokenDoor(c, 'reset');
@@ -143,7 +151,7 @@ export const accountRoutes = new Hono<AppEnv>()
     await store.updatePerson(reset.orgId, reset.userId, { passwordHash });
     await store.deleteUserSessions(reset.userId);
     await startSession(c, reset.userId);
-    return c.json({ user: await store.getUser(reset.userId) });
+    return c.json({ user: (await store.getUser(reset.userId))! } satisfies MeReply);
   })
   .get('/me/home', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
@@ -195,12 +203,12 @@ export const accountRoutes = new Hono<AppEnv>()
   .put('/me/locale', requireUser(), async (c) => {
     const { locale } = parseInput(localeBody, await readJson(c));
     await c.var.deps.store.setUserLocale(c.var.user.id, locale);
-    return c.json({ locale });
+    return c.json({ locale } satisfies LocaleReply);
   })
   .post('/me/notifications/read', requireUser(), async (c) => {
     const { store, now } = c.var.deps;
     await store.markNotificationsRead(c.var.user.orgId, c.var.user.id, now());
-    return c.json({ ok: true });
+    return c.json({ ok: true } satisfies OkReply);
   })
   .get('/me/sessions', requireUser(), async (c) => {
     const { store, now } = c.var.deps;

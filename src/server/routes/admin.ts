@@ -8,27 +8,35 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type {
+  AccessLink,
   AdminPeopleReply,
   BulkInviteReply,
+  CohortReply,
+  CohortsReply,
+  GoalReply,
+  InviteLink,
   OpenInvitesReply,
+  OrgGoalReply,
+  PersonReply,
   Programme,
-} from '../../core/api';
+  SponsorReply,
+} from '../../core/api-admin';
+import type { OkReply } from '../../core/api';
 import { localDate } from '../../core/calendar';
 import { careerRoles } from '../../core/career';
 import { isValidTimeZone } from '../../core/events';
-import { LOCALES, type Locale, type Phrase } from '../../core/wording';
+import { LOCALES, type Phrase } from '../../core/wording';
 import { issueInvites, issueReset } from '../access-links';
 import { checkInviteRows, MAX_BULK_INVITES, readInviteList } from '../bulk-invites';
 import { uploadPhrase } from '../../core/phrases/uploads';
 import { emailTaken, requireRole } from '../auth/access';
 import { revokeLostAccess } from '../auth/revoke';
 import { requireUser } from '../auth/session';
-import type { ParseResult } from '../content/parse';
-import { checkTranslation, translationOf } from '../content/translation';
 import type { AppEnv } from '../env';
 import { ApiError, distinct, DUPLICATE, errorBody, parseInput, readJson } from '../errors';
 import type { Person } from '../store/store';
 import { personName } from './account';
+import { adminUploadRoutes } from './admin-uploads';
 import { ssoAdminRoutes } from './sso';
 
 const tz = z.string().refine(isValidTimeZone, 'error.field.timeZone');
@@ -65,16 +73,6 @@ const bulkInviteBody = z.object({
   /** CSV: email, name, manager_email, cohort (see bulk-invites.ts). */
   csv: z.string().max(512 * 1024),
   locale: z.enum(LOCALES).optional(),
-});
-const moduleUpload = z.object({
-  fileName: z
-    .string()
-    .regex(/^[\w.-]{1,100}\.md$/, 'error.field.markdownName')
-    .default('upload.md'),
-  source: z
-    .string()
-    .min(1)
-    .max(512 * 1024),
 });
 const sponsorBody = z
   .object({
@@ -148,29 +146,11 @@ async function goalStatus(c: Context<AppEnv>) {
 }
 
 /** An upload parsed and checked against the admin's own organisation's catalog. */
-async function uploadChecked(
-  c: Context<AppEnv>,
-  body: z.infer<typeof moduleUpload>,
-): Promise<ParseResult & { locale?: Locale }> {
-  const { store } = c.var.deps;
-  const catalog = await store.getCatalog(c.var.user.orgId);
-  // Off the request thread, with a time limit (content/off-thread.ts).
-  const result = await c.var.deps.uploads.parse({
-    kind: 'module',
-    file: body.fileName,
-    source: body.source,
-    competencies: catalog.competencies,
-  });
-  // A translation (`<module>.de.md`) must match the module it translates, card for card.
-  const base = translationOf(body.fileName)?.base;
-  const original = base ? await store.getModule(base, c.var.user.orgId) : undefined;
-  return checkTranslation(body.fileName, result, original);
-}
-
 export const adminRoutes = new Hono<AppEnv>()
   .use('/admin/*', requireUser(), requireRole('admin'))
   .use('/org/*', requireUser())
   .route('/', ssoAdminRoutes)
+  .route('/', adminUploadRoutes)
   .get('/admin/people', async (c) => {
     const { store } = c.var.deps;
     const [people, cohorts, catalog] = await Promise.all([
@@ -215,7 +195,7 @@ export const adminRoutes = new Hono<AppEnv>()
     await store.updatePerson(person.orgId, person.id, patch);
     const updated = (await store.getPerson(person.orgId, person.id))!;
     await revokeLostAccess(store, { ...updated, userId: updated.id }, now());
-    return c.json({ person: updated });
+    return c.json({ person: updated } satisfies PersonReply);
   })
   .post('/admin/people/:userId/deactivate', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
@@ -223,22 +203,27 @@ export const adminRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     await store.updatePerson(person.orgId, person.id, { active: false });
     await revokeLostAccess(store, { ...person, userId: person.id, active: false }, now());
-    return c.json({ person: await store.getPerson(person.orgId, person.id) });
+    return c.json({
+      person: (await store.getPerson(person.orgId, person.id))!,
+    } satisfies PersonReply);
   })
   .post('/admin/people/:userId/reset-link', async (c) => {
     const person = await personInOrg(c, c.req.param('userId'));
     if (!person.active) throw new ApiError(400, 'inactive', 'error.inactive');
     const origin = new URL(c.req.url).origin;
-    return c.json(await issueReset(c.var.deps, c.var.user, person, origin), 201);
+    const link = await issueReset(c.var.deps, c.var.user, person, origin);
+    return c.json(link satisfies AccessLink, 201);
   })
   .get('/admin/cohorts', async (c) =>
-    c.json({ cohorts: await c.var.deps.store.listCohorts(c.var.user.orgId) }),
+    c.json({
+      cohorts: await c.var.deps.store.listCohorts(c.var.user.orgId),
+    } satisfies CohortsReply),
   )
   .post('/admin/cohorts', async (c) => {
     const body = parseInput(cohortBody, await readJson(c));
     const cohort = { id: `c-${randomUUID()}`, orgId: c.var.user.orgId, ...body };
     await c.var.deps.store.createCohort(cohort);
-    return c.json({ cohort }, 201);
+    return c.json({ cohort: { ...cohort, managerIds: [] } } satisfies CohortReply, 201);
   })
   .post('/admin/cohorts/:cohortId', async (c) => {
     const patch = parseInput(cohortPatch, await readJson(c));
@@ -247,7 +232,9 @@ export const adminRoutes = new Hono<AppEnv>()
     const ok = await store.updateCohort(c.var.user.orgId, c.req.param('cohortId'), patch);
     if (!ok) throw new ApiError(404, 'not_found', 'error.noCohort');
     const cohorts = await store.listCohorts(c.var.user.orgId);
-    return c.json({ cohort: cohorts.find((x) => x.id === c.req.param('cohortId')) });
+    return c.json({
+      cohort: cohorts.find((x) => x.id === c.req.param('cohortId'))!,
+    } satisfies CohortReply);
   })
   .post('/admin/invites', async (c) => {
     const body = parseInput(inviteBody, await readJson(c));
@@ -259,7 +246,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const [invite] = await issueInvites(c.var.deps, c.var.user, new URL(c.req.url).origin, [
       { ...body, email: body.email ?? null, managerId: body.managerId ?? null, tz: cohort!.tz },
     ]);
-    return c.json(invite, 201);
+    return c.json(invite! satisfies InviteLink, 201);
   })
   /** The open invites (neither used nor expired), with who made them; codes are never shown. */
   .get('/admin/invites', async (c) => {
@@ -287,7 +274,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const { store, now } = c.var.deps;
     if (!(await store.revokeInvite(c.var.user.orgId, c.req.param('id'), now())))
       throw new ApiError(404, 'not_found', 'error.noInvite');
-    return c.json({ ok: true });
+    return c.json({ ok: true } satisfies OkReply);
   })
   .post('/admin/invites/bulk', async (c) => {
     const body = parseInput(bulkInviteBody, await readJson(c));
@@ -323,49 +310,6 @@ export const adminRoutes = new Hono<AppEnv>()
       201,
     );
   })
-  .post('/admin/content/validate', async (c) => {
-    const body = parseInput(moduleUpload, await readJson(c));
-    const result = await uploadChecked(c, body);
-    return c.json({
-      ok: result.errors.length === 0,
-      errors: result.errors,
-      warnings: result.warnings,
-      module: result.module && {
-        id: result.module.id,
-        title: result.module.title,
-        lessons: result.module.lessons.length,
-        estimateMinutes: result.module.estimateMinutes,
-      },
-    });
-  })
-  .post('/admin/content/import', async (c) => {
-    const body = parseInput(moduleUpload, await readJson(c));
-    const result = await uploadChecked(c, body);
-    if (!result.module || result.errors.length)
-      return c.json(
-        {
-          ...errorBody('invalid_content', 'error.contentProblems', {
-            count: result.errors.length,
-            file: body.fileName,
-          }),
-          errors: result.errors,
-        },
-        422,
-      );
-    const { store } = c.var.deps;
-    const saved = result.locale
-      ? (await store.saveTranslation(result.module, result.locale, c.var.user.orgId)) === 'saved'
-      : await store.saveModule(result.module, c.var.user.orgId);
-    if (!saved)
-      throw new ApiError(409, 'module_taken', 'error.moduleTaken', { id: result.module.id });
-    return c.json(
-      {
-        module: { id: result.module.id, title: result.module.title },
-        ...(result.locale && { locale: result.locale }),
-      },
-      201,
-    );
-  })
   .get('/admin/programme', async (c) => {
     const sponsor = await c.var.deps.store.getSponsorMessage(c.var.user.orgId);
     return c.json({ sponsor: sponsor ?? null, goal: await goalStatus(c) } satisfies Programme);
@@ -375,12 +319,12 @@ export const adminRoutes = new Hono<AppEnv>()
     if (body.sponsorUserId) await personInOrg(c, body.sponsorUserId);
     const message = { orgId: c.var.user.orgId, ...body };
     await c.var.deps.store.setSponsorMessage(message);
-    return c.json({ sponsor: message });
+    return c.json({ sponsor: message } satisfies SponsorReply);
   })
   .post('/admin/goal', async (c) => {
     const body = parseInput(goalBody, await readJson(c));
     await c.var.deps.store.setOrgGoal({ orgId: c.var.user.orgId, ...body });
-    return c.json({ goal: await goalStatus(c) });
+    return c.json({ goal: await goalStatus(c) } satisfies GoalReply);
   })
   /**
    * The goal's current value for admins and the named sponsor; `goal: null` for everyone else,
@@ -391,6 +335,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const sponsor = await c.var.deps.store.getSponsorMessage(me.orgId);
     const today = localDate(c.var.deps.now(), me.tz);
     if (me.role !== 'admin' && sponsor?.sponsorUserId !== me.id)
-      return c.json({ goal: null, today });
-    return c.json({ goal: await goalStatus(c), today });
+      return c.json({ goal: null, today } satisfies OrgGoalReply);
+    return c.json({ goal: await goalStatus(c), today } satisfies OrgGoalReply);
   });

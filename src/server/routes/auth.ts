@@ -1,4 +1,4 @@
-import type { MeReply } from '../../core/api';
+import type { MeReply, OkReply } from '../../core/api';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { deviceIdField } from '../../core/events';
@@ -87,7 +87,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/auth/logout', requireUser(), async (c) => {
     await endSession(c);
-    return c.json({ ok: true });
+    return c.json({ ok: true } satisfies OkReply);
   })
   .get('/me', requireUser(), (c) => c.json({ user: c.var.user } satisfies MeReply))
   .route('/', ssoAuthRoutes);

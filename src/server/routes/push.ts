@@ -13,6 +13,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { PushKeyReply, PushSubscriptionReply } from '../../core/api';
 import { requireUser } from '../auth/session';
 import { LOCALES, type Locale } from '../../core/wording';
 import type { AppEnv } from '../env';
@@ -44,7 +45,9 @@ export function pushRoutes(vapid: Vapid | undefined) {
     return vapid;
   };
   return new Hono<AppEnv>()
-    .get('/push/public-key', requireUser(), (c) => c.json({ publicKey: enabled().publicKey }))
+    .get('/push/public-key', requireUser(), (c) =>
+      c.json({ publicKey: enabled().publicKey } satisfies PushKeyReply),
+    )
     .post('/push/subscriptions', requireUser(), async (c) => {
       enabled();
       const input = parseInput(subscriptionInput, await readJson(c));
@@ -64,11 +67,11 @@ export function pushRoutes(vapid: Vapid | undefined) {
         PUSH_SUBSCRIPTIONS_PER_PERSON,
       );
       if (saved === 'taken') throw new ApiError(409, 'push_endpoint_taken', 'error.push.taken');
-      return c.json({ subscribed: true }, 201);
+      return c.json({ subscribed: true } satisfies PushSubscriptionReply, 201);
     })
     .post('/push/unsubscribe', requireUser(), async (c) => {
       const { endpoint } = parseInput(unsubscribeInput, await readJson(c));
       await c.var.deps.store.deletePushSubscription(endpoint, c.var.user.id);
-      return c.json({ subscribed: false });
+      return c.json({ subscribed: false } satisfies PushSubscriptionReply);
     });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { RevokedReply, ScimTokenCreated, ScimTokensReply } from '../../core/api-admin';
 import { requireRole } from '../auth/access';
 import { requireUser } from '../auth/session';
 import { newScimToken, scimTokenHash } from '../auth/tokens';
@@ -27,7 +28,7 @@ export const scimTokenRoutes = new Hono<AppEnv>()
         lastUsedAt: t.lastUsedAt === null ? null : new Date(t.lastUsedAt).toISOString(),
       })),
       scimUrl: `${new URL(c.req.url).origin}/scim/v2`,
-    });
+    } satisfies ScimTokensReply);
   })
   .post('/admin/scim-tokens', async (c) => {
     const { name } = parseInput(tokenBody, await readJson(c));
@@ -42,11 +43,11 @@ export const scimTokenRoutes = new Hono<AppEnv>()
       createdBy: c.var.user.id,
       createdAt: now(),
     });
-    return c.json({ id, name, token }, 201);
+    return c.json({ id, name, token } satisfies ScimTokenCreated, 201);
   })
   .delete('/admin/scim-tokens/:id', async (c) => {
     const { store, now } = c.var.deps;
     if (!(await store.revokeScimToken(c.var.user.orgId, c.req.param('id'), now())))
       throw new ApiError(404, 'not_found', 'error.noScimToken');
-    return c.json({ revoked: true });
+    return c.json({ revoked: true } satisfies RevokedReply);
   });

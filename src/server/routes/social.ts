@@ -12,6 +12,7 @@ import type {
   ColleaguesReply,
   FeedReply,
   KudosReply,
+  KudosSentReply,
   RecommendationsReply,
   RecommendReply,
 } from '../../core/api';
@@ -73,7 +74,7 @@ export const socialRoutes = new Hono<AppEnv>()
       createdAt: now,
     };
     await deps.store.addKudos(kudos);
-    return c.json({ id: kudos.id, to: { id: to.id, name: to.name } }, 201);
+    return c.json({ id: kudos.id, to: { id: to.id, name: to.name } } satisfies KudosSentReply, 201);
   })
   .get('/me/kudos', requireUser(), async (c) =>
     c.json({ kudos: await c.var.deps.store.kudosReceived(c.var.user.id, 50) } satisfies KudosReply),

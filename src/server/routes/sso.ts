@@ -12,6 +12,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { SignInMethod } from '../../core/api';
+import type { SsoAnswer, SsoSettings } from '../../core/api-admin';
 import { isValidTimeZone } from '../../core/events';
 import type { ErrorKey } from '../../core/phrases/errors';
 import {
@@ -22,7 +24,7 @@ import {
   refusalOf,
   type ProviderProfile,
 } from '../auth/oidc';
-import { SecretKeyMissing, seal, unseal } from '../auth/secrets';
+import { sealedOrKept, unseal } from '../auth/secrets';
 import { hashToken, startSession } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
@@ -69,7 +71,7 @@ const ssoBody = z
 export const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
 
 /** The settings as admins read them: everything but the secret. */
-const settingsOf = (config: SsoConfig) => ({
+const settingsOf = (config: SsoConfig): SsoSettings => ({
   issuer: config.issuer,
   clientId: config.clientId,
   emailDomains: config.emailDomains,
@@ -78,7 +80,7 @@ const settingsOf = (config: SsoConfig) => ({
   defaultCohortId: config.defaultCohortId,
 });
 
-async function ssoAnswer(c: Context<AppEnv>, config: SsoConfig | undefined) {
+async function ssoAnswer(c: Context<AppEnv>, config: SsoConfig | undefined): Promise<SsoAnswer> {
   const origin = publicOrigin(c);
   const orgId = c.var.user.orgId;
   const slug = (await c.var.deps.store.orgSlug(orgId)) ?? orgId;
@@ -103,15 +105,10 @@ export const ssoAdminRoutes = new Hono<AppEnv>()
       throw new ApiError(400, 'unknown_cohort', 'error.noCohortNamed', {
         name: body.defaultCohortId,
       });
-    let sealedSecret = before?.sealedSecret;
-    try {
-      if (body.clientSecret !== undefined) sealedSecret = seal(body.clientSecret);
-    } catch (err) {
-      if (err instanceof SecretKeyMissing)
-        throw new ApiError(503, 'secret_key_missing', 'error.ssoKeyMissing');
-      throw err;
-    }
-    if (!sealedSecret) throw new ApiError(400, 'invalid_request', 'error.ssoSecretNeeded');
+    const sealedSecret = sealedOrKept(body.clientSecret, before?.sealedSecret, {
+      keyMissing: 'error.ssoKeyMissing',
+      needed: 'error.ssoSecretNeeded',
+    });
     const { clientSecret: _secret, ...settings } = body;
     const config: SsoConfig = { ...settings, orgId, sealedSecret, updatedAt: now() };
     const { takenDomain } = await store.saveSsoConfig(config);
@@ -201,8 +198,8 @@ export const ssoAuthRoutes = new Hono<AppEnv>()
       ? c.json({
           method: 'sso',
           startUrl: `/api/v1/auth/sso/start?email=${encodeURIComponent(address.data!)}`,
-        })
-      : c.json({ method: 'password' });
+        } satisfies SignInMethod)
+      : c.json({ method: 'password' } satisfies SignInMethod);
   })
   .get('/auth/sso/start', async (c) => {
     const { store, now } = c.var.deps;

@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { MemberPage, PersonSummary } from '../../core/api';
+import type {
+  AssignmentReply,
+  MemberPage,
+  OkReply,
+  OneOnOneChecksReply,
+  PersonSummary,
+  TeamReply,
+} from '../../core/api';
 import { addDays, localDate } from '../../core/calendar';
 import { careerGap } from '../../core/career';
 import type { Catalog } from '../../core/content';
@@ -74,7 +81,7 @@ export const teamRoutes = new Hono<AppEnv>()
   .get('/team', async (c) => {
     const { store, now } = c.var.deps;
     // Pathway and competency names in the manager's language (`?lang=`).
-    return c.json(await teamView(store, c.var.user, contentLocale(c), now()));
+    return c.json((await teamView(store, c.var.user, contentLocale(c), now())) satisfies TeamReply);
   })
   .get('/team/:userId', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
@@ -142,7 +149,10 @@ export const teamRoutes = new Hono<AppEnv>()
       createdAt: now(),
       readAt: null,
     });
-    return c.json({ assignment: { pathwayId: pathway.id, dueDate: body.dueDate } }, 201);
+    return c.json(
+      { assignment: { pathwayId: pathway.id, dueDate: body.dueDate } } satisfies AssignmentReply,
+      201,
+    );
   })
   .post('/team/:userId/nudge', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
@@ -170,12 +180,14 @@ export const teamRoutes = new Hono<AppEnv>()
     const { push } = c.var.deps;
     if (push)
       await pushNudge(store, push, person.id, { from: c.var.user.name, body: phrase ?? text });
-    return c.json({ ok: true }, 201);
+    return c.json({ ok: true } satisfies OkReply, 201);
   })
   .post('/team/:userId/one-on-one/checks', async (c) => {
     const person = await personInReach(c, c.req.param('userId'), canCoach);
     const body = parseInput(checkBody, await readJson(c));
     const { store, now } = c.var.deps;
     await store.setOneOnOneCheck(c.var.user.id, person.id, body.itemId, body.checked, now());
-    return c.json({ checked: await store.oneOnOneChecks(c.var.user.id, person.id) });
+    return c.json({
+      checked: await store.oneOnOneChecks(c.var.user.id, person.id),
+    } satisfies OneOnOneChecksReply);
   });

@@ -4,19 +4,12 @@
  * live in the database, never in process memory, so the process that answers the provider's
  * callback need not be the one that sent the person there.
  */
+import type { SsoSettings } from '../../core/api-admin';
 import { inTransaction, type Db } from './db';
 import { insertUser, type NewUser, type Role } from './people';
 
 /** What an admin sets, as `GET /admin/sso` shows it (never with the secret). */
-export interface SsoSettings {
-  issuer: string;
-  clientId: string;
-  /** Lowercase, one organisation each. */
-  emailDomains: string[];
-  passwordSignIn: boolean;
-  createAccounts: boolean;
-  defaultCohortId: string | null;
-}
+export type { SsoSettings };
 
 export interface SsoConfig extends SsoSettings {
   orgId: string;

@@ -5,6 +5,7 @@
  * each accepted Kindling event a statement inside the ingest transaction in xapi-mirror.ts, and
  * forwarding to an organisation's own LRS in xapi-forwarding.ts.
  */
+import type { LrsCredentialRow } from '../../core/api-admin';
 import { ADL } from '../xapi/kindling';
 import type { StatementRefs } from '../xapi/refs';
 import { inTransaction, type Db } from './db';
@@ -12,15 +13,8 @@ import { xapiDocumentStore } from './xapi-documents';
 import { insertRefs } from './xapi-mirror';
 import { queryStatements, selectStatements, statementRows } from './xapi-query';
 
-export interface LrsCredential {
-  id: string;
-  orgId: string;
-  name: string;
-  key: string;
-  scope: 'read' | 'all';
-  createdAt: number;
-  revokedAt: number | null;
-}
+/** A credential as the admin's list shows it (never its secret's hash). */
+export type LrsCredential = LrsCredentialRow;
 
 export interface NewStatement {
   id: string;

@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { LrsCredentialCreated, LrsCredentialsReply, RevokedReply } from '../../core/api-admin';
 import { requireRole } from '../auth/access';
 import { hashToken, requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
@@ -42,16 +43,18 @@ export const lrsCredentialRoutes = new Hono<AppEnv>()
       revokedAt: null,
       secretHash: secretHash(secret),
     });
-    return c.json({ id, key, secret, name, scope }, 201);
+    return c.json({ id, key, secret, name, scope } satisfies LrsCredentialCreated, 201);
   })
   .get('/admin/lrs-credentials', async (c) =>
-    c.json({ credentials: await c.var.deps.store.listLrsCredentials(c.var.user.orgId) }),
+    c.json({
+      credentials: await c.var.deps.store.listLrsCredentials(c.var.user.orgId),
+    } satisfies LrsCredentialsReply),
   )
   .post('/admin/lrs-credentials/:id/revoke', async (c) => {
     const { store, now } = c.var.deps;
     if (!(await store.revokeLrsCredential(c.var.user.orgId, c.req.param('id'), now())))
       throw new ApiError(404, 'not_found', 'error.xapi.noCredential');
-    return c.json({ revoked: true });
+    return c.json({ revoked: true } satisfies RevokedReply);
   });
 
 function basicCredentials(header: string | undefined): { key: string; secret: string } | undefined {

@@ -9,9 +9,9 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ForwardingReply } from '../../core/api';
+import type { ForwardingReply } from '../../core/api-admin';
 import { requireRole } from '../auth/access';
-import { SecretKeyMissing, seal } from '../auth/secrets';
+import { sealedOrKept } from '../auth/secrets';
 import { requireUser } from '../auth/session';
 import type { AppEnv } from '../env';
 import { ApiError, parseInput, readJson } from '../errors';
@@ -59,15 +59,14 @@ export const forwardingRoutes = new Hono<AppEnv>()
     const endpoint = withoutTrailingSlashes(body.endpoint);
     if (!(await forwardEndpointAllowed(endpoint, forwardPrivate === true)))
       throw new ApiError(400, 'invalid_endpoint', 'error.forwardEndpoint');
-    let sealedSecret = (await store.getForwarding(orgId))?.sealedSecret;
-    try {
-      if (body.secret !== undefined) sealedSecret = seal(body.secret);
-    } catch (err) {
-      if (err instanceof SecretKeyMissing)
-        throw new ApiError(503, 'secret_key_missing', 'error.forwardKeyMissing');
-      throw err;
-    }
-    if (!sealedSecret) throw new ApiError(400, 'invalid_request', 'error.forwardSecret');
+    const sealedSecret = sealedOrKept(
+      body.secret,
+      (await store.getForwarding(orgId))?.sealedSecret,
+      {
+        keyMissing: 'error.forwardKeyMissing',
+        needed: 'error.forwardSecret',
+      },
+    );
     await store.saveForwarding({
       orgId,
       endpoint,

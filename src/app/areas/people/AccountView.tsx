@@ -2,25 +2,19 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { HttpError } from '../../../client/api';
-import type { AccountSession, SessionsReply } from '../../../core/api';
+import type { AccountSession, RevokeSessionReply, SessionsReply } from '../../../core/api';
+import type { OrgGoalReply } from '../../../core/api-admin';
 import { relativeTime } from '../../format';
 import { errorText, formatPercent } from '../../i18n';
 import { t } from './messages';
 import { useStore } from '../../store';
-
-interface Goal {
-  label: string | null;
-  targetPercent: number | null;
-  currentPercent: number;
-  people: number;
-}
 
 export function AccountView() {
   const store = useStore();
   const user = store.session.user.value!;
   const sessions = useSignal<AccountSession[] | null>(null);
   const error = useSignal<string | null>(null);
-  const goal = useSignal<Goal | null>(null);
+  const goal = useSignal<OrgGoalReply['goal']>(null);
 
   async function load() {
     try {
@@ -33,13 +27,13 @@ export function AccountView() {
     void load();
     // Admins and the programme's sponsor see the learning goal; others get `goal: null`.
     store.api
-      .get<{ goal: Goal }>('/org/goal')
+      .get<OrgGoalReply>('/org/goal')
       .then((r) => (goal.value = r.goal))
       .catch(() => undefined);
   }, []);
 
   async function revoke(s: AccountSession) {
-    await store.api.post(`/me/sessions/${s.id}/revoke`).catch(() => undefined);
+    await store.api.post<RevokeSessionReply>(`/me/sessions/${s.id}/revoke`).catch(() => undefined);
     if (s.current) await store.signOut();
     else await load();
   }

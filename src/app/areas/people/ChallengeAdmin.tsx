@@ -4,24 +4,18 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from './messages';
-import { problemText } from '../../stores/social';
+import { StatusForm } from '../../views/StatusForm';
 import { useStore } from '../../store';
 
 export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
   const store = useStore();
   const [goal, setGoal] = useState(String(store.social.challenge.value?.goal ?? 50));
-  const [note, setNote] = useState<string | null>(null);
   return (
-    <form
-      class="form"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        try {
-          await store.social.setChallenge(cohortId, Number(goal));
-          setNote(t('challenge.done'));
-        } catch (err) {
-          setNote(problemText(err));
-        }
+    <StatusForm
+      submit={t('challenge.set')}
+      action={async () => {
+        await store.social.setChallenge(cohortId, Number(goal));
+        return t('challenge.done');
       }}
     >
       <h2>{t('challenge.title')}</h2>
@@ -35,10 +29,6 @@ export default function ChallengeAdmin({ cohortId }: { cohortId: string }) {
         value={goal}
         onInput={(e) => setGoal(e.currentTarget.value)}
       />
-      <button type="submit" class="button primary">
-        {t('challenge.set')}
-      </button>
-      {note && <p role="status">{note}</p>}
-    </form>
+    </StatusForm>
   );
 }

@@ -1,7 +1,7 @@
 /** Joining by invite link or code: the invited person sets their name and password. */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { InviteReply } from '../../../core/api';
+import type { InviteReply, MeReply } from '../../../core/api';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
 import { PasswordForm } from '../../views/PasswordForm';
@@ -24,7 +24,7 @@ export function JoinView({ code }: { code: string }) {
   async function action(form: FormData) {
     const email = invite.value?.email ?? String(form.get('email') ?? '');
     const password = String(form.get('password') ?? '');
-    await store.api.post(`/invites/${encodeURIComponent(code)}/accept`, {
+    await store.api.post<MeReply>(`/invites/${encodeURIComponent(code)}/accept`, {
       name: String(form.get('name') ?? ''),
       password,
       ...(invite.value?.email ? {} : { email }),

@@ -12,6 +12,7 @@ import { useStore } from '../../store';
 import { createTeamStore } from './team-store';
 import { Link } from '../../views/Link';
 import { ScriptChecklist, ScriptTalk } from './Coaching';
+import { Outcome } from './Outcome';
 
 const timeOf = (iso: string) =>
   dateFormat({ hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
@@ -48,16 +49,7 @@ export function TeamMember({ userId }: { userId: string }) {
       <Link href={paths.team()} class="back">
         {t('team.back')}
       </Link>
-      {team.error.value && (
-        <p class="form-error" role="alert">
-          {team.error.value}
-        </p>
-      )}
-      {team.flash.value && (
-        <p class="notice" role="status">
-          {team.flash.value}
-        </p>
-      )}
+      <Outcome error={team.error} notice={team.flash} />
       {!page && !team.error.value && <p class="muted">{t('people.loading')}</p>}
       {page && (
         <>

@@ -12,6 +12,7 @@ import { useStore } from '../../store';
 import { createTeamStore } from './team-store';
 import { Link } from '../../views/Link';
 import { AtRisk } from './Coaching';
+import { Outcome } from './Outcome';
 
 export function TeamView() {
   const store = useStore();
@@ -26,11 +27,7 @@ export function TeamView() {
   return (
     <section class="page">
       <h1>{t('team.title')}</h1>
-      {team.error.value && (
-        <p class="form-error" role="alert">
-          {team.error.value}
-        </p>
-      )}
+      <Outcome error={team.error} />
       {!reports && !team.error.value && <p class="muted">{t('team.loading')}</p>}
       {reports && reports.length === 0 && <p class="card">{t('team.empty')}</p>}
       {reports && reports.length > 0 && (

@@ -5,7 +5,16 @@
 import { signal } from '@preact/signals';
 import type { Api } from '../../../client/api';
 import { locale } from '../../i18n';
-import type { LedCohort, MemberPage, PathwayOption, ReportRow, TeamReply } from '../../../core/api';
+import type {
+  AssignmentReply,
+  LedCohort,
+  MemberPage,
+  OkReply,
+  OneOnOneChecksReply,
+  PathwayOption,
+  ReportRow,
+  TeamReply,
+} from '../../../core/api';
 import { t } from './messages';
 import { refusal, runner } from './refusal';
 
@@ -47,7 +56,7 @@ export function createTeamStore({ api }: { api: Api }) {
     loadMember,
     async assign(userId: string, pathwayId: string, dueDate: string) {
       const path = `/team/${encodeURIComponent(userId)}/assignments`;
-      if (!(await run(() => api.post(path, { pathwayId, dueDate })))) return;
+      if (!(await run(() => api.post<AssignmentReply>(path, { pathwayId, dueDate })))) return;
       await loadMember(userId);
       flash.value = t('team.assigned');
     },
@@ -57,7 +66,10 @@ export function createTeamStore({ api }: { api: Api }) {
      */
     async nudge(userId: string, message: string): Promise<string | null> {
       try {
-        await api.post(`/team/${encodeURIComponent(userId)}/nudge`, message ? { message } : {});
+        await api.post<OkReply>(
+          `/team/${encodeURIComponent(userId)}/nudge`,
+          message ? { message } : {},
+        );
       } catch (err) {
         return messageOf(err);
       }
@@ -80,7 +92,10 @@ export function createTeamStore({ api }: { api: Api }) {
           },
         };
       await run(() =>
-        api.post(`/team/${encodeURIComponent(userId)}/one-on-one/checks`, { itemId, checked }),
+        api.post<OneOnOneChecksReply>(`/team/${encodeURIComponent(userId)}/one-on-one/checks`, {
+          itemId,
+          checked,
+        }),
       );
     },
   };

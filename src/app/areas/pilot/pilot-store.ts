@@ -48,7 +48,7 @@ export function createPilotStore({ api = createApi() }: { api?: Api } = {}) {
   async function create(input: NewPilot): Promise<boolean> {
     try {
       error.value = null;
-      await api.post('/pilot/pilots', input);
+      await api.post<PilotReply>('/pilot/pilots', input);
       await load();
       return true;
     } catch (err) {

@@ -22,6 +22,7 @@ import { SponsorSection } from './SponsorSection';
 import { SsoSection } from './SsoSection';
 import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
+import { Outcome } from '../Outcome';
 
 const NAV = [
   ['people', 'admin.navPeople'],
@@ -58,16 +59,7 @@ export function AdminView() {
         </ul>
       </nav>
       <div class="admin-body">
-        {admin.error.value && (
-          <p class="form-error" role="alert">
-            {admin.error.value}
-          </p>
-        )}
-        {admin.flash.value && (
-          <p class="notice" role="status">
-            {admin.flash.value}
-          </p>
-        )}
+        <Outcome error={admin.error} notice={admin.flash} />
         <p class="muted required-note">{t('admin.requiredNote')}</p>
         <Part id="people">
           <PeopleSection admin={admin} />

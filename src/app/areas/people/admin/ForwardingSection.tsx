@@ -6,9 +6,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { Api } from '../../../../client/api';
 import { formatDateTime } from '../../../i18n';
+import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import { formValues } from './form';
 import { createForwarding, type Forwarding } from './forwarding-store';
+import { Outcome } from '../Outcome';
 
 const ERRORS = {
   unreachable: 'forwarding.error.unreachable',
@@ -52,16 +54,7 @@ export function ForwardingSection({ api }: { api: Api }) {
     <>
       <h2>{t('forwarding.title')}</h2>
       <p>{t('forwarding.lead')}</p>
-      {store.error.value && (
-        <p class="form-error" role="alert">
-          {store.error.value}
-        </p>
-      )}
-      {store.notice.value && (
-        <p class="notice" role="status">
-          {store.notice.value}
-        </p>
-      )}
+      <Outcome error={store.error} notice={store.notice} />
       {f ? <Status f={f} /> : <p>{t('forwarding.off')}</p>}
       <form
         class="card form"
@@ -80,25 +73,20 @@ export function ForwardingSection({ api }: { api: Api }) {
             .then((saved) => saved && (secret.value = ''));
         }}
       >
-        <label for="forwardEndpoint">{t('forwarding.endpoint')}</label>
-        <input
+        <Field
           id="forwardEndpoint"
-          name="forwardEndpoint"
+          label={t('forwarding.endpoint')}
           type="url"
           required
           placeholder="https://lrs.example.com/xapi"
           defaultValue={f?.endpoint ?? ''}
         />
-        <label for="forwardKey">{t('forwarding.key')}</label>
-        <input id="forwardKey" name="forwardKey" required defaultValue={f?.key ?? ''} />
-        <label for="forwardSecret">{t('forwarding.secret')}</label>
-        <input
+        <Field id="forwardKey" label={t('forwarding.key')} required defaultValue={f?.key ?? ''} />
+        <SecretField
           id="forwardSecret"
-          name="forwardSecret"
-          type="password"
-          autoComplete="off"
-          required={!f?.secretSet}
-          placeholder={f?.secretSet ? t('forwarding.secretKept') : ''}
+          label={t('forwarding.secret')}
+          stored={!!f?.secretSet}
+          keptHint={t('forwarding.secretKept')}
         />
         <button type="submit" class="button primary">
           {t('forwarding.save')}

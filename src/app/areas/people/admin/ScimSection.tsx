@@ -9,6 +9,7 @@ import { formatDate } from '../../../i18n';
 import { t } from '../messages';
 import { formValues } from './form';
 import { createScimTokens } from './scim-store';
+import { Outcome } from '../Outcome';
 
 function CopyButton({ text, label }: { text: string; label: string }) {
   const copied = useSignal(false);
@@ -42,11 +43,7 @@ export function ScimSection({ api }: { api: Api }) {
             <CopyButton text={scim.scimUrl.value} label={t('scim.copyUrl')} />
           </p>
         )}
-        {scim.error.value && (
-          <p class="form-error" role="alert">
-            {scim.error.value}
-          </p>
-        )}
+        <Outcome error={scim.error} />
         {created && (
           <p class="notice" role="status">
             {t('scim.created', { name: created.name })}{' '}

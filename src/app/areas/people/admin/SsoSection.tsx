@@ -3,6 +3,7 @@
  * that sign in there, and the addresses to register and share. The secret is never shown; left
  * blank, the stored one stays.
  */
+import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { formValues } from './form';
@@ -43,30 +44,29 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
           });
         }}
       >
-        <label for="ssoIssuer">{t('sso.issuer')}</label>
-        <input
+        <Field
           id="ssoIssuer"
-          name="ssoIssuer"
+          label={t('sso.issuer')}
           type="url"
           required
           placeholder="https://login.microsoftonline.com/<tenant>/v2.0"
           defaultValue={sso?.issuer ?? ''}
         />
-        <label for="ssoClientId">{t('sso.clientId')}</label>
-        <input id="ssoClientId" name="ssoClientId" required defaultValue={sso?.clientId ?? ''} />
-        <label for="ssoSecret">{t('sso.clientSecret')}</label>
-        <input
-          id="ssoSecret"
-          name="ssoSecret"
-          type="password"
-          autoComplete="off"
-          required={!sso}
-          placeholder={sso ? t('sso.secretKept') : ''}
+        <Field
+          id="ssoClientId"
+          label={t('sso.clientId')}
+          required
+          defaultValue={sso?.clientId ?? ''}
         />
-        <label for="ssoDomains">{t('sso.domains')}</label>
-        <input
+        <SecretField
+          id="ssoSecret"
+          label={t('sso.clientSecret')}
+          stored={!!sso}
+          keptHint={t('sso.secretKept')}
+        />
+        <Field
           id="ssoDomains"
-          name="ssoDomains"
+          label={t('sso.domains')}
           required
           defaultValue={sso?.emailDomains.join(', ') ?? ''}
         />

@@ -5,35 +5,33 @@
  */
 import { signal } from '@preact/signals';
 import { HttpError, type Api } from '../../../../client/api';
+import type { OkReply } from '../../../../core/api';
 import type {
+  AccessLink,
   AdminCohort,
   AdminPeopleReply,
   AdminPerson,
   BulkInviteReply,
+  CohortReply,
+  ContentProblem,
+  GoalReply,
+  InviteLink,
   ListInvite,
+  ModuleCheckReply,
+  ModuleImportReply,
   OpenInvite,
   OpenInvitesReply,
+  PersonReply,
   Programme,
-} from '../../../../core/api';
+  SponsorReply,
+  SsoAnswer,
+  SsoSettings,
+} from '../../../../core/api-admin';
 import { formatMinutes, type Phrase } from '../../../i18n';
 import { t } from '../messages';
 import { runner } from '../refusal';
 
-/** A problem in an uploaded module file: English `message`, `phrase` worded in the admin's locale. */
-export interface Problem {
-  file: string;
-  line: number;
-  message: string;
-  phrase?: Phrase;
-}
-
-export type {
-  AdminCohort,
-  AdminPerson,
-  ListInvite,
-  OpenInvite,
-  Programme,
-} from '../../../../core/api';
+export type { AdminCohort, AdminPerson } from '../../../../core/api-admin';
 
 export function createAdminStore({ api }: { api: Api }) {
   const people = signal<AdminPerson[]>([], { name: 'admin.people' });
@@ -42,13 +40,7 @@ export function createAdminStore({ api }: { api: Api }) {
   const programme = signal<Programme | null>(null, { name: 'admin.programme' });
   const error = signal<string | null>(null, { name: 'admin.error' });
   const flash = signal<string | null>(null, { name: 'admin.flash' });
-  const invite = signal<{
-    code: string;
-    url: string;
-    expiresAt: string;
-    /** The address it was mailed to; null: the admin hands the link over. */
-    mailedTo: string | null;
-  } | null>(null);
+  const invite = signal<InviteLink | null>(null);
   const resetLink = signal<{ name: string; url: string; mailedTo: string | null } | null>(null);
   const invitedList = signal<{ invites: ListInvite[]; problems: Phrase[] } | null>(null);
   const openInvites = signal<OpenInvite[]>([], { name: 'admin.openInvites' });
@@ -56,7 +48,7 @@ export function createAdminStore({ api }: { api: Api }) {
     openInvites.value = (await api.get<OpenInvitesReply>('/admin/invites')).invites;
   };
   const sso = signal<SsoAnswer | null>(null, { name: 'admin.sso' });
-  const upload = signal<{ ok: boolean; problems: Problem[]; summary: string } | null>(null);
+  const upload = signal<{ ok: boolean; problems: ContentProblem[]; summary: string } | null>(null);
 
   const run = runner(error, flash);
 
@@ -95,7 +87,7 @@ export function createAdminStore({ api }: { api: Api }) {
     /** Revokes an open invite: its code and link stop working at once. */
     revokeInvite: (id: string) =>
       reloadAfter(
-        () => api.post(`/admin/invites/${encodeURIComponent(id)}/revoke`),
+        () => api.post<OkReply>(`/admin/invites/${encodeURIComponent(id)}/revoke`),
         t('admin.inviteRevoked'),
       ),
     resetLink,
@@ -103,31 +95,37 @@ export function createAdminStore({ api }: { api: Api }) {
     load,
     updatePerson: (id: string, patch: Partial<AdminPerson>) =>
       reloadAfter(
-        () => api.post(`/admin/people/${encodeURIComponent(id)}`, patch),
+        () => api.post<PersonReply>(`/admin/people/${encodeURIComponent(id)}`, patch),
         t('people.saved'),
       ),
     deactivate: (id: string) =>
       reloadAfter(
-        () => api.post(`/admin/people/${encodeURIComponent(id)}/deactivate`),
+        () => api.post<PersonReply>(`/admin/people/${encodeURIComponent(id)}/deactivate`),
         t('admin.deactivateDone'),
       ),
     async makeResetLink(person: AdminPerson) {
       await run(async () => {
-        const r = await api.post<{ url: string; mailedTo: string | null }>(
+        const r = await api.post<AccessLink>(
           `/admin/people/${encodeURIComponent(person.id)}/reset-link`,
         );
         resetLink.value = { name: person.name, url: r.url, mailedTo: r.mailedTo };
       });
     },
     createCohort: (name: string, tz: string) =>
-      reloadAfter(() => api.post('/admin/cohorts', { name, tz }), t('admin.cohortCreated')),
+      reloadAfter(
+        () => api.post<CohortReply>('/admin/cohorts', { name, tz }),
+        t('admin.cohortCreated'),
+      ),
     updateCohort: (id: string, patch: Partial<AdminCohort>) =>
       reloadAfter(
-        () => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, patch),
+        () => api.post<CohortReply>(`/admin/cohorts/${encodeURIComponent(id)}`, patch),
         t('people.saved'),
       ),
     setCohortManagers: (id: string, managerIds: string[], done: string) =>
-      reloadAfter(() => api.post(`/admin/cohorts/${encodeURIComponent(id)}`, { managerIds }), done),
+      reloadAfter(
+        () => api.post<CohortReply>(`/admin/cohorts/${encodeURIComponent(id)}`, { managerIds }),
+        done,
+      ),
     async createInvite(body: {
       cohortId: string;
       role: string;
@@ -136,7 +134,7 @@ export function createAdminStore({ api }: { api: Api }) {
       locale?: string;
     }) {
       await run(async () => {
-        invite.value = await api.post('/admin/invites', body);
+        invite.value = await api.post<InviteLink>('/admin/invites', body);
         await loadInvites();
       });
     },
@@ -158,12 +156,10 @@ export function createAdminStore({ api }: { api: Api }) {
     },
     async checkModule(fileName: string, source: string, importIt: boolean) {
       const validate = async () => {
-        const r = await api.post<{
-          ok: boolean;
-          errors: Problem[];
-          warnings: Problem[];
-          module?: { title: string; lessons: number; estimateMinutes: number };
-        }>('/admin/content/validate', { fileName, source });
+        const r = await api.post<ModuleCheckReply>('/admin/content/validate', {
+          fileName,
+          source,
+        });
         upload.value = {
           ok: r.ok,
           problems: [...r.errors, ...r.warnings],
@@ -179,7 +175,7 @@ export function createAdminStore({ api }: { api: Api }) {
       await run(async () => {
         if (!importIt) return validate();
         try {
-          const r = await api.post<{ module: { title: string } }>('/admin/content/import', {
+          const r = await api.post<ModuleImportReply>('/admin/content/import', {
             fileName,
             source,
           });
@@ -196,35 +192,22 @@ export function createAdminStore({ api }: { api: Api }) {
       });
     },
     saveSponsor: (body: NonNullable<Programme['sponsor']>) =>
-      reloadAfter(() => api.post('/admin/sponsor', body), t('admin.sponsorSaved')),
+      reloadAfter(() => api.post<SponsorReply>('/admin/sponsor', body), t('admin.sponsorSaved')),
     sso,
     /** A blank secret keeps the stored one. */
     saveSso: (settings: SsoSettings & { clientSecret: string }) => {
       const { clientSecret, ...rest } = settings;
       return reloadAfter(
-        () => api.put('/admin/sso', clientSecret ? settings : rest),
+        () => api.put<SsoAnswer>('/admin/sso', clientSecret ? settings : rest),
         t('sso.saved'),
       );
     },
     saveGoal: (label: string, targetPercent: number) =>
-      reloadAfter(() => api.post('/admin/goal', { label, targetPercent }), t('admin.goalSaved')),
+      reloadAfter(
+        () => api.post<GoalReply>('/admin/goal', { label, targetPercent }),
+        t('admin.goalSaved'),
+      ),
   };
-}
-
-export interface SsoSettings {
-  issuer: string;
-  clientId: string;
-  emailDomains: string[];
-  passwordSignIn: boolean;
-  createAccounts: boolean;
-  defaultCohortId: string | null;
-}
-
-/** `GET /admin/sso`: the settings (never the secret) and the addresses to hand out. */
-export interface SsoAnswer {
-  sso: SsoSettings | null;
-  redirectUri: string;
-  signInUrl: string;
 }
 
 export type AdminStore = ReturnType<typeof createAdminStore>;

@@ -3,10 +3,10 @@
  * that one is set) with how sending stands, save and stop. Created by ForwardingSection only.
  */
 import { signal } from '@preact/signals';
-import { HttpError, type Api } from '../../../../client/api';
-import type { ForwardingReply } from '../../../../core/api';
-import { errorText } from '../../../i18n';
+import type { Api } from '../../../../client/api';
+import type { ForwardingReply } from '../../../../core/api-admin';
 import { t } from '../messages';
+import { runner } from '../refusal';
 
 export type Forwarding = NonNullable<ForwardingReply['forwarding']>;
 
@@ -16,18 +16,7 @@ export function createForwarding({ api }: { api: Api }) {
   const notice = signal<string | null>(null, { name: 'forwarding.notice' });
 
   /** True when the server took it. */
-  async function run(action: () => Promise<unknown>, done?: string): Promise<boolean> {
-    error.value = null;
-    notice.value = null;
-    try {
-      await action();
-      if (done) notice.value = done;
-      return true;
-    } catch (err) {
-      error.value = err instanceof HttpError ? errorText(err) : t('people.offline');
-      return false;
-    }
-  }
+  const run = runner(error, notice);
   const answer = (r: ForwardingReply) => (forwarding.value = r.forwarding);
   return {
     forwarding,

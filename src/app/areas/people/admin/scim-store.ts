@@ -4,20 +4,19 @@
  */
 import { signal } from '@preact/signals';
 import type { Api } from '../../../../client/api';
+import type {
+  RevokedReply,
+  ScimTokenCreated,
+  ScimTokenRow,
+  ScimTokensReply,
+} from '../../../../core/api-admin';
 import { runner } from '../refusal';
-
-export interface ScimTokenRow {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 export function createScimTokens({ api }: { api: Api }) {
   const tokens = signal<ScimTokenRow[]>([], { name: 'scim.tokens' });
   const scimUrl = signal<string>('', { name: 'scim.url' });
   /** The token just created: shown once. */
-  const created = signal<{ id: string; name: string; token: string } | null>(null, {
+  const created = signal<ScimTokenCreated | null>(null, {
     name: 'scim.created',
   });
   const error = signal<string | null>(null, { name: 'scim.error' });
@@ -25,7 +24,7 @@ export function createScimTokens({ api }: { api: Api }) {
   const run = runner(error);
   const load = () =>
     run(async () => {
-      const r = await api.get<{ tokens: ScimTokenRow[]; scimUrl: string }>('/admin/scim-tokens');
+      const r = await api.get<ScimTokensReply>('/admin/scim-tokens');
       tokens.value = r.tokens;
       scimUrl.value = r.scimUrl;
     });
@@ -38,13 +37,13 @@ export function createScimTokens({ api }: { api: Api }) {
     load,
     create: (name: string) =>
       run(async () => {
-        const r = await api.post<{ id: string; token: string }>('/admin/scim-tokens', { name });
+        const r = await api.post<ScimTokenCreated>('/admin/scim-tokens', { name });
         created.value = { id: r.id, name, token: r.token };
         await load();
       }),
     revoke: (id: string) =>
       run(async () => {
-        await api.delete(`/admin/scim-tokens/${encodeURIComponent(id)}`);
+        await api.delete<RevokedReply>(`/admin/scim-tokens/${encodeURIComponent(id)}`);
         if (created.value?.id === id) created.value = null;
         await load();
       }),
