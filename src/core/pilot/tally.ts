@@ -32,6 +32,7 @@
 import { addDays, daysBetween, localDate } from '../calendar';
 import type { PilotContent } from './content';
 import type { ManagerCounts } from './manager';
+import type { PilotSummary } from './summary';
 import { median, pct, ratio, round } from './numbers';
 import { GROUPS, type Group, type PilotMember, type PilotWindow } from './window';
 
@@ -146,6 +147,8 @@ export function createPilotTally(
   const pathwayDays = new Map<number, Array<Map<string, number> | undefined>>();
   /** member → pathway → first completion instant. */
   const pathwayFirst = new Map<number, Float64Array>();
+  /** member → pathway → [first day, day completed or -1], from summaries (summary.ts). */
+  const pathwaySpans = new Map<number, Array<readonly [number, number] | undefined>>();
   const passes = new Map<number, Map<string, number>>();
   const dayCache = new Map<string, Map<number, number>>();
 
@@ -205,6 +208,53 @@ export function createPilotTally(
     if (prior === undefined || p.at < prior) mine.set(p.moduleId, p.at);
   }
 
+  /** A member's summary (summary.ts, made with this window and content), in place of their days. */
+  function addSummary(userId: string, s: PilotSummary): void {
+    const m = index.get(userId);
+    if (m === undefined) return;
+    const g = groupOf[m]!;
+    for (let w = 0; w < window.weeks; w++) {
+      const bits = s.active[w] ?? 0;
+      for (let d = 0; d < 7; d++) if (bits & (1 << d)) active[m * days + w * 7 + d] = 1;
+      lessons[g][w]! += s.lessons[w] ?? 0;
+      minutes[g][w]! += s.minutes[w] ?? 0;
+    }
+    const spans: Array<readonly [number, number] | undefined> = [];
+    let first: Float64Array | undefined;
+    content.pathways.forEach((p, pi) => {
+      const span = s.pathways[p.id];
+      if (!span) return;
+      spans[pi] = [span[0], span[1]];
+      first ??= new Float64Array(content.pathways.length).fill(Infinity);
+      first[pi] = span[2];
+    });
+    if (first) {
+      pathwaySpans.set(m, spans);
+      pathwayFirst.set(m, first);
+    }
+    for (const [moduleId, at] of Object.entries(s.passes))
+      addPass({ userId, moduleId, at });
+  }
+
+  /** Member m's [first day, day completed or -1] of each pathway they started. */
+  function spansOf(m: number): Array<readonly [number, number] | undefined> | undefined {
+    const kept = pathwaySpans.get(m);
+    if (kept) return kept;
+    const perPathway = pathwayDays.get(m);
+    if (!perPathway) return undefined;
+    return content.pathways.map((p, pi) => {
+      const seen = perPathway[pi];
+      if (!seen) return undefined;
+      let first = Infinity;
+      let last = -Infinity;
+      for (const d of seen.values()) {
+        first = Math.min(first, d);
+        last = Math.max(last, d);
+      }
+      return [first, seen.size === p.lessonIds.length ? last : -1] as const;
+    });
+  }
+
   const groupSize = (g: Group) => groupOf.filter((x) => x === g).length;
 
   function streakAt(m: number, day: number): number {
@@ -254,21 +304,13 @@ export function createPilotTally(
           for (let d = w * 7; d <= lastDay; d++) if (active[m * days + d]) wasActive = true;
           if (wasActive) activeCount++;
           streaks[bucketOf(streakAt(m, lastDay))]++;
-          const perPathway = pathwayDays.get(m);
-          if (!perPathway) continue;
-          content.pathways.forEach((p, pi) => {
-            const seen = perPathway[pi];
-            if (!seen) return;
-            let first = Infinity;
-            let last = -Infinity;
-            for (const d of seen.values()) {
-              first = Math.min(first, d);
-              last = Math.max(last, d);
-            }
-            if (first > lastDay) return;
+          const spans = spansOf(m);
+          if (!spans) continue;
+          for (const span of spans) {
+            if (!span || span[0] > lastDay) continue;
             started++;
-            if (seen.size === p.lessonIds.length && last <= lastDay) completed++;
-          });
+            if (span[1] >= 0 && span[1] <= lastDay) completed++;
+          }
         }
         const counts = manager?.[g][w];
         perGroup[g] = {
@@ -335,5 +377,5 @@ export function createPilotTally(
     });
   }
 
-  return { addCompletion, addLessonDay, addPass, weekly, timeToCompetency };
+  return { addCompletion, addLessonDay, addPass, addSummary, weekly, timeToCompetency };
 }

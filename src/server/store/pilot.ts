@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import { inTransaction, type Db } from './db';
+import { markPilotSummaries } from './pilot-summaries';
 
 export interface Pilot {
   id: string;
@@ -46,19 +47,23 @@ export interface PilotStore {
 export function pilotStore(db: Db): PilotStore {
   return {
     async createPilot(p) {
-      await db
-        .insertInto('pilots')
-        .values({
-          id: p.id,
-          org_id: p.orgId,
-          name: p.name,
-          start_date: p.startDate,
-          weeks: p.weeks,
-          cohort_ids: JSON.stringify(p.cohortIds),
-          goals: JSON.stringify(p.goals),
-          created_at: p.createdAt,
-        })
-        .execute();
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insertInto('pilots')
+          .values({
+            id: p.id,
+            org_id: p.orgId,
+            name: p.name,
+            start_date: p.startDate,
+            weeks: p.weeks,
+            cohort_ids: JSON.stringify(p.cohortIds),
+            goals: JSON.stringify(p.goals),
+            created_at: p.createdAt,
+          })
+          .execute();
+        // Its members may have days in its window already: `backfillPilotSummaries` fills them.
+        await markPilotSummaries(tx, p.id);
+      });
     },
     async listPilots(orgId) {
       const [pilots, steps] = await Promise.all([
