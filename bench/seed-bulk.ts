@@ -15,6 +15,7 @@ import { addDays } from '../src/core/calendar';
 import type { ProgressEvent } from '../src/core/events';
 import { ASSESSMENT_PASS, answerKeyOf, moduleIdOf, scoreAttempt } from '../src/core/mastery';
 import {
+  encodeSummary,
   foldDays,
   pilotContentKey,
   pilotContentOf,
@@ -106,7 +107,8 @@ export async function writeAggregates(file: string): Promise<void> {
           pilotContent,
           range,
         );
-        if (summary) insertSummary.run(pilot.id, userId, contentKey, JSON.stringify(summary));
+        if (summary)
+          insertSummary.run(pilot.id, userId, contentKey, encodeSummary(summary, pilotContent));
       }
     })();
   }

@@ -118,3 +118,22 @@ export function pilotContentKey(content: PilotContent): string {
   }
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}:${text.length}`;
 }
+
+/**
+ * A summary as stored: one flat JSON array, quick to parse a hundred thousand times —
+ * `[weeks, active × weeks, lessons × weeks, minutes × weeks, pathways started,
+ * (pathway position, first day, day done, first instant) each, (module id, pass instant) each]`.
+ * Pathways go by their position in `content`, which the row's content key names. The tally reads
+ * it back (`addStoredSummary` in tally.ts).
+ */
+export function encodeSummary(s: PilotSummary, content: PilotContent): string {
+  const out: Array<number | string> = [s.active.length, ...s.active, ...s.lessons, ...s.minutes];
+  const pathways: number[] = [];
+  content.pathways.forEach((p, pi) => {
+    const span = s.pathways[p.id];
+    if (span) pathways.push(pi, ...span);
+  });
+  out.push(pathways.length / 4, ...pathways);
+  for (const [moduleId, at] of Object.entries(s.passes)) out.push(moduleId, at);
+  return JSON.stringify(out);
+}

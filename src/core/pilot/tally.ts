@@ -32,7 +32,6 @@
 import { addDays, daysBetween, localDate } from '../calendar';
 import type { PilotContent } from './content';
 import type { ManagerCounts } from './manager';
-import type { PilotSummary } from './summary';
 import { median, pct, ratio, round } from './numbers';
 import { GROUPS, type Group, type PilotMember, type PilotWindow } from './window';
 
@@ -147,7 +146,7 @@ export function createPilotTally(
   const pathwayDays = new Map<number, Array<Map<string, number> | undefined>>();
   /** member → pathway → first completion instant. */
   const pathwayFirst = new Map<number, Float64Array>();
-  /** member → pathway → [first day, day completed or -1], from summaries (summary.ts). */
+  /** member → pathway → [first day, day completed or -1], from stored summaries (summary.ts). */
   const pathwaySpans = new Map<number, Array<readonly [number, number] | undefined>>();
   const passes = new Map<number, Map<string, number>>();
   const dayCache = new Map<string, Map<number, number>>();
@@ -208,32 +207,37 @@ export function createPilotTally(
     if (prior === undefined || p.at < prior) mine.set(p.moduleId, p.at);
   }
 
-  /** A member's summary (summary.ts, made with this window and content), in place of their days. */
-  function addSummary(userId: string, s: PilotSummary): void {
+  /**
+   * A member's summary as stored (`encodeSummary` in summary.ts, made with this window and
+   * content), in place of their days: read straight off its flat array.
+   */
+  function addStoredSummary(userId: string, detail: string): void {
     const m = index.get(userId);
     if (m === undefined) return;
+    const a = JSON.parse(detail) as Array<number | string>;
     const g = groupOf[m]!;
-    for (let w = 0; w < window.weeks; w++) {
-      const bits = s.active[w] ?? 0;
-      for (let d = 0; d < 7; d++) if (bits & (1 << d)) active[m * days + w * 7 + d] = 1;
-      lessons[g][w]! += s.lessons[w] ?? 0;
-      minutes[g][w]! += s.minutes[w] ?? 0;
+    const weeks = a[0] as number;
+    for (let w = 0; w < weeks && w < window.weeks; w++) {
+      const bits = a[1 + w] as number;
+      if (bits) for (let d = 0; d < 7; d++) if (bits & (1 << d)) active[m * days + w * 7 + d] = 1;
+      lessons[g][w]! += a[1 + weeks + w] as number;
+      minutes[g][w]! += a[1 + 2 * weeks + w] as number;
     }
-    const spans: Array<readonly [number, number] | undefined> = [];
-    let first: Float64Array | undefined;
-    content.pathways.forEach((p, pi) => {
-      const span = s.pathways[p.id];
-      if (!span) return;
-      spans[pi] = [span[0], span[1]];
-      first ??= new Float64Array(content.pathways.length).fill(Infinity);
-      first[pi] = span[2];
-    });
-    if (first) {
+    let i = 1 + 3 * weeks;
+    const started = a[i++] as number;
+    if (started > 0) {
+      const spans: Array<readonly [number, number] | undefined> = [];
+      const first = new Float64Array(content.pathways.length).fill(Infinity);
+      for (let k = 0; k < started; k++, i += 4) {
+        const pi = a[i] as number;
+        spans[pi] = [a[i + 1] as number, a[i + 2] as number];
+        first[pi] = a[i + 3] as number;
+      }
       pathwaySpans.set(m, spans);
       pathwayFirst.set(m, first);
     }
-    for (const [moduleId, at] of Object.entries(s.passes))
-      addPass({ userId, moduleId, at });
+    for (; i < a.length; i += 2)
+      addPass({ userId, moduleId: a[i] as string, at: a[i + 1] as number });
   }
 
   /** Member m's [first day, day completed or -1] of each pathway they started. */
@@ -257,17 +261,6 @@ export function createPilotTally(
 
   const groupSize = (g: Group) => groupOf.filter((x) => x === g).length;
 
-  function streakAt(m: number, day: number): number {
-    let end = day;
-    if (!active[m * days + end]) end -= 1;
-    let run = 0;
-    while (end >= 0 && active[m * days + end]) {
-      run++;
-      end--;
-    }
-    return run;
-  }
-
   /**
    * Weekly metrics for every week that has begun by `today` (YYYY-MM-DD).
    * `manager` gives counts per group and week (see `managerCounts`); without it they are null.
@@ -280,6 +273,48 @@ export function createPilotTally(
       window.weeks,
       Math.floor(daysBetween(window.startDate, today) / 7) + 1,
     );
+    // One pass over each member for every week: active weeks, the streak at each week's end
+    // (the run of active days ending that day or the day before) and pathways started and done.
+    const perWeek = (): Record<Group, number[]> => ({
+      pilot: new Array<number>(elapsed).fill(0),
+      comparison: new Array<number>(elapsed).fill(0),
+    });
+    const activeIn = perWeek();
+    const startedIn = perWeek();
+    const completedIn = perWeek();
+    const streaksIn: Record<Group, Array<Record<StreakBucket, number>>> = {
+      pilot: [],
+      comparison: [],
+    };
+    for (const g of GROUPS)
+      for (let w = 0; w < elapsed; w++)
+        streaksIn[g].push(
+          Object.fromEntries(STREAK_BUCKETS.map((b) => [b, 0])) as Record<StreakBucket, number>,
+        );
+    const run = new Int32Array(days);
+    for (let m = 0; m < groupOf.length; m++) {
+      const g = groupOf[m]!;
+      const base = m * days;
+      for (let d = 0; d < elapsed * 7; d++)
+        run[d] = active[base + d] ? (d > 0 ? run[d - 1]! : 0) + 1 : 0;
+      const spans = spansOf(m);
+      for (let w = 0; w < elapsed; w++) {
+        const lastDay = w * 7 + 6;
+        for (let d = w * 7; d <= lastDay; d++)
+          if (active[base + d]) {
+            activeIn[g][w]!++;
+            break;
+          }
+        const streak = run[lastDay] ? run[lastDay]! : run[lastDay - 1]!;
+        streaksIn[g][w]![bucketOf(streak)]++;
+        if (!spans) continue;
+        for (const span of spans) {
+          if (!span || span[0] > lastDay) continue;
+          startedIn[g][w]!++;
+          if (span[1] >= 0 && span[1] <= lastDay) completedIn[g][w]!++;
+        }
+      }
+    }
     const result: WeekMetrics[] = [];
     for (let w = 0; w < elapsed; w++) {
       const lastDay = w * 7 + 6;
@@ -291,27 +326,10 @@ export function createPilotTally(
       const perGroup = {} as Record<Group, WeekGroupMetrics>;
       for (const g of GROUPS) {
         const size = groupSize(g);
-        let activeCount = 0;
-        let started = 0;
-        let completed = 0;
-        const streaks = Object.fromEntries(STREAK_BUCKETS.map((b) => [b, 0])) as Record<
-          StreakBucket,
-          number
-        >;
-        for (let m = 0; m < groupOf.length; m++) {
-          if (groupOf[m] !== g) continue;
-          let wasActive = false;
-          for (let d = w * 7; d <= lastDay; d++) if (active[m * days + d]) wasActive = true;
-          if (wasActive) activeCount++;
-          streaks[bucketOf(streakAt(m, lastDay))]++;
-          const spans = spansOf(m);
-          if (!spans) continue;
-          for (const span of spans) {
-            if (!span || span[0] > lastDay) continue;
-            started++;
-            if (span[1] >= 0 && span[1] <= lastDay) completed++;
-          }
-        }
+        const activeCount = activeIn[g][w]!;
+        const started = startedIn[g][w]!;
+        const completed = completedIn[g][w]!;
+        const streaks = streaksIn[g][w]!;
         const counts = manager?.[g][w];
         perGroup[g] = {
           members: size,
@@ -377,5 +395,5 @@ export function createPilotTally(
     });
   }
 
-  return { addCompletion, addLessonDay, addPass, addSummary, weekly, timeToCompetency };
+  return { addCompletion, addLessonDay, addPass, addStoredSummary, weekly, timeToCompetency };
 }

@@ -68,7 +68,7 @@ export async function buildPilotReport(
   const tally = createPilotTally(members, pilot, content);
   const stale: string[] = [];
   for (const row of await store.pilotSummaries(pilot.id))
-    if (row.content === key) tally.addSummary(row.userId, row.summary);
+    if (row.content === key) tally.addStoredSummary(row.userId, row.detail);
     else stale.push(row.userId);
   if (stale.length) await addDaysOf(store, pilot, stale, tally);
   return reportOf(store, pilot, now, members, tally);

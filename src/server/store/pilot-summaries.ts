@@ -15,11 +15,11 @@
 import type { LearnerDay } from '../../core/pilot/days';
 import { pilotContentOf, type PilotContent } from '../../core/pilot/content';
 import {
+  encodeSummary,
   pilotContentKey,
   summarizeDays,
   windowDays,
   windowRange,
-  type PilotSummary,
 } from '../../core/pilot/summary';
 import { backfillDone, runBackfill, type BackfillOptions } from './backfills';
 import { catalogIn, signatureIn } from './content';
@@ -31,7 +31,8 @@ export interface StoredPilotSummary {
   userId: string;
   /** `pilotContentKey` of the content it was made with. */
   content: string;
-  summary: PilotSummary;
+  /** `encodeSummary` of the summary, read back with that content (`addStoredSummary`). */
+  detail: string;
 }
 
 export interface PilotSummariesStore {
@@ -138,7 +139,7 @@ export async function rebuildPilotSummaries(
         .execute();
       continue;
     }
-    const row = { content: key, detail: JSON.stringify(summary) };
+    const row = { content: key, detail: encodeSummary(summary, content) };
     await tx
       .insertInto('pilot_summaries')
       .values({ pilot_id: p.id, user_id: userId, ...row })
@@ -159,16 +160,11 @@ export async function markPilotSummaries(q: Db | Tx, pilotId: string): Promise<v
 export function pilotSummariesStore(db: Db): PilotSummariesStore {
   return {
     async pilotSummaries(pilotId) {
-      const rows = await db
+      return db
         .selectFrom('pilot_summaries')
-        .select(['user_id', 'content', 'detail'])
+        .select(['user_id as userId', 'content', 'detail'])
         .where('pilot_id', '=', pilotId)
         .execute();
-      return rows.map((r) => ({
-        userId: r.user_id,
-        content: r.content,
-        summary: JSON.parse(r.detail) as PilotSummary,
-      }));
     },
     pilotSummariesReady: (pilotId) => backfillDone(db, backfillName(pilotId)),
     async backfillPilotSummaries(options = {}) {

@@ -7,7 +7,7 @@ export interface PilotSummariesTable {
   user_id: string;
   /** `pilotContentKey` of the content it was made with. */
   content: string;
-  /** JSON `PilotSummary`. */
+  /** `encodeSummary` of the summary (src/core/pilot/summary.ts). */
   detail: string;
 }
 
