@@ -20,6 +20,8 @@ const BATCH = 50_000;
 
 export interface PilotData {
   store: Store;
+  /** The SQLite file. */
+  file: string;
   pilot: Pilot;
   /** A moment just after the window. */
   now: number;
@@ -28,17 +30,35 @@ export interface PilotData {
   dispose(): Promise<void>;
 }
 
+/** The bench's pilot (bench-pilot-1), on its 12-week window. */
+export function benchPilot(): Pilot {
+  return {
+    id: 'bench-pilot-1',
+    orgId: 'bench',
+    name: 'Bench pilot',
+    startDate: START,
+    weeks: WEEKS,
+    cohortIds: ['bench-pilot'],
+    goals: [{ metric: 'weeklyActivePct' as const, op: '>=' as const, target: 70 }],
+    createdAt: Date.parse(`${START}T00:00:00Z`),
+    checklist: {},
+  };
+}
+
 export async function pilotData({
   LEARNERS,
   EVENTS,
   MANAGER_ACTIONS,
+  file: kept,
 }: {
   LEARNERS: number;
   EVENTS: number;
   MANAGER_ACTIONS: number;
+  /** Write here and keep it (default: a temp file, removed by `dispose`). */
+  file?: string;
 }): Promise<PilotData> {
-  const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-pilot-'));
-  const file = join(dir, 'bench.db');
+  const dir = kept ? undefined : mkdtempSync(join(tmpdir(), 'kindling-bench-pilot-'));
+  const file = kept ?? join(dir!, 'bench.db');
   const store = await openStore({ dialect: 'sqlite', file });
   const content = loadContentDir(join(import.meta.dirname, '..', 'content'));
   await store.saveContent(content.catalog, content.modules);
@@ -151,26 +171,17 @@ export async function pilotData({
   })();
   db.close();
   const generateMs = performance.now() - t0;
-  const pilot = {
-    id: 'bench-pilot-1',
-    orgId: 'bench',
-    name: 'Bench pilot',
-    startDate: START,
-    weeks: WEEKS,
-    cohortIds: ['bench-pilot'],
-    goals: [{ metric: 'weeklyActivePct' as const, op: '>=' as const, target: 70 }],
-    createdAt: Date.now(),
-    checklist: {},
-  };
+  const pilot = benchPilot();
   return {
     store,
+    file,
     pilot,
     now: Date.parse(`${addDays(START, WEEKS * 7 + 1)}T12:00:00Z`),
     generateMs,
     databaseMb: () => Math.round(statSync(file).size / 1e6),
     async dispose() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -2,8 +2,9 @@
  * Reads at company scale (issue 20), each figure beside a baseline measured in the same run:
  *
  * 1. Pilot report: LEARNERS members (default 2,000) and EVENTS events (default 100,000) in a
- *    temp SQLite file; the learner days are backfilled from them (timed), then the report is
- *    built from the days and, as before, from the event log; the two must be equal.
+ *    SQLite file, with their learner days and pilot summaries written in bulk (seed-bulk.ts);
+ *    the report is built from the summaries, from the days and from the event log; all must be
+ *    equal.
  * 2. Team view: GET /api/v1/team for a manager of TEAM reports (default 50, each with
  *    TEAM_LESSONS lessons) against one GET /api/v1/me/state (target ≤ 2×).
  * 3. Sync: a two-event POST /api/v1/sync (a quiz answer and a completion, by learners with a
@@ -21,8 +22,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { buildPilotReport, buildPilotReportFromEvents } from '../src/server/pilot/report';
-import { pilotData } from './pilot-data';
+import {
+  buildPilotReport,
+  buildPilotReportFromDays,
+  buildPilotReportFromEvents,
+} from '../src/server/pilot/report';
+import { seedBulk } from './seed-bulk';
 import { startApiProcess, type ApiProcess } from '../test/support/processes';
 import { syncSetup } from './sync-setup';
 import { teamViewBench } from './team-view';
@@ -45,22 +50,52 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - t, value };
 }
 
+/**
+ * The pilot report off the summaries, against the report off the learner days and, unless
+ * FROM_EVENTS=0, the report folded from the event log, on a pilot seeded in bulk
+ * (bench/seed-bulk.ts; BENCH_DB=path keeps it between runs). BACKFILL=1 also times the
+ * backfills of the days and summaries (a transaction per chunk of learners, as a live server).
+ */
 async function pilotReport() {
-  const data = await pilotData({ LEARNERS, EVENTS, MANAGER_ACTIONS: LEARNERS });
+  const data = await seedBulk({ LEARNERS, EVENTS, MANAGER_ACTIONS: LEARNERS });
   const { store, pilot, now } = data;
-  const backfill = await timed(() => store.backfillLearnerDays({ restart: true, chunk: 500 }));
-  const fromDays = await timed(() => buildPilotReport(store, pilot, now));
-  const fromEvents = await timed(() => buildPilotReportFromEvents(store, pilot, now));
+  const backfill =
+    process.env.BACKFILL === '1'
+      ? await timed(async () => {
+          await store.backfillLearnerDays({ restart: true, chunk: 500 });
+          await store.backfillPilotSummaries({ restart: true, chunk: 500 });
+        })
+      : undefined;
+  const fromSummaries = await timed(() => buildPilotReport(store, pilot, now));
+  const fromDays = await timed(() => buildPilotReportFromDays(store, pilot, now));
+  const fromEvents =
+    process.env.FROM_EVENTS === '0'
+      ? undefined
+      : await timed(() => buildPilotReportFromEvents(store, pilot, now));
+  const summaries = (await store.pilotSummaries(pilot.id)).length;
   await data.dispose();
+  const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
   return {
     learners: LEARNERS,
     events: EVENTS,
+    summaries,
+    seeded: data.seeded,
     generateSeconds: seconds(data.generateMs),
-    backfillSeconds: seconds(backfill.ms),
-    baseline: { what: 'report folded from the event log', seconds: seconds(fromEvents.ms) },
-    fromDaysSeconds: seconds(fromDays.ms),
-    ratio: Math.round((fromDays.ms / fromEvents.ms) * 1000) / 1000,
-    equal: isDeepStrictEqual(fromDays.value, fromEvents.value),
+    aggregatesSeconds: seconds(data.aggregatesMs),
+    ...(backfill ? { backfillSeconds: seconds(backfill.ms) } : {}),
+    fromSummariesSeconds: seconds(fromSummaries.ms),
+    fromDays: {
+      seconds: seconds(fromDays.ms),
+      ratio: ratio(fromSummaries.ms, fromDays.ms),
+      equal: isDeepStrictEqual(fromSummaries.value, fromDays.value),
+    },
+    ...(fromEvents
+      ? {
+          baseline: { what: 'report folded from the event log', seconds: seconds(fromEvents.ms) },
+          ratio: ratio(fromSummaries.ms, fromEvents.ms),
+          equal: isDeepStrictEqual(fromSummaries.value, fromEvents.value),
+        }
+      : {}),
   };
 }
 

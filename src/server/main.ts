@@ -55,6 +55,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env) {
         return user && aggregateFor(store, user);
       },
     })
+    // The pilot summaries (migration 0230) are folded from the days, so they follow them.
+    .then(() => store.backfillPilotSummaries())
     .catch((e: Error) => console.error('backfill:', e.message));
   // Likewise the kept mastery (migration 0130); /me/state grades the events until it is done.
   void store

@@ -14,5 +14,6 @@ export * from './notes';
 export * from './numbers';
 export * from './outcomes';
 export * from './report';
+export * from './summary';
 export * from './tally';
 export * from './window';

@@ -48,10 +48,17 @@ export function managerCounts(
     }));
   const counts: Record<Group, ManagerCounts[]> = { pilot: zero(), comparison: zero() };
   const groupOf = new Map(members.map((m) => [m.userId, m.group]));
+  // Zone offsets and their changes fall on quarter hours, so a quarter hour has one local date.
+  const days = new Map<string, Map<number, number>>();
   for (const a of actions) {
     const group = groupOf.get(a.userId);
     if (!group) continue;
-    const day = daysBetween(window.startDate, localDate(a.at, a.tz));
+    let byZone = days.get(a.tz);
+    if (!byZone) days.set(a.tz, (byZone = new Map()));
+    const slot = Math.floor(a.at / 900_000);
+    let day = byZone.get(slot);
+    if (day === undefined)
+      byZone.set(slot, (day = daysBetween(window.startDate, localDate(a.at, a.tz))));
     if (day < 0 || day >= window.weeks * 7) continue;
     counts[group][Math.floor(day / 7)]![ACTION_COUNT[a.kind]]++;
   }

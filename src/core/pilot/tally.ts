@@ -103,13 +103,17 @@ export interface PathwayTime {
 const DAY_MS = 86_400_000;
 const QUARTER_HOUR_MS = 900_000;
 
-function bucketOf(streak: number): StreakBucket {
-  if (streak === 0) return '0';
-  if (streak <= 2) return '1-2';
-  if (streak <= 6) return '3-6';
-  if (streak <= 13) return '7-13';
-  return '14+';
+/** A streak's position in STREAK_BUCKETS. */
+function bucketIndex(streak: number): number {
+  if (streak === 0) return 0;
+  if (streak <= 2) return 1;
+  if (streak <= 6) return 2;
+  if (streak <= 13) return 3;
+  return 4;
 }
+
+/** Greater than any day of a window: a pathway not started. */
+const NOT_STARTED = 0x7fffffff;
 
 /**
  * Folds completions (one event, or a learner day's count of a lesson, see days.ts) and assessment
@@ -144,8 +148,16 @@ export function createPilotTally(
   });
   /** member → pathway → lessonId → first completion day. */
   const pathwayDays = new Map<number, Array<Map<string, number> | undefined>>();
-  /** member → pathway → first completion instant. */
-  const pathwayFirst = new Map<number, Float64Array>();
+  const paths = content.pathways.length;
+  /** [member × pathway] → first completion instant (Infinity: not started). */
+  const firstAt = new Float64Array(members.length * paths).fill(Infinity);
+  /**
+   * [member × pathway] → the first day any of its lessons was completed (NOT_STARTED: none) and
+   * the day its last lesson was first completed (-1: not all yet); written by stored summaries
+   * directly, worked out from `pathwayDays` when the weeks are made.
+   */
+  const spanFirst = new Int32Array(members.length * paths).fill(NOT_STARTED);
+  const spanDone = new Int32Array(members.length * paths).fill(-1);
   const passes = new Map<number, Map<string, number>>();
   const dayCache = new Map<string, Map<number, number>>();
 
@@ -185,14 +197,11 @@ export function createPilotTally(
     if (!inPathways) return;
     let perPathway = pathwayDays.get(m);
     if (!perPathway) pathwayDays.set(m, (perPathway = []));
-    let first = pathwayFirst.get(m);
-    if (!first)
-      pathwayFirst.set(m, (first = new Float64Array(content.pathways.length).fill(Infinity)));
     for (const pi of inPathways) {
       const seen = (perPathway[pi] ??= new Map());
       const prior = seen.get(lessonId);
       if (prior === undefined || day < prior) seen.set(lessonId, day);
-      if (at < first[pi]!) first[pi] = at;
+      if (at < firstAt[m * paths + pi]!) firstAt[m * paths + pi] = at;
     }
   }
 
@@ -205,18 +214,52 @@ export function createPilotTally(
     if (prior === undefined || p.at < prior) mine.set(p.moduleId, p.at);
   }
 
-  const groupSize = (g: Group) => groupOf.filter((x) => x === g).length;
-
-  function streakAt(m: number, day: number): number {
-    let end = day;
-    if (!active[m * days + end]) end -= 1;
-    let run = 0;
-    while (end >= 0 && active[m * days + end]) {
-      run++;
-      end--;
+  /**
+   * A member's summary as stored (`encodeSummary` in summary.ts, made with this window and
+   * content), in place of their days: read straight off its flat array.
+   */
+  function addStoredSummary(userId: string, detail: string): void {
+    const m = index.get(userId);
+    if (m === undefined) return;
+    const a = JSON.parse(detail) as Array<number | string>;
+    const g = groupOf[m]!;
+    const weeks = a[0] as number;
+    for (let w = 0; w < weeks && w < window.weeks; w++) {
+      const bits = a[1 + w] as number;
+      if (bits) for (let d = 0; d < 7; d++) if (bits & (1 << d)) active[m * days + w * 7 + d] = 1;
+      lessons[g][w]! += a[1 + weeks + w] as number;
+      minutes[g][w]! += a[1 + 2 * weeks + w] as number;
     }
-    return run;
+    let i = 1 + 3 * weeks;
+    const started = a[i++] as number;
+    for (let k = 0; k < started; k++, i += 4) {
+      const at = m * paths + (a[i] as number);
+      spanFirst[at] = a[i + 1] as number;
+      spanDone[at] = a[i + 2] as number;
+      firstAt[at] = a[i + 3] as number;
+    }
+    for (; i < a.length; i += 2)
+      addPass({ userId, moduleId: a[i] as string, at: a[i + 1] as number });
   }
+
+  /** The pathway spans of members folded from completions (`count`), from their lesson days. */
+  function settleSpans(): void {
+    for (const [m, perPathway] of pathwayDays)
+      content.pathways.forEach((p, pi) => {
+        const seen = perPathway[pi];
+        if (!seen) return;
+        let first = Infinity;
+        let last = -Infinity;
+        for (const d of seen.values()) {
+          first = Math.min(first, d);
+          last = Math.max(last, d);
+        }
+        spanFirst[m * paths + pi] = first;
+        spanDone[m * paths + pi] = seen.size === p.lessonIds.length ? last : -1;
+      });
+  }
+
+  const groupSize = (g: Group) => groupOf.filter((x) => x === g).length;
 
   /**
    * Weekly metrics for every week that has begun by `today` (YYYY-MM-DD).
@@ -230,6 +273,39 @@ export function createPilotTally(
       window.weeks,
       Math.floor(daysBetween(window.startDate, today) / 7) + 1,
     );
+    // One pass over each member for every week: active weeks, the streak at each week's end
+    // (the run of active days ending that day or the day before) and pathways started and done.
+    settleSpans();
+    // Counts per group (0 pilot, 1 comparison) and week, in flat arrays: [group × week].
+    const activeIn = new Int32Array(2 * elapsed);
+    const startedIn = new Int32Array(2 * elapsed);
+    const completedIn = new Int32Array(2 * elapsed);
+    const B = STREAK_BUCKETS.length;
+    /** [group × week × bucket], bucket the position in STREAK_BUCKETS. */
+    const streaksIn = new Int32Array(2 * elapsed * B);
+    const run = new Int32Array(days);
+    for (let m = 0; m < groupOf.length; m++) {
+      const gw = groupOf[m] === 'pilot' ? 0 : elapsed;
+      const base = m * days;
+      for (let d = 0; d < elapsed * 7; d++)
+        run[d] = active[base + d] ? (d > 0 ? run[d - 1]! : 0) + 1 : 0;
+      for (let w = 0; w < elapsed; w++) {
+        const lastDay = w * 7 + 6;
+        for (let d = w * 7; d <= lastDay; d++)
+          if (active[base + d]) {
+            activeIn[gw + w]!++;
+            break;
+          }
+        const streak = run[lastDay] ? run[lastDay]! : run[lastDay - 1]!;
+        streaksIn[(gw + w) * B + bucketIndex(streak)]!++;
+        for (let at = m * paths; at < (m + 1) * paths; at++) {
+          if (spanFirst[at]! > lastDay) continue;
+          startedIn[gw + w]!++;
+          const done = spanDone[at]!;
+          if (done >= 0 && done <= lastDay) completedIn[gw + w]!++;
+        }
+      }
+    }
     const result: WeekMetrics[] = [];
     for (let w = 0; w < elapsed; w++) {
       const lastDay = w * 7 + 6;
@@ -241,35 +317,13 @@ export function createPilotTally(
       const perGroup = {} as Record<Group, WeekGroupMetrics>;
       for (const g of GROUPS) {
         const size = groupSize(g);
-        let activeCount = 0;
-        let started = 0;
-        let completed = 0;
-        const streaks = Object.fromEntries(STREAK_BUCKETS.map((b) => [b, 0])) as Record<
-          StreakBucket,
-          number
-        >;
-        for (let m = 0; m < groupOf.length; m++) {
-          if (groupOf[m] !== g) continue;
-          let wasActive = false;
-          for (let d = w * 7; d <= lastDay; d++) if (active[m * days + d]) wasActive = true;
-          if (wasActive) activeCount++;
-          streaks[bucketOf(streakAt(m, lastDay))]++;
-          const perPathway = pathwayDays.get(m);
-          if (!perPathway) continue;
-          content.pathways.forEach((p, pi) => {
-            const seen = perPathway[pi];
-            if (!seen) return;
-            let first = Infinity;
-            let last = -Infinity;
-            for (const d of seen.values()) {
-              first = Math.min(first, d);
-              last = Math.max(last, d);
-            }
-            if (first > lastDay) return;
-            started++;
-            if (seen.size === p.lessonIds.length && last <= lastDay) completed++;
-          });
-        }
+        const gw = (g === 'pilot' ? 0 : elapsed) + w;
+        const activeCount = activeIn[gw]!;
+        const started = startedIn[gw]!;
+        const completed = completedIn[gw]!;
+        const streaks = Object.fromEntries(
+          STREAK_BUCKETS.map((b, i) => [b, streaksIn[gw * B + i]!]),
+        ) as Record<StreakBucket, number>;
         const counts = manager?.[g][w];
         perGroup[g] = {
           members: size,
@@ -315,8 +369,8 @@ export function createPilotTally(
       if (p.competencies.length === 0) return [];
       const daysTo: Record<Group, number[]> = { pilot: [], comparison: [] };
       const started: Record<Group, number> = { pilot: 0, comparison: 0 };
-      for (const [m, first] of pathwayFirst) {
-        const from = first[pi]!;
+      for (let m = 0; m < groupOf.length; m++) {
+        const from = firstAt[m * paths + pi]!;
         if (from === Infinity) continue;
         const g = groupOf[m]!;
         started[g]++;
@@ -335,5 +389,5 @@ export function createPilotTally(
     });
   }
 
-  return { addCompletion, addLessonDay, addPass, weekly, timeToCompetency };
+  return { addCompletion, addLessonDay, addPass, addStoredSummary, weekly, timeToCompetency };
 }

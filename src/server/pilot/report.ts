@@ -3,7 +3,7 @@
  * days kept at ingest (a row per member and active day, never the event log), page by page, so
  * memory grows with the number of members, not with the number of days or events.
  */
-import { addDays, localDate } from '../../core/calendar';
+import { localDate } from '../../core/calendar';
 import type { LearningModule } from '../../core/content';
 import {
   ASSESSMENT_PASS,
@@ -20,7 +20,10 @@ import {
   MANAGER_ENGAGEMENT_NOTE,
   managerCounts,
   pilotContentOf,
+  pilotContentKey,
   pilotEndDate,
+  windowDays,
+  windowRange,
   type Group,
   type PilotMember,
   type PilotReport,
@@ -28,10 +31,6 @@ import {
 import type { Pilot, Store } from '../store/store';
 
 export type { PilotReport };
-
-/** The widest offsets from UTC of any zone: a local date's instants lie within these margins. */
-const EARLIEST_OFFSET_MS = 14 * 3_600_000;
-const LATEST_OFFSET_MS = 12 * 3_600_000;
 
 export function groupsOf(
   members: ReadonlyArray<{ userId: string; email: string; cohortIds: string[] }>,
@@ -45,23 +44,15 @@ export function groupsOf(
   }));
 }
 
-/** The window's instants, widened so every local date inside it is covered in any time zone. */
-export function windowRange(pilot: Pick<Pilot, 'startDate' | 'weeks'>): {
-  fromMs: number;
-  toMs: number;
-} {
-  return {
-    fromMs: Date.parse(`${pilot.startDate}T00:00:00Z`) - EARLIEST_OFFSET_MS,
-    toMs: Date.parse(`${addDays(pilotEndDate(pilot), 1)}T00:00:00Z`) + LATEST_OFFSET_MS,
-  };
-}
+export { windowRange };
 
 type Tally = ReturnType<typeof createPilotTally>;
 
 /**
- * The pilot report, read off the learner days (store/learner-days.ts): the days of the window,
- * two more on each side for assessment passes, whose window is of instants (`windowRange`).
- * Until a backfill has filled the days of an existing database, it is folded from the events.
+ * The pilot report, read off the pilot summaries (store/pilot-summaries.ts): a row per member
+ * with anything in the window; a member whose summary was made with other content is folded
+ * from their learner days. Until the pilot's summaries are filled, it is read off the days;
+ * until the days are, folded from the events.
  */
 export async function buildPilotReport(
   store: Store,
@@ -69,17 +60,54 @@ export async function buildPilotReport(
   now: number,
 ): Promise<PilotReport> {
   if (!(await store.learnerDaysReady())) return buildPilotReportFromEvents(store, pilot, now);
+  if (!(await store.pilotSummariesReady(pilot.id)))
+    return buildPilotReportFromDays(store, pilot, now);
+  const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
+  const content = pilotContentOf(await store.getCatalog(pilot.orgId));
+  const key = pilotContentKey(content);
+  const tally = createPilotTally(members, pilot, content);
+  const stale: string[] = [];
+  for (const row of await store.pilotSummaries(pilot.id))
+    if (row.content === key) tally.addStoredSummary(row.userId, row.detail);
+    else stale.push(row.userId);
+  if (stale.length) await addDaysOf(store, pilot, stale, tally);
+  return reportOf(store, pilot, now, members, tally);
+}
+
+/**
+ * The pilot report read off the learner days (store/learner-days.ts): the days of the window,
+ * two more on each side for assessment passes, whose window is of instants (`windowRange`).
+ * What the summaries replace, kept until a pilot's are filled and as their reference
+ * (test/integration/pilot-summaries.test.ts, bench/scale.ts).
+ */
+export async function buildPilotReportFromDays(
+  store: Store,
+  pilot: Pilot,
+  now: number,
+): Promise<PilotReport> {
   const members = groupsOf(await store.orgMembers(pilot.orgId), pilot);
   const content = pilotContentOf(await store.getCatalog(pilot.orgId));
   const tally = createPilotTally(members, pilot, content);
+  await addDaysOf(
+    store,
+    pilot,
+    members.map((m) => m.userId),
+    tally,
+  );
+  return reportOf(store, pilot, now, members, tally);
+}
+
+/** Folds the learner days of `userIds` that the window counts into the tally, page by page. */
+async function addDaysOf(
+  store: Store,
+  pilot: Pilot,
+  userIds: readonly string[],
+  tally: Tally,
+): Promise<void> {
   const start = pilot.startDate;
   const end = pilotEndDate(pilot);
   const range = windowRange(pilot);
-  for await (const page of store.learnerDayPages({
-    userIds: members.map((m) => m.userId),
-    fromDay: addDays(start, -2),
-    toDay: addDays(end, 2),
-  })) {
+  for await (const page of store.learnerDayPages({ userIds, ...windowDays(pilot) })) {
     for (const d of page) {
       if (d.day >= start && d.day <= end)
         for (const [lessonId, { n, first }] of Object.entries(d.completions))
@@ -90,7 +118,6 @@ export async function buildPilotReport(
             tally.addPass({ userId: d.userId, moduleId, at });
     }
   }
-  return reportOf(store, pilot, now, members, tally);
 }
 
 /**

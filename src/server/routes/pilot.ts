@@ -90,6 +90,10 @@ export const pilotRoutes = new Hono<AppEnv>()
     if (unknown) throw new ApiError(400, 'invalid_request', 'error.pilotCohort', { name: unknown });
     const pilot = { ...input, id: uuidv7(), orgId: c.var.user.orgId, createdAt: now() };
     await store.createPilot(pilot);
+    // Its members' summaries are filled in the background; its report reads their days till then.
+    void store
+      .backfillPilotSummaries()
+      .catch((e: Error) => console.error('pilot summaries backfill:', e.message));
     return c.json({ pilot: { ...pilot, checklist: {} } } satisfies PilotReply, 201);
   })
   .post('/pilot/pilots/:id/checklist', async (c) => {

@@ -12,7 +12,7 @@ import type { Locale } from '../../core/wording';
 import type { CatalogFile } from '../content/load';
 import { keptTranslations, localizeModule, type StoredModule } from '../content/translation';
 import { buildCatalog } from './catalog';
-import { inTransaction, type Db } from './db';
+import { inTransaction, type Db, type Tx } from './db';
 import type { ContentModulesTable, Database } from './schema';
 
 export interface ContentStore {
@@ -59,6 +59,46 @@ function visibleTo(orgId: string | undefined) {
   };
 }
 
+/** `getCatalog`, read through `q` (a transaction's own connection, or the database). */
+export async function catalogIn(q: Db | Tx, orgId?: string, locale?: Locale): Promise<Catalog> {
+  const [file, modules] = await Promise.all([
+    q.selectFrom('content_catalog').select('body').where('id', '=', 1).executeTakeFirst(),
+    q
+      .selectFrom('content_modules as c')
+      .select('c.body')
+      .where(visibleTo(orgId))
+      .orderBy('c.position')
+      .orderBy('c.id')
+      .execute(),
+  ]);
+  return buildCatalog(
+    file && (JSON.parse(file.body) as CatalogFile),
+    modules.map((r) => localizeModule(JSON.parse(r.body) as StoredModule, locale)),
+    locale,
+  );
+}
+
+/** `contentSignature`, read through `q`. */
+export async function signatureIn(q: Db | Tx): Promise<string> {
+  // One read of the catalog's text and each module's id, version and position, no bodies.
+  const rows = await q
+    .selectFrom('content_catalog')
+    .select([sql.lit(0).as('k'), 'body as part'])
+    .where('id', '=', 1)
+    .unionAll(
+      q
+        .selectFrom('content_modules')
+        .select([
+          sql.lit(1).as('k'),
+          sql<string>`id || '@' || version || '@' || position`.as('part'),
+        ]),
+    )
+    .orderBy('k')
+    .orderBy('part')
+    .execute();
+  return rows.map((r) => r.part).join('\n');
+}
+
 export function contentStore(db: Db): ContentStore {
   /** A stored module's body and owning org (null: shipped). */
   const ownedRow = (id: string) =>
@@ -96,23 +136,7 @@ export function contentStore(db: Db): ContentStore {
             .execute();
       });
     },
-    async getCatalog(orgId, locale) {
-      const [file, modules] = await Promise.all([
-        db.selectFrom('content_catalog').select('body').where('id', '=', 1).executeTakeFirst(),
-        db
-          .selectFrom('content_modules as c')
-          .select('c.body')
-          .where(visibleTo(orgId))
-          .orderBy('c.position')
-          .orderBy('c.id')
-          .execute(),
-      ]);
-      return buildCatalog(
-        file && (JSON.parse(file.body) as CatalogFile),
-        modules.map((r) => localizeModule(JSON.parse(r.body) as StoredModule, locale)),
-        locale,
-      );
-    },
+    getCatalog: (orgId, locale) => catalogIn(db, orgId, locale),
     async getModule(id, orgId, locale) {
       const row = await db
         .selectFrom('content_modules as c')
@@ -122,25 +146,7 @@ export function contentStore(db: Db): ContentStore {
         .executeTakeFirst();
       return row && localizeModule(JSON.parse(row.body) as StoredModule, locale);
     },
-    async contentSignature() {
-      // One read of the catalog's text and each module's id, version and position, no bodies.
-      const rows = await db
-        .selectFrom('content_catalog')
-        .select([sql.lit(0).as('k'), 'body as part'])
-        .where('id', '=', 1)
-        .unionAll(
-          db
-            .selectFrom('content_modules')
-            .select([
-              sql.lit(1).as('k'),
-              sql<string>`id || '@' || version || '@' || position`.as('part'),
-            ]),
-        )
-        .orderBy('k')
-        .orderBy('part')
-        .execute();
-      return rows.map((r) => r.part).join('\n');
-    },
+    contentSignature: () => signatureIn(db),
     async saveModule(upload, orgId) {
       const existing = await ownedRow(upload.id);
       if (existing && existing.owner !== orgId) return false;

@@ -24,13 +24,12 @@ import {
 } from '../../core/pilot/days';
 import { backfillDone, runBackfill } from './backfills';
 import type { Db, Tx } from './db';
+import { dayOf, detailOf, type StoredLearnerDay } from './learner-day-rows';
 import { lockUser } from './locks';
+import { rebuildPilotSummaries } from './pilot-summaries';
 import { aggregateUser, readReceivedEvents, type Aggregate, type CountedDay } from './progress';
 
-/** A learner day with whose it is. */
-export interface StoredLearnerDay extends LearnerDay {
-  userId: string;
-}
+export type { StoredLearnerDay };
 
 export interface LearnerTotals {
   userId: string;
@@ -72,38 +71,6 @@ export interface LearnerDaysStore {
     restart?: boolean;
     aggregateFor?: (userId: string) => Promise<Aggregate | undefined>;
   }): Promise<void>;
-}
-
-interface Detail {
-  c: Record<string, [number, number]>;
-  p: Record<string, number[]>;
-}
-
-function detailOf(day: LearnerDay): string {
-  const c: Detail['c'] = {};
-  for (const [lessonId, { n, first }] of Object.entries(day.completions)) c[lessonId] = [n, first];
-  return JSON.stringify({ c, p: day.passes } satisfies Detail);
-}
-
-function dayOf(row: {
-  user_id: string;
-  day: string;
-  lessons: number;
-  last_at: number;
-  detail: string;
-}): StoredLearnerDay {
-  const detail = JSON.parse(row.detail) as Detail;
-  const completions: LearnerDay['completions'] = {};
-  for (const [lessonId, [n, first]] of Object.entries(detail.c))
-    completions[lessonId] = { n, first };
-  return {
-    userId: row.user_id,
-    day: row.day,
-    lessons: row.lessons,
-    lastAt: row.last_at,
-    completions,
-    passes: detail.p,
-  };
 }
 
 /** Grades assessment attempts against the stored answer keys, each module read once. */
@@ -222,6 +189,7 @@ export async function addToLearnerDays(
     )
     .execute();
   await addToTotals(tx, userId, added, counted?.lessons);
+  await rebuildPilotSummaries(tx, userId, counted?.full ? undefined : added.map((d) => d.day));
 }
 
 async function addToTotals(
@@ -256,6 +224,7 @@ async function rebuildUser(tx: Tx, userId: string, aggregate?: Aggregate): Promi
   await lockUser(tx, userId);
   await tx.deleteFrom('learner_days').where('user_id', '=', userId).execute();
   await tx.deleteFrom('learner_totals').where('user_id', '=', userId).execute();
+  await tx.deleteFrom('pilot_summaries').where('user_id', '=', userId).execute();
   if (aggregate) {
     await tx.deleteFrom('progress_ledgers').where('user_id', '=', userId).execute();
     await tx.deleteFrom('ledger_streaks').where('user_id', '=', userId).execute();

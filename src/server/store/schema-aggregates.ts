@@ -1,6 +1,16 @@
 /** Per-learner aggregates kept by ingest, and their backfills (see ./schema.ts for the conventions). */
 
 /** One learner's local day (see src/core/pilot/days.ts), kept by ingest. */
+/** A pilot's member's summary (src/core/pilot/summary.ts), store/pilot-summaries.ts. */
+export interface PilotSummariesTable {
+  pilot_id: string;
+  user_id: string;
+  /** `pilotContentKey` of the content it was made with. */
+  content: string;
+  /** `encodeSummary` of the summary (src/core/pilot/summary.ts). */
+  detail: string;
+}
+
 export interface LearnerDaysTable {
   user_id: string;
   /** Local date, YYYY-MM-DD. */

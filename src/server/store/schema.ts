@@ -66,6 +66,7 @@ import type {
 } from './schema-identity';
 import type {
   LearnerDaysTable,
+  PilotSummariesTable,
   LearnerTotalsTable,
   LearnerMasteryTable,
   LearnerCardsTable,
@@ -108,6 +109,7 @@ export interface Database {
   device_contacts: DeviceContactsTable;
   ledger_streaks: LedgerStreaksTable;
   learner_days: LearnerDaysTable;
+  pilot_summaries: PilotSummariesTable;
   learner_totals: LearnerTotalsTable;
   aggregate_backfills: AggregateBackfillsTable;
   learner_mastery: LearnerMasteryTable;

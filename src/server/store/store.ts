@@ -22,6 +22,7 @@ import { migrate } from './migrations';
 import { motivationStore, type MotivationStore } from './motivation';
 import { peopleStore, type PeopleStore } from './people';
 import { pilotStore, type PilotStore } from './pilot';
+import { pilotSummariesStore, type PilotSummariesStore } from './pilot-summaries';
 import { progressStore, type ProgressStore } from './progress';
 import { pushStore, type PushStore } from './push';
 import { scimStore, type ScimStore } from './scim';
@@ -86,6 +87,7 @@ export interface Store
     LearnerMasteryStore,
     MotivationStore,
     PilotStore,
+    PilotSummariesStore,
     PushStore,
     MailStore,
     ScimStore,
@@ -136,6 +138,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     ...learnerMasteryStore(db),
     ...motivationStore(db),
     ...pilotStore(db),
+    ...pilotSummariesStore(db),
     ...pushStore(db),
     ...mailStore(db),
     ...scimStore(db),

@@ -54,6 +54,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: 'push_subscriptions', key: ['endpoint'] },
   { name: 'pilots', key: ['id'] },
   { name: 'pilot_checklist', key: ['pilot_id', 'step'] },
+  { name: 'pilot_summaries', key: ['pilot_id', 'user_id'] },
   { name: 'hr_records', key: ['org_id', 'email'] },
   { name: 'digest_log', key: ['manager_id', 'week'] },
   { name: 'scim_users', key: ['user_id'] },

@@ -38,6 +38,7 @@ import { xapiForwarding } from './0150-xapi-forwarding';
 import { deviceContacts } from './0160-device-contacts';
 import { ledgerStreaksApart } from './0180-ledger-streaks-apart';
 import { teamReports } from './0220-team-reports';
+import { pilotSummaries } from './0230-pilot-summaries';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -95,6 +96,7 @@ export const migrations: Record<string, Migration> = {
   '0160-device-contacts': deviceContacts,
   '0180-ledger-streaks-apart': ledgerStreaksApart,
   '0220-team-reports': teamReports,
+  '0230-pilot-summaries': pilotSummaries,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
