@@ -5,70 +5,17 @@
  * report read off them gives the same numbers as the report folded from the event log.
  */
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
-import { answerKeyOf } from '../../src/core/mastery';
 import type { LearnerDay } from '../../src/core/pilot';
 import { activityOf, reportProgress, type LearnerActivity } from '../../src/core/team';
 import { learnerActivity } from '../../src/server/activity';
-import { loadContentDir } from '../../src/server/content/load';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
-import type { IncomingEvent, Store } from '../../src/server/store/store';
+import type { Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival, draftedEvents, DST_FROM as FROM } from '../support/batches';
+import { arrival, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
-
-const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
-const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
-const cards = [...key.quizzes.values()];
-const RIGHT = cards.map((c) => ({
-  cardId: c.id,
-  answerIds: c.options.filter((o) => o.correct).map((o) => o.id),
-}));
-const WRONG = cards.map((c) => ({
-  cardId: c.id,
-  answerIds: [c.options.find((o) => !o.correct)!.id],
-}));
-const LESSONS = [
-  ...content.modules.find((m) => m.id === key.moduleId)!.lessons.map((l) => l.id),
-  content.modules.find((m) => m.id !== key.moduleId)!.lessons[0]!.id,
-];
-/** Zones with DST (north and south, half-hour), the widest offsets, and none. */
-const ZONES = [
-  'Europe/Berlin',
-  'America/New_York',
-  'Australia/Lord_Howe',
-  'Pacific/Kiritimati',
-  'Pacific/Pago_Pago',
-  'Asia/Kolkata',
-  'UTC',
-];
-
-const draftArb = fc.record({
-  kind: fc.constantFrom('completed', 'completed', 'assessment', 'started'),
-  lesson: fc.nat(LESSONS.length - 1),
-  zone: fc.nat(ZONES.length - 1),
-  minutes: fc.integer({ min: 0, max: 35 * 24 * 60 }),
-  passes: fc.boolean(),
-  skewMinutes: fc.constantFrom(0, 0, -90, 300),
-});
-type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
-
-function incoming(drafts: Draft[], device: string): Array<IncomingEvent & { passes: boolean }> {
-  return draftedEvents(drafts, device, ZONES, (d, base) =>
-    d.kind === 'completed'
-      ? { ...base, type: 'lesson_completed', lessonId: LESSONS[d.lesson]!, durationMs: 600_000 }
-      : d.kind === 'assessment'
-        ? {
-            ...base,
-            type: 'assessment_submitted',
-            lessonId: key.lessonId,
-            answers: d.passes ? RIGHT : WRONG,
-          }
-        : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! },
-  ).map((e, i) => ({ ...e, passes: drafts[i]!.kind === 'assessment' && drafts[i]!.passes }));
-}
+import { content, draftArb, incoming, key, ZONES } from '../support/learning-drafts';
 
 /** The days worked out from the whole set of events at once, by hand. */
 function expectedDays(events: ReturnType<typeof incoming>): LearnerDay[] {

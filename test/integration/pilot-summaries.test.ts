@@ -5,91 +5,17 @@
  * the numbers of the report folded from the event log and of the report read off the learner days.
  */
 import fc from 'fast-check';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProgressEvent } from '../../src/core/events';
-import { answerKeyOf } from '../../src/core/mastery';
-import { uuidv7 } from '../../src/core/uuidv7';
-import { loadContentDir } from '../../src/server/content/load';
 import {
   buildPilotReport,
   buildPilotReportFromDays,
   buildPilotReportFromEvents,
 } from '../../src/server/pilot/report';
-import type { IncomingEvent, Pilot, Store } from '../../src/server/store/store';
+import type { Pilot, Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival } from '../support/batches';
+import { arrival, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
-
-const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
-const key = content.modules.map(answerKeyOf).find((k) => k !== undefined)!;
-const cards = [...key.quizzes.values()];
-const RIGHT = cards.map((c) => ({
-  cardId: c.id,
-  answerIds: c.options.filter((o) => o.correct).map((o) => o.id),
-}));
-const WRONG = cards.map((c) => ({
-  cardId: c.id,
-  answerIds: [c.options.find((o) => !o.correct)!.id],
-}));
-const LESSONS = [
-  ...content.modules.find((m) => m.id === key.moduleId)!.lessons.map((l) => l.id),
-  content.modules.find((m) => m.id !== key.moduleId)!.lessons[0]!.id,
-];
-/** Zones with DST (north and south, half-hour), the widest offsets, and none. */
-const ZONES = [
-  'Europe/Berlin',
-  'America/New_York',
-  'Australia/Lord_Howe',
-  'Pacific/Kiritimati',
-  'Pacific/Pago_Pago',
-  'Asia/Kolkata',
-  'UTC',
-];
-/** 2026-03-01: the US and EU DST changes (8 and 29 March) lie in the five weeks after it. */
-const FROM = Date.parse('2026-03-01T00:00:00Z');
-
-const draftArb = fc.record({
-  kind: fc.constantFrom('completed', 'completed', 'assessment', 'started'),
-  lesson: fc.nat(LESSONS.length - 1),
-  zone: fc.nat(ZONES.length - 1),
-  minutes: fc.integer({ min: 0, max: 35 * 24 * 60 }),
-  passes: fc.boolean(),
-  skewMinutes: fc.constantFrom(0, 0, -90, 300),
-});
-type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
-
-function incoming(drafts: Draft[], device: string): Array<IncomingEvent & { passes: boolean }> {
-  return drafts.map((d, i) => {
-    const at = FROM + d.minutes * 60_000;
-    const base = {
-      id: uuidv7(),
-      occurredAt: new Date(at).toISOString(),
-      tz: ZONES[d.zone]!,
-      deviceId: device,
-      seq: i + 1,
-    };
-    const event: ProgressEvent =
-      d.kind === 'completed'
-        ? { ...base, type: 'lesson_completed', lessonId: LESSONS[d.lesson]!, durationMs: 600_000 }
-        : d.kind === 'assessment'
-          ? {
-              ...base,
-              type: 'assessment_submitted',
-              lessonId: key.lessonId,
-              answers: d.passes ? RIGHT : WRONG,
-            }
-          : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! };
-    const correctedAt = at + d.skewMinutes * 60_000;
-    return {
-      event,
-      body: JSON.stringify(event),
-      correctedAt,
-      receivedAt: correctedAt,
-      passes: d.kind === 'assessment' && d.passes,
-    };
-  });
-}
+import { content, draftArb, incoming } from '../support/learning-drafts';
 
 const NOW = Date.parse('2026-04-10T00:00:00Z');
 
