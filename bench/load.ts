@@ -153,7 +153,11 @@ async function closedLoop(servers: ApiProcess[], learners: Learner[]) {
         try {
           const res = await fetch(`${server.url}/api/v1/sync`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: learner.cookie },
+            headers: {
+              'content-type': 'application/json',
+              cookie: learner.cookie,
+              origin: server.url,
+            },
             body,
           });
           const answer = (await res.json()) as { results?: { status: string }[] };
@@ -224,7 +228,7 @@ async function send(
     const body = resend ? learner.last! : batchFor(learner);
     const res = await fetch(`${server.url}/api/v1/sync`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: learner.cookie },
+      headers: { 'content-type': 'application/json', cookie: learner.cookie, origin: server.url },
       body,
     });
     const answer = (await res.json()) as { results?: { status: string }[] };
@@ -320,6 +324,9 @@ async function runScenario(scenario: Scenario) {
     const learners = await prepare(target, POOL);
     for (let i = 0; i < scenario.processes; i++)
       servers.push(await startApiProcess({ ...env, SEED_DEMO: '0', NODE_ENV: 'production' }));
+    // A step at the lowest rate first, not counted: a fresh process compiles its code, prepares
+    // its statements and builds each organisation's content snapshot on its first requests.
+    await openLoopStep(servers, learners, 10);
     const open = await openLoop(servers, learners);
     const closed = await closedLoop(servers, learners.slice(0, CLOSED_LEARNERS));
     return { scenario: scenario.name, openLoop: open, closedLoop: closed };
