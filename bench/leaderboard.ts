@@ -10,9 +10,12 @@
  *
  * Measured in the same run:
  * 1. `store.leaderboard()` on SQLite (and PostgreSQL when reachable) for the current week of one
- *    5,000-member cohort, for random members: p50 / p95 in ms.
+ *    5,000-member cohort, for random members: p50 / p95 in ms. PostgreSQL answers from the board
+ *    each process keeps (store/board-cache.ts) after one statement checks its version.
  * 2. The same question of Redis sorted sets at 127.0.0.1:6379: ZREVRANGE 0 19 + ZREVRANK +
- *    ZSCORE + ZREVRANGE around me, pipelined in one round trip (no names: Redis holds only ids).
+ *    ZSCORE pipelined, then ZREVRANGE around me (no names: Redis holds only ids), taking turns
+ *    with PostgreSQL read by read; then both again while another connection writes a member's
+ *    score to both 40 times a second. `EXPLAIN ANALYZE` of PostgreSQL's statements is printed.
  * 3. Ingest throughput (events/s) of `store.ingest` with the aggregates on vs off, on the same
  *    big SQLite database, 10-event batches of distinct lessons per learner.
  *
@@ -148,12 +151,12 @@ async function ingestAll(store: Store): Promise<number> {
 
 const BOARD_COLUMNS = 'cohort_id, period, user_id, xp, lessons, reached_at, updated_at';
 
-async function timeReads(store: Store): Promise<ReturnType<typeof summary>> {
-  const random = seededRandom(7);
-  const ms: number[] = [];
-  for (let i = 0; i < READS + 50; i++) {
-    const me = userId(Math.floor(random() * COHORT_SIZE)); // members of cohort-0
-    const t = performance.now();
+type Reader = (me: string) => Promise<void>;
+
+/** A board read through the store: the top 20, my rank and me ± 2 in cohort-0 this week. */
+const storeReader =
+  (store: Store): Reader =>
+  async (me) => {
     const board = await store.leaderboard({
       cohortId: 'cohort-0',
       period: THIS_WEEK,
@@ -161,10 +164,25 @@ async function timeReads(store: Store): Promise<ReturnType<typeof summary>> {
       top: 20,
       around: 2,
     });
-    if (i >= 50) ms.push(performance.now() - t); // after warm-up
     if (board.entries.length !== 20) throw new Error('board too small');
+  };
+
+/**
+ * READS reads by random members of cohort-0 (after 50 to warm up) through each reader, taking
+ * turns read by read, so every reader sees the same load on a shared machine.
+ */
+async function timeReads(...readers: Reader[]): Promise<Array<ReturnType<typeof summary>>> {
+  const random = seededRandom(7);
+  const ms: number[][] = readers.map(() => []);
+  for (let i = 0; i < READS + 50; i++) {
+    const me = userId(Math.floor(random() * COHORT_SIZE));
+    for (const [r, read] of readers.entries()) {
+      const t = performance.now();
+      await read(me);
+      if (i >= 50) ms[r]!.push(performance.now() - t);
+    }
   }
-  return summary(ms);
+  return ms.map(summary);
 }
 
 /**
@@ -201,18 +219,18 @@ async function sqliteBench(dir: string) {
   const rows = raw.prepare(`SELECT ${BOARD_COLUMNS} FROM board_scores`).raw().all() as unknown[][];
   const stored = (raw.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   raw.close();
-  const reads = await timeReads(store);
+  const [reads] = await timeReads(storeReader(store));
   return {
     store,
     rows,
     events: stored,
     accepted: events,
     ingestSeconds: +(seedMs / 1000).toFixed(1),
-    reads,
+    reads: reads!,
   };
 }
 
-async function postgresBench(boardRows: unknown[][]) {
+async function postgresBench(boardRows: unknown[][], redis: RedisBoard) {
   const schema = `kindling_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -244,7 +262,26 @@ async function postgresBench(boardRows: unknown[][]) {
     );
     // Steady state, as autovacuum leaves it: visibility map set, so index-only scans skip the heap.
     await admin.query('VACUUM ANALYZE');
-    const reads = await timeReads(store);
+    const [reads, redisReads] = await timeReads(storeReader(store), redis.read);
+    // Another process writing to the same board 40 times a second (a 5,000-member cohort where
+    // each learner finishes two lessons a working day writes about once in three seconds), to
+    // both: each write moves the board's version, so a read after it fetches the rows written since.
+    const random = seededRandom(11);
+    let writes = 0;
+    const writer = setInterval(() => {
+      const member = userId(Math.floor(random() * COHORT_SIZE));
+      const xp = 10 * (1 + Math.floor(random() * 12));
+      void Promise.all([
+        admin.query(
+          `UPDATE board_scores SET xp = $1, reached_at = $2
+           WHERE cohort_id = 'cohort-0' AND period = $3 AND user_id = $4`,
+          [xp, NOW + writes, THIS_WEEK, member],
+        ),
+        redis.write(member, xp, NOW + writes),
+      ]).then(() => writes++);
+    }, 25);
+    const [whileWriting, redisWhileWriting] = await timeReads(storeReader(store), redis.read);
+    clearInterval(writer);
     const roundTrip = await timeRoundTrips();
     const plan = await store.explainLeaderboard({
       cohortId: 'cohort-0',
@@ -253,7 +290,14 @@ async function postgresBench(boardRows: unknown[][]) {
       top: 20,
       around: 2,
     });
-    return { rows: boardRows.length, reads, roundTrip, plan };
+    return {
+      rows: boardRows.length,
+      reads: reads!,
+      redis: redisReads!,
+      whileWriting: { postgres: whileWriting!, redis: redisWhileWriting!, writes },
+      roundTrip,
+      plan,
+    };
   } finally {
     await store.close();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -261,30 +305,30 @@ async function postgresBench(boardRows: unknown[][]) {
   }
 }
 
-async function redisBench(boardRows: unknown[][]) {
-  let redis;
-  try {
-    redis = await connectResp();
-  } catch {
-    return { skipped: 'Redis not reachable at 127.0.0.1:6379' };
-  }
+interface RedisBoard {
+  read: Reader;
+  write(member: string, xp: number, reachedAt: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * cohort-0's board as a Redis sorted set; a read is ZREVRANGE 0 19 + ZREVRANK + ZSCORE pipelined,
+ * then ZREVRANGE around me (no names: Redis holds only ids).
+ */
+async function redisBoard(boardRows: unknown[][]): Promise<RedisBoard> {
+  const redis = await connectResp();
   const key = `kindling:bench:${process.pid}:cohort-0:${THIS_WEEK}`;
-  try {
-    const members: Array<string | number> = [];
-    for (const [cohort, period, user, xp, , reachedAt] of boardRows as Array<
-      [string, string, string, number, number, number]
-    >) {
-      if (cohort !== 'cohort-0' || period !== THIS_WEEK) continue;
-      // Ties to whoever was first: a smaller fraction for a later instant.
-      members.push(xp + (1 - reachedAt / 1e13), user);
-    }
-    for (let i = 0; i < members.length; i += 2000)
-      await redis.pipeline([['ZADD', key, ...members.slice(i, i + 2000)]]);
-    const random = seededRandom(7);
-    const ms: number[] = [];
-    for (let i = 0; i < READS + 50; i++) {
-      const me = userId(Math.floor(random() * COHORT_SIZE));
-      const t = performance.now();
+  // Ties to whoever was first: a smaller fraction for a later instant.
+  const score = (xp: number, reachedAt: number) => xp + (1 - reachedAt / 1e13);
+  const members: Array<string | number> = [];
+  for (const [cohort, period, user, xp, , reachedAt] of boardRows as Array<
+    [string, string, string, number, number, number]
+  >)
+    if (cohort === 'cohort-0' && period === THIS_WEEK) members.push(score(xp, reachedAt), user);
+  for (let i = 0; i < members.length; i += 2000)
+    await redis.pipeline([['ZADD', key, ...members.slice(i, i + 2000)]]);
+  return {
+    async read(me) {
       const [top, rank] = await redis.pipeline([
         ['ZREVRANGE', key, 0, 19, 'WITHSCORES'],
         ['ZREVRANK', key, me],
@@ -292,14 +336,14 @@ async function redisBench(boardRows: unknown[][]) {
       ]);
       if (typeof rank === 'number')
         await redis.pipeline([['ZREVRANGE', key, Math.max(0, rank - 2), rank + 2, 'WITHSCORES']]);
-      if (i >= 50) ms.push(performance.now() - t);
       if (!Array.isArray(top) || top.length !== 40) throw new Error('redis board too small');
-    }
-    return { members: members.length / 2, reads: summary(ms) };
-  } finally {
-    await redis.pipeline([['DEL', key]]);
-    redis.close();
-  }
+    },
+    write: (member, xp, reachedAt) => redis.pipeline([['ZADD', key, score(xp, reachedAt), member]]),
+    async close() {
+      await redis.pipeline([['DEL', key]]);
+      redis.close();
+    },
+  };
 }
 
 /** Events/s of store.ingest, 10-event batches, with or without the aggregates. */
@@ -333,11 +377,14 @@ async function ingestBench(store: Store, aggregates: boolean, firstUser: number,
 const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-'));
 try {
   const sqlite = await sqliteBench(dir);
-  const redis = await redisBench(sqlite.rows);
+  const redis = await redisBoard(sqlite.rows).catch(() => undefined);
   const postgres =
     process.env.BENCH_SKIP_POSTGRES === '1'
       ? { skipped: 'BENCH_SKIP_POSTGRES=1' }
-      : await postgresBench(sqlite.rows);
+      : !redis
+        ? { skipped: 'Redis not reachable at 127.0.0.1:6379' }
+        : await postgresBench(sqlite.rows, redis);
+  await redis?.close();
   const batches = READS_ONLY ? 0 : SMALL ? 200 : 1000;
   // Alternate the two so neither gets a warmer cache; distinct learners for each.
   const off1 = await ingestBench(sqlite.store, false, 0, batches / 2);
@@ -347,7 +394,6 @@ try {
   await sqlite.store.close();
   const off = Math.round((off1 + off2) / 2);
   const on = Math.round((on1 + on2) / 2);
-  const redisP50 = 'reads' in redis && redis.reads ? redis.reads.p50 : null;
   console.log(
     JSON.stringify(
       {
@@ -363,18 +409,23 @@ try {
         leaderboardRead: {
           question: 'top 20 + my rank + me ± 2, current week, one 5,000-member cohort',
           sqlite: sqlite.reads,
-          postgres: 'reads' in postgres ? postgres.reads : postgres,
-          redis: 'reads' in redis ? redis.reads : redis,
-          sqliteP50OverRedisP50: redisP50 ? +(sqlite.reads.p50 / redisP50).toFixed(2) : null,
-          ...('plan' in postgres && postgres.reads && 'reads' in redis && redis.reads
+          ...(postgres.plan
             ? {
-                postgresP50OverRedisP50: +(postgres.reads.p50 / redis.reads.p50).toFixed(2),
-                postgresP95OverRedisP95: +(postgres.reads.p95 / redis.reads.p95).toFixed(2),
+                postgres: postgres.reads,
+                redis: postgres.redis,
+                postgresP50OverRedisP50: +(postgres.reads.p50 / postgres.redis.p50).toFixed(2),
+                postgresP95OverRedisP95: +(postgres.reads.p95 / postgres.redis.p95).toFixed(2),
+                whileWriting: {
+                  ...postgres.whileWriting,
+                  postgresP95OverRedisP95: +(
+                    postgres.whileWriting.postgres.p95 / postgres.whileWriting.redis.p95
+                  ).toFixed(2),
+                },
                 postgresRoundTrip: postgres.roundTrip,
-                roundTripP95OverRedisP95: +(postgres.roundTrip.p95 / redis.reads.p95).toFixed(2),
+                roundTripP95OverRedisP95: +(postgres.roundTrip.p95 / postgres.redis.p95).toFixed(2),
                 postgresPlan: postgres.plan,
               }
-            : {}),
+            : { postgres }),
         },
         ingest: READS_ONLY
           ? { skipped: 'BENCH_READS_ONLY=1' }

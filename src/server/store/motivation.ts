@@ -4,7 +4,8 @@
  */
 import { explainBoard, readBoard, type BoardQuery, type BoardRead } from './board';
 import { boardNameKey } from '../../core/leaderboard';
-import { inTransaction, type Db } from './db';
+import { boardCache } from './board-cache';
+import { inTransaction, isPostgres, type Db } from './db';
 import { lockBoardNames } from './locks';
 
 export type { BoardLine, BoardQuery, BoardRead } from './board';
@@ -70,6 +71,8 @@ export interface MotivationStore {
 }
 
 export function motivationStore(db: Db): MotivationStore {
+  // PostgreSQL answers boards from a board kept in this process (board-cache.ts); SQLite from SQL.
+  const boards = isPostgres(db) ? boardCache(db) : undefined;
   const kudosViews = () =>
     db
       .selectFrom('kudos as k')
@@ -85,8 +88,8 @@ export function motivationStore(db: Db): MotivationStore {
       ]);
 
   return {
-    leaderboard: (q) => readBoard(db, q),
-    explainLeaderboard: (q) => explainBoard(db, q),
+    leaderboard: (q) => (boards ? boards.read(q) : readBoard(db, q)),
+    explainLeaderboard: (q) => (boards ? boards.explain(q) : explainBoard(db, q)),
     async getBoardProfile(userId) {
       const row = await db
         .selectFrom('board_profiles')

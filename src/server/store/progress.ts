@@ -193,7 +193,11 @@ export async function aggregateUser(
       .values({ user_id: userId, streak: out.streak })
       .onConflict((oc) => oc.column('user_id').doUpdateSet({ streak: out.streak! }))
       .execute();
-  for (const r of out.remove)
+  // Boards in one order in every transaction: PostgreSQL's trigger locks each board's version
+  // row (migration 0240), and two syncs taking them in opposite orders would deadlock.
+  const byBoard = (a: { cohortId: string; period: string }, b: typeof a) =>
+    a.cohortId < b.cohortId ? -1 : a.cohortId > b.cohortId ? 1 : a.period < b.period ? -1 : 1;
+  for (const r of [...out.remove].sort(byBoard))
     await tx
       .deleteFrom('board_scores')
       .where('cohort_id', '=', r.cohortId)
@@ -204,7 +208,7 @@ export async function aggregateUser(
   await tx
     .insertInto('board_scores')
     .values((eb) =>
-      out.upsert.map((r) => ({
+      [...out.upsert].sort(byBoard).map((r) => ({
         cohort_id: r.cohortId,
         period: r.period,
         user_id: userId,

@@ -75,6 +75,16 @@ export interface BoardScoresTable {
   /** Copied from board_profiles, so the rank index serves the visible board. */
   hidden: Defaulted<Flag>;
   updated_at: number;
+  /** Its board's version when it was last written (PostgreSQL's trigger; 0 on SQLite). */
+  version: Defaulted<number>;
+}
+
+/** Per board, its latest version and the version of its latest deletion (PostgreSQL only). */
+export interface BoardVersionsTable {
+  cohort_id: string;
+  period: string;
+  version: number;
+  reload_from: number;
 }
 
 export interface KudosTable {

@@ -33,6 +33,7 @@ import type {
   DeviceContactsTable,
   BoardProfilesTable,
   BoardScoresTable,
+  BoardVersionsTable,
   KudosTable,
   RecommendationsTable,
   CohortChallengesTable,
@@ -116,6 +117,7 @@ export interface Database {
   learner_cards: LearnerCardsTable;
   board_profiles: BoardProfilesTable;
   board_scores: BoardScoresTable;
+  board_versions: BoardVersionsTable;
   kudos: KudosTable;
   recommendations: RecommendationsTable;
   cohort_challenges: CohortChallengesTable;

@@ -39,6 +39,7 @@ import { deviceContacts } from './0160-device-contacts';
 import { ledgerStreaksApart } from './0180-ledger-streaks-apart';
 import { teamReports } from './0220-team-reports';
 import { pilotSummaries } from './0230-pilot-summaries';
+import { boardVersions } from './0240-board-versions';
 
 /** Runs a legacy step's SQL text a statement at a time (drivers prepare one statement each). */
 async function runScript(db: AnyDb, text: string): Promise<void> {
@@ -97,6 +98,7 @@ export const migrations: Record<string, Migration> = {
   '0180-ledger-streaks-apart': ledgerStreaksApart,
   '0220-team-reports': teamReports,
   '0230-pilot-summaries': pilotSummaries,
+  '0240-board-versions': boardVersions,
 };
 
 /** The names of every migration this build knows, in the order they run on an empty database. */
