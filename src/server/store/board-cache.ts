@@ -197,7 +197,9 @@ export function boardCache(db: Db): BoardCache {
       let board = boards.get(key);
       boards.delete(key); // read again: it goes to the back of the queue
       if (!board || board.version !== version) {
-        const whole = !board || Number(found?.reload_from ?? 0) > board.version;
+        // Whole after a deletion, or when the database went back (a restore from a backup).
+        const whole =
+          !board || Number(found?.reload_from ?? 0) > board.version || version < board.version;
         board = version === 0 ? EMPTY : await refreshed(q, whole ? undefined : board);
         // Reads racing each other: the newest board stays.
         const held = boards.get(key);
