@@ -20,9 +20,8 @@
  * Quiz answers stay in the trail (one per card, so bounded by the content): they decide which
  * answer is a card's first.
  */
-import { tally, type Ledger, type LessonLookup, type SettledLedger } from './ledger';
+import { tally, verdictsOf, type Ledger, type LessonLookup, type SettledLedger } from './ledger';
 import {
-  judge,
   lessonKey,
   outOfOrder,
   RECEIPT_SLACK_MS,
@@ -51,7 +50,7 @@ export function settle(ledger: Ledger, windowMs: number, lookup: LessonLookup): 
   if (prior && cut <= prior.cut) return ledger;
 
   const { byReceipt } = outOfOrder(facts, prior);
-  const verdicts = judge(facts, (id) => lookup(id)?.estimateMinutes, ledger.devices, prior);
+  const verdicts = verdictsOf(ledger, lookup);
   const devices = new Map<string, Fact[]>();
   for (const f of facts) if (f.k !== 'a') devices.set(f.d, [...(devices.get(f.d) ?? []), f]);
   for (const list of devices.values()) list.sort(bySeq);
@@ -105,7 +104,8 @@ export function settle(ledger: Ledger, windowMs: number, lookup: LessonLookup): 
   const trail = Object.fromEntries(
     Object.entries(ledger.trail).filter(([, f]) => !settling.has(f.id)),
   );
-  return { ...ledger, trail, settled };
+  const counting = ledger.counting?.filter((id) => !settling.has(id));
+  return { ...ledger, trail, settled, ...(counting && { counting }) };
 }
 
 /** The answers the settled schedule takes in: settled review answers and quiz answers before the cut. */

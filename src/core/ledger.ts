@@ -64,6 +64,12 @@ export interface Ledger {
    * needs of them and the totals they counted for (ledger-settle.ts); absent until the first.
    */
   settled?: SettledLedger;
+  /**
+   * Ids of the trail's completions that count, replays included (decided with the fields above):
+   * the counted days before a sync are read off them instead of judging the old trail again.
+   * Absent from ledgers stored before it was kept; ids the trail no longer holds are settled.
+   */
+  counting?: string[];
 }
 
 /** The settled part of a ledger: judging's part (plausibility.ts) and the totals counted. */
@@ -201,16 +207,51 @@ export function addEvent(ledger: Ledger, event: LedgerEvent, lookup: LessonLooku
   return addEvents(ledger, [event], lookup);
 }
 
-/** The ledger's counted fields, decided from its trail by the one rule (plausibility.ts). */
-export function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
-  const facts = Object.values(ledger.trail);
+/** Verdicts already reached, by the trail they judged (a trail is never changed in place). */
+const judged = new WeakMap<
+  object,
+  { devices: object; settled: object | undefined; lookup: LessonLookup; verdicts: Verdicts }
+>();
+
+/**
+ * The verdicts on a ledger's trail (plausibility.ts), judged once for a trail, devices, settled
+ * part and content: a sync's counting, settling and counted days all read the same verdicts.
+ */
+export function verdictsOf(
+  ledger: Pick<Ledger, 'trail' | 'devices' | 'settled'>,
+  lookup: LessonLookup,
+): Verdicts {
+  const seen = judged.get(ledger.trail);
+  if (
+    seen &&
+    seen.devices === ledger.devices &&
+    seen.settled === ledger.settled &&
+    seen.lookup === lookup
+  )
+    return seen.verdicts;
   const verdicts = judge(
-    facts,
+    Object.values(ledger.trail),
     (id) => lookup(id)?.estimateMinutes,
     ledger.devices,
     ledger.settled,
   );
-  return { ...ledger, ...tally(facts, verdicts, lookup, ledger.settled) };
+  judged.set(ledger.trail, {
+    devices: ledger.devices,
+    settled: ledger.settled,
+    lookup,
+    verdicts,
+  });
+  return verdicts;
+}
+
+/** The ledger's counted fields, decided from its trail by the one rule (plausibility.ts). */
+export function counted(ledger: Ledger, lookup: LessonLookup): Ledger {
+  const verdicts = verdictsOf(ledger, lookup);
+  return {
+    ...ledger,
+    ...tally(Object.values(ledger.trail), verdicts, lookup, ledger.settled),
+    counting: verdicts.completions.map((f) => f.id),
+  };
 }
 
 /** The fields XP, goal and streak are read from. */

@@ -52,8 +52,9 @@ import {
   type LessonFacts,
   type CountedOnDay,
   type LessonLookup,
+  verdictsOf,
 } from './ledger';
-import { dayOf, judge, type Fact } from './plausibility';
+import { dayOf, type Fact } from './plausibility';
 import { isSealed, quizKey } from './quiz';
 import { goalOn, streakOf, metDays, type Streak } from './streak';
 
@@ -151,12 +152,19 @@ export function countedByDay(
   ledger: Ledger,
   lookup: LessonLookup,
 ): Map<string, Record<string, CountedOnDay>> {
-  const { completions } = judge(
-    Object.values(ledger.trail),
-    (id) => lookup(id)?.estimateMinutes,
-    ledger.devices,
-    ledger.settled,
-  );
+  return countOnDays(verdictsOf(ledger, lookup).completions, ledger.settled?.counted);
+}
+
+/**
+ * `countedByDay` as the ledger was stored: off the completions it counted then (`counting`),
+ * without judging its trail again; judged when it was stored before `counting` was kept.
+ */
+export function countedByDayAsStored(
+  ledger: Ledger,
+  lookup: LessonLookup,
+): Map<string, Record<string, CountedOnDay>> {
+  if (!ledger.counting) return countedByDay(ledger, lookup);
+  const completions = ledger.counting.flatMap((id) => ledger.trail[id] ?? []);
   return countOnDays(completions, ledger.settled?.counted);
 }
 

@@ -12,6 +12,7 @@ import {
   addEvents,
   awardsOf,
   countedByDay,
+  countedByDayAsStored,
   emptyLedger,
   ledgerFrom,
   stateOf,
@@ -63,7 +64,7 @@ function countedChange(
       lessons,
       days: [...after].map(([day, completions]) => ({ day, completions })),
     };
-  const before = countedByDay(previous, lookup);
+  const before = countedByDayAsStored(previous, lookup);
   const days: CountedDay[] = [];
   for (const day of new Set([...before.keys(), ...after.keys()])) {
     const now = after.get(day) ?? {};

@@ -13,6 +13,7 @@ import {
   addEvents,
   awardsOf,
   countedByDay,
+  countedByDayAsStored,
   emptyLedger,
   stateOf,
   type Ledger,
@@ -117,6 +118,10 @@ function seen(ledger: Ledger, now: number) {
     reviews,
     awards: awardsOf(ledger),
     counted: Object.fromEntries(countedByDay(ledger, lookup)),
+    // As the next sync reads it back: off the completions it counted, not judged again.
+    countedAsStored: Object.fromEntries(
+      countedByDayAsStored(JSON.parse(JSON.stringify(ledger)) as Ledger, lookup),
+    ),
   };
 }
 
