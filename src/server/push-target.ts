@@ -80,23 +80,33 @@ export interface PushTargets {
   allowsAddress(address: string): boolean;
 }
 
+/** `text` as a URL, or undefined when it is not one. */
+export function urlOf(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL's host without the brackets of an IPv6 literal. */
+export const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+
+/** Whether `host` is public: a public address, or a name that is not a local one. */
+export const isPublicHost = (host: string) =>
+  isIP(host) ? isPublicAddress(host) : !isLocalName(host);
+
 export const publicPushTargets: PushTargets = {
   checkUrl(endpoint) {
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
+    const url = urlOf(endpoint);
+    if (!url || url.protocol !== 'https:' || url.username || url.password)
       return 'error.push.endpoint';
-    }
-    if (url.protocol !== 'https:' || url.username || url.password) return 'error.push.endpoint';
     if (url.port !== '' && url.port !== '443') return 'error.push.endpoint';
     // web-push connects to the legacy parser's host: both parsers must agree on it.
     const legacy = legacyParse(endpoint).hostname ?? '';
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const host = bareHost(url);
     if (legacy.toLowerCase() !== host) return 'error.push.endpoint';
-    if (isIP(host)) return isPublicAddress(host) ? undefined : 'error.push.endpoint';
-    if (isLocalName(host)) return 'error.push.endpoint';
-    return undefined;
+    return isPublicHost(host) ? undefined : 'error.push.endpoint';
   },
   allowsAddress: isPublicAddress,
 };

@@ -51,6 +51,19 @@ async function requireScimToken(c: C, next: () => Promise<void>) {
   await next();
 }
 
+/** A fixed discovery resource (ResourceTypes, Schemas), all of it as one list. */
+const listAll = (all: (base: string) => Record<string, unknown>[]) => (c: C) => {
+  const found = all(base(c));
+  return listResponse(c, found.length, 0, found);
+};
+
+/** One of a fixed discovery resource, by its `:id`; 404 when there is none such. */
+const oneById = (all: (base: string) => Array<{ id: string }>) => (c: C) => {
+  const found = all(base(c)).find((r) => r.id === c.req.param('id'));
+  if (!found) throw notFound();
+  return scimJson(c, found);
+};
+
 function notImplemented(endpoint: string): never {
   throw new ScimError(501, undefined, 'error.scim.notImplemented', { endpoint });
 }
@@ -71,24 +84,10 @@ export function scimRoutes(deps: AppDeps) {
   return (
     scim
       .get('/ServiceProviderConfig', (c) => scimJson(c, serviceProviderConfig(base(c))))
-      .get('/ResourceTypes', (c) => {
-        const all = resourceTypes(base(c));
-        return listResponse(c, all.length, 0, all);
-      })
-      .get('/ResourceTypes/:id', (c) => {
-        const found = resourceTypes(base(c)).find((r) => r.id === c.req.param('id'));
-        if (!found) throw notFound();
-        return scimJson(c, found);
-      })
-      .get('/Schemas', (c) => {
-        const all = schemas(base(c));
-        return listResponse(c, all.length, 0, all);
-      })
-      .get('/Schemas/:id', (c) => {
-        const found = schemas(base(c)).find((s) => s.id === c.req.param('id'));
-        if (!found) throw notFound();
-        return scimJson(c, found);
-      })
+      .get('/ResourceTypes', listAll(resourceTypes))
+      .get('/ResourceTypes/:id', oneById(resourceTypes))
+      .get('/Schemas', listAll(schemas))
+      .get('/Schemas/:id', oneById(schemas))
       .get('/Users', async (c) => {
         const query = listQuery(c);
         const { total, people } = await c.var.deps.store

@@ -66,3 +66,24 @@ export async function runBackfill(
     if (done) return;
   }
 }
+
+/**
+ * The backfill `name` for a store asked on every request whether it is done: once done it stays
+ * done (only a restart undoes it), so the answer is kept instead of read each time.
+ */
+export function keptBackfill(db: Db, name: string) {
+  let done = false;
+  return {
+    async done(): Promise<boolean> {
+      done ||= await backfillDone(db, name);
+      return done;
+    },
+    async run(
+      options: BackfillOptions,
+      rebuild: (tx: Tx, userIds: string[]) => Promise<void>,
+    ): Promise<void> {
+      if (options.restart) done = false;
+      await runBackfill(db, name, options, rebuild);
+    },
+  };
+}

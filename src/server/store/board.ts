@@ -53,23 +53,20 @@ const visible = (q: Standing) => (eb: Boards) =>
     eb('b.period', '=', q.period),
     eb('b.hidden', '=', 0),
   ]);
-/** Same XP, reached earlier (or at the same instant with a smaller id): ahead of me. */
-const tieAhead = (q: Standing) => (eb: Boards) =>
+/**
+ * Same XP, on one side of me in the tie: `'<'` reached earlier (or at the same instant with a
+ * smaller id), ahead of me; `'>'` reached later (or with a larger id), behind me.
+ */
+const tie = (side: '<' | '>') => (q: Standing) => (eb: Boards) =>
   eb.and([
     eb('b.xp', '=', q.xp),
     eb.or([
-      eb('b.reached_at', '<', q.reachedAt),
-      eb.and([eb('b.reached_at', '=', q.reachedAt), eb('b.user_id', '<', q.userId)]),
+      eb('b.reached_at', side, q.reachedAt),
+      eb.and([eb('b.reached_at', '=', q.reachedAt), eb('b.user_id', side, q.userId)]),
     ]),
   ]);
-const tieBehind = (q: Standing) => (eb: Boards) =>
-  eb.and([
-    eb('b.xp', '=', q.xp),
-    eb.or([
-      eb('b.reached_at', '>', q.reachedAt),
-      eb.and([eb('b.reached_at', '=', q.reachedAt), eb('b.user_id', '>', q.userId)]),
-    ]),
-  ]);
+const tieAhead = tie('<');
+const tieBehind = tie('>');
 
 /** My row, and how many visible rows are ahead of me (two counts of index ranges), in one read. */
 const self = prepared((db, q: BoardQuery) =>

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, type Db } from './db';
-import { total, whole, type DirectoryQuery } from './directory-query';
+import { deletedRow, deletedUpdate, total, whole, type DirectoryQuery } from './directory-query';
 import { filterSql, groupColumns } from './scim-filter';
 
 export interface DirectoryGroup {
@@ -179,16 +179,8 @@ export function directoryGroupStore(db: Db): DirectoryGroupStore {
         if (!found) return false;
         await tx
           .insertInto('scim_groups')
-          .values({
-            cohort_id: id,
-            org_id: orgId,
-            created_at: now,
-            updated_at: now,
-            deleted_at: now,
-          })
-          .onConflict((oc) =>
-            oc.column('cohort_id').doUpdateSet({ updated_at: now, deleted_at: now }),
-          )
+          .values({ cohort_id: id, ...deletedRow(orgId, now) })
+          .onConflict((oc) => oc.column('cohort_id').doUpdateSet(deletedUpdate(now)))
           .execute();
         return true;
       });

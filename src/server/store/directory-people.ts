@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { inTransaction, type Db, type Tx } from './db';
-import { total, whole, type DirectoryQuery } from './directory-query';
+import { deletedRow, deletedUpdate, total, whole, type DirectoryQuery } from './directory-query';
 import type { Role } from './people';
 import { filterSql, userColumns } from './scim-filter';
 
@@ -214,16 +214,8 @@ export function directoryPeopleStore(db: Db): DirectoryPeopleStore {
         await tx.updateTable('users').set({ active: 0 }).where('id', '=', id).execute();
         await tx
           .insertInto('scim_users')
-          .values({
-            user_id: id,
-            org_id: orgId,
-            created_at: now,
-            updated_at: now,
-            deleted_at: now,
-          })
-          .onConflict((oc) =>
-            oc.column('user_id').doUpdateSet({ updated_at: now, deleted_at: now }),
-          )
+          .values({ user_id: id, ...deletedRow(orgId, now) })
+          .onConflict((oc) => oc.column('user_id').doUpdateSet(deletedUpdate(now)))
           .execute();
         await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
         return true;

@@ -1,6 +1,6 @@
 /**
- * A page of directory people or groups: the query the SCIM routes pass, and how a page's bounds
- * and total are written.
+ * What directory people and groups share: a page of them (the query the SCIM routes pass, and how
+ * a page's bounds and total are written), and how the directory's DELETE marks their SCIM row.
  */
 import { sql } from 'kysely';
 import type { Filter } from 'scim2-parse-filter';
@@ -37,3 +37,14 @@ export function whole(n: number) {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a page bound: ${n}`);
   return sql.lit(n);
 }
+
+/**
+ * The SCIM row of what the directory deleted at `now`: inserted as made and deleted at `now` when
+ * Kindling made the person or group itself, or (on conflict) `deletedUpdate` on the row it has.
+ */
+export const deletedRow = (orgId: string, now: number) => ({
+  org_id: orgId,
+  created_at: now,
+  ...deletedUpdate(now),
+});
+export const deletedUpdate = (now: number) => ({ updated_at: now, deleted_at: now });

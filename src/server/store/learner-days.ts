@@ -22,12 +22,18 @@ import {
   type DayEvent,
   type LearnerDay,
 } from '../../core/pilot/days';
-import { backfillDone, runBackfill } from './backfills';
+import { keptBackfill } from './backfills';
 import type { Db, Tx } from './db';
 import { dayOf, detailOf, type StoredLearnerDay } from './learner-day-rows';
 import { lockUser } from './locks';
 import { rebuildPilotSummaries } from './pilot-summaries';
-import { aggregateUser, readReceivedEvents, type Aggregate, type CountedDay } from './progress';
+import {
+  aggregateUser,
+  readReceivedEvents,
+  storedEvent,
+  type Aggregate,
+  type CountedDay,
+} from './progress';
 
 export type { StoredLearnerDay };
 
@@ -237,22 +243,12 @@ async function rebuildUser(tx: Tx, userId: string, aggregate?: Aggregate): Promi
     .select(['body', 'corrected_at'])
     .where('user_id', '=', userId)
     .execute();
-  await addToLearnerDays(
-    tx,
-    userId,
-    rows.map((r) => ({
-      ...(JSON.parse(r.body) as ProgressEvent),
-      occurredAt: new Date(r.corrected_at).toISOString(),
-    })),
-  );
+  await addToLearnerDays(tx, userId, rows.map(storedEvent));
 }
 
-const BACKFILL = 'learner_days';
-
 export function learnerDaysStore(db: Db): LearnerDaysStore {
-  // Once finished, a backfill stays finished (as for kept mastery): the team view and the report
-  // ask on every request, and need not read it each time.
-  let ready = false;
+  // The team view and the report ask on every request whether the backfill is done.
+  const backfill = keptBackfill(db, 'learner_days');
   return {
     async *learnerDayPages(q) {
       const size = q.usersPerPage ?? 500;
@@ -300,13 +296,9 @@ export function learnerDaysStore(db: Db): LearnerDaysStore {
         completed: JSON.parse(r.completed) as string[],
       }));
     },
-    async learnerDaysReady() {
-      ready ||= await backfillDone(db, BACKFILL);
-      return ready;
-    },
+    learnerDaysReady: () => backfill.done(),
     async backfillLearnerDays({ aggregateFor, ...options } = {}) {
-      if (options.restart) ready = false;
-      await runBackfill(db, BACKFILL, options, async (tx, userIds) => {
+      await backfill.run(options, async (tx, userIds) => {
         // Content and cohorts are read before the transaction's per-user locks.
         const rules = await Promise.all(userIds.map((id) => aggregateFor?.(id)));
         for (const [i, id] of userIds.entries()) await rebuildUser(tx, id, rules[i]);

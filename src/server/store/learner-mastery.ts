@@ -27,9 +27,10 @@ import {
   type AssessmentResult,
 } from '../../core/mastery';
 import { scheduleReview, type ReviewAnswer, type ReviewItem } from '../../core/review';
-import { backfillDone, runBackfill } from './backfills';
+import { keptBackfill } from './backfills';
 import type { Db, Tx } from './db';
 import { lockUser } from './locks';
+import { storedEvent } from './progress';
 
 /** The modules ingest grades against, by id (the sync's content snapshot). */
 export type ModuleSource = (moduleId: string) => LearningModule | undefined;
@@ -224,21 +225,11 @@ async function rebuildUser(tx: Tx, userId: string): Promise<void> {
     .where('user_id', '=', userId)
     .where('type', 'in', ['assessment_submitted', 'quiz_answered', 'review_answered'])
     .execute();
-  await addToLearnerMastery(
-    tx,
-    userId,
-    rows.map((r) => ({
-      ...(JSON.parse(r.body) as ProgressEvent),
-      occurredAt: new Date(r.corrected_at).toISOString(),
-    })),
-  );
+  await addToLearnerMastery(tx, userId, rows.map(storedEvent));
 }
 
-const BACKFILL = 'learner_mastery';
-
 export function learnerMasteryStore(db: Db): LearnerMasteryStore {
-  // Once done, a backfill stays done (only `restart` undoes it), so the answer is kept.
-  let ready = false;
+  const backfill = keptBackfill(db, 'learner_mastery');
   return {
     async learnerMastery(userId) {
       const row = await db
@@ -257,13 +248,9 @@ export function learnerMasteryStore(db: Db): LearnerMasteryStore {
         .execute();
       return new Map(rows.map((r) => [r.user_id, keptOf(r)]));
     },
-    async learnerMasteryReady() {
-      ready ||= await backfillDone(db, BACKFILL);
-      return ready;
-    },
+    learnerMasteryReady: () => backfill.done(),
     async backfillLearnerMastery(options = {}) {
-      if (options.restart) ready = false;
-      await runBackfill(db, BACKFILL, options, async (tx, userIds) => {
+      await backfill.run(options, async (tx, userIds) => {
         for (const id of userIds) await rebuildUser(tx, id);
       });
     },

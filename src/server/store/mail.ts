@@ -5,10 +5,12 @@
  * a message is marked sent only by the sender holding its claim.
  */
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import { localeOf, type Locale } from '../../core/wording';
 import { accessTokenRow, type AccessToken } from './auth';
 import { inTransaction, type Db } from './db';
-import type { Row } from './schema';
+import { leaseFree, takeLeases, type Lease } from './leases';
+import type { Database, Row } from './schema';
 
 export type MailKind = Row<'mail_outbox'>['kind'];
 
@@ -87,6 +89,10 @@ export interface MailStore {
   queueDigest(managerId: string, week: string, mail: OutgoingMail, now: number): Promise<boolean>;
 }
 
+/** Mail still to send: neither sent nor given up on. */
+const unsent = (eb: ExpressionBuilder<Database, 'mail_outbox'>) =>
+  eb.and([eb('sent_at', 'is', null), eb('failed_at', 'is', null)]);
+
 export function mailStore(db: Db): MailStore {
   const recipients = () =>
     db
@@ -136,27 +142,24 @@ export function mailStore(db: Db): MailStore {
       const due = await db
         .selectFrom('mail_outbox')
         .select('id')
-        .where('sent_at', 'is', null)
-        .where('failed_at', 'is', null)
+        .where(unsent)
         .where('next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+        .where(leaseFree(now))
         .orderBy('next_attempt_at')
         .orderBy('id')
         .limit(limit)
         .execute();
       const claimed: QueuedMail[] = [];
-      for (const { id } of due) {
-        const claim = randomUUID();
-        // The same conditions again: of two senders that both saw the row due, one updates it.
-        const result = await db
+      const take = (id: string, lease: Lease) =>
+        db
           .updateTable('mail_outbox')
-          .set({ claim, claimed_until: now + leaseMs })
+          .set(lease)
           .where('id', '=', id)
-          .where('sent_at', 'is', null)
-          .where('failed_at', 'is', null)
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+          .where(unsent)
+          .where(leaseFree(now))
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) continue;
+      const ids = due.map((r) => r.id);
+      for await (const { key: id, claim } of takeLeases(ids, now, leaseMs, take)) {
         const row = await db
           .selectFrom('mail_outbox')
           .select(['id', 'kind', 'to_address as to', 'subject', 'text', 'html', 'attempts'])
@@ -192,8 +195,7 @@ export function mailStore(db: Db): MailStore {
       return db
         .selectFrom('mail_outbox')
         .select(['id', 'to_address as to', 'attempts', 'last_error as lastError'])
-        .where('sent_at', 'is', null)
-        .where('failed_at', 'is', null)
+        .where(unsent)
         .orderBy('created_at')
         .orderBy('id')
         .execute();

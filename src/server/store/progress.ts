@@ -154,11 +154,15 @@ export async function readReceivedEvents(
   // for a typed read instead of walking all the user's events in time order.
   const rows = await query.execute();
   rows.sort((a, b) => a.corrected_at - b.corrected_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.map((r) => ({
+  return rows.map((r) => ({ ...storedEvent(r), receivedAt: Number(r.received_at) }));
+}
+
+/** A stored event as its device sent it, dated when the server corrected it to. */
+export function storedEvent(r: { body: string; corrected_at: number }): ProgressEvent {
+  return {
     ...(JSON.parse(r.body) as ProgressEvent),
     occurredAt: new Date(r.corrected_at).toISOString(),
-    receivedAt: Number(r.received_at),
-  }));
+  };
 }
 
 // Must run inside the ingest transaction, after the per-user lock: the ledger and board rows

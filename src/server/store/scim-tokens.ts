@@ -2,6 +2,7 @@
  * SCIM's bearer tokens: one per directory connection of an organisation, kept as a hash, revoked
  * rather than deleted, touched on each use.
  */
+import { revokeCredential } from './credentials';
 import type { Db } from './db';
 
 export interface ScimToken {
@@ -58,16 +59,7 @@ export function scimTokenStore(db: Db): ScimTokenStore {
         .orderBy('id')
         .execute();
     },
-    async revokeScimToken(orgId, id, now) {
-      const result = await db
-        .updateTable('scim_tokens')
-        .set({ revoked_at: now })
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
-    },
+    revokeScimToken: (orgId, id, now) => revokeCredential(db, 'scim_tokens', orgId, id, now),
     async scimTokenByHash(tokenHash) {
       return db
         .selectFrom('scim_tokens')

@@ -10,8 +10,8 @@
  *   are stable, so the receiving LRS stores it once.
  * - Backoff is a column (`next_attempt_at`), so it holds across restarts.
  */
-import { randomUUID } from 'node:crypto';
 import { inTransaction, type Db, type Tx } from './db';
+import { leaseFree, takeLeases, type Lease } from './leases';
 
 export interface ForwardingSetting {
   orgId: string;
@@ -202,7 +202,7 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
         .selectFrom('xapi_forwarding as f')
         .select('f.org_id')
         .where('f.next_attempt_at', '<=', now)
-        .where((eb) => eb.or([eb('f.claimed_until', 'is', null), eb('f.claimed_until', '<', now)]))
+        .where(leaseFree(now, 'f.claimed_until'))
         .where(({ exists, selectFrom }) =>
           exists(
             selectFrom('xapi_forward_queue as q')
@@ -213,17 +213,16 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
         .orderBy('f.next_attempt_at')
         .limit(5)
         .execute();
-      for (const { org_id } of due) {
-        const claim = randomUUID();
-        // The same conditions again: of two senders that both saw the org due, one updates it.
-        const taken = await db
+      const take = (orgId: string, lease: Lease) =>
+        db
           .updateTable('xapi_forwarding')
-          .set({ claim, claimed_until: now + leaseMs })
-          .where('org_id', '=', org_id)
+          .set(lease)
+          .where('org_id', '=', orgId)
           .where('next_attempt_at', '<=', now)
-          .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', now)]))
+          .where(leaseFree(now))
           .executeTakeFirst();
-        if (Number(taken.numUpdatedRows) === 0) continue;
+      const orgIds = due.map((r) => r.org_id);
+      for await (const { key: org_id, claim } of takeLeases(orgIds, now, leaseMs, take)) {
         const row = await db
           .selectFrom('xapi_forwarding')
           .select(settingColumns)

@@ -8,6 +8,7 @@
 import type { LrsCredentialRow } from '../../core/api-admin';
 import { ADL } from '../xapi/kindling';
 import type { StatementRefs } from '../xapi/refs';
+import { revokeCredential } from './credentials';
 import { inTransaction, type Db } from './db';
 import { xapiDocumentStore } from './xapi-documents';
 import { insertRefs } from './xapi-mirror';
@@ -144,16 +145,7 @@ export function xapiStore(db: Db): XapiStore {
         .orderBy('id')
         .execute();
     },
-    async revokeLrsCredential(orgId, id, at) {
-      const done = await db
-        .updateTable('lrs_credentials')
-        .set({ revoked_at: at })
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      return Number(done.numUpdatedRows) > 0;
-    },
+    revokeLrsCredential: (orgId, id, at) => revokeCredential(db, 'lrs_credentials', orgId, id, at),
     async lrsCredential(key) {
       return db
         .selectFrom('lrs_credentials')

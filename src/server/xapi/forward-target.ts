@@ -9,13 +9,14 @@
  */
 import { request as httpRequest, type Agent as HttpAgent } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
 import {
+  bareHost,
   checkPushEndpoint,
-  isLocalName,
   isPublicAddress,
+  isPublicHost,
   pushAgent,
   RefusedPushAddress,
+  urlOf,
   type PushTargets,
 } from '../push-target';
 import type { ForwardingError } from '../store/store';
@@ -27,19 +28,13 @@ export type ForwardingErrorCode =
 function targets(allowPrivate: boolean): PushTargets {
   return {
     checkUrl(endpoint) {
-      let url: URL;
-      try {
-        url = new URL(endpoint);
-      } catch {
-        return 'error.forwardEndpoint';
-      }
+      const url = urlOf(endpoint);
       const schemes = allowPrivate ? ['https:', 'http:'] : ['https:'];
-      if (!schemes.includes(url.protocol) || url.username || url.password || url.search || url.hash)
+      if (!url || !schemes.includes(url.protocol) || url.username || url.password)
         return 'error.forwardEndpoint';
+      if (url.search || url.hash) return 'error.forwardEndpoint';
       if (allowPrivate) return undefined;
-      const host = url.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host)) return isPublicAddress(host) ? undefined : 'error.forwardEndpoint';
-      return isLocalName(host) ? 'error.forwardEndpoint' : undefined;
+      return isPublicHost(bareHost(url)) ? undefined : 'error.forwardEndpoint';
     },
     allowsAddress: (address) => allowPrivate || isPublicAddress(address),
   };

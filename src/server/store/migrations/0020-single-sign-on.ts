@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { createIndex, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -11,11 +12,8 @@ export const singleSignOn: Migration = {
     await db.schema
       .createTable('sso_configs')
       .addColumn('org_id', 'text', (c) => c.primaryKey().references('orgs.id'))
-      .addColumn('issuer', 'text', (c) => c.notNull())
-      .addColumn('client_id', 'text', (c) => c.notNull())
-      .addColumn('client_secret', 'text', (c) => c.notNull())
-      .addColumn('password_sign_in', 'integer', (c) => c.notNull())
-      .addColumn('create_accounts', 'integer', (c) => c.notNull())
+      .$call(notNull('text', 'issuer', 'client_id', 'client_secret'))
+      .$call(notNull('integer', 'password_sign_in', 'create_accounts'))
       .addColumn('default_cohort_id', 'text', (c) => c.references('cohorts.id'))
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
@@ -24,30 +22,22 @@ export const singleSignOn: Migration = {
       .addColumn('domain', 'text', (c) => c.primaryKey())
       .addColumn('org_id', 'text', (c) => c.notNull().references('sso_configs.org_id'))
       .execute();
-    await db.schema.createIndex('sso_domains_org').on('sso_domains').column('org_id').execute();
+    await createIndex(db, 'sso_domains_org', 'sso_domains', ['org_id']);
     await db.schema
       .createTable('sso_logins')
       .addColumn('state_hash', 'text', (c) => c.primaryKey())
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('nonce', 'text', (c) => c.notNull())
-      .addColumn('code_verifier', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('expires_at', 'bigint', (c) => c.notNull())
-      .addColumn('used_at', 'bigint')
+      .$call(notNull('text', 'org_id', 'nonce', 'code_verifier'))
+      .$call(notNull('bigint', 'created_at', 'expires_at'))
+      .$call(nullable('bigint', 'used_at'))
       .execute();
     await db.schema
       .createTable('sso_identities')
       .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .addColumn('issuer', 'text', (c) => c.notNull())
-      .addColumn('subject', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'issuer', 'subject'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
       .addColumn('linked_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('sso_identities_pk', ['org_id', 'issuer', 'subject'])
       .execute();
-    await db.schema
-      .createIndex('sso_identities_user')
-      .on('sso_identities')
-      .column('user_id')
-      .execute();
+    await createIndex(db, 'sso_identities_user', 'sso_identities', ['user_id']);
   },
 };

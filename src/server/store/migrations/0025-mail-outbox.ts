@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { createIndex, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -12,30 +13,24 @@ export const mailOutbox: Migration = {
     await db.schema
       .createTable('mail_outbox')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('to_address', 'text', (c) => c.notNull())
-      .addColumn('subject', 'text', (c) => c.notNull())
-      .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('html', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'kind', 'to_address', 'subject', 'text', 'html'))
+      .$call(notNull('bigint', 'created_at'))
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
-      .addColumn('claim', 'text')
-      .addColumn('claimed_until', 'bigint')
-      .addColumn('sent_at', 'bigint')
-      .addColumn('failed_at', 'bigint')
-      .addColumn('last_error', 'text')
+      .$call(notNull('bigint', 'next_attempt_at'))
+      .$call(nullable('text', 'claim'))
+      .$call(nullable('bigint', 'claimed_until', 'sent_at', 'failed_at'))
+      .$call(nullable('text', 'last_error'))
       .execute();
-    await db.schema
-      .createIndex('mail_outbox_due')
-      .on('mail_outbox')
-      .columns(['sent_at', 'failed_at', 'next_attempt_at'])
-      .execute();
+    await createIndex(db, 'mail_outbox_due', 'mail_outbox', [
+      'sent_at',
+      'failed_at',
+      'next_attempt_at',
+    ]);
     await db.schema
       .createTable('digest_log')
       .addColumn('manager_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('week', 'text', (c) => c.notNull())
-      .addColumn('sent_at', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'week'))
+      .$call(notNull('bigint', 'sent_at'))
       .addPrimaryKeyConstraint('digest_log_pk', ['manager_id', 'week'])
       .execute();
   },

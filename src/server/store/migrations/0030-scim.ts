@@ -1,5 +1,12 @@
 import { sql, type Migration } from 'kysely';
+import { createIndex, notNull, nullable, type TableBuilder } from './build';
 import type { AnyDb } from './index';
+
+/** When the directory made and last changed a person or group, and when it deleted it (if so). */
+const directoryTimes = (table: TableBuilder) =>
+  table
+    .$call(notNull('bigint', 'created_at', 'updated_at'))
+    .$call(nullable('bigint', 'deleted_at'));
 
 /**
  * SCIM 2.0 provisioning: bearer tokens per organisation (only their SHA-256 is kept), and what the
@@ -13,47 +20,30 @@ export const scim: Migration = {
       .createTable('scim_tokens')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'name'))
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('last_used_at', 'bigint')
-      .addColumn('revoked_at', 'bigint')
+      .$call(notNull('bigint', 'created_at'))
+      .$call(nullable('bigint', 'last_used_at', 'revoked_at'))
       .execute();
-    await db.schema.createIndex('scim_tokens_org').on('scim_tokens').column('org_id').execute();
+    await createIndex(db, 'scim_tokens_org', 'scim_tokens', ['org_id']);
     await db.schema
       .createTable('scim_users')
       .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
       .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .addColumn('external_id', 'text')
-      .addColumn('given_name', 'text')
-      .addColumn('family_name', 'text')
-      .addColumn('emails', 'text')
-      .addColumn('department', 'text')
-      .addColumn('employee_number', 'text')
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('updated_at', 'bigint', (c) => c.notNull())
-      .addColumn('deleted_at', 'bigint')
+      .$call(nullable('text', 'external_id', 'given_name', 'family_name', 'emails'))
+      .$call(nullable('text', 'department', 'employee_number'))
+      .$call(directoryTimes)
       .execute();
-    await db.schema
-      .createIndex('scim_users_external')
-      .on('scim_users')
-      .columns(['org_id', 'external_id'])
-      .execute();
+    await createIndex(db, 'scim_users_external', 'scim_users', ['org_id', 'external_id']);
     await db.schema
       .createTable('scim_groups')
       .addColumn('cohort_id', 'text', (c) => c.primaryKey().references('cohorts.id'))
       .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .addColumn('external_id', 'text')
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('updated_at', 'bigint', (c) => c.notNull())
-      .addColumn('deleted_at', 'bigint')
+      .$call(nullable('text', 'external_id'))
+      .$call(directoryTimes)
       .execute();
-    await db.schema
-      .createIndex('scim_groups_external')
-      .on('scim_groups')
-      .columns(['org_id', 'external_id'])
-      .execute();
+    await createIndex(db, 'scim_groups_external', 'scim_groups', ['org_id', 'external_id']);
     // Groups are found by display name (Entra ID and Okta both filter `displayName eq`).
     await sql`CREATE INDEX cohorts_org_name ON cohorts (org_id, name)`.execute(db);
   },

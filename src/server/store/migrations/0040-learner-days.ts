@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { addBackfill, hasEvents, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -15,28 +16,24 @@ export const learnerDays: Migration = {
     await db.schema
       .createTable('learner_days')
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('day', 'text', (c) => c.notNull())
-      .addColumn('lessons', 'integer', (c) => c.notNull())
-      .addColumn('last_at', 'bigint', (c) => c.notNull())
-      .addColumn('detail', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'day'))
+      .$call(notNull('integer', 'lessons'))
+      .$call(notNull('bigint', 'last_at'))
+      .$call(notNull('text', 'detail'))
       .addPrimaryKeyConstraint('learner_days_pk', ['user_id', 'day'])
       .execute();
     await db.schema
       .createTable('learner_totals')
       .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
-      .addColumn('last_at', 'bigint', (c) => c.notNull())
-      .addColumn('completed', 'text', (c) => c.notNull())
+      .$call(notNull('bigint', 'last_at'))
+      .$call(notNull('text', 'completed'))
       .execute();
     await db.schema
       .createTable('aggregate_backfills')
       .addColumn('name', 'text', (c) => c.primaryKey())
-      .addColumn('after_user', 'text', (c) => c.notNull())
-      .addColumn('done_at', 'bigint')
+      .$call(notNull('text', 'after_user'))
+      .$call(nullable('bigint', 'done_at'))
       .execute();
-    const { rows } = await sql`SELECT 1 FROM events LIMIT 1`.execute(db);
-    await db
-      .insertInto('aggregate_backfills')
-      .values({ name: 'learner_days', after_user: '', done_at: rows.length ? null : 0 })
-      .execute();
+    await addBackfill(db, 'learner_days', await hasEvents(db));
   },
 };

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { createIndex, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -14,86 +15,49 @@ export const xapi: Migration = {
       .createTable('lrs_credentials')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .addColumn('name', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'name'))
       .addColumn('key', 'text', (c) => c.notNull().unique())
-      .addColumn('secret_hash', 'text', (c) => c.notNull())
-      .addColumn('scope', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'bigint', (c) => c.notNull())
-      .addColumn('revoked_at', 'bigint')
+      .$call(notNull('text', 'secret_hash', 'scope'))
+      .$call(notNull('bigint', 'created_at'))
+      .$call(nullable('bigint', 'revoked_at'))
       .execute();
     await db.schema
       .createTable('xapi_statements')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('stored', 'bigint', (c) => c.notNull())
-      .addColumn('verb_id', 'text', (c) => c.notNull())
-      .addColumn('registration', 'text')
+      .$call(notNull('text', 'org_id', 'id'))
+      .$call(notNull('bigint', 'stored'))
+      .$call(notNull('text', 'verb_id'))
+      .$call(nullable('text', 'registration'))
       .addColumn('voided', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('voids', 'text')
-      .addColumn('body', 'text')
+      .$call(nullable('text', 'voids', 'body'))
       .addPrimaryKeyConstraint('xapi_statements_pk', ['org_id', 'id'])
       .execute();
-    await db.schema
-      .createIndex('xapi_statements_stored')
-      .on('xapi_statements')
-      .columns(['org_id', 'stored', 'id'])
-      .execute();
-    await db.schema
-      .createIndex('xapi_statements_verb')
-      .on('xapi_statements')
-      .columns(['org_id', 'verb_id', 'stored'])
-      .execute();
-    await db.schema
-      .createIndex('xapi_statements_registration')
-      .on('xapi_statements')
-      .columns(['org_id', 'registration', 'stored'])
-      .execute();
-    await db.schema
-      .createIndex('xapi_statements_voids')
-      .on('xapi_statements')
-      .columns(['org_id', 'voids'])
-      .execute();
+    const statementIndexes = {
+      xapi_statements_stored: ['org_id', 'stored', 'id'],
+      xapi_statements_verb: ['org_id', 'verb_id', 'stored'],
+      xapi_statements_registration: ['org_id', 'registration', 'stored'],
+      xapi_statements_voids: ['org_id', 'voids'],
+    };
+    for (const [name, columns] of Object.entries(statementIndexes))
+      await createIndex(db, name, 'xapi_statements', columns);
     await db.schema
       .createTable('xapi_refs')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('statement_id', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('value', 'text', (c) => c.notNull())
-      .addColumn('direct', 'integer', (c) => c.notNull())
-      .addColumn('stored', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'org_id', 'statement_id', 'kind', 'value'))
+      .$call(notNull('integer', 'direct'))
+      .$call(notNull('bigint', 'stored'))
       .addPrimaryKeyConstraint('xapi_refs_pk', ['org_id', 'statement_id', 'kind', 'value'])
       .execute();
-    await db.schema
-      .createIndex('xapi_refs_value')
-      .on('xapi_refs')
-      .columns(['org_id', 'kind', 'value', 'stored', 'statement_id', 'direct'])
-      .execute();
+    const refsValue = ['org_id', 'kind', 'value', 'stored', 'statement_id', 'direct'];
+    await createIndex(db, 'xapi_refs_value', 'xapi_refs', refsValue);
+    const documentKey = ['org_id', 'kind', 'activity_id', 'agent', 'registration', 'doc_id'];
     await db.schema
       .createTable('xapi_documents')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('activity_id', 'text', (c) => c.notNull())
-      .addColumn('agent', 'text', (c) => c.notNull())
-      .addColumn('registration', 'text', (c) => c.notNull())
-      .addColumn('doc_id', 'text', (c) => c.notNull())
-      .addColumn('content_type', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('etag', 'text', (c) => c.notNull())
-      .addColumn('updated', 'bigint', (c) => c.notNull())
-      .addPrimaryKeyConstraint('xapi_documents_pk', [
-        'org_id',
-        'kind',
-        'activity_id',
-        'agent',
-        'registration',
-        'doc_id',
-      ])
+      .$call(notNull('text', ...documentKey, 'content_type', 'body', 'etag'))
+      .$call(notNull('bigint', 'updated'))
+      .addPrimaryKeyConstraint('xapi_documents_pk', documentKey)
       .execute();
     await db.schema
       .createTable('xapi_activities')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('id', 'text', (c) => c.notNull())
-      .addColumn('definition', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'org_id', 'id', 'definition'))
       .addPrimaryKeyConstraint('xapi_activities_pk', ['org_id', 'id'])
       .execute();
   },

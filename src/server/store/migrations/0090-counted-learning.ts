@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { hasEvents } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -12,8 +13,7 @@ import type { AnyDb } from './index';
 export const countedLearning: Migration = {
   async up(db: AnyDb) {
     await db.deleteFrom('progress_ledgers').execute();
-    const { rows } = await sql`SELECT 1 FROM events LIMIT 1`.execute(db);
-    if (rows.length)
+    if (await hasEvents(db))
       await db
         .updateTable('aggregate_backfills')
         .set({ after_user: '', done_at: null })

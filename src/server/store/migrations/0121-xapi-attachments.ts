@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -9,10 +10,7 @@ export const xapiAttachments: Migration = {
   async up(db: AnyDb) {
     await db.schema
       .createTable('xapi_attachments')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('sha2', 'text', (c) => c.notNull())
-      .addColumn('content_type', 'text', (c) => c.notNull())
-      .addColumn('body', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'org_id', 'sha2', 'content_type', 'body'))
       .addPrimaryKeyConstraint('xapi_attachments_pk', ['org_id', 'sha2'])
       .execute();
   },

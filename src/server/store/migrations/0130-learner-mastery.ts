@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import type { Migration } from 'kysely';
+import { addBackfill, hasEvents, notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -15,20 +16,14 @@ export const learnerMastery: Migration = {
     await db.schema
       .createTable('learner_mastery')
       .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
-      .addColumn('assessments', 'text', (c) => c.notNull())
-      .addColumn('review', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'assessments', 'review'))
       .execute();
     await db.schema
       .createTable('learner_cards')
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('card', 'text', (c) => c.notNull())
-      .addColumn('answers', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'card', 'answers'))
       .addPrimaryKeyConstraint('learner_cards_pk', ['user_id', 'card'])
       .execute();
-    const { rows } = await sql`SELECT 1 FROM events LIMIT 1`.execute(db);
-    await db
-      .insertInto('aggregate_backfills')
-      .values({ name: 'learner_mastery', after_user: '', done_at: rows.length ? null : 0 })
-      .execute();
+    await addBackfill(db, 'learner_mastery', await hasEvents(db));
   },
 };

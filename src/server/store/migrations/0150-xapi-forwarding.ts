@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { createIndex, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -11,31 +12,22 @@ export const xapiForwarding: Migration = {
     await db.schema
       .createTable('xapi_forwarding')
       .addColumn('org_id', 'text', (c) => c.primaryKey().references('orgs.id'))
-      .addColumn('endpoint', 'text', (c) => c.notNull())
-      .addColumn('key', 'text', (c) => c.notNull())
-      .addColumn('sealed_secret', 'text', (c) => c.notNull())
-      .addColumn('home', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'bigint', (c) => c.notNull())
-      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'endpoint', 'key', 'sealed_secret', 'home'))
+      .$call(notNull('bigint', 'updated_at', 'next_attempt_at'))
       .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
-      .addColumn('claim', 'text')
-      .addColumn('claimed_until', 'bigint')
-      .addColumn('last_success_at', 'bigint')
-      .addColumn('last_error', 'text')
-      .addColumn('last_error_status', 'integer')
-      .addColumn('last_error_at', 'bigint')
+      .$call(nullable('text', 'claim'))
+      .$call(nullable('bigint', 'claimed_until', 'last_success_at'))
+      .$call(nullable('text', 'last_error'))
+      .$call(nullable('integer', 'last_error_status'))
+      .$call(nullable('bigint', 'last_error_at'))
       .execute();
     await db.schema
       .createTable('xapi_forward_queue')
-      .addColumn('org_id', 'text', (c) => c.notNull())
-      .addColumn('statement_id', 'text', (c) => c.notNull())
-      .addColumn('queued_at', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'org_id', 'statement_id'))
+      .$call(notNull('bigint', 'queued_at'))
       .addPrimaryKeyConstraint('xapi_forward_queue_pk', ['org_id', 'statement_id'])
       .execute();
-    await db.schema
-      .createIndex('xapi_forward_queue_order')
-      .on('xapi_forward_queue')
-      .columns(['org_id', 'queued_at', 'statement_id'])
-      .execute();
+    const queueOrder = ['org_id', 'queued_at', 'statement_id'];
+    await createIndex(db, 'xapi_forward_queue_order', 'xapi_forward_queue', queueOrder);
   },
 };

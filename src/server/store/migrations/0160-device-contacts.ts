@@ -1,4 +1,5 @@
 import { sql, type Migration } from 'kysely';
+import { notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -12,8 +13,8 @@ export const deviceContacts: Migration = {
     await db.schema
       .createTable('device_contacts')
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('device_id', 'text', (c) => c.notNull())
-      .addColumn('first_at', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'device_id'))
+      .$call(notNull('bigint', 'first_at'))
       .addPrimaryKeyConstraint('device_contacts_pk', ['user_id', 'device_id'])
       .execute();
     await sql`

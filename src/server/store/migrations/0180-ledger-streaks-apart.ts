@@ -1,4 +1,5 @@
 import { sql, type Migration } from 'kysely';
+import { notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -12,7 +13,7 @@ export const ledgerStreaksApart: Migration = {
     await db.schema
       .createTable('ledger_streaks')
       .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
-      .addColumn('streak', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'streak'))
       .execute();
     await sql`INSERT INTO ledger_streaks (user_id, streak)
       SELECT user_id, streak FROM progress_ledgers WHERE streak IS NOT NULL`.execute(db);

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { createIndex } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -9,15 +10,7 @@ import type { AnyDb } from './index';
  */
 export const teamReports: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createIndex('users_manager')
-      .on('users')
-      .columns(['manager_id', 'org_id'])
-      .execute();
-    await db.schema
-      .createIndex('learner_days_lessons')
-      .on('learner_days')
-      .columns(['user_id', 'day', 'lessons'])
-      .execute();
+    await createIndex(db, 'users_manager', 'users', ['manager_id', 'org_id']);
+    await createIndex(db, 'learner_days_lessons', 'learner_days', ['user_id', 'day', 'lessons']);
   },
 };

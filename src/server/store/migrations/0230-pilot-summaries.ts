@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { addBackfill, notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -16,15 +17,10 @@ export const pilotSummaries: Migration = {
       .createTable('pilot_summaries')
       .addColumn('pilot_id', 'text', (c) => c.notNull().references('pilots.id'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .addColumn('content', 'text', (c) => c.notNull())
-      .addColumn('detail', 'text', (c) => c.notNull())
+      .$call(notNull('text', 'content', 'detail'))
       .addPrimaryKeyConstraint('pilot_summaries_pk', ['pilot_id', 'user_id'])
       .execute();
     const pilots = (await db.selectFrom('pilots').select('id').execute()) as Array<{ id: string }>;
-    for (const p of pilots)
-      await db
-        .insertInto('aggregate_backfills')
-        .values({ name: `pilot_summaries:${p.id}`, after_user: '', done_at: null })
-        .execute();
+    for (const p of pilots) await addBackfill(db, `pilot_summaries:${p.id}`, true);
   },
 };

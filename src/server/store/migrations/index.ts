@@ -5,7 +5,8 @@
  *
  * Names are `NNNN-what`. Unordered migrations are allowed, so work on two branches that both add
  * a migration merges without renumbering: each runs once wherever it sorts. Only add migrations;
- * never edit a shipped one.
+ * never change what a shipped one builds (its code may be tidied only where the schema it makes
+ * on both databases stays the same to the byte), nor its name.
  *
  * Databases made before this migrator recorded their steps in `schema_migrations` (versions
  * 1–11): each of those steps checks that table and does nothing when it already ran, and

@@ -1,0 +1,49 @@
+/**
+ * What the migrations build tables, indexes and backfills with. Shipped migrations call these, so
+ * what each one builds must never change: a new need is a new helper.
+ */
+import { sql, type CreateTableBuilder } from 'kysely';
+import type { AnyDb } from './index';
+
+type ColumnType = 'text' | 'integer' | 'bigint';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TableBuilder = CreateTableBuilder<any, any>;
+
+/** For `.$call`: adds `names`, in order, as NOT NULL columns of `type`. */
+export const notNull =
+  (type: ColumnType, ...names: string[]) =>
+  (table: TableBuilder): TableBuilder =>
+    names.reduce((t, name) => t.addColumn(name, type, (c) => c.notNull()), table);
+
+/** For `.$call`: adds `names`, in order, as nullable columns of `type`. */
+export const nullable =
+  (type: ColumnType, ...names: string[]) =>
+  (table: TableBuilder): TableBuilder =>
+    names.reduce((t, name) => t.addColumn(name, type), table);
+
+/** Creates the (not unique) index `name` on `table` over `columns`, in order. */
+export async function createIndex(
+  db: AnyDb,
+  name: string,
+  table: string,
+  columns: string[],
+): Promise<void> {
+  await db.schema.createIndex(name).on(table).columns(columns).execute();
+}
+
+/** True when the event log holds any event (so aggregates made from it need a backfill). */
+export async function hasEvents(db: AnyDb): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM events LIMIT 1`.execute(db);
+  return rows.length > 0;
+}
+
+/**
+ * Records backfill `name` in `aggregate_backfills` from its start: `pending` leaves it to run
+ * (done_at null), otherwise it is marked done (done_at 0).
+ */
+export async function addBackfill(db: AnyDb, name: string, pending: boolean): Promise<void> {
+  await db
+    .insertInto('aggregate_backfills')
+    .values({ name, after_user: '', done_at: pending ? null : 0 })
+    .execute();
+}
