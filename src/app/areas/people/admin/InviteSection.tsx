@@ -9,6 +9,7 @@ import type { AdminStore } from './admin-store';
 import { CopyButton } from './CopyButton';
 import { formValues } from './form';
 import { LanguageField } from './LanguageField';
+import { canManage, NamedOptions, RoleOptions, ROLE_NAMES } from './options';
 
 export function InviteSection({ admin }: { admin: AdminStore }) {
   const invite = admin.invite.value;
@@ -30,28 +31,16 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
       >
         <label for="inviteCohort">{t('admin.cohort')}</label>
         <select id="inviteCohort" name="inviteCohort" required>
-          {admin.cohorts.value.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions of={admin.cohorts.value} />
         </select>
         <label for="inviteRole">{t('admin.role')}</label>
         <select id="inviteRole" name="inviteRole">
-          <option value="learner">{t('admin.roleLearner')}</option>
-          <option value="manager">{t('admin.roleManager')}</option>
-          <option value="admin">{t('admin.roleAdmin')}</option>
+          <RoleOptions />
         </select>
         <label for="inviteManager">{t('admin.manager')}</label>
         <select id="inviteManager" name="inviteManager">
           <option value="">{t('admin.none')}</option>
-          {admin.people.value
-            .filter((p) => p.active && p.role !== 'learner')
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+          <NamedOptions of={admin.people.value.filter(canManage)} />
         </select>
         <label for="inviteEmail">{t('admin.inviteEmail')}</label>
         <input id="inviteEmail" name="inviteEmail" type="email" />
@@ -77,12 +66,6 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
     </>
   );
 }
-
-const ROLE_NAMES = {
-  learner: 'admin.roleLearner',
-  manager: 'admin.roleManager',
-  admin: 'admin.roleAdmin',
-} as const;
 
 /** The open invites with who made them, each with Revoke: a link sent by mistake is taken back. */
 function OpenInvites({ admin }: { admin: AdminStore }) {

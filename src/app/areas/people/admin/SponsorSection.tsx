@@ -2,6 +2,7 @@
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { formValues } from './form';
+import { NamedOptions } from './options';
 
 export function SponsorSection({ admin }: { admin: AdminStore }) {
   const p = admin.programme.value;
@@ -37,13 +38,7 @@ export function SponsorSection({ admin }: { admin: AdminStore }) {
         <label for="sUser">{t('admin.sponsorAccount')}</label>
         <select id="sUser" name="sUser" defaultValue={s?.sponsorUserId ?? ''}>
           <option value="">{t('admin.none')}</option>
-          {admin.people.value
-            .filter((x) => x.active)
-            .map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+          <NamedOptions of={admin.people.value.filter((x) => x.active)} />
         </select>
         <button type="submit" class="button">
           {t('admin.saveMessage')}

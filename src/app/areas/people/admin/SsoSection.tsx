@@ -7,6 +7,7 @@ import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { formValues } from './form';
+import { NamedOptions } from './options';
 
 export function SsoSection({ admin }: { admin: AdminStore }) {
   const answer = admin.sso.value;
@@ -73,11 +74,7 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <label for="ssoCohort">{t('sso.cohort')}</label>
         <select id="ssoCohort" name="ssoCohort" defaultValue={sso?.defaultCohortId ?? ''}>
           <option value="">{t('sso.firstCohort')}</option>
-          {admin.cohorts.value.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions of={admin.cohorts.value} />
         </select>
         <label class="check">
           <input
