@@ -7,7 +7,7 @@ import { formatDate } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { CopyButton } from './CopyButton';
-import { formValues } from './form';
+import { AdminForm } from './form';
 import { LanguageField } from './LanguageField';
 import { canManage, NamedOptions, RoleOptions, ROLE_NAMES } from './options';
 
@@ -16,18 +16,16 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
   return (
     <>
       <h2>{t('admin.invite')}</h2>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          void admin.createInvite({
+      <AdminForm
+        onValues={(v) =>
+          admin.createInvite({
             cohortId: v('inviteCohort'),
             role: v('inviteRole'),
             ...(v('inviteEmail') ? { email: v('inviteEmail') } : {}),
             ...(v('inviteManager') ? { managerId: v('inviteManager') } : {}),
             locale: v('inviteLanguage'),
-          });
-        }}
+          })
+        }
       >
         <label for="inviteCohort">{t('admin.cohort')}</label>
         <select id="inviteCohort" name="inviteCohort" required>
@@ -48,7 +46,7 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button primary">
           {t('admin.createInvite')}
         </button>
-      </form>
+      </AdminForm>
       {invite && (
         <p class="notice" role="status">
           {t.rich(

@@ -1,7 +1,7 @@
 /** The sponsor's message learners see on home, and the dates it is shown. */
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
-import { formValues } from './form';
+import { AdminForm } from './form';
 import { NamedOptions } from './options';
 
 export function SponsorSection({ admin }: { admin: AdminStore }) {
@@ -11,19 +11,17 @@ export function SponsorSection({ admin }: { admin: AdminStore }) {
   return (
     <>
       <h2>{t('admin.sponsorTitle')}</h2>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          void admin.saveSponsor({
+      <AdminForm
+        onValues={(v) =>
+          admin.saveSponsor({
             name: v('sName'),
             title: v('sTitle'),
             text: v('sText'),
             startsOn: v('sStart'),
             endsOn: v('sEnd'),
             sponsorUserId: v('sUser') || null,
-          });
-        }}
+          })
+        }
       >
         <label for="sName">{t('admin.sponsorName')}</label>
         <input id="sName" name="sName" required defaultValue={s?.name} />
@@ -43,7 +41,7 @@ export function SponsorSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button">
           {t('admin.saveMessage')}
         </button>
-      </form>
+      </AdminForm>
     </>
   );
 }

@@ -6,7 +6,7 @@
 import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
-import { formValues } from './form';
+import { AdminForm } from './form';
 import { NamedOptions } from './options';
 
 export function SsoSection({ admin }: { admin: AdminStore }) {
@@ -25,14 +25,11 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <dt>{t('sso.signInUrl')}</dt>
         <dd>{sso ? <code>{answer.signInUrl}</code> : t('sso.off')}</dd>
       </dl>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          const form = e.currentTarget as HTMLFormElement;
+      <AdminForm
+        onValues={(v, form) => {
           const checked = (name: string) =>
             (form.elements.namedItem(name) as HTMLInputElement).checked;
-          void admin.saveSso({
+          return admin.saveSso({
             issuer: v('ssoIssuer'),
             clientId: v('ssoClientId'),
             clientSecret: v('ssoSecret'),
@@ -91,7 +88,7 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button">
           {t('sso.save')}
         </button>
-      </form>
+      </AdminForm>
     </>
   );
 }
