@@ -22,15 +22,25 @@ export type Route =
   | { name: 'pilot'; view: 'dashboard' | 'checklist' }
   | { name: 'not_found' };
 
+/** The screens whose path is their name alone (`/roadmap`, the people model's `/team`, …). */
+const NAMED_SCREENS = [
+  'roadmap',
+  'review',
+  'leaderboard',
+  'profile',
+  'team',
+  'admin',
+  'account',
+] as const;
+const isNamedScreen = (part: string): part is (typeof NAMED_SCREENS)[number] =>
+  (NAMED_SCREENS as readonly string[]).includes(part);
+
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'home' };
-  if (parts.length === 1 && parts[0] === 'roadmap') return { name: 'roadmap' };
-  if (parts.length === 1 && parts[0] === 'review') return { name: 'review' };
-  if (parts[0] === 'leaderboard' && parts.length === 1) return { name: 'leaderboard' };
+  if (parts.length === 1 && isNamedScreen(parts[0]!)) return { name: parts[0] };
   if (parts[0] === 'leaderboard' && parts.length === 2)
     return { name: 'leaderboard', cohortId: parts[1]! };
-  if (parts[0] === 'profile' && parts.length === 1) return { name: 'profile' };
   if (parts[0] === 'pilot' && parts.length <= 2 && (parts[1] ?? 'checklist') === 'checklist')
     return { name: 'pilot', view: parts[1] ? 'checklist' : 'dashboard' };
   if (parts[0] === 'modules' && parts.length === 2) return { name: 'module', moduleId: parts[1]! };
@@ -44,8 +54,6 @@ export function parseRoute(path: string): Route {
 /** Screens of the people model (issue 7). */
 function peopleRoute(parts: string[]): Route | undefined {
   const [first, second] = parts;
-  if (parts.length === 1 && (first === 'team' || first === 'admin' || first === 'account'))
-    return { name: first };
   if (parts.length !== 2 || !second) return undefined;
   if (first === 'team') return { name: 'team_member', userId: second };
   if (first === 'join') return { name: 'join', code: second };

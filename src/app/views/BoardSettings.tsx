@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { HttpError } from '../../client/api';
 import { errorText, t } from '../i18n';
 import { useStore } from '../store';
+import { Field } from './Field';
 
 export function BoardSettings() {
   const store = useStore();
@@ -32,9 +33,9 @@ export function BoardSettings() {
       }}
     >
       <h2>{t('board.appear')}</h2>
-      <label for="board-alias">{t('board.alias')}</label>
-      <input
+      <Field
         id="board-alias"
+        label={t('board.alias')}
         maxLength={40}
         value={alias}
         onInput={(e) => setAlias(e.currentTarget.value)}

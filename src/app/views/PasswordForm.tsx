@@ -1,8 +1,8 @@
 /**
- * The one password form: signing in (SignIn), joining by invite (areas/people/JoinView) and
- * setting a new password from a reset link (areas/people/ResetView). It runs the caller's action
- * with the form's fields, keeps the button busy meanwhile, and shows what the action threw, worded
- * by the caller, below the fields. First screen (SignIn): keep it small.
+ * The one password form: signing in (SignIn), and, through areas/people/NewPasswordForm, joining
+ * by invite (JoinView) and setting a new password from a reset link (ResetView). It runs the
+ * caller's action with the form's fields, keeps the button busy meanwhile, and shows what the
+ * action threw, worded by the caller, below the fields. First screen (SignIn): keep it small.
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren, Ref } from 'preact';

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import type { Colleague } from '../../core/api';
 import { useStore } from '../store';
 import '../motivation.css';
 import { BadgeGallery } from './BadgeGallery';
@@ -14,12 +13,13 @@ import { Link } from './Link';
 import { LocalePicker } from './LocalePicker';
 import { ReminderOptIn } from './ReminderOptIn';
 import { ColleagueSelect, StatusForm } from './StatusForm';
+import { Field } from './Field';
 import { navigate, paths } from '../router';
 
 export function ProfileView() {
   const store = useStore();
   const user = store.session.user.value!;
-  const { badges, kudosReceived, kudos, colleagues } = store.social;
+  const { badges, kudosReceived, kudos } = store.social;
   const catalog = store.content.catalog.value;
   const state = store.progress.state.value;
   useEffect(() => {
@@ -59,7 +59,7 @@ export function ProfileView() {
           ))}
         </ul>
       )}
-      <GiveKudos people={colleagues.value} />
+      <GiveKudos />
       <Settings />
     </section>
   );
@@ -89,7 +89,7 @@ function Settings() {
   );
 }
 
-function GiveKudos({ people }: { people: Colleague[] }) {
+function GiveKudos() {
   const store = useStore();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState<'lesson' | 'streak'>('lesson');
@@ -105,13 +105,7 @@ function GiveKudos({ people }: { people: Colleague[] }) {
       }}
     >
       <h2>{t('profile.give')}</h2>
-      <ColleagueSelect
-        id="kudos-to"
-        label={t('profile.colleague')}
-        people={people}
-        value={to}
-        onChange={setTo}
-      />
+      <ColleagueSelect id="kudos-to" label={t('profile.colleague')} value={to} onChange={setTo} />
       <label for="kudos-reason">{t('profile.for')}</label>
       <select
         id="kudos-reason"
@@ -121,9 +115,9 @@ function GiveKudos({ people }: { people: Colleague[] }) {
         <option value="lesson">{t('profile.reasonLesson')}</option>
         <option value="streak">{t('profile.reasonStreak')}</option>
       </select>
-      <label for="kudos-message">{t('profile.message')}</label>
-      <input
+      <Field
         id="kudos-message"
+        label={t('profile.message')}
         maxLength={140}
         value={message}
         onInput={(e) => setMessage(e.currentTarget.value)}

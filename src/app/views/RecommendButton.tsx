@@ -38,7 +38,6 @@ export function RecommendButton({ moduleId }: { moduleId: string }) {
       <ColleagueSelect
         id="recommend-to"
         label={t('social.recommendTo')}
-        people={people}
         value={to}
         onChange={setTo}
       />

@@ -5,8 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Colleague } from '../../core/api';
 import { t } from '../i18n';
+import { useStore } from '../store';
 import { problemText } from '../stores/social';
 
 export function StatusForm({
@@ -46,20 +46,19 @@ export function StatusForm({
   );
 }
 
-/** A choice of colleague, empty until one is picked. */
+/** A choice of colleague (the store's colleagues), empty until one is picked. */
 export function ColleagueSelect({
   id,
   label,
-  people,
   value,
   onChange,
 }: {
   id: string;
   label: string;
-  people: Colleague[];
   value: string;
   onChange: (id: string) => void;
 }) {
+  const people = useStore().social.colleagues.value;
   return (
     <>
       <label for={id}>{label}</label>

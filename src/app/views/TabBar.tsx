@@ -7,51 +7,32 @@
 import type { SignedInUser } from '../../client/db';
 import { bottomEdge } from '../edges';
 import { t } from '../i18n';
-import type { MessageKey } from '../messages/en';
 import { paths, type Route } from '../router';
-import { Icon, type IconName } from './Icon';
+import { Icon } from './Icon';
 import { Link } from './Link';
 
+type TabName = 'today' | 'learn' | 'board' | 'team' | 'admin' | 'pilot' | 'me';
+
+/** A tab: `name` is both its icon and its label (`nav.<name>`); `holds`, the screens it marks. */
 interface Tab {
-  label: MessageKey;
-  icon: IconName;
+  name: TabName;
   href: string;
-  /** Screens that belong to this tab. */
   holds: Route['name'][];
 }
 
-const TODAY: Tab = {
-  label: 'nav.today',
-  icon: 'today',
-  href: paths.home(),
-  holds: ['home', 'review', 'done'],
-};
-const LEARN: Tab = {
-  label: 'nav.learn',
-  icon: 'learn',
-  href: paths.roadmap(),
-  holds: ['roadmap', 'module', 'lesson'],
-};
-const BOARD: Tab = {
-  label: 'nav.board',
-  icon: 'board',
-  href: paths.leaderboard(),
-  holds: ['leaderboard'],
-};
-const TEAM: Tab = {
-  label: 'nav.team',
-  icon: 'team',
-  href: paths.team(),
-  holds: ['team', 'team_member'],
-};
-const ADMIN: Tab = { label: 'nav.admin', icon: 'admin', href: paths.admin(), holds: ['admin'] };
-const PILOT: Tab = { label: 'nav.pilot', icon: 'pilot', href: '/pilot', holds: ['pilot'] };
-const ME: Tab = {
-  label: 'nav.me',
-  icon: 'me',
-  href: paths.profile(),
-  holds: ['profile', 'account'],
-};
+const newTab = (name: TabName, href: string, ...holds: Route['name'][]): Tab => ({
+  name,
+  href,
+  holds,
+});
+
+const TODAY = newTab('today', paths.home(), 'home', 'review', 'done');
+const LEARN = newTab('learn', paths.roadmap(), 'roadmap', 'module', 'lesson');
+const BOARD = newTab('board', paths.leaderboard(), 'leaderboard');
+const TEAM = newTab('team', paths.team(), 'team', 'team_member');
+const ADMIN = newTab('admin', paths.admin(), 'admin');
+const PILOT = newTab('pilot', '/pilot', 'pilot');
+const ME = newTab('me', paths.profile(), 'profile', 'account');
 
 /** The tabs a person sees, in order. The board is there for cohort members. */
 export function tabsFor(user: Pick<SignedInUser, 'role' | 'cohortIds'>): Tab[] {
@@ -72,8 +53,8 @@ export function TabBar({ user, route }: { user: SignedInUser; route: Route }) {
               href={tab.href}
               aria-current={tab.holds.includes(route.name) ? 'page' : undefined}
             >
-              <Icon name={tab.icon} />
-              <span>{t(tab.label)}</span>
+              <Icon name={tab.name} />
+              <span>{t(`nav.${tab.name}`)}</span>
             </Link>
           </li>
         ))}

@@ -4,15 +4,15 @@ import { useEffect } from 'preact/hooks';
 import type { InviteReply, MeReply } from '../../../core/api';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
-import { PasswordForm } from '../../views/PasswordForm';
 import { t } from './messages';
+import { Field } from '../../views/Field';
+import { NewPasswordForm } from './NewPasswordForm';
 import { refusal } from './refusal';
 
 export function JoinView({ code }: { code: string }) {
   const store = useStore();
   const invite = useSignal<InviteReply['invite'] | null>(null);
   const error = useSignal<string | null>(null);
-  const busy = useSignal(false);
 
   useEffect(() => {
     store.api
@@ -53,25 +53,27 @@ export function JoinView({ code }: { code: string }) {
           ? t('join.invitedTo', { cohort: invite.value.cohort })
           : t('join.invited')}
       </p>
-      <PasswordForm
+      <NewPasswordForm
         action={action}
-        failed={refusal}
         error={error}
-        busy={busy}
-        password={{ label: t('join.password'), fresh: true }}
+        label={t('join.password')}
         submit={t('join.submit')}
       >
-        <label for="name">{t('join.name')}</label>
-        <input id="name" name="name" autoComplete="name" required maxLength={80} />
+        <Field id="name" label={t('join.name')} autoComplete="name" required maxLength={80} />
         {invite.value.email ? (
           <p class="muted">{t('join.signInAs', { email: invite.value.email })}</p>
         ) : (
           <>
-            <label for="email">{t('join.email')}</label>
-            <input id="email" name="email" type="email" autoComplete="username" required />
+            <Field
+              id="email"
+              label={t('join.email')}
+              type="email"
+              autoComplete="username"
+              required
+            />
           </>
         )}
-      </PasswordForm>
+      </NewPasswordForm>
     </section>
   );
 }

@@ -3,14 +3,12 @@ import { useSignal } from '@preact/signals';
 import type { MeReply } from '../../../core/api';
 import { navigate } from '../../router';
 import { useStore } from '../../store';
-import { PasswordForm } from '../../views/PasswordForm';
 import { t } from './messages';
-import { refusal } from './refusal';
+import { NewPasswordForm } from './NewPasswordForm';
 
 export function ResetView({ token }: { token: string }) {
   const store = useStore();
   const error = useSignal<string | null>(null);
-  const busy = useSignal(false);
 
   async function action(form: FormData) {
     const password = String(form.get('password'));
@@ -22,12 +20,10 @@ export function ResetView({ token }: { token: string }) {
   return (
     <section class="page">
       <h1>{t('reset.title')}</h1>
-      <PasswordForm
+      <NewPasswordForm
         action={action}
-        failed={refusal}
         error={error}
-        busy={busy}
-        password={{ label: t('reset.password'), fresh: true }}
+        label={t('reset.password')}
         submit={t('reset.submit')}
       />
     </section>

@@ -5,12 +5,13 @@
  * goal and the sponsor's message, sign-in (single sign-on, directory provisioning) and learning
  * records (forwarding to the organisation's own LRS).
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentType } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../../../store';
 import { t } from '../messages';
 import '../people.css';
-import { createAdminStore } from './admin-store';
+import type { Api } from '../../../../client/api';
+import { createAdminStore, type AdminStore } from './admin-store';
 import { BulkInviteSection } from './BulkInviteSection';
 import { CohortsSection } from './CohortsSection';
 import { ForwardingSection } from './ForwardingSection';
@@ -24,23 +25,22 @@ import { TimeZones } from './TimeZones';
 import { UploadSection } from './UploadSection';
 import { Outcome } from '../Outcome';
 
-const NAV = [
-  ['people', 'admin.navPeople'],
-  ['cohorts', 'admin.navCohorts'],
-  ['invites', 'admin.navInvites'],
-  ['content', 'admin.navContent'],
-  ['programme', 'admin.navProgramme'],
-  ['sign-in', 'admin.navSignIn'],
-  ['records', 'admin.navRecords'],
-] as const;
+/** A section of the console; each takes what it needs of the two. */
+type Section = ComponentType<{ admin: AdminStore; api: Api }>;
 
-function Part({ id, children }: { id: (typeof NAV)[number][0]; children: ComponentChildren }) {
-  return (
-    <section id={`admin-${id}`} class="admin-part">
-      {children}
-    </section>
-  );
-}
+/**
+ * The parts in page order, each with its nav link's words and its sections: the nav and the page
+ * are drawn from this one list.
+ */
+const PARTS: readonly [id: string, label: Parameters<typeof t>[0], sections: Section[]][] = [
+  ['people', 'admin.navPeople', [PeopleSection]],
+  ['cohorts', 'admin.navCohorts', [CohortsSection]],
+  ['invites', 'admin.navInvites', [InviteSection, BulkInviteSection]],
+  ['content', 'admin.navContent', [UploadSection]],
+  ['programme', 'admin.navProgramme', [GoalSection, SponsorSection]],
+  ['sign-in', 'admin.navSignIn', [SsoSection, ScimSection]],
+  ['records', 'admin.navRecords', [ForwardingSection]],
+];
 
 export function AdminView() {
   const store = useStore();
@@ -51,7 +51,7 @@ export function AdminView() {
       <h1>{t('admin.title')}</h1>
       <nav class="admin-nav" aria-label={t('admin.sections')}>
         <ul>
-          {NAV.map(([id, label]) => (
+          {PARTS.map(([id, label]) => (
             <li key={id}>
               <a href={`#admin-${id}`}>{t(label)}</a>
             </li>
@@ -61,30 +61,13 @@ export function AdminView() {
       <div class="admin-body">
         <Outcome error={admin.error} notice={admin.flash} />
         <p class="muted required-note">{t('admin.requiredNote')}</p>
-        <Part id="people">
-          <PeopleSection admin={admin} />
-        </Part>
-        <Part id="cohorts">
-          <CohortsSection admin={admin} />
-        </Part>
-        <Part id="invites">
-          <InviteSection admin={admin} />
-          <BulkInviteSection admin={admin} />
-        </Part>
-        <Part id="content">
-          <UploadSection admin={admin} />
-        </Part>
-        <Part id="programme">
-          <GoalSection admin={admin} />
-          <SponsorSection admin={admin} />
-        </Part>
-        <Part id="sign-in">
-          <SsoSection admin={admin} />
-          <ScimSection api={store.api} />
-        </Part>
-        <Part id="records">
-          <ForwardingSection api={store.api} />
-        </Part>
+        {PARTS.map(([id, , sections]) => (
+          <section key={id} id={`admin-${id}`} class="admin-part">
+            {sections.map((Section, i) => (
+              <Section key={i} admin={admin} api={store.api} />
+            ))}
+          </section>
+        ))}
         <TimeZones />
       </div>
     </section>

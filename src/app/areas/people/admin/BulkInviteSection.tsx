@@ -7,6 +7,7 @@ import { sayPhrase } from '../../../i18n';
 import { FileField } from '../../../views/FileField';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
+import { AdminForm } from './form';
 import { LanguageField } from './LanguageField';
 
 export function BulkInviteSection({ admin }: { admin: AdminStore }) {
@@ -14,14 +15,12 @@ export function BulkInviteSection({ admin }: { admin: AdminStore }) {
   return (
     <>
       <h2>{t('admin.inviteList')}</h2>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget as HTMLFormElement;
+      <AdminForm
+        onValues={(_, form) => {
+          // The list as pasted, not trimmed (unlike `v`), as a file would be read.
           const field = (name: string) =>
             (form.elements.namedItem(name) as HTMLTextAreaElement | HTMLSelectElement).value;
-          void admin.inviteList(field('inviteList'), field('inviteListLanguage'));
+          return admin.inviteList(field('inviteList'), field('inviteListLanguage'));
         }}
       >
         <p class="muted" id="inviteListHelp">
@@ -39,7 +38,7 @@ export function BulkInviteSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button primary">
           {t('admin.inviteListSubmit')}
         </button>
-      </form>
+      </AdminForm>
       {result && result.problems.length > 0 && (
         <ul class="problems form-error">
           {result.problems.map((p) => (

@@ -4,13 +4,12 @@
 import { t } from '../messages';
 import type { AdminCohort, AdminStore } from './admin-store';
 import { formValues } from './form';
+import { canManage, NamedOptions } from './options';
 
 export function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: AdminCohort }) {
   const people = admin.people.value;
   const managers = cohort.managerIds.flatMap((id) => people.find((p) => p.id === id) ?? []);
-  const candidates = people.filter(
-    (p) => p.active && p.role !== 'learner' && !cohort.managerIds.includes(p.id),
-  );
+  const candidates = people.filter((p) => canManage(p) && !cohort.managerIds.includes(p.id));
   return (
     <div class="form cohort-managers">
       <h3 id={`cm-title-${cohort.id}`}>{t('cohortManagers.title', { cohort: cohort.name })}</h3>
@@ -56,11 +55,7 @@ export function CohortManagers({ admin, cohort }: { admin: AdminStore; cohort: A
             {t('cohortManagers.addLabel', { cohort: cohort.name })}
           </label>
           <select id={`cm-${cohort.id}`} name="manager" required>
-            {candidates.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions of={candidates} />
           </select>
           <button type="submit" class="button small">
             {t('cohortManagers.add')}

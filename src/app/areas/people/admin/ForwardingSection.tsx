@@ -8,7 +8,7 @@ import type { Api } from '../../../../client/api';
 import { formatDateTime } from '../../../i18n';
 import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
-import { formValues } from './form';
+import { AdminForm } from './form';
 import { createForwarding, type Forwarding } from './forwarding-store';
 import { Outcome } from '../Outcome';
 
@@ -56,21 +56,19 @@ export function ForwardingSection({ api }: { api: Api }) {
       <p>{t('forwarding.lead')}</p>
       <Outcome error={store.error} notice={store.notice} />
       {f ? <Status f={f} /> : <p>{t('forwarding.off')}</p>}
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          const secret = (e.currentTarget as HTMLFormElement).elements.namedItem(
-            'forwardSecret',
-          ) as HTMLInputElement;
-          void store
-            .save({
-              endpoint: v('forwardEndpoint'),
-              key: v('forwardKey'),
-              secret: v('forwardSecret'),
-            })
-            // Stored: the secret leaves the page (only that one is set is shown).
-            .then((saved) => saved && (secret.value = ''));
+      <AdminForm
+        onValues={(v, form) => {
+          const secret = form.elements.namedItem('forwardSecret') as HTMLInputElement;
+          return (
+            store
+              .save({
+                endpoint: v('forwardEndpoint'),
+                key: v('forwardKey'),
+                secret: v('forwardSecret'),
+              })
+              // Stored: the secret leaves the page (only that one is set is shown).
+              .then((saved) => saved && (secret.value = ''))
+          );
         }}
       >
         <Field
@@ -105,7 +103,7 @@ export function ForwardingSection({ api }: { api: Api }) {
             </button>
           </>
         )}
-      </form>
+      </AdminForm>
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { formatPercent } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
-import { formValues } from './form';
+import { AdminForm } from './form';
 
 export function GoalSection({ admin }: { admin: AdminStore }) {
   const p = admin.programme.value;
@@ -20,13 +20,7 @@ export function GoalSection({ admin }: { admin: AdminStore }) {
         {p.goal.targetPercent !== null &&
           t('people.goalTarget', { percent: formatPercent(p.goal.targetPercent) })}
       </p>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          void admin.saveGoal(v('goalLabel'), Number(v('goalTarget')));
-        }}
-      >
+      <AdminForm onValues={(v) => admin.saveGoal(v('goalLabel'), Number(v('goalTarget')))}>
         <label for="goalLabel">{t('admin.goal')}</label>
         <input
           id="goalLabel"
@@ -47,7 +41,7 @@ export function GoalSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button">
           {t('admin.saveGoal')}
         </button>
-      </form>
+      </AdminForm>
     </>
   );
 }

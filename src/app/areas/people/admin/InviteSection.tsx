@@ -7,51 +7,38 @@ import { formatDate } from '../../../i18n';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
 import { CopyButton } from './CopyButton';
-import { formValues } from './form';
+import { AdminForm } from './form';
 import { LanguageField } from './LanguageField';
+import { canManage, NamedOptions, RoleOptions, ROLE_NAMES } from './options';
 
 export function InviteSection({ admin }: { admin: AdminStore }) {
   const invite = admin.invite.value;
   return (
     <>
       <h2>{t('admin.invite')}</h2>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          void admin.createInvite({
+      <AdminForm
+        onValues={(v) =>
+          admin.createInvite({
             cohortId: v('inviteCohort'),
             role: v('inviteRole'),
             ...(v('inviteEmail') ? { email: v('inviteEmail') } : {}),
             ...(v('inviteManager') ? { managerId: v('inviteManager') } : {}),
             locale: v('inviteLanguage'),
-          });
-        }}
+          })
+        }
       >
         <label for="inviteCohort">{t('admin.cohort')}</label>
         <select id="inviteCohort" name="inviteCohort" required>
-          {admin.cohorts.value.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions of={admin.cohorts.value} />
         </select>
         <label for="inviteRole">{t('admin.role')}</label>
         <select id="inviteRole" name="inviteRole">
-          <option value="learner">{t('admin.roleLearner')}</option>
-          <option value="manager">{t('admin.roleManager')}</option>
-          <option value="admin">{t('admin.roleAdmin')}</option>
+          <RoleOptions />
         </select>
         <label for="inviteManager">{t('admin.manager')}</label>
         <select id="inviteManager" name="inviteManager">
           <option value="">{t('admin.none')}</option>
-          {admin.people.value
-            .filter((p) => p.active && p.role !== 'learner')
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+          <NamedOptions of={admin.people.value.filter(canManage)} />
         </select>
         <label for="inviteEmail">{t('admin.inviteEmail')}</label>
         <input id="inviteEmail" name="inviteEmail" type="email" />
@@ -59,7 +46,7 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button primary">
           {t('admin.createInvite')}
         </button>
-      </form>
+      </AdminForm>
       {invite && (
         <p class="notice" role="status">
           {t.rich(
@@ -77,12 +64,6 @@ export function InviteSection({ admin }: { admin: AdminStore }) {
     </>
   );
 }
-
-const ROLE_NAMES = {
-  learner: 'admin.roleLearner',
-  manager: 'admin.roleManager',
-  admin: 'admin.roleAdmin',
-} as const;
 
 /** The open invites with who made them, each with Revoke: a link sent by mistake is taken back. */
 function OpenInvites({ admin }: { admin: AdminStore }) {

@@ -3,19 +3,51 @@
  * name or email and filters by role and status narrow; each row opens the person's settings
  * (PersonEditor). On a phone the rows stack as cards (people.css).
  */
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { t } from '../messages';
 import type { AdminPerson, AdminStore } from './admin-store';
 import { CopyButton } from './CopyButton';
 import { PersonEditor } from './PersonEditor';
+import { RoleOptions } from './options';
 
 type Status = '' | 'active' | 'inactive';
+
+/** The table's named columns (the last, the edit buttons', is named for screen readers only). */
+const COLUMNS = [
+  'admin.name',
+  'admin.email',
+  'admin.role',
+  'admin.cohort',
+  'admin.status',
+] as const;
 
 function matches(p: AdminPerson, query: string, role: string, status: Status): boolean {
   const q = query.trim().toLowerCase();
   if (q && !p.name.toLowerCase().includes(q) && !p.email.toLowerCase().includes(q)) return false;
   if (role && p.role !== role) return false;
   return !status || (status === 'active') === p.active;
+}
+
+/** A filter of the table: a labelled select whose choice is kept in `by`. */
+function Filter<T extends string>(p: {
+  id: string;
+  label: string;
+  by: Signal<T>;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={p.id}>{p.label}</label>
+      <select
+        id={p.id}
+        value={p.by.value}
+        onChange={(e) => (p.by.value = e.currentTarget.value as T)}
+      >
+        {p.children}
+      </select>
+    </div>
+  );
 }
 
 export function PeopleSection({ admin }: { admin: AdminStore }) {
@@ -50,31 +82,15 @@ export function PeopleSection({ admin }: { admin: AdminStore }) {
             onInput={(e) => (query.value = e.currentTarget.value)}
           />
         </div>
-        <div class="field">
-          <label for="people-role">{t('admin.filterRole')}</label>
-          <select
-            id="people-role"
-            value={role.value}
-            onChange={(e) => (role.value = e.currentTarget.value)}
-          >
-            <option value="">{t('admin.allRoles')}</option>
-            <option value="learner">{t('admin.roleLearner')}</option>
-            <option value="manager">{t('admin.roleManager')}</option>
-            <option value="admin">{t('admin.roleAdmin')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="people-status">{t('admin.filterStatus')}</label>
-          <select
-            id="people-status"
-            value={status.value}
-            onChange={(e) => (status.value = e.currentTarget.value as Status)}
-          >
-            <option value="">{t('admin.allStatuses')}</option>
-            <option value="active">{t('admin.active')}</option>
-            <option value="inactive">{t('admin.inactive')}</option>
-          </select>
-        </div>
+        <Filter id="people-role" label={t('admin.filterRole')} by={role}>
+          <option value="">{t('admin.allRoles')}</option>
+          <RoleOptions />
+        </Filter>
+        <Filter id="people-status" label={t('admin.filterStatus')} by={status}>
+          <option value="">{t('admin.allStatuses')}</option>
+          <option value="active">{t('admin.active')}</option>
+          <option value="inactive">{t('admin.inactive')}</option>
+        </Filter>
       </div>
       <p class="muted" role="status">
         {shown.length === 0
@@ -84,11 +100,11 @@ export function PeopleSection({ admin }: { admin: AdminStore }) {
       <table class="people-table" aria-labelledby="people-title">
         <thead>
           <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('admin.email')}</th>
-            <th scope="col">{t('admin.role')}</th>
-            <th scope="col">{t('admin.cohort')}</th>
-            <th scope="col">{t('admin.status')}</th>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {t(c)}
+              </th>
+            ))}
             <th scope="col">
               <span class="visually-hidden">{t('admin.actions')}</span>
             </th>

@@ -5,9 +5,9 @@
 import { t } from '../messages';
 import type { AdminPerson, AdminStore } from './admin-store';
 import { TIME_ZONES_ID } from './TimeZones';
+import { canManage, NamedOptions, RoleOptions } from './options';
 
 export function PersonEditor({ admin, p }: { admin: AdminStore; p: AdminPerson }) {
-  const managers = admin.people.value.filter((m) => m.active && m.role !== 'learner');
   return (
     <div class="form person-editor">
       <label for={`role-${p.id}`}>{t('admin.role')}</label>
@@ -18,9 +18,7 @@ export function PersonEditor({ admin, p }: { admin: AdminStore; p: AdminPerson }
           admin.updatePerson(p.id, { role: e.currentTarget.value as AdminPerson['role'] })
         }
       >
-        <option value="learner">{t('admin.roleLearner')}</option>
-        <option value="manager">{t('admin.roleManagerTeam')}</option>
-        <option value="admin">{t('admin.roleAdmin')}</option>
+        <RoleOptions managerTeam />
       </select>
       <label for={`mgr-${p.id}`}>{t('admin.manager')}</label>
       <select
@@ -29,13 +27,7 @@ export function PersonEditor({ admin, p }: { admin: AdminStore; p: AdminPerson }
         onChange={(e) => admin.updatePerson(p.id, { managerId: e.currentTarget.value || null })}
       >
         <option value="">{t('admin.noManager')}</option>
-        {managers
-          .filter((m) => m.id !== p.id)
-          .map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
+        <NamedOptions of={admin.people.value.filter((m) => canManage(m) && m.id !== p.id)} />
       </select>
       <label for={`cohort-${p.id}`}>{t('admin.cohort')}</label>
       <select
@@ -48,11 +40,7 @@ export function PersonEditor({ admin, p }: { admin: AdminStore; p: AdminPerson }
         }
       >
         <option value="">{t('admin.noCohort')}</option>
-        {admin.cohorts.value.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <NamedOptions of={admin.cohorts.value} />
       </select>
       <label for={`tz-${p.id}`}>{t('admin.timeZone')}</label>
       <input

@@ -1,7 +1,8 @@
 /** The sponsor's message learners see on home, and the dates it is shown. */
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
-import { formValues } from './form';
+import { AdminForm } from './form';
+import { NamedOptions } from './options';
 
 export function SponsorSection({ admin }: { admin: AdminStore }) {
   const p = admin.programme.value;
@@ -10,19 +11,17 @@ export function SponsorSection({ admin }: { admin: AdminStore }) {
   return (
     <>
       <h2>{t('admin.sponsorTitle')}</h2>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          void admin.saveSponsor({
+      <AdminForm
+        onValues={(v) =>
+          admin.saveSponsor({
             name: v('sName'),
             title: v('sTitle'),
             text: v('sText'),
             startsOn: v('sStart'),
             endsOn: v('sEnd'),
             sponsorUserId: v('sUser') || null,
-          });
-        }}
+          })
+        }
       >
         <label for="sName">{t('admin.sponsorName')}</label>
         <input id="sName" name="sName" required defaultValue={s?.name} />
@@ -37,18 +36,12 @@ export function SponsorSection({ admin }: { admin: AdminStore }) {
         <label for="sUser">{t('admin.sponsorAccount')}</label>
         <select id="sUser" name="sUser" defaultValue={s?.sponsorUserId ?? ''}>
           <option value="">{t('admin.none')}</option>
-          {admin.people.value
-            .filter((x) => x.active)
-            .map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
+          <NamedOptions of={admin.people.value.filter((x) => x.active)} />
         </select>
         <button type="submit" class="button">
           {t('admin.saveMessage')}
         </button>
-      </form>
+      </AdminForm>
     </>
   );
 }

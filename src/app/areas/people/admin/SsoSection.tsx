@@ -6,7 +6,8 @@
 import { Field, SecretField } from '../../../views/Field';
 import { t } from '../messages';
 import type { AdminStore } from './admin-store';
-import { formValues } from './form';
+import { AdminForm } from './form';
+import { NamedOptions } from './options';
 
 export function SsoSection({ admin }: { admin: AdminStore }) {
   const answer = admin.sso.value;
@@ -24,14 +25,11 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <dt>{t('sso.signInUrl')}</dt>
         <dd>{sso ? <code>{answer.signInUrl}</code> : t('sso.off')}</dd>
       </dl>
-      <form
-        class="card form"
-        onSubmit={(e) => {
-          const v = formValues(e);
-          const form = e.currentTarget as HTMLFormElement;
+      <AdminForm
+        onValues={(v, form) => {
           const checked = (name: string) =>
             (form.elements.namedItem(name) as HTMLInputElement).checked;
-          void admin.saveSso({
+          return admin.saveSso({
             issuer: v('ssoIssuer'),
             clientId: v('ssoClientId'),
             clientSecret: v('ssoSecret'),
@@ -73,11 +71,7 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <label for="ssoCohort">{t('sso.cohort')}</label>
         <select id="ssoCohort" name="ssoCohort" defaultValue={sso?.defaultCohortId ?? ''}>
           <option value="">{t('sso.firstCohort')}</option>
-          {admin.cohorts.value.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions of={admin.cohorts.value} />
         </select>
         <label class="check">
           <input
@@ -94,7 +88,7 @@ export function SsoSection({ admin }: { admin: AdminStore }) {
         <button type="submit" class="button">
           {t('sso.save')}
         </button>
-      </form>
+      </AdminForm>
     </>
   );
 }
