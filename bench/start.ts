@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, waitForServiceWorker } from '../test/support/browser';
+import { PHONE_LAUNCH, waitForServiceWorker } from '../test/support/browser';
 import { startServer } from '../test/support/server';
 import { writeFiguresWhenRun } from './figures';
 
@@ -44,12 +44,7 @@ export async function startFigures() {
   const server = await startServer();
   const profile = mkdtempSync(join(tmpdir(), 'kindling-start-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...PHONE_LAUNCH,
   });
   try {
     await context.addInitScript(firstCardProbe);
