@@ -9,11 +9,11 @@
  *
  * Run: `npx tsx bench/bundle.ts` (prints JSON, writes bench/results/bundle.json).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig, type PluginOption, type Rolldown } from 'vite';
 import appConfig from '../vite.config';
+import { writeFiguresWhenRun } from './figures';
 
 const ROOT = resolve(import.meta.dirname, '..');
 type Output = Rolldown.RolldownOutput['output'][number];
@@ -135,11 +135,8 @@ export async function measureBundle(): Promise<BundleReport> {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+await writeFiguresWhenRun(import.meta.url, 'bundle', async () => {
   const report = await measureBundle();
   const { modules: _m, ...firstScreen } = report.firstScreen;
-  const printed = { ...report, firstScreen };
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/bundle.json'), JSON.stringify(printed, null, 2));
-  console.log(JSON.stringify(printed, null, 2));
-}
+  return { ...report, firstScreen };
+});

@@ -10,10 +10,10 @@
  *
  * Run: `npm run build && npx tsx bench/lighthouse.ts` (writes bench/results/lighthouse.json).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import {
@@ -23,8 +23,7 @@ import {
   waitForServiceWorker,
 } from '../test/support/browser';
 import { startServer } from '../test/support/server';
-
-const ROOT = resolve(import.meta.dirname, '..');
+import { writeFiguresWhenRun } from './figures';
 
 export interface PageFigures {
   page: string;
@@ -147,9 +146,4 @@ export async function lighthouseFigures(): Promise<PageFigures[]> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await lighthouseFigures();
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/lighthouse.json'), JSON.stringify(figures, null, 2));
-  console.log(JSON.stringify(figures, null, 2));
-}
+await writeFiguresWhenRun(import.meta.url, 'lighthouse', lighthouseFigures);

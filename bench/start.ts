@@ -11,14 +11,14 @@
  * Each figure is the median of SAMPLES loads; the ratios to the baseline are what to compare
  * between runs, since the machine's speed varies. Run: `npm run build && npx tsx bench/start.ts`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, executablePath, waitForServiceWorker } from '../test/support/browser';
+import { PHONE_LAUNCH, waitForServiceWorker } from '../test/support/browser';
 import { startServer } from '../test/support/server';
+import { writeFiguresWhenRun } from './figures';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = Number(process.env.START_SAMPLES ?? 5);
 
 // Runs in the page before any app script: notes when the first lesson card is in the DOM and laid out.
@@ -44,12 +44,7 @@ export async function startFigures() {
   const server = await startServer();
   const profile = mkdtempSync(join(tmpdir(), 'kindling-start-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
+    ...PHONE_LAUNCH,
   });
   try {
     await context.addInitScript(firstCardProbe);
@@ -112,9 +107,4 @@ export async function startFigures() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const figures = await startFigures();
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/results/start.json'), JSON.stringify(figures, null, 2));
-  console.log(JSON.stringify(figures, null, 2));
-}
+await writeFiguresWhenRun(import.meta.url, 'start', startFigures);

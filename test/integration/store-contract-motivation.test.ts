@@ -12,25 +12,13 @@ import type {
   NewUser,
   PushSubscriptionRow,
 } from '../../src/server/store/store';
-import { freshStore } from '../support/fresh';
+import { freshStore, newLearner } from '../support/fresh';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 
-function user(id: string, extra: Partial<NewUser> = {}): NewUser {
-  return {
-    id,
-    orgId: 'org-1',
-    email: `${id}@example.com`,
-    name: `Name ${id}`,
-    role: 'learner',
-    managerId: null,
-    tz: 'Europe/Berlin',
-    passwordHash: 'x',
-    cohortIds: ['c1'],
-    ...extra,
-  };
-}
+const user = (id: string, extra: Partial<NewUser> = {}): NewUser =>
+  newLearner(id, 'org-1', { name: `Name ${id}`, tz: 'Europe/Berlin', cohortIds: ['c1'], ...extra });
 
 let seq = 0;
 function event(): IncomingEvent {

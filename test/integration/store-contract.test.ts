@@ -9,25 +9,19 @@ import type { SyncResult } from '../../src/core/sync';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { CatalogFile } from '../../src/server/content/load';
 import type { IncomingEvent, NewUser } from '../../src/server/store/store';
-import { freshStore } from '../support/fresh';
+import { freshStore, newLearner } from '../support/fresh';
 import { storeKinds } from '../support/databases';
 import { oneLessonModule } from '../support/modules';
 
 const T0 = Date.parse('2025-03-10T09:00:00.000Z');
 
-function user(id: string, extra: Partial<NewUser> = {}): NewUser {
-  return {
-    id,
-    orgId: 'org-1',
-    email: `${id}@example.com`,
-    name: id,
-    role: 'learner',
-    managerId: null,
+const user = (id: string, extra: Partial<NewUser> = {}): NewUser =>
+  newLearner(id, 'org-1', {
     tz: 'Europe/Berlin',
     passwordHash: `hash-of-${id}`,
+    cohortIds: undefined, // left out: the store must make it []
     ...extra,
-  };
-}
+  });
 
 let seq = 0;
 type StartedEvent = Extract<ProgressEvent, { type: 'lesson_started' }>;

@@ -19,6 +19,16 @@ export const CHROMIUM_ARGS = [
 
 export const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/** Headless system Chromium with a phone's screen (390 × 844, touch): what a phone profile launches with. */
+export const PHONE_LAUNCH = {
+  executablePath,
+  headless: true,
+  args: CHROMIUM_ARGS,
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
 export interface PhoneContext {
   context: BrowserContext;
   page: Page;
@@ -29,13 +39,8 @@ export interface PhoneContext {
 export async function openPhone(): Promise<PhoneContext> {
   const profile = mkdtempSync(join(tmpdir(), 'kindling-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
+    ...PHONE_LAUNCH,
     deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
     // The phone lives where the demo learners do: its days are the days the server counts.
     timezoneId: 'Europe/Berlin',
   });

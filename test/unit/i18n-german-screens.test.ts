@@ -6,8 +6,6 @@
  * dates and plurals follow the locale's rules; the people and pilot screens speak German.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { VNode } from 'preact';
-import type { Phrase } from '../../src/core/wording';
 import {
   ASSOCIATION_NOTE,
   MANAGER_ENGAGEMENT_NOTE,
@@ -16,23 +14,11 @@ import {
   type WeekGroupMetrics,
   type WeekMetrics,
 } from '../../src/core/pilot';
-import { pilotPhrase } from '../../src/core/phrases/pilot';
-import { pushPhrase } from '../../src/core/phrases/push';
 import { uploadPhrase } from '../../src/core/phrases/uploads';
-import {
-  catalogs,
-  formatDate,
-  formatPercent,
-  locale,
-  LOCALES,
-  pickLocale,
-  t,
-  type Locale,
-} from '../../src/app/i18n';
+import { formatPercent, locale, type Locale } from '../../src/app/i18n';
 import { oneOnOneScript } from '../../src/core/one-on-one';
 import { badgePhrase } from '../../src/core/phrases/badges';
 import { coachPhrase } from '../../src/core/phrases/coach';
-import { errorPhrase } from '../../src/core/phrases/errors';
 import { notificationPhrase } from '../../src/core/phrases/notifications';
 import { t as peopleT } from '../../src/app/areas/people/messages';
 import { t as pilotT } from '../../src/app/areas/pilot/messages';
@@ -45,150 +31,7 @@ import { PilotChart } from '../../src/app/areas/pilot/PilotChart';
 import { AtRisk, ScriptChecklist, ScriptTalk } from '../../src/app/areas/people/Coaching';
 import { createAdminStore } from '../../src/app/areas/people/admin/admin-store';
 import { BulkInviteSection } from '../../src/app/areas/people/admin/BulkInviteSection';
-import { catalogAreas as areas } from '../support/catalogs';
-
-type Catalog = Record<string, unknown>;
-
-const placeholders = (m: unknown): string[] => [
-  ...new Set([...JSON.stringify(m).matchAll(/\{(\w+)\}/g)].map((x) => x[1]!)),
-];
-
-/** What is wrong with `other` measured against the English `reference`; empty when nothing. */
-function catalogProblems(reference: Catalog, other: Catalog): string[] {
-  const problems: string[] = [];
-  for (const key of Object.keys(reference)) if (!(key in other)) problems.push(`missing ${key}`);
-  for (const key of Object.keys(other)) if (!(key in reference)) problems.push(`extra ${key}`);
-  for (const [key, message] of Object.entries(other)) {
-    const english = reference[key];
-    if (english === undefined) continue;
-    if (typeof message !== typeof english) problems.push(`${key}: plural forms differ`);
-    const mine = placeholders(message);
-    for (const name of placeholders(english))
-      if (!mine.includes(name)) problems.push(`${key}: no {${name}}`);
-    for (const name of mine)
-      if (!placeholders(english).includes(name)) problems.push(`${key}: unknown {${name}}`);
-    const texts = typeof message === 'string' ? [message] : Object.values(message as object);
-    if (texts.some((text) => String(text).trim() === '')) problems.push(`${key}: empty`);
-  }
-  return problems;
-}
-
-describe('the message catalogs', () => {
-  it('are found: the core catalog, the people and pilot areas and the server’s phrases', () => {
-    expect([...areas.keys()]).toEqual(
-      expect.arrayContaining([
-        'core',
-        'people',
-        'pilot',
-        'phrases/errors',
-        'phrases/people-errors',
-        'phrases/coach',
-        'phrases/badges',
-        'phrases/notifications',
-        'phrases/pilot',
-        'phrases/push',
-        'phrases/uploads',
-      ]),
-    );
-  });
-
-  describe.each([...areas.keys()])('%s', (area) => {
-    const byLocale = areas.get(area)!;
-    const english = byLocale.get('en')!;
-
-    it('has a file exporting its messages for every locale, and no other locales', () => {
-      expect([...byLocale.keys()].sort()).toEqual([...LOCALES].sort());
-      for (const code of LOCALES) expect(byLocale.get(code), code).toBeTypeOf('object');
-    });
-
-    it.each(LOCALES.filter((l) => l !== 'en'))(
-      'has in %s exactly the English keys, plural forms and placeholders',
-      (code) => {
-        expect(catalogProblems(english, byLocale.get(code)!)).toEqual([]);
-      },
-    );
-  });
-
-  it('are the ones each area’s t() uses, each with the server’s phrases its screens meet', () => {
-    /** The messages of some areas, merged as a `t` binds them. */
-    const merged = (code: Locale, ...names: string[]) =>
-      Object.assign({}, ...names.map((name) => areas.get(name)!.get(code)));
-    // The learner's screens word their refusals, badge titles and notifications; the people
-    // screens the 1:1 script, risk reasons and the people-only refusals; the pilot screens those
-    // refusals and the report's notes and steps. Push texts are worded by the server only.
-    for (const code of LOCALES) {
-      expect(catalogs[code]).toEqual(
-        merged(code, 'core', 'phrases/errors', 'phrases/badges', 'phrases/notifications'),
-      );
-      expect(peopleT.catalogs[code]).toEqual(
-        merged(code, 'people', 'phrases/people-errors', 'phrases/uploads', 'phrases/coach'),
-      );
-      expect(pilotT.catalogs[code]).toEqual(
-        merged(code, 'pilot', 'phrases/people-errors', 'phrases/uploads', 'phrases/pilot'),
-      );
-      // The LRS's refusals (xapi-errors) are read by LRS clients, never by a Kindling screen.
-      expect(errorPhrase.catalogs[code]).toEqual(
-        merged(code, 'phrases/errors', 'phrases/people-errors', 'phrases/xapi-errors'),
-      );
-    }
-    for (const [area, bound] of [
-      ['phrases/coach', coachPhrase.catalogs],
-      ['phrases/badges', badgePhrase.catalogs],
-      ['phrases/notifications', notificationPhrase.catalogs],
-      ['phrases/pilot', pilotPhrase.catalogs],
-      ['phrases/push', pushPhrase.catalogs],
-      ['phrases/uploads', uploadPhrase.catalogs],
-    ] as const)
-      for (const code of LOCALES) expect(bound[code], area).toBe(areas.get(area)!.get(code));
-  });
-
-  it('catch a locale that misses a key, adds one, drops a placeholder or a plural', () => {
-    const reference = { a: 'A {name}', b: { one: '{count} b', other: '{count} bs' }, c: 'C' };
-    expect(catalogProblems(reference, { a: 'A', b: 'B', d: 'D' })).toEqual([
-      'missing c',
-      'extra d',
-      'a: no {name}',
-      'b: plural forms differ',
-      'b: no {count}',
-    ]);
-  });
-});
-
-describe('choosing and using a locale', () => {
-  afterEach(() => {
-    locale.value = 'en';
-  });
-
-  it('follows the browser until the learner picks one', () => {
-    expect(pickLocale(['de-AT', 'en'])).toBe('de');
-    expect(pickLocale(['fr-FR', 'de-DE'])).toBe('de');
-    expect(pickLocale(['fr-FR'])).toBe('en');
-    expect(pickLocale(['de-DE'], 'en')).toBe('en');
-  });
-
-  it('fills placeholders with numbers and plurals in the locale', () => {
-    expect(t('home.moduleMeta', { count: 1, minutes: '5 min', done: 0 }, 'en')).toBe(
-      '1 lesson · 5 min · 0 of 1 done',
-    );
-    expect(t('sync.waiting', { count: 1234 }, 'de')).toBe('1.234 warten auf Synchronisierung');
-    expect(t('sync.waiting', { count: 1 }, 'de')).toBe('1 wartet auf Synchronisierung');
-  });
-
-  it('writes dates and percentages the way the reader does', () => {
-    expect(formatDate('2099-03-31')).toBe('Mar 31, 2099');
-    expect(formatPercent(25)).toBe('25%');
-    locale.value = 'de';
-    expect(formatDate('2099-03-31')).toBe('31.03.2099');
-    expect(formatPercent(62.5)).toMatch(/^62,5\s%$/);
-  });
-
-  it('puts marked-up parts into a sentence in the locale’s word order', () => {
-    locale.value = 'de';
-    expect(
-      peopleT.rich('account.goal', { percent: { strong: '80 %' } }, { label: 'Ziel', count: 1200 }),
-    ).toEqual(['Ziel: ', { strong: '80 %' }, ' von 1.200 Personen']);
-  });
-});
+import { title, textOf } from '../support/i18n-text';
 
 describe('the people and pilot screens in German', () => {
   afterEach(() => {
@@ -441,60 +284,3 @@ describe('the people and pilot screens in German', () => {
     expect(text).not.toContain('Select the pilot teams');
   });
 });
-
-describe('the texts the server composes for the pilot and for Web Push', () => {
-  it('word a reminder and a nudge title in German, with its plurals and numbers', () => {
-    const de = (key: Parameters<typeof pushPhrase.say>[0], params = {}) =>
-      pushPhrase.say(key, params, 'de');
-    expect(de('push.reminder.streakTitle', { count: 1 })).toBe('Halte deine Serie: 1 Tag in Folge');
-    expect(de('push.reminder.streakTitle', { count: 1200 })).toBe(
-      'Halte deine Serie: 1.200 Tage in Folge',
-    );
-    expect(de('push.reminder.startTitle')).toBe('Heute ein paar Minuten?');
-    expect(de('push.reminder.body', { count: 1 })).toBe(
-      'Noch eine Lektion bis zu deinem Tagesziel.',
-    );
-    expect(de('push.reminder.body', { count: 3 })).toBe(
-      'Noch 3 Lektionen bis zu deinem Tagesziel.',
-    );
-    expect(de('push.nudge.title', { name: 'Max Manager' })).toBe('Eine Erinnerung von Max Manager');
-  });
-
-  it('keep the English push wording the reminders had', () => {
-    expect(pushPhrase.say('push.reminder.streakTitle', { count: 12 })).toBe(
-      'Keep your 12-day streak',
-    );
-    expect(pushPhrase.say('push.reminder.body', { count: 1 }, 'en')).toBe(
-      'One lesson to reach today’s goal.',
-    );
-    expect(pushPhrase.say('push.reminder.body', { count: 2 }, 'en')).toBe(
-      '2 lessons to reach today’s goal.',
-    );
-  });
-
-  it('word the pilot’s notes and every checklist step in German', () => {
-    expect(pilotPhrase.say('pilot.note.association', {}, 'de')).toMatch(
-      /^Diese Zahlen zeigen einen Zusammenhang .* aber keinen Beweis/,
-    );
-    expect(PILOT_CHECKLIST.map((s) => pilotPhrase.say(s.phrase.key as never, {}, 'de'))).toEqual([
-      'Pilot-Teams auswählen',
-      'Führungskräfte einweisen',
-      'Für die Lernenden starten',
-      'Übersicht jede Woche durchsehen',
-      'Zwischenstand zur Halbzeit prüfen',
-      'Abschlussbericht an die Auftraggeber',
-    ]);
-    expect(PILOT_CHECKLIST.map((s) => s.title)).toEqual(PILOT_CHECKLIST.map((s) => s.phrase.text));
-  });
-});
-
-/** A badge's English title with its phrase, as `/me/badges` sends it. */
-const title = (phrase: Phrase) => ({ title: phrase.text, phrase });
-
-/** The text a rendered tree shows (and reads out), in document order. */
-function textOf(node: unknown): string {
-  if (node === null || node === undefined || typeof node === 'boolean') return '';
-  if (typeof node === 'string' || typeof node === 'number') return String(node);
-  if (Array.isArray(node)) return node.map(textOf).join('');
-  return textOf((node as VNode<{ children?: unknown }>).props.children);
-}
