@@ -1,21 +1,19 @@
 /**
- * Leaderboard benchmark (issue 6). Prints JSON.
- *
- * Scale: an organisation of 100,000 learners in 20 cohorts of 5,000 with 10 million events: each
- * learner's 100 events over 12 weeks (lessons started, cards viewed, quizzes answered, lessons
- * completed — some too fast to count — and review answers) go through `store.ingest` with the real
- * aggregate, one transaction per learner, so the SQLite board rows are exactly what ingest keeps.
- * PostgreSQL gets the same board rows copied over (ingesting 10M events there again would only
- * re-measure ingest); the read path ("top 20 + me + me ± 2") only ever touches these rows.
+ * Leaderboard benchmark (issue 6), printing JSON. Scale: an organisation of 100,000 learners in
+ * 20 cohorts of 5,000 with 10 million events: each learner's 100 events over 12 weeks (lessons
+ * started, cards viewed, quizzes answered, lessons completed — some too fast to count — and
+ * review answers) go through `store.ingest` with the real aggregate, one transaction per learner,
+ * so the SQLite board rows are exactly what ingest keeps. PostgreSQL gets the same board rows
+ * copied over (ingesting 10M events there again would only re-measure ingest); the read path
+ * ("top 20 + me + me ± 2") only ever touches these rows.
  *
  * Measured in the same run:
  * 1. `store.leaderboard()` on SQLite (and PostgreSQL when reachable) for the current week of one
  *    5,000-member cohort, for random members: p50 / p95 in ms. PostgreSQL answers from the board
  *    each process keeps (store/board-cache.ts) after one statement checks its version.
- * 2. The same question of Redis sorted sets at 127.0.0.1:6379: ZREVRANGE 0 19 + ZREVRANK +
- *    ZSCORE pipelined, then ZREVRANGE around me (no names: Redis holds only ids), taking turns
- *    with PostgreSQL read by read; then both again while another connection writes a member's
- *    score to both 40 times a second. `EXPLAIN ANALYZE` of PostgreSQL's statements is printed.
+ * 2. The same question of Redis sorted sets (bench/redis-board.ts), taking turns with PostgreSQL
+ *    read by read; then both again while another connection writes to both 40 times a second.
+ *    `EXPLAIN ANALYZE` of PostgreSQL's statements is printed.
  * 3. Ingest throughput (events/s) of `store.ingest` with the aggregates on vs off, on the same
  *    big SQLite database, 10-event batches of distinct lessons per learner.
  *
@@ -34,7 +32,7 @@ import { progressAggregate } from '../src/server/progress-aggregate';
 import { openStore } from '../src/server/store/store';
 import type { IncomingEvent, Store } from '../src/server/store/store';
 import { seededRandom } from './random';
-import { connectResp } from './resp';
+import { redisBoard, type Reader, type RedisBoard } from './redis-board';
 
 const SMALL = process.env.BENCH_SMALL === '1';
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? (SMALL ? 10_000 : 100_000));
@@ -150,8 +148,6 @@ async function ingestAll(store: Store): Promise<number> {
 }
 
 const BOARD_COLUMNS = 'cohort_id, period, user_id, xp, lessons, reached_at, updated_at';
-
-type Reader = (me: string) => Promise<void>;
 
 /** A board read through the store: the top 20, my rank and me ± 2 in cohort-0 this week. */
 const storeReader =
@@ -305,47 +301,6 @@ async function postgresBench(boardRows: unknown[][], redis: RedisBoard) {
   }
 }
 
-interface RedisBoard {
-  read: Reader;
-  write(member: string, xp: number, reachedAt: number): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-/**
- * cohort-0's board as a Redis sorted set; a read is ZREVRANGE 0 19 + ZREVRANK + ZSCORE pipelined,
- * then ZREVRANGE around me (no names: Redis holds only ids).
- */
-async function redisBoard(boardRows: unknown[][]): Promise<RedisBoard> {
-  const redis = await connectResp();
-  const key = `kindling:bench:${process.pid}:cohort-0:${THIS_WEEK}`;
-  // Ties to whoever was first: a smaller fraction for a later instant.
-  const score = (xp: number, reachedAt: number) => xp + (1 - reachedAt / 1e13);
-  const members: Array<string | number> = [];
-  for (const [cohort, period, user, xp, , reachedAt] of boardRows as Array<
-    [string, string, string, number, number, number]
-  >)
-    if (cohort === 'cohort-0' && period === THIS_WEEK) members.push(score(xp, reachedAt), user);
-  for (let i = 0; i < members.length; i += 2000)
-    await redis.pipeline([['ZADD', key, ...members.slice(i, i + 2000)]]);
-  return {
-    async read(me) {
-      const [top, rank] = await redis.pipeline([
-        ['ZREVRANGE', key, 0, 19, 'WITHSCORES'],
-        ['ZREVRANK', key, me],
-        ['ZSCORE', key, me],
-      ]);
-      if (typeof rank === 'number')
-        await redis.pipeline([['ZREVRANGE', key, Math.max(0, rank - 2), rank + 2, 'WITHSCORES']]);
-      if (!Array.isArray(top) || top.length !== 40) throw new Error('redis board too small');
-    },
-    write: (member, xp, reachedAt) => redis.pipeline([['ZADD', key, score(xp, reachedAt), member]]),
-    async close() {
-      await redis.pipeline([['DEL', key]]);
-      redis.close();
-    },
-  };
-}
-
 /** Events/s of store.ingest, 10-event batches, with or without the aggregates. */
 async function ingestBench(store: Store, aggregates: boolean, firstUser: number, batches: number) {
   const cohorts = [{ id: 'cohort-0', orgId: 'big-org', name: 'Cohort 0', tz: TZ }];
@@ -377,7 +332,7 @@ async function ingestBench(store: Store, aggregates: boolean, firstUser: number,
 const dir = mkdtempSync(join(tmpdir(), 'kindling-bench-'));
 try {
   const sqlite = await sqliteBench(dir);
-  const redis = await redisBoard(sqlite.rows).catch(() => undefined);
+  const redis = await redisBoard(sqlite.rows, 'cohort-0', THIS_WEEK).catch(() => undefined);
   const postgres =
     process.env.BENCH_SKIP_POSTGRES === '1'
       ? { skipped: 'BENCH_SKIP_POSTGRES=1' }

@@ -1,7 +1,7 @@
 /**
  * The sticky header and the fixed tab bar cover the top and the bottom of the page. Their
  * heights, which grow with text size and wrapping, are kept in `--edge-top` and `--edge-bottom`
- * on the root element; `scroll-padding` in styles.css uses them, so a control that receives
+ * on the root element; `scroll-padding` in pages.css uses them, so a control that receives
  * keyboard focus is scrolled clear of both bars instead of being hidden beneath one (WCAG 2.4.11,
  * Focus Not Obscured). When the bars would cover more than half the screen (large text on a
  * phone, many tabs in large text) they stop floating and take their place in the page

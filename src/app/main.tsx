@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import './styles.css';
+import './lesson.css';
+import './pages.css';
 import { systemClock } from '../client/outbox';
 import { createStore, StoreContext } from './store';
 import { App } from './views/App';

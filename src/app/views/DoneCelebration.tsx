@@ -1,6 +1,6 @@
 /**
  * A small celebration on the lesson-done screen: XP earned, and "streak extended" when this lesson
- * met today's goal. Motion is CSS only, and off under prefers-reduced-motion (styles.css).
+ * met today's goal. Motion is CSS only, and off under prefers-reduced-motion (lesson.css).
  */
 import { t } from '../i18n';
 import { useStore } from '../store';

@@ -3,7 +3,7 @@
  * same ledger as the totals (core `lessonOutcome`). A completion too fast to count, or kept but
  * not counted for another reason (src/core/plausibility.ts), says so plainly and kindly, with what
  * does count. The list pops in with CSS only, and not at all under
- * prefers-reduced-motion (styles.css).
+ * prefers-reduced-motion (lesson.css).
  */
 import { lessonOutcome, PLAUSIBLE_FRACTION } from '../../core/progress';
 import { minutes } from '../format';
