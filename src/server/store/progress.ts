@@ -21,6 +21,7 @@ import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi-mirror';
+import { valueAt } from './rows';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
@@ -173,12 +174,7 @@ export async function aggregateUser(
   accepted: Array<ProgressEvent & { receivedAt?: number }>,
   aggregate: Aggregate,
 ): Promise<ReturnType<Aggregate>['counted']> {
-  const stored = await tx
-    .selectFrom('progress_ledgers')
-    .select('ledger')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const previous = stored?.ledger;
+  const previous = await valueAt(tx, 'progress_ledgers', 'ledger', { user_id: userId });
   if (previous !== undefined && accepted.length === 0) return undefined;
   const events = previous === undefined ? await readReceivedEvents(tx, userId) : accepted;
   const now = Date.now();
@@ -269,12 +265,7 @@ export function progressStore(db: Db): ProgressStore {
       return readUserEvents(db, userId, types);
     },
     async getLedger(userId) {
-      const row = await db
-        .selectFrom('progress_ledgers')
-        .select('ledger')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row?.ledger;
+      return valueAt(db, 'progress_ledgers', 'ledger', { user_id: userId });
     },
     async ledgerStreaks(userIds) {
       if (userIds.length === 0) return new Map();
