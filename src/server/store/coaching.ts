@@ -4,6 +4,7 @@
  */
 import type { Phrase } from '../../core/wording';
 import type { Db } from './db';
+import { deleteAt } from './rows';
 
 export interface Assignment {
   id: string;
@@ -184,12 +185,11 @@ export function coachingStore(db: Db): CoachingStore {
           .onConflict((oc) => oc.columns(['manager_id', 'report_id', 'item_id']).doNothing())
           .execute();
       else
-        await db
-          .deleteFrom('one_on_one_checks')
-          .where('manager_id', '=', managerId)
-          .where('report_id', '=', reportId)
-          .where('item_id', '=', itemId)
-          .execute();
+        await deleteAt(db, 'one_on_one_checks', {
+          manager_id: managerId,
+          report_id: reportId,
+          item_id: itemId,
+        });
     },
     async oneOnOneChecks(managerId, reportId) {
       const rows = await db

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import { inTransaction, type Db } from './db';
 import { markPilotSummaries } from './pilot-summaries';
-import { valueAt } from './rows';
+import { deleteAt, valueAt } from './rows';
 
 export interface Pilot {
   id: string;
@@ -109,12 +109,7 @@ export function pilotStore(db: Db): PilotStore {
             oc.columns(['pilot_id', 'step']).doUpdateSet({ done_at: done.at, done_by: done.by }),
           )
           .execute();
-      else
-        await db
-          .deleteFrom('pilot_checklist')
-          .where('pilot_id', '=', pilotId)
-          .where('step', '=', step)
-          .execute();
+      else await deleteAt(db, 'pilot_checklist', { pilot_id: pilotId, step });
       return true;
     },
     async saveHrRecords(orgId, records) {

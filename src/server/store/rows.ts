@@ -1,11 +1,12 @@
 /**
- * The read many store areas write alike: one row of a table found by the values of some of its
- * columns (its key), read for one column or a few, or undefined when there is no such row.
+ * The statements many store areas write alike, on the rows of a table found by the values of
+ * some of its columns (its key): read one row for one column or a few (undefined when there is no
+ * such row), read one column of the rows of many keys, delete the rows with a key.
  *
- * The SQL is what the areas wrote by hand: `select <columns> from <table> where <a> = ? and <b> = ?`,
- * the conditions in the order the key's fields are written, and the first row taken.
+ * The SQL is what the areas wrote by hand: `select <columns> from <table> where <a> = ? and <b> = ?`
+ * (or `delete from`), the conditions in the order the key's fields are written.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { DeleteResult, Kysely, Selectable } from 'kysely';
 import type { Db, Tx } from './db';
 import type { Database } from './schema';
 
@@ -22,6 +23,41 @@ function firstWhere(db: Db | Tx, table: string, columns: readonly string[], key:
   let query = (db as unknown as Untyped).selectFrom(table).select(columns);
   for (const [column, value] of Object.entries(key)) query = query.where(column, '=', value);
   return query.executeTakeFirst();
+}
+
+/** Deletes the rows of `table` with `key`. */
+export async function deleteAt<T extends Table>(
+  db: Db | Tx,
+  table: T,
+  key: Key<T>,
+): Promise<DeleteResult> {
+  let query = (db as unknown as Untyped).deleteFrom(table as string);
+  for (const [column, value] of Object.entries(key)) query = query.where(column, '=', value);
+  return query.executeTakeFirst();
+}
+
+/**
+ * `column` of the rows of `table` whose `keyColumn` is one of `keys`, by that key (no statement
+ * when there are no keys).
+ */
+export async function valuesByKey<
+  T extends Table,
+  K extends keyof Row<T> & string,
+  C extends keyof Row<T> & string,
+>(
+  db: Db | Tx,
+  table: T,
+  keyColumn: K,
+  column: C,
+  keys: readonly Row<T>[K][],
+): Promise<Map<Row<T>[K], Row<T>[C]>> {
+  if (keys.length === 0) return new Map();
+  const rows: Record<string, unknown>[] = await (db as unknown as Untyped)
+    .selectFrom(table as string)
+    .select([keyColumn as string, column as string])
+    .where(keyColumn as string, 'in', keys as readonly unknown[])
+    .execute();
+  return new Map(rows.map((r) => [r[keyColumn] as Row<T>[K], r[column] as Row<T>[C]]));
 }
 
 /** `columns` of the row of `table` with `key`, or undefined when there is none. */

@@ -12,7 +12,7 @@
  */
 import { inTransaction, type Db, type Tx } from './db';
 import { leaseFree, takeLeases, type Lease } from './leases';
-import { rowAt, valueAt } from './rows';
+import { deleteAt, rowAt, valueAt } from './rows';
 
 export interface ForwardingSetting {
   orgId: string;
@@ -183,10 +183,7 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
     async deleteForwarding(orgId) {
       return inTransaction(db, async (tx) => {
         await tx.deleteFrom('xapi_forward_queue').where('org_id', '=', orgId).execute();
-        const done = await tx
-          .deleteFrom('xapi_forwarding')
-          .where('org_id', '=', orgId)
-          .executeTakeFirst();
+        const done = await deleteAt(tx, 'xapi_forwarding', { org_id: orgId });
         return Number(done.numDeletedRows) > 0;
       });
     },
