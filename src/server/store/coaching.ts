@@ -4,7 +4,7 @@
  */
 import type { Phrase } from '../../core/wording';
 import type { Db } from './db';
-import { deleteAt } from './rows';
+import { deleteAt, fromInsert } from './rows';
 
 export interface Assignment {
   id: string;
@@ -105,11 +105,9 @@ export function coachingStore(db: Db): CoachingStore {
           created_at: a.createdAt,
         })
         .onConflict((oc) =>
-          oc.columns(['user_id', 'pathway_id']).doUpdateSet((eb) => ({
-            due_date: eb.ref('excluded.due_date'),
-            assigned_by: eb.ref('excluded.assigned_by'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
+          oc
+            .columns(['user_id', 'pathway_id'])
+            .doUpdateSet(fromInsert('assignments', 'due_date', 'assigned_by', 'created_at')),
         )
         .execute();
     },

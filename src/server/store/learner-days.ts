@@ -34,7 +34,7 @@ import {
   type Aggregate,
   type CountedDay,
 } from './progress';
-import { rowAt, valueAt } from './rows';
+import { fromInsert, rowAt, valueAt } from './rows';
 
 export type { StoredLearnerDay };
 
@@ -185,11 +185,9 @@ export async function addToLearnerDays(
     .insertInto('learner_days')
     .values(rows)
     .onConflict((oc) =>
-      oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
-        lessons: eb.ref('excluded.lessons'),
-        last_at: eb.ref('excluded.last_at'),
-        detail: eb.ref('excluded.detail'),
-      })),
+      oc
+        .columns(['user_id', 'day'])
+        .doUpdateSet(fromInsert('learner_days', 'lessons', 'last_at', 'detail')),
     )
     .execute();
   await addToTotals(tx, userId, added, counted?.lessons);

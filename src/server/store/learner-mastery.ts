@@ -31,7 +31,7 @@ import { keptBackfill } from './backfills';
 import type { Db, Tx } from './db';
 import { lockUser } from './locks';
 import { storedEvent } from './progress';
-import { rowAt } from './rows';
+import { fromInsert, rowAt } from './rows';
 
 /** The modules ingest grades against, by id (the sync's content snapshot). */
 export type ModuleSource = (moduleId: string) => LearningModule | undefined;
@@ -197,9 +197,7 @@ export async function addToLearnerMastery(
       .insertInto('learner_cards')
       .values(cardRows)
       .onConflict((oc) =>
-        oc
-          .columns(['user_id', 'card'])
-          .doUpdateSet((eb) => ({ answers: eb.ref('excluded.answers') })),
+        oc.columns(['user_id', 'card']).doUpdateSet(fromInsert('learner_cards', 'answers')),
       )
       .execute();
   }

@@ -21,7 +21,7 @@ import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi-mirror';
-import { deleteAt, valueAt, valuesByKey } from './rows';
+import { deleteAt, fromInsert, valueAt, valuesByKey } from './rows';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
@@ -223,12 +223,9 @@ export async function aggregateUser(
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['cohort_id', 'period', 'user_id']).doUpdateSet((eb) => ({
-        xp: eb.ref('excluded.xp'),
-        lessons: eb.ref('excluded.lessons'),
-        reached_at: eb.ref('excluded.reached_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
+      oc
+        .columns(['cohort_id', 'period', 'user_id'])
+        .doUpdateSet(fromInsert('board_scores', 'xp', 'lessons', 'reached_at', 'updated_at')),
     )
     .execute();
   return out.counted;

@@ -6,7 +6,7 @@
  * The SQL is what the areas wrote by hand: `select <columns> from <table> where <a> = ? and <b> = ?`
  * (or `delete from`), the conditions in the order the key's fields are written.
  */
-import type { DeleteResult, Kysely, Selectable } from 'kysely';
+import { sql, type DeleteResult, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Db, Tx } from './db';
 import type { Database } from './schema';
 
@@ -82,4 +82,19 @@ export async function valueAt<T extends Table, C extends keyof Row<T> & string>(
 ): Promise<Row<T>[C] | undefined> {
   const row = await firstWhere(db, table, [column], key);
   return row?.[column] as Row<T>[C] | undefined;
+}
+
+/**
+ * For `onConflict(… .doUpdateSet(…))`: each of `columns` takes the value the insert brought
+ * (`excluded.<column>`), for an upsert that writes the new row over the old. `table`, the
+ * table inserted into, only checks the names.
+ */
+export function fromInsert<T extends Table, C extends keyof Row<T> & string>(
+  _table: T,
+  ...columns: C[]
+): Record<C, RawBuilder<never>> {
+  return Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as Record<
+    C,
+    RawBuilder<never>
+  >;
 }
