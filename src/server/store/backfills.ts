@@ -5,6 +5,7 @@
  * Only the step that rebuilds one chunk of people differs between aggregates.
  */
 import { inTransaction, type Db, type Tx } from './db';
+import { valueAt } from './rows';
 
 export interface BackfillOptions {
   /** People rebuilt per transaction. */
@@ -15,12 +16,8 @@ export interface BackfillOptions {
 
 /** Whether the backfill `name` has gone through everyone. */
 export async function backfillDone(db: Db, name: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('aggregate_backfills')
-    .select('done_at')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row?.done_at !== null && row?.done_at !== undefined;
+  const doneAt = await valueAt(db, 'aggregate_backfills', 'done_at', { name });
+  return doneAt !== null && doneAt !== undefined;
 }
 
 /** Runs the backfill `name` to its end, calling `rebuild` for each chunk of user ids in order. */

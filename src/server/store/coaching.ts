@@ -4,6 +4,7 @@
  */
 import type { Phrase } from '../../core/wording';
 import type { Db } from './db';
+import { deleteAt, fromInsert } from './rows';
 
 export interface Assignment {
   id: string;
@@ -104,11 +105,9 @@ export function coachingStore(db: Db): CoachingStore {
           created_at: a.createdAt,
         })
         .onConflict((oc) =>
-          oc.columns(['user_id', 'pathway_id']).doUpdateSet((eb) => ({
-            due_date: eb.ref('excluded.due_date'),
-            assigned_by: eb.ref('excluded.assigned_by'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
+          oc
+            .columns(['user_id', 'pathway_id'])
+            .doUpdateSet(fromInsert('assignments', 'due_date', 'assigned_by', 'created_at')),
         )
         .execute();
     },
@@ -184,12 +183,11 @@ export function coachingStore(db: Db): CoachingStore {
           .onConflict((oc) => oc.columns(['manager_id', 'report_id', 'item_id']).doNothing())
           .execute();
       else
-        await db
-          .deleteFrom('one_on_one_checks')
-          .where('manager_id', '=', managerId)
-          .where('report_id', '=', reportId)
-          .where('item_id', '=', itemId)
-          .execute();
+        await deleteAt(db, 'one_on_one_checks', {
+          manager_id: managerId,
+          report_id: reportId,
+          item_id: itemId,
+        });
     },
     async oneOnOneChecks(managerId, reportId) {
       const rows = await db

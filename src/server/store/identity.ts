@@ -7,6 +7,7 @@
 import type { SsoSettings } from '../../core/api-admin';
 import { inTransaction, type Db } from './db';
 import { insertUser, type NewUser, type Role } from './people';
+import { valueAt } from './rows';
 
 /** What an admin sets, as `GET /admin/sso` shows it (never with the secret). */
 export type { SsoSettings };
@@ -183,12 +184,7 @@ export function identityStore(db: Db): IdentityStore {
       return row && withDomains(row);
     },
     async orgSlug(orgId) {
-      const row = await db
-        .selectFrom('orgs')
-        .select('slug')
-        .where('id', '=', orgId)
-        .executeTakeFirst();
-      return row?.slug ?? undefined;
+      return (await valueAt(db, 'orgs', 'slug', { id: orgId })) ?? undefined;
     },
     async createSsoLogin(stateHash, login) {
       await db.deleteFrom('sso_logins').where('expires_at', '<=', login.createdAt).execute();

@@ -34,6 +34,7 @@ import {
   type Aggregate,
   type CountedDay,
 } from './progress';
+import { fromInsert, rowAt, valueAt } from './rows';
 
 export type { StoredLearnerDay };
 
@@ -89,12 +90,9 @@ function passGrader(tx: Tx) {
     if (!module)
       modules.set(
         moduleId,
-        (module = tx
-          .selectFrom('content_modules')
-          .select('body')
-          .where('id', '=', moduleId)
-          .executeTakeFirst()
-          .then((row) => row && (JSON.parse(row.body) as LearningModule))),
+        (module = valueAt(tx, 'content_modules', 'body', { id: moduleId }).then((body) =>
+          body === undefined ? undefined : (JSON.parse(body) as LearningModule),
+        )),
       );
     const m = await module;
     const key = m && answerKeyOf(m);
@@ -187,11 +185,9 @@ export async function addToLearnerDays(
     .insertInto('learner_days')
     .values(rows)
     .onConflict((oc) =>
-      oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
-        lessons: eb.ref('excluded.lessons'),
-        last_at: eb.ref('excluded.last_at'),
-        detail: eb.ref('excluded.detail'),
-      })),
+      oc
+        .columns(['user_id', 'day'])
+        .doUpdateSet(fromInsert('learner_days', 'lessons', 'last_at', 'detail')),
     )
     .execute();
   await addToTotals(tx, userId, added, counted?.lessons);
@@ -205,11 +201,7 @@ async function addToTotals(
   /** Every lesson with a completion that counts (the XP rule's verdict), when judged. */
   countedLessons?: readonly string[],
 ): Promise<void> {
-  const prior = await tx
-    .selectFrom('learner_totals')
-    .select(['last_at', 'completed'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const prior = await rowAt(tx, 'learner_totals', ['last_at', 'completed'], { user_id: userId });
   const completed = new Set<string>(prior ? (JSON.parse(prior.completed) as string[]) : []);
   let lastAt = prior?.last_at ?? -Infinity;
   for (const day of added) {

@@ -31,6 +31,7 @@ import { keptBackfill } from './backfills';
 import type { Db, Tx } from './db';
 import { lockUser } from './locks';
 import { storedEvent } from './progress';
+import { fromInsert, rowAt } from './rows';
 
 /** The modules ingest grades against, by id (the sync's content snapshot). */
 export type ModuleSource = (moduleId: string) => LearningModule | undefined;
@@ -157,11 +158,7 @@ export async function addToLearnerMastery(
   }
   if (Object.keys(attempts).length === 0 && answers.size === 0) return;
 
-  const prior = await tx
-    .selectFrom('learner_mastery')
-    .select(['assessments', 'review'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const prior = await rowAt(tx, 'learner_mastery', ['assessments', 'review'], { user_id: userId });
   const assessments = JSON.parse(prior?.assessments ?? '{}') as Record<string, [number, number]>;
   for (const [lessonId, [best, n]] of Object.entries(attempts)) {
     const was = assessments[lessonId];
@@ -200,9 +197,7 @@ export async function addToLearnerMastery(
       .insertInto('learner_cards')
       .values(cardRows)
       .onConflict((oc) =>
-        oc
-          .columns(['user_id', 'card'])
-          .doUpdateSet((eb) => ({ answers: eb.ref('excluded.answers') })),
+        oc.columns(['user_id', 'card']).doUpdateSet(fromInsert('learner_cards', 'answers')),
       )
       .execute();
   }
@@ -232,11 +227,9 @@ export function learnerMasteryStore(db: Db): LearnerMasteryStore {
   const backfill = keptBackfill(db, 'learner_mastery');
   return {
     async learnerMastery(userId) {
-      const row = await db
-        .selectFrom('learner_mastery')
-        .select(['assessments', 'review'])
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const row = await rowAt(db, 'learner_mastery', ['assessments', 'review'], {
+        user_id: userId,
+      });
       return row && keptOf(row);
     },
     async learnerMasteries(userIds) {

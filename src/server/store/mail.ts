@@ -11,6 +11,7 @@ import { accessTokenRow, type AccessToken } from './auth';
 import { inTransaction, type Db } from './db';
 import { leaseFree, takeLeases, type Lease } from './leases';
 import type { Database, Row } from './schema';
+import { valueAt } from './rows';
 
 export type MailKind = Row<'mail_outbox'>['kind'];
 
@@ -238,13 +239,8 @@ export function mailStore(db: Db): MailStore {
       return rows.map(toRecipient);
     },
     async digestQueued(managerId, week) {
-      const row = await db
-        .selectFrom('digest_log')
-        .select('week')
-        .where('manager_id', '=', managerId)
-        .where('week', '=', week)
-        .executeTakeFirst();
-      return row !== undefined;
+      const queued = await valueAt(db, 'digest_log', 'week', { manager_id: managerId, week });
+      return queued !== undefined;
     },
     async queueDigest(managerId, week, mail, now) {
       return inTransaction(db, async (tx) => {

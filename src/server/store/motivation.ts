@@ -7,6 +7,7 @@ import { boardNameKey } from '../../core/leaderboard';
 import { boardCache } from './board-cache';
 import { inTransaction, isPostgres, type Db } from './db';
 import { lockBoardNames } from './locks';
+import { rowAt, valueAt } from './rows';
 
 export type { BoardLine, BoardQuery, BoardRead } from './board';
 
@@ -91,11 +92,7 @@ export function motivationStore(db: Db): MotivationStore {
     leaderboard: (q) => (boards ? boards.read(q) : readBoard(db, q)),
     explainLeaderboard: (q) => (boards ? boards.explain(q) : explainBoard(db, q)),
     async getBoardProfile(userId) {
-      const row = await db
-        .selectFrom('board_profiles')
-        .select(['alias', 'hidden'])
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      const row = await rowAt(db, 'board_profiles', ['alias', 'hidden'], { user_id: userId });
       return { alias: row?.alias ?? null, hidden: row?.hidden === 1 };
     },
     async setBoardProfile(userId, profile) {
@@ -234,13 +231,7 @@ export function motivationStore(db: Db): MotivationStore {
         .execute();
     },
     async getChallenge(cohortId, week) {
-      const row = await db
-        .selectFrom('cohort_challenges')
-        .select('goal')
-        .where('cohort_id', '=', cohortId)
-        .where('week', '=', week)
-        .executeTakeFirst();
-      return row?.goal;
+      return valueAt(db, 'cohort_challenges', 'goal', { cohort_id: cohortId, week });
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Career } from '../../core/career';
 import { inTransaction, type Db, type Tx } from './db';
 import { idList, joinedText } from './dialect-sql';
 import type { Database, Row } from './schema';
+import { fromInsert } from './rows';
 
 export type Role = Row<'users'>['role'];
 
@@ -284,10 +285,7 @@ export function peopleStore(db: Db): PeopleStore {
             .insertInto('user_careers')
             .values({ user_id: userId, role_id: patch.career.roleId, level: patch.career.level })
             .onConflict((oc) =>
-              oc.column('user_id').doUpdateSet((eb) => ({
-                role_id: eb.ref('excluded.role_id'),
-                level: eb.ref('excluded.level'),
-              })),
+              oc.column('user_id').doUpdateSet(fromInsert('user_careers', 'role_id', 'level')),
             )
             .execute();
       });

@@ -26,6 +26,7 @@ import { catalogIn, signatureIn } from './content';
 import type { Db, Tx } from './db';
 import { dayOf } from './learner-day-rows';
 import { lockUser } from './locks';
+import { deleteAt } from './rows';
 
 export interface StoredPilotSummary {
   userId: string;
@@ -132,11 +133,7 @@ export async function rebuildPilotSummaries(
       windowRange(window),
     );
     if (!summary) {
-      await tx
-        .deleteFrom('pilot_summaries')
-        .where('pilot_id', '=', p.id)
-        .where('user_id', '=', userId)
-        .execute();
+      await deleteAt(tx, 'pilot_summaries', { pilot_id: p.id, user_id: userId });
       continue;
     }
     const row = { content: key, detail: encodeSummary(summary, content) };

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { HrRecord, ManagerAction, PilotGoal } from '../../core/pilot';
 import { inTransaction, type Db } from './db';
 import { markPilotSummaries } from './pilot-summaries';
+import { deleteAt, valueAt } from './rows';
 
 export interface Pilot {
   id: string;
@@ -98,12 +99,7 @@ export function pilotStore(db: Db): PilotStore {
       }));
     },
     async setPilotStep(orgId, pilotId, step, done) {
-      const owned = await db
-        .selectFrom('pilots')
-        .select('id')
-        .where('id', '=', pilotId)
-        .where('org_id', '=', orgId)
-        .executeTakeFirst();
+      const owned = await valueAt(db, 'pilots', 'id', { id: pilotId, org_id: orgId });
       if (!owned) return false;
       if (done)
         await db
@@ -113,12 +109,7 @@ export function pilotStore(db: Db): PilotStore {
             oc.columns(['pilot_id', 'step']).doUpdateSet({ done_at: done.at, done_by: done.by }),
           )
           .execute();
-      else
-        await db
-          .deleteFrom('pilot_checklist')
-          .where('pilot_id', '=', pilotId)
-          .where('step', '=', step)
-          .execute();
+      else await deleteAt(db, 'pilot_checklist', { pilot_id: pilotId, step });
       return true;
     },
     async saveHrRecords(orgId, records) {

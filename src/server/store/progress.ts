@@ -21,6 +21,7 @@ import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi-mirror';
+import { deleteAt, fromInsert, valueAt, valuesByKey } from './rows';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
 export interface IncomingEvent {
@@ -173,12 +174,7 @@ export async function aggregateUser(
   accepted: Array<ProgressEvent & { receivedAt?: number }>,
   aggregate: Aggregate,
 ): Promise<ReturnType<Aggregate>['counted']> {
-  const stored = await tx
-    .selectFrom('progress_ledgers')
-    .select('ledger')
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  const previous = stored?.ledger;
+  const previous = await valueAt(tx, 'progress_ledgers', 'ledger', { user_id: userId });
   if (previous !== undefined && accepted.length === 0) return undefined;
   const events = previous === undefined ? await readReceivedEvents(tx, userId) : accepted;
   const now = Date.now();
@@ -202,12 +198,11 @@ export async function aggregateUser(
   const byBoard = (a: { cohortId: string; period: string }, b: typeof a) =>
     a.cohortId < b.cohortId ? -1 : a.cohortId > b.cohortId ? 1 : a.period < b.period ? -1 : 1;
   for (const r of [...out.remove].sort(byBoard))
-    await tx
-      .deleteFrom('board_scores')
-      .where('cohort_id', '=', r.cohortId)
-      .where('period', '=', r.period)
-      .where('user_id', '=', userId)
-      .execute();
+    await deleteAt(tx, 'board_scores', {
+      cohort_id: r.cohortId,
+      period: r.period,
+      user_id: userId,
+    });
   if (out.upsert.length === 0) return out.counted;
   await tx
     .insertInto('board_scores')
@@ -228,12 +223,9 @@ export async function aggregateUser(
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['cohort_id', 'period', 'user_id']).doUpdateSet((eb) => ({
-        xp: eb.ref('excluded.xp'),
-        lessons: eb.ref('excluded.lessons'),
-        reached_at: eb.ref('excluded.reached_at'),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
+      oc
+        .columns(['cohort_id', 'period', 'user_id'])
+        .doUpdateSet(fromInsert('board_scores', 'xp', 'lessons', 'reached_at', 'updated_at')),
     )
     .execute();
   return out.counted;
@@ -269,31 +261,10 @@ export function progressStore(db: Db): ProgressStore {
       return readUserEvents(db, userId, types);
     },
     async getLedger(userId) {
-      const row = await db
-        .selectFrom('progress_ledgers')
-        .select('ledger')
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row?.ledger;
+      return valueAt(db, 'progress_ledgers', 'ledger', { user_id: userId });
     },
-    async ledgerStreaks(userIds) {
-      if (userIds.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('ledger_streaks')
-        .select(['user_id', 'streak'])
-        .where('user_id', 'in', userIds)
-        .execute();
-      return new Map(rows.map((r) => [r.user_id, r.streak]));
-    },
-    async getLedgers(userIds) {
-      if (userIds.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('progress_ledgers')
-        .select(['user_id', 'ledger'])
-        .where('user_id', 'in', userIds)
-        .execute();
-      return new Map(rows.map((r) => [r.user_id, r.ledger]));
-    },
+    ledgerStreaks: (userIds) => valuesByKey(db, 'ledger_streaks', 'user_id', 'streak', userIds),
+    getLedgers: (userIds) => valuesByKey(db, 'progress_ledgers', 'user_id', 'ledger', userIds),
     async *eventPages(q) {
       const size = q.pageSize ?? 5_000;
       let after = { at: q.fromMs - 1, id: '' };

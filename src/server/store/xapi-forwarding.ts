@@ -12,6 +12,7 @@
  */
 import { inTransaction, type Db, type Tx } from './db';
 import { leaseFree, takeLeases, type Lease } from './leases';
+import { deleteAt, rowAt, valueAt } from './rows';
 
 export interface ForwardingSetting {
   orgId: string;
@@ -85,12 +86,8 @@ export interface XapiForwardingStore {
  */
 export async function queueForwarding(tx: Tx, orgId: string, ids: string[], now: number) {
   if (ids.length === 0) return;
-  const forwards = await tx
-    .selectFrom('xapi_forwarding')
-    .select('org_id')
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  if (!forwards) return;
+  const forwards = await valueAt(tx, 'xapi_forwarding', 'org_id', { org_id: orgId });
+  if (forwards === undefined) return;
   await tx
     .insertInto('xapi_forward_queue')
     .values(ids.map((id) => ({ org_id: orgId, statement_id: id, queued_at: now })))
@@ -157,11 +154,7 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
     },
     async saveForwarding(s) {
       await inTransaction(db, async (tx) => {
-        const before = await tx
-          .selectFrom('xapi_forwarding')
-          .select('org_id')
-          .where('org_id', '=', s.orgId)
-          .executeTakeFirst();
+        const before = await rowAt(tx, 'xapi_forwarding', ['org_id'], { org_id: s.orgId });
         const values = {
           endpoint: s.endpoint,
           key: s.key,
@@ -190,10 +183,7 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
     async deleteForwarding(orgId) {
       return inTransaction(db, async (tx) => {
         await tx.deleteFrom('xapi_forward_queue').where('org_id', '=', orgId).execute();
-        const done = await tx
-          .deleteFrom('xapi_forwarding')
-          .where('org_id', '=', orgId)
-          .executeTakeFirst();
+        const done = await deleteAt(tx, 'xapi_forwarding', { org_id: orgId });
         return Number(done.numDeletedRows) > 0;
       });
     },

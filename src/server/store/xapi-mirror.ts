@@ -12,6 +12,7 @@ import type { StatementRefs } from '../xapi/refs';
 import type { Tx } from './db';
 import type { IncomingEvent } from './progress';
 import { queueForwarding } from './xapi-forwarding';
+import { rowAt } from './rows';
 
 /** The rows of `xapi_refs` a statement's filters read (see xapi/refs.ts). */
 export async function insertRefs(
@@ -68,11 +69,7 @@ export async function mirrorEvents(
     (e, i) => results[i]!.status === 'accepted' && verbOf(e.event.type),
   );
   if (accepted.length === 0) return;
-  const user = await tx
-    .selectFrom('users')
-    .select('org_id')
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const user = await rowAt(tx, 'users', ['org_id'], { id: userId });
   if (!user) return;
   for (const { event, receivedAt } of accepted) {
     const verbId =

@@ -13,6 +13,7 @@ import { inTransaction, type Db } from './db';
 import { xapiDocumentStore } from './xapi-documents';
 import { insertRefs } from './xapi-mirror';
 import { queryStatements, selectStatements, statementRows } from './xapi-query';
+import { valueAt } from './rows';
 
 /** A credential as the admin's list shows it (never its secret's hash). */
 export type LrsCredential = LrsCredentialRow;
@@ -190,14 +191,12 @@ export function xapiStore(db: Db): XapiStore {
           if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
           await insertRefs(tx, orgId, s.id, s.stored, s.refs);
           for (const a of s.definitions) {
-            const old = await tx
-              .selectFrom('xapi_activities')
-              .select('definition')
-              .where('org_id', '=', orgId)
-              .where('id', '=', a.id)
-              .executeTakeFirst();
+            const old = await valueAt(tx, 'xapi_activities', 'definition', {
+              org_id: orgId,
+              id: a.id,
+            });
             const merged = JSON.stringify({
-              ...(old ? (JSON.parse(old.definition) as object) : {}),
+              ...(old !== undefined ? (JSON.parse(old) as object) : {}),
               ...a.definition,
             });
             await tx
@@ -215,13 +214,11 @@ export function xapiStore(db: Db): XapiStore {
               .where('verb_id', '!=', `${ADL}voided`)
               .execute();
           else {
-            const voiding = await tx
-              .selectFrom('xapi_statements')
-              .select('id')
-              .where('org_id', '=', orgId)
-              .where('voids', '=', s.id)
-              .executeTakeFirst();
-            if (voiding && s.verbId !== `${ADL}voided`)
+            const voiding = await valueAt(tx, 'xapi_statements', 'id', {
+              org_id: orgId,
+              voids: s.id,
+            });
+            if (voiding !== undefined && s.verbId !== `${ADL}voided`)
               await tx
                 .updateTable('xapi_statements')
                 .set({ voided: 1 })
@@ -248,13 +245,10 @@ export function xapiStore(db: Db): XapiStore {
       }));
     },
     async getActivityDefinition(orgId, id) {
-      const row = await db
-        .selectFrom('xapi_activities')
-        .select('definition')
-        .where('org_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row && (JSON.parse(row.definition) as Record<string, unknown>);
+      const definition = await valueAt(db, 'xapi_activities', 'definition', { org_id: orgId, id });
+      return definition === undefined
+        ? undefined
+        : (JSON.parse(definition) as Record<string, unknown>);
     },
     ...xapiDocumentStore(db),
   };

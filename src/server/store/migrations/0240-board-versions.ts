@@ -1,5 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import { isPostgres } from '../db';
+import { createIndex, notNull } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -21,10 +22,8 @@ export const boardVersions: Migration = {
   async up(db: AnyDb) {
     await db.schema
       .createTable('board_versions')
-      .addColumn('cohort_id', 'text', (c) => c.notNull())
-      .addColumn('period', 'text', (c) => c.notNull())
-      .addColumn('version', 'bigint', (c) => c.notNull())
-      .addColumn('reload_from', 'bigint', (c) => c.notNull())
+      .$call(notNull('text', 'cohort_id', 'period'))
+      .$call(notNull('bigint', 'version', 'reload_from'))
       .addPrimaryKeyConstraint('board_versions_pk', ['cohort_id', 'period'])
       .execute();
     await db.schema
@@ -35,11 +34,11 @@ export const boardVersions: Migration = {
     await sql`
       INSERT INTO board_versions (cohort_id, period, version, reload_from)
       SELECT DISTINCT cohort_id, period, 1, 1 FROM board_scores`.execute(db);
-    await db.schema
-      .createIndex('board_scores_changes')
-      .on('board_scores')
-      .columns(['cohort_id', 'period', 'version'])
-      .execute();
+    await createIndex(db, 'board_scores_changes', 'board_scores', [
+      'cohort_id',
+      'period',
+      'version',
+    ]);
     await sql`
       CREATE FUNCTION board_version_bump() RETURNS trigger LANGUAGE plpgsql
       SET search_path FROM CURRENT AS $$
