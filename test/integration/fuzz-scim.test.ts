@@ -21,24 +21,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTERPRISE, GROUP, PATCH_OP, USER } from '../support/scim';
-import {
-  RUNS,
-  app,
-  scimCallers,
-  canarySnapshot,
-  canaryBefore,
-  text,
-  anyJson,
-  deep,
-  urlSegment,
-  useFuzzApp,
-} from '../support/fuzz';
+import * as fuzzApp from '../support/fuzz';
 
-useFuzzApp();
+fuzzApp.useFuzzApp();
 
 function scimRoutes(): Array<{ method: string; path: string }> {
   const seen = new Map<string, { method: string; path: string }>();
-  for (const r of app.routes)
+  for (const r of fuzzApp.app.routes)
     if (r.method !== 'ALL' && r.path.startsWith('/scim/v2/') && !r.path.includes('*'))
       seen.set(`${r.method} ${r.path}`, { method: r.method, path: r.path });
   return [...seen.values()];
@@ -88,7 +77,7 @@ function nearValidScim(route: { method: string; path: string }): fc.Arbitrary<un
         ENTERPRISE,
         '__proto__',
       ),
-      anyJson,
+      fuzzApp.anyJson,
     )
     .map(([how, key, value]) => {
       const body = base();
@@ -102,7 +91,7 @@ function nearValidScim(route: { method: string; path: string }): fc.Arbitrary<un
 }
 
 const scimFilter = fc.oneof(
-  text,
+  fuzzApp.text,
   fc.constantFrom(
     'userName eq "learner@demo.test"',
     'userName eq "canary@demo.test"',
@@ -123,25 +112,25 @@ const scimRequest = (routes: Array<{ method: string; path: string }>) =>
       // Mostly the organisation's own token, so requests get past the door.
       caller: fc.oneof(
         { arbitrary: fc.constant('demo'), weight: 4 },
-        { arbitrary: fc.constantFrom(...Object.keys(scimCallers)), weight: 1 },
+        { arbitrary: fc.constantFrom(...Object.keys(fuzzApp.scimCallers)), weight: 1 },
       ),
       wrongMethod: fc.option(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), {
         freq: 4,
       }),
       param: fc.oneof(
-        text,
+        fuzzApp.text,
         fc.constantFrom('u-demo-learner', 'u-canary', 'canary-cohort', 'demo-co-pilot', 'User'),
       ),
       query: fc.option(
         fc.record(
           {
             filter: scimFilter,
-            startIndex: fc.oneof(text, fc.integer().map(String)),
-            count: fc.oneof(text, fc.integer().map(String)),
-            sortBy: fc.oneof(text, fc.constantFrom('userName', 'displayName')),
-            sortOrder: text,
-            attributes: text,
-            excludedAttributes: text,
+            startIndex: fc.oneof(fuzzApp.text, fc.integer().map(String)),
+            count: fc.oneof(fuzzApp.text, fc.integer().map(String)),
+            sortBy: fc.oneof(fuzzApp.text, fc.constantFrom('userName', 'displayName')),
+            sortOrder: fuzzApp.text,
+            attributes: fuzzApp.text,
+            excludedAttributes: fuzzApp.text,
           },
           { requiredKeys: [] },
         ),
@@ -152,30 +141,33 @@ const scimRequest = (routes: Array<{ method: string; path: string }>) =>
       fc
         .oneof(
           nearValidScim(route).map((b) => JSON.stringify(b)),
-          anyJson.map((v) => JSON.stringify(v)),
+          fuzzApp.anyJson.map((v) => JSON.stringify(v)),
           fc.string().map((s) => `{${s}`),
-          deep,
+          fuzzApp.deep,
         )
         .map((body) => {
           const method = wrongMethod ?? route.method;
-          let path = route.path.replace(/:[a-zA-Z]+/g, () => urlSegment(param));
+          let path = route.path.replace(/:[a-zA-Z]+/g, () => fuzzApp.urlSegment(param));
           if (query) path += '?' + new URLSearchParams(query).toString();
           return { method, path, caller, body: method === 'GET' ? null : body };
         }),
     );
 
 describe('hostile input to every SCIM route with every credential', () => {
-  it(`survives ${Math.ceil(RUNS / 4)} generated requests with SCIM errors`, async () => {
+  it(`survives ${Math.ceil(fuzzApp.RUNS / 4)} generated requests with SCIM errors`, async () => {
     const routes = scimRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(15);
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(scimRequest(routes), async (req) => {
-        const res = await app.request(
+        const res = await fuzzApp.app.request(
           `http://localhost/scim/v2${req.path.slice('/scim/v2'.length)}`,
           {
             method: req.method,
-            headers: { ...scimCallers[req.caller], 'content-type': 'application/scim+json' },
+            headers: {
+              ...fuzzApp.scimCallers[req.caller],
+              'content-type': 'application/scim+json',
+            },
             body: req.body,
           },
         );
@@ -193,11 +185,11 @@ describe('hostile input to every SCIM route with every credential', () => {
           detail: expect.any(String),
         });
       }),
-      { numRuns: Math.ceil(RUNS / 4) },
+      { numRuns: Math.ceil(fuzzApp.RUNS / 4) },
     );
     console.log('scim fuzz statuses', JSON.stringify(Object.fromEntries(statuses)));
     for (const status of [200, 400, 401, 404]) expect([...statuses.keys()]).toContain(status);
-    expect(await canarySnapshot()).toEqual(canaryBefore);
+    expect(await fuzzApp.canarySnapshot()).toEqual(fuzzApp.canaryBefore);
   }, 600_000);
 });
 

@@ -13,7 +13,7 @@ import { learnerActivity } from '../../src/server/activity';
 import { buildPilotReport, buildPilotReportFromEvents } from '../../src/server/pilot/report';
 import type { Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival, DST_FROM as FROM } from '../support/batches';
+import { arrival, arrivalArbs, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
 import { content, draftArb, incoming, key, ZONES } from '../support/learning-drafts';
 
@@ -65,42 +65,35 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
 
   it('keeps the days a recomputation from the events gives, whatever the arrival', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(draftArb, { minLength: 1, maxLength: 25 }),
-        fc.array(fc.nat(), { maxLength: 4 }),
-        fc.array(fc.nat(), { maxLength: 5 }),
-        fc.nat(),
-        async (drafts, cuts, resent, seed) => {
-          const userId = await learner();
-          const events = incoming(drafts, `device-${userId}`);
-          for (const batch of arrival(events, cuts, resent, seed))
-            await store.ingest(userId, batch);
+      fc.asyncProperty(...arrivalArbs(draftArb, 25, 5), async (drafts, cuts, resent, seed) => {
+        const userId = await learner();
+        const events = incoming(drafts, `device-${userId}`);
+        for (const batch of arrival(events, cuts, resent, seed)) await store.ingest(userId, batch);
 
-          const expected = expectedDays(events);
-          expect(await keptDays(store, userId)).toEqual(expected);
-          const [totals] = await store.learnerTotals([userId]);
-          // The team view's numbers for this learner, at a moment inside their history.
-          const now = FROM + (drafts[0]!.minutes + 3 * 24 * 60) * 60_000;
-          const catalog = await store.getCatalog();
-          const person = { id: userId, tz: ZONES[drafts[0]!.zone]! };
-          const teamRow = (activity: LearnerActivity) =>
-            reportProgress({ activity, catalog, ...TEAM_INPUT, tz: person.tz, now });
-          expect(teamRow(await learnerActivity(store, person, now))).toEqual(
-            teamRow(activityOf(await store.userEvents(userId))),
-          );
-          expect(totals).toEqual({
-            userId,
-            lastAt: Math.max(...events.map((e) => e.correctedAt)),
-            completed: [
-              ...new Set(
-                events.flatMap(({ event }) =>
-                  event.type === 'lesson_completed' ? [event.lessonId] : [],
-                ),
+        const expected = expectedDays(events);
+        expect(await keptDays(store, userId)).toEqual(expected);
+        const [totals] = await store.learnerTotals([userId]);
+        // The team view's numbers for this learner, at a moment inside their history.
+        const now = FROM + (drafts[0]!.minutes + 3 * 24 * 60) * 60_000;
+        const catalog = await store.getCatalog();
+        const person = { id: userId, tz: ZONES[drafts[0]!.zone]! };
+        const teamRow = (activity: LearnerActivity) =>
+          reportProgress({ activity, catalog, ...TEAM_INPUT, tz: person.tz, now });
+        expect(teamRow(await learnerActivity(store, person, now))).toEqual(
+          teamRow(activityOf(await store.userEvents(userId))),
+        );
+        expect(totals).toEqual({
+          userId,
+          lastAt: Math.max(...events.map((e) => e.correctedAt)),
+          completed: [
+            ...new Set(
+              events.flatMap(({ event }) =>
+                event.type === 'lesson_completed' ? [event.lessonId] : [],
               ),
-            ].sort(),
-          });
-        },
-      ),
+            ),
+          ].sort(),
+        });
+      }),
       { numRuns: 25 },
     );
   });

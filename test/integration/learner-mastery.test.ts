@@ -13,7 +13,7 @@ import { loadContentDir } from '../../src/server/content/load';
 import { gradeMastery, masteryOf } from '../../src/server/mastery';
 import type { IncomingEvent } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
-import { arrival, draftedEvents } from '../support/batches';
+import { arrival, arrivalArbs, draftedEvents } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
 
 const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
@@ -95,19 +95,12 @@ describe.each(storeKinds)('$name store: kept mastery', (kind) => {
   it('keeps the mastery a grading of all the events gives, whatever the arrival', async () => {
     expect(await store.learnerMasteryReady()).toBe(true);
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(draftArb, { minLength: 1, maxLength: 30 }),
-        fc.array(fc.nat(), { maxLength: 4 }),
-        fc.array(fc.nat(), { maxLength: 5 }),
-        fc.nat(),
-        async (drafts, cuts, resent, seed) => {
-          const user = await learner();
-          const events = incoming(drafts, `device-${user.id}`);
-          for (const batch of arrival(events, cuts, resent, seed))
-            await store.ingest(user.id, batch);
-          expect(await masteryOf(store, user)).toEqual(await recomputed(user));
-        },
-      ),
+      fc.asyncProperty(...arrivalArbs(draftArb, 30, 5), async (drafts, cuts, resent, seed) => {
+        const user = await learner();
+        const events = incoming(drafts, `device-${user.id}`);
+        for (const batch of arrival(events, cuts, resent, seed)) await store.ingest(user.id, batch);
+        expect(await masteryOf(store, user)).toEqual(await recomputed(user));
+      }),
       { numRuns: kind.name === 'sqlite' ? 60 : 25 },
     );
   });

@@ -6,53 +6,43 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mailService, smtpMailer } from '../../src/server/mail/outbox';
-import {
-  store,
-  smtp,
-  mail,
-  clock,
-  as,
-  json,
-  linkOf,
-  useMailApp,
-  setClock,
-} from '../support/mail-app';
+import * as mailApp from '../support/mail-app';
 
-useMailApp();
+mailApp.useMailApp();
 
 describe('the outbox', () => {
   it('keeps mail while the SMTP server is down and sends it once it is back', async () => {
-    await smtp.stop();
+    await mailApp.smtp.stop();
     const res = await (
-      await as('u-demo-admin')
+      await mailApp.as('u-demo-admin')
     ).post('/api/v1/admin/invites', { cohortId: 'demo-co-pilot', email: 'nina@demo.test' });
     expect(res.status).toBe(201);
-    await mail.flush();
-    const [waiting] = await store.pendingMail();
+    await mailApp.mail.flush();
+    const [waiting] = await mailApp.store.pendingMail();
     expect(waiting).toMatchObject({ to: 'nina@demo.test', attempts: 1 });
     expect(waiting!.lastError).toBeTruthy();
 
-    await smtp.start();
-    await mail.flush(); // not due yet: the next attempt waits a minute
-    expect(smtp.mails).toHaveLength(0);
-    setClock(clock + 61_000);
-    expect(await mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    const m = await smtp.next();
-    expect(linkOf(m)).toBe((await json(res)).url);
-    expect(await store.pendingMail()).toEqual([]);
+    await mailApp.smtp.start();
+    await mailApp.mail.flush(); // not due yet: the next attempt waits a minute
+    expect(mailApp.smtp.mails).toHaveLength(0);
+    mailApp.setClock(mailApp.clock + 61_000);
+    expect(await mailApp.mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const m = await mailApp.smtp.next();
+    expect(mailApp.linkOf(m)).toBe((await mailApp.json(res)).url);
+    expect(await mailApp.store.pendingMail()).toEqual([]);
   });
 
   it('sends each message once when two senders run at the same time', async () => {
     for (let i = 0; i < 12; i++)
-      await store.queueMail(
+      await mailApp.store.queueMail(
         { kind: 'invite', to: `p${i}@demo.test`, subject: `n${i}`, text: 't', html: '<p>t</p>' },
-        clock,
+        mailApp.clock,
       );
-    const setup = { mailer: smtpMailer(smtp.url), from: 'k@demo.test' };
-    const other = mailService(store, setup, () => clock);
-    const runs = await Promise.all([mail.flush(), other.flush(), mail.flush()]);
+    const setup = { mailer: smtpMailer(mailApp.smtp.url), from: 'k@demo.test' };
+    const other = mailService(mailApp.store, setup, () => mailApp.clock);
+    const runs = await Promise.all([mailApp.mail.flush(), other.flush(), mailApp.mail.flush()]);
     expect(runs.reduce((sum, r) => sum + r.sent, 0)).toBe(12);
-    expect(smtp.mails.map((m) => m.subject).sort()).toEqual(
+    expect(mailApp.smtp.mails.map((m) => m.subject).sort()).toEqual(
       Array.from({ length: 12 }, (_, i) => `n${i}`).sort(),
     );
   });
@@ -67,7 +57,7 @@ describe('the outbox', () => {
       email: 'a@demo.test',
       managerId: null,
       createdBy: 'u-demo-admin',
-      expiresAt: clock + 86_400_000,
+      expiresAt: mailApp.clock + 86_400_000,
     };
     const mailOf = (to: string) => ({
       kind: 'invite' as const,
@@ -79,30 +69,33 @@ describe('the outbox', () => {
     const issue = (hash: string, to: string) => ({ tokenHash: hash, token, mail: mailOf(to) });
     // The second token's hash repeats the first: the insert fails, and the first is not kept.
     await expect(
-      store.issueTokens([issue('hash-1', 'a@demo.test'), issue('hash-1', 'b@demo.test')], clock),
+      mailApp.store.issueTokens(
+        [issue('hash-1', 'a@demo.test'), issue('hash-1', 'b@demo.test')],
+        mailApp.clock,
+      ),
     ).rejects.toThrow();
-    expect(await store.peekAccessToken('hash-1', 'invite', clock)).toBeUndefined();
-    expect(await store.pendingMail()).toEqual([]);
-    await store.issueTokens(
+    expect(await mailApp.store.peekAccessToken('hash-1', 'invite', mailApp.clock)).toBeUndefined();
+    expect(await mailApp.store.pendingMail()).toEqual([]);
+    await mailApp.store.issueTokens(
       [issue('hash-1', 'a@demo.test'), issue('hash-2', 'b@demo.test')],
-      clock,
+      mailApp.clock,
     );
-    expect(await store.peekAccessToken('hash-2', 'invite', clock)).toMatchObject({
+    expect(await mailApp.store.peekAccessToken('hash-2', 'invite', mailApp.clock)).toMatchObject({
       email: 'a@demo.test',
     });
-    expect((await store.pendingMail()).map((m) => m.to).sort()).toEqual([
+    expect((await mailApp.store.pendingMail()).map((m) => m.to).sort()).toEqual([
       'a@demo.test',
       'b@demo.test',
     ]);
   });
 
   it('gives a message up when the SMTP server refuses it for good', async () => {
-    await store.queueMail(
+    await mailApp.store.queueMail(
       { kind: 'invite', to: 'nobody@demo.test', subject: 's', text: 't', html: 'h' },
-      clock,
+      mailApp.clock,
     );
     const refusing = mailService(
-      store,
+      mailApp.store,
       {
         mailer: {
           sendMail: () =>
@@ -110,11 +103,11 @@ describe('the outbox', () => {
         },
         from: 'k@demo.test',
       },
-      () => clock,
+      () => mailApp.clock,
     );
     expect(await refusing.flush()).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    setClock(clock + 86_400_000);
-    expect(await mail.flush()).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(await store.pendingMail()).toEqual([]);
+    mailApp.setClock(mailApp.clock + 86_400_000);
+    expect(await mailApp.mail.flush()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await mailApp.store.pendingMail()).toEqual([]);
   });
 });

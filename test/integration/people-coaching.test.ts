@@ -6,26 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/calendar';
 import type { Phrase } from '../../src/core/wording';
-import {
-  store,
-  clock,
-  as,
-  json,
-  coachInGerman,
-  noticeInGerman,
-  lenaLearnsALesson,
-  usePeopleApp,
-  setClock,
-} from '../support/people-app';
+import * as peopleApp from '../support/people-app';
 
-usePeopleApp();
+peopleApp.usePeopleApp();
 
 describe('a manager coaching a report', () => {
   it('sees only their own reports, with progress and suggested pathways', async () => {
-    await lenaLearnsALesson();
-    const res = await (await as('u-demo-manager')).get('/api/v1/team');
+    await peopleApp.lenaLearnsALesson();
+    const res = await (await peopleApp.as('u-demo-manager')).get('/api/v1/team');
     expect(res.status).toBe(200);
-    const { reports } = await json(res);
+    const { reports } = await peopleApp.json(res);
     expect(reports.map((r: { id: string }) => r.id)).toEqual(['u-demo-learner']);
     expect(reports[0]).toMatchObject({
       name: 'Lena Learner',
@@ -39,17 +29,19 @@ describe('a manager coaching a report', () => {
   });
 
   it('assigns a pathway that shows on the learner home with its minutes, and tells them', async () => {
-    const max = await as('u-demo-manager');
+    const max = await peopleApp.as('u-demo-manager');
     const res = await max.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'new-manager-essentials',
       dueDate: '2099-06-30',
     });
     expect(res.status).toBe(201);
-    const catalog = await store.getCatalog();
+    const catalog = await peopleApp.store.getCatalog();
     const minutes = catalog.pathways.find(
       (p) => p.id === 'new-manager-essentials',
     )!.estimateMinutes;
-    const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
+    const home = await peopleApp.json(
+      await (await peopleApp.as('u-demo-learner')).get('/api/v1/me/home'),
+    );
     expect(home.assignments).toEqual([
       expect.objectContaining({
         pathwayId: 'new-manager-essentials',
@@ -74,13 +66,13 @@ describe('a manager coaching a report', () => {
       },
       text: note.text,
     });
-    expect(noticeInGerman(note.phrase)).toBe(
+    expect(peopleApp.noticeInGerman(note.phrase)).toBe(
       `Max Manager hat dir „New manager essentials“ (${minutes} Min.) zugewiesen, fällig am 30.06.2099.`,
     );
   });
 
   it('refuses unknown pathways, past and impossible due dates with a clear 400', async () => {
-    const max = await as('u-demo-manager');
+    const max = await peopleApp.as('u-demo-manager');
     const post = (body: unknown) => max.post('/api/v1/team/u-demo-learner/assignments', body);
     for (const body of [
       { pathwayId: 'nope', dueDate: '2099-01-01' },
@@ -90,42 +82,45 @@ describe('a manager coaching a report', () => {
     ]) {
       const res = await post(body);
       expect(res.status).toBe(400);
-      expect((await json(res)).error.message).toEqual(expect.any(String));
+      expect((await peopleApp.json(res)).error.message).toEqual(expect.any(String));
     }
   });
 
   it('flags an overdue assignment as at risk', async () => {
-    const max = await as('u-demo-manager');
+    const max = await peopleApp.as('u-demo-manager');
     // Due today where the learner lives (a UTC date is yesterday in Berlin after 23:00 UTC).
-    const dueDate = localDate(clock, (await store.getUser('u-demo-learner'))!.tz);
+    const dueDate = localDate(
+      peopleApp.clock,
+      (await peopleApp.store.getUser('u-demo-learner'))!.tz,
+    );
     await max.post('/api/v1/team/u-demo-learner/assignments', {
       pathwayId: 'learning-culture-habits',
       dueDate,
     });
-    setClock(clock + 3 * 86_400_000);
-    const { reports } = await json(await max.get('/api/v1/team'));
+    peopleApp.setClock(peopleApp.clock + 3 * 86_400_000);
+    const { reports } = await peopleApp.json(await max.get('/api/v1/team'));
     expect(reports[0].atRisk).toBe(true);
     expect(reports[0].assignments[0].overdue).toBe(true);
     const overdue = reports[0].riskReasons.find((r: Phrase) => r.key === 'coach.risk.overdue');
     expect(overdue.params).toEqual({ title: reports[0].assignments[0].title, dueDate });
     const [year, month, day] = dueDate.split('-');
-    expect(coachInGerman(overdue)).toBe(
+    expect(peopleApp.coachInGerman(overdue)).toBe(
       `„${reports[0].assignments[0].title}“ war am ${day}.${month}.${year} fällig`,
     );
     // The 1:1 script names the same reasons as where the report is stuck.
-    const page = await json(await max.get('/api/v1/team/u-demo-learner'));
+    const page = await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'));
     expect(page.script.stuck).toEqual(expect.arrayContaining(reports[0].riskReasons));
     expect(page.script.question.key).toBe('coach.question.blockers');
   });
 
   it('nudges: the learner sees it; a fourth nudge in a day is refused', async () => {
-    const max = await as('u-demo-manager');
+    const max = await peopleApp.as('u-demo-manager');
     const statuses = [];
     for (let i = 0; i < 4; i++)
       statuses.push((await max.post('/api/v1/team/u-demo-learner/nudge', {})).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
-    const lena = await as('u-demo-learner');
-    const home = await json(await lena.get('/api/v1/me/home'));
+    const lena = await peopleApp.as('u-demo-learner');
+    const home = await peopleApp.json(await lena.get('/api/v1/me/home'));
     expect(home.notifications).toHaveLength(3);
     expect(home.notifications[0]).toMatchObject({
       kind: 'nudge',
@@ -133,18 +128,20 @@ describe('a manager coaching a report', () => {
       text: 'Max is cheering you on: a 5-minute lesson today keeps you going!',
       phrase: { key: 'notification.nudge', params: { name: 'Max' } },
     });
-    expect(noticeInGerman(home.notifications[0].phrase)).toBe(
+    expect(peopleApp.noticeInGerman(home.notifications[0].phrase)).toBe(
       'Max feuert dich an: Eine 5-Minuten-Lektion heute hält dich in Schwung!',
     );
     await lena.post('/api/v1/me/notifications/read', {});
-    const after = await json(await lena.get('/api/v1/me/home'));
+    const after = await peopleApp.json(await lena.get('/api/v1/me/home'));
     expect(after.notifications.every((n: { read: boolean }) => n.read)).toBe(true);
   });
 
   it('keeps a typed nudge as the manager wrote it, with no phrase to reword', async () => {
-    const max = await as('u-demo-manager');
+    const max = await peopleApp.as('u-demo-manager');
     await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
-    const home = await json(await (await as('u-demo-learner')).get('/api/v1/me/home'));
+    const home = await peopleApp.json(
+      await (await peopleApp.as('u-demo-learner')).get('/api/v1/me/home'),
+    );
     expect(home.notifications[0]).toMatchObject({
       kind: 'nudge',
       text: 'Viel Erfolg, Lena!',
@@ -154,25 +151,29 @@ describe('a manager coaching a report', () => {
   });
 
   it('tells the 1:1 page which nudges this manager sent today, so the same one is asked about first', async () => {
-    const max = await as('u-demo-manager');
-    expect((await json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday).toEqual([]);
+    const max = await peopleApp.as('u-demo-manager');
+    expect(
+      (await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday,
+    ).toEqual([]);
     await max.post('/api/v1/team/u-demo-learner/nudge', {});
-    setClock(clock + 1000);
+    peopleApp.setClock(peopleApp.clock + 1000);
     await max.post('/api/v1/team/u-demo-learner/nudge', { message: 'Viel Erfolg, Lena!' });
-    const page = await json(await max.get('/api/v1/team/u-demo-learner'));
+    const page = await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'));
     expect(page.nudgedToday.map((n: { message: string }) => n.message)).toEqual([
       'Viel Erfolg, Lena!',
       '',
     ]);
-    expect(Date.parse(page.nudgedToday[0].at)).toBe(clock);
+    expect(Date.parse(page.nudgedToday[0].at)).toBe(peopleApp.clock);
     // The next day, nothing sent yet.
-    setClock(clock + 86_400_000);
-    expect((await json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday).toEqual([]);
+    peopleApp.setClock(peopleApp.clock + 86_400_000);
+    expect(
+      (await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'))).nudgedToday,
+    ).toEqual([]);
   });
 
   it('builds a 1:1 script and remembers ticked checklist items', async () => {
-    const max = await as('u-demo-manager');
-    const first = await json(await max.get('/api/v1/team/u-demo-learner'));
+    const max = await peopleApp.as('u-demo-manager');
+    const first = await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'));
     // Nothing learned yet: stuck on a quiet week, so the question asks what is in the way.
     expect(first.script.stuck).toEqual([
       { key: 'coach.risk.quiet', params: { days: 7 }, text: 'No lesson in the last 7 days' },
@@ -181,7 +182,9 @@ describe('a manager coaching a report', () => {
       key: 'coach.question.blockers',
       text: 'What is getting in the way of learning right now, and what would make 10 minutes a week easy?',
     });
-    expect(first.script.stuck.map(coachInGerman)).toEqual(['Keine Lektion in den letzten 7 Tagen']);
+    expect(first.script.stuck.map(peopleApp.coachInGerman)).toEqual([
+      'Keine Lektion in den letzten 7 Tagen',
+    ]);
     expect(first.script.checklist.map((i: Phrase & { id: string }) => [i.id, i.key])).toEqual([
       ['celebrate', 'coach.check.celebrate'],
       ['blockers', 'coach.check.blockers'],
@@ -190,11 +193,11 @@ describe('a manager coaching a report', () => {
       ['time', 'coach.check.time'],
     ]);
     expect(first.script.checklist[0].text).toBe('Tell Lena what you noticed and appreciate');
-    expect(coachInGerman(first.script.checklist[0])).toBe(
+    expect(peopleApp.coachInGerman(first.script.checklist[0])).toBe(
       'Sag Lena, was dir aufgefallen ist und was du schätzt',
     );
     // Nothing to celebrate yet either: the script suggests showing up, in German too.
-    expect(first.script.celebrate.map(coachInGerman)).toEqual([
+    expect(first.script.celebrate.map(peopleApp.coachInGerman)).toEqual([
       'Dabeibleiben: Frag, was die Person zuletzt ausprobiert hat',
     ]);
     expect(first.gap.targetLevel).toBe('Senior engineer');
@@ -203,8 +206,8 @@ describe('a manager coaching a report', () => {
       itemId: 'question',
       checked: true,
     });
-    expect(await json(tick)).toEqual({ checked: ['question'] });
-    const again = await json(await max.get('/api/v1/team/u-demo-learner'));
+    expect(await peopleApp.json(tick)).toEqual({ checked: ['question'] });
+    const again = await peopleApp.json(await max.get('/api/v1/team/u-demo-learner'));
     const ticked = again.script.checklist.filter((i: { checked: boolean }) => i.checked);
     expect(ticked.map((i: { id: string }) => i.id)).toEqual(['question']);
   });

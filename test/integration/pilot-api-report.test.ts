@@ -8,6 +8,7 @@ import { createApp } from '../../src/server/app';
 import { signInAs, type Client } from '../support/api';
 import { storeKinds } from '../support/databases';
 import { NOW, store, admin, setUpPilot, usePilotApi } from '../support/pilot-api';
+import { expectErrorBody } from '../support/error-body';
 
 describe.each(storeKinds)('pilot API on $name', (kind) => {
   usePilotApi(kind);
@@ -245,13 +246,10 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
 
     it('answers 404 with a clear error before any pilot exists', async () => {
       const res = await admin.get('/api/v1/pilot/report');
-      expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({
-        error: {
-          code: 'no_pilot',
-          message: 'No pilot has been set up yet.',
-          key: 'error.noPilotYet',
-        },
+      await expectErrorBody(res, 404, {
+        code: 'no_pilot',
+        message: 'No pilot has been set up yet.',
+        key: 'error.noPilotYet',
       });
     });
   });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAs } from '../support/api';
 import { storeKinds } from '../support/databases';
 import { NOW, store, app, admin, usePilotApi } from '../support/pilot-api';
+import { expectErrorBody } from '../support/error-body';
 
 describe.each(storeKinds)('pilot API on $name', (kind) => {
   usePilotApi(kind);
@@ -120,26 +121,23 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
       const csv =
         'email,hire_date,exit_date,internal_moves\nlearner@demo.test,2022-03-01,,\nstranger@else.test,2022-01-01,,\nann@demo.test,yesterday,,\n';
       const res = await admin.post('/api/v1/pilot/hr', csv, { 'content-type': 'text/csv' });
-      expect(res.status).toBe(422);
-      expect(await res.json()).toEqual({
-        error: {
-          code: 'invalid_rows',
-          message: '2 rows need fixing; nothing was imported.',
-          key: 'error.hrRows',
-          params: { count: 2 },
-          rows: [
-            {
-              key: 'upload.hr.stranger',
-              params: { row: 3, value: 'stranger@else.test' },
-              text: 'row 3: stranger@else.test is not a member of this organisation',
-            },
-            {
-              key: 'upload.hr.notDate',
-              params: { row: 4, column: 'hire_date', value: 'yesterday' },
-              text: 'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',
-            },
-          ],
-        },
+      await expectErrorBody(res, 422, {
+        code: 'invalid_rows',
+        message: '2 rows need fixing; nothing was imported.',
+        key: 'error.hrRows',
+        params: { count: 2 },
+        rows: [
+          {
+            key: 'upload.hr.stranger',
+            params: { row: 3, value: 'stranger@else.test' },
+            text: 'row 3: stranger@else.test is not a member of this organisation',
+          },
+          {
+            key: 'upload.hr.notDate',
+            params: { row: 4, column: 'hire_date', value: 'yesterday' },
+            text: 'row 4: hire_date "yesterday" is not a date (YYYY-MM-DD)',
+          },
+        ],
       });
       expect(await store.hrRecords('demo-co')).toEqual([]);
       expect(

@@ -11,26 +11,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../support/api';
-import {
-  type Received,
-  received,
-  store,
-  app,
-  device,
-  newDevice,
-  subscribe,
-  lastPayloadOf,
-  decrypt,
-  checkVapid,
-  usePushEndpoint,
-  setStatus,
-} from '../support/push-endpoint';
+import * as webPush from '../support/push-endpoint';
 
-usePushEndpoint();
+webPush.usePushEndpoint();
 
 describe('a manager’s nudge by Web Push', () => {
   const nudge = async (message?: string) => {
-    const max = await signInAs(app, 'manager@demo.test');
+    const max = await signInAs(webPush.app, 'manager@demo.test');
     const res = await max.post('/api/v1/team/u-demo-learner/nudge', message ? { message } : {});
     expect(res.status).toBe(201);
   };
@@ -39,20 +26,20 @@ describe('a manager’s nudge by Web Push', () => {
       .notifications;
 
   it('reaches the report’s device, encrypted and signed, naming the manager', async () => {
-    const learner = await subscribe();
+    const learner = await webPush.subscribe();
     await nudge();
-    expect(received).toHaveLength(1);
-    const [push] = received as [Received];
-    expect(push.path).toBe(new URL(device.endpoint).pathname);
-    checkVapid(String(push.headers.authorization));
-    expect(JSON.parse(decrypt(push.body))).toEqual({
+    expect(webPush.received).toHaveLength(1);
+    const [push] = webPush.received as [webPush.Received];
+    expect(push.path).toBe(new URL(webPush.device.endpoint).pathname);
+    webPush.checkVapid(String(push.headers.authorization));
+    expect(JSON.parse(webPush.decrypt(push.body))).toEqual({
       title: 'A nudge from Max Manager',
       body: 'Max is cheering you on: a 5-minute lesson today keeps you going!',
       url: '/',
       tag: 'nudge',
     });
     await nudge('Ten minutes on feedback before Friday?');
-    expect(JSON.parse(decrypt(received[1]!.body))).toMatchObject({
+    expect(JSON.parse(webPush.decrypt(webPush.received[1]!.body))).toMatchObject({
       title: 'A nudge from Max Manager',
       body: 'Ten minutes on feedback before Friday?',
     });
@@ -60,29 +47,29 @@ describe('a manager’s nudge by Web Push', () => {
   });
 
   it('titles the nudge in each device’s language, follows a change, keeps the manager’s words', async () => {
-    const laptop = newDevice();
-    await subscribe('de');
-    await subscribe('en', laptop);
+    const laptop = webPush.newDevice();
+    await webPush.subscribe('de');
+    await webPush.subscribe('en', laptop);
     await nudge('Ten minutes on feedback before Friday?');
-    expect(received).toHaveLength(2);
-    expect(lastPayloadOf(device)).toEqual({
+    expect(webPush.received).toHaveLength(2);
+    expect(webPush.lastPayloadOf(webPush.device)).toEqual({
       title: 'Eine Erinnerung von Max Manager',
       body: 'Ten minutes on feedback before Friday?',
       url: '/',
       tag: 'nudge',
     });
-    expect(lastPayloadOf(laptop)).toEqual({
+    expect(webPush.lastPayloadOf(laptop)).toEqual({
       title: 'A nudge from Max Manager',
       body: 'Ten minutes on feedback before Friday?',
       url: '/',
       tag: 'nudge',
     });
     // The learner switches the laptop's app to German: it sends its subscription again.
-    await subscribe('de', laptop);
-    expect(await store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(2);
+    await webPush.subscribe('de', laptop);
+    expect(await webPush.store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(2);
     await nudge();
     // The default nudge (no message typed) is worded in each device's language, body and all.
-    expect(lastPayloadOf(laptop)).toEqual({
+    expect(webPush.lastPayloadOf(laptop)).toEqual({
       title: 'Eine Erinnerung von Max Manager',
       body: 'Max feuert dich an: Eine 5-Minuten-Lektion heute hält dich in Schwung!',
       url: '/',
@@ -92,22 +79,22 @@ describe('a manager’s nudge by Web Push', () => {
 
   it('sends no push to a report who did not opt in; the in-app nudge is there', async () => {
     await nudge();
-    expect(received).toEqual([]);
-    const learner = await signInAs(app, 'learner@demo.test');
+    expect(webPush.received).toEqual([]);
+    const learner = await signInAs(webPush.app, 'learner@demo.test');
     expect(await inApp(learner)).toEqual([
       expect.objectContaining({ kind: 'nudge', text: expect.stringContaining('Max') }),
     ]);
   });
 
   it('drops a subscription the push service calls gone, and keeps the in-app nudge', async () => {
-    const learner = await subscribe();
-    setStatus(500);
+    const learner = await webPush.subscribe();
+    webPush.setStatus(500);
     await nudge();
-    expect(await store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(1);
-    setStatus(410);
+    expect(await webPush.store.pushSubscriptionsOf('u-demo-learner')).toHaveLength(1);
+    webPush.setStatus(410);
     await nudge();
-    expect(received).toHaveLength(2);
-    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
+    expect(webPush.received).toHaveLength(2);
+    expect(await webPush.store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
     expect(await inApp(learner)).toHaveLength(2);
   });
 });

@@ -15,45 +15,32 @@ import { createApp } from '../../src/server/app';
 import { sendStreakReminders } from '../../src/server/push';
 import { knownDevice, signInAs, syncBody } from '../support/api';
 import { withStarts } from '../support/starts';
-import {
-  local,
-  EVENING,
-  MORNING,
-  type Received,
-  received,
-  store,
-  app,
-  vapid,
-  device,
-  newDevice,
-  subscribe,
-  lastPayloadOf,
-  decrypt,
-  checkVapid,
-  usePushEndpoint,
-  setStatus,
-} from '../support/push-endpoint';
+import * as webPush from '../support/push-endpoint';
 
-usePushEndpoint();
+webPush.usePushEndpoint();
+
+/** The streak reminder run at `now`, sending to the local push endpoint. */
+const remindAt = (now: number) =>
+  sendStreakReminders({ store: webPush.store, vapid: webPush.vapid, now, ...webPush.local() });
 
 describe('streak reminders by Web Push', () => {
   it('sends one correctly encrypted, VAPID-signed reminder in the learner’s evening', async () => {
-    await subscribe();
-    const run = await sendStreakReminders({ store, vapid, now: EVENING, ...local() });
+    await webPush.subscribe();
+    const run = await remindAt(webPush.EVENING);
     expect(run).toEqual({ sent: 1, removed: 0, failed: 0 });
-    expect(received).toHaveLength(1);
-    const [push] = received as [Received];
-    expect(push.path).toBe(new URL(device.endpoint).pathname);
+    expect(webPush.received).toHaveLength(1);
+    const [push] = webPush.received as [webPush.Received];
+    expect(push.path).toBe(new URL(webPush.device.endpoint).pathname);
     expect(push.headers['content-encoding']).toBe('aes128gcm');
     expect(Number(push.headers.ttl)).toBeGreaterThan(0);
-    checkVapid(String(push.headers.authorization));
-    expect(JSON.parse(decrypt(push.body))).toEqual({
+    webPush.checkVapid(String(push.headers.authorization));
+    expect(JSON.parse(webPush.decrypt(push.body))).toEqual({
       title: 'A few minutes today?',
       body: 'One lesson to reach today’s goal.',
       url: '/',
     });
     // Once a day per device, whichever process runs it.
-    expect(await sendStreakReminders({ store, vapid, now: EVENING + 60_000, ...local() })).toEqual({
+    expect(await remindAt(webPush.EVENING + 60_000)).toEqual({
       sent: 0,
       removed: 0,
       failed: 0,
@@ -61,20 +48,20 @@ describe('streak reminders by Web Push', () => {
   });
 
   it('words the reminder in the language each device subscribed with', async () => {
-    const laptop = newDevice();
-    await subscribe('de');
-    await subscribe(undefined, laptop); // an app from before pushes were localised: English
-    expect(await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).toEqual({
+    const laptop = webPush.newDevice();
+    await webPush.subscribe('de');
+    await webPush.subscribe(undefined, laptop); // an app from before pushes were localised: English
+    expect(await remindAt(webPush.EVENING)).toEqual({
       sent: 2,
       removed: 0,
       failed: 0,
     });
-    expect(lastPayloadOf(device)).toEqual({
+    expect(webPush.lastPayloadOf(webPush.device)).toEqual({
       title: 'Heute ein paar Minuten?',
       body: 'Noch eine Lektion bis zu deinem Tagesziel.',
       url: '/',
     });
-    expect(lastPayloadOf(laptop)).toEqual({
+    expect(webPush.lastPayloadOf(laptop)).toEqual({
       title: 'A few minutes today?',
       body: 'One lesson to reach today’s goal.',
       url: '/',
@@ -82,10 +69,10 @@ describe('streak reminders by Web Push', () => {
   });
 
   it('stays quiet in the morning and once today’s goal is met', async () => {
-    const learner = await subscribe();
-    expect((await sendStreakReminders({ store, vapid, now: MORNING, ...local() })).sent).toBe(0);
-    const lesson = (await store.getCatalog()).modules[0]!.lessons[0]!.id;
-    await knownDevice(store, 'learner@demo.test'); // signed in before the evening's lesson
+    const learner = await webPush.subscribe();
+    expect((await remindAt(webPush.MORNING)).sent).toBe(0);
+    const lesson = (await webPush.store.getCatalog()).modules[0]!.lessons[0]!.id;
+    await knownDevice(webPush.store, 'learner@demo.test'); // signed in before the evening's lesson
     await learner.post(
       '/api/v1/sync',
       syncBody(
@@ -95,33 +82,33 @@ describe('streak reminders by Web Push', () => {
             type: 'lesson_completed',
             lessonId: lesson,
             durationMs: 300_000,
-            occurredAt: new Date(EVENING - 3_600_000).toISOString(),
+            occurredAt: new Date(webPush.EVENING - 3_600_000).toISOString(),
             tz: 'Europe/Berlin',
             deviceId: 'device-test-1',
             seq: 2,
           },
         ]),
         'device-test-1',
-        new Date(EVENING).toISOString(),
+        new Date(webPush.EVENING).toISOString(),
       ),
     );
-    expect((await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).sent).toBe(0);
-    expect(received).toHaveLength(0);
+    expect((await remindAt(webPush.EVENING)).sent).toBe(0);
+    expect(webPush.received).toHaveLength(0);
   });
 
   it('drops a subscription the push service says is gone', async () => {
-    await subscribe();
-    setStatus(410);
-    expect(await sendStreakReminders({ store, vapid, now: EVENING, ...local() })).toEqual({
+    await webPush.subscribe();
+    webPush.setStatus(410);
+    expect(await remindAt(webPush.EVENING)).toEqual({
       sent: 0,
       removed: 1,
       failed: 0,
     });
-    expect(await store.reminderTargets()).toEqual([]);
+    expect(await webPush.store.reminderTargets()).toEqual([]);
   });
 
   it('refuses subscriptions that are not https or in a locale it has no words for, and answers push_disabled without keys', async () => {
-    const learner = await signInAs(app, 'learner@demo.test');
+    const learner = await signInAs(webPush.app, 'learner@demo.test');
     const bad = await learner.post('/api/v1/push/subscriptions', {
       deviceId: 'device-push-1',
       subscription: {
@@ -132,12 +119,15 @@ describe('streak reminders by Web Push', () => {
     expect(bad.status).toBe(400);
     const french = await learner.post('/api/v1/push/subscriptions', {
       deviceId: 'device-push-1',
-      subscription: { endpoint: device.endpoint, keys: { p256dh: 'abcdefgh', auth: 'abcdefgh' } },
+      subscription: {
+        endpoint: webPush.device.endpoint,
+        keys: { p256dh: 'abcdefgh', auth: 'abcdefgh' },
+      },
       locale: 'fr',
     });
     expect(french.status).toBe(400);
-    expect(await store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
-    const off = await signInAs(createApp({ store }), 'learner@demo.test');
+    expect(await webPush.store.pushSubscriptionsOf('u-demo-learner')).toEqual([]);
+    const off = await signInAs(createApp({ store: webPush.store }), 'learner@demo.test');
     const res = await off.get('/api/v1/push/public-key');
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('push_disabled');

@@ -11,6 +11,7 @@ import { createApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/store';
 import { signInAs, type App } from '../support/api';
 import { demoStore } from '../support/server';
+import { expectErrorBody } from '../support/error-body';
 
 let store: Store;
 let app: App;
@@ -94,14 +95,11 @@ describe('request bodies are size-limited on every API route', () => {
       headers: { 'content-type': 'application/json', cookie: learner.cookie },
       body: big,
     });
-    expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({
-      error: {
-        code: 'payload_too_large',
-        message: 'A request body may be at most 1,048,576 bytes.',
-        key: 'error.bodyTooLarge',
-        params: { bytes: 1048576 },
-      },
+    await expectErrorBody(res, 413, {
+      code: 'payload_too_large',
+      message: 'A request body may be at most 1,048,576 bytes.',
+      key: 'error.bodyTooLarge',
+      params: { bytes: 1048576 },
     });
   });
 

@@ -16,21 +16,9 @@ import {
   tokensForOtherClient,
   type TestProvider,
 } from '../support/oidc';
-import {
-  CALLBACK,
-  accounts,
-  store,
-  app,
-  configure,
-  providerSends,
-  callback,
-  expectRefused,
-  signedIn,
-  useSsoApp,
-  setApp,
-} from '../support/sso-app';
+import * as ssoApp from '../support/sso-app';
 
-useSsoApp();
+ssoApp.useSsoApp();
 
 describe('the provider’s keys and audience', () => {
   const intranet = {
@@ -41,59 +29,71 @@ describe('the provider’s keys and audience', () => {
   let provider: TestProvider;
   beforeEach(async () => {
     provider = await startTestProvider({
-      redirectUris: [CALLBACK],
-      accounts,
+      redirectUris: [ssoApp.CALLBACK],
+      accounts: ssoApp.accounts,
       otherClients: [{ ...intranet, redirectUris: [intranet.redirectUri] }],
     });
-    await configure(provider);
+    await ssoApp.configure(provider);
   });
   afterEach(() => provider.close());
 
   it('refuses an id token the provider made for another application, changing nothing', async () => {
-    const before = await store.countUsers();
+    const before = await ssoApp.store.countUsers();
     /** A sign-in whose token request the provider answers with what `client` got for it. */
     const answeredWithTokensOf = async (client: typeof intranet, login: string) => {
-      const start = await clientFor(app).get(`/api/v1/auth/sso/start?email=${login}`);
+      const start = await clientFor(ssoApp.app).get(`/api/v1/auth/sso/start?email=${login}`);
       const sent = new URL(start.headers.get('location')!);
-      const url = await signInAtProvider(sent.href, login, CALLBACK);
+      const url = await signInAtProvider(sent.href, login, ssoApp.CALLBACK);
       const nonce = sent.searchParams.get('nonce')!;
       provider.answerNextTokenRequest(
         await tokensForOtherClient(provider.issuer, client, login, nonce),
       );
-      return callback(url);
+      return ssoApp.callback(url);
     };
     // The same id token, signed by the same provider with the same nonce, but for the intranet.
-    expectRefused(await answeredWithTokensOf(intranet, 'new@demo.test'), 'error.ssoTokenRejected');
-    expect(await store.countUsers()).toBe(before);
+    ssoApp.expectRefused(
+      await answeredWithTokensOf(intranet, 'new@demo.test'),
+      'error.ssoTokenRejected',
+    );
+    expect(await ssoApp.store.countUsers()).toBe(before);
     // Made for Kindling, the same way, it signs in.
     const kindling = {
       clientId: provider.clientId,
       clientSecret: provider.clientSecret,
-      redirectUri: CALLBACK,
+      redirectUri: ssoApp.CALLBACK,
     };
-    expect((await signedIn(await answeredWithTokensOf(kindling, 'new@demo.test'))).email).toBe(
-      'new@demo.test',
-    );
+    expect(
+      (await ssoApp.signedIn(await answeredWithTokensOf(kindling, 'new@demo.test'))).email,
+    ).toBe('new@demo.test');
   });
 
   it('follows a key rotation without a restart, and refuses keys the provider never published', async () => {
     // The server's clock is the real one here, so the provider's configuration (and the JWKS it
     // fetched) stays cached between sign-ins, as in production.
-    setApp(createApp({ store, now: () => Date.now() }));
-    const user = await signedIn(await callback(await providerSends('learner@demo.test')));
+    ssoApp.setApp(createApp({ store: ssoApp.store, now: () => Date.now() }));
+    const user = await ssoApp.signedIn(
+      await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
+    );
     provider.rotateSigningKey();
     expect(await provider.publishedKids()).toEqual(['key-2', 'key-1']);
-    expect((await signedIn(await callback(await providerSends('learner@demo.test')))).id).toBe(
-      user.id,
-    );
-    const before = await store.countUsers();
+    expect(
+      (
+        await ssoApp.signedIn(
+          await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
+        )
+      ).id,
+    ).toBe(user.id);
+    const before = await ssoApp.store.countUsers();
     provider.signWithUnpublishedKey();
-    expectRefused(
-      await callback(await providerSends('learner@demo.test')),
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
       'error.ssoTokenRejected',
     );
     provider.signWithUnpublishedKey(true); // a forged key under the published key's kid
-    expectRefused(await callback(await providerSends('new@demo.test')), 'error.ssoTokenRejected');
-    expect(await store.countUsers()).toBe(before);
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('new@demo.test')),
+      'error.ssoTokenRejected',
+    );
+    expect(await ssoApp.store.countUsers()).toBe(before);
   });
 });

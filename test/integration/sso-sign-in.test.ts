@@ -12,40 +12,27 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clientFor } from '../support/api';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc';
-import {
-  CALLBACK,
-  accounts,
-  store,
-  app,
-  clock,
-  admin,
-  json,
-  configure,
-  providerSends,
-  callback,
-  expectRefused,
-  signedIn,
-  useSsoApp,
-  setClock,
-} from '../support/sso-app';
+import * as ssoApp from '../support/sso-app';
 
-useSsoApp();
+ssoApp.useSsoApp();
 
 describe.each([true, false])('with conformIdTokenClaims %s', (conform) => {
   let provider: TestProvider;
   beforeAll(async () => {
     provider = await startTestProvider({
-      redirectUris: [CALLBACK],
-      accounts,
+      redirectUris: [ssoApp.CALLBACK],
+      accounts: ssoApp.accounts,
       conformIdTokenClaims: conform,
     });
   });
   afterAll(() => provider.close());
 
   it('creates a learner in the default cohort at first sign-in, from the claims, once', async () => {
-    await configure(provider);
-    const before = await store.countUsers();
-    const user = await signedIn(await callback(await providerSends('new@demo.test')));
+    await ssoApp.configure(provider);
+    const before = await ssoApp.store.countUsers();
+    const user = await ssoApp.signedIn(
+      await ssoApp.callback(await ssoApp.providerSends('new@demo.test')),
+    );
     expect(user).toMatchObject({
       email: 'new@demo.test',
       name: 'Nora New',
@@ -54,28 +41,36 @@ describe.each([true, false])('with conformIdTokenClaims %s', (conform) => {
       tz: 'America/New_York',
       cohortIds: ['demo-co-pilot'],
     });
-    const again = await signedIn(await callback(await providerSends('new@demo.test')));
+    const again = await ssoApp.signedIn(
+      await ssoApp.callback(await ssoApp.providerSends('new@demo.test')),
+    );
     expect(again.id).toBe(user.id);
-    expect(await store.countUsers()).toBe(before + 1);
+    expect(await ssoApp.store.countUsers()).toBe(before + 1);
   });
 
   it('links an existing account with the same verified email, never a second one', async () => {
-    await configure(provider);
-    const before = await store.countUsers();
-    const user = await signedIn(await callback(await providerSends('learner@demo.test')));
+    await ssoApp.configure(provider);
+    const before = await ssoApp.store.countUsers();
+    const user = await ssoApp.signedIn(
+      await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
+    );
     expect(user).toMatchObject({ id: 'u-demo-learner', name: 'Lena Learner' });
-    expect(await store.countUsers()).toBe(before);
+    expect(await ssoApp.store.countUsers()).toBe(before);
   });
 
   it('starts the same sign-in from the link an admin shares', async () => {
-    await configure(provider);
-    const { signInUrl, redirectUri } = await json(await admin.get('/api/v1/admin/sso'));
-    expect(redirectUri).toBe(CALLBACK);
+    await ssoApp.configure(provider);
+    const { signInUrl, redirectUri } = await ssoApp.json(
+      await ssoApp.admin.get('/api/v1/admin/sso'),
+    );
+    expect(redirectUri).toBe(ssoApp.CALLBACK);
     expect(signInUrl).toBe('http://localhost/sso/demo-co');
-    const door = await clientFor(app).get('/sso/demo-co');
+    const door = await clientFor(ssoApp.app).get('/sso/demo-co');
     expect(door.status).toBe(302);
     const start = door.headers.get('location')!;
-    const user = await signedIn(await callback(await providerSends('learner@demo.test', start)));
+    const user = await ssoApp.signedIn(
+      await ssoApp.callback(await ssoApp.providerSends('learner@demo.test', start)),
+    );
     expect(user.id).toBe('u-demo-learner');
   });
 });
@@ -83,44 +78,53 @@ describe.each([true, false])('with conformIdTokenClaims %s', (conform) => {
 describe('refusals, each changing nothing', () => {
   let provider: TestProvider;
   beforeAll(async () => {
-    provider = await startTestProvider({ redirectUris: [CALLBACK], accounts, idTokenTtl: 60 });
+    provider = await startTestProvider({
+      redirectUris: [ssoApp.CALLBACK],
+      accounts: ssoApp.accounts,
+      idTokenTtl: 60,
+    });
   });
   afterAll(() => provider.close());
-  beforeEach(() => configure(provider));
+  beforeEach(() => ssoApp.configure(provider));
 
   it('refuses a reused state and an unknown one', async () => {
-    const url = await providerSends('learner@demo.test');
-    await signedIn(await callback(url));
-    expectRefused(await callback(url), 'error.ssoStateInvalid');
+    const url = await ssoApp.providerSends('learner@demo.test');
+    await ssoApp.signedIn(await ssoApp.callback(url));
+    ssoApp.expectRefused(await ssoApp.callback(url), 'error.ssoStateInvalid');
     const forged = new URL(url);
     forged.searchParams.set('state', 'forged-state');
-    expectRefused(await callback(forged), 'error.ssoStateInvalid');
-    expectRefused(await clientFor(app).get('/api/v1/auth/sso/callback'), 'error.ssoStateInvalid');
+    ssoApp.expectRefused(await ssoApp.callback(forged), 'error.ssoStateInvalid');
+    ssoApp.expectRefused(
+      await clientFor(ssoApp.app).get('/api/v1/auth/sso/callback'),
+      'error.ssoStateInvalid',
+    );
   });
 
   it('refuses a sign-in that comes back after ten minutes', async () => {
-    const url = await providerSends('learner@demo.test');
-    setClock(clock + 10 * 60_000 + 1);
-    expectRefused(await callback(url), 'error.ssoStateInvalid');
+    const url = await ssoApp.providerSends('learner@demo.test');
+    ssoApp.setClock(ssoApp.clock + 10 * 60_000 + 1);
+    ssoApp.expectRefused(await ssoApp.callback(url), 'error.ssoStateInvalid');
   });
 
   it('refuses an id token whose nonce is not the one sent', async () => {
-    const first = await clientFor(app).get('/api/v1/auth/sso/start?email=learner@demo.test');
-    const second = await clientFor(app).get('/api/v1/auth/sso/start?email=learner@demo.test');
+    const first = await clientFor(ssoApp.app).get('/api/v1/auth/sso/start?email=learner@demo.test');
+    const second = await clientFor(ssoApp.app).get(
+      '/api/v1/auth/sso/start?email=learner@demo.test',
+    );
     // The second sign-in's request, carrying the first one's nonce.
     const crossed = new URL(second.headers.get('location')!);
     crossed.searchParams.set(
       'nonce',
       new URL(first.headers.get('location')!).searchParams.get('nonce')!,
     );
-    const url = await signInAtProvider(crossed.href, 'learner@demo.test', CALLBACK);
-    expectRefused(await callback(url), 'error.ssoTokenRejected');
+    const url = await signInAtProvider(crossed.href, 'learner@demo.test', ssoApp.CALLBACK);
+    ssoApp.expectRefused(await ssoApp.callback(url), 'error.ssoTokenRejected');
   });
 
   it('refuses an expired id token', async () => {
-    const url = await providerSends('learner@demo.test');
-    setClock(clock + 5 * 60_000); // the id token lived 60 s (+30 s tolerance); the sign-in has 10 min
-    expectRefused(await callback(url), 'error.ssoTokenRejected');
+    const url = await ssoApp.providerSends('learner@demo.test');
+    ssoApp.setClock(ssoApp.clock + 5 * 60_000); // the id token lived 60 s (+30 s tolerance); the sign-in has 10 min
+    ssoApp.expectRefused(await ssoApp.callback(url), 'error.ssoTokenRejected');
   });
 
   it('refuses answers from another issuer than the configured one', async () => {
@@ -141,61 +145,74 @@ describe('refusals, each changing nothing', () => {
     await new Promise<void>((done) => impostor.listen(0, '127.0.0.1', done));
     impostorUrl = `http://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
     try {
-      await configure({ ...provider, issuer: impostorUrl });
+      await ssoApp.configure({ ...provider, issuer: impostorUrl });
       // The provider names itself in the answer (RFC 9207 `iss`): a mix-up is caught there.
-      expectRefused(
-        await callback(await providerSends('learner@demo.test')),
+      ssoApp.expectRefused(
+        await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
         'error.ssoTokenRejected',
       );
       // Without that parameter, the id token's own `iss` is what is refused.
       announcesIss = false;
-      await configure({ ...provider, issuer: `${impostorUrl}/` }); // discovered anew
-      const url = await providerSends('learner@demo.test');
+      await ssoApp.configure({ ...provider, issuer: `${impostorUrl}/` }); // discovered anew
+      const url = await ssoApp.providerSends('learner@demo.test');
       url.searchParams.delete('iss');
-      expectRefused(await callback(url), 'error.ssoTokenRejected');
-      expect(await store.countUsers()).toBe(7);
+      ssoApp.expectRefused(await ssoApp.callback(url), 'error.ssoTokenRejected');
+      expect(await ssoApp.store.countUsers()).toBe(7);
     } finally {
       impostor.close();
     }
   });
 
   it('refuses an email outside the organisation’s domains and an unverified one', async () => {
-    const before = await store.countUsers();
-    expectRefused(await callback(await providerSends('outsider@demo.test')), 'error.ssoDomain');
-    expectRefused(
-      await callback(await providerSends('unverified@demo.test')),
+    const before = await ssoApp.store.countUsers();
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('outsider@demo.test')),
+      'error.ssoDomain',
+    );
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('unverified@demo.test')),
       'error.ssoEmailUnverified',
     );
-    expect(await store.countUsers()).toBe(before);
+    expect(await ssoApp.store.countUsers()).toBe(before);
   });
 
   it('refuses a deactivated person, linked or not', async () => {
-    await store.updatePerson('demo-co', 'u-demo-learner2', { active: false });
-    expectRefused(
-      await callback(await providerSends('learner2@demo.test')),
+    await ssoApp.store.updatePerson('demo-co', 'u-demo-learner2', { active: false });
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('learner2@demo.test')),
       'error.ssoDeactivated',
     );
-    await signedIn(await callback(await providerSends('learner@demo.test')));
-    await store.updatePerson('demo-co', 'u-demo-learner', { active: false });
-    expectRefused(await callback(await providerSends('learner@demo.test')), 'error.ssoDeactivated');
+    await ssoApp.signedIn(await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')));
+    await ssoApp.store.updatePerson('demo-co', 'u-demo-learner', { active: false });
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('learner@demo.test')),
+      'error.ssoDeactivated',
+    );
   });
 
   it('creates nobody when the organisation turned account creation off', async () => {
-    await configure(provider, { createAccounts: false });
-    const before = await store.countUsers();
-    expectRefused(await callback(await providerSends('new@demo.test')), 'error.ssoNoAccount');
-    expect(await store.countUsers()).toBe(before);
+    await ssoApp.configure(provider, { createAccounts: false });
+    const before = await ssoApp.store.countUsers();
+    ssoApp.expectRefused(
+      await ssoApp.callback(await ssoApp.providerSends('new@demo.test')),
+      'error.ssoNoAccount',
+    );
+    expect(await ssoApp.store.countUsers()).toBe(before);
   });
 
   it('answers an email without a provider with the password path', async () => {
     expect(
-      await json(await clientFor(app).get('/api/v1/auth/sso/discover?email=a@globex.test')),
+      await ssoApp.json(
+        await clientFor(ssoApp.app).get('/api/v1/auth/sso/discover?email=a@globex.test'),
+      ),
     ).toEqual({ method: 'password' });
     expect(
-      await json(await clientFor(app).get('/api/v1/auth/sso/discover?email=Ann@Demo.test')),
+      await ssoApp.json(
+        await clientFor(ssoApp.app).get('/api/v1/auth/sso/discover?email=Ann@Demo.test'),
+      ),
     ).toEqual({ method: 'sso', startUrl: '/api/v1/auth/sso/start?email=ann%40demo.test' });
-    expectRefused(
-      await clientFor(app).get('/api/v1/auth/sso/start?email=a@globex.test'),
+    ssoApp.expectRefused(
+      await clientFor(ssoApp.app).get('/api/v1/auth/sso/start?email=a@globex.test'),
       'error.ssoNoProvider',
     );
   });

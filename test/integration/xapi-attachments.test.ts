@@ -2,7 +2,8 @@
 import { createHash, generateKeyPairSync, randomUUID, sign, type KeyLike } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signerCertificate, signerKey } from '../support/xapi-signer';
-import { type Json, ADL, statement, lrs, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
+import { type Json, ADL, statement } from '../support/xapi-statement';
+import { lrs, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

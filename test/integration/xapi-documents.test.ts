@@ -1,16 +1,8 @@
 /** The LRS at /xapi (issue 19): the state, activity profile and agent profile document resources. */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  type Json,
-  ann,
-  bob,
-  course,
-  statement,
-  lrs,
-  post,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ann, bob, course, statement } from '../support/xapi-statement';
+import { lrs, post, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -1,7 +1,8 @@
 /** The LRS at /xapi (issue 19): random statements and queries never make it answer 500. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ann, post, get, useLrsPerTest } from '../support/xapi-lrs';
+import { ann } from '../support/xapi-statement';
+import { post, get, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { clientFor } from '../support/api';
 import { lrsClient, lrsClientWith } from '../support/lrs';
 import { sessionCookie } from '../support/sessions';
-import {
-  type Json,
-  ADL,
-  statement,
-  store,
-  app,
-  lrs,
-  post,
-  ids,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ADL, statement } from '../support/xapi-statement';
+import { store, app, lrs, post, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -2,18 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { clientFor, lessonEvent, syncBody } from '../support/api';
 import { sessionCookie } from '../support/sessions';
-import {
-  type Json,
-  ADL,
-  LESSON,
-  statement,
-  store,
-  app,
-  post,
-  get,
-  ids,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ADL, LESSON, statement } from '../support/xapi-statement';
+import { store, app, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -5,17 +5,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { xapi } from '../../src/server/store/migrations/0050-xapi';
 import { xapiStatementTargets } from '../../src/server/store/migrations/0120-xapi-statement-targets';
-import {
-  type Json,
-  ADL,
-  ann,
-  course,
-  lrs,
-  post,
-  get,
-  ids,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ADL, ann, course } from '../support/xapi-statement';
+import { lrs, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -5,18 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  type Json,
-  ADL,
-  ann,
-  bob,
-  course,
-  statement,
-  post,
-  get,
-  ids,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ADL, ann, bob, course, statement } from '../support/xapi-statement';
+import { post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

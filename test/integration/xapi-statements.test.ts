@@ -1,19 +1,8 @@
 /** The LRS at /xapi (issue 19): writing statements (ids, conflicts), voiding, and queries with paging. */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  type Json,
-  ADL,
-  ann,
-  bob,
-  course,
-  statement,
-  lrs,
-  post,
-  get,
-  ids,
-  useLrsPerTest,
-} from '../support/xapi-lrs';
+import { type Json, ADL, ann, bob, course, statement } from '../support/xapi-statement';
+import { lrs, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 

@@ -28,6 +28,18 @@ export function arrival<T>(events: T[], cuts: number[], resent: number[], seed: 
   return splitAt([...shuffled, ...resent.map((i) => events[i % events.length]!)], cuts);
 }
 
+/**
+ * The arbitraries of an arrival-order property, for `arrival`: 1 to `maxItems` items of `itemArb`,
+ * up to 4 batch cuts, up to `maxResent` indices sent again, and a shuffle seed.
+ */
+export const arrivalArbs = <T>(itemArb: fc.Arbitrary<T>, maxItems: number, maxResent: number) =>
+  [
+    fc.array(itemArb, { minLength: 1, maxLength: maxItems }),
+    fc.array(fc.nat(), { maxLength: 4 }),
+    fc.array(fc.nat(), { maxLength: maxResent }),
+    fc.nat(),
+  ] as const;
+
 /** 2026-03-01: the US and EU DST changes (8 and 29 March) lie in the five weeks after it. */
 export const DST_FROM = Date.parse('2026-03-01T00:00:00Z');
 

@@ -1,4 +1,5 @@
 /** Shared setup of the i18n-*.test.ts files (split from i18n.test.ts). */
+import { expect } from 'vitest';
 import type { VNode } from 'preact';
 import type { Phrase } from '../../src/core/wording';
 
@@ -10,4 +11,9 @@ export function textOf(node: unknown): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);
   if (Array.isArray(node)) return node.map(textOf).join('');
   return textOf((node as VNode<{ children?: unknown }>).props.children);
+}
+
+/** Expects `text` to contain every one of `parts` (one `toContain` each, so a miss names it). */
+export function expectAllIn(text: string, parts: string[]): void {
+  for (const part of parts) expect(text).toContain(part);
 }

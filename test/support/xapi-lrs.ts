@@ -1,32 +1,14 @@
 /**
- * Shared by the xapi-*.test.ts files (the Learning Record Store at /xapi, issue 19): a valid
- * statement to vary, and a fresh store, app and LRS client per test with `post`, `get` and `ids`.
+ * Shared by the xapi-*.test.ts files (the Learning Record Store at /xapi, issue 19): a fresh
+ * store, app and LRS client per test with `post`, `get` and `ids` (the statements to send are in
+ * xapi-statement.ts).
  */
 import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../../src/server/app';
 import type { App, Store } from './api';
 import { lrsClient, type LrsClient } from './lrs';
 import { apiTestStore, disposeApiTestStores } from './server';
-
-export type Json = Record<string, unknown>;
-export const ADL = 'http://adlnet.gov/expapi/verbs/';
-export const ann = { objectType: 'Agent', name: 'Ann', mbox: 'mailto:ann@example.com' };
-export const bob = { mbox: 'mailto:bob@example.com' };
-export const course = 'http://example.com/courses/safety';
-export const LESSON = 'giving-feedback.specific-feedback';
-
-export const statement = (over: Json = {}): Json => ({
-  actor: ann,
-  verb: { id: `${ADL}completed`, display: { 'en-US': 'completed', de: 'abgeschlossen' } },
-  object: {
-    id: course,
-    definition: {
-      name: { 'en-US': 'Safety', de: 'Sicherheit' },
-      type: 'http://adlnet.gov/expapi/activities/course',
-    },
-  },
-  ...over,
-});
+import type { Json } from './xapi-statement';
 
 export let store: Store;
 export let app: App;

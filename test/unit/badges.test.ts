@@ -17,6 +17,12 @@ function ledger(done: string[], right: number, wrong: number): Ledger {
     firstAnswers,
   };
 }
+/** The badges of a learner who has finished no lesson and answered no question yet. */
+const badgesWithoutLessons = (
+  longestStreak: number,
+  kudosReceived: number,
+  modules: Array<typeof module> = [],
+) => badgesOf({ ledger: emptyLedger, longestStreak, kudosReceived, modules, competencyTitles: {} });
 
 describe('badges', () => {
   it('marks a competency reached only with every lesson done and 80% right first time', () => {
@@ -48,25 +54,11 @@ describe('badges', () => {
     expect(
       badges.map((b) => badgePhrase.say(b.phrase.key as BadgeKey, b.phrase.params, 'de')),
     ).toEqual(['Active listening', '7-Tage-Serie', '30-Tage-Serie', 'Erste Kudos']);
-    expect(
-      badgesOf({
-        ledger: emptyLedger,
-        longestStreak: 6,
-        kudosReceived: 0,
-        modules: [module],
-        competencyTitles: {},
-      }),
-    ).toEqual([]);
+    expect(badgesWithoutLessons(6, 0, [module])).toEqual([]);
   });
 
   it('titles ten kudos and a hundred-day streak with numbers in the reader’s locale', () => {
-    const badges = badgesOf({
-      ledger: emptyLedger,
-      longestStreak: 100,
-      kudosReceived: 10,
-      modules: [],
-      competencyTitles: {},
-    });
+    const badges = badgesWithoutLessons(100, 10);
     expect(badges.map((b) => [b.id, b.title])).toEqual([
       ['streak:7', '7-day streak'],
       ['streak:30', '30-day streak'],
@@ -98,13 +90,7 @@ describe('the badge gallery', () => {
     badgeHowPhrase.say(p.key as BadgeHowKey, p.params ?? {}, l);
 
   it('lists every badge there is, the earned ones first, each locked one with what earns it', () => {
-    const earned = badgesOf({
-      ledger: emptyLedger,
-      longestStreak: 8,
-      kudosReceived: 3,
-      modules: [],
-      competencyTitles: {},
-    });
+    const earned = badgesWithoutLessons(8, 3);
     const slots = badgeGallery({
       earned,
       longestStreak: 8,

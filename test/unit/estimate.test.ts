@@ -1,38 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countWords,
-  estimateLessonMinutes,
-  estimateLessonSeconds,
-  sumMinutes,
-} from '../../src/core/estimate';
+import * as estimate from '../../src/core/estimate';
 
 describe('time estimates', () => {
   it('reads 200 words a minute and adds 15 s per quiz question', () => {
-    expect(estimateLessonSeconds({ words: 400, quizQuestions: 0, mediaSeconds: 0 })).toBe(120);
-    expect(estimateLessonSeconds({ words: 400, quizQuestions: 2, mediaSeconds: 0 })).toBe(150);
-    expect(estimateLessonSeconds({ words: 0, quizQuestions: 0, mediaSeconds: 90 })).toBe(90);
+    expect(estimate.estimateLessonSeconds({ words: 400, quizQuestions: 0, mediaSeconds: 0 })).toBe(
+      120,
+    );
+    expect(estimate.estimateLessonSeconds({ words: 400, quizQuestions: 2, mediaSeconds: 0 })).toBe(
+      150,
+    );
+    expect(estimate.estimateLessonSeconds({ words: 0, quizQuestions: 0, mediaSeconds: 90 })).toBe(
+      90,
+    );
   });
 
   it('rounds up to whole minutes and never shows zero', () => {
-    expect(estimateLessonMinutes({ words: 400, quizQuestions: 0, mediaSeconds: 0 })).toBe(2);
-    expect(estimateLessonMinutes({ words: 401, quizQuestions: 0, mediaSeconds: 0 })).toBe(3);
-    expect(estimateLessonMinutes({ words: 0, quizQuestions: 0, mediaSeconds: 0 })).toBe(1);
+    expect(estimate.estimateLessonMinutes({ words: 400, quizQuestions: 0, mediaSeconds: 0 })).toBe(
+      2,
+    );
+    expect(estimate.estimateLessonMinutes({ words: 401, quizQuestions: 0, mediaSeconds: 0 })).toBe(
+      3,
+    );
+    expect(estimate.estimateLessonMinutes({ words: 0, quizQuestions: 0, mediaSeconds: 0 })).toBe(1);
   });
 
   it("lets the author's override win", () => {
     expect(
-      estimateLessonMinutes({ words: 5000, quizQuestions: 9, mediaSeconds: 0, overrideMinutes: 4 }),
+      estimate.estimateLessonMinutes({
+        words: 5000,
+        quizQuestions: 9,
+        mediaSeconds: 0,
+        overrideMinutes: 4,
+      }),
     ).toBe(4);
   });
 
   it('sums the minutes each lesson shows for modules and pathways', () => {
     expect(
-      sumMinutes([{ estimateMinutes: 3 }, { estimateMinutes: 4 }, { estimateMinutes: 5 }]),
+      estimate.sumMinutes([{ estimateMinutes: 3 }, { estimateMinutes: 4 }, { estimateMinutes: 5 }]),
     ).toBe(12);
   });
 
   it('counts words as a reader meets them', () => {
-    expect(countWords("It's a well-known idea — 3 times over, naïve café.")).toBe(9);
-    expect(countWords('  ')).toBe(0);
+    expect(estimate.countWords("It's a well-known idea — 3 times over, naïve café.")).toBe(9);
+    expect(estimate.countWords('  ')).toBe(0);
   });
 });

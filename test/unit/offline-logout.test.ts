@@ -42,13 +42,18 @@ function browser() {
 const serverKnows = async (cookie: string) =>
   (await app.request('http://localhost/api/v1/me', { headers: { cookie } })).status;
 
+/** A fresh device database and browser, signed in as `email` (online). */
+async function signedIn(dbName: string, email: string) {
+  const db = await openDeviceDb(dbName);
+  const { tab, api } = browser();
+  const session = createSessionStore({ record: createSessionRecord(db), api });
+  await session.signIn(email, 'learn-daily');
+  return { db, tab, api, session, cookie: tab.cookie };
+}
+
 describe('signing out while offline', () => {
   it('queues the logout, never restores the ended session, and ends it once back online', async () => {
-    const db = await openDeviceDb('offline-logout');
-    const { tab, api } = browser();
-    const session = createSessionStore({ record: createSessionRecord(db), api });
-    await session.signIn('learner@demo.test', 'learn-daily');
-    const cookie = tab.cookie;
+    const { db, tab, api, session, cookie } = await signedIn('offline-logout', 'learner@demo.test');
     expect(await serverKnows(cookie)).toBe(200);
 
     tab.online = false;
@@ -69,11 +74,7 @@ describe('signing out while offline', () => {
   });
 
   it('sends the queued logout when the browser comes back online', async () => {
-    const db = await openDeviceDb('offline-logout-online');
-    const { tab, api } = browser();
-    const session = createSessionStore({ record: createSessionRecord(db), api });
-    await session.signIn('manager@demo.test', 'learn-daily');
-    const cookie = tab.cookie;
+    const { tab, session, cookie } = await signedIn('offline-logout-online', 'manager@demo.test');
     tab.online = false;
     await session.signOut();
     expect(await session.sendPendingLogout()).toBe(false);

@@ -6,19 +6,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withStarts } from '../support/starts';
 import type { ProgressEvent } from '../../src/core/events';
-import {
-  emptyLedger,
-  emptyState,
-  joinLedgers,
-  LESSON_XP,
-  mergePending,
-} from '../../src/core/progress';
+import * as progress from '../../src/core/progress';
 import { lookup, envelope, completed, state, ledgerWithStarts } from '../support/progress-events';
 
 describe('merging', () => {
   it('adds pending events on top of a server snapshot without counting a lesson twice', () => {
     const snapshot = state([completed('m.a', '2026-03-01T09:00:00+01:00')], '2026-03-01');
-    const merged = mergePending(
+    const merged = progress.mergePending(
       snapshot,
       withStarts([
         completed('m.a', '2026-03-02T09:00:00+01:00'),
@@ -27,14 +21,18 @@ describe('merging', () => {
       '2026-03-02',
       lookup,
     );
-    expect(merged.xp).toBe(2 * LESSON_XP);
+    expect(merged.xp).toBe(2 * progress.LESSON_XP);
     expect(merged.streak.current).toBe(2);
-    expect(mergePending(emptyState, [], '2026-03-02', lookup)).toEqual(emptyState);
+    expect(progress.mergePending(progress.emptyState, [], '2026-03-02', lookup)).toEqual(
+      progress.emptyState,
+    );
   });
 
   it('reads snapshots saved before ledgers existed as empty', () => {
-    const { ledger: _, ...old } = emptyState;
-    expect(mergePending(old as typeof emptyState, [], '2026-03-01', lookup).xp).toBe(0);
+    const { ledger: _, ...old } = progress.emptyState;
+    expect(
+      progress.mergePending(old as typeof progress.emptyState, [], '2026-03-01', lookup).xp,
+    ).toBe(0);
   });
 });
 
@@ -121,7 +119,12 @@ describe('order independence (property-based)', () => {
         (events, onServer, today) => {
           const synced = events.filter((_, i) => onServer[i]);
           const outbox = events.filter((_, i) => !onServer[i] || i % 3 === 0);
-          const device = mergePending(state(synced, today), withStarts(outbox), today, lookup);
+          const device = progress.mergePending(
+            state(synced, today),
+            withStarts(outbox),
+            today,
+            lookup,
+          );
           expect(device).toEqual(state(events, today));
         },
       ),
@@ -137,12 +140,12 @@ describe('order independence (property-based)', () => {
         fc.array(anEvent, { maxLength: 12 }),
         (a, b, c) => {
           const [la, lb, lc] = [a, b, c].map((e) => ledgerWithStarts(e)) as [
-            typeof emptyLedger,
-            typeof emptyLedger,
-            typeof emptyLedger,
+            typeof progress.emptyLedger,
+            typeof progress.emptyLedger,
+            typeof progress.emptyLedger,
           ];
           const norm = deriveView;
-          const join = (x: typeof la, y: typeof la) => joinLedgers(x, y, lookup);
+          const join = (x: typeof la, y: typeof la) => progress.joinLedgers(x, y, lookup);
           expect(norm(join(la, lb))).toEqual(norm(join(lb, la)));
           expect(norm(join(join(la, lb), lc))).toEqual(norm(join(la, join(lb, lc))));
           expect(norm(join(la, la))).toEqual(norm(la));
@@ -155,7 +158,7 @@ describe('order independence (property-based)', () => {
 });
 
 /** A ledger with keys sorted, so equal contents compare equal. */
-function deriveView(l: typeof emptyLedger) {
+function deriveView(l: typeof progress.emptyLedger) {
   const sortKeys = (o: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
   return {

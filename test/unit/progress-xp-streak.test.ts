@@ -5,13 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { withStarts } from '../support/starts';
 import { localDate } from '../../src/core/calendar';
-import {
-  awardsOf,
-  LESSON_XP,
-  lessonFacts,
-  mergePending,
-  QUIZ_BONUS_XP,
-} from '../../src/core/progress';
+import * as progress from '../../src/core/progress';
 import {
   lookup,
   completed,
@@ -33,7 +27,7 @@ describe('XP table', () => {
       ],
       '2026-03-02',
     );
-    expect(s.xp).toBe(2 * LESSON_XP);
+    expect(s.xp).toBe(2 * progress.LESSON_XP);
     expect(s.completedLessonIds).toEqual(['m.a', 'm.b']);
   });
 
@@ -47,7 +41,7 @@ describe('XP table', () => {
       ],
       '2026-03-01',
     );
-    expect(perfect.xp).toBe(LESSON_XP + QUIZ_BONUS_XP);
+    expect(perfect.xp).toBe(progress.LESSON_XP + progress.QUIZ_BONUS_XP);
     const half = state(
       [
         answered('q1', ['a'], '2026-03-01T09:05:00+01:00'),
@@ -56,7 +50,7 @@ describe('XP table', () => {
       ],
       '2026-03-01',
     );
-    expect(half.xp).toBe(LESSON_XP + Math.round(QUIZ_BONUS_XP / 2));
+    expect(half.xp).toBe(progress.LESSON_XP + Math.round(progress.QUIZ_BONUS_XP / 2));
   });
 
   it('counts only the first attempt: a later right answer adds no bonus', () => {
@@ -71,7 +65,7 @@ describe('XP table', () => {
       ],
       '2026-03-02',
     );
-    expect(s.xp).toBe(LESSON_XP);
+    expect(s.xp).toBe(progress.LESSON_XP);
   });
 
   it('gives an implausibly fast completion 0 XP and flags it; a real one later earns', () => {
@@ -85,7 +79,7 @@ describe('XP table', () => {
       [rushed, completed('m.a', '2026-03-02T09:00:00+01:00', 'Europe/Berlin', 60_000)],
       '2026-03-02',
     );
-    expect(later.xp).toBe(LESSON_XP);
+    expect(later.xp).toBe(progress.LESSON_XP);
   });
 
   it('gives lessons it does not know nothing, so XP cannot be made up', () => {
@@ -93,20 +87,25 @@ describe('XP table', () => {
   });
 
   it('awards XP at the instant of the earliest plausible completion', () => {
-    const awards = awardsOf(
+    const awards = progress.awardsOf(
       ledgerWithStarts([
         completed('m.a', '2026-03-02T09:00:00+01:00'),
         completed('m.a', '2026-03-01T09:00:00+01:00'),
       ]),
     );
     expect(awards).toEqual([
-      { lessonId: 'm.a', kind: 'lesson', at: Date.parse('2026-03-01T08:00:00Z'), xp: LESSON_XP },
+      {
+        lessonId: 'm.a',
+        kind: 'lesson',
+        at: Date.parse('2026-03-01T08:00:00Z'),
+        xp: progress.LESSON_XP,
+      },
     ]);
   });
 
   it('reads lesson facts off module content', () => {
     expect(
-      lessonFacts({
+      progress.lessonFacts({
         estimateMinutes: 3,
         cards: [
           { id: 'c1', kind: 'text' },
@@ -199,9 +198,11 @@ describe('streak', () => {
 
   it('counts a day that arrives late (offline) on the day it happened', () => {
     const [d1, d2, d3] = daily(dates('2026-03-01', 3));
-    const before = mergePending(state([d1!, d3!], '2026-03-03'), [], '2026-03-03', lookup);
+    const before = progress.mergePending(state([d1!, d3!], '2026-03-03'), [], '2026-03-03', lookup);
     expect(before.streak.current).toBe(1);
-    expect(mergePending(before, withStarts([d2!]), '2026-03-03', lookup).streak.current).toBe(3);
+    expect(
+      progress.mergePending(before, withStarts([d2!]), '2026-03-03', lookup).streak.current,
+    ).toBe(3);
   });
 
   it('keeps a streak across spring-forward and fall-back nights', () => {

@@ -9,28 +9,17 @@ import { BACKOFF, backoffDelay } from '../../src/client/sync-engine';
 import { clientFor, signInAs } from '../support/api';
 import { completeLessons, DEMO_LEARNER, openDevice } from '../support/device';
 import { SYNC_BOUNDS } from '../../src/server/sync-bounds';
-import {
-  store,
-  app,
-  clock,
-  cookie,
-  batches,
-  serverFetch,
-  serverEvents,
-  isSync,
-  useSyncServer,
-  setCookie,
-} from '../support/sync-engine';
+import * as syncServer from '../support/sync-engine';
 
-useSyncServer();
+syncServer.useSyncServer();
 
 describe('failures', () => {
   it('backs off exponentially with full jitter while offline, and resets after a success', async () => {
     let offline = true;
     const device = await openDevice({
-      clock,
+      clock: syncServer.clock,
       random: () => 0.5,
-      fetch: serverFetch(async (_input, _init, send) => {
+      fetch: syncServer.serverFetch(async (_input, _init, send) => {
         if (offline) throw new TypeError('Failed to fetch');
         return await send();
       }),
@@ -65,9 +54,9 @@ describe('failures', () => {
   it('retries a 5xx and shows the error, keeping every event', async () => {
     let failing = true;
     const device = await openDevice({
-      clock,
-      fetch: serverFetch(async (input, _init, send) =>
-        failing && isSync(input)
+      clock: syncServer.clock,
+      fetch: syncServer.serverFetch(async (input, _init, send) =>
+        failing && syncServer.isSync(input)
           ? Response.json(
               { error: { code: 'store_unavailable', message: 'The database is not answering.' } },
               { status: 503 },
@@ -84,15 +73,15 @@ describe('failures', () => {
     expect(device.retries).toHaveLength(1);
     failing = false;
     await device.runRetry();
-    expect(await serverEvents()).toHaveLength(2);
+    expect(await syncServer.serverEvents()).toHaveLength(2);
   });
 
   it('waits as long as a 429’s Retry-After says, keeping the outbox, then drains', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     await completeLessons(device, 3);
     // This person already used up the minute's syncs (the server's own limit answers).
     for (let i = 0; i < SYNC_BOUNDS.syncsPerMinute; i++)
-      await store.hitRateLimit(`sync:user:${DEMO_LEARNER}`, 60_000, clock.ms);
+      await syncServer.store.hitRateLimit(`sync:user:${DEMO_LEARNER}`, 60_000, syncServer.clock.ms);
 
     await device.engine.sync();
 
@@ -103,16 +92,16 @@ describe('failures', () => {
     });
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(3);
     expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
-    clock.ms += 60_000;
+    syncServer.clock.ms += 60_000;
     await device.runRetry();
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect(await serverEvents()).toHaveLength(3);
+    expect(await syncServer.serverEvents()).toHaveLength(3);
   });
 
   it('pauses on 401 without losing the outbox, and drains after signing in again', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     await completeLessons(device, 4);
-    await clientFor(app, cookie).post('/api/v1/auth/logout', {}); // the session ends elsewhere
+    await clientFor(syncServer.app, syncServer.cookie).post('/api/v1/auth/logout', {}); // the session ends elsewhere
 
     await device.engine.sync();
 
@@ -124,20 +113,20 @@ describe('failures', () => {
     expect(device.retries).toEqual([]); // no hammering with a dead session
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(4);
 
-    setCookie((await signInAs(app, 'learner@demo.test')).cookie);
+    syncServer.setCookie((await signInAs(syncServer.app, 'learner@demo.test')).cookie);
     device.engine.setUser(DEMO_LEARNER);
     await device.engine.sync();
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect(await serverEvents()).toHaveLength(4);
+    expect(await syncServer.serverEvents()).toHaveLength(4);
   });
 
   it('halves a batch the server refuses as too large until it fits, losing nothing', async () => {
     const device = await openDevice({
-      clock,
-      fetch: serverFetch(async (input, init, send) => {
+      clock: syncServer.clock,
+      fetch: syncServer.serverFetch(async (input, init, send) => {
         const count = (JSON.parse((init.body as string) ?? '{"events":[]}') as { events?: [] })
           .events?.length;
-        if (isSync(input) && count !== undefined && count > 100)
+        if (syncServer.isSync(input) && count !== undefined && count > 100)
           return Response.json(
             { error: { code: 'payload_too_large', message: 'too big' } },
             { status: 413 },
@@ -147,16 +136,16 @@ describe('failures', () => {
     });
     await completeLessons(device, 250);
     await device.engine.sync();
-    expect(batches.every((n) => n <= 100)).toBe(true);
+    expect(syncServer.batches.every((n) => n <= 100)).toBe(true);
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
     expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
-    expect(await serverEvents()).toHaveLength(250);
+    expect(await syncServer.serverEvents()).toHaveLength(250);
   });
 });
 
 describe('a bad event never blocks the queue', () => {
   it('moves a malformed event in the middle of the outbox to "Couldn\'t sync" and drains the rest', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     await completeLessons(device, 5, 0);
     const bad = await device.outbox.record(DEMO_LEARNER, {
       type: 'lesson_completed',
@@ -176,11 +165,11 @@ describe('a bad event never blocks the queue', () => {
       key: 'error.field.wholeNumber',
       params: { field: 'durationMs' },
     });
-    expect(await serverEvents()).toHaveLength(10);
+    expect(await syncServer.serverEvents()).toHaveLength(10);
   });
 
   it('isolates an event that makes the whole request invalid (400) by halving, and drains the rest', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     await completeLessons(device, 6, 0);
     // An id longer than the envelope allows: the server refuses the whole request with 400.
     const poison = { ...(await completeLessons(device, 1, 20))[0]!, id: 'p'.repeat(150) };
@@ -194,16 +183,16 @@ describe('a bad event never blocks the queue', () => {
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => [r.id, r.reason])).toEqual([[poison.id, 'invalid']]);
-    expect(await serverEvents()).toHaveLength(12);
+    expect(await syncServer.serverEvents()).toHaveLength(12);
   });
 
   it('shows events older than the acceptance window as not counted, never drops them unseen', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     await completeLessons(device, 2);
-    clock.ms += 40 * 86_400_000; // device and server: back online 40 days later
+    syncServer.clock.ms += 40 * 86_400_000; // device and server: back online 40 days later
     await device.engine.sync();
     expect(device.engine.status.phase).toBe('signed_out'); // the session expired meanwhile
-    setCookie((await signInAs(app, 'learner@demo.test')).cookie);
+    syncServer.setCookie((await signInAs(syncServer.app, 'learner@demo.test')).cookie);
     device.engine.setUser(DEMO_LEARNER);
     await device.engine.sync();
     const rejected = await device.outbox.rejected(DEMO_LEARNER);

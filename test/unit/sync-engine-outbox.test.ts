@@ -7,38 +7,33 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../../src/client/api';
 import { completeLessons, DEMO_LEARNER, openDevice, type Device } from '../support/device';
-import {
-  clock,
-  batches,
-  serverFetch,
-  serverEvents,
-  LESSONS,
-  completeRealLessons,
-  isSync,
-  useSyncServer,
-} from '../support/sync-engine';
+import * as syncServer from '../support/sync-engine';
 
-useSyncServer();
+syncServer.useSyncServer();
 
 describe('draining the outbox', () => {
   it('sends batches of at most 500 and empties the outbox only after the server stored them', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     // More completions than there are lessons: every lesson, and replays of them.
-    const made = await completeRealLessons(device, 1001);
+    const made = await syncServer.completeRealLessons(device, 1001);
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(1001);
 
     await device.engine.sync();
 
-    expect(batches).toEqual([500, 500, 1]);
+    expect(syncServer.batches).toEqual([500, 500, 1]);
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect((await serverEvents()).map((e) => e.id).sort()).toEqual(made.map((e) => e.id).sort());
+    expect((await syncServer.serverEvents()).map((e) => e.id).sort()).toEqual(
+      made.map((e) => e.id).sort(),
+    );
     expect(device.engine.status).toMatchObject({ phase: 'idle', error: null });
     // The device shows what the server stored: every lesson completed once, replays included.
-    expect(device.states.at(-1)?.completedLessonIds).toEqual(LESSONS.map((l) => l.id).sort());
+    expect(device.states.at(-1)?.completedLessonIds).toEqual(
+      syncServer.LESSONS.map((l) => l.id).sort(),
+    );
   });
 
   it('numbers events per device, strictly increasing, with the device zone and a UUIDv7 id', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     const [a, b] = await completeLessons(device, 2);
     expect([a!.seq, b!.seq]).toEqual([1, 2]);
     expect(a!.deviceId).toBe(device.deviceId);
@@ -49,11 +44,11 @@ describe('draining the outbox', () => {
   it('sends an event recorded while a sync is in flight in a follow-up run', async () => {
     let followUp: Promise<void> | undefined;
     const device: Device = await openDevice({
-      clock,
-      fetch: serverFetch(async (input, _init, send) => {
+      clock: syncServer.clock,
+      fetch: syncServer.serverFetch(async (input, _init, send) => {
         const answer = await send();
         // The push is answered when the learner finishes a lesson.
-        if (isSync(input) && !followUp) {
+        if (syncServer.isSync(input) && !followUp) {
           await completeLessons(device, 1, 10);
           followUp = device.engine.sync(); // the debounce firing mid-sync
         }
@@ -64,14 +59,14 @@ describe('draining the outbox', () => {
     await device.engine.sync();
     await followUp;
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect(await serverEvents()).toHaveLength(4);
+    expect(await syncServer.serverEvents()).toHaveLength(4);
   });
 });
 
 describe('one state per sync', () => {
   /** Requests that reached the app, as `METHOD /path`. */
   function counted(requests: string[]): Fetch {
-    return serverFetch(async (input, init, send) => {
+    return syncServer.serverFetch(async (input, init, send) => {
       requests.push(`${init.method} ${input.replace('/api/v1', '')}`);
       return await send();
     });
@@ -79,9 +74,9 @@ describe('one state per sync', () => {
 
   it('takes the state from the push reply: no second read, one snapshot kept', async () => {
     const requests: string[] = [];
-    const device = await openDevice({ fetch: counted(requests), clock });
-    const [lesson] = LESSONS;
-    await completeRealLessons(device, 1);
+    const device = await openDevice({ fetch: counted(requests), clock: syncServer.clock });
+    const [lesson] = syncServer.LESSONS;
+    await syncServer.completeRealLessons(device, 1);
 
     await device.engine.sync();
 
@@ -93,7 +88,7 @@ describe('one state per sync', () => {
 
   it("keeps the last batch's state once, however many batches the outbox needed", async () => {
     const requests: string[] = [];
-    const device = await openDevice({ fetch: counted(requests), clock });
+    const device = await openDevice({ fetch: counted(requests), clock: syncServer.clock });
     await completeLessons(device, 501);
     await device.engine.sync();
     expect(requests).toEqual(['POST /sync', 'POST /sync']);
@@ -102,7 +97,7 @@ describe('one state per sync', () => {
 
   it("reads the state when nothing was waiting, so other devices' progress shows", async () => {
     const requests: string[] = [];
-    const device = await openDevice({ fetch: counted(requests), clock });
+    const device = await openDevice({ fetch: counted(requests), clock: syncServer.clock });
     await device.engine.sync();
     // Naming the device: the server counts what it records from now on.
     expect(requests).toEqual([`GET /me/state?deviceId=${device.deviceId}`]);
@@ -112,18 +107,20 @@ describe('one state per sync', () => {
   it('keeps the state of the batches answered when a later batch fails', async () => {
     let syncs = 0;
     const device = await openDevice({
-      clock,
-      fetch: serverFetch(async (input, _init, send) => {
-        if (isSync(input) && ++syncs === 2) throw new TypeError('Failed to fetch');
+      clock: syncServer.clock,
+      fetch: syncServer.serverFetch(async (input, _init, send) => {
+        if (syncServer.isSync(input) && ++syncs === 2) throw new TypeError('Failed to fetch');
         return await send();
       }),
     });
-    await completeRealLessons(device, 501);
+    await syncServer.completeRealLessons(device, 501);
     await device.engine.sync();
     expect(device.engine.status.phase).toBe('offline');
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(1);
     // The 500 acknowledged events left the outbox; the kept state counts them.
     expect(device.states).toHaveLength(1);
-    expect(device.states[0]!.completedLessonIds).toEqual(LESSONS.map((l) => l.id).sort());
+    expect(device.states[0]!.completedLessonIds).toEqual(
+      syncServer.LESSONS.map((l) => l.id).sort(),
+    );
   });
 });

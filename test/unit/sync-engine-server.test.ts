@@ -6,63 +6,55 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { completeLessons, DEMO_LEARNER, FakeClock, openDevice } from '../support/device';
-import {
-  clock,
-  batches,
-  serverFetch,
-  serverEvents,
-  learnRealLessons,
-  isSync,
-  useSyncServer,
-} from '../support/sync-engine';
+import * as syncServer from '../support/sync-engine';
 
-useSyncServer();
+syncServer.useSyncServer();
 
 describe('at most once on the server', () => {
   it('takes partial results: unanswered events stay queued, the resend is a duplicate', async () => {
     let answered = 0;
     const device = await openDevice({
-      clock,
-      fetch: serverFetch(async (input, _init, send) => {
+      clock: syncServer.clock,
+      fetch: syncServer.serverFetch(async (input, _init, send) => {
         const response = await send();
-        if (!isSync(input) || answered++ > 0) return response;
+        if (!syncServer.isSync(input) || answered++ > 0) return response;
         const body = (await response.json()) as { results: unknown[] };
         return Response.json({ ...body, results: body.results.slice(0, 3) });
       }),
     });
     await completeLessons(device, 8);
     await device.engine.sync();
-    expect(batches).toEqual([8, 5]);
+    expect(syncServer.batches).toEqual([8, 5]);
     expect(await device.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect(await serverEvents()).toHaveLength(8);
+    expect(await syncServer.serverEvents()).toHaveLength(8);
   });
 
   it('survives a crash between send and ack: the server committed, the replay is deduplicated', async () => {
     const dbName = `crash-${Date.now()}`;
     const duplicates: string[] = [];
     const first = await openDevice({
-      clock,
+      clock: syncServer.clock,
       dbName,
-      fetch: serverFetch(async (input, _init, send) => {
+      fetch: syncServer.serverFetch(async (input, _init, send) => {
         await send(); // the server commits…
-        if (isSync(input)) throw new TypeError('connection reset'); // …the answer never arrives
+        if (syncServer.isSync(input)) throw new TypeError('connection reset'); // …the answer never arrives
         return new Response('{}');
       }),
     });
     const made = await completeLessons(first, 20);
     await first.engine.sync();
-    expect(await serverEvents()).toHaveLength(20);
+    expect(await syncServer.serverEvents()).toHaveLength(20);
     expect(await first.outbox.countPending(DEMO_LEARNER)).toBe(20);
     first.engine.stop();
     first.db.close();
 
     // The app restarts on the same database and resends everything.
     const second = await openDevice({
-      clock,
+      clock: syncServer.clock,
       dbName,
-      fetch: serverFetch(async (input, init, send) => {
+      fetch: syncServer.serverFetch(async (input, init, send) => {
         const response = await send();
-        if (!isSync(input)) return response;
+        if (!syncServer.isSync(input)) return response;
         const body = (await response.clone().json()) as {
           results: Array<{ id: string; status: string }>;
         };
@@ -75,11 +67,11 @@ describe('at most once on the server', () => {
 
     expect(duplicates.sort()).toEqual(made.map((e) => e.id).sort());
     expect(await second.outbox.countPending(DEMO_LEARNER)).toBe(0);
-    expect(await serverEvents()).toHaveLength(20);
+    expect(await syncServer.serverEvents()).toHaveLength(20);
   });
 
   it('refuses the same id with other content as a conflict and keeps the stored one', async () => {
-    const device = await openDevice({ fetch: serverFetch(), clock });
+    const device = await openDevice({ fetch: syncServer.serverFetch(), clock: syncServer.clock });
     const [event] = await completeLessons(device, 1);
     await device.engine.sync();
     await device.db.put('outbox', {
@@ -91,7 +83,7 @@ describe('at most once on the server', () => {
     await device.engine.sync();
     const rejected = await device.outbox.rejected(DEMO_LEARNER);
     expect(rejected.map((r) => r.reason)).toEqual(['conflict']);
-    const stored = await serverEvents();
+    const stored = await syncServer.serverEvents();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ id: event!.id, durationMs: 120_000 });
   });
@@ -101,15 +93,15 @@ describe('the device clock cannot game or break results', () => {
   it.each([3, -3])(
     'corrects a device clock %i days off to server time, keeping the declared zone',
     async (days) => {
-      const deviceClock = new FakeClock(clock.ms + days * 86_400_000);
-      const device = await openDevice({ fetch: serverFetch(), clock: deviceClock });
-      await learnRealLessons(device, deviceClock, 2);
+      const deviceClock = new FakeClock(syncServer.clock.ms + days * 86_400_000);
+      const device = await openDevice({ fetch: syncServer.serverFetch(), clock: deviceClock });
+      await syncServer.learnRealLessons(device, deviceClock, 2);
       await device.engine.sync();
       expect(await device.outbox.rejected(DEMO_LEARNER)).toEqual([]);
-      const stored = await serverEvents();
+      const stored = await syncServer.serverEvents();
       expect(stored).toHaveLength(4);
       for (const e of stored) {
-        expect(Math.abs(Date.parse(e.occurredAt) - clock.ms)).toBeLessThan(20 * 60_000);
+        expect(Math.abs(Date.parse(e.occurredAt) - syncServer.clock.ms)).toBeLessThan(20 * 60_000);
         expect(e.tz).toBe('Europe/Berlin');
       }
       // The streak counts the server-corrected day, not the day the skewed clock claimed.
