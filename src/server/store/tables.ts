@@ -82,6 +82,8 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   rate_limits: 'short-lived login windows; they restart empty',
   sign_in_failures: 'short-lived sign-in delays; they restart empty',
   aggregate_backfills: 'the target store marks its own backfill when it opens',
+  board_versions:
+    'PostgreSQL’s trigger writes a board’s version with each board_scores row imported (0240)',
   access_tokens: 'single-use invite and reset links; issue new ones after a move',
   mail_outbox: 'mail in flight carries single-use links, which are not moved either',
   scim_tokens: 'directory credentials; an admin issues new ones after a move',
