@@ -50,6 +50,7 @@ export default defineConfig({
                   'test/integration/sso-admin-settings.test.ts',
                   'test/integration/sso-provider-keys.test.ts',
                   'test/integration/sso-sign-in.test.ts',
+                  'test/integration/sync-bounds.test.ts',
                   'test/integration/team-view.test.ts',
                   'test/integration/xapi-attachments.test.ts',
                   'test/integration/xapi-documents.test.ts',

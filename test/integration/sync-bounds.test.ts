@@ -129,3 +129,32 @@ describe('a person’s events per day', () => {
     expect((await learner.post('/api/v1/sync', batch(1))).status).toBe(200);
   });
 });
+
+describe('two syncs racing at the daily bound', () => {
+  it('cannot both pass it: one is stored, the other refused with nothing of it kept', async () => {
+    const learner = await signInAs(app, 'learner@demo.test');
+    const batch = (n: number, device: string) =>
+      syncBody(
+        Array.from({ length: n }, () => ({
+          ...lessonEvent('lesson_started', LESSON, at()),
+          deviceId: device,
+        })),
+        device,
+        at(),
+      );
+    const room = 10;
+    let sent = 0;
+    while (sent < SYNC_BOUNDS.eventsPerDay - room) {
+      const n = Math.min(500, SYNC_BOUNDS.eventsPerDay - room - sent);
+      expect((await learner.post('/api/v1/sync', batch(n, 'device-test-1'))).status).toBe(200);
+      sent += n;
+    }
+    // Two devices of the person, each with the room left, sync at the same moment.
+    const answers = await Promise.all([
+      learner.post('/api/v1/sync', batch(room, 'device-test-1')),
+      learner.post('/api/v1/sync', batch(room, 'device-test-2')),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 429]);
+    expect(await store.userEvents('u-demo-learner')).toHaveLength(SYNC_BOUNDS.eventsPerDay);
+  });
+});

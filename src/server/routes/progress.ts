@@ -22,7 +22,7 @@ import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
-import { boundDailyEvents, limitSyncRate } from '../sync-bounds';
+import { syncAdmission } from '../sync-bounds';
 
 async function stateOf(deps: AppDeps, user: User, ledger?: Ledger): Promise<MeState> {
   const [state, mastery] = await Promise.all([
@@ -47,13 +47,11 @@ export const progressRoutes = new Hono<AppEnv>()
       },
     }),
     async (c) => {
-      await limitSyncRate(c);
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();
       const content = await contentSnapshot(deps.store, user.orgId);
       const batch = prepareBatch(request, receivedAt, deps.acceptanceWindowDays, content.cards);
-      await boundDailyEvents(c, batch);
       const devices = await deps.store.knowDevice(user.id, request.deviceId, receivedAt);
       // The reply's state comes off the ledger this sync stored (read again when it stored none).
       let ledger: Ledger | undefined;
@@ -62,7 +60,13 @@ export const progressRoutes = new Hono<AppEnv>()
         windowDays: deps.acceptanceWindowDays,
         onLedger: (l) => (ledger = l),
       });
-      const stored = await deps.store.ingest(user.id, batch.incoming, aggregate, content.module);
+      const stored = await deps.store.ingest(
+        user.id,
+        batch.incoming,
+        aggregate,
+        content.module,
+        syncAdmission(user.id, batch.incoming.length, receivedAt),
+      );
       return c.json({
         results: mergeResults(batch, stored),
         serverTime: new Date(receivedAt).toISOString(),

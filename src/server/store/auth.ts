@@ -5,6 +5,7 @@
  */
 import { inTransaction, type Db } from './db';
 import { lockSignIn } from './locks';
+import { hitRateLimit } from './rate-limits';
 import type { NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
@@ -194,32 +195,7 @@ export function authStore(db: Db): AuthStore {
     async deleteUserSessions(userId) {
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
-    async hitRateLimit(key, windowMs, now) {
-      // One atomic upsert: concurrent hits from several processes are all counted.
-      const expired = now - windowMs;
-      const row = await db
-        .insertInto('rate_limits')
-        .values({ key, window_start: now, hits: 1 })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => ({
-            hits: eb
-              .case()
-              .when('rate_limits.window_start', '<=', expired)
-              .then(1)
-              .else(eb('rate_limits.hits', '+', 1))
-              .end(),
-            window_start: eb
-              .case()
-              .when('rate_limits.window_start', '<=', expired)
-              .then(eb.ref('excluded.window_start'))
-              .else(eb.ref('rate_limits.window_start'))
-              .end(),
-          })),
-        )
-        .returning('hits')
-        .executeTakeFirstOrThrow();
-      return row.hits;
-    },
+    hitRateLimit: (key, windowMs, now) => hitRateLimit(db, key, windowMs, now),
     async claimSignIn(key, limit, now) {
       // Counted in turn under a lock on the key, so racing attempts (an office signing in at
       // nine, from one address and two processes) are each counted once and none is turned away

@@ -3,6 +3,9 @@
  * (the learner's ledger and their board rows), so every read is of an aggregate, never a scan.
  *
  * Ingest, in one transaction, after the per-user lock (locks.ts):
+ * 0. admit the sync within the person's bounds (`IngestAdmission`): its rate-limit hit and the
+ *    day's event count are taken under the lock, so racing syncs cannot both pass a bound, and
+ *    a refused sync stores nothing, not even its hit;
  * 1. insert the batch, skipping rows that clash with a unique constraint (event-insert.ts);
  * 2. read back the events not inserted, to tell a duplicate from a conflict (event-batch.ts);
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
@@ -21,6 +24,7 @@ import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi-mirror';
+import { hitRateLimit } from './rate-limits';
 import { deleteAt, fromInsert, valueAt, valuesByKey } from './rows';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
@@ -96,18 +100,34 @@ export interface EventQuery {
   pageSize?: number;
 }
 
+/** What a sync may store, checked by `ingest` under the person's lock (src/server/sync-bounds.ts). */
+export interface IngestAdmission {
+  /** The rate-limit key the sync counts one hit against, and the window of that count. */
+  rateKey: string;
+  rateWindowMs: number;
+  /** The person's events received after this instant count towards the event bound. */
+  receivedAfter: number;
+  now: number;
+  /**
+   * Throws to refuse the sync, which then stores nothing: `hits` counts this sync in its window,
+   * `received` the events already received (only counted when the batch holds events).
+   */
+  admit(counts: { hits: number; received?: number }): void;
+}
+
 export interface ProgressStore {
   /**
    * Stores events for a user in one transaction and returns a result per event, in order.
    * Results are returned only after the transaction committed ("acked means durable").
    * `modules`: the content to grade mastery against (the sync's snapshot); the stored modules
-   * are read without it.
+   * are read without it. `admission`: the bounds the sync must keep.
    */
   ingest(
     userId: string,
     events: IncomingEvent[],
     aggregate?: Aggregate,
     modules?: ModuleSource,
+    admission?: IngestAdmission,
   ): Promise<SyncResult[]>;
   /**
    * The user's events with occurredAt replaced by the server-corrected time, in that time's
@@ -128,8 +148,26 @@ export interface ProgressStore {
    * a caller can stream millions of rows without holding them in memory.
    */
   eventPages(query: EventQuery): AsyncIterable<EventRow[]>;
-  /** How many of the user's events the server received after `afterMs` (index read). */
-  countEventsReceivedAfter(userId: string, afterMs: number): Promise<number>;
+}
+
+/** How many of the user's events the server received after `afterMs` (index read). */
+async function countReceivedAfter(tx: Tx, userId: string, afterMs: number): Promise<number> {
+  const row = await tx
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('received_at', '>', afterMs)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Counts the sync's hit and, for a batch of events, the events already received; `admit` judges. */
+async function admitSync(tx: Tx, userId: string, batchSize: number, a: IngestAdmission) {
+  const hits = await hitRateLimit(tx, a.rateKey, a.rateWindowMs, a.now);
+  a.admit({
+    hits,
+    received: batchSize ? await countReceivedAfter(tx, userId, a.receivedAfter) : undefined,
+  });
 }
 
 async function readUserEvents(
@@ -233,9 +271,10 @@ export async function aggregateUser(
 
 export function progressStore(db: Db): ProgressStore {
   return {
-    async ingest(userId, events, aggregate, modules) {
+    async ingest(userId, events, aggregate, modules, admission) {
       return inTransaction(db, async (tx) => {
         await lockUser(tx, userId);
+        if (admission) await admitSync(tx, userId, events.length, admission);
         const { firsts, others } = await insertEvents(tx, userId, events);
         const stored = new Map(
           others.length
@@ -305,15 +344,6 @@ export function progressStore(db: Db): ProgressStore {
         });
         if (rows.length < size) return;
       }
-    },
-    async countEventsReceivedAfter(userId, afterMs) {
-      const row = await db
-        .selectFrom('events')
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('user_id', '=', userId)
-        .where('received_at', '>', afterMs)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
     },
   };
 }
