@@ -1,6 +1,7 @@
 /** The LRS at /xapi (issue 19): Kindling's own learning events as statements. */
 import { describe, expect, it } from 'vitest';
-import { clientFor, lessonEvent, syncBody } from '../support/api';
+import { SYNC_LIMITS } from '../../src/core/sync';
+import { clientFor, lessonEvent, startsAndCompletions, syncBody } from '../support/api';
 import { sessionCookie } from '../support/sessions';
 import { type Json, ADL, LESSON, statement } from '../support/xapi-statement';
 import { store, app, post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
@@ -38,6 +39,17 @@ describe("Kindling's own learning events as statements", () => {
     // One sync stores both at one instant, so their order within it is the id's.
     expect((await ids(await get(`?activity=${activity}`))).sort()).toEqual(
       [completed.id, started.id].sort(),
+    );
+  });
+
+  it('makes every event of a full sync batch a statement its filters find', async () => {
+    const learner = clientFor(app, await sessionCookie(store, 'u-demo-learner'));
+    const events = startsAndCompletions(SYNC_LIMITS.maxEvents, LESSON);
+    const sync = await learner.post('/api/v1/sync', syncBody(events));
+    expect(sync.status).toBe(200);
+    const activity = encodeURIComponent(`http://localhost/xapi/activities/lesson/${LESSON}`);
+    expect((await ids(await get(`?activity=${activity}&limit=0`))).sort()).toEqual(
+      events.map((e) => e.id).sort(),
     );
   });
 

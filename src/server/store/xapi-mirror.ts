@@ -15,14 +15,8 @@ import { queueForwarding } from './xapi-forwarding';
 import { rowAt } from './rows';
 
 /** The rows of `xapi_refs` a statement's filters read (see xapi/refs.ts). */
-export async function insertRefs(
-  tx: Tx,
-  orgId: string,
-  id: string,
-  stored: number,
-  refs: StatementRefs,
-) {
-  const rows = [
+function refRows(orgId: string, id: string, stored: number, refs: StatementRefs) {
+  return [
     ...[...refs.agents].map(([value, direct]) => ({ kind: 'agent' as const, value, direct })),
     ...[...refs.activities].map(([value, direct]) => ({
       kind: 'activity' as const,
@@ -31,12 +25,30 @@ export async function insertRefs(
     })),
     ...(refs.target ? [{ kind: 'statement' as const, value: refs.target, direct: true }] : []),
   ].map((r) => ({ org_id: orgId, statement_id: id, stored, ...r, direct: r.direct ? 1 : 0 }));
-  if (rows.length)
+}
+
+/** Rows per insert: a full sync batch's references stay far below both databases' parameter limits. */
+const REF_ROWS_PER_INSERT = 1_000;
+
+/** Writes the `xapi_refs` rows of statements, a thousand to an insert. */
+async function insertRefRows(tx: Tx, rows: ReturnType<typeof refRows>) {
+  for (let i = 0; i < rows.length; i += REF_ROWS_PER_INSERT)
     await tx
       .insertInto('xapi_refs')
-      .values(rows)
+      .values(rows.slice(i, i + REF_ROWS_PER_INSERT))
       .onConflict((oc) => oc.doNothing())
       .execute();
+}
+
+/** The rows of `xapi_refs` a statement's filters read (see xapi/refs.ts). */
+export async function insertRefs(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  stored: number,
+  refs: StatementRefs,
+) {
+  await insertRefRows(tx, refRows(orgId, id, stored, refs));
 }
 
 /** The verb of an assessment attempt, graded against the module as stored now. */
@@ -71,26 +83,32 @@ export async function mirrorEvents(
   if (accepted.length === 0) return;
   const user = await rowAt(tx, 'users', ['org_id'], { id: userId });
   if (!user) return;
-  for (const { event, receivedAt } of accepted) {
-    const verbId =
-      event.type === 'assessment_submitted'
-        ? await assessmentVerb(tx, event.lessonId, event.answers)
-        : verbOf(event.type)!;
-    await tx
-      .insertInto('xapi_statements')
-      .values({
-        org_id: user.org_id,
-        id: event.id,
-        stored: receivedAt,
-        verb_id: verbId,
-        registration: null,
-        voids: null,
-        body: null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await insertRefs(tx, user.org_id, event.id, receivedAt, eventRefs(userId, event));
-  }
+  // The batch's statements in one insert and their references in another.
+  const statements = [];
+  for (const { event, receivedAt } of accepted)
+    statements.push({
+      org_id: user.org_id,
+      id: event.id,
+      stored: receivedAt,
+      verb_id:
+        event.type === 'assessment_submitted'
+          ? await assessmentVerb(tx, event.lessonId, event.answers)
+          : verbOf(event.type)!,
+      registration: null,
+      voids: null,
+      body: null,
+    });
+  await tx
+    .insertInto('xapi_statements')
+    .values(statements)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await insertRefRows(
+    tx,
+    accepted.flatMap(({ event, receivedAt }) =>
+      refRows(user.org_id, event.id, receivedAt, eventRefs(userId, event)),
+    ),
+  );
   // Queued in this transaction too: a statement is forwarded exactly when it exists.
   await queueForwarding(
     tx,
