@@ -3,10 +3,12 @@
  * All of it lives in the database (never in process memory), so any API process can answer any
  * request and a sign-out on one ends the session on all.
  */
+import type { ExpressionBuilder } from 'kysely';
 import { inTransaction, type Db } from './db';
 import { lockSignIn } from './locks';
+import { unspent } from './one-time';
 import { hitRateLimit } from './rate-limits';
-import type { NewRow } from './schema';
+import type { Database, NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
 export interface Session {
@@ -137,6 +139,12 @@ const TOKEN_FIELDS = [
   'expires_at as expiresAt',
 ] as const;
 
+/** The token of `kind` with hash `tokenHash`, while it is good at `now` (what a link may use). */
+const goodToken =
+  (tokenHash: string, kind: AccessToken['kind'], now: number) =>
+  (eb: ExpressionBuilder<Database, 'access_tokens'>) =>
+    eb.and([eb('token_hash', '=', tokenHash), eb('kind', '=', kind), unspent(now)(eb)]);
+
 /** An invite's id in lists: a prefix of its hash, enough to tell invites apart. */
 export const inviteId = (tokenHash: string) => tokenHash.slice(0, 16);
 
@@ -244,8 +252,7 @@ export function authStore(db: Db): AuthStore {
         .updateTable('access_tokens')
         .set({ used_at: now })
         .where('org_id', '=', r.orgId)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now);
+        .where(unspent(now));
       const { createdBy, targeting } = r;
       q = q.where((eb) => {
         const which = [];
@@ -290,8 +297,7 @@ export function authStore(db: Db): AuthStore {
         ])
         .where('org_id', '=', orgId)
         .where('kind', '=', 'invite')
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(unspent(now))
         .orderBy('expires_at')
         .orderBy('token_hash')
         .execute();
@@ -309,8 +315,7 @@ export function authStore(db: Db): AuthStore {
         .set({ used_at: now })
         .where('org_id', '=', orgId)
         .where('kind', '=', 'invite')
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(unspent(now))
         .where('token_hash', 'like', `${id}%`)
         .executeTakeFirst();
       return Number(done.numUpdatedRows) > 0;
@@ -322,10 +327,7 @@ export function authStore(db: Db): AuthStore {
       return db
         .selectFrom('access_tokens')
         .select(TOKEN_FIELDS)
-        .where('token_hash', '=', tokenHash)
-        .where('kind', '=', kind)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(goodToken(tokenHash, kind, now))
         .executeTakeFirst();
     },
     async consumeAccessToken(tokenHash, kind, now) {
@@ -333,10 +335,7 @@ export function authStore(db: Db): AuthStore {
       return db
         .updateTable('access_tokens')
         .set({ used_at: now })
-        .where('token_hash', '=', tokenHash)
-        .where('kind', '=', kind)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(goodToken(tokenHash, kind, now))
         .returning(TOKEN_FIELDS)
         .executeTakeFirst();
     },

@@ -14,6 +14,7 @@ import { keptTranslations, localizeModule, type StoredModule } from '../content/
 import { buildCatalog } from './catalog';
 import { inTransaction, type Db, type Tx } from './db';
 import type { ContentModulesTable, Database } from './schema';
+import { deleteIn } from './rows';
 
 export interface ContentStore {
   /** The shipped import: replaces the catalog file and takes back every id it ships from any org. */
@@ -125,15 +126,8 @@ export function contentStore(db: Db): ContentStore {
             .execute();
         }
         // An org that uploaded an id before the shipped content used it gives it back.
-        if (modules.length)
-          await tx
-            .deleteFrom('module_owners')
-            .where(
-              'module_id',
-              'in',
-              modules.map((m) => m.id),
-            )
-            .execute();
+        const shipped = modules.map((m) => m.id);
+        await deleteIn(tx, 'module_owners', 'module_id', shipped);
       });
     },
     getCatalog: (orgId, locale) => catalogIn(db, orgId, locale),

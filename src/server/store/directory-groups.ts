@@ -3,7 +3,7 @@
  * `deleted_at`; the cohort, its board and its pilot figures stay.
  */
 import { sql } from 'kysely';
-import { inTransaction, type Db } from './db';
+import { inTransaction, type Db, type Tx } from './db';
 import { deletedRow, deletedUpdate, total, whole, type DirectoryQuery } from './directory-query';
 import { filterSql, groupColumns } from './scim-filter';
 
@@ -46,11 +46,14 @@ export interface DirectoryGroupStore {
 const SORT_GROUPS = { userName: 'c.id', displayName: 'c.name', externalId: 'g.external_id' };
 
 export function directoryGroupStore(db: Db): DirectoryGroupStore {
-  const groups = () =>
-    db
+  const groups = (q: Db | Tx = db) =>
+    q
       .selectFrom('cohorts as c')
       .leftJoin('scim_groups as g', 'g.cohort_id', 'c.id')
       .where('g.deleted_at', 'is', null);
+  /** The organisation's group `id`, unless the directory deleted it. */
+  const group = (orgId: string, id: string, q: Db | Tx = db) =>
+    groups(q).where('c.org_id', '=', orgId).where('c.id', '=', id);
   const groupFields = [
     'c.id',
     'c.org_id as orgId',
@@ -98,11 +101,7 @@ export function directoryGroupStore(db: Db): DirectoryGroupStore {
       };
     },
     async getDirectoryGroup(orgId, id, withMembers) {
-      const row = await groups()
-        .select(groupFields)
-        .where('c.org_id', '=', orgId)
-        .where('c.id', '=', id)
-        .executeTakeFirst();
+      const row = await group(orgId, id).select(groupFields).executeTakeFirst();
       if (!row || !withMembers) return row;
       return { ...row, memberIds: (await membersOf([id])).get(id)! };
     },
@@ -168,14 +167,7 @@ export function directoryGroupStore(db: Db): DirectoryGroupStore {
     },
     async deleteDirectoryGroup(orgId, id, now) {
       return inTransaction(db, async (tx) => {
-        const found = await tx
-          .selectFrom('cohorts as c')
-          .leftJoin('scim_groups as g', 'g.cohort_id', 'c.id')
-          .select('c.id')
-          .where('c.org_id', '=', orgId)
-          .where('c.id', '=', id)
-          .where('g.deleted_at', 'is', null)
-          .executeTakeFirst();
+        const found = await group(orgId, id, tx).select('c.id').executeTakeFirst();
         if (!found) return false;
         await tx
           .insertInto('scim_groups')

@@ -6,6 +6,7 @@
  */
 import type { SsoSettings } from '../../core/api-admin';
 import { inTransaction, type Db } from './db';
+import { unspent } from './one-time';
 import { insertUser, type NewUser, type Role } from './people';
 import { valueAt } from './rows';
 
@@ -206,8 +207,7 @@ export function identityStore(db: Db): IdentityStore {
         .updateTable('sso_logins')
         .set({ used_at: now })
         .where('state_hash', '=', stateHash)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
+        .where(unspent(now))
         .returning(LOGIN_FIELDS)
         .executeTakeFirst();
     },

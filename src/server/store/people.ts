@@ -154,6 +154,13 @@ const leading = (eb: UsersAs) =>
   eb.and([eb('u.active', '=', 1), eb('u.role', 'in', ['manager', 'admin'])]);
 
 export function peopleStore(db: Db): PeopleStore {
+  /** The cohort's managers or members (`m`: the two lists have the same columns), with users (`u`). */
+  const cohortPeople = (list: 'cohort_managers' | 'cohort_members', cohortId: string) =>
+    db
+      .selectFrom(sql<Row<'cohort_members'>>`${sql.table(list)}`.as('m'))
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.user_id')
+      .where('m.cohort_id', '=', cohortId);
   const people = () =>
     db
       .selectFrom('users as u')
@@ -335,22 +342,14 @@ export function peopleStore(db: Db): PeopleStore {
       return true;
     },
     async isCohortManager(userId, cohortId) {
-      const row = await db
-        .selectFrom('cohort_managers as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select('m.user_id')
-        .where('m.cohort_id', '=', cohortId)
+      const row = await cohortPeople('cohort_managers', cohortId)
         .where('m.user_id', '=', userId)
         .where(leading)
         .executeTakeFirst();
       return row !== undefined;
     },
     async managesCohortMember(managerId, cohortId) {
-      const row = await db
-        .selectFrom('cohort_members as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select('m.user_id')
-        .where('m.cohort_id', '=', cohortId)
+      const row = await cohortPeople('cohort_members', cohortId)
         .where('u.manager_id', '=', managerId)
         .where('u.active', '=', 1)
         .limit(1)

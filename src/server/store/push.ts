@@ -4,6 +4,7 @@
  */
 import { localeOf, type Locale } from '../../core/wording';
 import type { Db } from './db';
+import { deleteIn } from './rows';
 
 export interface PushSubscriptionRow {
   endpoint: string;
@@ -81,15 +82,8 @@ export function pushStore(db: Db): PushStore {
           .offset(keep)
           .limit(1000)
           .execute();
-        if (beyond.length > 0)
-          await db
-            .deleteFrom('push_subscriptions')
-            .where(
-              'endpoint',
-              'in',
-              beyond.map((r) => r.endpoint),
-            )
-            .execute();
+        const endpoints = beyond.map((r) => r.endpoint);
+        await deleteIn(db, 'push_subscriptions', 'endpoint', endpoints);
       }
       return 'saved';
     },

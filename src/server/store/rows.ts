@@ -1,7 +1,8 @@
 /**
  * The statements many store areas write alike, on the rows of a table found by the values of
  * some of its columns (its key): read one row for one column or a few (undefined when there is no
- * such row), read one column of the rows of many keys, delete the rows with a key.
+ * such row), read one column of the rows of many keys, delete the rows with a key or with one of
+ * many values.
  *
  * The SQL is what the areas wrote by hand: `select <columns> from <table> where <a> = ? and <b> = ?`
  * (or `delete from`), the conditions in the order the key's fields are written.
@@ -34,6 +35,20 @@ export async function deleteAt<T extends Table>(
   let query = (db as unknown as Untyped).deleteFrom(table as string);
   for (const [column, value] of Object.entries(key)) query = query.where(column, '=', value);
   return query.executeTakeFirst();
+}
+
+/** Deletes the rows of `table` whose `column` is one of `values` (no statement when none). */
+export async function deleteIn<T extends Table, C extends keyof Row<T> & string>(
+  db: Db | Tx,
+  table: T,
+  column: C,
+  values: readonly Row<T>[C][],
+): Promise<void> {
+  if (values.length === 0) return;
+  await (db as unknown as Untyped)
+    .deleteFrom(table as string)
+    .where(column as string, 'in', values as readonly unknown[])
+    .execute();
 }
 
 /**

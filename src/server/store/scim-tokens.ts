@@ -2,7 +2,7 @@
  * SCIM's bearer tokens: one per directory connection of an organisation, kept as a hash, revoked
  * rather than deleted, touched on each use.
  */
-import { revokeCredential } from './credentials';
+import { credentialRow, revokeCredential } from './credentials';
 import type { Db } from './db';
 
 export interface ScimToken {
@@ -39,14 +39,7 @@ export function scimTokenStore(db: Db): ScimTokenStore {
     async createScimToken(t) {
       await db
         .insertInto('scim_tokens')
-        .values({
-          id: t.id,
-          org_id: t.orgId,
-          name: t.name,
-          token_hash: t.tokenHash,
-          created_by: t.createdBy,
-          created_at: t.createdAt,
-        })
+        .values({ ...credentialRow(t), token_hash: t.tokenHash, created_by: t.createdBy })
         .execute();
     },
     async listScimTokens(orgId) {

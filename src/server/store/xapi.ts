@@ -8,7 +8,7 @@
 import type { LrsCredentialRow } from '../../core/api-admin';
 import { ADL } from '../xapi/kindling';
 import type { StatementRefs } from '../xapi/refs';
-import { revokeCredential } from './credentials';
+import { credentialRow, revokeCredential } from './credentials';
 import { inTransaction, type Db } from './db';
 import { xapiDocumentStore } from './xapi-documents';
 import { insertRefs } from './xapi-mirror';
@@ -126,13 +126,10 @@ export function xapiStore(db: Db): XapiStore {
       await db
         .insertInto('lrs_credentials')
         .values({
-          id: c.id,
-          org_id: c.orgId,
-          name: c.name,
+          ...credentialRow(c),
           key: c.key,
           secret_hash: c.secretHash,
           scope: c.scope,
-          created_at: c.createdAt,
           revoked_at: null,
         })
         .execute();

@@ -1,5 +1,12 @@
 import type { Migration } from 'kysely';
-import { addBackfill, hasEvents, notNull, nullable } from './build';
+import {
+  addBackfill,
+  hasEvents,
+  notNull,
+  nullable,
+  tableByPerson,
+  tableByPersonAnd,
+} from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -13,18 +20,12 @@ import type { AnyDb } from './index';
  */
 export const learnerDays: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('learner_days')
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .$call(notNull('text', 'day'))
+    await tableByPersonAnd(db, 'learner_days', 'day')
       .$call(notNull('integer', 'lessons'))
       .$call(notNull('bigint', 'last_at'))
       .$call(notNull('text', 'detail'))
-      .addPrimaryKeyConstraint('learner_days_pk', ['user_id', 'day'])
       .execute();
-    await db.schema
-      .createTable('learner_totals')
-      .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+    await tableByPerson(db, 'learner_totals')
       .$call(notNull('bigint', 'last_at'))
       .$call(notNull('text', 'completed'))
       .execute();

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import { addBackfill, hasEvents, notNull } from './build';
+import { addBackfill, hasEvents, notNull, tableByPerson, tableByPersonAnd } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -13,17 +13,10 @@ import type { AnyDb } from './index';
  */
 export const learnerMastery: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('learner_mastery')
-      .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
+    await tableByPerson(db, 'learner_mastery')
       .$call(notNull('text', 'assessments', 'review'))
       .execute();
-    await db.schema
-      .createTable('learner_cards')
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .$call(notNull('text', 'card', 'answers'))
-      .addPrimaryKeyConstraint('learner_cards_pk', ['user_id', 'card'])
-      .execute();
+    await tableByPersonAnd(db, 'learner_cards', 'card').$call(notNull('text', 'answers')).execute();
     await addBackfill(db, 'learner_mastery', await hasEvents(db));
   },
 };

@@ -1,5 +1,5 @@
 import { sql, type Migration } from 'kysely';
-import { notNull } from './build';
+import { notNull, tableByPersonAnd } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -10,12 +10,8 @@ import type { AnyDb } from './index';
  */
 export const deviceContacts: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('device_contacts')
-      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-      .$call(notNull('text', 'device_id'))
+    await tableByPersonAnd(db, 'device_contacts', 'device_id')
       .$call(notNull('bigint', 'first_at'))
-      .addPrimaryKeyConstraint('device_contacts_pk', ['user_id', 'device_id'])
       .execute();
     await sql`
       INSERT INTO device_contacts (user_id, device_id, first_at)

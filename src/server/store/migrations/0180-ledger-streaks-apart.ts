@@ -1,5 +1,5 @@
 import { sql, type Migration } from 'kysely';
-import { notNull } from './build';
+import { notNull, tableByPerson } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -10,11 +10,7 @@ import type { AnyDb } from './index';
  */
 export const ledgerStreaksApart: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('ledger_streaks')
-      .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'))
-      .$call(notNull('text', 'streak'))
-      .execute();
+    await tableByPerson(db, 'ledger_streaks').$call(notNull('text', 'streak')).execute();
     await sql`INSERT INTO ledger_streaks (user_id, streak)
       SELECT user_id, streak FROM progress_ledgers WHERE streak IS NOT NULL`.execute(db);
   },

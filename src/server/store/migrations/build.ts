@@ -47,3 +47,20 @@ export async function addBackfill(db: AnyDb, name: string, pending: boolean): Pr
     .values({ name, after_user: '', done_at: pending ? null : 0 })
     .execute();
 }
+
+/** Starts table `name` with a row per person: `user_id`, a user, is its primary key. */
+export const tableByPerson = (db: AnyDb, name: string): TableBuilder =>
+  db.schema
+    .createTable(name)
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id'));
+
+/**
+ * Starts table `name` with a row per person and `key` (text): `user_id`, a user, then `key`,
+ * both NOT NULL, and the two together its primary key `<name>_pk` (made after all columns).
+ */
+export const tableByPersonAnd = (db: AnyDb, name: string, key: string): TableBuilder =>
+  db.schema
+    .createTable(name)
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .$call(notNull('text', key))
+    .addPrimaryKeyConstraint(`${name}_pk`, ['user_id', key]);
