@@ -20,17 +20,15 @@
  * `emulateMedia({ colorScheme })` on each screen. A last test walks sign-in → lesson → quiz →
  * completion with the keyboard only.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
   doors,
   reviewLesson,
   run,
-  type Finding,
-  report,
   audit,
   widths,
-  openContext,
+  auditWalk,
   useEveryScreen,
 } from '../support/accessibility-run';
 
@@ -246,11 +244,8 @@ useEveryScreen();
 describe.each(widths)('every screen of every role at $width px', (size) => {
   it.each(everyone.map((who) => ({ who })))(
     '$who: every probe passes on every screen, light and dark',
-    async ({ who }) => {
-      const context = await openContext(size);
-      const page = await context.newPage();
-      const findings: Finding[] = [];
-      try {
+    ({ who }) =>
+      auditWalk(size, async (page, findings) => {
         if (who !== 'visitor') {
           await page.goto(run.server.url);
           await page.getByLabel('Email').fill(accounts[who]);
@@ -265,10 +260,6 @@ describe.each(widths)('every screen of every role at $width px', (size) => {
           await screen.act?.(page);
           await audit(page, screen.name, findings);
         }
-        expect(findings, report(findings)).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    },
+      }),
   );
 });

@@ -1,33 +1,15 @@
 /**
- * Accessibility of every screen of every role, in the real Chromium, at phone (390 px) and laptop
- * (1280 px) widths, each in light and dark mode: zero axe-core violations, every control at least
- * 44 × 44 px, text at 200% without sideways scrolling or clipping, keyboard focus never hidden
- * under the header or the sync bar (WCAG 2.4.11), and nothing moving when reduced motion is asked
- * for (the probes live in test/support/a11y.ts and are tested at the end of this file).
- *
- * - The learner's walk: sign-in, home, the roadmap with its pathway downloads, a module, a lesson card, a quiz with its feedback, the
- *   completion screen and the "Couldn't sync" list.
- * - Every other screen, table-driven (`screens` below): the learner's roadmap, review, leaderboard,
- *   profile, account and "not found"; the manager's home, team, 1:1 script (after assigning a
- *   pathway), cohort challenge and account with the goal; the admin's programme screen (goal,
- *   sponsor message, people with a reset link, cohorts, an invite, an upload with its problems),
- *   team, pilot dashboard (a seeded pilot, so charts and tables render, with HR rows to fix) and
- *   checklist; the set-up form of an org without a pilot; the join and reset-password doors.
- * - States after interaction, not only first paint: a pressed time pill with its picks, home
- *   offline, a refused sign-in, an expanded person row, quiz feedback, the "Couldn't sync" list.
- *
- * One server and one browser; one context per width and role, switching light and dark with
- * `emulateMedia({ colorScheme })` on each screen. A last test walks sign-in → lesson → quiz →
- * completion with the keyboard only.
+ * Accessibility of the learner's walk, in the real Chromium, at phone (390 px) and laptop
+ * (1280 px) widths, each in light and dark mode, with the probes of accessibility-screens.test.ts
+ * (test/support/a11y.ts): sign-in, home, the roadmap with its pathway downloads, a module, a
+ * lesson card, a quiz with its feedback, the completion screen and the "Couldn't sync" list.
  */
 import { describe, expect, it } from 'vitest';
 import {
   run,
-  type Finding,
-  report,
   audit,
   widths,
-  openContext,
+  auditWalk,
   rejectNextSync,
   useEveryScreen,
 } from '../support/accessibility-run';
@@ -35,11 +17,8 @@ import {
 useEveryScreen();
 
 describe.each(widths)("the learner's walk at $width px", (size) => {
-  it('every probe passes on every screen, light and dark', async () => {
-    const context = await openContext(size);
-    const page = await context.newPage();
-    const findings: Finding[] = [];
-    try {
+  it('every probe passes on every screen, light and dark', () =>
+    auditWalk(size, async (page, findings) => {
       await page.goto(run.server.url);
       await page.getByLabel('Email').waitFor();
       await audit(page, 'sign-in', findings);
@@ -100,9 +79,5 @@ describe.each(widths)("the learner's walk at $width px", (size) => {
       await page.getByText(/Couldn't sync/).click();
       await page.getByRole('button', { name: 'Dismiss' }).first().waitFor();
       await audit(page, 'couldn’t sync list', findings);
-      expect(findings, report(findings)).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });

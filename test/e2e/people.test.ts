@@ -6,6 +6,7 @@
  * manager screens' code.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { openPhone, signIn, waitForServiceWorker, type PhoneContext } from '../support/browser';
 import { sessionCookie } from '../support/sessions';
 import { serverAndPhone } from '../support/phone-run';
@@ -18,6 +19,20 @@ const run = serverAndPhone({}, undefined, async () => {
 afterAll(async () => {
   await learner?.close();
 });
+
+/** An admin signed in on a phone of their own, on the admin screen once `heading` shows. */
+async function onAdminScreen(heading: string, use: (page: Page) => Promise<void>) {
+  const admin = await openPhone();
+  try {
+    const { page } = admin;
+    await signIn(page, run.server.url, 'admin@demo.test');
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: heading }).waitFor();
+    await use(page);
+  } finally {
+    await admin.close();
+  }
+}
 
 describe('a manager on a phone', () => {
   it('assigns a pathway and the learner sees it on their home with its minutes', async () => {
@@ -111,12 +126,7 @@ describe('a cohort manager', () => {
     await run.server.store.updatePerson('demo-co', 'u-demo-learner2', {
       cohortIds: ['demo-co-tokyo'],
     });
-    const admin = await openPhone();
-    try {
-      const { page } = admin;
-      await signIn(page, run.server.url, 'admin@demo.test');
-      await page.getByRole('link', { name: 'Admin' }).click();
-      await page.getByRole('heading', { name: 'Managers of Tokyo team' }).waitFor();
+    await onAdminScreen('Managers of Tokyo team', async (page) => {
       await page.getByLabel('Add a manager to Tokyo team').selectOption({ label: 'Max Manager' });
       await page
         .getByRole('heading', { name: 'Managers of Tokyo team' })
@@ -141,9 +151,7 @@ describe('a cohort manager', () => {
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
-    } finally {
-      await admin.close();
-    }
+    });
 
     const { page } = run.phone;
     await page.goto(`${run.server.url}/team`);
@@ -187,12 +195,7 @@ describe('a person invited by an admin', () => {
 
 describe('an admin uploading a module', () => {
   it('sees each problem as file:line: message, then imports the fixed module', async () => {
-    const admin = await openPhone();
-    try {
-      const { page } = admin;
-      await signIn(page, run.server.url, 'admin@demo.test');
-      await page.getByRole('link', { name: 'Admin' }).click();
-      await page.getByRole('heading', { name: 'Upload a module' }).waitFor();
+    await onAdminScreen('Upload a module', async (page) => {
       // How to upload a translation is said where modules are uploaded.
       await page.getByText(/named after its module .*giving-feedback\.de\.md/).waitFor();
       const fits = await page.evaluate(
@@ -215,8 +218,6 @@ describe('an admin uploading a module', () => {
       expect((await run.server.store.getModule('listening-well', 'demo-co'))?.title).toBe(
         'Listening well',
       );
-    } finally {
-      await admin.close();
-    }
+    });
   });
 });

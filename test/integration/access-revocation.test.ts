@@ -6,22 +6,16 @@
  * outside review found, now clear refusals.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app';
-import type { Store } from '../../src/server/store/store';
-import { clientFor, type App, type Client } from '../support/api';
+import { clientFor, type Client } from '../support/api';
+import { freshApi } from '../support/fresh';
 import { issueScimToken, scimClient, USER } from '../support/scim';
-import { demoStore } from '../support/server';
 import { sessionCookie } from '../support/sessions';
 
-let store: Store;
-let app: App;
+const { store, app } = freshApi();
 let admin: Client;
 
 beforeEach(async () => {
-  store = await demoStore();
-  app = createApp({ store });
   admin = await as('u-demo-admin');
-  return () => store.close();
 });
 
 const as = async (userId: string) => clientFor(app, await sessionCookie(store, userId));

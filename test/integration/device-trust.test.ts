@@ -33,6 +33,16 @@ function device(deviceId: string, firstSeq = 1) {
     deviceId,
     seq: seq++,
   });
+  /** A quiz or review answer: the same fields, another type. */
+  const answered =
+    (type: 'quiz_answered' | 'review_answered') =>
+    (lessonId: string, cardId: string, answerIds: string[], at: number): ProgressEvent => ({
+      ...base(at),
+      type,
+      lessonId,
+      cardId,
+      answerIds,
+    });
   return {
     deviceId,
     started: (lessonId: string, at: number): ProgressEvent => ({
@@ -46,20 +56,8 @@ function device(deviceId: string, firstSeq = 1) {
       lessonId,
       durationMs,
     }),
-    quiz: (lessonId: string, cardId: string, answerIds: string[], at: number): ProgressEvent => ({
-      ...base(at),
-      type: 'quiz_answered',
-      lessonId,
-      cardId,
-      answerIds,
-    }),
-    review: (lessonId: string, cardId: string, answerIds: string[], at: number): ProgressEvent => ({
-      ...base(at),
-      type: 'review_answered',
-      lessonId,
-      cardId,
-      answerIds,
-    }),
+    quiz: answered('quiz_answered'),
+    review: answered('review_answered'),
   };
 }
 
@@ -79,6 +77,16 @@ async function everyLesson(client: Client) {
     ),
   );
   return modules.flatMap((m) => m.lessons);
+}
+
+/** The first lesson with a quiz card, and that card. */
+async function firstQuizCard(client: Client) {
+  const [lesson] = (await everyLesson(client)).filter((l) => l.cards.some((c) => 'options' in c));
+  const card = lesson!.cards.find((c) => 'options' in c)! as {
+    id: string;
+    options: Array<{ id: string; correct: boolean }>;
+  };
+  return { lesson: lesson!, card };
 }
 
 async function board(client: Client) {
@@ -168,23 +176,19 @@ describe('thirty back-dated review answers (the 31-day streak attack)', () => {
   it('build no streak, no freeze and no 30-day badge', async () => {
     const lena = await signInAs(app, 'learner@demo.test');
     const phone = device('device-lena-1');
-    const [lesson] = (await everyLesson(lena)).filter((l) => l.cards.some((c) => 'options' in c));
-    const card = lesson!.cards.find((c) => 'options' in c)! as {
-      id: string;
-      options: Array<{ id: string; correct: boolean }>;
-    };
+    const { lesson, card } = await firstQuizCard(lena);
     const wrong = [card.options.find((o) => !o.correct)!.id];
     // Yesterday the phone synced a real lesson, its quiz card missed (due for review today).
     now -= DAY;
     await sync(lena, phone.deviceId, [
-      phone.started(lesson!.id, now - 10 * 60_000),
-      phone.quiz(lesson!.id, card.id, wrong, now - 8 * 60_000),
-      phone.completed(lesson!.id, now - 5 * 60_000, 5 * 60_000),
+      phone.started(lesson.id, now - 10 * 60_000),
+      phone.quiz(lesson.id, card.id, wrong, now - 8 * 60_000),
+      phone.completed(lesson.id, now - 5 * 60_000, 5 * 60_000),
     ]);
     now += DAY;
     // Today it sends thirty wrong answers dated one a day over the last thirty days.
     const backdated = Array.from({ length: 30 }, (_, i) =>
-      phone.review(lesson!.id, card.id, wrong, now - (30 - i) * DAY),
+      phone.review(lesson.id, card.id, wrong, now - (30 - i) * DAY),
     );
     const { results, state } = await sync(lena, phone.deviceId, backdated);
     expect(results.every((r) => r.status === 'accepted')).toBe(true);
@@ -198,13 +202,9 @@ describe('thirty back-dated review answers (the 31-day streak attack)', () => {
   it('earn nothing from a device that never missed the card (nothing was due)', async () => {
     const lena = await signInAs(app, 'learner@demo.test');
     const fresh = device('device-fresh-1');
-    const [lesson] = (await everyLesson(lena)).filter((l) => l.cards.some((c) => 'options' in c));
-    const card = lesson!.cards.find((c) => 'options' in c)! as {
-      id: string;
-      options: Array<{ id: string }>;
-    };
+    const { lesson, card } = await firstQuizCard(lena);
     const events = Array.from({ length: 30 }, (_, i) =>
-      fresh.review(lesson!.id, card.id, [card.options[0]!.id], now - (30 - i) * DAY),
+      fresh.review(lesson.id, card.id, [card.options[0]!.id], now - (30 - i) * DAY),
     );
     const { state } = await sync(lena, fresh.deviceId, events);
     expect(state).toMatchObject({ xp: 0, streak: { current: 0, longest: 0, freezes: 0 } });

@@ -81,11 +81,7 @@ function nearValidScim(route: { method: string; path: string }): fc.Arbitrary<un
     )
     .map(([how, key, value]) => {
       const body = base();
-      const ops = body.Operations as Array<Record<string, unknown>> | undefined;
-      if (how === 'drop') delete body[key];
-      if (how === 'retype' || how === 'add') body[key] = value;
-      if (how === 'op-retype' && ops?.[0]) ops[0][key] = value;
-      if (how === 'op-drop' && ops?.[0]) delete ops[0][key];
+      fuzzApp.mutateField(body, 'Operations', 'op', how, key, value);
       return body;
     });
 }

@@ -15,7 +15,14 @@ import type { Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
 import { arrival, arrivalArbs, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
-import { content, draftArb, incoming, key, ZONES } from '../support/learning-drafts';
+import {
+  content,
+  draftArb,
+  incoming,
+  key,
+  syncDuringBackfill,
+  ZONES,
+} from '../support/learning-drafts';
 
 /** The days worked out from the whole set of events at once, by hand. */
 function expectedDays(events: ReturnType<typeof incoming>): LearnerDay[] {
@@ -111,16 +118,9 @@ describe.each(storeKinds)('$name store: learner days', (kind) => {
 
   it('counts a sync racing the backfill exactly once', async () => {
     const users = [await learner(), await learner(), await learner()];
-    const histories = users.map((id, u) =>
-      incoming(fc.sample(draftArb, { seed: 11 + u, numRuns: 24 }), `device-${id}`),
-    );
-    await Promise.all(users.map((id, u) => store.ingest(id, histories[u]!.slice(0, 12))));
-    await Promise.all([
+    const histories = await syncDuringBackfill(store, users, 11, () =>
       store.backfillLearnerDays({ restart: true, chunk: 1 }),
-      ...users.map(async (id, u) => {
-        for (const event of histories[u]!.slice(12)) await store.ingest(id, [event]);
-      }),
-    ]);
+    );
     for (const [u, id] of users.entries())
       expect(await keptDays(store, id)).toEqual(expectedDays(histories[u]!));
   });

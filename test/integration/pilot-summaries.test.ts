@@ -15,7 +15,7 @@ import type { Pilot, Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
 import { arrival, DST_FROM as FROM } from '../support/batches';
 import { newLearner, sharedStore } from '../support/fresh';
-import { content, draftArb, incoming } from '../support/learning-drafts';
+import { content, draftArb, incoming, syncDuringBackfill } from '../support/learning-drafts';
 
 const NOW = Date.parse('2026-04-10T00:00:00Z');
 
@@ -131,16 +131,9 @@ describe.each(storeKinds)('$name store: pilot summaries', (kind) => {
     const pilot = await pilotOrg();
     const users = [0, 1, 2].map((i) => learner(pilot, i));
     const ids = await Promise.all(users);
-    const histories = ids.map((id, u) =>
-      incoming(fc.sample(draftArb, { seed: 50 + u, numRuns: 24 }), `device-${id}`),
-    );
-    await Promise.all(ids.map((id, u) => store.ingest(id, histories[u]!.slice(0, 12))));
-    await Promise.all([
+    await syncDuringBackfill(store, ids, 50, () =>
       store.backfillPilotSummaries({ restart: true, chunk: 1 }),
-      ...ids.map(async (id, u) => {
-        for (const event of histories[u]!.slice(12)) await store.ingest(id, [event]);
-      }),
-    ]);
+    );
     const { fromSummaries, fromEvents } = await reports(store, pilot);
     expect(fromSummaries).toEqual(fromEvents);
   });

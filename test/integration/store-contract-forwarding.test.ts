@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ForwardingSetting, Store } from '../../src/server/store/store';
 import { startsAndCompletions } from '../support/api';
 import { storeKinds, type TestDatabase } from '../support/databases';
-import { ingestAt } from '../support/fresh';
+import { ingestAt, twoOrgs } from '../support/fresh';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
 const LEASE = 60_000;
@@ -30,19 +30,7 @@ describe.each(storeKinds)('forwarding store on $name', (kind) => {
   beforeEach(async () => {
     database = await kind.create();
     store = await database.open();
-    for (const org of ['acme', 'other']) {
-      await store.createOrg({ id: org, name: org });
-      await store.createUser({
-        id: `learner-${org}`,
-        orgId: org,
-        email: `learner@${org}.test`,
-        name: 'Learner',
-        role: 'learner',
-        managerId: null,
-        tz: 'UTC',
-        passwordHash: 'x',
-      });
-    }
+    await twoOrgs(store, 'learner');
   });
   afterEach(async () => database.dispose());
 

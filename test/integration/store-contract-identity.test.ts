@@ -87,15 +87,14 @@ describe.each(storeKinds)('$name identity store contract', (kind) => {
     expect(await store.consumeSsoLogin('unknown', T0)).toBeUndefined();
   });
 
+  /** Ann, u1 of acme, with her account `subject` at `issuer` linked. */
+  const linkedAnn = async (email: string, issuer: string, subject: string) => {
+    await store.createUser(person('u1', 'acme', email));
+    await store.linkIdentity({ orgId: 'acme', issuer, subject, userId: 'u1', linkedAt: T0 });
+  };
+
   it('links provider accounts to people and creates a person with their link at once', async () => {
-    await store.createUser(person('u1', 'acme', 'Ann@Acme.test'));
-    await store.linkIdentity({
-      orgId: 'acme',
-      issuer: 'https://login.example.com',
-      subject: 'sub-1',
-      userId: 'u1',
-      linkedAt: T0,
-    });
+    await linkedAnn('Ann@Acme.test', 'https://login.example.com', 'sub-1');
     await store.createSsoUser(
       { ...person('u2', 'acme', 'bo@acme.test'), locale: 'de-DE' },
       { orgId: 'acme', issuer: 'https://login.example.com', subject: 'sub-2', linkedAt: T0 },
@@ -117,14 +116,7 @@ describe.each(storeKinds)('$name identity store contract', (kind) => {
   });
 
   it('creates nobody when the link of a new person cannot be stored', async () => {
-    await store.createUser(person('u1', 'acme', 'ann@acme.test'));
-    await store.linkIdentity({
-      orgId: 'acme',
-      issuer: 'i',
-      subject: 'taken',
-      userId: 'u1',
-      linkedAt: T0,
-    });
+    await linkedAnn('ann@acme.test', 'i', 'taken');
     await expect(
       store.createSsoUser(person('u2', 'acme', 'bo@acme.test'), {
         orgId: 'acme',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'scim2-parse-filter';
 import type { DirectoryFields } from '../../src/server/store/store';
-import { freshStore } from '../support/fresh';
+import { freshStore, twoOrgs } from '../support/fresh';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-03-10T09:00:00.000Z');
@@ -29,21 +29,7 @@ const fields = (email: string, extra: Partial<DirectoryFields> = {}): DirectoryF
 });
 
 describe.each(storeKinds)('SCIM store on $name', (kind) => {
-  const { store } = freshStore(kind, async (store) => {
-    for (const org of ['acme', 'other']) {
-      await store.createOrg({ id: org, name: org });
-      await store.createUser({
-        id: `admin-${org}`,
-        orgId: org,
-        email: `admin@${org}.test`,
-        name: 'Admin',
-        role: 'admin',
-        managerId: null,
-        tz: 'UTC',
-        passwordHash: 'x',
-      });
-    }
-  });
+  const { store } = freshStore(kind, (store) => twoOrgs(store, 'admin'));
 
   it('finds a token by hash until its own organisation revokes it', async () => {
     await store.createScimToken({

@@ -11,6 +11,14 @@ import { post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 useLrsPerTest();
 
 /** [requirement, statement, accepted] */
+/** A valid SubStatement as a statement's object: Bob attempted the course. */
+const subStatement = {
+  objectType: 'SubStatement',
+  actor: bob,
+  verb: { id: `${ADL}attempted` },
+  object: { id: course },
+};
+
 const dataRules: Array<[string, Json, boolean]> = [
   ['a minimal statement is accepted', statement(), true],
   ['an unknown top-level property is rejected', statement({ colour: 'red' }), false],
@@ -116,48 +124,13 @@ const dataRules: Array<[string, Json, boolean]> = [
     statement({ object: { objectType: 'StatementRef', id: 'x' } }),
     false,
   ],
-  [
-    'a SubStatement is accepted',
-    statement({
-      object: {
-        objectType: 'SubStatement',
-        actor: bob,
-        verb: { id: `${ADL}attempted` },
-        object: { id: course },
-      },
-    }),
-    true,
-  ],
+  ['a SubStatement is accepted', statement({ object: subStatement }), true],
   [
     'a SubStatement holds no SubStatement',
-    statement({
-      object: {
-        objectType: 'SubStatement',
-        actor: bob,
-        verb: { id: `${ADL}attempted` },
-        object: {
-          objectType: 'SubStatement',
-          actor: bob,
-          verb: { id: `${ADL}attempted` },
-          object: { id: course },
-        },
-      },
-    }),
+    statement({ object: { ...subStatement, object: subStatement } }),
     false,
   ],
-  [
-    'a SubStatement has no id',
-    statement({
-      object: {
-        objectType: 'SubStatement',
-        id: randomUUID(),
-        actor: bob,
-        verb: { id: `${ADL}attempted` },
-        object: { id: course },
-      },
-    }),
-    false,
-  ],
+  ['a SubStatement has no id', statement({ object: { ...subStatement, id: randomUUID() } }), false],
   [
     'an unknown objectType is rejected',
     statement({ object: { objectType: 'Thing', id: course } }),

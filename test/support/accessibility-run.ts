@@ -3,6 +3,7 @@
  * (its public links and the lesson due for review), the audit of one screen, the widths, and a
  * context at each.
  */
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SyncReply } from '../../src/core/api';
 import type { ProgressEvent } from '../../src/core/events';
@@ -210,7 +211,7 @@ export const widths = [
 ];
 
 /** A context for one width; page.route must see the app's own requests, not the worker's. */
-export const openContext = ({ width, height, mobile }: (typeof widths)[number]) =>
+const openContext = ({ width, height, mobile }: (typeof widths)[number]) =>
   run.browser.newContext({
     viewport: { width, height },
     isMobile: mobile,
@@ -218,6 +219,25 @@ export const openContext = ({ width, height, mobile }: (typeof widths)[number]) 
     bypassCSP: true,
     serviceWorkers: 'block',
   });
+
+/**
+ * Opens a page in a context of one width, lets `walk` audit its screens, then expects no finding
+ * (each one named in full) and closes the context.
+ */
+export async function auditWalk(
+  size: (typeof widths)[number],
+  walk: (page: Page, findings: Finding[]) => Promise<void>,
+) {
+  const context = await openContext(size);
+  const page = await context.newPage();
+  const findings: Finding[] = [];
+  try {
+    await walk(page, findings);
+    expect(findings, report(findings)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
 
 /** Rejects every event of the next sync the way the server does, so the list appears. */
 export async function rejectNextSync(page: Page) {

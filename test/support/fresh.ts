@@ -76,6 +76,26 @@ export const newLearner = (id: string, orgId: string, extra: Partial<NewUser> = 
   ...extra,
 });
 
+/**
+ * Two orgs, `acme` and `other`, each with one person of `role` (id `<role>-<org>`, email
+ * `<role>@<org>.test`), for the tests that one org's rows stay its own.
+ */
+export async function twoOrgs(store: Store, role: 'learner' | 'admin') {
+  for (const org of ['acme', 'other']) {
+    await store.createOrg({ id: org, name: org });
+    await store.createUser({
+      id: `${role}-${org}`,
+      orgId: org,
+      email: `${role}@${org}.test`,
+      name: role === 'admin' ? 'Admin' : 'Learner',
+      role,
+      managerId: null,
+      tz: 'UTC',
+      passwordHash: 'x',
+    });
+  }
+}
+
 /** The demo store and the app on it, fresh for each test; `options` as `createApp` takes them. */
 export function freshApi(options: Omit<AppOptions, 'store'> = {}): { store: Store; app: App } {
   let store: Store | undefined;

@@ -155,11 +155,8 @@ export function nearValid(path: string): fc.Arbitrary<unknown> {
     )
     .map(([how, key, value]) => {
       const body = base();
+      mutateField(body, 'events', 'event', how, key, value);
       const events = body.events as Array<Record<string, unknown>> | undefined;
-      if (how === 'drop') delete body[key];
-      if (how === 'retype' || how === 'add') body[key] = value;
-      if (how === 'event-retype' && events?.[0]) events[0][key] = value;
-      if (how === 'event-drop' && events?.[0]) delete events[0][key];
       if (how === 'many-events' && events)
         body.events = Array.from({ length: 501 }, () => events[0]);
       // Every list of the body with its first item repeated: `["a", "a"]`.
@@ -168,6 +165,25 @@ export function nearValid(path: string): fc.Arbitrary<unknown> {
           if (Array.isArray(v) && v.length) body[k] = [v[0], ...v];
       return body;
     });
+}
+
+/**
+ * Mutates one field of a request body in place: `drop` deletes it, `retype` and `add` set it to
+ * `value`, and `<item>-retype` / `<item>-drop` do the same to the first item of the list `list`.
+ */
+export function mutateField(
+  body: Record<string, unknown>,
+  list: string,
+  item: string,
+  how: string,
+  key: string,
+  value: unknown,
+) {
+  const items = body[list] as Array<Record<string, unknown>> | undefined;
+  if (how === 'drop') delete body[key];
+  if (how === 'retype' || how === 'add') body[key] = value;
+  if (how === `${item}-retype` && items?.[0]) items[0][key] = value;
+  if (how === `${item}-drop` && items?.[0]) delete items[0][key];
 }
 
 /** Percent-encodes a path parameter; raw strings starting with `%` go in as (mal)formed escapes. */

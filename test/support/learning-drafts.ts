@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { answerKeyOf } from '../../src/core/mastery';
 import { loadContentDir } from '../../src/server/content/load';
-import type { IncomingEvent } from '../../src/server/store/store';
+import type { IncomingEvent, Store } from '../../src/server/store/store';
 import { draftedEvents } from './batches';
 
 export const content = loadContentDir(join(import.meta.dirname, '..', '..', 'content'));
@@ -63,4 +63,27 @@ export function incoming(
           }
         : { ...base, type: 'lesson_started', lessonId: LESSONS[d.lesson]! },
   ).map((e, i) => ({ ...e, passes: drafts[i]!.kind === 'assessment' && drafts[i]!.passes }));
+}
+
+/**
+ * Gives each learner 24 sampled events (seeds `seed`, `seed + 1`, …): the first 12 synced before
+ * `backfill` starts, the other 12 one a sync while it runs. Returns each learner's history.
+ */
+export async function syncDuringBackfill(
+  store: Store,
+  userIds: string[],
+  seed: number,
+  backfill: () => Promise<unknown>,
+) {
+  const histories = userIds.map((id, u) =>
+    incoming(fc.sample(draftArb, { seed: seed + u, numRuns: 24 }), `device-${id}`),
+  );
+  await Promise.all(userIds.map((id, u) => store.ingest(id, histories[u]!.slice(0, 12))));
+  await Promise.all([
+    backfill(),
+    ...userIds.map(async (id, u) => {
+      for (const event of histories[u]!.slice(12)) await store.ingest(id, [event]);
+    }),
+  ]);
+  return histories;
 }

@@ -24,23 +24,38 @@ export interface PhoneRun {
   phone: PhoneContext;
 }
 
+/**
+ * Before the file's tests: the server, `prepare` on it, then `open` as `run[key]` and `ready`;
+ * after them, both closed.
+ */
+function serverAnd<K extends 'phone' | 'browser', T extends { close(): Promise<void> }>(
+  key: K,
+  open: () => Promise<T>,
+  options: Parameters<typeof startServer>[0],
+  prepare?: (server: RunningServer) => Promise<void>,
+  ready?: (run: { server: RunningServer } & Record<K, T>) => Promise<void>,
+): { server: RunningServer } & Record<K, T> {
+  const run = {} as { server: RunningServer } & Record<K, T>;
+  const opened = run as Partial<Record<K, T>>;
+  beforeAll(async () => {
+    run.server = await startServer(options);
+    await prepare?.(run.server);
+    opened[key] = await open();
+    await ready?.(run);
+  });
+  afterAll(async () => {
+    await opened[key]?.close();
+    await run.server?.close();
+  });
+  return run;
+}
+
 export function serverAndPhone(
   options: Parameters<typeof startServer>[0] = {},
   prepare?: (server: RunningServer) => Promise<void>,
   ready?: (run: PhoneRun) => Promise<void>,
 ): PhoneRun {
-  const run = {} as PhoneRun;
-  beforeAll(async () => {
-    run.server = await startServer(options);
-    await prepare?.(run.server);
-    run.phone = await openPhone();
-    await ready?.(run);
-  });
-  afterAll(async () => {
-    await run.phone?.close();
-    await run.server?.close();
-  });
-  return run;
+  return serverAnd('phone', openPhone, options, prepare, ready);
 }
 
 /** The real server and a headless Chromium of the test's own, for contexts made per test. */
@@ -48,17 +63,12 @@ export function serverAndBrowser(
   options: Parameters<typeof startServer>[0] = {},
   prepare?: (server: RunningServer) => Promise<void>,
 ): { server: RunningServer; browser: Browser } {
-  const run = {} as { server: RunningServer; browser: Browser };
-  beforeAll(async () => {
-    run.server = await startServer(options);
-    run.browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
-    await prepare?.(run.server);
-  });
-  afterAll(async () => {
-    await run.browser?.close();
-    await run.server?.close();
-  });
-  return run;
+  return serverAnd(
+    'browser',
+    () => chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }),
+    options,
+    prepare,
+  );
 }
 
 /**
