@@ -95,6 +95,9 @@ describe('a person’s syncs per minute', () => {
     const refused = await sync();
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');
+    // Once the minute is used up, even a body that would be refused as malformed is not read.
+    const unread = await learner.post('/api/v1/sync', { events: 'not a list' });
+    expect(unread.status).toBe(429);
     // Another person is not slowed down by it.
     const colleague = await signInAs(app, 'learner2@demo.test');
     expect((await colleague.post('/api/v1/sync', syncBody([], 'device-test-2', at()))).status).toBe(

@@ -22,7 +22,7 @@ import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
-import { syncAdmission } from '../sync-bounds';
+import { refuseWhileLimited, syncAdmission } from '../sync-bounds';
 
 async function stateOf(deps: AppDeps, user: User, ledger?: Ledger): Promise<MeState> {
   const [state, mastery] = await Promise.all([
@@ -47,6 +47,7 @@ export const progressRoutes = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      await refuseWhileLimited(c);
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();

@@ -7,7 +7,7 @@ import type { ExpressionBuilder } from 'kysely';
 import { inTransaction, type Db } from './db';
 import { lockSignIn } from './locks';
 import { unspent } from './one-time';
-import { hitRateLimit } from './rate-limits';
+import { hitRateLimit, rateLimitHits } from './rate-limits';
 import type { Database, NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
@@ -82,6 +82,8 @@ export interface AuthStore {
   deleteUserSessions(userId: string): Promise<void>;
   /** Counts one hit against `key` in a fixed window and returns the count so far in it. */
   hitRateLimit(key: string, windowMs: number, now: number): Promise<number>;
+  /** The hits counted against `key` in its current window, without counting one. */
+  rateLimitHits(key: string, windowMs: number, now: number): Promise<number>;
   /**
    * Counts one sign-in attempt against `key` before the password is checked, unless the key must
    * still wait (then: when it may try again). Atomic: of racing attempts only the allowed number
@@ -204,6 +206,7 @@ export function authStore(db: Db): AuthStore {
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
     hitRateLimit: (key, windowMs, now) => hitRateLimit(db, key, windowMs, now),
+    rateLimitHits: (key, windowMs, now) => rateLimitHits(db, key, windowMs, now),
     async claimSignIn(key, limit, now) {
       // Counted in turn under a lock on the key, so racing attempts (an office signing in at
       // nine, from one address and two processes) are each counted once and none is turned away

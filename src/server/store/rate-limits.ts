@@ -36,3 +36,18 @@ export async function hitRateLimit(
     .executeTakeFirstOrThrow();
   return row.hits;
 }
+
+/** The hits counted against `key` in its current window (0 once the window has passed); no write. */
+export async function rateLimitHits(
+  db: Db | Tx,
+  key: string,
+  windowMs: number,
+  now: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['hits', 'window_start'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row && Number(row.window_start) > now - windowMs ? row.hits : 0;
+}
