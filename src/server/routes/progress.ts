@@ -22,7 +22,7 @@ import { contentSnapshot } from '../content-snapshot';
 import { masteryOf } from '../mastery';
 import { aggregateFor, progressStateOf } from '../progress-aggregate';
 import type { User } from '../store/store';
-import { refuseWhileLimited, syncAdmission } from '../sync-bounds';
+import { dailyEventBound, limitSyncRate } from '../sync-bounds';
 
 async function stateOf(deps: AppDeps, user: User, ledger?: Ledger): Promise<MeState> {
   const [state, mastery] = await Promise.all([
@@ -47,7 +47,7 @@ export const progressRoutes = new Hono<AppEnv>()
       },
     }),
     async (c) => {
-      await refuseWhileLimited(c);
+      await limitSyncRate(c);
       const request = parseInput(syncRequest, await readJson(c));
       const { deps, user } = c.var;
       const receivedAt = deps.now();
@@ -66,7 +66,7 @@ export const progressRoutes = new Hono<AppEnv>()
         batch.incoming,
         aggregate,
         content.module,
-        syncAdmission(user.id, batch.incoming.length, receivedAt),
+        dailyEventBound(batch.incoming.length, receivedAt),
       );
       return c.json({
         results: mergeResults(batch, stored),

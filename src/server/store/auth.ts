@@ -7,7 +7,6 @@ import type { ExpressionBuilder } from 'kysely';
 import { inTransaction, type Db } from './db';
 import { lockSignIn } from './locks';
 import { unspent } from './one-time';
-import { hitRateLimit, rateLimitHits } from './rate-limits';
 import type { Database, NewRow } from './schema';
 import { toUser, userFields, type Role, type User } from './people';
 
@@ -82,8 +81,6 @@ export interface AuthStore {
   deleteUserSessions(userId: string): Promise<void>;
   /** Counts one hit against `key` in a fixed window and returns the count so far in it. */
   hitRateLimit(key: string, windowMs: number, now: number): Promise<number>;
-  /** The hits counted against `key` in its current window, without counting one. */
-  rateLimitHits(key: string, windowMs: number, now: number): Promise<number>;
   /**
    * Counts one sign-in attempt against `key` before the password is checked, unless the key must
    * still wait (then: when it may try again). Atomic: of racing attempts only the allowed number
@@ -205,8 +202,32 @@ export function authStore(db: Db): AuthStore {
     async deleteUserSessions(userId) {
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
-    hitRateLimit: (key, windowMs, now) => hitRateLimit(db, key, windowMs, now),
-    rateLimitHits: (key, windowMs, now) => rateLimitHits(db, key, windowMs, now),
+    async hitRateLimit(key, windowMs, now) {
+      // One atomic upsert: concurrent hits from several processes are all counted.
+      const expired = now - windowMs;
+      const row = await db
+        .insertInto('rate_limits')
+        .values({ key, window_start: now, hits: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            hits: eb
+              .case()
+              .when('rate_limits.window_start', '<=', expired)
+              .then(1)
+              .else(eb('rate_limits.hits', '+', 1))
+              .end(),
+            window_start: eb
+              .case()
+              .when('rate_limits.window_start', '<=', expired)
+              .then(eb.ref('excluded.window_start'))
+              .else(eb.ref('rate_limits.window_start'))
+              .end(),
+          })),
+        )
+        .returning('hits')
+        .executeTakeFirstOrThrow();
+      return row.hits;
+    },
     async claimSignIn(key, limit, now) {
       // Counted in turn under a lock on the key, so racing attempts (an office signing in at
       // nine, from one address and two processes) are each counted once and none is turned away

@@ -3,9 +3,8 @@
  * (the learner's ledger and their board rows), so every read is of an aggregate, never a scan.
  *
  * Ingest, in one transaction, after the per-user lock (locks.ts):
- * 0. admit the sync within the person's bounds (`IngestAdmission`): its rate-limit hit and the
- *    day's event count are taken under the lock, so racing syncs cannot both pass a bound, and
- *    a refused sync stores nothing, not even its hit;
+ * 0. admit the batch within the person's daily event bound (`IngestAdmission`): the day's events
+ *    are counted under the lock, so two racing syncs cannot both pass it;
  * 1. insert the batch, skipping rows that clash with a unique constraint (event-insert.ts);
  * 2. read back the events not inserted, to tell a duplicate from a conflict (event-batch.ts);
  * 3. join the accepted events into the stored ledger and write the board rows that moved —
@@ -24,7 +23,6 @@ import { addToLearnerDays } from './learner-days';
 import { addToLearnerMastery, type ModuleSource } from './learner-mastery';
 import { lockUser } from './locks';
 import { mirrorEvents } from './xapi-mirror';
-import { hitRateLimit } from './rate-limits';
 import { deleteAt, fromInsert, valueAt, valuesByKey } from './rows';
 
 /** An event as the server keeps it: the device's event plus the server's view of its time. */
@@ -100,19 +98,12 @@ export interface EventQuery {
   pageSize?: number;
 }
 
-/** What a sync may store, checked by `ingest` under the person's lock (src/server/sync-bounds.ts). */
+/** The daily event bound a batch must keep, checked by `ingest` under the person's lock. */
 export interface IngestAdmission {
-  /** The rate-limit key the sync counts one hit against, and the window of that count. */
-  rateKey: string;
-  rateWindowMs: number;
-  /** The person's events received after this instant count towards the event bound. */
+  /** The person's events received after this instant count towards the bound. */
   receivedAfter: number;
-  now: number;
-  /**
-   * Throws to refuse the sync, which then stores nothing: `hits` counts this sync in its window,
-   * `received` the events already received (only counted when the batch holds events).
-   */
-  admit(counts: { hits: number; received?: number }): void;
+  /** Throws to refuse the batch (nothing is stored), given the events already received. */
+  admit(received: number): void;
 }
 
 export interface ProgressStore {
@@ -120,7 +111,7 @@ export interface ProgressStore {
    * Stores events for a user in one transaction and returns a result per event, in order.
    * Results are returned only after the transaction committed ("acked means durable").
    * `modules`: the content to grade mastery against (the sync's snapshot); the stored modules
-   * are read without it. `admission`: the bounds the sync must keep.
+   * are read without it. `admission`: the daily event bound the batch must keep.
    */
   ingest(
     userId: string,
@@ -159,15 +150,6 @@ async function countReceivedAfter(tx: Tx, userId: string, afterMs: number): Prom
     .where('received_at', '>', afterMs)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Counts the sync's hit and, for a batch of events, the events already received; `admit` judges. */
-async function admitSync(tx: Tx, userId: string, batchSize: number, a: IngestAdmission) {
-  const hits = await hitRateLimit(tx, a.rateKey, a.rateWindowMs, a.now);
-  a.admit({
-    hits,
-    received: batchSize ? await countReceivedAfter(tx, userId, a.receivedAfter) : undefined,
-  });
 }
 
 async function readUserEvents(
@@ -274,7 +256,8 @@ export function progressStore(db: Db): ProgressStore {
     async ingest(userId, events, aggregate, modules, admission) {
       return inTransaction(db, async (tx) => {
         await lockUser(tx, userId);
-        if (admission) await admitSync(tx, userId, events.length, admission);
+        if (admission && events.length)
+          admission.admit(await countReceivedAfter(tx, userId, admission.receivedAfter));
         const { firsts, others } = await insertEvents(tx, userId, events);
         const stored = new Map(
           others.length
