@@ -10,7 +10,6 @@ import { post, get, ids, useLrsPerTest } from '../support/xapi-lrs';
 
 useLrsPerTest();
 
-/** [requirement, statement, accepted] */
 /** A valid SubStatement as a statement's object: Bob attempted the course. */
 const subStatement = {
   objectType: 'SubStatement',
@@ -19,6 +18,7 @@ const subStatement = {
   object: { id: course },
 };
 
+/** [requirement, statement, accepted] */
 const dataRules: Array<[string, Json, boolean]> = [
   ['a minimal statement is accepted', statement(), true],
   ['an unknown top-level property is rejected', statement({ colour: 'red' }), false],
