@@ -6,7 +6,7 @@
  *
  * - SQLite: WAL, NORMAL sync, foreign keys on, a 5 s busy timeout; prepared statements are cached
  *   by their SQL text (Kysely prepares per query; the cache keeps better-sqlite3 as fast as
- *   hand-prepared statements).
+ *   hand-prepared statements); a file's checkpoints run in a worker thread (wal-checkpoints.ts).
  * - PostgreSQL: BIGINT read as a JS number (every stored value is a safe integer); `search_path`
  *   set to the configured schema; an error listener on every client, so a connection lost while a
  *   client is checked out fails that query instead of crashing the process (node-postgres emits
@@ -30,6 +30,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import type { Database } from './schema';
+import { checkpointOffThread } from './wal-checkpoints';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -46,6 +47,8 @@ export interface OpenedDb {
   schema?: string;
   /** Who hears of each statement run on `db` (see `BaseStore.watchQueries`). */
   watchers: QueryWatchers;
+  /** Stops what runs beside the handle (SQLite's checkpoint worker); before `db.destroy()`. */
+  stopHelpers(): Promise<void>;
 }
 
 /** Listeners told the SQL text of every statement a handle runs and its ms, after it ran. */
@@ -83,22 +86,24 @@ export function isPostgres(db: { getExecutor(): { readonly adapter: object } }):
 export async function openDb(target: StoreTarget): Promise<OpenedDb> {
   const watchers: QueryWatchers = new Set();
   return target.dialect === 'sqlite'
-    ? { db: openSqlite(target.file, watchers), dialect: 'sqlite', watchers }
+    ? openSqlite(target.file, watchers)
     : openPostgres(target.url, target.schema, watchers);
 }
 
-function openSqlite(file: string, watchers: QueryWatchers): Db {
+function openSqlite(file: string, watchers: QueryWatchers): OpenedDb {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  const checkpoints = file === ':memory:' ? undefined : checkpointOffThread(raw);
   const database = cachedStatements(raw);
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new TransactionalDdlSqlite({ database }, database),
     log: logTo(watchers),
   });
+  return { db, dialect: 'sqlite', watchers, stopHelpers: async () => checkpoints?.stop() };
 }
 
 /** Each SQLite store's statement cache, by its adapter (which its transactions share). */
@@ -242,7 +247,7 @@ async function openPostgres(
     dialect: new OneSchemaPostgres({ pool }, ours),
     log: logTo(watchers),
   });
-  return { db, dialect: 'postgres', schema: ours, watchers };
+  return { db, dialect: 'postgres', schema: ours, watchers, stopHelpers: async () => {} };
 }
 
 /**

@@ -98,10 +98,11 @@ export interface Store
 
 /** Opens (and migrates) the store at `target`. */
 export async function openStore(target: StoreTarget): Promise<Store> {
-  const { db, dialect, schema, watchers } = await openDb(target);
+  const { db, dialect, schema, watchers, stopHelpers } = await openDb(target);
   try {
     await migrate(db, target.dialect === 'sqlite' ? { file: target.file } : { schema });
   } catch (err) {
+    await stopHelpers();
     await db.destroy();
     throw err;
   }
@@ -119,6 +120,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
+      await stopHelpers();
       await db.destroy();
     },
     exclusive: exclusiveLock(db, schema),
