@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clientFor, type Client } from '../support/api';
 import { freshApi } from '../support/fresh';
+import { createPilot } from '../support/pilot';
 import { issueScimToken, scimClient, USER } from '../support/scim';
 import { sessionCookie } from '../support/sessions';
 
@@ -210,12 +211,7 @@ describe('the outside review’s 500s are clear refusals', () => {
   });
 
   it('an export name with a control character is a 404 listing the files', async () => {
-    const made = await admin.post('/api/v1/pilot/pilots', {
-      name: 'Pilot',
-      startDate: '2026-11-02',
-      cohortIds: ['demo-co-pilot'],
-    });
-    expect(made.status).toBe(201);
+    await createPilot(admin, { name: 'Pilot', startDate: '2026-11-02' });
     const res = await admin.get('/api/v1/pilot/export/x%00y');
     expect(res.status).toBe(404);
     expect((await res.json()).error.key).toBe('error.exports');

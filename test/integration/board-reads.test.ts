@@ -13,6 +13,7 @@ import { uuidv7 } from '../../src/core/uuidv7';
 import type { Aggregate, IncomingEvent, Store } from '../../src/server/store/store';
 import { storeKinds } from '../support/databases';
 import { freshStore } from '../support/fresh';
+import { allTimeBoard } from '../support/boards';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
 const PEOPLE = 8;
@@ -97,8 +98,7 @@ describe.each(storeKinds)('$name board reads while another process writes', (kin
           });
         }
         const me = `${cohortId}-${person(reader)}`;
-        const read = () =>
-          store.leaderboard({ cohortId, period: 'all', userId: me, top: 3, around: 2 });
+        const read = () => allTimeBoard(store, cohortId, me);
         await read(); // the reader holds this board from now on
         for (const w of run) {
           const id = `${cohortId}-${person(w.who)}`;

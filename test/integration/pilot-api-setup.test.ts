@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { signInAs } from '../support/api';
 import { storeKinds } from '../support/databases';
 import { NOW, store, app, admin, usePilotApi } from '../support/pilot-api';
+import { createPilot } from '../support/pilot';
 import { expectErrorBody } from '../support/error-body';
 
 describe.each(storeKinds)('pilot API on $name', (kind) => {
@@ -31,12 +32,7 @@ describe.each(storeKinds)('pilot API on $name', (kind) => {
     });
 
     it('creates a 12-week pilot by default and ticks the checklist', async () => {
-      const res = await admin.post('/api/v1/pilot/pilots', {
-        name: 'Spring',
-        startDate: '2026-03-02',
-        cohortIds: ['demo-co-pilot'],
-      });
-      expect(res.status).toBe(201);
+      const res = await createPilot(admin, { name: 'Spring', startDate: '2026-03-02' });
       const { pilot } = await res.json();
       expect(pilot).toMatchObject({ weeks: 12, goals: [], checklist: {} });
       const tick = await admin.post(`/api/v1/pilot/pilots/${pilot.id}/checklist`, {

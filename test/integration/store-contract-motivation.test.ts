@@ -13,6 +13,7 @@ import type {
   PushSubscriptionRow,
 } from '../../src/server/store/store';
 import { freshStore, newLearner } from '../support/fresh';
+import { allTimeBoard } from '../support/boards';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
@@ -118,13 +119,7 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     await store.ingest('u1', [event()], counting(['c1'], calls));
     expect(calls).toEqual([{ n: 2 }, { previous: '2', n: 1 }]);
     expect(await store.getLedger('u1')).toBe('3');
-    const board = await store.leaderboard({
-      cohortId: 'c1',
-      period: 'all',
-      userId: 'u1',
-      top: 20,
-      around: 2,
-    });
+    const board = await allTimeBoard(store, 'c1', 'u1', 20);
     expect(board.me).toEqual({ rank: 1, xp: 30, hidden: false });
     expect(await store.cohortLessons('c1', 'all')).toBe(3);
   });
@@ -179,7 +174,7 @@ describe.each(storeKinds)('$name store contract: motivation', (kind) => {
     });
 
     const read = (userId: string, top = 3, around = 2) =>
-      store.leaderboard({ cohortId: 'c1', period: 'all', userId, top, around });
+      allTimeBoard(store, 'c1', userId, top, around);
 
     it('answers the top, my rank and the rows around me, ties to whoever was first', async () => {
       const board = await read('p07');

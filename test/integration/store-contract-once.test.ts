@@ -10,6 +10,7 @@ import type { ProgressEvent } from '../../src/core/events';
 import { uuidv7 } from '../../src/core/uuidv7';
 import type { Aggregate, IncomingEvent } from '../../src/server/store/store';
 import { freshStore } from '../support/fresh';
+import { allTimeBoard } from '../support/boards';
 import { storeKinds } from '../support/databases';
 
 const T0 = Date.parse('2026-11-24T09:00:00.000Z');
@@ -61,13 +62,7 @@ describe.each(storeKinds)('$name store contract: one behaviour on both databases
     expect(await store.getLedger('u1')).toBeUndefined();
     expect(await store.ingest('u1', [], writes([{ xp: 10, reachedAt: T0 }]))).toEqual([]);
     expect(await store.getLedger('u1')).toBe('2');
-    const board = await store.leaderboard({
-      cohortId: 'c1',
-      period: 'all',
-      userId: 'u1',
-      top: 5,
-      around: 2,
-    });
+    const board = await allTimeBoard(store, 'c1', 'u1', 5);
     expect(board.me).toEqual({ rank: 1, xp: 10, hidden: false });
   });
 
@@ -136,13 +131,7 @@ describe.each(storeKinds)('$name store contract: one behaviour on both databases
           await store.ingest(e.userId, [], writes([e], cohortId));
         }
         const me = entries[pick % entries.length]!.userId;
-        const read = await store.leaderboard({
-          cohortId,
-          period: 'all',
-          userId: me,
-          top: 3,
-          around: 2,
-        });
+        const read = await allTimeBoard(store, cohortId, me);
         const ranked = rankBoard(entries);
         const shown = (rank: number) => ranked.filter((e) => e.rank <= rank);
         expect(read.entries.map((e) => [e.rank, e.userId, e.xp])).toEqual(

@@ -9,6 +9,7 @@ import type { Store } from '../../src/server/store/store';
 import { signInAs, type App, type Client } from './api';
 import type { StoreKind, TestDatabase } from './databases';
 import { demoLearner, ingestAt } from './fresh';
+import { createPilot } from './pilot';
 
 export const NOW = Date.parse('2026-01-20T12:00:00Z');
 
@@ -87,14 +88,12 @@ export const HR_CSV = [
 ].join('\n');
 
 export async function setUpPilot() {
-  const res = await admin.post('/api/v1/pilot/pilots', {
+  const res = await createPilot(admin, {
     name: 'Winter pilot',
     startDate: '2026-01-05',
     weeks: 2,
-    cohortIds: ['demo-co-pilot'],
     goals: [{ metric: 'weeklyActivePct', op: '>=', target: 70 }],
   });
-  expect(res.status).toBe(201);
   const hr = await admin.post('/api/v1/pilot/hr', HR_CSV, { 'content-type': 'text/csv' });
   expect(hr.status).toBe(200);
   expect(await hr.json()).toEqual({ imported: 6 });

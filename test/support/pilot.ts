@@ -1,6 +1,20 @@
-/** A running pilot for Demo Co (started two weeks ago, the pilot cohort), made through the API. */
+/** Demo Co's pilots over its pilot cohort, made through the API. */
+import { expect } from 'vitest';
+import type { Client } from './api';
 import type { RunningServer } from './server';
 import { sessionCookie } from './sessions';
+
+/** Creates a pilot of Demo Co's pilot cohort as `admin` (the API's defaults for what is left out); the 201 response. */
+export async function createPilot(
+  admin: Client,
+  pilot: { name: string; startDate: string; weeks?: number; goals?: unknown[] },
+): Promise<Response> {
+  const res = await admin.post('/api/v1/pilot/pilots', { ...pilot, cohortIds: ['demo-co-pilot'] });
+  expect(res.status).toBe(201);
+  return res;
+}
+
+/** A running pilot for Demo Co, started two weeks ago. */
 
 export async function startDemoPilot(server: RunningServer): Promise<void> {
   const cookie = await sessionCookie(server.store, 'u-demo-admin');

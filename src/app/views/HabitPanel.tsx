@@ -9,6 +9,7 @@ import { weekday } from '../format';
 import { formatDate, t } from '../i18n';
 import { useStore } from '../store';
 import { Icon } from './Icon';
+import { PressedChoices } from './PressedChoices';
 import '../motivation.css';
 
 export function GoalRing({ done, goal, size = 64 }: { done: number; goal: number; size?: number }) {
@@ -107,17 +108,12 @@ export function HabitPanel() {
       )}
       <fieldset class="goal-picker">
         <legend>{t('habit.goal')}</legend>
-        {DAILY_GOALS.map((g) => (
-          <button
-            key={g}
-            type="button"
-            class="button small"
-            aria-pressed={state.goal === g}
-            onClick={() => chooseGoal(g)}
-          >
-            {t('habit.goalOption', { count: g })}
-          </button>
-        ))}
+        <PressedChoices
+          values={DAILY_GOALS}
+          chosen={state.goal}
+          choose={chooseGoal}
+          label={(g) => t('habit.goalOption', { count: g })}
+        />
       </fieldset>
     </section>
   );

@@ -11,6 +11,7 @@ import { dateFormat, t } from '../i18n';
 import type { BoardLine } from '../../core/api';
 import { useStore } from '../store';
 import { BoardSettings } from './BoardSettings';
+import { PressedChoices } from './PressedChoices';
 import { RecognitionFeed } from './RecognitionFeed';
 import { ChallengeBar } from './SocialHome';
 import type { ComponentType } from 'preact';
@@ -56,17 +57,12 @@ export function LeaderboardView({ cohortId: shownCohort }: { cohortId?: string |
     <section class="page board">
       <h1>{b ? b.cohort.name : t('board.title')}</h1>
       <div class="tabs" role="group" aria-label={t('board.period')}>
-        {(['week', 'all'] as const).map((p) => (
-          <button
-            key={p}
-            type="button"
-            class="button small"
-            aria-pressed={period === p}
-            onClick={() => setPeriod(p)}
-          >
-            {t(p === 'week' ? 'board.week' : 'board.all')}
-          </button>
-        ))}
+        <PressedChoices
+          values={['week', 'all'] as const}
+          chosen={period}
+          choose={setPeriod}
+          label={(p) => t(p === 'week' ? 'board.week' : 'board.all')}
+        />
       </div>
       {!cohortId && <p>{t('board.noCohort')}</p>}
       {stale.value && (

@@ -26,27 +26,14 @@ export function LessonEarned({
     last?.lessonId === lessonId ? last.id : undefined,
   );
   if (outcome.kind === 'too_fast')
-    return (
-      <div class="card too-fast" role="status">
-        <p>
-          <strong>{t('done.tooFastTitle')}</strong>
-        </p>
-        <p>
-          {t('done.tooFast', {
-            minutes: minutes(Math.max(1, Math.ceil((estimateMinutes ?? 1) * PLAUSIBLE_FRACTION))),
-          })}
-        </p>
-      </div>
+    return notCounted(
+      t('done.tooFastTitle'),
+      t('done.tooFast', {
+        minutes: minutes(Math.max(1, Math.ceil((estimateMinutes ?? 1) * PLAUSIBLE_FRACTION))),
+      }),
     );
   if (outcome.kind === 'not_counted')
-    return (
-      <div class="card too-fast" role="status">
-        <p>
-          <strong>{t('done.notCountedTitle')}</strong>
-        </p>
-        <p>{t(`done.notCounted.${outcome.reason}`)}</p>
-      </div>
-    );
+    return notCounted(t('done.notCountedTitle'), t(`done.notCounted.${outcome.reason}`));
   if (outcome.kind === 'replay') return <p class="lead">{t('done.replay')}</p>;
   if (outcome.kind !== 'earned') return null;
   const goalMetToday = s.todayCount >= s.goal && s.streak.current > 0;
@@ -58,3 +45,13 @@ export function LessonEarned({
     </ul>
   );
 }
+
+/** A completion kept but not counted: what happened, and what does count. */
+const notCounted = (title: string, text: string) => (
+  <div class="card too-fast" role="status">
+    <p>
+      <strong>{title}</strong>
+    </p>
+    <p>{text}</p>
+  </div>
+);

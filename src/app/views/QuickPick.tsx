@@ -5,6 +5,7 @@ import { minutes } from '../format';
 import { t } from '../i18n';
 import { paths } from '../router';
 import { Link } from './Link';
+import { PressedChoices } from './PressedChoices';
 
 const BUDGETS = [5, 10, 15];
 
@@ -22,17 +23,12 @@ export function QuickPick({
     <section class="quick-pick" aria-labelledby="quick-pick-title">
       <h2 id="quick-pick-title">{t('quick.title')}</h2>
       <div class="chips" role="group" aria-label={t('quick.label')}>
-        {BUDGETS.map((b) => (
-          <button
-            key={b}
-            type="button"
-            class="button small"
-            aria-pressed={budget.value === b}
-            onClick={() => (budget.value = budget.value === b ? null : b)}
-          >
-            {t('quick.option', { minutes: minutes(b) })}
-          </button>
-        ))}
+        <PressedChoices
+          values={BUDGETS}
+          chosen={budget.value}
+          choose={(b) => (budget.value = budget.value === b ? null : b)}
+          label={(b) => t('quick.option', { minutes: minutes(b) })}
+        />
       </div>
       {budget.value !== null &&
         (picks.length === 0 ? (

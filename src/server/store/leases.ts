@@ -19,17 +19,20 @@ export interface Lease {
 /**
  * Takes the lease on the rows seen due (`keys`, in order), each with a fresh claim for `leaseMs`
  * from `now`. `take` writes the lease where the row is still due and its lease free: the same
- * conditions again, so of two senders that both saw a row due, one updates it. Yields each key
- * taken with its claim; stop reading when there are enough.
+ * conditions again, so of two senders that both saw a row due, one updates it. Yields each row
+ * taken, as `read` reads it, with its claim; stop reading when there are enough (a row is taken
+ * only as the one before it is read).
  */
-export async function* takeLeases<K>(
+export async function* takeLeases<K, R>(
   keys: readonly K[],
   now: number,
   leaseMs: number,
   take: (key: K, lease: Lease) => Promise<{ numUpdatedRows: bigint }>,
-): AsyncGenerator<{ key: K; claim: string }> {
+  read: (key: K) => Promise<R>,
+): AsyncGenerator<R & { claim: string }> {
   for (const key of keys) {
     const lease = { claim: randomUUID(), claimed_until: now + leaseMs };
-    if (Number((await take(key, lease)).numUpdatedRows) === 1) yield { key, claim: lease.claim };
+    if (Number((await take(key, lease)).numUpdatedRows) === 1)
+      yield { ...(await read(key)), claim: lease.claim };
   }
 }

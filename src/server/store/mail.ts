@@ -159,15 +159,14 @@ export function mailStore(db: Db): MailStore {
           .where(unsent)
           .where(leaseFree(now))
           .executeTakeFirst();
-      const ids = due.map((r) => r.id);
-      for await (const { key: id, claim } of takeLeases(ids, now, leaseMs, take)) {
-        const row = await db
+      const read = (id: string) =>
+        db
           .selectFrom('mail_outbox')
           .select(['id', 'kind', 'to_address as to', 'subject', 'text', 'html', 'attempts'])
           .where('id', '=', id)
           .executeTakeFirstOrThrow();
-        claimed.push({ ...row, claim });
-      }
+      const ids = due.map((r) => r.id);
+      for await (const mail of takeLeases(ids, now, leaseMs, take, read)) claimed.push(mail);
       return claimed;
     },
     async markMailSent(id, claim, now) {

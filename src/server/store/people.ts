@@ -3,7 +3,7 @@
  * read of people names the caller's org, so a caller can never reach outside their organisation
  * (src/server/auth/access.ts decides who may ask).
  */
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Updateable } from 'kysely';
 import type { Career } from '../../core/career';
 import { inTransaction, type Db, type Tx } from './db';
 import { idList, joinedText } from './dialect-sql';
@@ -172,13 +172,32 @@ export function peopleStore(db: Db): PeopleStore {
     active: active === 1,
     career: careerRole !== null ? { roleId: careerRole, level: careerLevel! } : null,
   });
-  const inOrg = (table: 'users' | 'cohorts', orgId: string, id: string) =>
-    db
-      .selectFrom(table)
+  /**
+   * Changes the organisation's row `id` of `table` in one transaction: the `columns` given (there
+   * may be none), then the rows that hang off it (`more`); false when the org has no such row.
+   */
+  const patchInOrg = async <T extends 'users' | 'cohorts'>(
+    table: T,
+    orgId: string,
+    id: string,
+    columns: Updateable<Database[T]>,
+    more: (tx: Tx) => Promise<void>,
+  ) => {
+    const rows = table as 'users' | 'cohorts'; // Kysely's builders take no generic table name
+    const found = await db
+      .selectFrom(rows)
       .select('id')
       .where('org_id', '=', orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    if (!found) return false;
+    await inTransaction(db, async (tx) => {
+      if (Object.keys(columns).length)
+        await tx.updateTable(rows).set(columns).where('id', '=', id).execute();
+      await more(tx);
+    });
+    return true;
+  };
 
   return {
     async createOrg(org) {
@@ -264,19 +283,16 @@ export function peopleStore(db: Db): PeopleStore {
         .executeTakeFirst();
       return row && toPerson(row);
     },
-    async updatePerson(orgId, userId, patch) {
-      if (!(await inOrg('users', orgId, userId))) return false;
-      await inTransaction(db, async (tx) => {
-        const columns = {
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.role !== undefined && { role: patch.role }),
-          ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
-          ...(patch.tz !== undefined && { tz: patch.tz }),
-          ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
-          ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
-        };
-        if (Object.keys(columns).length)
-          await tx.updateTable('users').set(columns).where('id', '=', userId).execute();
+    updatePerson(orgId, userId, patch) {
+      const columns = {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
+        ...(patch.tz !== undefined && { tz: patch.tz }),
+        ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
+        ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      };
+      return patchInOrg('users', orgId, userId, columns, async (tx) => {
         if (patch.cohortIds) {
           await tx.deleteFrom('cohort_members').where('user_id', '=', userId).execute();
           if (patch.cohortIds.length)
@@ -296,7 +312,6 @@ export function peopleStore(db: Db): PeopleStore {
             )
             .execute();
       });
-      return true;
     },
     async listCohorts(orgId) {
       const rows = await db
@@ -320,15 +335,12 @@ export function peopleStore(db: Db): PeopleStore {
         .execute();
       return rows.map((r) => ({ ...r, managerIds: idList(r.managerIds) }));
     },
-    async updateCohort(orgId, id, patch) {
-      if (!(await inOrg('cohorts', orgId, id))) return false;
-      await inTransaction(db, async (tx) => {
-        const columns = {
-          ...(patch.name !== undefined && { name: patch.name }),
-          ...(patch.tz !== undefined && { tz: patch.tz }),
-        };
-        if (Object.keys(columns).length)
-          await tx.updateTable('cohorts').set(columns).where('id', '=', id).execute();
+    updateCohort(orgId, id, patch) {
+      const columns = {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.tz !== undefined && { tz: patch.tz }),
+      };
+      return patchInOrg('cohorts', orgId, id, columns, async (tx) => {
         if (patch.managerIds) {
           await tx.deleteFrom('cohort_managers').where('cohort_id', '=', id).execute();
           const managers = [...new Set(patch.managerIds)];
@@ -339,7 +351,6 @@ export function peopleStore(db: Db): PeopleStore {
               .execute();
         }
       });
-      return true;
     },
     async isCohortManager(userId, cohortId) {
       const row = await cohortPeople('cohort_managers', cohortId)

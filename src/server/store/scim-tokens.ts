@@ -2,7 +2,7 @@
  * SCIM's bearer tokens: one per directory connection of an organisation, kept as a hash, revoked
  * rather than deleted, touched on each use.
  */
-import { credentialRow, revokeCredential } from './credentials';
+import { credentialRow, revokeCredential, workingCredential } from './credentials';
 import type { Db } from './db';
 
 export interface ScimToken {
@@ -53,14 +53,10 @@ export function scimTokenStore(db: Db): ScimTokenStore {
         .execute();
     },
     revokeScimToken: (orgId, id, now) => revokeCredential(db, 'scim_tokens', orgId, id, now),
-    async scimTokenByHash(tokenHash) {
-      return db
-        .selectFrom('scim_tokens')
+    scimTokenByHash: (tokenHash) =>
+      workingCredential(db, 'scim_tokens', tokenHash)
         .select(['id', 'org_id as orgId', 'last_used_at as lastUsedAt'])
-        .where('token_hash', '=', tokenHash)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-    },
+        .executeTakeFirst(),
     async touchScimToken(id, now) {
       await db.updateTable('scim_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
     },

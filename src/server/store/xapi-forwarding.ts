@@ -211,15 +211,14 @@ export function xapiForwardingStore(db: Db): XapiForwardingStore {
           .where('next_attempt_at', '<=', now)
           .where(leaseFree(now))
           .executeTakeFirst();
-      const orgIds = due.map((r) => r.org_id);
-      for await (const { key: org_id, claim } of takeLeases(orgIds, now, leaseMs, take)) {
-        const row = await db
+      const read = (orgId: string) =>
+        db
           .selectFrom('xapi_forwarding')
           .select(settingColumns)
-          .where('org_id', '=', org_id)
+          .where('org_id', '=', orgId)
           .executeTakeFirstOrThrow();
-        return { ...row, claim };
-      }
+      const orgIds = due.map((r) => r.org_id);
+      for await (const setting of takeLeases(orgIds, now, leaseMs, take, read)) return setting;
       return undefined;
     },
     async queuedStatements(orgId, limit) {

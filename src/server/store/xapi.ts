@@ -8,7 +8,7 @@
 import type { LrsCredentialRow } from '../../core/api-admin';
 import { ADL } from '../xapi/kindling';
 import type { StatementRefs } from '../xapi/refs';
-import { credentialRow, revokeCredential } from './credentials';
+import { credentialRow, revokeCredential, workingCredential } from './credentials';
 import { inTransaction, type Db } from './db';
 import { xapiDocumentStore } from './xapi-documents';
 import { insertRefs } from './xapi-mirror';
@@ -144,14 +144,10 @@ export function xapiStore(db: Db): XapiStore {
         .execute();
     },
     revokeLrsCredential: (orgId, id, at) => revokeCredential(db, 'lrs_credentials', orgId, id, at),
-    async lrsCredential(key) {
-      return db
-        .selectFrom('lrs_credentials')
+    lrsCredential: (key) =>
+      workingCredential(db, 'lrs_credentials', key)
         .select([...credentialColumns, 'secret_hash as secretHash'])
-        .where('key', '=', key)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-    },
+        .executeTakeFirst(),
     async getStatements(orgId, ids) {
       if (ids.length === 0) return [];
       return statementRows(

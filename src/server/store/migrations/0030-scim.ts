@@ -1,5 +1,5 @@
 import { sql, type Migration } from 'kysely';
-import { createIndex, notNull, nullable, type TableBuilder } from './build';
+import { createIndex, credentialTable, notNull, nullable, type TableBuilder } from './build';
 import type { AnyDb } from './index';
 
 /** When the directory made and last changed a person or group, and when it deleted it (if so). */
@@ -16,12 +16,7 @@ const directoryTimes = (table: TableBuilder) =>
  */
 export const scim: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('scim_tokens')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .$call(notNull('text', 'name'))
-      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    await credentialTable(db, 'scim_tokens', 'token_hash')
       .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
       .$call(notNull('bigint', 'created_at'))
       .$call(nullable('bigint', 'last_used_at', 'revoked_at'))

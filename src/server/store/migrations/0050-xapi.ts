@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import { createIndex, notNull, nullable } from './build';
+import { createIndex, credentialTable, notNull, nullable } from './build';
 import type { AnyDb } from './index';
 
 /**
@@ -11,12 +11,7 @@ import type { AnyDb } from './index';
  */
 export const xapi: Migration = {
   async up(db: AnyDb) {
-    await db.schema
-      .createTable('lrs_credentials')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
-      .$call(notNull('text', 'name'))
-      .addColumn('key', 'text', (c) => c.notNull().unique())
+    await credentialTable(db, 'lrs_credentials', 'key')
       .$call(notNull('text', 'secret_hash', 'scope'))
       .$call(notNull('bigint', 'created_at'))
       .$call(nullable('bigint', 'revoked_at'))

@@ -64,3 +64,16 @@ export const tableByPersonAnd = (db: AnyDb, name: string, key: string): TableBui
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .$call(notNull('text', key))
     .addPrimaryKeyConstraint(`${name}_pk`, ['user_id', key]);
+
+/**
+ * Starts an organisation's credential table `name` with what every credential has
+ * (src/server/store/credentials.ts): `id` its primary key, `org_id` an org, the `name` an admin
+ * gave it, then `secret` (how a caller names it), NOT NULL and unique.
+ */
+export const credentialTable = (db: AnyDb, name: string, secret: string): TableBuilder =>
+  db.schema
+    .createTable(name)
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+    .$call(notNull('text', 'name'))
+    .addColumn(secret, 'text', (c) => c.notNull().unique());
